@@ -1,0 +1,28 @@
+import type { Role } from "./roles";
+
+/**
+ * What each role may do, in one place: the staff start page lists these, and each area's routes
+ * guard themselves with `rolesFor(key)`. `ready` is false for areas not built yet.
+ */
+export const CAPABILITIES = [
+  { key: "campaigns", href: "/staff/campaigns", roles: ["admin", "coordinator", "case_manager", "researcher"], ready: false },
+  { key: "workshops", href: "/staff/workshops", roles: ["admin", "coordinator", "facilitator"], ready: false },
+  { key: "feedback", href: "/staff/feedback", roles: ["admin", "coordinator", "case_manager"], ready: false },
+  { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: false },
+  { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: false },
+  { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: false },
+  { key: "users", href: "/staff/users", roles: ["admin"], ready: true },
+  { key: "audit", href: "/staff/audit", roles: ["admin"], ready: true },
+] as const satisfies readonly { key: string; href: string; roles: readonly Role[]; ready: boolean }[];
+
+export type CapabilityKey = (typeof CAPABILITIES)[number]["key"];
+
+export function rolesFor(key: CapabilityKey): readonly Role[] {
+  const found = CAPABILITIES.find((c) => c.key === key);
+  if (!found) throw new Error(`unknown capability ${key}`);
+  return found.roles;
+}
+
+export function capabilitiesOf(role: Role) {
+  return CAPABILITIES.filter((c) => (c.roles as readonly Role[]).includes(role));
+}

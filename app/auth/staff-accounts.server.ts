@@ -1,0 +1,80 @@
+import { audit } from "~/models/audit.server";
+import { createStaff, getStaffById, setStaffPassword, updateStaff, emailTaken, type StaffUser } from "~/models/staff.server";
+import { generatePassword, hashPassword } from "./password.server";
+import type { StaffFormValue } from "./staff-form.server";
+
+type Actor = { id: number; email: string };
+
+/** Account changes made by an admin; each is written to the audit log. */
+export async function createAccount({
+  actor,
+  value,
+  ip,
+}: {
+  actor: Actor;
+  value: StaffFormValue;
+  ip: string;
+}): Promise<{ ok: true; staff: StaffUser; password: string } | { ok: false; error: "errEmailTaken" }> {
+  if (await emailTaken({ email: value.email })) return { ok: false, error: "errEmailTaken" };
+  const password = generatePassword();
+  const staff = await createStaff({
+    email: value.email,
+    name: value.name,
+    role: value.role,
+    programIds: value.programIds,
+    passwordHash: await hashPassword(password),
+  });
+  await audit({
+    actor,
+    action: "staff.create",
+    entityType: "staff",
+    entityId: staff.id,
+    ip,
+    details: { email: staff.email, role: staff.role, programIds: staff.programIds },
+  });
+  return { ok: true, staff, password };
+}
+
+export async function updateAccount({
+  actor,
+  id,
+  value,
+  ip,
+}: {
+  actor: Actor;
+  id: number;
+  value: StaffFormValue;
+  ip: string;
+}): Promise<{ ok: true } | { ok: false; error: "errEmailTaken" | "errSelf" | "notFound" }> {
+  const before = await getStaffById({ id });
+  if (!before) return { ok: false, error: "notFound" };
+  if (actor.id === id && (value.disabled || value.role !== "admin")) return { ok: false, error: "errSelf" };
+  if (await emailTaken({ email: value.email, exceptId: id })) return { ok: false, error: "errEmailTaken" };
+  await updateStaff({ id, changes: value });
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of ["name", "email", "role", "disabled"] as const) {
+    if (before[key] !== value[key]) changes[key] = { from: before[key], to: value[key] };
+  }
+  const sortedPrograms = [...new Set(value.programIds)].sort((a, b) => a - b);
+  if (before.programIds.join(",") !== sortedPrograms.join(",")) changes.programIds = { from: before.programIds, to: sortedPrograms };
+  const action = !before.disabled && value.disabled ? "staff.disable" : before.disabled && !value.disabled ? "staff.enable" : "staff.update";
+  if (Object.keys(changes).length > 0) await audit({ actor, action, entityType: "staff", entityId: id, ip, details: changes });
+  return { ok: true };
+}
+
+export async function resetPassword({
+  actor,
+  id,
+  ip,
+}: {
+  actor: Actor;
+  id: number;
+  ip: string;
+}): Promise<{ ok: true; password: string } | { ok: false; error: "notFound" }> {
+  const target = await getStaffById({ id });
+  if (!target) return { ok: false, error: "notFound" };
+  const password = generatePassword();
+  await setStaffPassword({ id, passwordHash: await hashPassword(password) });
+  await audit({ actor, action: "staff.password_reset", entityType: "staff", entityId: id, ip });
+  return { ok: true, password };
+}

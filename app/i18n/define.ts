@@ -1,0 +1,14 @@
+import type { Locale } from "./locale";
+
+/** A group of UI strings in both languages; English must have every Swedish key. */
+export function defineStrings<const S extends Record<string, string>>(strings: {
+  sv: S;
+  en: { [K in keyof S]: string };
+}): Record<Locale, { [K in keyof S]: string }> {
+  return strings;
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}

@@ -1,0 +1,135 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getStaff } from "~/auth/guards.server";
+import { useNonce } from "~/components/nonce";
+import { DEFAULT_LOCALE, localeFromRequest, type Locale } from "~/i18n/locale";
+import { common } from "~/i18n/strings/common";
+import { format } from "~/i18n/define";
+import appCss from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Deltagarröst" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await getStaff(request);
+  return {
+    locale: localeFromRequest(request),
+    staff: staff ? { name: staff.name, role: staff.role } : null,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const t = common[locale];
+  const nonce = useNonce();
+  const location = useLocation();
+  const back = `${location.pathname}${location.search}`;
+  const other: Locale = locale === "sv" ? "en" : "sv";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to={data?.staff ? "/staff" : "/"} className="brand">
+              {t.appName}
+            </Link>
+            <nav aria-label={t.mainNav} className="site-nav">
+              <a
+                href={`/sprak/${other}?tillbaka=${encodeURIComponent(back)}`}
+                lang={other}
+                hrefLang={other}
+                aria-label={t.switchLanguageLabel}
+                className="lang-switch"
+              >
+                {t.switchLanguage}
+              </a>
+              {data?.staff ? (
+                <Form method="post" action="/staff/logout" className="inline-form">
+                  <button type="submit" className="button button--quiet">
+                    {t.logout}
+                  </button>
+                </Form>
+              ) : null}
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{data?.staff ? format(t.loggedInAs, { name: data.staff.name }) : t.footer}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const KNOWN = [400, 403, 404, 410, 413, 429, 500] as const;
+type Known = (typeof KNOWN)[number];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<RootData>("root");
+  const t = common[data?.locale ?? DEFAULT_LOCALE];
+  let status: Known = 500;
+  let reason: string | null = null;
+  if (isRouteErrorResponse(error)) {
+    status = (KNOWN as readonly number[]).includes(error.status)
+      ? (error.status as Known)
+      : error.status >= 500
+        ? 500
+        : 400;
+    if (error.status === 405) status = 400;
+    reason = (error.data as { reason?: string } | null)?.reason ?? null;
+  }
+  const title = t[`errorTitle${status}`];
+  const text = status === 403 && reason === "foreign-origin" ? t.errorText403Origin : t[`errorText${status}`];
+  return (
+    <div className="page page--narrow error-page">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p className="error-code">({status})</p>
+      <p>
+        <Link to="/" className="button">
+          {t.errorBackHome}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { notFound } from "~/http.server";
+
+export async function loader() {
+  throw notFound();
+}
+
+export async function action() {
+  throw notFound();
+}
+
+export default function NotFound() {
+  return null;
+}

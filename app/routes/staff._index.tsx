@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/guards.server";
+import { capabilitiesOf } from "~/auth/capabilities";
+import { findProgramsByIds } from "~/models/program.server";
+import { format } from "~/i18n/define";
+import { staff as staffStrings } from "~/i18n/strings/staff";
+import { useStrings } from "~/i18n/use-strings";
+
+export const meta: MetaFunction = () => [{ title: "Personal – Deltagarröst" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const programs = await findProgramsByIds({ ids: staff.programIds });
+  return {
+    role: staff.role,
+    programs: programs.map((p) => p.name),
+    capabilities: capabilitiesOf(staff.role).map(({ key, href, ready }) => ({ key, href, ready })),
+  };
+}
+
+export default function StaffStart() {
+  const { role, programs, capabilities } = useLoaderData<typeof loader>();
+  const t = useStrings(staffStrings);
+  return (
+    <div className="page">
+      <h1>{t.startTitle}</h1>
+      <p className="lead">{format(t.startLead, { role: t[`role_${role}`] })}</p>
+      <ul className="cards">
+        {capabilities.map((c) => (
+          <li key={c.key} className="card">
+            <h2 className="h3">
+              {c.ready ? (
+                <a className="card__link" href={c.href}>
+                  {t[`nav_${c.key}`]}
+                </a>
+              ) : (
+                <>
+                  {t[`nav_${c.key}`]} <span className="tag">{t.comingSoon}</span>
+                </>
+              )}
+            </h2>
+            <p>{t[`cap_${c.key}`]}</p>
+          </li>
+        ))}
+      </ul>
+      <p className="muted" style={{ marginTop: "1.5rem" }}>
+        {programs.length > 0 ? format(t.yourPrograms, { programs: programs.join(", ") }) : t.noPrograms}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
+import { rolesFor } from "~/auth/capabilities";
+import { listAudit, listAuditActions } from "~/models/audit.server";
+import { format } from "~/i18n/define";
+import { staff as staffStrings } from "~/i18n/strings/staff";
+import { useStrings } from "~/i18n/use-strings";
+
+export const meta: MetaFunction = () => [{ title: "Logg – Deltagarröst" }];
+
+const PAGE_SIZE = 50;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const filterSchema = z.object({
+  action: z.string().max(64).optional().catch(undefined),
+  actor: z.string().max(254).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, { roles: rolesFor("audit") });
+  const url = new URL(request.url);
+  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
+  const filter = filterSchema.parse(raw);
+  const [{ entries, total }, actions] = await Promise.all([
+    listAudit({ ...filter, limit: PAGE_SIZE, offset: (filter.page - 1) * PAGE_SIZE }),
+    listAuditActions(),
+  ]);
+  return { entries, total, actions, filter, pageSize: PAGE_SIZE };
+}
+
+export default function Audit() {
+  const { entries, total, actions, filter, pageSize } = useLoaderData<typeof loader>();
+  const t = useStrings(staffStrings);
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    for (const key of ["action", "actor", "from", "to"] as const) if (filter[key]) params.set(key, filter[key] as string);
+    params.set("page", String(page));
+    return `?${params}`;
+  };
+  return (
+    <div className="page">
+      <h1>{t.auditTitle}</h1>
+      <p className="lead">{t.auditLead}</p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="f-action">{t.action}</label>
+          <select id="f-action" name="action" defaultValue={filter.action ?? ""}>
+            <option value="">{t.all}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-actor">{t.actor}</label>
+          <input id="f-actor" name="actor" type="search" defaultValue={filter.actor ?? ""} maxLength={254} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">{t.from}</label>
+          <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t.to}</label>
+          <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+        </div>
+        <button type="submit" className="button">
+          {t.filter}
+        </button>
+      </Form>
+      <p role="status">{format(t.shownOf, { shown: entries.length, total })}</p>
+      {entries.length === 0 ? (
+        <p>{t.noEntries}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="responsive">
+            <caption className="visually-hidden">{t.auditTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.actor}</th>
+                <th scope="col">{t.action}</th>
+                <th scope="col">{t.what}</th>
+                <th scope="col">{t.address}</th>
+                <th scope="col">{t.details}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td data-label={t.when}>
+                    <time dateTime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time>
+                  </td>
+                  <td data-label={t.actor}>{e.actorEmail ?? "–"}</td>
+                  <td data-label={t.action}>{e.action}</td>
+                  <td data-label={t.what}>{e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : "–"}</td>
+                  <td data-label={t.address}>{e.ip ?? "–"}</td>
+                  <td data-label={t.details}>{e.details ? <code>{JSON.stringify(e.details)}</code> : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pager" aria-label={t.auditTitle}>
+        {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>{t.previousPage}</Link> : null}
+        {filter.page * pageSize < total ? <Link to={pageLink(filter.page + 1)}>{t.nextPage}</Link> : null}
+      </nav>
+    </div>
+  );
+}

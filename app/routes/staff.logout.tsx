@@ -1,0 +1,18 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { clientAddress } from "~/context";
+import { getStaff } from "~/auth/guards.server";
+import { assertSameOrigin } from "~/auth/origin.server";
+import { destroySession, getSession } from "~/auth/session.server";
+import { audit } from "~/models/audit.server";
+
+export async function loader() {
+  return redirect("/staff");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const staff = await getStaff(request);
+  if (staff) await audit({ actor: staff, action: "logout", entityType: "staff", entityId: staff.id, ip: clientAddress(context) });
+  const session = await getSession(request);
+  return redirect("/staff/login?loggedOut=1", { headers: { "Set-Cookie": await destroySession(request, session) } });
+}

@@ -1,0 +1,41 @@
+import { closeDatabase } from "~/db.server";
+import { env } from "~/env.server";
+import { migrateToLatest } from "~/models/migrations.server";
+import { countStaff } from "~/models/staff.server";
+import { listPrograms, createProgram } from "~/models/program.server";
+import { pruneLoginAttempts } from "~/models/login-attempt.server";
+import { serverSecret } from "~/auth/secret.server";
+import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seeds/demo/index";
+import { DEMO_PROGRAMS } from "../db/seeds/demo/staff";
+
+/**
+ * Runs once before the server listens: checks the environment, migrates, and seeds demo data
+ * into an empty database unless SEED_DEMO=0. Anything wrong stops the start with a message.
+ */
+export async function prepareApp({ log = console.log }: { log?: (line: string) => void } = {}): Promise<void> {
+  const config = env();
+  serverSecret();
+  const applied = await migrateToLatest();
+  if (applied.length > 0) log(`Migrations applied: ${applied.join(", ")}`);
+
+  const empty = (await countStaff()) === 0;
+  if (empty && config.SEED_DEMO === "1") {
+    await seedDemo();
+    log("Demo data seeded.");
+  } else if ((await listPrograms()).length === 0) {
+    // A production install still needs its programmes before the first admin can be given any.
+    for (const p of DEMO_PROGRAMS) await createProgram(p);
+  }
+  await pruneLoginAttempts({ before: new Date(Date.now() - 24 * 3600 * 1000).toISOString() });
+
+  if (config.SEED_DEMO === "1") {
+    log(`Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const s of DEMO_STAFF) log(`  ${s.role.padEnd(13)} ${s.email}`);
+  } else if (empty) {
+    log('No staff yet. Create the first admin: npm run staff:add -- --email you@example.org --role admin');
+  }
+}
+
+export async function shutdownApp(): Promise<void> {
+  await closeDatabase();
+}

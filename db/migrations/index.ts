@@ -1,0 +1,24 @@
+import type { Knex } from "knex";
+import * as foundation from "./0001_foundation";
+
+/**
+ * Migrations are listed here rather than read from disk, so they are bundled into the server build
+ * and run the same way from the app, the tests and the CLI. Append new ones; never edit a landed one.
+ */
+const migrations: Record<string, Knex.Migration> = {
+  "0001_foundation": foundation,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  async getMigrations() {
+    return Object.keys(migrations).sort();
+  },
+  getMigrationName(name) {
+    return name;
+  },
+  async getMigration(name) {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Unknown migration ${name}`);
+    return migration;
+  },
+};
