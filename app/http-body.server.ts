@@ -18,7 +18,7 @@ export async function readForm(request: Request, { maxBytes = 10 * 1024 }: { max
 
   if (type.startsWith("multipart/form-data")) {
     try {
-      const parsed = await new Request("http://local/", { method: "POST", headers: { "Content-Type": type }, body }).formData();
+      const parsed = await new Request("http://local/", { method: "POST", headers: { "Content-Type": type }, body: body as Uint8Array<ArrayBuffer> }).formData();
       const form = new URLSearchParams();
       for (const [key, value] of parsed) if (typeof value === "string") form.append(key, value);
       return { ok: true, form };
@@ -45,7 +45,7 @@ export async function readForm(request: Request, { maxBytes = 10 * 1024 }: { max
   }
 }
 
-export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | "too-large" | "unreadable"> {
+export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | "too-large" | "unreadable"> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,0 +1,103 @@
+import { db } from "~/db.server";
+import { hashPassword } from "~/auth/password.server";
+import type { Role } from "~/auth/roles";
+import { commitSession, getSession } from "~/auth/session.server";
+import { createProgram, type Program } from "~/models/program.server";
+import { createStaff, type StaffUser } from "~/models/staff.server";
+import { truncateAll } from "./test-database";
+
+export const BASE = "http://127.0.0.1:3000";
+export const PASSWORD = "correct-horse-battery";
+
+let cachedHash: string | undefined;
+
+export async function resetDatabase(): Promise<void> {
+  await truncateAll(db);
+}
+
+export async function makePrograms(): Promise<Program[]> {
+  return [
+    await createProgram({ slug: "bostad-forst", name: "Bostad Först" }),
+    await createProgram({ slug: "fot", name: "Försöks- och träningslägenheter" }),
+  ];
+}
+
+let counter = 0;
+export async function makeStaff({
+  role,
+  programIds,
+  email,
+}: {
+  role: Role;
+  programIds: number[];
+  email?: string;
+}): Promise<StaffUser> {
+  cachedHash ??= await hashPassword(PASSWORD);
+  counter += 1;
+  return createStaff({
+    email: email ?? `${role}-${counter}-${Date.now()}@test.local`,
+    name: `Test ${role} ${counter}`,
+    role,
+    programIds,
+    passwordHash: cachedHash,
+  });
+}
+
+/** A session cookie for a staff member, as the login would set it. */
+export async function sessionCookie(staff: StaffUser): Promise<string> {
+  const request = new Request(`${BASE}/`);
+  const session = await getSession(request);
+  session.set("staffId", staff.id);
+  session.set("sessionVersion", staff.sessionVersion);
+  const setCookie = await commitSession(request, session);
+  return setCookie.split(";")[0];
+}
+
+export function get(path: string, { cookie }: { cookie?: string } = {}): Request {
+  return new Request(`${BASE}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+export function postForm(
+  path: string,
+  fields: Record<string, string | string[]> | string,
+  { cookie, origin = BASE, contentType = "application/x-www-form-urlencoded" }: { cookie?: string; origin?: string | null; contentType?: string } = {},
+): Request {
+  const body = typeof fields === "string" ? fields : toParams(fields).toString();
+  const headers: Record<string, string> = { "Content-Type": contentType, Host: new URL(BASE).host };
+  if (cookie) headers.Cookie = cookie;
+  if (origin) headers.Origin = origin;
+  return new Request(`${BASE}${path}`, { method: "POST", headers, body });
+}
+
+function toParams(fields: Record<string, string | string[]>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  }
+  return params;
+}
+
+/** Runs a loader or action and returns what it threw or returned, as Remix would see it. */
+export async function settle<T>(fn: () => Promise<T>): Promise<{ thrown: boolean; value: unknown }> {
+  try {
+    return { thrown: false, value: await fn() };
+  } catch (value) {
+    return { thrown: true, value };
+  }
+}
+
+/** The HTTP status of a loader/action outcome: a Response, Remix `data()`, or a plain object (200). */
+export function statusOf(outcome: { value: unknown }): number {
+  const v = outcome.value as { status?: number; init?: { status?: number } } | null;
+  if (v instanceof Response) return v.status;
+  if (v && typeof v === "object" && "init" in v && v.init) return v.init.status ?? 200;
+  return 200;
+}
+
+export function dataOf<T = Record<string, unknown>>(outcome: { value: unknown }): T {
+  const v = outcome.value as { data?: unknown } | null;
+  if (v && typeof v === "object" && "data" in v && "init" in v) return v.data as T;
+  return v as T;
+}
+
+export { db };
