@@ -1,6 +1,6 @@
 import { audit } from "~/models/audit.server";
 import { findStaffCredentials, normalizeEmail, type StaffUser } from "~/models/staff.server";
-import { pruneLoginAttempts, recentFailures, recordLoginAttempt } from "~/models/login-attempt.server";
+import { recentFailures, recordLoginAttempt } from "~/models/login-attempt.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;

@@ -3,6 +3,10 @@ import { db, isPostgres } from "~/db.server";
 import { migrationSource } from "../../db/migrations/index";
 
 describe("migrations", () => {
+  it("run against the database DATABASE_URL names", () => {
+    expect(isPostgres()).toBe(process.env.DATABASE_URL!.startsWith("postgres"));
+  });
+
   it("are all applied to the worker database", async () => {
     const names = await migrationSource.getMigrations([]);
     const applied: { name: string }[] = await db("knex_migrations").select("name");

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+/** Debian's Chromium, headless; playwright gives every launch a fresh, empty profile of its own. */
+export async function launchBrowser(): Promise<Browser & { cleanup: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return Object.assign(browser, {
+    async cleanup() {
+      await browser.close();
+    },
+  });
+}
+
+export async function newContext(browser: Browser, viewport = PHONE, options: { locale?: string } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport,
+    deviceScaleFactor: viewport === PHONE ? 2 : 1,
+    isMobile: viewport === PHONE,
+    hasTouch: viewport === PHONE,
+    locale: options.locale ?? "sv-SE",
+    baseURL: baseUrl(),
+  });
+}
+
+/**
+ * Runs axe-core on the page and fails on any violation of any impact. Injected with evaluate,
+ * which the page's Content-Security-Policy does not block, so the policy stays on in tests.
+ */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** No sideways scrolling: the page is no wider than the viewport. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
+export async function login(page: Page, email: string, password = "demo-password"): Promise<void> {
+  await page.goto("/staff/login");
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  // A client-side navigation: wait until the login form is gone or an error is shown.
+  await page.waitForFunction(() => !location.pathname.startsWith("/staff/login") || document.querySelector('[role="alert"]'));
+  await page.waitForLoadState("networkidle");
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  }
+}
