@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import * as foundation from "./0001_foundation";
+import * as activities from "./0002_activities";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -7,6 +8,7 @@ import * as foundation from "./0001_foundation";
  */
 const migrations: Record<string, Knex.Migration> = {
   "0001_foundation": foundation,
+  "0002_activities": activities,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,12 +1,22 @@
+import type { Program } from "~/models/program.server";
+import { seedActivities } from "./activities";
 import { seedStaff, DEMO_PASSWORD, DEMO_STAFF } from "./staff";
 
+/** What earlier seeders made, for the later ones to point at. */
+export interface DemoContext {
+  programs: Program[];
+  activityIds: Map<string, number>;
+}
+
 /**
- * Demo data, in order. Each later feature adds its own seeder file here and a line below;
- * a seeder gets the ids made by the ones before it.
+ * Demo data, in order. Each feature adds its own seeder file beside this one and a line below;
+ * a seeder gets what the ones before it made.
  */
-export async function seedDemo(): Promise<void> {
+export async function seedDemo(): Promise<DemoContext> {
   const { programs } = await seedStaff();
-  void programs;
+  const { activityIds } = await seedActivities();
+  const ctx: DemoContext = { programs, activityIds };
+  return ctx;
 }
 
 export { DEMO_PASSWORD, DEMO_STAFF };

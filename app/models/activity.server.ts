@@ -1,0 +1,103 @@
+import type { Knex } from "knex";
+import { db, nowIso } from "~/db.server";
+
+export type ActivityKind = "regular" | "special";
+export type ActivityScope = "mallis" | "city";
+
+export interface ScheduleSlot {
+  weekday: number;
+  startsAt: string;
+  endsAt: string | null;
+}
+
+export interface Activity {
+  id: number;
+  name: string;
+  place: string;
+  description: string;
+  kind: ActivityKind;
+  scope: ActivityScope;
+  countsAttendance: boolean;
+  startsOn: string | null;
+  archived: boolean;
+  schedule: ScheduleSlot[];
+}
+
+interface ActivityRow {
+  id: number;
+  name: string;
+  place: string;
+  description: string;
+  kind: ActivityKind;
+  scope: ActivityScope;
+  counts_attendance: boolean | number;
+  starts_on: string | null;
+  archived_at: string | null;
+}
+
+export async function listActivities({ includeArchived = false }: { includeArchived?: boolean } = {}): Promise<Activity[]> {
+  const query = db("activities").select("*").orderBy([{ column: "scope" }, { column: "name" }]);
+  if (!includeArchived) query.whereNull("archived_at");
+  const rows: ActivityRow[] = await query;
+  return withSchedules(rows);
+}
+
+export async function getActivity({ id }: { id: number }): Promise<Activity | null> {
+  const row: ActivityRow | undefined = await db("activities").where({ id }).first();
+  return row ? (await withSchedules([row]))[0] : null;
+}
+
+export interface NewActivity {
+  name: string;
+  place: string;
+  description?: string;
+  kind: ActivityKind;
+  scope: ActivityScope;
+  countsAttendance: boolean;
+  startsOn?: string | null;
+  schedule: ScheduleSlot[];
+}
+
+export async function createActivity(input: NewActivity, trx: Knex = db): Promise<number> {
+  const now = nowIso();
+  const [{ id }] = await trx("activities")
+    .insert({
+      name: input.name,
+      place: input.place,
+      description: input.description ?? "",
+      kind: input.kind,
+      scope: input.scope,
+      counts_attendance: input.countsAttendance,
+      starts_on: input.startsOn ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id");
+  if (input.schedule.length > 0) {
+    await trx("activity_schedules").insert(
+      input.schedule.map((s) => ({ activity_id: id, weekday: s.weekday, starts_at: s.startsAt, ends_at: s.endsAt })),
+    );
+  }
+  return id;
+}
+
+async function withSchedules(rows: ActivityRow[]): Promise<Activity[]> {
+  const ids = rows.map((r) => r.id);
+  const slots: { activity_id: number; weekday: number; starts_at: string; ends_at: string | null }[] = ids.length
+    ? await db("activity_schedules").whereIn("activity_id", ids).orderBy(["weekday", "starts_at"])
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    place: r.place,
+    description: r.description,
+    kind: r.kind,
+    scope: r.scope,
+    countsAttendance: Boolean(r.counts_attendance),
+    startsOn: r.starts_on,
+    archived: r.archived_at !== null,
+    schedule: slots
+      .filter((s) => s.activity_id === r.id)
+      .map((s) => ({ weekday: s.weekday, startsAt: s.starts_at, endsAt: s.ends_at })),
+  }));
+}
