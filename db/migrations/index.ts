@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import * as foundation from "./0001_foundation";
 import * as activities from "./0002_activities";
+import * as feedbackIntake from "./0003_feedback_intake";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -9,6 +10,7 @@ import * as activities from "./0002_activities";
 const migrations: Record<string, Knex.Migration> = {
   "0001_foundation": foundation,
   "0002_activities": activities,
+  "0003_feedback_intake": feedbackIntake,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,49 @@
+import type { Knex } from "knex";
+import { db, nowIso } from "~/db.server";
+
+export type FeedbackSource = "form" | "survey" | "workshop" | "staff";
+
+export const FEEDBACK_MAX_LENGTH = 10_000;
+
+export interface FeedbackIntake {
+  source: FeedbackSource;
+  /** Unique within the source; the same ref twice stores one row. */
+  sourceRef?: string | null;
+  programId?: number | null;
+  activityId?: number | null;
+  text: string;
+  consentToQuote: boolean;
+  consentNote?: string | null;
+  contact?: string | null;
+  createdBy?: number | null;
+  createdAt?: string;
+}
+
+/**
+ * The one way free text enters the feedback inbox. Idempotent on (source, sourceRef): a retried
+ * survey submission or a note sent twice gives one item. Returns the item's id.
+ */
+export async function recordFeedback(input: FeedbackIntake, trx: Knex = db): Promise<{ id: number; created: boolean }> {
+  const text = input.text.trim();
+  if (text === "") throw new Error("empty feedback");
+  if (input.sourceRef) {
+    const existing: { id: number } | undefined = await trx("feedback").where({ source: input.source, source_ref: input.sourceRef }).first("id");
+    if (existing) return { id: existing.id, created: false };
+  }
+  const [{ id }] = await trx("feedback")
+    .insert({
+      source: input.source,
+      source_ref: input.sourceRef ?? null,
+      program_id: input.programId ?? null,
+      activity_id: input.activityId ?? null,
+      text: text.slice(0, FEEDBACK_MAX_LENGTH),
+      consent_to_quote: input.consentToQuote,
+      consent_note: input.consentNote ?? null,
+      contact: input.contact ?? null,
+      created_by: input.createdBy ?? null,
+      status: "ny",
+      created_at: input.createdAt ?? nowIso(),
+    })
+    .returning("id");
+  return { id, created: true };
+}
