@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import compression from "compression";
+import { Readable } from "node:stream";
 import { createRequestHandler } from "@remix-run/express";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -42,6 +43,25 @@ app.use((req, res, next) => {
 });
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+// Survey submissions are a JSON API on the survey page's own URL (the contract): a Remix document POST
+// would render HTML, so they are answered here by the app's handler.
+app.post("/s/:code", async (req, res, next) => {
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      else if (value !== undefined) headers.set(name, value);
+    }
+    const url = `${req.protocol}://${req.get("Host") ?? "localhost"}${req.originalUrl}`;
+    const request = new Request(url, { method: "POST", headers, body: Readable.toWeb(req), duplex: "half" });
+    const response = await entry.handleSurveySubmission(request, req.params.code);
+    res.status(response.status);
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    next(error);
+  }
+});
 app.all(
   "*",
   createRequestHandler({

@@ -5,6 +5,7 @@ import { countStaff } from "~/models/staff.server";
 import { listPrograms, createProgram } from "~/models/program.server";
 import { pruneLoginAttempts } from "~/models/login-attempt.server";
 import { serverSecret } from "~/auth/secret.server";
+import { loadSurveys } from "~/surveys/registry.server";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seeds/demo/index";
 import { DEMO_PROGRAMS } from "../db/seeds/demo/staff";
 
@@ -17,6 +18,8 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
   serverSecret();
   const applied = await migrateToLatest();
   if (applied.length > 0) log(`Migrations applied: ${applied.join(", ")}`);
+  const surveys = await loadSurveys();
+  log(`Surveys checked: ${[...surveys.keys()].join(", ")}`);
 
   const empty = (await countStaff()) === 0;
   if (empty && config.SEED_DEMO === "1") {

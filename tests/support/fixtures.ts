@@ -4,6 +4,7 @@ import type { Role } from "~/auth/roles";
 import { commitSession, getSession } from "~/auth/session.server";
 import { createProgram, type Program } from "~/models/program.server";
 import { createStaff, type StaffUser } from "~/models/staff.server";
+import { forgetLoadedSurveys } from "~/surveys/registry.server";
 import { truncateAll } from "./test-database";
 
 export const BASE = "http://127.0.0.1:3000";
@@ -13,6 +14,7 @@ let cachedHash: string | undefined;
 
 export async function resetDatabase(): Promise<void> {
   await truncateAll(db);
+  forgetLoadedSurveys();
 }
 
 export async function makePrograms(): Promise<Program[]> {

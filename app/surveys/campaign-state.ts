@@ -1,0 +1,13 @@
+export type CampaignState = "open" | "not-yet-open" | "closed";
+
+/** Today's date in Stockholm, where the campaigns run: a campaign's dates are Stockholm dates. */
+export function stockholmToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Open from the start of `opensOn` to the end of `closesOn`, both inclusive. */
+export function campaignState({ opensOn, closesOn }: { opensOn: string; closesOn: string }, today = stockholmToday()): CampaignState {
+  if (today < opensOn) return "not-yet-open";
+  if (today > closesOn) return "closed";
+  return "open";
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { readCapped } from "~/http-body.server";
+import { format } from "~/i18n/define";
+import { localeFromRequest, type Locale } from "~/i18n/locale";
+import { surveys as surveyStrings } from "~/i18n/strings/surveys";
+import { findCampaignByCode, type Campaign } from "~/models/campaign.server";
+import { responseExists } from "~/models/response.server";
+import { storeSurveyResponse } from "./store-response.server";
+import { findSurveyVersionByHash } from "~/models/survey-version.server";
+import { normalizeJoinCode } from "~/codes/join-code.server";
+import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { campaignState } from "./campaign-state";
+import { currentSurvey } from "./registry.server";
+import { compiledSurvey, validateAnswers, type AnswerError } from "./validate.server";
+
+export const MAX_SUBMISSION_BYTES = 64 * 1024;
+
+const envelope = z.object({
+  id: z.string().uuid(),
+  answers: z.unknown(),
+  locale: z.enum(["sv", "en"]).optional(),
+  participantCode: z.string().max(100).optional().nullable(),
+  channel: z.enum(["phone", "kiosk", "staff"]).optional(),
+  assisted: z.boolean().optional(),
+  version: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+
+const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
+
+function reply(status: number, body: Record<string, unknown>): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+function problem(status: number, message: string, errors: AnswerError[] = [{ question: null, message }]): Response {
+  return reply(status, { error: message, errors });
+}
+
+/**
+ * POST /s/:code with a JSON body (the contract in DESIGN.md). The client's UUID makes a retry safe:
+ * the same id again answers 200 "duplicate" and stores nothing. Never throws for bad input.
+ */
+export async function handleSurveySubmission(request: Request, rawCode: string): Promise<Response> {
+  let locale: Locale = localeFromRequest(request);
+  let t = surveyStrings[locale];
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
+  if (!type.startsWith("application/json")) return problem(415, t.apiContentType);
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_SUBMISSION_BYTES) return problem(413, t.apiTooLarge);
+  const bytes = await readCapped(request, MAX_SUBMISSION_BYTES);
+  if (bytes === "too-large") return problem(413, t.apiTooLarge);
+  if (bytes === "unreadable") return problem(400, t.apiMalformed);
+
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return problem(400, t.apiMalformed);
+  }
+  if (body && typeof body === "object" && (body as { locale?: unknown }).locale === "en") {
+    locale = "en";
+    t = surveyStrings.en;
+  } else if (body && typeof body === "object" && (body as { locale?: unknown }).locale === "sv") {
+    locale = "sv";
+    t = surveyStrings.sv;
+  }
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success) {
+    const what = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "body")))].join(", ");
+    return problem(400, format(t.apiBadEnvelope, { what }));
+  }
+  const input = parsed.data;
+
+  const campaign = await findCampaignByCode({ code: normalizeJoinCode(rawCode) });
+  if (!campaign) return problem(404, t.apiNotFound);
+
+  // A retry of a stored response is answered as such even after the campaign closed, so the device can let go.
+  if (await responseExists({ id: input.id.toLowerCase() })) return reply(200, { id: input.id.toLowerCase(), status: "duplicate" });
+
+  const survey = await resolveVersion(campaign, input.version);
+  if (!survey) return problem(404, t.apiNotFound);
+
+  const state = campaignState(campaign);
+  if (state === "closed") return problem(410, t.apiClosed);
+  if (state === "not-yet-open") return problem(409, format(t.apiNotYetOpen, { date: campaign.opensOn }));
+
+  let codeHmac: string | null = null;
+  const code = input.participantCode?.trim();
+  if (campaign.mode === "participant_code" && code) {
+    if (!PARTICIPANT_CODE.test(code.replace(/[\s-]/g, ""))) return problem(422, t.apiParticipantCode, [{ question: "participantCode", message: t.apiParticipantCode }]);
+    codeHmac = participantCodeHmac(code);
+  }
+
+  const compiled = compiledSurvey(survey.versionId, survey.json);
+  const result = validateAnswers({ survey: compiled, answers: input.answers, locale, messages: t });
+  if (!result.ok) return reply(422, { error: result.errors[0]?.message ?? t.apiMalformed, errors: result.errors });
+
+  const channel = campaign.kiosk || input.channel === "kiosk" ? "kiosk" : input.assisted || input.channel === "staff" ? "staff" : "phone";
+  const outcome = await storeSurveyResponse({
+    id: input.id.toLowerCase(),
+    campaign,
+    versionId: survey.versionId,
+    compiled,
+    answers: result.answers,
+    rows: result.rows,
+    locale,
+    channel,
+    staffAssisted: Boolean(input.assisted) || input.channel === "staff",
+    participantCodeHmac: codeHmac,
+  });
+  return reply(outcome === "stored" ? 201 : 200, { id: input.id.toLowerCase(), status: outcome });
+}
+
+/** The version the answers were given against: the one the client names, if it is this survey's; else today's file. */
+async function resolveVersion(campaign: Campaign, hash: string | undefined) {
+  const current = await currentSurvey(campaign.surveyKey);
+  if (hash && current?.hash !== hash) {
+    const old = await findSurveyVersionByHash({ hash });
+    if (old && old.surveyKey === campaign.surveyKey) return { versionId: old.id, json: old.json, hash: old.hash };
+  }
+  return current ? { versionId: current.versionId, json: current.json, hash: current.hash } : null;
+}

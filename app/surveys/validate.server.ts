@@ -1,0 +1,239 @@
+import { Model, type Question } from "survey-core";
+import type { AnswerRow } from "~/models/response.server";
+import { registerSurveyExtensions } from "./extensions";
+
+export const DEFAULT_TEXT_LIMIT = 5000;
+const OTHER = "other";
+const NONE = "none";
+
+type Messages = {
+  notAnObject: string;
+  unknownChoice: string;
+  notAList: string;
+  outOfScale: string;
+  notANumber: string;
+  notText: string;
+  tooLong: string;
+  notYesNo: string;
+};
+
+interface Rule {
+  name: string;
+  type: string;
+  choices: Set<string>;
+  hasOther: boolean;
+  hasNone: boolean;
+  rateValues: Set<number> | null;
+  rateMin: number;
+  rateMax: number;
+  maxLength: number;
+  feedback: boolean;
+  consent: string | null;
+  outcome: string | null;
+}
+
+export interface CompiledSurvey {
+  model: Model;
+  rules: Map<string, Rule>;
+  feedbackQuestions: string[];
+  consentQuestion: string | null;
+}
+
+const compiled = new Map<number, CompiledSurvey>();
+
+/**
+ * One survey-core Model per survey version, built once and reused: a fresh Model costs milliseconds of CPU,
+ * reuse costs well under one. Reuse is safe because validation below runs synchronously, start to end.
+ */
+export function compiledSurvey(versionId: number, json: Record<string, unknown>): CompiledSurvey {
+  let found = compiled.get(versionId);
+  if (!found) {
+    found = compile(json);
+    compiled.set(versionId, found);
+  }
+  return found;
+}
+
+function compile(json: Record<string, unknown>): CompiledSurvey {
+  registerSurveyExtensions();
+  const model = new Model(json);
+  const rules = new Map<string, Rule>();
+  for (const q of model.getAllQuestions(false, false, true) as (Question & Record<string, unknown>)[]) {
+    const type = q.getType();
+    const choiceValues = Array.isArray(q.choices) ? (q.choices as { value: unknown }[]).map((c) => String(c.value)) : [];
+    const rateValues = type === "rating" && Array.isArray(q.rateValues) && q.rateValues.length > 0
+      ? new Set((q.rateValues as { value: unknown }[]).map((v) => Number(v.value)))
+      : null;
+    rules.set(q.name, {
+      name: q.name,
+      type,
+      choices: new Set(choiceValues),
+      hasOther: Boolean(q.showOtherItem ?? q.hasOther),
+      hasNone: Boolean(q.showNoneItem ?? q.hasNone),
+      rateValues,
+      rateMin: Number(q.rateMin ?? 1),
+      rateMax: Number(q.rateMax ?? 5),
+      maxLength: Number(q.maxLength) > 0 ? Number(q.maxLength) : DEFAULT_TEXT_LIMIT,
+      feedback: Boolean(q.feedback),
+      consent: typeof q.consent === "string" ? q.consent : null,
+      outcome: typeof q.outcome === "string" ? q.outcome : null,
+    });
+  }
+  return {
+    model,
+    rules,
+    feedbackQuestions: [...rules.values()].filter((r) => r.feedback).map((r) => r.name),
+    consentQuestion: [...rules.values()].find((r) => r.consent === "quote")?.name ?? null,
+  };
+}
+
+export interface AnswerError {
+  question: string | null;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; answers: Record<string, unknown>; rows: AnswerRow[] }
+  | { ok: false; errors: AnswerError[] };
+
+/**
+ * Checks answers against their survey version. First what survey-core does not check (values inside the scale,
+ * choices that exist, text length, types), dropping unknown keys; then answers to questions hidden by the
+ * person's own answers are dropped; then survey-core's own validation (required questions and its validators).
+ */
+export function validateAnswers({
+  survey,
+  answers,
+  locale,
+  messages,
+}: {
+  survey: CompiledSurvey;
+  answers: unknown;
+  locale: "sv" | "en";
+  messages: Messages;
+}): ValidationResult {
+  if (answers === null || typeof answers !== "object" || Array.isArray(answers)) {
+    return { ok: false, errors: [{ question: null, message: messages.notAnObject }] };
+  }
+  const errors: AnswerError[] = [];
+  const clean: Record<string, unknown> = {};
+  const input = answers as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    const rule = key.endsWith("-Comment") ? undefined : survey.rules.get(key);
+    if (!rule) continue;
+    const problem = checkValue(rule, input[key], messages);
+    if (problem) {
+      errors.push({ question: rule.name, message: problem });
+      continue;
+    }
+    const value = normalise(rule, input[key]);
+    if (value === undefined) continue;
+    setOwn(clean, rule.name, value);
+    if (rule.hasOther && (value === OTHER || (Array.isArray(value) && value.includes(OTHER)))) {
+      const comment = input[`${rule.name}-Comment`];
+      if (comment !== undefined) {
+        if (typeof comment !== "string") errors.push({ question: rule.name, message: messages.notText });
+        else if (comment.length > rule.maxLength) errors.push({ question: rule.name, message: messages.tooLong.replace("{max}", String(rule.maxLength)) });
+        else if (comment.trim() !== "") setOwn(clean, `${rule.name}-Comment`, comment.trim());
+      }
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const { model } = survey;
+  model.clear(true, true);
+  model.locale = locale;
+  let kept = clean;
+  // Dropping a hidden answer can hide another question in turn; a few rounds settle any real survey.
+  for (let round = 0; round < 5; round++) {
+    model.data = kept;
+    const visible = new Set((model.getAllQuestions(true) as Question[]).filter((q) => q.isVisible && q.isParentVisible).map((q) => q.name));
+    const next: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(kept)) {
+      const name = key.endsWith("-Comment") ? key.slice(0, -"-Comment".length) : key;
+      if (visible.has(name)) setOwn(next, key, value);
+    }
+    const stable = Object.keys(next).length === Object.keys(kept).length;
+    kept = next;
+    if (stable) break;
+  }
+  model.data = kept;
+  // Per question: in question-per-page mode the survey-level validate() stops at the first page with an error.
+  for (const q of model.getAllQuestions(true) as Question[]) {
+    q.validate(true);
+    for (const e of q.errors) errors.push({ question: q.name, message: e.getText() });
+  }
+  model.clear(true, true);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, answers: kept, rows: answerRows(kept) };
+}
+
+function checkValue(rule: Rule, value: unknown, m: Messages): string | null {
+  if (value === null || value === undefined) return null;
+  switch (rule.type) {
+    case "radiogroup":
+    case "dropdown":
+      if (typeof value !== "string" && typeof value !== "number") return m.unknownChoice;
+      return isChoice(rule, String(value)) ? null : m.unknownChoice;
+    case "checkbox": {
+      if (!Array.isArray(value)) return m.notAList;
+      if (value.length > rule.choices.size + 2) return m.unknownChoice;
+      const seen = new Set<string>();
+      for (const v of value) {
+        if ((typeof v !== "string" && typeof v !== "number") || !isChoice(rule, String(v)) || seen.has(String(v))) return m.unknownChoice;
+        seen.add(String(v));
+      }
+      return null;
+    }
+    case "rating": {
+      if (typeof value !== "number" || !Number.isFinite(value)) return m.notANumber;
+      if (rule.rateValues) return rule.rateValues.has(value) ? null : m.outOfScale;
+      return Number.isInteger(value) && value >= rule.rateMin && value <= rule.rateMax ? null : m.outOfScale;
+    }
+    case "comment":
+    case "text":
+      if (typeof value !== "string") return m.notText;
+      return value.length > rule.maxLength ? m.tooLong.replace("{max}", String(rule.maxLength)) : null;
+    case "boolean":
+      return typeof value === "boolean" ? null : m.notYesNo;
+    default:
+      return m.unknownChoice;
+  }
+}
+
+function isChoice(rule: Rule, value: string): boolean {
+  return rule.choices.has(value) || (rule.hasOther && value === OTHER) || (rule.hasNone && value === NONE);
+}
+
+/** The stored form of a valid value: text trimmed, empty text and empty lists dropped, choices kept as the file has them. */
+function normalise(rule: Rule, value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    if (trimmed === "") return undefined;
+    return rule.type === "radiogroup" || rule.type === "dropdown" ? choiceValue(rule, trimmed) : trimmed;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map((v) => choiceValue(rule, String(v)));
+  return value;
+}
+
+/** Survey files may use numbers as choice values; keep the answer's type the same as the file's. */
+function choiceValue(rule: Rule, value: string): string | number {
+  return /^-?\d+(\.\d+)?$/.test(value) && rule.choices.has(value) && rule.type !== "comment" ? Number(value) : value;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function answerRows(answers: Record<string, unknown>): AnswerRow[] {
+  const rows: AnswerRow[] = [];
+  for (const [question, value] of Object.entries(answers)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === "number") rows.push({ question, valueText: String(v), valueNum: v });
+      else if (typeof v === "boolean") rows.push({ question, valueText: String(v), valueNum: v ? 1 : 0 });
+      else rows.push({ question, valueText: String(v), valueNum: null });
+    }
+  }
+  return rows;
+}
