@@ -5,7 +5,7 @@ import type { Role } from "./roles";
  * guard themselves with `rolesFor(key)`. `ready` is false for areas not built yet.
  */
 export const CAPABILITIES = [
-  { key: "campaigns", href: "/staff/campaigns", roles: ["admin", "coordinator", "case_manager", "researcher"], ready: false },
+  { key: "campaigns", href: "/staff/campaigns", roles: ["admin", "coordinator", "case_manager", "researcher"], ready: true },
   { key: "workshops", href: "/staff/workshops", roles: ["admin", "coordinator", "facilitator"], ready: false },
   { key: "feedback", href: "/staff/feedback", roles: ["admin", "coordinator", "case_manager"], ready: false },
   { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: false },
@@ -25,4 +25,16 @@ export function rolesFor(key: CapabilityKey): readonly Role[] {
 
 export function capabilitiesOf(role: Role) {
   return CAPABILITIES.filter((c) => (c.roles as readonly Role[]).includes(role));
+}
+
+/** Finer permissions inside an area, beyond seeing it. */
+export const PERMISSIONS = {
+  "campaigns.manage": ["admin", "coordinator"],
+  "responses.read": ["admin", "coordinator", "case_manager"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }

@@ -1,0 +1,190 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { can, rolesFor } from "~/auth/capabilities";
+import { requireStaff } from "~/auth/guards.server";
+import { programScope } from "~/auth/scope";
+import { clientAddress } from "~/context";
+import { notFound } from "~/http.server";
+import { localeFromRequest } from "~/i18n/locale";
+import { audit } from "~/models/audit.server";
+import { getCampaign } from "~/models/campaign.server";
+import { countResponses, listResponses, responseTimes } from "~/models/response.server";
+import { getSurveyVersion } from "~/models/survey-version.server";
+import { absoluteUrl } from "~/reports/qr.server";
+import { campaignState, stockholmToday } from "~/surveys/campaign-state";
+import { readableAnswers } from "~/surveys/readable.server";
+import { format } from "~/i18n/define";
+import { campaigns as strings } from "~/i18n/strings/campaigns";
+import { useStrings } from "~/i18n/use-strings";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? "Enkät"} – Deltagarröst` }];
+
+const PAGE = 10;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("campaigns") });
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  const campaign = await getCampaign({ id, programIds: programScope(staff) });
+  if (!campaign) throw notFound();
+  const url = new URL(request.url);
+  const locale = localeFromRequest(request);
+  const [total, times] = await Promise.all([countResponses({ campaignId: id }), responseTimes({ campaignId: id })]);
+  const perDay = new Map<string, number>();
+  for (const at of times) {
+    const day = stockholmToday(new Date(at));
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const mayRead = can(staff.role, "responses.read");
+  const show = mayRead && url.searchParams.get("visa") === "svar";
+  const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("sida")) || 1));
+  let single: { id: string; submittedAt: string; channel: string; staffAssisted: boolean; hasParticipantCode: boolean; answers: { question: string; title: string; answer: string }[] }[] = [];
+  if (show) {
+    const rows = await listResponses({ campaignId: id, limit: PAGE, offset: (page - 1) * PAGE });
+    const versions = new Map<number, Awaited<ReturnType<typeof getSurveyVersion>>>();
+    for (const r of rows) if (!versions.has(r.surveyVersionId)) versions.set(r.surveyVersionId, await getSurveyVersion({ id: r.surveyVersionId }));
+    single = rows.map((r) => {
+      const version = versions.get(r.surveyVersionId);
+      return {
+        id: r.id,
+        submittedAt: r.submittedAt,
+        channel: r.channel,
+        staffAssisted: r.staffAssisted,
+        hasParticipantCode: r.hasParticipantCode,
+        answers: version ? readableAnswers({ versionId: version.id, json: version.json, answers: r.answers, locale }) : [],
+      };
+    });
+    await audit({ actor: staff, action: "responses.read", entityType: "campaign", entityId: id, ip: clientAddress(context), details: { page, count: rows.length } });
+  }
+  return {
+    campaign: { id: campaign.id, code: campaign.code, title: campaign.title, programName: campaign.programName, activityName: campaign.activityName, opensOn: campaign.opensOn, closesOn: campaign.closesOn, mode: campaign.mode, kiosk: campaign.kiosk },
+    state: campaignState(campaign),
+    link: absoluteUrl(request, `/s/${campaign.code}`),
+    total,
+    perDay: [...perDay.entries()].sort(([a], [b]) => (a < b ? 1 : -1)),
+    mayRead,
+    show,
+    page,
+    hasMore: show && page * PAGE < total,
+    single,
+    researcher: staff.role === "researcher",
+  };
+}
+
+export default function CampaignDetail() {
+  const d = useLoaderData<typeof loader>();
+  const t = useStrings(strings);
+  const max = Math.max(1, ...d.perDay.map(([, n]) => n));
+  return (
+    <div className="page">
+      <h1>{d.campaign.title}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t.code}</dt>
+          <dd>
+            <strong className="code">{d.campaign.code}</strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.link}</dt>
+          <dd>
+            <a href={d.link}>{d.link}</a>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.state}</dt>
+          <dd>
+            {t[`state_${d.state}`]} ({d.campaign.opensOn} – {d.campaign.closesOn})
+          </dd>
+        </div>
+        <div>
+          <dt>{t.program}</dt>
+          <dd>
+            {d.campaign.programName}
+            {d.campaign.activityName ? ` · ${d.campaign.activityName}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.mode}</dt>
+          <dd>
+            {d.campaign.mode === "anonymous" ? t.modeAnonymous : t.modeParticipantCode}
+            {d.campaign.kiosk ? ` · ${t.kiosk}` : ""}
+          </dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={`/staff/campaigns/${d.campaign.id}/poster`} className="button button--secondary">
+          {t.poster}
+        </Link>
+      </p>
+
+      <h2>{t.responses}</h2>
+      <p className="lead">{format(t.total, { n: d.total })}</p>
+      {d.perDay.length === 0 ? (
+        <p>{t.noResponses}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t.perDay}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.day}</th>
+                <th scope="col">{t.count}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.perDay.map(([day, n]) => (
+                <tr key={day}>
+                  <th scope="row">{day}</th>
+                  <td>
+                    <span className="bar" style={{ width: `${(n / max) * 100}%` }} aria-hidden="true" /> {n}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {d.researcher ? <p className="alert alert--info">{t.researcherNote}</p> : null}
+      {d.mayRead && d.total > 0 ? (
+        <section aria-labelledby="single-heading">
+          <h2 id="single-heading">{t.single}</h2>
+          <p>{t.singleLead}</p>
+          {!d.show ? (
+            <p>
+              <Link to="?visa=svar" className="button button--secondary">
+                {t.showSingle}
+              </Link>
+            </p>
+          ) : (
+            <>
+              {d.single.map((r, i) => (
+                <article key={r.id} className="card response-card">
+                  <h3>{format(t.response, { n: (d.page - 1) * 10 + i + 1 })}</h3>
+                  <p className="muted">
+                    {t.submittedAt}: <time dateTime={r.submittedAt}>{r.submittedAt.slice(0, 16).replace("T", " ")}</time> · {t[`channel_${r.channel}` as keyof typeof t] ?? r.channel}
+                    {r.staffAssisted ? ` · ${t.assisted}` : ""}
+                    {r.hasParticipantCode ? ` · ${t.withCode}` : ""}
+                  </p>
+                  <dl className="answers">
+                    {r.answers.map((a) => (
+                      <div key={a.question}>
+                        <dt>{a.title}</dt>
+                        <dd>{a.answer}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </article>
+              ))}
+              <nav className="pager" aria-label={t.single}>
+                {d.page > 1 ? <Link to={`?visa=svar&sida=${d.page - 1}`}>{t.newerResponses}</Link> : null}
+                {d.hasMore ? <Link to={`?visa=svar&sida=${d.page + 1}`}>{t.olderResponses}</Link> : null}
+              </nav>
+            </>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

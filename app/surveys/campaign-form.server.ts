@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { uniqueJoinCode } from "~/codes/join-code.server";
+import { audit } from "~/models/audit.server";
+import { codeTaken, createCampaign } from "~/models/campaign.server";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errDate").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "errDate");
+
+export const campaignFormSchema = z
+  .object({
+    surveyKey: z.string().min(1, "errSurvey").max(64, "errSurvey"),
+    title: z.string().trim().min(1, "errTitle").max(200, "errTitle"),
+    programId: z.coerce.number({ invalid_type_error: "errProgram" }).int("errProgram").positive("errProgram"),
+    activityId: z.union([z.literal(""), z.coerce.number().int().positive()]).transform((v) => (v === "" ? null : v)),
+    opensOn: date,
+    closesOn: date,
+    mode: z.enum(["anonymous", "participant_code"], { errorMap: () => ({ message: "errMode" }) }),
+    kiosk: z.boolean(),
+  })
+  .refine((v) => v.closesOn >= v.opensOn, { message: "errDates", path: ["closesOn"] });
+
+export type CampaignFormValue = z.infer<typeof campaignFormSchema>;
+export type CampaignFormErrors = Partial<Record<keyof CampaignFormValue, string>>;
+
+export function parseCampaignForm(
+  form: URLSearchParams,
+  allowed: { surveyKeys: string[]; programIds: number[]; activityIds: number[] },
+): { ok: true; value: CampaignFormValue } | { ok: false; errors: CampaignFormErrors } {
+  const parsed = campaignFormSchema.safeParse({
+    surveyKey: form.get("surveyKey") ?? "",
+    title: form.get("title") ?? "",
+    programId: form.get("programId") ?? "",
+    activityId: form.get("activityId") ?? "",
+    opensOn: form.get("opensOn") ?? "",
+    closesOn: form.get("closesOn") ?? "",
+    mode: form.get("mode") ?? "",
+    kiosk: form.get("kiosk") === "on",
+  });
+  const errors: CampaignFormErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as keyof CampaignFormValue;
+      errors[key] ??= issue.message.startsWith("err") ? issue.message : "errForm";
+    }
+    return { ok: false, errors };
+  }
+  const v = parsed.data;
+  if (!allowed.surveyKeys.includes(v.surveyKey)) errors.surveyKey = "errSurvey";
+  if (!allowed.programIds.includes(v.programId)) errors.programId = "errProgram";
+  if (v.activityId !== null && !allowed.activityIds.includes(v.activityId)) errors.activityId = "errActivity";
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: v };
+}
+
+export async function createCampaignWithCode({
+  value,
+  actor,
+  ip,
+}: {
+  value: CampaignFormValue;
+  actor: { id: number; email: string };
+  ip: string;
+}): Promise<{ id: number; code: string }> {
+  const code = await uniqueJoinCode((c) => codeTaken({ code: c }));
+  const id = await createCampaign({ ...value, code, createdBy: actor.id });
+  await audit({ actor, action: "campaign.create", entityType: "campaign", entityId: id, ip, details: { code, title: value.title, surveyKey: value.surveyKey } });
+  return { id, code };
+}
