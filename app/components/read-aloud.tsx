@@ -22,7 +22,11 @@ export function speak(text: string, lang = "sv-SE"): void {
   utterance.rate = 0.9;
   const prefix = lang.slice(0, 2);
   const voice = synth.getVoices().find((v) => v.lang === lang) ?? synth.getVoices().find((v) => v.lang.startsWith(prefix));
-  if (voice) utterance.voice = voice;
+  try {
+    if (voice) utterance.voice = voice;
+  } catch {
+    // Some browsers hand out voices they then refuse; the language alone still picks one.
+  }
   synth.speak(utterance);
 }
 

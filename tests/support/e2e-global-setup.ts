@@ -8,6 +8,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The SQLite file the e2e server uses, for tests that check what was stored. */
+    e2eDatabase: string;
   }
 }
 
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-e2e-"));
   const port = await freePort();
+  const databaseFile = path.join(dir, "e2e.sqlite");
   const server: ChildProcess = spawn(process.execPath, [path.join(root, "server.js")], {
     cwd: root,
     env: {
@@ -39,7 +42,7 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${path.join(dir, "e2e.sqlite")}`,
+      DATABASE_URL: `file:${databaseFile}`,
       SESSION_SECRET: "e2e-test-secret-0123456789abcdef",
       SEED_DEMO: "1",
     },
@@ -62,6 +65,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 200));
   }
   project.provide("baseUrl", baseUrl);
+  project.provide("e2eDatabase", databaseFile);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
