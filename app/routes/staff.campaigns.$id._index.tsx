@@ -153,7 +153,7 @@ export default function CampaignDetail() {
           <p>{t.singleLead}</p>
           {!d.show ? (
             <p>
-              <Link to="?visa=svar" className="button button--secondary">
+              <Link to={`/staff/campaigns/${d.campaign.id}?visa=svar`} className="button button--secondary">
                 {t.showSingle}
               </Link>
             </p>
@@ -178,8 +178,8 @@ export default function CampaignDetail() {
                 </article>
               ))}
               <nav className="pager" aria-label={t.single}>
-                {d.page > 1 ? <Link to={`?visa=svar&sida=${d.page - 1}`}>{t.newerResponses}</Link> : null}
-                {d.hasMore ? <Link to={`?visa=svar&sida=${d.page + 1}`}>{t.olderResponses}</Link> : null}
+                {d.page > 1 ? <Link to={`/staff/campaigns/${d.campaign.id}?visa=svar&sida=${d.page - 1}`}>{t.newerResponses}</Link> : null}
+                {d.hasMore ? <Link to={`/staff/campaigns/${d.campaign.id}?visa=svar&sida=${d.page + 1}`}>{t.olderResponses}</Link> : null}
               </nav>
             </>
           )}
