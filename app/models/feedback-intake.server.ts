@@ -47,3 +47,25 @@ export async function recordFeedback(input: FeedbackIntake, trx: Knex = db): Pro
     .returning("id");
   return { id, created: true };
 }
+
+/** Many items in one statement, inside the caller's transaction; items already there (same source and ref) are skipped. */
+export async function recordFeedbackMany(items: FeedbackIntake[], trx: Knex = db): Promise<void> {
+  const rows = items
+    .filter((i) => i.text.trim() !== "")
+    .map((input) => ({
+      source: input.source,
+      source_ref: input.sourceRef ?? null,
+      program_id: input.programId ?? null,
+      activity_id: input.activityId ?? null,
+      text: input.text.trim().slice(0, FEEDBACK_MAX_LENGTH),
+      consent_to_quote: input.consentToQuote,
+      consent_note: input.consentNote ?? null,
+      contact: input.contact ?? null,
+      created_by: input.createdBy ?? null,
+      status: "ny",
+      created_at: input.createdAt ?? nowIso(),
+    }));
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx("feedback").insert(rows.slice(i, i + 200)).onConflict(["source", "source_ref"]).ignore();
+  }
+}

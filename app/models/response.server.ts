@@ -107,3 +107,48 @@ export async function responseTimes({ campaignId }: { campaignId: number }): Pro
 export async function responseExists({ id }: { id: string }): Promise<boolean> {
   return Boolean(await db("responses").where({ id }).first("id"));
 }
+
+/**
+ * Stores many responses in one transaction (group commit). A response whose id is already stored — or appears
+ * earlier in the same batch — is skipped and reported as a duplicate. `afterInsert` gets the responses that were
+ * really inserted, inside the same transaction.
+ */
+export async function insertResponses(
+  items: NewResponse[],
+  afterInsert?: (inserted: NewResponse[], trx: Knex.Transaction) => Promise<void>,
+): Promise<("stored" | "duplicate")[]> {
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!firstIndex.has(item.id)) firstIndex.set(item.id, i);
+  });
+  const unique = items.filter((item, i) => firstIndex.get(item.id) === i);
+  const stored = new Set<string>();
+  await db.transaction(async (trx) => {
+    for (let i = 0; i < unique.length; i += 200) {
+      const chunk = unique.slice(i, i + 200);
+      const returned: { id: string }[] = await trx("responses")
+        .insert(
+          chunk.map((r) => ({
+            id: r.id,
+            campaign_id: r.campaignId,
+            survey_version_id: r.surveyVersionId,
+            submitted_at: r.submittedAt,
+            locale: r.locale,
+            channel: r.channel,
+            staff_assisted: r.staffAssisted,
+            participant_code_hmac: r.participantCodeHmac,
+            answers: JSON.stringify(r.answers),
+          })),
+        )
+        .onConflict("id")
+        .ignore()
+        .returning("id");
+      for (const { id } of returned) stored.add(id);
+    }
+    const inserted = unique.filter((r) => stored.has(r.id));
+    const rows = inserted.flatMap((r) => r.rows.map((a) => ({ response_id: r.id, question: a.question, value_text: a.valueText, value_num: a.valueNum })));
+    for (let i = 0; i < rows.length; i += 200) await trx("response_answers").insert(rows.slice(i, i + 200));
+    await afterInsert?.(inserted, trx);
+  });
+  return items.map((item, i) => (firstIndex.get(item.id) === i && stored.has(item.id) ? "stored" : "duplicate"));
+}

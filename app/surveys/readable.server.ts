@@ -19,9 +19,7 @@ export function readableAnswers({
   answers: Record<string, unknown>;
   locale: "sv" | "en";
 }): ReadableAnswer[] {
-  const { model } = compiledSurvey(versionId, json);
-  model.clear(true, true);
-  model.locale = locale;
+  const model = compiledSurvey(versionId, json).modelFor(locale);
   model.data = answers;
   const out: ReadableAnswer[] = [];
   for (const q of model.getAllQuestions(false) as Question[]) {
@@ -31,6 +29,5 @@ export function readableAnswers({
     if (typeof comment === "string") answer = `${answer}: ${comment}`;
     out.push({ question: q.name, title: q.locTitle.getLocaleText(locale) || q.title, answer });
   }
-  model.clear(true, true);
   return out;
 }

@@ -1,25 +1,9 @@
-import { recordFeedback } from "~/models/feedback-intake.server";
-import { insertResponse } from "~/models/response.server";
-import type { AnswerRow } from "~/models/response.server";
+import { recordFeedbackMany, type FeedbackIntake } from "~/models/feedback-intake.server";
+import { insertResponses, type AnswerRow, type NewResponse } from "~/models/response.server";
 import type { CompiledSurvey } from "./validate.server";
+import { WriteQueue } from "./write-queue.server";
 
-/**
- * Stores a validated response and, in the same transaction, sends its free text tagged `"feedback": true`
- * to the feedback inbox, with quoting consent from the survey's consent question.
- */
-export async function storeSurveyResponse({
-  id,
-  campaign,
-  versionId,
-  compiled,
-  answers,
-  rows,
-  submittedAt = new Date().toISOString(),
-  locale,
-  channel,
-  staffAssisted,
-  participantCodeHmac,
-}: {
+export interface ResponseToStore {
   id: string;
   campaign: { id: number; programId: number; activityId: number | null; title: string };
   versionId: number;
@@ -31,28 +15,58 @@ export async function storeSurveyResponse({
   channel: "phone" | "kiosk" | "staff";
   staffAssisted: boolean;
   participantCodeHmac: string | null;
-}): Promise<"stored" | "duplicate"> {
-  const consent = compiled.consentQuestion ? answers[compiled.consentQuestion] === "ja" : false;
-  return insertResponse(
-    { id, campaignId: campaign.id, surveyVersionId: versionId, submittedAt, locale, channel, staffAssisted, participantCodeHmac, answers, rows },
-    async (trx) => {
-      for (const question of compiled.feedbackQuestions) {
-        const text = answers[question];
-        if (typeof text !== "string" || text.trim() === "") continue;
-        await recordFeedback(
-          {
-            source: "survey",
-            sourceRef: `response:${id}:${question}`,
-            programId: campaign.programId,
-            activityId: campaign.activityId,
-            text,
-            consentToQuote: consent,
-            consentNote: consent ? `Samtycke i enkäten "${campaign.title}"` : null,
-            createdAt: submittedAt,
-          },
-          trx,
-        );
-      }
-    },
-  );
+}
+
+/** The free text of a response that goes to the feedback inbox, with quoting consent from the survey's consent question. */
+function feedbackOf(r: ResponseToStore, submittedAt: string): FeedbackIntake[] {
+  const consent = r.compiled.consentQuestion ? r.answers[r.compiled.consentQuestion] === "ja" : false;
+  return r.compiled.feedbackQuestions.flatMap((question) => {
+    const text = r.answers[question];
+    if (typeof text !== "string" || text.trim() === "") return [];
+    return [
+      {
+        source: "survey" as const,
+        sourceRef: `response:${r.id}:${question}`,
+        programId: r.campaign.programId,
+        activityId: r.campaign.activityId,
+        text,
+        consentToQuote: consent,
+        consentNote: consent ? `Samtycke i enkäten "${r.campaign.title}"` : null,
+        createdAt: submittedAt,
+      },
+    ];
+  });
+}
+
+async function writeBatch(items: ResponseToStore[]): Promise<("stored" | "duplicate")[]> {
+  const records: (NewResponse & { source: ResponseToStore })[] = items.map((r) => {
+    const submittedAt = r.submittedAt ?? new Date().toISOString();
+    return {
+      id: r.id,
+      campaignId: r.campaign.id,
+      surveyVersionId: r.versionId,
+      submittedAt,
+      locale: r.locale,
+      channel: r.channel,
+      staffAssisted: r.staffAssisted,
+      participantCodeHmac: r.participantCodeHmac,
+      answers: r.answers,
+      rows: r.rows,
+      source: r,
+    };
+  });
+  return insertResponses(records, async (inserted, trx) => {
+    const feedback = (inserted as typeof records).flatMap((r) => feedbackOf(r.source, r.submittedAt));
+    if (feedback.length > 0) await recordFeedbackMany(feedback, trx);
+  });
+}
+
+const queue = new WriteQueue(writeBatch);
+
+/**
+ * Stores a validated response and, in the same transaction, its free text tagged `"feedback": true` for the
+ * feedback inbox. Concurrent calls share transactions (group commit); the same id twice stores one response.
+ */
+export function storeSurveyResponse(response: ResponseToStore): Promise<"stored" | "duplicate"> {
+  return queue.push(response);
 }

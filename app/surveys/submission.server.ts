@@ -3,7 +3,8 @@ import { readCapped } from "~/http-body.server";
 import { format } from "~/i18n/define";
 import { localeFromRequest, type Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
-import { findCampaignByCode, type Campaign } from "~/models/campaign.server";
+import type { Campaign } from "~/models/campaign.server";
+import { cachedCampaignByCode } from "./campaign-cache.server";
 import { responseExists } from "~/models/response.server";
 import { storeSurveyResponse } from "./store-response.server";
 import { findSurveyVersionByHash } from "~/models/survey-version.server";
@@ -69,16 +70,15 @@ export async function handleSurveySubmission(request: Request, rawCode: string):
   }
   const input = parsed.data;
 
-  const campaign = await findCampaignByCode({ code: normalizeJoinCode(rawCode) });
+  const campaign = await cachedCampaignByCode(normalizeJoinCode(rawCode));
   if (!campaign) return problem(404, t.apiNotFound);
-
-  // A retry of a stored response is answered as such even after the campaign closed, so the device can let go.
-  if (await responseExists({ id: input.id.toLowerCase() })) return reply(200, { id: input.id.toLowerCase(), status: "duplicate" });
 
   const survey = await resolveVersion(campaign, input.version);
   if (!survey) return problem(404, t.apiNotFound);
 
   const state = campaignState(campaign);
+  // A retry of a stored response is answered as such even after the campaign closed, so the device can let go.
+  if (state !== "open" && (await responseExists({ id: input.id.toLowerCase() }))) return reply(200, { id: input.id.toLowerCase(), status: "duplicate" });
   if (state === "closed") return problem(410, t.apiClosed);
   if (state === "not-yet-open") return problem(409, format(t.apiNotYetOpen, { date: campaign.opensOn }));
 

@@ -1,4 +1,4 @@
-import { Model, type Question } from "survey-core";
+import { ConditionRunner, Model, type Question } from "survey-core";
 import type { AnswerRow } from "~/models/response.server";
 import { registerSurveyExtensions } from "./extensions";
 
@@ -30,11 +30,23 @@ interface Rule {
   feedback: boolean;
   consent: string | null;
   outcome: string | null;
+  isRequired: boolean;
+  /** Visibility: false when hidden outright, a runner for `visibleIf`, or true. */
+  visible: boolean | ConditionRunner;
 }
 
 export interface CompiledSurvey {
+  /** A model in the survey's own language, laid out as one page; never navigated, only given data. */
   model: Model;
+  /** The same survey with messages in a given language, made when first needed. */
+  modelFor: (locale: "sv" | "en") => Model;
   rules: Map<string, Rule>;
+  /**
+   * True when every rule of the survey is one the plan below evaluates itself (types, choices, scales, lengths,
+   * `visibleIf`, `isRequired`). Surveys with anything more (validators, `requiredIf`, panels or pages with
+   * conditions, triggers …) go through the survey-core model for every submission.
+   */
+  planCovers: boolean;
   feedbackQuestions: string[];
   consentQuestion: string | null;
 }
@@ -56,7 +68,19 @@ export function compiledSurvey(versionId: number, json: Record<string, unknown>)
 
 function compile(json: Record<string, unknown>): CompiledSurvey {
   registerSurveyExtensions();
-  const model = new Model(json);
+  // One page, no single-question mode: the server never navigates, and paging machinery costs time on every data change.
+  const serverJson = { ...json, questionsOnPageMode: "standard" };
+  const models = new Map<string, Model>();
+  const modelFor = (locale: "sv" | "en") => {
+    let m = models.get(locale);
+    if (!m) {
+      m = new Model(serverJson);
+      m.locale = locale;
+      models.set(locale, m);
+    }
+    return m;
+  };
+  const model = modelFor("sv");
   const rules = new Map<string, Rule>();
   for (const q of model.getAllQuestions(false, false, true) as (Question & Record<string, unknown>)[]) {
     const type = q.getType();
@@ -77,11 +101,17 @@ function compile(json: Record<string, unknown>): CompiledSurvey {
       feedback: Boolean(q.feedback),
       consent: typeof q.consent === "string" ? q.consent : null,
       outcome: typeof q.outcome === "string" ? q.outcome : null,
+      isRequired: Boolean(q.isRequired),
+      // With a condition the runner decides; without one the question's visibility never changes.
+      visible: typeof q.visibleIf === "string" && q.visibleIf.trim() !== "" ? new ConditionRunner(q.visibleIf) : q.isVisible,
     });
   }
+  const planCovers = planCoversSurvey(model);
   return {
     model,
+    modelFor,
     rules,
+    planCovers,
     feedbackQuestions: [...rules.values()].filter((r) => r.feedback).map((r) => r.name),
     consentQuestion: [...rules.values()].find((r) => r.consent === "quote")?.name ?? null,
   };
@@ -140,30 +170,17 @@ export function validateAnswers({
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const { model } = survey;
-  model.clear(true, true);
-  model.locale = locale;
-  let kept = clean;
-  // Dropping a hidden answer can hide another question in turn; a few rounds settle any real survey.
-  for (let round = 0; round < 5; round++) {
-    model.data = kept;
-    const visible = new Set((model.getAllQuestions(true) as Question[]).filter((q) => q.isVisible && q.isParentVisible).map((q) => q.name));
-    const next: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(kept)) {
-      const name = key.endsWith("-Comment") ? key.slice(0, -"-Comment".length) : key;
-      if (visible.has(name)) setOwn(next, key, value);
+  const kept = survey.planCovers ? keptByPlan(survey, clean) : keptByModel(survey.model, clean);
+  const wrong = survey.planCovers ? planFindsErrors(survey, kept) : modelFindsErrors(survey.model, kept);
+  if (wrong) {
+    // Something is wrong: survey-core itself says what, in the person's language.
+    const localized = survey.modelFor(locale);
+    localized.data = kept;
+    for (const q of localized.getAllQuestions(true) as Question[]) {
+      q.validate(true);
+      for (const e of q.errors) errors.push({ question: q.name, message: e.getText() });
     }
-    const stable = Object.keys(next).length === Object.keys(kept).length;
-    kept = next;
-    if (stable) break;
   }
-  model.data = kept;
-  // Per question: in question-per-page mode the survey-level validate() stops at the first page with an error.
-  for (const q of model.getAllQuestions(true) as Question[]) {
-    q.validate(true);
-    for (const e of q.errors) errors.push({ question: q.name, message: e.getText() });
-  }
-  model.clear(true, true);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, answers: kept, rows: answerRows(kept) };
 }
@@ -236,4 +253,81 @@ function answerRows(answers: Record<string, unknown>): AnswerRow[] {
     }
   }
   return rows;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+
+/** Drops answers to questions hidden by the person's own answers, round after round until nothing changes. */
+function keptByPlan(survey: CompiledSurvey, answers: Record<string, unknown>): Record<string, unknown> {
+  let kept = answers;
+  for (let round = 0; round < 10; round++) {
+    const next: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(kept)) {
+      const name = key.endsWith("-Comment") ? key.slice(0, -"-Comment".length) : key;
+      const rule = survey.rules.get(name);
+      if (rule && isVisible(rule, kept)) setOwn(next, key, value);
+    }
+    const stable = Object.keys(next).length === Object.keys(kept).length;
+    kept = next;
+    if (stable) break;
+  }
+  return kept;
+}
+
+function isVisible(rule: Rule, values: Record<string, unknown>): boolean {
+  return typeof rule.visible === "boolean" ? rule.visible : rule.visible.runValues(values);
+}
+
+/** Required questions that are visible and unanswered, and "other" chosen without saying what. */
+function planFindsErrors(survey: CompiledSurvey, kept: Record<string, unknown>): boolean {
+  for (const rule of survey.rules.values()) {
+    if (!isVisible(rule, kept)) continue;
+    const value = kept[rule.name];
+    if (rule.isRequired && isEmpty(value)) return true;
+    if (rule.hasOther && (value === OTHER || (Array.isArray(value) && value.includes(OTHER))) && isEmpty(kept[`${rule.name}-Comment`])) return true;
+  }
+  return false;
+}
+
+function keptByModel(model: Model, answers: Record<string, unknown>): Record<string, unknown> {
+  let kept = answers;
+  for (let round = 0; round < 10; round++) {
+    model.data = kept;
+    const visible = new Set((model.getAllQuestions(true) as Question[]).filter((q) => q.isVisible && q.isParentVisible).map((q) => q.name));
+    const next: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(kept)) {
+      const name = key.endsWith("-Comment") ? key.slice(0, -"-Comment".length) : key;
+      if (visible.has(name)) setOwn(next, key, value);
+    }
+    const stable = Object.keys(next).length === Object.keys(kept).length;
+    kept = next;
+    if (stable) break;
+  }
+  return kept;
+}
+
+function modelFindsErrors(model: Model, kept: Record<string, unknown>): boolean {
+  model.data = kept;
+  return (model.getAllQuestions(true) as Question[]).some((q) => q.hasErrors(false));
+}
+
+/** Survey-level and element features the plan does not evaluate; any of them sends the survey down the model path. */
+const MODEL_ONLY_QUESTION_PROPS = ["validators", "requiredIf", "enableIf", "choicesVisibleIf", "choicesEnableIf", "minSelectedChoices", "maxSelectedChoices", "requiredErrorText", "isUnique", "resetValueIf", "setValueIf", "defaultValueExpression", "inputType"];
+
+export function planCoversSurvey(model: Model): boolean {
+  const json = model.toJSON() as Record<string, unknown>;
+  if (["triggers", "calculatedValues", "completedHtmlOnCondition"].some((k) => Array.isArray(json[k]) && (json[k] as unknown[]).length > 0)) return false;
+  for (const page of model.pages) {
+    if (page.visibleIf || page.visible === false) return false;
+    for (const panel of (page.getPanels?.() ?? []) as unknown as { visibleIf?: string; visible?: boolean }[]) if (panel.visibleIf || panel.visible === false) return false;
+  }
+  for (const q of model.getAllQuestions(false, false, true) as (Question & Record<string, unknown>)[]) {
+    const qJson = q.toJSON() as Record<string, unknown>;
+    for (const prop of MODEL_ONLY_QUESTION_PROPS) {
+      const v = qJson[prop];
+      if (v !== undefined && !(Array.isArray(v) && v.length === 0) && v !== 0) return false;
+    }
+    if (q.parentQuestion) return false;
+  }
+  return true;
 }

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { updateCampaignDates } from "~/models/campaign.server";
+import { updateCampaignDates as updateDates } from "~/models/campaign.server";
+import { forgetCachedCampaigns } from "~/surveys/campaign-cache.server";
+
+const updateCampaignDates = async (args: Parameters<typeof updateDates>[0]) => {
+  await updateDates(args);
+  forgetCachedCampaigns();
+};
 import { forgetLoadedSurveys, loadSurveys } from "~/surveys/registry.server";
 import { ensureSurveyVersion } from "~/models/survey-version.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";

@@ -5,6 +5,7 @@ import { commitSession, getSession } from "~/auth/session.server";
 import { createProgram, type Program } from "~/models/program.server";
 import { createStaff, type StaffUser } from "~/models/staff.server";
 import { forgetLoadedSurveys } from "~/surveys/registry.server";
+import { forgetCachedCampaigns } from "~/surveys/campaign-cache.server";
 import { truncateAll } from "./test-database";
 
 export const BASE = "http://127.0.0.1:3000";
@@ -15,6 +16,7 @@ let cachedHash: string | undefined;
 export async function resetDatabase(): Promise<void> {
   await truncateAll(db);
   forgetLoadedSurveys();
+  forgetCachedCampaigns();
 }
 
 export async function makePrograms(): Promise<Program[]> {

@@ -1,0 +1,1 @@
+export async function benchFirstQuestion() { return { lines: ["(not yet)"] }; }

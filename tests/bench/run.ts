@@ -1,0 +1,22 @@
+// npm run bench: speed goals measured as ratios against a baseline in the same run. Not a timed test.
+import { buildApp } from "../support/start-server";
+import { benchSubmissions } from "./submissions";
+
+const only = process.argv[2];
+buildApp();
+
+if (!only || only === "submissions") {
+  console.log("\n== Survey submissions at 50 connections");
+  const r = await benchSubmissions();
+  for (const line of r.lines) console.log(line);
+  console.log(`throughput ratio (full / bare): ${r.ratio.toFixed(2)}×   (goal ≥ 0.80×)`);
+  console.log(`p99 ratio (full / bare): ${(r.full.p99 / r.baseline.p99).toFixed(2)}×`);
+}
+
+if (!only || only === "phone") {
+  const { benchFirstQuestion } = await import("./first-question");
+  console.log("\n== Participant page on an emulated low-end phone (4× CPU slowdown, 1.6 Mbit/s, 150 ms)");
+  const r = await benchFirstQuestion();
+  for (const line of r.lines) console.log(line);
+}
+process.exit(0);
