@@ -177,7 +177,7 @@ function ActiveSession({ data: d, result }: { data: ActiveData; result: ActionRe
   }, [d.phase]);
 
   const writing = isWritingPhase(d.phase);
-  const question = writing ? t[`question_${d.phase}`] : null;
+  const question = isWritingPhase(d.phase) ? t[`question_${d.phase}`] : null;
   const step = writing ? (WRITING_PHASES as readonly string[]).indexOf(d.phase) + 1 : 0;
   const noteError = result?.intent === "note" && !result.ok ? noteProblemText(t, result) : null;
   const noteOk = result?.intent === "note" && result.ok;

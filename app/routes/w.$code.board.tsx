@@ -57,7 +57,7 @@ export default function Board() {
     <div className="board">
       <div className="board__head">
         <h1 className="board__question">
-          {writing ? t[`question_${board.phase}`] : board.phase === "forberedelse" ? t.waitingTitle : t[`phase_${board.phase}`]}
+          {isWritingPhase(board.phase) ? t[`question_${board.phase}`] : board.phase === "forberedelse" ? t.waitingTitle : t[`phase_${board.phase}`]}
         </h1>
         <p className="board__join">
           {format(t.boardJoin, { url: board.joinUrl.replace(/^https?:\/\//, "") })} · <strong className="board__code">{board.code}</strong>

@@ -1,6 +1,7 @@
 import type { Program } from "~/models/program.server";
 import { seedActivities } from "./activities";
 import { seedStaff, DEMO_PASSWORD, DEMO_STAFF } from "./staff";
+import { seedWorkshops } from "./workshops";
 
 /** What earlier seeders made, for the later ones to point at. */
 export interface DemoContext {
@@ -16,6 +17,7 @@ export async function seedDemo(): Promise<DemoContext> {
   const { programs } = await seedStaff();
   const { activityIds } = await seedActivities();
   const ctx: DemoContext = { programs, activityIds };
+  await seedWorkshops(ctx);
   return ctx;
 }
 
