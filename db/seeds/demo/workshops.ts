@@ -39,7 +39,7 @@ export async function seedWorkshops(ctx: DemoContext): Promise<void> {
   const bostadForst = ctx.programs.find((p) => p.slug === "bostad-forst")?.id ?? null;
   const place = "Mallis, Malmskillnadsgatan";
 
-  const june = await createWorkshop({ title: "Framtidsverkstad juni 2023", heldOn: "2023-06-14", place, programId: bostadForst, followsIds: [], facilitatorId: facilitator?.id ?? null, phase: "avslutad", code: "JUNI23" });
+  const june = await createWorkshop({ title: "Framtidsverkstad juni 2023", heldOn: "2023-06-14", place, programId: bostadForst, followsIds: [], facilitatorId: facilitator?.id ?? null, phase: "avslutad" });
   const people = await participants(june.id, 12);
   await notesWithThemes(june.id, "kritik", {
     Öppettider: ["Mallis har för kort öppettid", "Stängt på fredag eftermiddag", "Inget att göra på kvällen"],
@@ -134,7 +134,7 @@ export async function seedWorkshops(ctx: DemoContext): Promise<void> {
     for (const [status, at, comment] of p.steps) await changeProposalStatus({ id, status: status as ProposalStatus, comment, changedBy: by, changedAt: at });
   }
 
-  const autumn = await createWorkshop({ title: "Uppföljning hösten 2023", heldOn: "2023-10-11", place, programId: bostadForst, followsIds: [june.id], facilitatorId: by, phase: "avslutad", code: "HOST23" });
+  const autumn = await createWorkshop({ title: "Uppföljning hösten 2023", heldOn: "2023-10-11", place, programId: bostadForst, followsIds: [june.id], facilitatorId: by, phase: "avslutad" });
   await notesWithThemes(autumn.id, "kritik", { "": ["Fler borde veta att Mallis finns", "Ge inte upp på oss"] }, "2023-10-11T09:30:00.000Z", []);
   await createProposal({ workshopId: autumn.id, title: "Nå fler deltagare", what: "Case managers och boendestödjare berättar om Mallis för fler.", who: "Case managers", dueOn: "2024-06-30", createdBy: by, createdAt: "2023-10-11T12:50:00.000Z" });
 
