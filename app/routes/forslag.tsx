@@ -4,7 +4,8 @@ import { listAllProposalsByLatestChange } from "~/models/proposal.server";
 import { ReadAloudButton } from "~/components/read-aloud";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
-import { useStrings } from "~/i18n/use-strings";
+import { useLocale, useStrings } from "~/i18n/use-strings";
+import { longDate } from "~/workshops/rules";
 import styles from "~/styles/workshops.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -33,13 +34,14 @@ export async function loader(_args: LoaderFunctionArgs) {
 export default function Forslag() {
   const { proposals } = useLoaderData<typeof loader>();
   const t = useStrings(workshopPublic);
+  const locale = useLocale();
   return (
     <div className="page page--narrow">
       <h1>{t.forslagTitle}</h1>
       <p className="lead">{t.forslagLead}</p>
       <ReadAloudButton text={`${t.forslagTitle}. ${t.forslagLead}`} label={t.readAloud} />
-      <details>
-        <summary>{t.statusLabel}</summary>
+      <details className="status-help">
+        <summary>{t.statusHelpTitle}</summary>
         <p>{t.statusHelp}</p>
       </details>
       {proposals.length === 0 ? <p>{t.forslagEmpty}</p> : null}
@@ -59,7 +61,7 @@ export default function Forslag() {
               </p>
             ) : null}
             <p className="proposal__meta">
-              {format(t.forslagChanged, { date: p.changedOn })} · {format(t.forslagFrom, { date: p.sessionDate })}
+              {format(t.forslagChanged, { date: longDate(p.changedOn, locale) })} · {format(t.forslagFrom, { date: longDate(p.sessionDate, locale) })}
             </p>
           </li>
         ))}

@@ -192,7 +192,8 @@ export default function WorkshopControl() {
         </Form>
       </section>
 
-      <nav aria-label={t.notePhase} className="actions">
+      <h2 id="show-notes-of">{t.showNotesOf}</h2>
+      <nav aria-labelledby="show-notes-of" className="actions">
         {WRITING_PHASES.map((p) => (
           <Link key={p} to={`?fas=${p}`} className={p === shown ? "button" : "button button--quiet"} aria-current={p === shown ? "page" : undefined} preventScrollReset>
             {t[`phase_${p}`]}
@@ -329,9 +330,11 @@ export default function WorkshopControl() {
             </li>
           ))}
         </ul>
-        <p className="hint muted" id="delete-theme-hint">
-          {t.deleteThemeHint}
-        </p>
+        {themes.length > 0 ? (
+          <p className="hint muted" id="delete-theme-hint">
+            {t.deleteThemeHint}
+          </p>
+        ) : null}
         <Form method="post" className="inline-fields">
           <input type="hidden" name="intent" value="add-theme" />
           <input type="hidden" name="phase" value={shown} />
@@ -346,7 +349,8 @@ export default function WorkshopControl() {
       </section>
 
       <section aria-labelledby="said-title">
-        <h2 id="said-title">{t.quoteSaid}</h2>
+        <h2 id="said-title">{t.quoteTitle}</h2>
+        <p className="hint">{t.quoteHint}</p>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="quote-said" />
           <input type="hidden" name="ref" value={saidRef} />

@@ -73,8 +73,12 @@ export default function Board() {
           {writing && board.noteCount === 0 ? <p className="board__empty">{t.boardNoNotes}</p> : null}
           {board.groups.map((g) =>
             g.notes.length === 0 && g.title === null ? null : (
-              <section key={g.themeId ?? "loose"} className="board__group" aria-label={g.title ?? t.boardNoTheme}>
-                <h2 className="board__theme">{g.title ?? t.boardNoTheme}</h2>
+              <section
+                key={g.themeId ?? "loose"}
+                className={board.groups.length === 1 && g.title === null ? "board__group board__group--all" : "board__group"}
+                aria-label={g.title ?? t.boardNoTheme}
+              >
+                {board.groups.length === 1 && g.title === null ? null : <h2 className="board__theme">{g.title ?? t.boardNoTheme}</h2>}
                 <ul className="board__list">
                   {g.notes.map((n) => (
                     <li key={n.id} className="board__note">
@@ -91,8 +95,11 @@ export default function Board() {
             <h2 id="board-results">{t.boardResults}</h2>
             <p>{board.voting.open ? format(t.boardVotingOpen, { dots: board.voting.dots }) : t.boardVotingClosed}</p>
             <ol className="board__ranking">
-              {board.voting.results.map((r) => (
+              {board.voting.results.map((r, i) => (
                 <li key={r.key}>
+                  <span className="board__rank" aria-hidden="true">
+                    {i + 1}.
+                  </span>
                   <span className="board__ranking-text">{r.text}</span>
                   <span className="board__ranking-dots">{r.dots === 1 ? t.boardDot : format(t.boardDots, { n: r.dots })}</span>
                 </li>

@@ -218,7 +218,7 @@ describe("Framtidsverkstad", () => {
     const staff = await staffContext.newPage();
     await login(staff, "facilitator@demo.local");
     await staff.goto("/staff/workshops");
-    await staff.getByRole("link", { name: "Framtidsverkstad", exact: true }).click();
+    await staff.getByRole("table").getByRole("link", { name: "Framtidsverkstad", exact: true }).click();
     await staff.waitForURL(/\/staff\/workshops\/\d+$/);
     const keyUrl = (await staff.locator("a.key-link").getAttribute("href"))!;
     const board = await context.newPage();

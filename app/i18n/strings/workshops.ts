@@ -77,6 +77,7 @@ export const workshopPublic = defineStrings({
     status_genomford: "Klart",
     status_ej_genomforbar: "Går inte att göra",
     statusLabel: "Läge",
+    statusHelpTitle: "Vad betyder orden?",
     statusHelp: "Förslag: någon har kommit på idén. Planerat: vi har bestämt att göra det. Vi håller på: det pågår nu. Klart: det är gjort. Går inte att göra: vi förklarar varför.",
   },
   en: {
@@ -154,6 +155,7 @@ export const workshopPublic = defineStrings({
     status_genomford: "Done",
     status_ej_genomforbar: "Cannot be done",
     statusLabel: "Status",
+    statusHelpTitle: "What do the words mean?",
     statusHelp: "Proposed: someone had the idea. Planned: we have decided to do it. In progress: it is happening now. Done: it is done. Cannot be done: we explain why.",
   },
 });
@@ -212,6 +214,7 @@ export const workshopStaff = defineStrings({
     addNoteTitle: "Skriv in en lapp",
     addNoteHint: "För någon utan telefon, eller från en papperslapp.",
     notePhase: "Fas",
+    showNotesOf: "Visa lappar från",
     noteText: "Text",
     noteChannel: "Hur kom lappen in?",
     channel_phone: "telefon",
@@ -387,6 +390,7 @@ export const workshopStaff = defineStrings({
     addNoteTitle: "Type in a note",
     addNoteHint: "For someone without a phone, or from a paper card.",
     notePhase: "Phase",
+    showNotesOf: "Show notes from",
     noteText: "Text",
     noteChannel: "How did the note come in?",
     channel_phone: "phone",
