@@ -16,12 +16,13 @@ import { listAudit } from "~/models/audit.server";
 import { seedDemo } from "../../db/seeds/demo/index";
 import { dataOf, db, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
+import type { Phase } from "~/workshops/rules";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
 
 beforeEach(resetDatabase);
 
-async function setup(phase: "kritik" | "fantasi" | "forberedelse" = "kritik") {
+async function setup(phase: Phase = "kritik") {
   const programs = await makePrograms();
   const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
   const workshop = await createWorkshop({ title: "Verkstad", heldOn: "2025-05-20", place: "Mallis", programId: programs[0].id, followsIds: [], facilitatorId: facilitator.id, phase });
