@@ -135,7 +135,7 @@ describe("Framtidsverkstad", () => {
 
     await expect
       .poll(async () => (await board.locator(".board__ranking li").allTextContents()).slice(0, 2), { timeout: 3000, interval: 150 })
-      .toEqual(["Filmkväll varje torsdag3 prickar", "Ett kök där vi lagar mat ihop2 prickar"]);
+      .toEqual(["1.Filmkväll varje torsdag3 prickar", "2.Ett kök där vi lagar mat ihop2 prickar"]);
     await expectNoAxeViolations(board, "board voting");
     await screenshot(board, "board-voting-desktop");
     await staff.getByRole("button", { name: "Stäng röstningen" }).click();
@@ -234,6 +234,21 @@ describe("Framtidsverkstad", () => {
     expect(await forslag.getByText("Längre öppettider på Mallis").count()).toBe(1);
     expect(await forslag.getByText("Går inte att göra").count()).toBeGreaterThan(0);
     await staffContext.close();
+    await context.close();
+  });
+
+  it("reflows at 320 CSS px without sideways scrolling", async () => {
+    const context = await newContext(browser, { width: 320, height: 640 });
+    const page = await context.newPage();
+    for (const path of ["/w/FRAMTID", "/forslag"]) {
+      await page.goto(path);
+      await expectNoHorizontalScroll(page);
+    }
+    await login(page, "facilitator@demo.local");
+    for (const path of ["/staff/workshops", "/w/FRAMTID/board"]) {
+      await page.goto(path);
+      await expectNoHorizontalScroll(page);
+    }
     await context.close();
   });
 });
