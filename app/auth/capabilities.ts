@@ -6,7 +6,7 @@ import type { Role } from "./roles";
  */
 export const CAPABILITIES = [
   { key: "campaigns", href: "/staff/campaigns", roles: ["admin", "coordinator", "case_manager", "researcher"], ready: true },
-  { key: "workshops", href: "/staff/workshops", roles: ["admin", "coordinator", "facilitator"], ready: false },
+  { key: "workshops", href: "/staff/workshops", roles: ["admin", "coordinator", "facilitator"], ready: true },
   { key: "feedback", href: "/staff/feedback", roles: ["admin", "coordinator", "case_manager"], ready: false },
   { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: false },
   { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: false },

@@ -3,6 +3,7 @@ import * as foundation from "./0001_foundation";
 import * as activities from "./0002_activities";
 import * as feedbackIntake from "./0003_feedback_intake";
 import * as surveys from "./0004_surveys";
+import * as workshops from "./0005_workshops";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -13,6 +14,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0002_activities": activities,
   "0003_feedback_intake": feedbackIntake,
   "0004_surveys": surveys,
+  "0005_workshops": workshops,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

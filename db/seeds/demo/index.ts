@@ -2,6 +2,7 @@ import type { Program } from "~/models/program.server";
 import { seedActivities } from "./activities";
 import { seedStaff, DEMO_PASSWORD, DEMO_STAFF } from "./staff";
 import { seedSurveys } from "./surveys";
+import { seedWorkshops } from "./workshops";
 
 /** What earlier seeders made, for the later ones to point at. */
 export interface DemoContext {
@@ -18,6 +19,7 @@ export async function seedDemo(): Promise<DemoContext> {
   const { activityIds } = await seedActivities();
   const ctx: DemoContext = { programs, activityIds };
   await seedSurveys(ctx);
+  await seedWorkshops(ctx);
   return ctx;
 }
 

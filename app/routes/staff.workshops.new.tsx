@@ -1,0 +1,52 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { clientAddress } from "~/context";
+import { requireForm } from "~/http-body.server";
+import { audit } from "~/models/audit.server";
+import { findProgramsByIds } from "~/models/program.server";
+import { createWorkshop } from "~/models/workshop.server";
+import { parseWorkshopForm, requireWorkshopStaff, visibleWorkshops, type WorkshopFormErrors } from "~/workshops/staff.server";
+import { WorkshopForm } from "~/components/workshop-form";
+import { workshopStaff } from "~/i18n/strings/workshops";
+import { useStrings } from "~/i18n/use-strings";
+
+export const meta: MetaFunction = () => [{ title: "Ny framtidsverkstad – Deltagarröst" }];
+
+async function choices(staff: Awaited<ReturnType<typeof requireWorkshopStaff>>) {
+  const [programs, workshops] = await Promise.all([findProgramsByIds({ ids: staff.programIds }), visibleWorkshops(staff)]);
+  return { programs: programs.map((p) => ({ id: p.id, name: p.name })), earlier: workshops.map((w) => ({ id: w.id, title: w.title, heldOn: w.heldOn })) };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireWorkshopStaff(request);
+  return { ...(await choices(staff)), today: new Date().toISOString().slice(0, 10) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireWorkshopStaff(request);
+  const form = await requireForm(request);
+  const { programs, earlier } = await choices(staff);
+  const parsed = parseWorkshopForm(form, { programIds: programs.map((p) => p.id), workshopIds: earlier.map((w) => w.id) });
+  if (!parsed.ok) return data({ errors: parsed.errors as WorkshopFormErrors }, { status: 422 });
+  const workshop = await createWorkshop({ ...parsed.value, facilitatorId: staff.id });
+  await audit({ actor: staff, action: "workshop.create", entityType: "workshop", entityId: workshop.id, ip: clientAddress(context), details: { code: workshop.code } });
+  return redirect(`/staff/workshops/${workshop.id}`);
+}
+
+export default function NewWorkshop() {
+  const { programs, earlier, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useStrings(workshopStaff);
+  return (
+    <div className="page page--narrow">
+      <h1>{t.newWorkshop}</h1>
+      <WorkshopForm
+        programs={programs}
+        earlier={earlier}
+        defaults={{ title: "", heldOn: today, place: "Mallis, Malmskillnadsgatan", programId: programs[0]?.id ?? null, followsIds: [] }}
+        errors={result?.errors}
+        submitLabel={t.formCreate}
+      />
+    </div>
+  );
+}

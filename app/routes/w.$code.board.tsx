@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { boardSnapshot, requireBoard, type BoardSnapshot } from "~/workshops/board.server";
+import { isWritingPhase } from "~/workshops/rules";
+import { format } from "~/i18n/define";
+import { workshopPublic } from "~/i18n/strings/workshops";
+import { useStrings } from "~/i18n/use-strings";
+import styles from "~/styles/workshops.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Tavla – Framtidsverkstad" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const workshop = await requireBoard(request, params.code ?? "");
+  const key = new URL(request.url).searchParams.get("key");
+  return { snapshot: await boardSnapshot(request, workshop), key };
+}
+
+const POLL_MS = 2000;
+
+/** Follows the session by polling; keeps the last good picture when the network drops. */
+function useLiveBoard(initial: BoardSnapshot, key: string | null): { board: BoardSnapshot; offline: boolean } {
+  const [board, setBoard] = useState(initial);
+  const [offline, setOffline] = useState(false);
+  useEffect(() => {
+    let stopped = false;
+    const params = new URLSearchParams({ board: "1" });
+    if (key) params.set("key", key);
+    const url = `/w/${initial.code}/live?${params}`;
+    const tick = async () => {
+      try {
+        const res = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
+        if (stopped) return;
+        if (!res.ok) throw new Error(String(res.status));
+        setBoard((await res.json()) as BoardSnapshot);
+        setOffline(false);
+      } catch {
+        if (!stopped) setOffline(true);
+      }
+    };
+    const timer = window.setInterval(tick, POLL_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+    };
+  }, [initial.code, key]);
+  return { board, offline };
+}
+
+export default function Board() {
+  const { snapshot, key } = useLoaderData<typeof loader>();
+  const { board, offline } = useLiveBoard(snapshot, key);
+  const t = useStrings(workshopPublic);
+  const writing = isWritingPhase(board.phase);
+  return (
+    <div className="board">
+      <div className="board__head">
+        <h1 className="board__question">
+          {isWritingPhase(board.phase) ? t[`question_${board.phase}`] : board.phase === "forberedelse" ? t.waitingTitle : t[`phase_${board.phase}`]}
+        </h1>
+        <p className="board__join">
+          {format(t.boardJoin, { url: board.joinUrl.replace(/^https?:\/\//, "") })} · <strong className="board__code">{board.code}</strong>
+        </p>
+        {offline ? (
+          <p className="alert alert--warn" role="status">
+            {t.boardOffline}
+          </p>
+        ) : null}
+      </div>
+      <div className={board.voting ? "board__body board__body--with-results" : "board__body"}>
+        <section aria-label={t.boardTitle} className="board__notes">
+          {writing && board.noteCount === 0 ? <p className="board__empty">{t.boardNoNotes}</p> : null}
+          {board.groups.map((g) =>
+            g.notes.length === 0 && g.title === null ? null : (
+              <section
+                key={g.themeId ?? "loose"}
+                className={board.groups.length === 1 && g.title === null ? "board__group board__group--all" : "board__group"}
+                aria-label={g.title ?? t.boardNoTheme}
+              >
+                {board.groups.length === 1 && g.title === null ? null : <h2 className="board__theme">{g.title ?? t.boardNoTheme}</h2>}
+                <ul className="board__list">
+                  {g.notes.map((n) => (
+                    <li key={n.id} className="board__note">
+                      {n.text}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ),
+          )}
+        </section>
+        {board.voting ? (
+          <section aria-labelledby="board-results" className="board__results">
+            <h2 id="board-results">{t.boardResults}</h2>
+            <p>{board.voting.open ? format(t.boardVotingOpen, { dots: board.voting.dots }) : t.boardVotingClosed}</p>
+            <ol className="board__ranking">
+              {board.voting.results.map((r, i) => (
+                <li key={r.key}>
+                  <span className="board__rank" aria-hidden="true">
+                    {i + 1}.
+                  </span>
+                  <span className="board__ranking-text">{r.text}</span>
+                  <span className="board__ranking-dots">{r.dots === 1 ? t.boardDot : format(t.boardDots, { n: r.dots })}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
