@@ -25,3 +25,8 @@ export function QuoteStatusTag({ status, t }: { status: string; t: FeedbackStaff
   const tone = status === "approved" ? "tag--ok" : status === "rejected" ? "tag--danger" : "tag--brand";
   return <span className={`tag ${tone}`}>{label}</span>;
 }
+
+/** 20000 → "20 000", with a no-break space as Swedish writes it, the same on every server and browser. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}

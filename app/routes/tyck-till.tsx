@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { z } from "zod";
 import { assertSameOrigin } from "~/auth/origin.server";
+import { groupDigits } from "~/components/feedback-ui";
 import { ReadAloudButton } from "~/components/read-aloud";
 import { readForm } from "~/http-body.server";
 import { format } from "~/i18n/define";
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const empty: Values = { text: "", activityId: "", programId: "", wantsContact: false, contact: "", consent: false };
   const body = await readForm(request, { maxBytes: MAX_BODY_BYTES });
   if (!body.ok) {
-    const message = body.problem === "too-large" ? format(t.errTooLarge, { max: FORM_TEXT_MAX.toLocaleString("sv-SE") }) : t.errBody;
+    const message = body.problem === "too-large" ? format(t.errTooLarge, { max: groupDigits(FORM_TEXT_MAX) }) : t.errBody;
     return data({ errors: { text: message } as Errors, values: empty }, { status: body.status === 413 ? 413 : 400 });
   }
   const form = body.form;
@@ -69,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const errors: Errors = {};
   const text = values.text.trim();
   if (text === "") errors.text = t.errEmpty;
-  else if (text.length > FORM_TEXT_MAX) errors.text = format(t.errTooLong, { length: text.length.toLocaleString("sv-SE"), max: FORM_TEXT_MAX.toLocaleString("sv-SE") });
+  else if (text.length > FORM_TEXT_MAX) errors.text = format(t.errTooLong, { length: groupDigits(text.length), max: groupDigits(FORM_TEXT_MAX) });
   if (values.wantsContact && values.contact === "") errors.contact = t.errContact;
   else if (values.contact.length > CONTACT_MAX) errors.contact = t.errContactLong;
   if (
@@ -98,7 +99,7 @@ export default function TyckTill() {
   const values = result?.values;
   const errors: Errors = result?.errors ?? {};
   const [length, setLength] = useState((values?.text ?? "").trim().length);
-  const max = FORM_TEXT_MAX.toLocaleString("sv-SE");
+  const max = groupDigits(FORM_TEXT_MAX);
 
   if (thanks && !result) {
     return (
@@ -159,7 +160,7 @@ export default function TyckTill() {
             onChange={(e) => setLength(e.currentTarget.value.trim().length)}
           />
           <p className={`hint ${length > FORM_TEXT_MAX ? "tyck-till__over" : ""}`} id="text-count">
-            {format(t.charsLeft, { count: (FORM_TEXT_MAX - length).toLocaleString("sv-SE") })}
+            {format(t.charsLeft, { count: groupDigits(FORM_TEXT_MAX - length) })}
           </p>
         </div>
 
