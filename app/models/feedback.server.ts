@@ -7,9 +7,10 @@ import { redactionNames } from "~/models/redaction-name.server";
 import { redact } from "~/privacy/redact";
 import { detectRisk } from "~/privacy/risk-words";
 
-export const FEEDBACK_STATUSES = ["ny", "last", "foljs_upp", "klar"] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-export const FEEDBACK_SOURCES = ["form", "survey", "workshop", "staff"] as const satisfies readonly FeedbackSource[];
+import { FEEDBACK_SOURCES, FEEDBACK_STATUSES, FORM_TEXT_MAX, type FeedbackStatus } from "~/feedback/constants";
+
+export { FEEDBACK_SOURCES, FEEDBACK_STATUSES, FORM_TEXT_MAX, type FeedbackStatus };
+const _sourcesMatchIntake: readonly FeedbackSource[] = FEEDBACK_SOURCES;
 
 /** Who is looking: the scope of what they may see follows from role and programmes. */
 export interface Viewer {
@@ -65,8 +66,6 @@ export async function scanFeedbackForRisk({ limit = 500 }: { limit?: number } = 
 }
 
 // --- intake from the public form and from staff ------------------------------------------------------
-
-export const FORM_TEXT_MAX = 5000;
 
 export async function receiveFormFeedback(input: {
   text: string;

@@ -6,9 +6,9 @@ import { applyProgramScope, type ThemeRef, type Viewer } from "~/models/feedback
 import { redactionNames } from "~/models/redaction-name.server";
 import { redact } from "~/privacy/redact";
 
-export const QUOTE_STATUSES = ["candidate", "approved", "rejected"] as const;
-export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
-export const QUOTE_TEXT_MAX = 2000;
+import { QUOTE_STATUSES, QUOTE_TEXT_MAX, type QuoteStatus } from "~/feedback/constants";
+
+export { QUOTE_STATUSES, QUOTE_TEXT_MAX, type QuoteStatus };
 
 export interface QuoteListItem {
   id: number;

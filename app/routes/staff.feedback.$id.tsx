@@ -12,7 +12,6 @@ import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import {
-  FEEDBACK_STATUSES,
   addFeedbackComment,
   assignFeedback,
   clearFeedbackFlag,
@@ -27,6 +26,7 @@ import {
 } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import { proposeQuote } from "~/models/quote.server";
+import { FEEDBACK_STATUSES } from "~/feedback/constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -172,7 +172,7 @@ export default function FeedbackItem() {
           <p>{t.flagActive}</p>
           <p>{item.flagReason === "manual" || !item.flagReason ? t.flagManual : format(t.flagWords, { words: item.flagReason })}</p>
           {errorFor("unflag")}
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" noValidate>
             <div className="field">
               <label htmlFor="unflag-comment">{t.clearFlagComment}</label>
               <textarea

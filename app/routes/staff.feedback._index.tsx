@@ -8,9 +8,10 @@ import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
-import { FEEDBACK_SOURCES, FEEDBACK_STATUSES, listFeedback, scanFeedbackForRisk, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
+import { listFeedback, scanFeedbackForRisk, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import { listPrograms } from "~/models/program.server";
+import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/feedback/constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

@@ -13,7 +13,8 @@ import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { listThemes } from "~/models/feedback-theme.server";
-import { QUOTE_TEXT_MAX, approveQuote, getQuote, rejectQuote, updateQuote, type QuoteProblem } from "~/models/quote.server";
+import { approveQuote, getQuote, rejectQuote, updateQuote, type QuoteProblem } from "~/models/quote.server";
+import { QUOTE_TEXT_MAX } from "~/feedback/constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

@@ -8,7 +8,8 @@ import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listThemes } from "~/models/feedback-theme.server";
-import { QUOTE_STATUSES, listQuotes } from "~/models/quote.server";
+import { listQuotes } from "~/models/quote.server";
+import { QUOTE_STATUSES } from "~/feedback/constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

@@ -11,8 +11,9 @@ import { localeFromRequest } from "~/i18n/locale";
 import { tyckTill } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
-import { FORM_TEXT_MAX, receiveFormFeedback } from "~/models/feedback.server";
+import { receiveFormFeedback } from "~/models/feedback.server";
 import { listPrograms } from "~/models/program.server";
+import { FORM_TEXT_MAX } from "~/feedback/constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

@@ -90,7 +90,7 @@ describe("programme scoping", () => {
     expect(statusOf(other)).toBe(404);
     expect(statusOf(await item(s.cookie.cmA, 999999))).toBe(404);
     expect(statusOf(await item(s.cookie.cmA, s.ids.unknown))).toBe(404);
-    for (const fields of [{ intent: "status", status: "klar" }, { intent: "comment", body: "x" }, { intent: "read-raw" }, { intent: "quote" }]) {
+    for (const fields of [{ intent: "status", status: "klar" }, { intent: "comment", body: "x" }, { intent: "read-raw" }, { intent: "quote" }] as Record<string, string>[]) {
       expect(statusOf(await post(s.cookie.cmA, s.ids.inB, fields)), fields.intent).toBe(404);
     }
     const row = await db("feedback").where({ id: s.ids.inB }).first();

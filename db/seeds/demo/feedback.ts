@@ -56,7 +56,7 @@ const ITEMS: DemoItem[] = [
   { source: "survey", program: BF, daysAgo: 15, text: "Vissa dagar mår jag för dåligt för att komma. Det är inte att jag inte vill.", consent: true, themes: ["mående", "dagsform"], status: "last" },
   { source: "survey", program: FOT, daysAgo: 19, text: "Skulle vilja lära mig mer om hur man söker jobb.", consent: true, themes: ["förslag"] },
   { source: "survey", program: BF, daysAgo: 26, text: "Det är lugnt och tryggt på Mallis. Ingen bråkar.", consent: true, themes: ["trygghet"], status: "klar" },
-  { source: "survey", program: BF, daysAgo: 33, text: "Kaffet är gott, men det tar slut fort.", consent: false, themes: ["lokal och öppettider"], status: "klar" },
+  { source: "survey", program: BF, daysAgo: 33, text: "Kaffet är gott, men det tar slut fort.", consent: false, themes: ["lokal och öppettider"], status: "klar", quote: "candidate" },
   { source: "survey", program: FOT, daysAgo: 40, text: "Jag skulle gärna vara med i kortfilmsgruppen men den krockar med min tid på vårdcentralen.", consent: true, themes: ["aktiviteter", "hinder"] },
   { source: "survey", program: BF, daysAgo: 52, text: "Pengarna räcker inte hela månaden. Gratis lunch någon dag vore bra.", consent: true, themes: ["ekonomi", "förslag"], status: "foljs_upp" },
 
