@@ -84,6 +84,7 @@ export default function FeedbackInbox() {
     return s ? `?${s}` : "?";
   };
   const counted = themes.filter((th) => th.count > 0);
+  const activeFilters = FILTER_KEYS.filter((key) => query[key] !== undefined).length;
   return (
     <div className="page">
       <h1>{t.inboxTitle}</h1>
@@ -103,94 +104,97 @@ export default function FeedbackInbox() {
         </Link>
       </p>
 
-      <Form method="get" className="filters" aria-label={t.filter}>
-        <div className="field">
-          <label htmlFor="f-status">{t.filterStatus}</label>
-          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t.all}</option>
-            {(["ny", "last", "foljs_upp", "klar"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t[`status_${s}`]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-flagged">{t.filterFlagged}</label>
-          <select id="f-flagged" name="flagged" defaultValue={query.flagged ?? ""}>
-            <option value="">{t.all}</option>
-            <option value="1">{t.flaggedOnly}</option>
-            <option value="0">{t.unflaggedOnly}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-theme">{t.filterTheme}</label>
-          <select id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
-            <option value="">{t.all}</option>
-            {themes.map((th) => (
-              <option key={th.id} value={th.id}>
-                {th.parentId ? `– ${th.name}` : th.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-source">{t.filterSource}</label>
-          <select id="f-source" name="source" defaultValue={query.source ?? ""}>
-            <option value="">{t.all}</option>
-            {(["form", "survey", "workshop", "staff"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t[`source_${s}`]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {programs.length > 1 ? (
+      <details className="fb-filters" open={activeFilters > 0}>
+        <summary>{activeFilters > 0 ? format(t.filtersActive, { count: activeFilters }) : t.filtersSummary}</summary>
+        <Form method="get" className="filters" aria-label={t.filtersSummary}>
           <div className="field">
-            <label htmlFor="f-program">{t.filterProgram}</label>
-            <select id="f-program" name="program" defaultValue={query.program ?? ""}>
+            <label htmlFor="f-status">{t.filterStatus}</label>
+            <select id="f-status" name="status" defaultValue={query.status ?? ""}>
               <option value="">{t.all}</option>
-              {programs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
+              {(["ny", "last", "foljs_upp", "klar"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t[`status_${s}`]}
                 </option>
               ))}
             </select>
           </div>
-        ) : null}
-        <div className="field">
-          <label htmlFor="f-activity">{t.filterActivity}</label>
-          <select id="f-activity" name="activity" defaultValue={query.activity ?? ""}>
-            <option value="">{t.all}</option>
-            {activities.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-assigned">{t.filterAssigned}</label>
-          <select id="f-assigned" name="assigned" defaultValue={query.assigned ?? ""}>
-            <option value="">{t.all}</option>
-            <option value="me">{t.assignedToMe}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-from">{t.filterFrom}</label>
-          <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t.filterTo}</label>
-          <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
-        </div>
-        <div className="actions" style={{ marginTop: 0 }}>
-          <button type="submit" className="button">
-            {t.filter}
-          </button>
-          <Link to="/staff/feedback">{t.clearFilters}</Link>
-        </div>
-      </Form>
+          <div className="field">
+            <label htmlFor="f-flagged">{t.filterFlagged}</label>
+            <select id="f-flagged" name="flagged" defaultValue={query.flagged ?? ""}>
+              <option value="">{t.all}</option>
+              <option value="1">{t.flaggedOnly}</option>
+              <option value="0">{t.unflaggedOnly}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-theme">{t.filterTheme}</label>
+            <select id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
+              <option value="">{t.all}</option>
+              {themes.map((th) => (
+                <option key={th.id} value={th.id}>
+                  {th.parentId ? `– ${th.name}` : th.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-source">{t.filterSource}</label>
+            <select id="f-source" name="source" defaultValue={query.source ?? ""}>
+              <option value="">{t.all}</option>
+              {(["form", "survey", "workshop", "staff"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t[`source_${s}`]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {programs.length > 1 ? (
+            <div className="field">
+              <label htmlFor="f-program">{t.filterProgram}</label>
+              <select id="f-program" name="program" defaultValue={query.program ?? ""}>
+                <option value="">{t.all}</option>
+                {programs.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="f-activity">{t.filterActivity}</label>
+            <select id="f-activity" name="activity" defaultValue={query.activity ?? ""}>
+              <option value="">{t.all}</option>
+              {activities.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-assigned">{t.filterAssigned}</label>
+            <select id="f-assigned" name="assigned" defaultValue={query.assigned ?? ""}>
+              <option value="">{t.all}</option>
+              <option value="me">{t.assignedToMe}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t.filterFrom}</label>
+            <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t.filterTo}</label>
+            <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
+          </div>
+          <div className="actions" style={{ marginTop: 0 }}>
+            <button type="submit" className="button">
+              {t.filter}
+            </button>
+            <Link to="/staff/feedback">{t.clearFilters}</Link>
+          </div>
+        </Form>
+      </details>
 
       <div className="fb-layout">
         <section aria-labelledby="fb-results">
