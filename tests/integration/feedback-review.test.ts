@@ -10,6 +10,8 @@ import { action as noteAction } from "~/routes/staff.feedback.new";
 import { action as quoteAction, loader as quoteLoader } from "~/routes/staff.quotes.$id";
 import { loader as quotesLoader } from "~/routes/staff.quotes._index";
 import { action as tyckTillAction } from "~/routes/tyck-till";
+import { action as namesAction } from "~/routes/staff.feedback.names";
+import { action as themesAction, loader as themesLoader } from "~/routes/staff.feedback.themes";
 import { db, dataOf, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -321,5 +323,39 @@ describe("the quote bank", () => {
     expect(statusOf(await quotePost(s.cookie.cmB, quoteId, { intent: "approve" }))).toBe(404);
     const list = dataOf<{ quotes: unknown[] }>(await settle(() => quotesLoader({ request: get("/staff/quotes", { cookie: s.cookie.cmB }), params: {}, ...ctx })));
     expect(list.quotes).toEqual([]);
+  });
+});
+
+describe("the names list and the theme list", () => {
+  it("masks a name as soon as staff add it to the list, and keeps the name out of the audit log", async () => {
+    const s = await setup();
+    await recordFeedback({ source: "workshop", sourceRef: "w:1", programId: s.a.id, text: "Mona tyckte att fikat var bäst", consentToQuote: true });
+    const before = dataOf<Inbox>(await inbox(s.cookie.cmA)).items.map((i) => i.excerpt);
+    expect(before).toContain("Mona tyckte att fikat var bäst");
+    const add = () => settle(() => namesAction({ request: postForm("/staff/feedback/names", { intent: "add", name: " Mona " }, { cookie: s.cookie.cmA }), params: {}, ...ctx }));
+    expect(statusOf(await add())).toBe(302);
+    expect(statusOf(await add())).toBe(422);
+    const after = dataOf<Inbox>(await inbox(s.cookie.cmA)).items.map((i) => i.excerpt);
+    expect(after).toContain("[namn] tyckte att fikat var bäst");
+    const { entries } = await listAudit({ action: "redaction_name.add" });
+    expect(entries.length).toBeGreaterThan(0);
+    expect(JSON.stringify(entries)).not.toContain("Mona");
+  });
+
+  it("adds sub-themes, refuses duplicates, and archives a theme so it is no longer offered", async () => {
+    const s = await setup();
+    const hinder = (await listThemes()).find((t) => t.name === "hinder")!;
+    const post = (fields: Record<string, string>) => settle(() => themesAction({ request: postForm("/staff/feedback/themes", fields, { cookie: s.cookie.coordinator }), params: {}, ...ctx }));
+    expect(statusOf(await post({ intent: "create", name: "trappor", parentId: String(hinder.id) }))).toBe(302);
+    expect(statusOf(await post({ intent: "create", name: "Ensamhet", parentId: "" }))).toBe(422);
+    const trappor = (await listThemes()).find((t) => t.name === "trappor")!;
+    expect(trappor.parentId).toBe(hinder.id);
+    expect(statusOf(await post({ intent: "archive", id: String(trappor.id) }))).toBe(302);
+    expect((await listThemes()).some((t) => t.name === "trappor")).toBe(false);
+    expect(statusOf(await post({ intent: "themes", themeIds: String(trappor.id) } as Record<string, string>))).toBe(400);
+    const refused = await settle(() => itemAction({ request: postForm(`/staff/feedback/${s.ids.inA}`, { intent: "themes", themeIds: String(trappor.id) }, { cookie: s.cookie.coordinator }), params: { id: String(s.ids.inA) }, ...ctx }));
+    expect(statusOf(refused)).toBe(422);
+    const page = dataOf<{ themes: { name: string; count: number }[] }>(await settle(() => themesLoader({ request: get("/staff/feedback/themes", { cookie: s.cookie.coordinator }), params: {}, ...ctx })));
+    expect(page.themes.find((t) => t.name === "trappor")).toMatchObject({ count: 0 });
   });
 });
