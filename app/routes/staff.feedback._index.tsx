@@ -242,7 +242,7 @@ export default function FeedbackInbox() {
                     ) : null}
                     {item.consentToQuote ? <li>{t.consent}</li> : null}
                     {item.assignedToName ? <li>{format(t.assignedTo, { name: item.assignedToName })}</li> : null}
-                    {item.commentCount > 0 ? <li>{format(t.comments, { count: item.commentCount })}</li> : null}
+                    {item.commentCount > 0 ? <li>{item.commentCount === 1 ? t.commentsOne : format(t.comments, { count: item.commentCount })}</li> : null}
                     {item.quoteStatus ? (
                       <li>
                         <QuoteStatusTag status={item.quoteStatus} t={t} />

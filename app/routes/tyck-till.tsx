@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { assertSameOrigin } from "~/auth/origin.server";
 import { groupDigits } from "~/components/feedback-ui";
@@ -101,6 +101,11 @@ export default function TyckTill() {
   const errors: Errors = result?.errors ?? {};
   const [length, setLength] = useState((values?.text ?? "").trim().length);
   const max = groupDigits(FORM_TEXT_MAX);
+  const summary = useRef<HTMLDivElement>(null);
+  // after a refused send, take people (and screen readers) to what needs fixing
+  useEffect(() => {
+    if (result?.errors) summary.current?.focus();
+  }, [result]);
 
   if (thanks && !result) {
     return (
@@ -129,7 +134,7 @@ export default function TyckTill() {
       <p>{t.anonymous}</p>
       <ReadAloudButton text={t.readAloudText} label={t.readAloud} />
       {errorList.length > 0 ? (
-        <div className="alert alert--error" role="alert" id="form-errors">
+        <div className="alert alert--error" role="alert" id="form-errors" ref={summary} tabIndex={-1}>
           <p className="tyck-till__summary">{t.errSummary}</p>
           <ul>
             {errorList.map((k) => (
