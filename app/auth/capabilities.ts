@@ -7,7 +7,8 @@ import type { Role } from "./roles";
 export const CAPABILITIES = [
   { key: "campaigns", href: "/staff/campaigns", roles: ["admin", "coordinator", "case_manager", "researcher"], ready: true },
   { key: "workshops", href: "/staff/workshops", roles: ["admin", "coordinator", "facilitator"], ready: true },
-  { key: "feedback", href: "/staff/feedback", roles: ["admin", "coordinator", "case_manager"], ready: false },
+  { key: "feedback", href: "/staff/feedback", roles: ["admin", "coordinator", "case_manager"], ready: true },
+  { key: "quotes", href: "/staff/quotes", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: false },
   { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: false },
   { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: false },

@@ -4,6 +4,7 @@ import * as activities from "./0002_activities";
 import * as feedbackIntake from "./0003_feedback_intake";
 import * as surveys from "./0004_surveys";
 import * as workshops from "./0005_workshops";
+import * as feedbackReview from "./0006_feedback_review";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0003_feedback_intake": feedbackIntake,
   "0004_surveys": surveys,
   "0005_workshops": workshops,
+  "0006_feedback_review": feedbackReview,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,5 +1,6 @@
 import type { Program } from "~/models/program.server";
 import { seedActivities } from "./activities";
+import { seedFeedback } from "./feedback";
 import { seedStaff, DEMO_PASSWORD, DEMO_STAFF } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWorkshops } from "./workshops";
@@ -20,6 +21,7 @@ export async function seedDemo(): Promise<DemoContext> {
   const ctx: DemoContext = { programs, activityIds };
   await seedSurveys(ctx);
   await seedWorkshops(ctx);
+  await seedFeedback(ctx);
   return ctx;
 }
 

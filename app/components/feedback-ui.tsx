@@ -1,0 +1,32 @@
+import type { feedbackStaff } from "~/i18n/strings/feedback";
+
+export type FeedbackStaffStrings = (typeof feedbackStaff)["sv"];
+
+const stockholm = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+const stockholmDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** An ISO instant as Stockholm local time, "2026-03-04 14:30". */
+export function formatWhen(iso: string): string {
+  return stockholm.format(new Date(iso));
+}
+
+/** An ISO instant as its Stockholm date, "2026-03-04". */
+export function formatDay(iso: string): string {
+  return stockholmDate.format(new Date(iso));
+}
+
+export function StatusTag({ status, t }: { status: string; t: FeedbackStaffStrings }) {
+  const label = t[`status_${status}` as keyof FeedbackStaffStrings] ?? status;
+  return <span className={`tag ${status === "ny" ? "tag--brand" : ""}`}>{label}</span>;
+}
+
+export function QuoteStatusTag({ status, t }: { status: string; t: FeedbackStaffStrings }) {
+  const label = t[`quote_${status}` as keyof FeedbackStaffStrings] ?? status;
+  const tone = status === "approved" ? "tag--ok" : status === "rejected" ? "tag--danger" : "tag--brand";
+  return <span className={`tag ${tone}`}>{label}</span>;
+}
+
+/** 20000 → "20 000", with a no-break space as Swedish writes it, the same on every server and browser. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}

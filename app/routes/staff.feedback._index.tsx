@@ -1,0 +1,282 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
+import { rolesFor } from "~/auth/capabilities";
+import { StatusTag, QuoteStatusTag, formatWhen } from "~/components/feedback-ui";
+import { format } from "~/i18n/define";
+import { feedbackStaff } from "~/i18n/strings/feedback";
+import { useStrings } from "~/i18n/use-strings";
+import { listActivities } from "~/models/activity.server";
+import { listFeedback, scanFeedbackForRisk, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
+import { listThemes } from "~/models/feedback-theme.server";
+import { listPrograms } from "~/models/program.server";
+import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/feedback/constants";
+import styles from "~/styles/feedback.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Synpunkter – Deltagarröst" }];
+
+const PAGE_SIZE = 50;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const id = z.coerce.number().int().positive();
+const filterSchema = z.object({
+  source: z.enum(FEEDBACK_SOURCES).optional().catch(undefined),
+  program: id.optional().catch(undefined),
+  activity: id.optional().catch(undefined),
+  theme: id.optional().catch(undefined),
+  status: z.enum(FEEDBACK_STATUSES).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  flagged: z.enum(["1", "0"]).optional().catch(undefined),
+  assigned: z.enum(["me"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+});
+export type InboxQuery = z.infer<typeof filterSchema>;
+const FILTER_KEYS = ["source", "program", "activity", "theme", "status", "from", "to", "flagged", "assigned"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("feedback") });
+  await scanFeedbackForRisk();
+  const url = new URL(request.url);
+  const query = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const filter: FeedbackFilter = {
+    source: query.source,
+    programId: query.program,
+    activityId: query.activity,
+    themeId: query.theme,
+    status: query.status,
+    from: query.from,
+    to: query.to,
+    flagged: query.flagged === undefined ? undefined : query.flagged === "1",
+    assignedTo: query.assigned === "me" ? staff.id : undefined,
+  };
+  const [{ items, total }, counts, themes, programs, activities] = await Promise.all([
+    listFeedback({ viewer: staff, filter, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
+    themeCounts({ viewer: staff, filter }),
+    listThemes(),
+    listPrograms(),
+    listActivities(),
+  ]);
+  return {
+    items,
+    total,
+    query,
+    pageSize: PAGE_SIZE,
+    themes: themes.map((th) => ({ ...th, count: counts.get(th.id) ?? 0 })),
+    programs: staff.role === "admin" ? programs : programs.filter((p) => staff.programIds.includes(p.id)),
+    activities: activities.map((a) => ({ id: a.id, name: a.name })),
+  };
+}
+
+export default function FeedbackInbox() {
+  const { items, total, query, pageSize, themes, programs, activities } = useLoaderData<typeof loader>();
+  const t = useStrings(feedbackStaff);
+  const link = (changes: Partial<Record<(typeof FILTER_KEYS)[number] | "page", string | number | undefined>>) => {
+    const params = new URLSearchParams();
+    for (const key of FILTER_KEYS) {
+      const value = key in changes ? changes[key] : query[key];
+      if (value !== undefined && value !== "") params.set(key, String(value));
+    }
+    const page = changes.page ?? undefined;
+    if (page && page !== 1) params.set("page", String(page));
+    const s = params.toString();
+    return s ? `?${s}` : "?";
+  };
+  const counted = themes.filter((th) => th.count > 0);
+  const activeFilters = FILTER_KEYS.filter((key) => query[key] !== undefined).length;
+  return (
+    <div className="page">
+      <h1>{t.inboxTitle}</h1>
+      <p className="lead">{t.inboxLead}</p>
+      <p className="fb-links">
+        <Link to="/staff/feedback/new" className="button">
+          {t.newNote}
+        </Link>
+        <Link to="/staff/quotes" className="button button--secondary">
+          {t.quotesLink}
+        </Link>
+        <Link to="/staff/feedback/themes" className="button button--secondary">
+          {t.themesLink}
+        </Link>
+        <Link to="/staff/feedback/names" className="button button--secondary">
+          {t.namesLink}
+        </Link>
+      </p>
+
+      <details className="fb-filters" open={activeFilters > 0}>
+        <summary>{activeFilters > 0 ? format(t.filtersActive, { count: activeFilters }) : t.filtersSummary}</summary>
+        <Form method="get" className="filters" aria-label={t.filtersSummary}>
+          <div className="field">
+            <label htmlFor="f-status">{t.filterStatus}</label>
+            <select id="f-status" name="status" defaultValue={query.status ?? ""}>
+              <option value="">{t.all}</option>
+              {(["ny", "last", "foljs_upp", "klar"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t[`status_${s}`]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-flagged">{t.filterFlagged}</label>
+            <select id="f-flagged" name="flagged" defaultValue={query.flagged ?? ""}>
+              <option value="">{t.all}</option>
+              <option value="1">{t.flaggedOnly}</option>
+              <option value="0">{t.unflaggedOnly}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-theme">{t.filterTheme}</label>
+            <select id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
+              <option value="">{t.all}</option>
+              {themes.map((th) => (
+                <option key={th.id} value={th.id}>
+                  {th.parentId ? `– ${th.name}` : th.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-source">{t.filterSource}</label>
+            <select id="f-source" name="source" defaultValue={query.source ?? ""}>
+              <option value="">{t.all}</option>
+              {(["form", "survey", "workshop", "staff"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t[`source_${s}`]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {programs.length > 1 ? (
+            <div className="field">
+              <label htmlFor="f-program">{t.filterProgram}</label>
+              <select id="f-program" name="program" defaultValue={query.program ?? ""}>
+                <option value="">{t.all}</option>
+                {programs.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="f-activity">{t.filterActivity}</label>
+            <select id="f-activity" name="activity" defaultValue={query.activity ?? ""}>
+              <option value="">{t.all}</option>
+              {activities.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-assigned">{t.filterAssigned}</label>
+            <select id="f-assigned" name="assigned" defaultValue={query.assigned ?? ""}>
+              <option value="">{t.all}</option>
+              <option value="me">{t.assignedToMe}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t.filterFrom}</label>
+            <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t.filterTo}</label>
+            <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
+          </div>
+          <div className="actions" style={{ marginTop: 0 }}>
+            <button type="submit" className="button">
+              {t.filter}
+            </button>
+            <Link to="/staff/feedback">{t.clearFilters}</Link>
+          </div>
+        </Form>
+      </details>
+
+      <div className="fb-layout">
+        <section aria-labelledby="fb-results">
+          <p role="status" id="fb-results">
+            {format(t.shownOf, { shown: items.length, total })}
+          </p>
+          {items.length === 0 ? (
+            <p>{t.nothing}</p>
+          ) : (
+            <ul className="fb-list">
+              {items.map((item) => (
+                <li key={item.id} className={`fb-item ${item.flagged ? "fb-item--flagged" : item.status === "ny" ? "fb-item--new" : ""}`}>
+                  <h2>
+                    <Link to={`/staff/feedback/${item.id}`}>
+                      {format(t.itemTitle, { id: item.id })}
+                    </Link>
+                  </h2>
+                  <ul className="fb-meta">
+                    {item.flagged ? (
+                      <li>
+                        <span className="tag tag--flag">{t.flagged}</span>
+                      </li>
+                    ) : null}
+                    <li>
+                      <StatusTag status={item.status} t={t} />
+                    </li>
+                    <li>
+                      <time dateTime={item.createdAt}>{formatWhen(item.createdAt)}</time>
+                    </li>
+                    <li>{t[`source_${item.source}`]}</li>
+                    <li>{item.programName ?? t.noProgram}</li>
+                    {item.activityName ? <li>{item.activityName}</li> : null}
+                  </ul>
+                  <p className="fb-item__text">{item.excerpt}</p>
+                  <ul className="fb-meta">
+                    {item.themes.map((th) => (
+                      <li key={th.id}>
+                        <span className="tag">{th.name}</span>
+                      </li>
+                    ))}
+                    {item.wantsContact ? (
+                      <li>
+                        <span className="tag tag--brand">{t.wantsContact}</span>
+                      </li>
+                    ) : null}
+                    {item.consentToQuote ? <li>{t.consent}</li> : null}
+                    {item.assignedToName ? <li>{format(t.assignedTo, { name: item.assignedToName })}</li> : null}
+                    {item.commentCount > 0 ? <li>{item.commentCount === 1 ? t.commentsOne : format(t.comments, { count: item.commentCount })}</li> : null}
+                    {item.quoteStatus ? (
+                      <li>
+                        <QuoteStatusTag status={item.quoteStatus} t={t} />
+                      </li>
+                    ) : null}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+          <nav className="pager" aria-label={t.pagesNav}>
+            {query.page > 1 ? <Link to={link({ page: query.page - 1 })}>{t.previousPage}</Link> : null}
+            {query.page * pageSize < total ? <Link to={link({ page: query.page + 1 })}>{t.nextPage}</Link> : null}
+          </nav>
+        </section>
+
+        <aside className="fb-counts" aria-labelledby="fb-counts-title">
+          <h2 id="fb-counts-title">{t.themeCounts}</h2>
+          {counted.length === 0 ? (
+            <p>{t.noThemeCounts}</p>
+          ) : (
+            <ul>
+              {counted.map((th) => (
+                <li key={th.id} className={th.parentId ? "fb-sub" : undefined}>
+                  <Link to={link({ theme: th.id })} aria-current={query.theme === th.id ? "true" : undefined}>
+                    {th.name}
+                  </Link>
+                  <span>{th.count}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
+import { rolesFor } from "~/auth/capabilities";
+import { clientAddress } from "~/context";
+import { requireForm } from "~/http-body.server";
+import { badRequest, notFound } from "~/http.server";
+import { format } from "~/i18n/define";
+import { localeFromRequest } from "~/i18n/locale";
+import { feedbackStaff } from "~/i18n/strings/feedback";
+import { useStrings } from "~/i18n/use-strings";
+import { addRedactionName, listRedactionNames, removeRedactionName } from "~/models/redaction-name.server";
+import styles from "~/styles/feedback.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Namn att maskera – Deltagarröst" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, { roles: rolesFor("feedback") });
+  return { names: await listRedactionNames() };
+}
+
+const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), name: z.string().trim().min(2).max(200) }),
+  z.object({ intent: z.literal("remove"), id: z.coerce.number().int().positive() }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("feedback") });
+  const form = await requireForm(request);
+  const t = feedbackStaff[localeFromRequest(request)];
+  const ip = clientAddress(context);
+  const parsed = intents.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    if (form.get("intent") === "add") return data({ error: t.errName, name: form.get("name") ?? "" }, { status: 422 });
+    throw badRequest();
+  }
+  if (parsed.data.intent === "add") {
+    const name = parsed.data.name.replace(/\s+/g, " ");
+    const result = await addRedactionName({ name, actor: staff, ip });
+    if (!result.ok) return data({ error: t.errNameDuplicate, name }, { status: 422 });
+    return redirect("/staff/feedback/names?saved=1");
+  }
+  if (!(await removeRedactionName({ id: parsed.data.id, actor: staff, ip }))) throw notFound();
+  return redirect("/staff/feedback/names?saved=1");
+}
+
+export default function Names() {
+  const { names } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useStrings(feedbackStaff);
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/staff/feedback">{t.backToInbox}</Link>
+      </p>
+      <h1>{t.namesTitle}</h1>
+      <p className="lead">{t.namesLead}</p>
+      {params.has("saved") && !result ? (
+        <p className="alert alert--ok" role="status">
+          {t.saved}
+        </p>
+      ) : null}
+      {result?.error ? (
+        <p className="alert alert--error" role="alert" id="name-error">
+          {result.error}
+        </p>
+      ) : null}
+      <Form method="post" className="fb-inline">
+        <div className="field">
+          <label htmlFor="name">{t.nameLabel}</label>
+          <input
+            id="name"
+            name="name"
+            type="text"
+            autoComplete="off"
+            maxLength={200}
+            defaultValue={result?.name ?? ""}
+            aria-invalid={result?.error ? true : undefined}
+            aria-describedby={result?.error ? "name-error" : undefined}
+          />
+        </div>
+        <button type="submit" name="intent" value="add" className="button">
+          {t.addName}
+        </button>
+      </Form>
+      <h2>{t.namesTitle}</h2>
+      {names.length === 0 ? (
+        <p>{t.noNames}</p>
+      ) : (
+        <ul className="fb-plain-list">
+          {names.map((n) => (
+            <li key={n.id}>
+              <span>{n.name}</span>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="id" value={n.id} />
+                <button type="submit" name="intent" value="remove" className="button button--quiet" aria-label={format(t.removeName, { name: n.name })}>
+                  {t.remove}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
+import { rolesFor } from "~/auth/capabilities";
+import { clientAddress } from "~/context";
+import { QuoteStatusTag, formatWhen } from "~/components/feedback-ui";
+import { requireForm } from "~/http-body.server";
+import { badRequest, notFound } from "~/http.server";
+import { format } from "~/i18n/define";
+import { localeFromRequest } from "~/i18n/locale";
+import { feedbackStaff } from "~/i18n/strings/feedback";
+import { useStrings } from "~/i18n/use-strings";
+import { listActivities } from "~/models/activity.server";
+import { listThemes } from "~/models/feedback-theme.server";
+import { approveQuote, getQuote, rejectQuote, updateQuote, type QuoteProblem } from "~/models/quote.server";
+import { QUOTE_TEXT_MAX } from "~/feedback/constants";
+import styles from "~/styles/feedback.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Citat – Deltagarröst" }];
+
+function parseId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("quotes") });
+  const quote = await getQuote({ id: parseId(params.id), viewer: staff });
+  if (!quote) throw notFound();
+  const [themes, activities] = await Promise.all([listThemes({ includeArchived: true }), listActivities()]);
+  return {
+    quote,
+    themes: themes.filter((th) => !th.archived || quote.themeIds.includes(th.id)),
+    activities: activities.map((a) => ({ id: a.id, name: a.name })),
+  };
+}
+
+const realDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
+const intents = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("save"),
+    text: z.string().max(QUOTE_TEXT_MAX),
+    themeIds: z.array(z.coerce.number().int().positive()).max(100),
+    activityId: z.union([z.literal(""), z.coerce.number().int().positive()]),
+    quoteDate: realDate,
+  }),
+  z.object({ intent: z.literal("approve") }),
+  z.object({ intent: z.literal("reject"), note: z.string().trim().max(1000) }),
+]);
+type Intent = z.infer<typeof intents>["intent"];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("quotes") });
+  const id = parseId(params.id);
+  const form = await requireForm(request, { maxBytes: 64 * 1024 });
+  const t = feedbackStaff[localeFromRequest(request)];
+  const ip = clientAddress(context);
+  const raw = Object.fromEntries(form);
+  const parsed = intents.safeParse({ ...raw, themeIds: form.getAll("themeIds") });
+  const messages: Record<QuoteProblem, string> = {
+    "not-found": "",
+    "no-consent": t.errNoConsent,
+    decided: t.errDecided,
+    rejected: t.errRejected,
+    empty: t.errEmpty,
+    invalid: t.errInvalid,
+  };
+  if (!parsed.success) {
+    if (raw.intent !== "save" && raw.intent !== "reject") throw badRequest();
+    const path = parsed.error.issues[0]?.path[0];
+    const error = path === "quoteDate" ? t.errDate : path === "text" ? format(t.errTooLong, { max: QUOTE_TEXT_MAX }) : t.errInvalid;
+    return data({ intent: raw.intent as Intent, error, values: raw.intent === "save" ? { text: String(raw.text ?? ""), quoteDate: String(raw.quoteDate ?? "") } : null }, { status: 422 });
+  }
+  const input = parsed.data;
+  const outcome =
+    input.intent === "save"
+      ? await updateQuote({
+          id,
+          viewer: staff,
+          ip,
+          text: input.text.replace(/\r\n?/g, "\n"),
+          themeIds: input.themeIds,
+          activityId: input.activityId === "" ? null : input.activityId,
+          quoteDate: input.quoteDate,
+        })
+      : input.intent === "approve"
+        ? await approveQuote({ id, viewer: staff, ip })
+        : await rejectQuote({ id, viewer: staff, ip, note: input.note });
+  if (!outcome.ok) {
+    if (outcome.problem === "not-found") throw notFound();
+    const values = input.intent === "save" ? { text: input.text, quoteDate: input.quoteDate } : null;
+    return data({ intent: input.intent as Intent, error: messages[outcome.problem], values }, { status: outcome.problem === "decided" || outcome.problem === "rejected" ? 409 : 422 });
+  }
+  return redirect(`/staff/quotes/${id}?saved=${input.intent}`);
+}
+
+export default function QuotePage() {
+  const { quote, themes, activities } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useStrings(feedbackStaff);
+  const saved = params.get("saved");
+  const editable = quote.status === "candidate";
+  const statusLabel = t[`quote_${quote.status}` as keyof typeof t];
+  return (
+    <div className="page page--narrow">
+      <p>
+        <Link to="/staff/quotes">{t.backToQuotes}</Link>
+      </p>
+      <h1>{format(t.quoteTitle, { id: quote.id })}</h1>
+      {result?.error ? (
+        <p className="alert alert--error" role="alert" id="quote-error">
+          {result.error}
+        </p>
+      ) : null}
+      {saved && !result ? (
+        <p className="alert alert--ok" role="status">
+          {saved === "approve" ? t.approved : saved === "reject" ? t.rejected : t.saved}
+        </p>
+      ) : null}
+      <p>
+        <QuoteStatusTag status={quote.status} t={t} />{" "}
+        {quote.decidedAt && quote.decidedByName ? format(t.decidedBy, { status: statusLabel, name: quote.decidedByName, when: formatWhen(quote.decidedAt) }) : null}
+      </p>
+      {quote.decisionNote ? <p className="muted">{quote.decisionNote}</p> : null}
+      <p className={`alert ${quote.consentToQuote ? "alert--ok" : "alert--warn"}`}>
+        {quote.consentToQuote ? t.consentOk : t.consentMissing}
+        {quote.consentNote ? ` (${quote.consentNote})` : null}
+      </p>
+      <p className="muted">
+        <Link to={`/staff/feedback/${quote.feedbackId}`}>{format(t.fromFeedback, { id: quote.feedbackId })}</Link> · {t[`source_${quote.source}`]} ·{" "}
+        {quote.programName ?? t.noProgram}
+        {quote.createdByName ? ` · ${format(t.createdBy, { name: quote.createdByName, when: formatWhen(quote.createdAt) })}` : null}
+      </p>
+
+      {editable ? (
+        <Form method="post" className="stack">
+          <div className="field">
+            <label htmlFor="quote-text">{t.quoteText}</label>
+            <p className="hint" id="quote-text-hint">
+              {t.quoteTextHint}
+            </p>
+            <textarea id="quote-text" name="text" rows={6} defaultValue={result?.values?.text ?? quote.text} aria-describedby="quote-text-hint" key={quote.text} />
+          </div>
+          <fieldset>
+            <legend>{t.themesLegend}</legend>
+            <div className="fb-themes">
+              {themes.map((th) => (
+                <label key={th.id} className={`choice ${th.parentId ? "fb-sub" : ""}`}>
+                  <input type="checkbox" name="themeIds" value={th.id} defaultChecked={quote.themeIds.includes(th.id)} />
+                  {th.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="field">
+            <label htmlFor="quote-activity">{t.activity}</label>
+            <select id="quote-activity" name="activityId" defaultValue={quote.activityId ?? ""}>
+              <option value="">{t.noActivity}</option>
+              {activities.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="quote-date">{t.quoteDate}</label>
+            <input id="quote-date" name="quoteDate" type="date" required defaultValue={result?.values?.quoteDate ?? quote.quoteDate} />
+          </div>
+          <button type="submit" name="intent" value="save" className="button button--secondary">
+            {t.saveQuote}
+          </button>
+        </Form>
+      ) : (
+        <>
+          <blockquote className="fb-quote" data-testid="quote-text">
+            {quote.text}
+          </blockquote>
+          <ul className="fb-meta">
+            <li>
+              <time dateTime={quote.quoteDate}>{quote.quoteDate}</time>
+            </li>
+            {quote.activityName ? <li>{quote.activityName}</li> : null}
+            {quote.themes.map((th) => (
+              <li key={th.id}>
+                <span className="tag">{th.name}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {editable ? (
+        <section className="fb-section" aria-labelledby="decide-title">
+          <h2 id="decide-title">{t.approve}</h2>
+          <Form method="post">
+            <p className="hint muted" id="approve-hint">
+              {t.approveHint}
+            </p>
+            <button type="submit" name="intent" value="approve" className="button" aria-describedby="approve-hint">
+              {t.approve}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {quote.status !== "rejected" ? (
+        <section className="fb-section" aria-labelledby="reject-title">
+          <h2 id="reject-title">{t.reject}</h2>
+          <Form method="post" className="stack">
+            <div className="field">
+              <label htmlFor="reject-note">{t.rejectNote}</label>
+              <p className="hint" id="reject-hint">
+                {t.rejectHint}
+              </p>
+              <textarea id="reject-note" name="note" rows={2} maxLength={1000} aria-describedby="reject-hint" />
+            </div>
+            <button type="submit" name="intent" value="reject" className="button button--danger">
+              {t.reject}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, PHONE, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, login, newContext, screenshot } from "../support/browser";
+
+let browser: Browser & { cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.cleanup();
+});
+
+const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
+
+describe("feedback from a phone to an approved quote", () => {
+  it("goes from /tyck-till to a case manager's inbox redacted, gets a theme, a flag and a quote", async () => {
+    const marker = `Mobil${Date.now().toString(36)}`;
+    const participant = await newContext(browser, PHONE);
+    const phone = await participant.newPage();
+    await phone.goto("/tyck-till");
+    expect(await phone.getByRole("heading", { level: 1 }).textContent()).toBe("Tyck till");
+    await expectNoAxeViolations(phone, "tyck-till (phone)");
+    await expectNoHorizontalScroll(phone);
+    await screenshot(phone, "tyck-till-phone");
+
+    // empty text is refused plainly, and what was chosen stays
+    await phone.getByLabel("Bostad Först").check();
+    await phone.getByRole("button", { name: "Skicka" }).click();
+    await expect.poll(() => phone.getByRole("alert").textContent()).toContain("Du har inte skrivit något");
+    expect(await phone.getByLabel("Bostad Först").isChecked()).toBe(true);
+    await expectNoAxeViolations(phone, "tyck-till error");
+    await screenshot(phone, "tyck-till-error-phone");
+
+    await phone.getByLabel("Vad vill du säga?").fill(`${marker}: mer kaffe på morgonen! Ring mig på 070-987 65 43. <b>tack</b>`);
+    await phone.getByLabel("Handlar det om en aktivitet?").selectOption({ label: "Yoga" });
+    await phone.getByLabel("Ni får använda det jag skriver som citat. Utan mitt namn.").check();
+    await phone.getByRole("button", { name: "Skicka" }).click();
+    await expect.poll(() => phone.getByRole("heading", { level: 1 }).textContent()).toBe("Tack!");
+    await expectNoAxeViolations(phone, "tyck-till thanks");
+    await screenshot(phone, "tyck-till-thanks-phone");
+    await participant.close();
+
+    const staff = await newContext(browser, PHONE);
+    const page = await staff.newPage();
+    await login(page, "cm@demo.local");
+    await page.goto("/staff/feedback");
+    await expectNoAxeViolations(page, "inbox (phone)");
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "inbox-phone");
+    // the flagged demo items come first
+    expect(await page.locator("li.fb-item").first().getAttribute("class")).toContain("fb-item--flagged");
+    const card = page.locator("li.fb-item", { hasText: marker });
+    expect(await card.count()).toBe(1);
+    const cardText = (await card.textContent()) ?? "";
+    expect(cardText).toContain("[telefon]");
+    expect(cardText).not.toContain("070-987");
+    expect(cardText).toContain("<b>tack</b>");
+
+    await card.getByRole("link").click();
+    await page.waitForURL(/\/staff\/feedback\/\d+$/);
+    await expect.poll(() => page.getByTestId("redacted-text").textContent()).toContain("[telefon]");
+    await expectNoAxeViolations(page, "feedback item (phone)");
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "feedback-item-phone");
+
+    await page.getByRole("button", { name: "Visa originaltext" }).click();
+    await expect.poll(() => page.getByTestId("raw-text").textContent()).toContain("070-987 65 43");
+    await expectNoAxeViolations(page, "feedback item raw");
+
+    const themes = section(page, "Teman");
+    await themes.getByLabel("förslag", { exact: true }).check();
+    await themes.getByRole("button", { name: "Spara" }).click();
+    await page.waitForURL(/saved=themes/);
+    await expect.poll(() => themes.getByLabel("förslag", { exact: true }).isChecked()).toBe(true);
+
+    await section(page, "Säkerhetsflagga").getByRole("button", { name: "Flagga" }).click();
+    await page.waitForURL(/saved=flag/);
+    const flag = section(page, "Säkerhetsflagga");
+    await expect.poll(() => flag.getByRole("button", { name: "Ta bort flaggan" }).count()).toBe(1);
+    await flag.getByRole("button", { name: "Ta bort flaggan" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Skriv vad som har gjorts");
+    await flag.getByLabel("Vad har gjorts? (måste fyllas i)").fill("Läst, inget akut. Tas upp på fredagsmötet.");
+    await flag.getByRole("button", { name: "Ta bort flaggan" }).click();
+    await page.waitForURL(/saved=unflag/);
+    await expect.poll(() => page.getByRole("button", { name: "Ta bort flaggan" }).count()).toBe(0);
+    await expect.poll(() => page.getByText("Läst, inget akut. Tas upp på fredagsmötet.").count()).toBe(1);
+
+    await page.getByRole("button", { name: "Föreslå som citat" }).click();
+    await page.waitForURL(/\/staff\/quotes\/\d+$/);
+    await expect.poll(() => page.getByLabel("Citatets text").inputValue()).toContain("[telefon]");
+    expect(await page.getByLabel("Citatets text").inputValue()).not.toContain("070-987");
+    expect(await page.getByLabel("förslag", { exact: true }).isChecked()).toBe(true);
+    await expectNoAxeViolations(page, "quote (phone)");
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "quote-phone");
+
+    await page.getByLabel("Citatets text").fill(`${marker}: mer kaffe på morgonen!`);
+    await page.getByRole("button", { name: "Spara ändringar" }).click();
+    await page.waitForURL(/saved=save/);
+    await page.getByRole("button", { name: "Godkänn" }).click();
+    await page.waitForURL(/saved=approve/);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Citatet är godkänt");
+    expect(await page.getByTestId("quote-text").textContent()).toBe(`${marker}: mer kaffe på morgonen!`);
+    await expect.poll(() => page.getByText(/Godkänt av Kim Case Manager/).count()).toBe(1);
+
+    await page.goto("/staff/quotes?status=approved");
+    await expect.poll(() => page.locator("li.fb-item", { hasText: marker }).count()).toBe(1);
+    await expectNoAxeViolations(page, "quote bank (phone)");
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "quotes-phone");
+    await staff.close();
+  }, 180_000);
+
+  it("refuses approval of a quote without consent with a clear message", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, "coordinator@demo.local");
+    await page.goto("/staff/quotes?status=candidate");
+    const noConsent = page.locator("li.fb-item", { hasText: "Inget samtycke till citat" });
+    expect(await noConsent.count()).toBe(1);
+    await noConsent.getByRole("link").click();
+    await page.waitForURL(/\/staff\/quotes\/\d+$/);
+    expect(await page.getByText("Personen har inte samtyckt till att bli citerad.").count()).toBe(1);
+    await page.getByRole("button", { name: "Godkänn" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("personen har inte samtyckt");
+    expect(await page.getByRole("button", { name: "Godkänn" }).count()).toBe(1);
+    await expectNoAxeViolations(page, "quote refused (desktop)");
+    await screenshot(page, "quote-refused-desktop");
+    await context.close();
+  });
+});
+
+describe("staff feedback pages", () => {
+  it("pass axe and reflow on desktop and at 320 px", async () => {
+    for (const viewport of [DESKTOP, { width: 320, height: 640 }]) {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await login(page, "coordinator@demo.local");
+      for (const [path, name] of [
+        ["/staff/feedback", "inbox"],
+        ["/staff/feedback?flagged=1", "inbox-flagged"],
+        ["/staff/feedback/new", "note"],
+        ["/staff/feedback/themes", "themes"],
+        ["/staff/feedback/names", "names"],
+        ["/staff/quotes", "quotes"],
+        ["/staff", "start"],
+      ]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        expect(await page.locator("h1").count()).toBe(1);
+        await expectNoAxeViolations(page, `${name} ${viewport.width}`);
+        await expectNoHorizontalScroll(page);
+        await screenshot(page, `${name}-${viewport.width}`);
+      }
+      await context.close();
+    }
+  });
+
+  it("lets a case manager write a note from a conversation, which lands in the inbox", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await login(page, "cm@demo.local");
+    await page.goto("/staff/feedback/new");
+    await page.getByLabel("Vad sa personen?").fill("Vill ha hjälp att söka jobb, ring 0739-876543");
+    await page.getByRole("button", { name: "Spara anteckningen" }).click();
+    await page.waitForURL(/\/staff\/feedback\/\d+$/);
+    await expect.poll(() => page.getByTestId("redacted-text").textContent()).toBe("Vill ha hjälp att söka jobb, ring [telefon]");
+    expect(await page.getByText("Kim Case Manager").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("refuse researchers and facilitators with 403", async () => {
+    for (const email of ["researcher@demo.local", "facilitator@demo.local"]) {
+      const context = await newContext(browser, PHONE);
+      const page = await context.newPage();
+      await login(page, email);
+      for (const path of ["/staff/feedback", "/staff/quotes"]) {
+        const response = await page.goto(path);
+        expect(response?.status(), `${email} ${path}`).toBe(403);
+      }
+      await context.close();
+    }
+  });
+});
