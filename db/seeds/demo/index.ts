@@ -1,5 +1,6 @@
 import type { Program } from "~/models/program.server";
 import { seedActivities } from "./activities";
+import { seedAttendance } from "./attendance";
 import { seedStaff, DEMO_PASSWORD, DEMO_STAFF } from "./staff";
 
 /** What earlier seeders made, for the later ones to point at. */
@@ -16,6 +17,7 @@ export async function seedDemo(): Promise<DemoContext> {
   const { programs } = await seedStaff();
   const { activityIds } = await seedActivities();
   const ctx: DemoContext = { programs, activityIds };
+  await seedAttendance(ctx);
   return ctx;
 }
 
