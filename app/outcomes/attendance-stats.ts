@@ -26,8 +26,8 @@ export interface AttendanceStats {
   period: { from: string; to: string };
   registrations: number;
   total: GenderRow;
-  byMonth: (GenderRow & { month: string; openingDays: number })[];
-  perDay: { openingDays: number; min: number; max: number; median: number } | null;
+  byMonth: (GenderRow & { month: string; openingDays: number; firstTime: number })[];
+  perDay: { openingDays: number; min: number; max: number; median: number; histogram: { participants: number; days: number }[] } | null;
   specials: (GenderRow & { date: string })[];
   perActivity: (GenderRow & { key: string; registrations: number; average: number })[];
   perWeekday: (GenderRow & { weekday: number; openingDays: number; average: number })[];
@@ -91,7 +91,7 @@ export function computeAttendanceStats({
 }): AttendanceStats {
   const inPeriod = facts.filter((f) => f.date >= from && f.date <= to);
   const total = zero();
-  const months = new Map(monthsBetween(from, to).map((m) => [m, { counts: zero(), days: new Set<string>() }]));
+  const months = new Map(monthsBetween(from, to).map((m) => [m, { counts: zero(), days: new Set<string>(), firstTime: 0 }]));
   const dayTotals = new Map<string, number>();
   const activities = new Map<string, { name: string; counts: GenderCounts; registrations: number }>();
   const weekdays = new Map<number, { counts: GenderCounts; days: Set<string> }>();
@@ -113,6 +113,7 @@ export function computeAttendanceStats({
     activities.set(key, activity);
     if (f.firstTime !== null) {
       firstTime += f.firstTime;
+      if (month) month.firstTime += f.firstTime;
       withFirstTime += 1;
     }
     if (f.codeCount > 0) {
@@ -142,8 +143,11 @@ export function computeAttendanceStats({
     period: { from, to },
     registrations: inPeriod.length,
     total: row("", total),
-    byMonth: [...months.entries()].map(([m, v]) => ({ ...row(m, v.counts), month: m, openingDays: v.days.size })),
-    perDay: dayValues.length > 0 ? { openingDays: dayValues.length, min: Math.min(...dayValues), max: Math.max(...dayValues), median: median(dayValues) } : null,
+    byMonth: [...months.entries()].map(([m, v]) => ({ ...row(m, v.counts), month: m, openingDays: v.days.size, firstTime: v.firstTime })),
+    perDay:
+      dayValues.length > 0
+        ? { openingDays: dayValues.length, min: Math.min(...dayValues), max: Math.max(...dayValues), median: median(dayValues), histogram: histogram(dayValues) }
+        : null,
     specials,
     perActivity: [...activities.entries()]
       .map(([key, a]) => ({ ...row(a.name, a.counts), key, registrations: a.registrations, average: round1(totalOf(a.counts) / a.registrations) }))
@@ -168,6 +172,13 @@ export function computeAttendanceStats({
   };
 }
 
+function histogram(values: number[]): { participants: number; days: number }[] {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const max = Math.max(...values);
+  return Array.from({ length: max - Math.min(...values) + 1 }, (_, i) => Math.min(...values) + i).map((p) => ({ participants: p, days: counts.get(p) ?? 0 }));
+}
+
 const genderCells = (r: GenderCounts) => GENDERS.map((g) => r[g]);
 
 /**
@@ -182,6 +193,7 @@ export function protectAttendanceStats(stats: AttendanceStats): {
   byGender: { cells: ProtectedCell[]; total: ProtectedCell | null };
   perDay: { cells: ProtectedCell[] } | null;
   firstTime: ProtectedCell;
+  firstTimeByMonth: { cells: ProtectedCell[]; total: ProtectedCell | null };
   uniqueByMonth: { cells: ProtectedCell[] };
   uniqueTotal: ProtectedCell;
   enrolled: { cells: ProtectedCell[]; total: ProtectedCell | null };
@@ -195,6 +207,7 @@ export function protectAttendanceStats(stats: AttendanceStats): {
     byGender: protectSeries(genderCells(stats.total)),
     perDay: stats.perDay ? protectSeries([stats.perDay.min, Math.round(stats.perDay.median), stats.perDay.max], { withTotal: false }) : null,
     firstTime: protectSeries([stats.firstTime.visitors], { withTotal: false }).cells[0],
+    firstTimeByMonth: protectSeries(stats.byMonth.map((m) => m.firstTime)),
     uniqueByMonth: protectSeries(stats.unique.byMonth.map((m) => m.people), { withTotal: false }),
     uniqueTotal: protectSeries([stats.unique.people], { withTotal: false }).cells[0],
     enrolled: protectSeries(genderCells(stats.reach.enrolled)),
