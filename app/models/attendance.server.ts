@@ -215,6 +215,17 @@ export async function correctAttendance({
   });
 }
 
+/** Which of these (date, activity) pairs already have a registration, as "date|activityId" ("null" for drop-in). */
+export async function findTakenSlots({ pairs }: { pairs: { date: string; activityId: number | null }[] }): Promise<Set<string>> {
+  const dates = [...new Set(pairs.map((p) => p.date))];
+  const taken = new Set<string>();
+  for (let i = 0; i < dates.length; i += 500) {
+    const rows: { date: string; activity_id: number | null }[] = await db("attendance").whereIn("date", dates.slice(i, i + 500)).select("date", "activity_id");
+    for (const r of rows) taken.add(`${r.date}|${r.activity_id}`);
+  }
+  return taken;
+}
+
 export type ImportResult = { ok: true; count: number } | { ok: false; duplicates: { line: number; date: string; activityId: number | null }[] };
 
 /** All rows or none: any row whose slot is already taken (or repeated in the file) stops the whole import. */

@@ -54,7 +54,7 @@ export function parseCount(raw: string | null | undefined): number | null {
  */
 export function checkAttendance(
   input: AttendanceInput,
-  { activity, today, isCorrection = false }: { activity: ActivityFacts | null | undefined; today: string; isCorrection?: boolean },
+  { activity, today, allowArchived = false }: { activity: ActivityFacts | null | undefined; today: string; allowArchived?: boolean },
 ): AttendanceError[] {
   const errors: AttendanceError[] = [];
   if (!isIsoDate(input.date)) errors.push("errDate");
@@ -64,7 +64,7 @@ export function checkAttendance(
     else {
       if (!activity.countsAttendance) errors.push("errNotCounted");
       // An archived activity keeps its old figures correctable, but takes no new ones.
-      if (activity.archived && !isCorrection) errors.push("errActivity");
+      if (activity.archived && !allowArchived) errors.push("errActivity");
       if (activity.startsOn && isIsoDate(input.date) && input.date < activity.startsOn) errors.push("errBeforeStart");
     }
   }

@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseAttendanceForm(form);
   const errors: ParsedAttendanceForm["errors"] = { ...parsed.errors };
   const activity = record.activityId === null ? null : ((await getActivity({ id: record.activityId })) ?? undefined);
-  for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm(), isCorrection: true })) {
+  for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm(), allowArchived: true })) {
     const f = fieldOf(e);
     if (!errors[f]) errors[f] = e;
   }
