@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { clientAddress } from "~/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
-import { decodeCsvBytes, parseAttendanceCsv, type CsvProblem } from "~/activities/attendance-csv";
+import { decodeCsvBytes, parseAttendanceCsv, type CsvProblem } from "~/activities/attendance-csv.server";
 import { readMultipart } from "~/activities/upload.server";
 import { listActivities } from "~/models/activity.server";
 import { findTakenSlots, importAttendance } from "~/models/attendance.server";

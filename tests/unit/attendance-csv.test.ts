@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeCsvBytes, detectDelimiter, parseAttendanceCsv } from "~/activities/attendance-csv";
+import { decodeCsvBytes, detectDelimiter, parseAttendanceCsv } from "~/activities/attendance-csv.server";
 
 const activities = [
   { id: 1, name: "Sygrupp", countsAttendance: true, archived: false, startsOn: "2023-07-01" },

@@ -121,7 +121,7 @@ export function generateDemoAttendance({ activityIds, until }: { activityIds: Ma
     if (!openWeekdays(date).includes(wd) || isHoliday(date) || rand() < 0.05) continue;
     const perMonthDays = openWeekdays(date).length * 4.3;
     const target = monthlyTarget(date.slice(0, 7)) / perMonthDays;
-    let total = Math.max(2, Math.round(target * (0.6 + rand() * 0.8)));
+    let total = Math.max(2, Math.round(target * (0.5 + rand())));
     if (date < "2024-01-01") total = Math.min(6, total);
     const names = SCHEDULE[wd] ?? [];
     const name = names[int(0, names.length - 1)];
