@@ -32,7 +32,14 @@ export function CountStepper({
   return (
     <div className="stepper">
       <label htmlFor={id} className="stepper__label">
-        {label}
+        {/* A break after a slash ("Annan/ickebinär") instead of mid-word on narrow phones. */}
+        {label.split("/").map((part, i) => (
+          <span key={i}>
+            {i > 0 ? "/" : ""}
+            {i > 0 ? <wbr /> : null}
+            {part}
+          </span>
+        ))}
       </label>
       <div className="stepper__controls">
         {hydrated ? (

@@ -7,14 +7,14 @@ import { useLocale, useStrings } from "~/i18n/use-strings";
  * One count as staff see it (exact, with ◆ where the small-count rule would hide it) and as print
  * shows it (the protected label). Both are in the page; CSS picks one by medium.
  */
-export function CountCell({ cell, as: Tag = "td", label }: { cell: ProtectedCell; as?: "td" | "th"; label?: string }) {
+export function CountCell({ cell, as: Tag = "td", label, display }: { cell: ProtectedCell; as?: "td" | "th"; label?: string; display?: string }) {
   const locale = useLocale();
   const t = useStrings(attendanceStrings);
   const hidden = cell.status !== "shown";
   return (
     <Tag className={hidden ? "num cell--hidden" : "num"} data-label={label} data-status={cell.status}>
       <span className="exact-only">
-        {cell.value}
+        {display ?? cell.value}
         {hidden ? (
           <>
             <span className="hidden-mark" aria-hidden="true">
@@ -24,7 +24,7 @@ export function CountCell({ cell, as: Tag = "td", label }: { cell: ProtectedCell
           </>
         ) : null}
       </span>
-      <span className="print-only">{protectedLabel(cell, locale)}</span>
+      <span className="print-only">{cell.status === "shown" ? (display ?? cell.value) : protectedLabel(cell, locale)}</span>
     </Tag>
   );
 }
@@ -48,8 +48,8 @@ export function CountTable({
   extra?: string[];
 }) {
   return (
-    <div className="table-wrap">
-      <table className="responsive stats-table">
+    <TableWrap label={caption}>
+      <table className="stats-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -95,6 +95,18 @@ export function CountTable({
           </tfoot>
         ) : null}
       </table>
+    </TableWrap>
+  );
+}
+
+/**
+ * Statistics tables keep their grid on a phone (two-dimensional data is exempt from reflow) and
+ * scroll inside this box, which can take focus so keyboard users can scroll it too.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap stats-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
     </div>
   );
 }

@@ -205,7 +205,7 @@ export function protectAttendanceStats(stats: AttendanceStats): {
     perActivity: protectTable(stats.perActivity.map(genderCells), both),
     perWeekday: protectTable(stats.perWeekday.map(genderCells), both),
     byGender: protectSeries(genderCells(stats.total)),
-    perDay: stats.perDay ? protectSeries([stats.perDay.min, Math.round(stats.perDay.median), stats.perDay.max], { withTotal: false }) : null,
+    perDay: stats.perDay ? protectSeries([stats.perDay.min, Math.floor(stats.perDay.median), stats.perDay.max], { withTotal: false }) : null,
     firstTime: protectSeries([stats.firstTime.visitors], { withTotal: false }).cells[0],
     firstTimeByMonth: protectSeries(stats.byMonth.map((m) => m.firstTime)),
     uniqueByMonth: protectSeries(stats.unique.byMonth.map((m) => m.people), { withTotal: false }),

@@ -14,7 +14,7 @@ import { AttendanceNav } from "~/components/attendance-nav";
 import { AttendanceChart, type ChartSeries } from "~/components/attendance-chart.client";
 import { PALETTE } from "~/components/chart-colors";
 import { ClientOnly } from "~/components/client-only";
-import { CountCell, CountTable } from "~/components/count-table";
+import { CountCell, CountTable, TableWrap } from "~/components/count-table";
 import { format } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -77,7 +77,8 @@ export default function AttendanceStatsPage() {
   const genderSeries = (rows: Record<(typeof GENDERS)[number], number>[]): ChartSeries[] =>
     GENDERS.map((g, i) => ({ label: t[g], data: rows.map((r) => r[g]), color: GENDER_COLORS[i] }));
   const wd = (n: number) => t[`wd${n}` as keyof typeof t];
-  const pct = (n: number | null) => (n === null ? "–" : `${n.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")} %`);
+  const num = (n: number) => n.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB");
+  const pct = (n: number | null) => (n === null ? "–" : `${num(n)} %`);
   const columns = [...genderLabels, t.total];
 
   return (
@@ -124,7 +125,7 @@ export default function AttendanceStatsPage() {
           </p>
           {stats.registrations === 0 ? <p>{t.noData}</p> : null}
 
-          <section className="stats-section" aria-labelledby="s-month">
+          <section className="stats-section">
             <h2 id="s-month">{t.perMonth}</h2>
             <ChartBox title={t.perMonth}>
               {() => <AttendanceChart kind="bar" stacked title={t.perMonth} labels={stats.byMonth.map((m) => m.month)} series={genderSeries(stats.byMonth)} unit={t.visits} />}
@@ -140,18 +141,18 @@ export default function AttendanceStatsPage() {
             />
           </section>
 
-          <section className="stats-section" aria-labelledby="s-day">
+          <section className="stats-section">
             <h2 id="s-day">{t.perDay}</h2>
             {stats.perDay && protection.perDay ? (
               <>
                 <p className="exact-only">
-                  {format(t.perDayText, { min: stats.perDay.min, max: stats.perDay.max, median: stats.perDay.median, days: stats.perDay.openingDays })}
+                  {format(t.perDayText, { min: stats.perDay.min, max: stats.perDay.max, median: num(stats.perDay.median), days: stats.perDay.openingDays })}
                 </p>
                 <p className="print-only">
                   {format(t.perDayText, {
                     min: protectedLabel(protection.perDay.cells[0], locale),
                     max: protectedLabel(protection.perDay.cells[2], locale),
-                    median: protectedLabel(protection.perDay.cells[1], locale),
+                    median: protection.perDay.cells[1].status === "shown" ? num(stats.perDay.median) : protectedLabel(protection.perDay.cells[1], locale),
                     days: stats.perDay.openingDays,
                   })}
                 </p>
@@ -166,8 +167,8 @@ export default function AttendanceStatsPage() {
                     />
                   )}
                 </ChartBox>
-                <div className="table-wrap">
-                  <table className="responsive stats-table">
+                <TableWrap label={t.perDay}>
+                  <table className="stats-table">
                     <caption>{t.perDay}</caption>
                     <thead>
                       <tr>
@@ -180,7 +181,7 @@ export default function AttendanceStatsPage() {
                     <tbody>
                       <tr>
                         <CountCell cell={protection.perDay.cells[0]} label={t.min} />
-                        <CountCell cell={{ ...protection.perDay.cells[1], value: stats.perDay.median }} label={t.median} />
+                        <CountCell cell={protection.perDay.cells[1]} label={t.median} display={num(stats.perDay.median)} />
                         <CountCell cell={protection.perDay.cells[2]} label={t.max} />
                         <td className="num" data-label={t.openingDays}>
                           {stats.perDay.openingDays}
@@ -188,14 +189,14 @@ export default function AttendanceStatsPage() {
                       </tr>
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               </>
             ) : (
               <p>{t.noData}</p>
             )}
           </section>
 
-          <section className="stats-section" aria-labelledby="s-special">
+          <section className="stats-section">
             <h2 id="s-special">{t.specials}</h2>
             {stats.specials.length === 0 ? (
               <p>{t.noSpecials}</p>
@@ -216,7 +217,7 @@ export default function AttendanceStatsPage() {
             )}
           </section>
 
-          <section className="stats-section" aria-labelledby="s-activity">
+          <section className="stats-section">
             <h2 id="s-activity">{t.perActivity}</h2>
             <ChartBox title={t.perActivity}>
               {() => <AttendanceChart kind="bar" stacked horizontal title={t.perActivity} labels={stats.perActivity.map((a) => a.label)} series={genderSeries(stats.perActivity)} unit={t.visits} />}
@@ -225,14 +226,14 @@ export default function AttendanceStatsPage() {
               caption={t.perActivity}
               rowHeader={t.activity}
               columns={columns}
-              rows={stats.perActivity.map((a, i) => ({ key: a.key, label: a.label, cells: protection.perActivity.rows[i], extra: [a.registrations, a.average.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")] }))}
+              rows={stats.perActivity.map((a, i) => ({ key: a.key, label: a.label, cells: protection.perActivity.rows[i], extra: [a.registrations, num(a.average)] }))}
               totals={protection.perActivity.totals}
               totalLabel={t.total}
               extra={[t.registrations, t.average]}
             />
           </section>
 
-          <section className="stats-section" aria-labelledby="s-weekday">
+          <section className="stats-section">
             <h2 id="s-weekday">{t.perWeekday}</h2>
             <ChartBox title={t.perWeekday}>
               {() => <AttendanceChart kind="bar" stacked title={t.perWeekday} labels={stats.perWeekday.map((w) => wd(w.weekday))} series={genderSeries(stats.perWeekday)} unit={t.visits} />}
@@ -241,20 +242,20 @@ export default function AttendanceStatsPage() {
               caption={t.perWeekday}
               rowHeader={t.weekday}
               columns={columns}
-              rows={stats.perWeekday.map((w, i) => ({ key: String(w.weekday), label: wd(w.weekday), cells: protection.perWeekday.rows[i], extra: [w.openingDays, w.average.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB")] }))}
+              rows={stats.perWeekday.map((w, i) => ({ key: String(w.weekday), label: wd(w.weekday), cells: protection.perWeekday.rows[i], extra: [w.openingDays, num(w.average)] }))}
               totals={protection.perWeekday.totals}
               totalLabel={t.total}
               extra={[t.openingDays, t.average]}
             />
           </section>
 
-          <section className="stats-section" aria-labelledby="s-gender">
+          <section className="stats-section">
             <h2 id="s-gender">{t.byGender}</h2>
             <ChartBox title={t.byGender}>
               {() => <AttendanceChart kind="doughnut" title={t.byGender} labels={genderLabels} series={[{ label: t.visits, data: GENDERS.map((g) => stats.total[g]), color: PALETTE[0] }]} />}
             </ChartBox>
-            <div className="table-wrap">
-              <table className="responsive stats-table">
+            <TableWrap label={t.byGender}>
+              <table className="stats-table">
                 <caption>{t.byGender}</caption>
                 <thead>
                   <tr>
@@ -292,10 +293,10 @@ export default function AttendanceStatsPage() {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableWrap>
           </section>
 
-          <section className="stats-section" aria-labelledby="s-first">
+          <section className="stats-section">
             <h2 id="s-first">{t.firstTimeTitle}</h2>
             <p className="exact-only">{format(t.firstTimeText, { count: stats.firstTime.visitors, registrations: stats.firstTime.registrationsWithFigure })}</p>
             <p className="print-only">{format(t.firstTimeText, { count: protectedLabel(protection.firstTime, locale), registrations: stats.firstTime.registrationsWithFigure })}</p>
@@ -312,7 +313,7 @@ export default function AttendanceStatsPage() {
             />
           </section>
 
-          <section className="stats-section" aria-labelledby="s-unique">
+          <section className="stats-section">
             <h2 id="s-unique">{t.uniqueTitle}</h2>
             {stats.unique.people === 0 ? (
               <p>{t.uniqueNone}</p>
@@ -333,7 +334,7 @@ export default function AttendanceStatsPage() {
             )}
           </section>
 
-          <section className="stats-section" aria-labelledby="s-reach">
+          <section className="stats-section">
             <h2 id="s-reach">{t.reachTitle}</h2>
             {stats.reach.enrolled.total === 0 ? (
               <p>{t.reachNone}</p>
@@ -341,7 +342,7 @@ export default function AttendanceStatsPage() {
               <>
                 <p>
                   {format(t.reachAsOf, { date: stats.reach.enrolled.asOf ?? "", programs: stats.reach.enrolled.programs.join(", "), total: stats.reach.enrolled.total })}
-                  {stats.reach.uniqueShare !== null ? ` ${format(t.reachUnique, { share: stats.reach.uniqueShare.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB") })}` : ""}
+                  {stats.reach.uniqueShare !== null ? ` ${format(t.reachUnique, { share: num(stats.reach.uniqueShare) })}` : ""}
                 </p>
                 <ChartBox title={t.reachTitle}>
                   {() => (
@@ -357,8 +358,8 @@ export default function AttendanceStatsPage() {
                     />
                   )}
                 </ChartBox>
-                <div className="table-wrap">
-                  <table className="responsive stats-table">
+                <TableWrap label={t.reachTitle}>
+                  <table className="stats-table">
                     <caption>{t.reachTitle}</caption>
                     <thead>
                       <tr>
@@ -387,7 +388,7 @@ export default function AttendanceStatsPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               </>
             )}
           </section>

@@ -172,6 +172,15 @@ describe("attendance pages on a desktop", () => {
     expect(visits / 4).toBeGreaterThan(30);
     expect(visits / 4).toBeLessThan(55);
     expect(await page.getByText(/till \d+ deltagare per dag/).first().textContent()).toMatch(/^2 till 6 deltagare per dag/);
+    // Staff see exact counts on screen; print applies the small-count rule to the same table.
+    const monthTable = page.getByRole("table", { name: "Besök per månad" });
+    expect(await monthTable.innerText()).not.toContain("färre än 5");
+    await page.emulateMedia({ media: "print" });
+    const printed = await monthTable.innerText();
+    expect(printed).toContain("färre än 5");
+    expect(printed).toContain("dolt");
+    expect(await page.locator("canvas:visible").count()).toBe(0);
+    await screenshot(page, "attendance-stats-2023-print");
     await context.close();
   });
 });

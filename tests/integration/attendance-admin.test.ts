@@ -38,7 +38,7 @@ describe("CSV import", () => {
   it("previews an Excel (Windows-1252, semicolon) file, then imports every row with an audit entry", async () => {
     const { cookie, peer } = await setup();
     const bytes = iconv.encode("Datum;Aktivitet;Kvinnor;Män;Annan;Vill inte uppge\r\n2023-10-02;Sygrupp;2;3;0;0\r\n2023-10-05;Peer support från Bostad Först;1;4;0;1\r\n2023-10-05;Drop-in;0;2;0;0\r\n", "win1252");
-    const preview = await settle(() => importAction({ request: upload({ intent: "check", file: new Blob([bytes]) }, { cookie }), params: {}, ...ctx }));
+    const preview = await settle(() => importAction({ request: upload({ intent: "check", file: new Blob([new Uint8Array(bytes)]) }, { cookie }), params: {}, ...ctx }));
     expect(statusOf(preview)).toBe(200);
     const body = dataOf<{ count: number; problems: unknown[]; rows: { activity: string }[]; csv: string }>(preview);
     expect(body.count).toBe(3);
