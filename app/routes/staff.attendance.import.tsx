@@ -53,7 +53,14 @@ async function check(text: string) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
-  const form = await readMultipart(request, MAX_UPLOAD);
+  let form: FormData;
+  try {
+    form = await readMultipart(request, MAX_UPLOAD);
+  } catch (error) {
+    // Too large: say so on the page itself, where the person can pick a smaller file.
+    if ((error as { init?: { status?: number } } | null)?.init?.status !== 413) throw error;
+    return data<Preview>({ fatal: "importTooLarge", problems: [], rows: [], count: 0, csv: "", fileName: "" }, { status: 413 });
+  }
   const intent = form.get("intent");
   let text: string;
   let fileName = "";

@@ -86,6 +86,7 @@ describe("CSV import", () => {
     expect(big.size).toBeGreaterThan(2 * 1024 * 1024);
     const tooBig = await settle(() => importAction({ request: upload({ intent: "check", file: big }, { cookie }), params: {}, ...ctx }));
     expect(statusOf(tooBig)).toBe(413);
+    expect(dataOf<{ fatal: string }>(tooBig).fatal).toBe("importTooLarge");
     const cm = await settle(() => importAction({ request: upload({ intent: "check", file: new Blob(["x"]) }, { cookie: cmCookie }), params: {}, ...ctx }));
     expect(statusOf(cm)).toBe(403);
     const foreign = new Request(`${BASE}/staff/attendance/import`, { method: "POST", headers: { Cookie: cookie, Origin: "https://evil.example", Host: new URL(BASE).host }, body: new FormData() });
