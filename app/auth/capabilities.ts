@@ -9,7 +9,8 @@ export const CAPABILITIES = [
   { key: "workshops", href: "/staff/workshops", roles: ["admin", "coordinator", "facilitator"], ready: true },
   { key: "feedback", href: "/staff/feedback", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "quotes", href: "/staff/quotes", roles: ["admin", "coordinator", "case_manager"], ready: true },
-  { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: false },
+  { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: true },
+  { key: "attendance", href: "/staff/attendance", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: false },
   { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: false },
   { key: "users", href: "/staff/users", roles: ["admin"], ready: true },
@@ -23,6 +24,9 @@ export function rolesFor(key: CapabilityKey): readonly Role[] {
   if (!found) throw new Error(`unknown capability ${key}`);
   return found.roles;
 }
+
+/** Within "activities" and "attendance": who may change the catalogue, enrolment figures and import. */
+export const CATALOGUE_EDITORS: readonly Role[] = ["admin", "coordinator"];
 
 export function capabilitiesOf(role: Role) {
   return CAPABILITIES.filter((c) => (c.roles as readonly Role[]).includes(role));

@@ -1,13 +1,16 @@
 import { useEffect, useState, type ReactNode } from "react";
 
-/** True after the first render in the browser. */
+/** True once React has hydrated in the browser; false during server rendering and without JavaScript. */
 export function useHydrated(): boolean {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated;
 }
 
-/** Renders `children` only in the browser; the server (and the first paint) shows `fallback`, sized the same. */
+/**
+ * Renders browser-only widgets (from `*.client.tsx` modules) after hydration. The fallback should
+ * take the same space, so the page does not jump.
+ */
 export function ClientOnly({ children, fallback = null }: { children: () => ReactNode; fallback?: ReactNode }) {
   return useHydrated() ? <>{children()}</> : <>{fallback}</>;
 }

@@ -19,6 +19,8 @@ export interface Activity {
   scope: ActivityScope;
   countsAttendance: boolean;
   startsOn: string | null;
+  /** Null: open to every programme. */
+  programId: number | null;
   archived: boolean;
   schedule: ScheduleSlot[];
 }
@@ -32,6 +34,7 @@ interface ActivityRow {
   scope: ActivityScope;
   counts_attendance: boolean | number;
   starts_on: string | null;
+  program_id?: number | null;
   archived_at: string | null;
 }
 
@@ -55,6 +58,7 @@ export interface NewActivity {
   scope: ActivityScope;
   countsAttendance: boolean;
   startsOn?: string | null;
+  programId?: number | null;
   schedule: ScheduleSlot[];
 }
 
@@ -69,6 +73,7 @@ export async function createActivity(input: NewActivity, trx: Knex = db): Promis
       scope: input.scope,
       counts_attendance: input.countsAttendance,
       starts_on: input.startsOn ?? null,
+      program_id: input.programId ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -95,9 +100,46 @@ async function withSchedules(rows: ActivityRow[]): Promise<Activity[]> {
     scope: r.scope,
     countsAttendance: Boolean(r.counts_attendance),
     startsOn: r.starts_on,
+    programId: r.program_id ?? null,
     archived: r.archived_at !== null,
     schedule: slots
       .filter((s) => s.activity_id === r.id)
       .map((s) => ({ weekday: s.weekday, startsAt: s.starts_at, endsAt: s.ends_at })),
   }));
+}
+
+/** Replaces an activity's details and weekly schedule in one go. */
+export async function updateActivity({ id, value }: { id: number; value: NewActivity }, trx: Knex = db): Promise<boolean> {
+  return trx.transaction(async (tx) => {
+    const changed = await tx("activities")
+      .where({ id })
+      .update({
+        name: value.name,
+        place: value.place,
+        description: value.description ?? "",
+        kind: value.kind,
+        scope: value.scope,
+        counts_attendance: value.countsAttendance,
+        starts_on: value.startsOn ?? null,
+        program_id: value.programId ?? null,
+        updated_at: nowIso(),
+      });
+    if (changed === 0) return false;
+    await tx("activity_schedules").where({ activity_id: id }).delete();
+    if (value.schedule.length > 0) {
+      await tx("activity_schedules").insert(
+        value.schedule.map((s) => ({ activity_id: id, weekday: s.weekday, starts_at: s.startsAt, ends_at: s.endsAt })),
+      );
+    }
+    return true;
+  });
+}
+
+/** Activities are archived, never deleted: attendance and reports keep pointing at them. */
+export async function setActivityArchived({ id, archived }: { id: number; archived: boolean }): Promise<boolean> {
+  const now = nowIso();
+  const changed = await db("activities")
+    .where({ id })
+    .update({ archived_at: archived ? now : null, updated_at: now });
+  return changed > 0;
 }

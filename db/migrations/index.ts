@@ -5,6 +5,7 @@ import * as feedbackIntake from "./0003_feedback_intake";
 import * as surveys from "./0004_surveys";
 import * as workshops from "./0005_workshops";
 import * as feedbackReview from "./0006_feedback_review";
+import * as attendance from "./0007_attendance";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0004_surveys": surveys,
   "0005_workshops": workshops,
   "0006_feedback_review": feedbackReview,
+  "0007_attendance": attendance,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

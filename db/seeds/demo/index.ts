@@ -1,6 +1,7 @@
 import type { Program } from "~/models/program.server";
 import { seedActivities } from "./activities";
 import { seedFeedback } from "./feedback";
+import { seedAttendance } from "./attendance";
 import { seedStaff, DEMO_PASSWORD, DEMO_STAFF } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWorkshops } from "./workshops";
@@ -22,6 +23,7 @@ export async function seedDemo(): Promise<DemoContext> {
   await seedSurveys(ctx);
   await seedWorkshops(ctx);
   await seedFeedback(ctx);
+  await seedAttendance(ctx);
   return ctx;
 }
 

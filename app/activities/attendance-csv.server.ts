@@ -1,0 +1,113 @@
+import { parse } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { checkAttendance, parseCount, type ActivityFacts, type AttendanceInput } from "~/outcomes/attendance-rules";
+
+export const MAX_IMPORT_ROWS = 5000;
+
+export interface CsvProblem {
+  line: number;
+  /** Keys of the attendance strings, with values for their placeholders. */
+  reasons: { key: string; params?: Record<string, string> }[];
+}
+
+export interface CsvRow {
+  line: number;
+  activityName: string;
+  input: AttendanceInput;
+}
+
+/**
+ * Bytes from an upload as text: UTF-8 when the bytes are valid UTF-8 (with or without a byte-order
+ * mark), otherwise Windows-1252, which is what Excel on Windows saves as "CSV (semikolonavgränsad)".
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  const body = bytes.subarray(start);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return iconv.decode(Buffer.from(body), "win1252");
+  }
+}
+
+/** The delimiter used on the first line: Swedish Excel writes semicolons, others commas or tabs. */
+export function detectDelimiter(text: string): string {
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  const unquoted = first.replace(/"[^"]*"/g, "");
+  const candidates = [";", ",", "\t"];
+  const counts = candidates.map((d) => unquoted.split(d).length - 1);
+  const best = counts.indexOf(Math.max(...counts));
+  return counts[best] > 0 ? candidates[best] : ";";
+}
+
+const DROP_IN_NAMES = new Set(["drop-in", "dropin", "drop in", "besök utan aktivitet"]);
+
+/**
+ * Reads "datum; aktivitet; kvinnor; män; annan; vill inte uppge" rows and checks each against the
+ * same rules as the form. A first line that does not start with a date is taken as a header.
+ * Returns every good row and every bad line with its reasons; the caller imports only when there
+ * are no problems at all.
+ */
+export function parseAttendanceCsv(
+  text: string,
+  { activities, today }: { activities: (ActivityFacts & { name: string })[]; today: string },
+): { rows: CsvRow[]; problems: CsvProblem[]; fatal: string | null } {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch {
+    return { rows: [], problems: [], fatal: "importUnreadable" };
+  }
+  if (records.length > 0 && !/^\d{4}-\d{2}-\d{2}$/.test(records[0].record[0] ?? "")) records = records.slice(1);
+  if (records.length === 0) return { rows: [], problems: [], fatal: "importEmpty" };
+  if (records.length > MAX_IMPORT_ROWS) return { rows: [], problems: [], fatal: "importTooManyRows" };
+
+  const byName = new Map(activities.map((a) => [a.name.trim().toLocaleLowerCase("sv"), a]));
+  const rows: CsvRow[] = [];
+  const problems: CsvProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const cells = record.filter((c, i) => i < 6 || c !== "");
+    if (cells.length !== 6) {
+      problems.push({ line, reasons: [{ key: "importColumns" }] });
+      continue;
+    }
+    const [date, name, ...counts] = cells;
+    const reasons: CsvProblem["reasons"] = [];
+    const key = name.toLocaleLowerCase("sv");
+    const dropIn = DROP_IN_NAMES.has(key);
+    const activity = dropIn ? null : byName.get(key);
+    if (!dropIn && !activity) reasons.push({ key: "importUnknownActivity", params: { name: name.slice(0, 80) } });
+    const parsedCounts = counts.map(parseCount);
+    const input: AttendanceInput = {
+      date,
+      activityId: dropIn ? null : (activity?.id ?? -1),
+      women: parsedCounts[0] ?? -1,
+      men: parsedCounts[1] ?? -1,
+      other: parsedCounts[2] ?? -1,
+      notStated: parsedCounts[3] ?? -1,
+      firstTime: null,
+      note: "",
+    };
+    if (activity || dropIn) {
+      for (const e of checkAttendance(input, { activity: activity ?? null, today, allowArchived: true })) reasons.push({ key: e });
+    } else {
+      for (const e of checkAttendance({ ...input, activityId: null }, { activity: null, today })) reasons.push({ key: e });
+    }
+    const slot = `${date}|${input.activityId}`;
+    if (seen.has(slot)) reasons.push({ key: "importDuplicateInFile" });
+    seen.set(slot, line);
+    if (reasons.length > 0) problems.push({ line, reasons });
+    else rows.push({ line, activityName: activity?.name ?? "drop-in", input });
+  }
+  return { rows, problems, fatal: null };
+}

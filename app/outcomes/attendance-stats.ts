@@ -1,0 +1,215 @@
+import { GENDERS, totalOf, type GenderCounts } from "./attendance-rules";
+import { isoWeekday, monthOf, monthsBetween } from "./calendar";
+import { protectSeries, protectTable, type ProtectedCell, type ProtectedTable } from "~/privacy/small-counts";
+
+/** One registration as the statistics need it (see listAttendanceFacts). */
+export interface Fact extends GenderCounts {
+  date: string;
+  activityId: number | null;
+  activityName: string | null;
+  kind: "regular" | "special" | null;
+  firstTime: number | null;
+  codeCount: number;
+}
+
+export interface EnrolmentFigure extends GenderCounts {
+  programName: string;
+  onDate: string;
+}
+
+export interface GenderRow extends GenderCounts {
+  label: string;
+  total: number;
+}
+
+export interface AttendanceStats {
+  period: { from: string; to: string };
+  registrations: number;
+  total: GenderRow;
+  byMonth: (GenderRow & { month: string; openingDays: number; firstTime: number })[];
+  perDay: { openingDays: number; min: number; max: number; median: number; histogram: { participants: number; days: number }[] } | null;
+  specials: (GenderRow & { date: string })[];
+  perActivity: (GenderRow & { key: string; registrations: number; average: number })[];
+  perWeekday: (GenderRow & { weekday: number; openingDays: number; average: number })[];
+  shares: Record<(typeof GENDERS)[number], number | null>;
+  firstTime: { visitors: number; registrationsWithFigure: number };
+  unique: { people: number; byMonth: { month: string; people: number }[]; registrationsWithCodes: number; visitsWithCodes: number };
+  reach: {
+    enrolled: GenderCounts & { total: number; asOf: string | null; programs: string[] };
+    rows: { gender: (typeof GENDERS)[number]; enrolled: number; enrolledShare: number | null; visits: number; visitsShare: number | null }[];
+    /** Unique people (by code) as a share of those enrolled; null without codes or enrolment. */
+    uniqueShare: number | null;
+  };
+}
+
+const zero = (): GenderCounts => ({ women: 0, men: 0, other: 0, notStated: 0 });
+
+function add(into: GenderCounts, from: GenderCounts): void {
+  for (const g of GENDERS) into[g] += from[g];
+}
+
+function row(label: string, counts: GenderCounts): GenderRow {
+  return { label, ...pickCounts(counts), total: totalOf(counts) };
+}
+
+function pickCounts(c: GenderCounts): GenderCounts {
+  return { women: c.women, men: c.men, other: c.other, notStated: c.notStated };
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function share(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Everything the statistics page and the follow-up report say about attendance in a period.
+ * Special occasions (Framtidsverkstad, julfirande) are counted in the visits but kept out of the
+ * "participants per opening day" range, as the follow-up report keeps them apart ("cirka 15").
+ */
+export function computeAttendanceStats({
+  facts,
+  from,
+  to,
+  unique = { total: 0, byMonth: [] },
+  enrolment = [],
+  dropInLabel = "Drop-in",
+}: {
+  facts: Fact[];
+  from: string;
+  to: string;
+  unique?: { total: number; byMonth: { month: string; people: number }[] };
+  enrolment?: EnrolmentFigure[];
+  dropInLabel?: string;
+}): AttendanceStats {
+  const inPeriod = facts.filter((f) => f.date >= from && f.date <= to);
+  const total = zero();
+  const months = new Map(monthsBetween(from, to).map((m) => [m, { counts: zero(), days: new Set<string>(), firstTime: 0 }]));
+  const dayTotals = new Map<string, number>();
+  const activities = new Map<string, { name: string; counts: GenderCounts; registrations: number }>();
+  const weekdays = new Map<number, { counts: GenderCounts; days: Set<string> }>();
+  const specials: (GenderRow & { date: string })[] = [];
+  let firstTime = 0;
+  let withFirstTime = 0;
+  let withCodes = 0;
+  let visitsWithCodes = 0;
+
+  for (const f of inPeriod) {
+    const n = totalOf(f);
+    add(total, f);
+    const month = months.get(monthOf(f.date));
+    if (month) add(month.counts, f);
+    const key = f.activityId === null ? "drop-in" : `a${f.activityId}`;
+    const activity = activities.get(key) ?? { name: f.activityName ?? dropInLabel, counts: zero(), registrations: 0 };
+    add(activity.counts, f);
+    activity.registrations += 1;
+    activities.set(key, activity);
+    if (f.firstTime !== null) {
+      firstTime += f.firstTime;
+      if (month) month.firstTime += f.firstTime;
+      withFirstTime += 1;
+    }
+    if (f.codeCount > 0) {
+      withCodes += 1;
+      visitsWithCodes += n;
+    }
+    if (f.kind === "special") {
+      specials.push({ ...row(f.activityName ?? "", f), date: f.date });
+      continue;
+    }
+    dayTotals.set(f.date, (dayTotals.get(f.date) ?? 0) + n);
+    month?.days.add(f.date);
+    const wd = isoWeekday(f.date);
+    const weekday = weekdays.get(wd) ?? { counts: zero(), days: new Set<string>() };
+    add(weekday.counts, f);
+    weekday.days.add(f.date);
+    weekdays.set(wd, weekday);
+  }
+
+  const dayValues = [...dayTotals.values()];
+  const enrolled = zero();
+  for (const e of enrolment) add(enrolled, e);
+  const enrolledTotal = totalOf(enrolled);
+  const visitsTotal = totalOf(total);
+
+  return {
+    period: { from, to },
+    registrations: inPeriod.length,
+    total: row("", total),
+    byMonth: [...months.entries()].map(([m, v]) => ({ ...row(m, v.counts), month: m, openingDays: v.days.size, firstTime: v.firstTime })),
+    perDay:
+      dayValues.length > 0
+        ? { openingDays: dayValues.length, min: Math.min(...dayValues), max: Math.max(...dayValues), median: median(dayValues), histogram: histogram(dayValues) }
+        : null,
+    specials,
+    perActivity: [...activities.entries()]
+      .map(([key, a]) => ({ ...row(a.name, a.counts), key, registrations: a.registrations, average: round1(totalOf(a.counts) / a.registrations) }))
+      .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, "sv")),
+    perWeekday: [...weekdays.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([wd, v]) => ({ ...row(String(wd), v.counts), weekday: wd, openingDays: v.days.size, average: round1(totalOf(v.counts) / v.days.size) })),
+    shares: Object.fromEntries(GENDERS.map((g) => [g, share(total[g], visitsTotal)])) as AttendanceStats["shares"],
+    firstTime: { visitors: firstTime, registrationsWithFigure: withFirstTime },
+    unique: { people: unique.total, byMonth: unique.byMonth, registrationsWithCodes: withCodes, visitsWithCodes },
+    reach: {
+      enrolled: { ...enrolled, total: enrolledTotal, asOf: enrolment.map((e) => e.onDate).sort().at(-1) ?? null, programs: enrolment.map((e) => e.programName) },
+      rows: GENDERS.map((g) => ({
+        gender: g,
+        enrolled: enrolled[g],
+        enrolledShare: share(enrolled[g], enrolledTotal),
+        visits: total[g],
+        visitsShare: share(total[g], visitsTotal),
+      })),
+      uniqueShare: unique.total > 0 && enrolledTotal > 0 ? share(unique.total, enrolledTotal) : null,
+    },
+  };
+}
+
+function histogram(values: number[]): { participants: number; days: number }[] {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const max = Math.max(...values);
+  return Array.from({ length: max - Math.min(...values) + 1 }, (_, i) => Math.min(...values) + i).map((p) => ({ participants: p, days: counts.get(p) ?? 0 }));
+}
+
+const genderCells = (r: GenderCounts) => GENDERS.map((g) => r[g]);
+
+/**
+ * The small-count rule applied to every table of the statistics: what print and export show,
+ * and what the screen marks. Gender tables publish row and column totals.
+ */
+export function protectAttendanceStats(stats: AttendanceStats): {
+  byMonth: ProtectedTable;
+  specials: ProtectedTable;
+  perActivity: ProtectedTable;
+  perWeekday: ProtectedTable;
+  byGender: { cells: ProtectedCell[]; total: ProtectedCell | null };
+  perDay: { cells: ProtectedCell[] } | null;
+  firstTime: ProtectedCell;
+  firstTimeByMonth: { cells: ProtectedCell[]; total: ProtectedCell | null };
+  uniqueByMonth: { cells: ProtectedCell[] };
+  uniqueTotal: ProtectedCell;
+  enrolled: { cells: ProtectedCell[]; total: ProtectedCell | null };
+} {
+  const both = { rowTotals: true, columnTotals: true };
+  return {
+    byMonth: protectTable(stats.byMonth.map(genderCells), both),
+    specials: protectTable(stats.specials.map(genderCells), both),
+    perActivity: protectTable(stats.perActivity.map(genderCells), both),
+    perWeekday: protectTable(stats.perWeekday.map(genderCells), both),
+    byGender: protectSeries(genderCells(stats.total)),
+    perDay: stats.perDay ? protectSeries([stats.perDay.min, Math.floor(stats.perDay.median), stats.perDay.max], { withTotal: false }) : null,
+    firstTime: protectSeries([stats.firstTime.visitors], { withTotal: false }).cells[0],
+    firstTimeByMonth: protectSeries(stats.byMonth.map((m) => m.firstTime)),
+    uniqueByMonth: protectSeries(stats.unique.byMonth.map((m) => m.people), { withTotal: false }),
+    uniqueTotal: protectSeries([stats.unique.people], { withTotal: false }).cells[0],
+    enrolled: protectSeries(genderCells(stats.reach.enrolled)),
+  };
+}

@@ -1,0 +1,82 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { clientAddress } from "~/context";
+import { requireStaff } from "~/auth/guards.server";
+import { CATALOGUE_EDITORS } from "~/auth/capabilities";
+import { parseActivityForm } from "~/activities/activity-form";
+import { requireForm } from "~/http-body.server";
+import { badRequest, notFound } from "~/http.server";
+import { getActivity, setActivityArchived, updateActivity } from "~/models/activity.server";
+import { audit } from "~/models/audit.server";
+import { listPrograms } from "~/models/program.server";
+import { ActivityForm } from "~/components/activity-form";
+import { format } from "~/i18n/define";
+import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
+import { useStrings } from "~/i18n/use-strings";
+import styles from "~/styles/attendance.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Ändra aktivitet – Deltagarröst" }];
+
+function parseId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  const activity = await getActivity({ id: parseId(params.id) });
+  if (!activity) throw notFound();
+  return { activity, programs: await listPrograms() };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  const id = parseId(params.id);
+  const before = await getActivity({ id });
+  if (!before) throw notFound();
+  const form = await requireForm(request, { maxBytes: 16 * 1024 });
+  const ip = clientAddress(context);
+  const intent = form.get("intent");
+  if (intent === "archive" || intent === "unarchive") {
+    await setActivityArchived({ id, archived: intent === "archive" });
+    await audit({ actor: staff, action: `activity.${intent}`, entityType: "activity", entityId: id, ip });
+    return redirect(`/staff/activities/${id}?saved=1`);
+  }
+  if (intent !== "save") throw badRequest();
+  const parsed = parseActivityForm(form, (await listPrograms()).map((p) => p.id));
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
+  await updateActivity({ id, value: parsed.value });
+  const { archived: _a, id: _i, ...old } = before;
+  await audit({ actor: staff, action: "activity.update", entityType: "activity", entityId: id, ip, details: { before: old, after: parsed.value } });
+  return redirect(`/staff/activities/${id}?saved=1`);
+}
+
+export default function EditActivity() {
+  const { activity, programs } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useStrings(attendanceStrings);
+  return (
+    <div className="page page--narrow">
+      <h1>{format(t.editActivity, { name: activity.name })}</h1>
+      {activity.archived ? <p className="tag">{t.archived}</p> : null}
+      {params.has("saved") && !result ? (
+        <p className="alert alert--ok" role="status">
+          {t.activitySaved}
+        </p>
+      ) : null}
+      <ActivityForm key={activity.id} programs={programs} errors={result?.errors} defaults={activity} />
+      <h2>{activity.archived ? t.unarchive : t.archive}</h2>
+      <Form method="post">
+        <p className="hint" id="archive-hint">
+          {t.archiveHint}
+        </p>
+        <button type="submit" name="intent" value={activity.archived ? "unarchive" : "archive"} className="button button--secondary" aria-describedby="archive-hint">
+          {activity.archived ? t.unarchive : t.archive}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { clientAddress } from "~/context";
+import { requireStaff } from "~/auth/guards.server";
+import { CATALOGUE_EDITORS } from "~/auth/capabilities";
+import { parseActivityForm } from "~/activities/activity-form";
+import { requireForm } from "~/http-body.server";
+import { createActivity } from "~/models/activity.server";
+import { audit } from "~/models/audit.server";
+import { listPrograms } from "~/models/program.server";
+import { ActivityForm } from "~/components/activity-form";
+import { todayInStockholm } from "~/outcomes/calendar";
+import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
+import { useStrings } from "~/i18n/use-strings";
+import styles from "~/styles/attendance.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Ny aktivitet – Deltagarröst" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  return { programs: await listPrograms(), today: todayInStockholm() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  const form = await requireForm(request, { maxBytes: 16 * 1024 });
+  const programs = await listPrograms();
+  const parsed = parseActivityForm(form, programs.map((p) => p.id));
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
+  const id = await createActivity(parsed.value);
+  await audit({ actor: staff, action: "activity.create", entityType: "activity", entityId: id, ip: clientAddress(context), details: { name: parsed.value.name } });
+  return redirect(`/staff/activities/${id}?saved=1`);
+}
+
+export default function NewActivity() {
+  const { programs, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useStrings(attendanceStrings);
+  return (
+    <div className="page page--narrow">
+      <h1>{t.newActivity}</h1>
+      <ActivityForm
+        programs={programs}
+        errors={result?.errors}
+        defaults={{ name: "", place: "Mallis, Malmskillnadsgatan", description: "", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: today, programId: null, schedule: [] }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { clientAddress } from "~/context";
+import { requireStaff } from "~/auth/guards.server";
+import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
+import { requireForm } from "~/http-body.server";
+import { notFound } from "~/http.server";
+import { getActivity } from "~/models/activity.server";
+import { correctAttendance, getAttendance } from "~/models/attendance.server";
+import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { checkAttendance, fieldOf, GENDERS, MAX_COUNT, parseAttendanceForm, type ParsedAttendanceForm } from "~/outcomes/attendance-rules";
+import { todayInStockholm } from "~/outcomes/calendar";
+import { AttendanceNav } from "~/components/attendance-nav";
+import { CountStepper } from "~/components/count-stepper";
+import { format } from "~/i18n/define";
+import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
+import { useStrings } from "~/i18n/use-strings";
+import styles from "~/styles/attendance.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Rätta närvaro – Deltagarröst" }];
+
+function parseId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("attendance") });
+  const record = await getAttendance({ id: parseId(params.id) });
+  if (!record) throw notFound();
+  return { record, canEdit: CATALOGUE_EDITORS.includes(staff.role) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("attendance") });
+  const id = parseId(params.id);
+  const record = await getAttendance({ id });
+  if (!record) throw notFound();
+  const form = await requireForm(request, { maxBytes: 32 * 1024 });
+  // Date and activity are not changed by a correction; only the figures are.
+  form.set("date", record.date);
+  form.set("activityId", record.activityId === null ? "drop-in" : String(record.activityId));
+  const parsed = parseAttendanceForm(form);
+  const errors: ParsedAttendanceForm["errors"] = { ...parsed.errors };
+  const activity = record.activityId === null ? null : ((await getActivity({ id: record.activityId })) ?? undefined);
+  for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm(), allowArchived: true })) {
+    const f = fieldOf(e);
+    if (!errors[f]) errors[f] = e;
+  }
+  const values = Object.fromEntries([...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]));
+  if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 422 });
+  const codeHmacs = parsed.codes ? parsed.codes.map(participantCodeHmac) : form.get("clearCodes") ? [] : undefined;
+  await correctAttendance({ actor: staff, ip: clientAddress(context), id, input: parsed.input, codeHmacs });
+  return redirect(`/staff/attendance/${id}?corrected=1`);
+}
+
+export default function CorrectAttendance() {
+  const { record, canEdit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useStrings(attendanceStrings);
+  const errors = result?.errors ?? {};
+  const values = result?.values;
+  const message = (key: string | undefined) => (key ? t[key as keyof typeof t] : undefined);
+  const name = record.activityName ?? t.dropInShort;
+  return (
+    <div className="page page--narrow attendance">
+      <AttendanceNav canEdit={canEdit} />
+      <h1>{t.correctTitle}</h1>
+      {params.has("corrected") && !result ? (
+        <p className="alert alert--ok" role="status">
+          {t.corrected}
+        </p>
+      ) : null}
+      <p className="lead">{format(t.correctLead, { activity: name, date: record.date })}</p>
+      {Object.keys(errors).length > 0 ? (
+        <p className="alert alert--error" role="alert">
+          {t.errForm}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
+          <legend>{t.counts}</legend>
+          {errors.counts ? <p className="field-error" id="counts-error">{message(errors.counts)}</p> : null}
+          {GENDERS.map((g) => (
+            <CountStepper
+              key={`${g}-${values ? "r" : "n"}`}
+              name={g}
+              label={t[g]}
+              defaultValue={values ? Number(values[g]) || 0 : record[g]}
+              max={MAX_COUNT}
+              decreaseLabel={format(t.decrease, { label: t[g] })}
+              increaseLabel={format(t.increase, { label: t[g] })}
+              invalid={Boolean(errors.counts)}
+            />
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="firstTime">{t.firstTime}</label>
+          <input id="firstTime" name="firstTime" type="number" inputMode="numeric" min={0} max={MAX_COUNT} defaultValue={values?.firstTime ?? record.firstTime ?? ""} aria-invalid={errors.firstTime ? true : undefined} aria-describedby={errors.firstTime ? "firstTime-error" : undefined} />
+          {errors.firstTime ? <p className="field-error" id="firstTime-error">{message(errors.firstTime)}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="codes">{t.codes}</label>
+          <p className="hint" id="codes-hint">
+            {record.codeCount > 0 ? `${format(t.codesSaved, { count: record.codeCount })} ` : ""}
+            {t.codesReplace}
+          </p>
+          <textarea id="codes" name="codes" rows={3} autoComplete="off" defaultValue={values?.codes ?? ""} aria-invalid={errors.codes ? true : undefined} aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`} />
+          {errors.codes ? <p className="field-error" id="codes-error">{message(errors.codes)}</p> : null}
+          {record.codeCount > 0 ? (
+            <label className="choice">
+              <input type="checkbox" name="clearCodes" value="1" />
+              {t.clearCodes}
+            </label>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="note">{t.note}</label>
+          <p className="hint" id="note-hint">{t.noteHint}</p>
+          <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={values?.note ?? record.note} aria-invalid={errors.note ? true : undefined} aria-describedby={`note-hint${errors.note ? " note-error" : ""}`} />
+          {errors.note ? <p className="field-error" id="note-error">{message(errors.note)}</p> : null}
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t.correctSave}
+          </button>
+          <Link to={`/staff/attendance?date=${record.date}`} className="button button--quiet">
+            {t.cancel}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { clientAddress } from "~/context";
+import { requireStaff } from "~/auth/guards.server";
+import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
+import { requireForm } from "~/http-body.server";
+import { getActivity, listActivities } from "~/models/activity.server";
+import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
+import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { checkAttendance, fieldOf, GENDERS, MAX_COUNT, parseAttendanceForm, totalOf, type ParsedAttendanceForm } from "~/outcomes/attendance-rules";
+import { isIsoDate, isoWeekday, todayInStockholm } from "~/outcomes/calendar";
+import { AttendanceNav } from "~/components/attendance-nav";
+import { CountStepper } from "~/components/count-stepper";
+import { format } from "~/i18n/define";
+import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
+import { useStrings } from "~/i18n/use-strings";
+import styles from "~/styles/attendance.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Registrera närvaro – Deltagarröst" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("attendance") });
+  const url = new URL(request.url);
+  const today = todayInStockholm();
+  const asked = url.searchParams.get("date") ?? "";
+  const date = isIsoDate(asked) ? asked : today;
+  const weekday = isoWeekday(date);
+  const all = (await listActivities()).filter((a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date));
+  const slotOn = (a: (typeof all)[number]) => a.schedule.find((s) => s.weekday === weekday);
+  const scheduled = all
+    .filter((a) => a.kind === "regular" && slotOn(a))
+    .map((a) => ({ id: a.id, name: a.name, time: slotOn(a)!.startsAt }))
+    .sort((a, b) => a.time.localeCompare(b.time));
+  const others = all.filter((a) => a.kind === "regular" && !slotOn(a)).map((a) => ({ id: a.id, name: a.name }));
+  const specials = all.filter((a) => a.kind === "special").map((a) => ({ id: a.id, name: a.name }));
+  const registered = await listAttendanceForDate({ date });
+  const savedId = Number(url.searchParams.get("saved"));
+  const saved = Number.isSafeInteger(savedId) && savedId > 0 ? await getAttendance({ id: savedId }) : null;
+  return {
+    date,
+    today,
+    scheduled,
+    others,
+    specials,
+    registered: registered.map((r) => ({ id: r.id, activityId: r.activityId, name: r.activityName, total: totalOf(r) })),
+    saved: saved ? { id: saved.id, date: saved.date, name: saved.activityName, total: totalOf(saved) } : null,
+    canEdit: CATALOGUE_EDITORS.includes(staff.role),
+  };
+}
+
+type ActionResult = {
+  errors: ParsedAttendanceForm["errors"];
+  values: Record<string, string>;
+  duplicate: { id: number; name: string | null; date: string } | null;
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("attendance") });
+  const form = await requireForm(request, { maxBytes: 32 * 1024 });
+  const parsed = parseAttendanceForm(form);
+  const values = Object.fromEntries(["date", "activityId", ...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]));
+  const errors = { ...parsed.errors };
+  const activity = parsed.input.activityId === null ? null : ((await getActivity({ id: parsed.input.activityId })) ?? undefined);
+  for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm() })) {
+    const f = fieldOf(e);
+    if (!errors[f]) errors[f] = e;
+  }
+  if (Object.keys(errors).length > 0) {
+    return data<ActionResult>({ errors, values, duplicate: null }, { status: 422 });
+  }
+  const result = await registerAttendance({
+    actor: staff,
+    ip: clientAddress(context),
+    input: parsed.input,
+    codeHmacs: (parsed.codes ?? []).map(participantCodeHmac),
+  });
+  if (!result.ok) {
+    return data<ActionResult>(
+      { errors: {}, values, duplicate: { id: result.existingId, name: activity?.name ?? null, date: parsed.input.date } },
+      { status: 409 },
+    );
+  }
+  return redirect(`/staff/attendance?date=${parsed.input.date}&saved=${result.id}`);
+}
+
+export default function RegisterAttendance() {
+  const { date, today, scheduled, others, specials, registered, saved, canEdit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useStrings(attendanceStrings);
+  const errors = result?.errors ?? {};
+  const values = result?.values;
+  const chosen = values?.activityId ?? "";
+  const registeredIds = new Set(registered.map((r) => (r.activityId === null ? "drop-in" : String(r.activityId))));
+  const message = (key: string | undefined) => (key ? t[key as keyof typeof t] : undefined);
+  const describe = (name: keyof typeof errors) => (errors[name] ? `${name}-error` : undefined);
+  const option = (value: string, label: string, detail?: string) => (
+    <label key={value} className="choice choice--card">
+      <input type="radio" name="activityId" value={value} defaultChecked={chosen === value} required />
+      <span>
+        {label}
+        {detail ? <span className="muted"> {detail}</span> : null}
+        {registeredIds.has(value) ? <span className="tag"> {t.alreadyRegistered}</span> : null}
+      </span>
+    </label>
+  );
+  const dayName = (name: string | null) => name ?? t.dropInShort;
+  return (
+    <div className="page page--narrow attendance">
+      <AttendanceNav canEdit={canEdit} />
+      <h1>{t.registerTitle}</h1>
+      {saved && !result ? (
+        <div className="alert alert--ok" role="status">
+          <p>{format(t.saved, { activity: dayName(saved.name), date: saved.date, total: saved.total })}</p>
+          <p className="actions">
+            <Link to={`/staff/attendance/stats?from=${saved.date}&to=${saved.date}`}>{t.seeDayStats}</Link>
+            <Link to={`/staff/attendance/${saved.id}`}>{t.correct}</Link>
+          </p>
+        </div>
+      ) : (
+        <p className="lead">{t.registerLead}</p>
+      )}
+      {result?.duplicate ? (
+        <div className="alert alert--warn" role="alert">
+          <p>{format(t.duplicate, { activity: dayName(result.duplicate.name), date: result.duplicate.date })}</p>
+          <p>
+            <Link to={`/staff/attendance/${result.duplicate.id}`}>{t.duplicateLink}</Link>
+          </p>
+        </div>
+      ) : null}
+      {Object.keys(errors).length > 0 ? (
+        <p className="alert alert--error" role="alert">
+          {t.errForm}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <div className="field">
+          <label htmlFor="date">{t.date}</label>
+          <input id="date" name="date" type="date" max={today} defaultValue={values?.date || date} aria-invalid={errors.date ? true : undefined} aria-describedby={describe("date")} />
+          {errors.date ? <p className="field-error" id="date-error">{message(errors.date)}</p> : null}
+        </div>
+        <fieldset className="field" aria-describedby={describe("activityId")}>
+          <legend>{t.activity}</legend>
+          {errors.activityId ? <p className="field-error" id="activityId-error">{message(errors.activityId)}</p> : null}
+          {scheduled.length > 0 ? <p className="group-label">{t.scheduledToday}</p> : null}
+          {scheduled.map((a) => option(String(a.id), a.name, a.time))}
+          {option("drop-in", t.dropIn)}
+          {others.length > 0 ? <p className="group-label">{t.otherActivities}</p> : null}
+          {others.map((a) => option(String(a.id), a.name))}
+          {specials.length > 0 ? <p className="group-label">{t.specialOccasions}</p> : null}
+          {specials.map((a) => option(String(a.id), a.name))}
+        </fieldset>
+        <fieldset className="field" aria-describedby={describe("counts")}>
+          <legend>{t.counts}</legend>
+          {errors.counts ? <p className="field-error" id="counts-error">{message(errors.counts)}</p> : null}
+          {GENDERS.map((g) => (
+            <CountStepper
+              key={`${g}-${values ? "r" : "n"}`}
+              name={g}
+              label={t[g]}
+              defaultValue={Number(values?.[g]) || 0}
+              max={MAX_COUNT}
+              decreaseLabel={format(t.decrease, { label: t[g] })}
+              increaseLabel={format(t.increase, { label: t[g] })}
+              invalid={Boolean(errors.counts)}
+            />
+          ))}
+        </fieldset>
+        <details className="more" open={Boolean(errors.firstTime || errors.note || errors.codes || values?.firstTime || values?.note || values?.codes)}>
+          <summary>{t.moreDetails}</summary>
+          <div className="stack">
+            <div className="field">
+              <label htmlFor="firstTime">{t.firstTime}</label>
+              <input id="firstTime" name="firstTime" type="number" inputMode="numeric" min={0} max={MAX_COUNT} defaultValue={values?.firstTime ?? ""} aria-invalid={errors.firstTime ? true : undefined} aria-describedby={describe("firstTime")} />
+              {errors.firstTime ? <p className="field-error" id="firstTime-error">{message(errors.firstTime)}</p> : null}
+            </div>
+            <div className="field">
+              <label htmlFor="codes">{t.codes}</label>
+              <p className="hint" id="codes-hint">{t.codesHint}</p>
+              <textarea id="codes" name="codes" rows={3} autoComplete="off" defaultValue={values?.codes ?? ""} aria-invalid={errors.codes ? true : undefined} aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`} />
+              {errors.codes ? <p className="field-error" id="codes-error">{message(errors.codes)}</p> : null}
+            </div>
+            <div className="field">
+              <label htmlFor="note">{t.note}</label>
+              <p className="hint" id="note-hint">{t.noteHint}</p>
+              <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={values?.note ?? ""} aria-invalid={errors.note ? true : undefined} aria-describedby={`note-hint${errors.note ? " note-error" : ""}`} />
+              {errors.note ? <p className="field-error" id="note-error">{message(errors.note)}</p> : null}
+            </div>
+          </div>
+        </details>
+        <button type="submit" className="button button--block" disabled={navigation.state === "submitting"}>
+          {t.save}
+        </button>
+      </Form>
+      <h2>{format(t.dayTitle, { date })}</h2>
+      {registered.length === 0 ? (
+        <p>{t.dayNone}</p>
+      ) : (
+        <ul className="day-list">
+          {registered.map((r) => (
+            <li key={r.id}>
+              <span>
+                {dayName(r.name)}: <strong>{r.total}</strong>
+              </span>
+              <Link to={`/staff/attendance/${r.id}`} aria-label={`${t.correct} ${dayName(r.name)}`}>
+                {t.correct}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

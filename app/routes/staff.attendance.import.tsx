@@ -1,0 +1,207 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { clientAddress } from "~/context";
+import { requireStaff } from "~/auth/guards.server";
+import { CATALOGUE_EDITORS } from "~/auth/capabilities";
+import { decodeCsvBytes, parseAttendanceCsv, type CsvProblem } from "~/activities/attendance-csv.server";
+import { readMultipart } from "~/activities/upload.server";
+import { listActivities } from "~/models/activity.server";
+import { findTakenSlots, importAttendance } from "~/models/attendance.server";
+import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
+import { todayInStockholm } from "~/outcomes/calendar";
+import { AttendanceNav } from "~/components/attendance-nav";
+import { format } from "~/i18n/define";
+import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
+import { useStrings } from "~/i18n/use-strings";
+import styles from "~/styles/attendance.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Importera närvaro – Deltagarröst" }];
+
+const MAX_UPLOAD = 2 * 1024 * 1024;
+const PREVIEW_ROWS = 100;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  return { canEdit: true };
+}
+
+type Preview = {
+  fatal: string | null;
+  problems: CsvProblem[];
+  rows: { line: number; date: string; activity: string; counts: number[]; total: number }[];
+  count: number;
+  csv: string;
+  fileName: string;
+};
+
+/** Parses and checks the whole file, including registrations already in the database. */
+async function check(text: string) {
+  const activities = await listActivities({ includeArchived: true });
+  const parsed = parseAttendanceCsv(text, { activities, today: todayInStockholm() });
+  if (parsed.fatal) return parsed;
+  const taken = await findTakenSlots({ pairs: parsed.rows.map((r) => r.input) });
+  const problems = [...parsed.problems];
+  const rows = parsed.rows.filter((r) => {
+    if (!taken.has(`${r.input.date}|${r.input.activityId}`)) return true;
+    problems.push({ line: r.line, reasons: [{ key: "importDuplicateSaved" }] });
+    return false;
+  });
+  problems.sort((a, b) => a.line - b.line);
+  return { rows, problems, fatal: null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  let form: FormData;
+  try {
+    form = await readMultipart(request, MAX_UPLOAD);
+  } catch (error) {
+    // Too large: say so on the page itself, where the person can pick a smaller file.
+    if ((error as { init?: { status?: number } } | null)?.init?.status !== 413) throw error;
+    return data<Preview>({ fatal: "importTooLarge", problems: [], rows: [], count: 0, csv: "", fileName: "" }, { status: 413 });
+  }
+  const intent = form.get("intent");
+  let text: string;
+  let fileName = "";
+  if (intent === "import") {
+    text = String(form.get("csv") ?? "");
+    fileName = String(form.get("fileName") ?? "");
+  } else {
+    const file = form.get("file");
+    if (!file || typeof file === "string" || file.size === 0) {
+      return data<Preview>({ fatal: "importEmpty", problems: [], rows: [], count: 0, csv: "", fileName: "" }, { status: 400 });
+    }
+    fileName = file.name;
+    text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+  }
+  const result = await check(text);
+  const preview: Preview = {
+    fatal: result.fatal,
+    problems: result.problems,
+    rows: result.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, date: r.input.date, activity: r.activityName, counts: GENDERS.map((g) => r.input[g]), total: totalOf(r.input) })),
+    count: result.rows.length,
+    csv: text,
+    fileName,
+  };
+  if (result.fatal || result.problems.length > 0) return data(preview, { status: 422 });
+  if (intent !== "import") return preview;
+  const imported = await importAttendance({ actor: staff, ip: clientAddress(context), rows: result.rows, fileName });
+  if (!imported.ok) {
+    return data<Preview>({ ...preview, problems: imported.duplicates.map((d) => ({ line: d.line, reasons: [{ key: "importDuplicateSaved" }] })) }, { status: 409 });
+  }
+  return redirect(`/staff/attendance/import?imported=${imported.count}`);
+}
+
+export default function ImportAttendance() {
+  const { canEdit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const t = useStrings(attendanceStrings);
+  const text = (key: string, p?: Record<string, string>) => format(t[key as keyof typeof t] ?? key, p);
+  const drop = (name: string) => (name === "drop-in" ? t.dropInShort : name);
+  return (
+    <div className="page attendance">
+      <AttendanceNav canEdit={canEdit} />
+      <h1>{t.importTitle}</h1>
+      <p className="lead">{t.importLead}</p>
+      {params.get("imported") && !result ? (
+        <p className="alert alert--ok" role="status">
+          {format(t.importDone, { count: params.get("imported") ?? "0" })}
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack" reloadDocument={false}>
+        <div className="field">
+          <label htmlFor="file">{t.importFile}</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" required />
+        </div>
+        <button type="submit" name="intent" value="check" className="button" disabled={navigation.state === "submitting"}>
+          {t.importCheck}
+        </button>
+      </Form>
+      {result?.fatal ? (
+        <p className="alert alert--error" role="alert">
+          {text(result.fatal)}
+        </p>
+      ) : null}
+      {result && !result.fatal && result.problems.length > 0 ? (
+        <>
+          <p className="alert alert--error" role="alert">
+            {t.importErrors}
+          </p>
+          <div className="table-wrap">
+            <table className="responsive">
+              <caption>{t.importErrors}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.importLine}</th>
+                  <th scope="col">{t.importReason}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.problems.map((p) => (
+                  <tr key={p.line}>
+                    <td data-label={t.importLine}>{p.line}</td>
+                    <td data-label={t.importReason}>{p.reasons.map((r) => text(r.key, r.params)).join(" ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {result && !result.fatal && result.problems.length === 0 && result.count > 0 ? (
+        <>
+          <p className="alert alert--info" role="status">
+            {format(t.importReady, { count: result.count })}
+          </p>
+          <div className="table-wrap">
+            <table className="responsive">
+              <caption className="visually-hidden">{format(t.importReady, { count: result.count })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.importLine}</th>
+                  <th scope="col">{t.date}</th>
+                  <th scope="col">{t.activity}</th>
+                  {GENDERS.map((g) => (
+                    <th key={g} scope="col" className="num">
+                      {t[g]}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t.total}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr key={r.line}>
+                    <td data-label={t.importLine}>{r.line}</td>
+                    <td data-label={t.date}>{r.date}</td>
+                    <td data-label={t.activity}>{drop(r.activity)}</td>
+                    {r.counts.map((c, i) => (
+                      <td key={i} className="num" data-label={t[GENDERS[i]]}>
+                        {c}
+                      </td>
+                    ))}
+                    <td className="num" data-label={t.total}>
+                      {r.total}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Form method="post" encType="multipart/form-data" className="actions">
+            <input type="hidden" name="csv" value={result.csv} />
+            <input type="hidden" name="fileName" value={result.fileName} />
+            <button type="submit" name="intent" value="import" className="button" disabled={navigation.state === "submitting"}>
+              {format(t.importConfirm, { count: result.count })}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,408 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { requireStaff } from "~/auth/guards.server";
+import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
+import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
+import { enrolmentOn } from "~/models/enrolment.server";
+import { findProgramsByIds, listPrograms } from "~/models/program.server";
+import { GENDERS } from "~/outcomes/attendance-rules";
+import { computeAttendanceStats, protectAttendanceStats } from "~/outcomes/attendance-stats";
+import { isIsoDate, todayInStockholm } from "~/outcomes/calendar";
+import { protectedLabel } from "~/privacy/small-counts";
+import { AttendanceNav } from "~/components/attendance-nav";
+import { AttendanceChart, type ChartSeries } from "~/components/attendance-chart.client";
+import { PALETTE } from "~/components/chart-colors";
+import { ClientOnly } from "~/components/client-only";
+import { CountCell, CountTable, TableWrap } from "~/components/count-table";
+import { format } from "~/i18n/define";
+import { localeFromRequest } from "~/i18n/locale";
+import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
+import { useLocale, useStrings } from "~/i18n/use-strings";
+import styles from "~/styles/attendance.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Statistik över närvaro – Deltagarröst" }];
+
+function defaultFrom(today: string): string {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7)) - 11;
+  const d = new Date(Date.UTC(y, m - 1, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { roles: rolesFor("attendance") });
+  const url = new URL(request.url);
+  const today = todayInStockholm();
+  const from = url.searchParams.get("from") || defaultFrom(today);
+  const to = url.searchParams.get("to") || today;
+  const rawProgram = url.searchParams.get("program") || "";
+  const programs = staff.role === "admin" ? await listPrograms() : await findProgramsByIds({ ids: staff.programIds });
+  const programId = rawProgram === "" ? null : Number(rawProgram);
+  const canEdit = CATALOGUE_EDITORS.includes(staff.role);
+  const validProgram = programId === null || programs.some((p) => p.id === programId);
+  // At most ten years at a time: enough for any report, and the month table stays readable.
+  if (!isIsoDate(from) || !isIsoDate(to) || from > to || Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10 || !validProgram) {
+    return data({ error: true as const, filter: { from, to, program: rawProgram }, programs, canEdit, stats: null, protection: null }, { status: 400 });
+  }
+  const period = { from, to, programId };
+  const [facts, unique, enrolment] = await Promise.all([
+    listAttendanceFacts(period),
+    countUniqueParticipants(period),
+    enrolmentOn({ date: to, programId }),
+  ]);
+  const t = attendanceStrings[localeFromRequest(request)];
+  const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel: t.dropInShort });
+  return { error: false as const, filter: { from, to, program: rawProgram }, programs, canEdit, stats, protection: protectAttendanceStats(stats) };
+}
+
+const GENDER_COLORS = PALETTE;
+
+function ChartBox({ title, children }: { title: string; children: () => ReactNode }) {
+  const t = useStrings(attendanceStrings);
+  return (
+    <div className="chart-box no-print">
+      <ClientOnly fallback={<div className="chart-box__fallback">{t.chartFallback}</div>}>{children}</ClientOnly>
+      <span className="visually-hidden">{title}</span>
+    </div>
+  );
+}
+
+export default function AttendanceStatsPage() {
+  const { error, filter, programs, canEdit, stats, protection } = useLoaderData<typeof loader>();
+  const t = useStrings(attendanceStrings);
+  const locale = useLocale();
+  const genderLabels = GENDERS.map((g) => t[g]);
+  const genderSeries = (rows: Record<(typeof GENDERS)[number], number>[]): ChartSeries[] =>
+    GENDERS.map((g, i) => ({ label: t[g], data: rows.map((r) => r[g]), color: GENDER_COLORS[i] }));
+  const wd = (n: number) => t[`wd${n}` as keyof typeof t];
+  const num = (n: number) => n.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB");
+  const pct = (n: number | null) => (n === null ? "–" : `${num(n)} %`);
+  const columns = [...genderLabels, t.total];
+
+  return (
+    <div className="page attendance">
+      <AttendanceNav canEdit={canEdit} />
+      <h1>{t.statsTitle}</h1>
+      <p className="lead exact-only">{t.statsLead}</p>
+      <p className="print-only">{t.printNote}</p>
+      <Form method="get" className="filters no-print">
+        <div className="field">
+          <label htmlFor="from">{t.from}</label>
+          <input id="from" name="from" type="date" defaultValue={filter.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t.to}</label>
+          <input id="to" name="to" type="date" defaultValue={filter.to} />
+        </div>
+        <div className="field">
+          <label htmlFor="program">{t.program}</label>
+          <select id="program" name="program" defaultValue={filter.program}>
+            <option value="">{t.allPrograms}</option>
+            {programs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t.show}
+          </button>
+          <PrintButton label={t.print} />
+        </div>
+      </Form>
+      {error || !stats || !protection ? (
+        <p className="alert alert--error" role="alert">
+          {t.errPeriod}
+        </p>
+      ) : (
+        <>
+          <p role="status" className="exact-only">
+            {format(t.periodSummary, { from: stats.period.from, to: stats.period.to, visits: stats.total.total, registrations: stats.registrations })}
+          </p>
+          {stats.registrations === 0 ? <p>{t.noData}</p> : null}
+
+          <section className="stats-section">
+            <h2 id="s-month">{t.perMonth}</h2>
+            <ChartBox title={t.perMonth}>
+              {() => <AttendanceChart kind="bar" stacked title={t.perMonth} labels={stats.byMonth.map((m) => m.month)} series={genderSeries(stats.byMonth)} unit={t.visits} />}
+            </ChartBox>
+            <CountTable
+              caption={t.perMonth}
+              rowHeader={t.month}
+              columns={columns}
+              rows={stats.byMonth.map((m, i) => ({ key: m.month, label: m.month, cells: protection.byMonth.rows[i], extra: [m.openingDays] }))}
+              totals={protection.byMonth.totals}
+              totalLabel={t.total}
+              extra={[t.openingDays]}
+            />
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-day">{t.perDay}</h2>
+            {stats.perDay && protection.perDay ? (
+              <>
+                <p className="exact-only">
+                  {format(t.perDayText, { min: stats.perDay.min, max: stats.perDay.max, median: num(stats.perDay.median), days: stats.perDay.openingDays })}
+                </p>
+                <p className="print-only">
+                  {format(t.perDayText, {
+                    min: protectedLabel(protection.perDay.cells[0], locale),
+                    max: protectedLabel(protection.perDay.cells[2], locale),
+                    median: protection.perDay.cells[1].status === "shown" ? num(stats.perDay.median) : protectedLabel(protection.perDay.cells[1], locale),
+                    days: stats.perDay.openingDays,
+                  })}
+                </p>
+                <ChartBox title={t.perDay}>
+                  {() => (
+                    <AttendanceChart
+                      kind="bar"
+                      title={t.perDay}
+                      labels={stats.perDay!.histogram.map((h) => String(h.participants))}
+                      series={[{ label: t.openingDays, data: stats.perDay!.histogram.map((h) => h.days), color: PALETTE[0] }]}
+                      unit={t.openingDays}
+                    />
+                  )}
+                </ChartBox>
+                <TableWrap label={t.perDay}>
+                  <table className="stats-table">
+                    <caption>{t.perDay}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.min}</th>
+                        <th scope="col">{t.median}</th>
+                        <th scope="col">{t.max}</th>
+                        <th scope="col">{t.openingDays}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <tr>
+                        <CountCell cell={protection.perDay.cells[0]} label={t.min} />
+                        <CountCell cell={protection.perDay.cells[1]} label={t.median} display={num(stats.perDay.median)} />
+                        <CountCell cell={protection.perDay.cells[2]} label={t.max} />
+                        <td className="num" data-label={t.openingDays}>
+                          {stats.perDay.openingDays}
+                        </td>
+                      </tr>
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </>
+            ) : (
+              <p>{t.noData}</p>
+            )}
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-special">{t.specials}</h2>
+            {stats.specials.length === 0 ? (
+              <p>{t.noSpecials}</p>
+            ) : (
+              <>
+                <ChartBox title={t.specials}>
+                  {() => <AttendanceChart kind="bar" stacked title={t.specials} labels={stats.specials.map((s) => `${s.label} ${s.date}`)} series={genderSeries(stats.specials)} unit={t.visits} />}
+                </ChartBox>
+                <CountTable
+                  caption={t.specials}
+                  rowHeader={t.activity}
+                  columns={columns}
+                  rows={stats.specials.map((s, i) => ({ key: `${s.date}-${s.label}`, label: `${s.label}, ${s.date}`, cells: protection.specials.rows[i] }))}
+                  totals={protection.specials.totals}
+                  totalLabel={t.total}
+                />
+              </>
+            )}
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-activity">{t.perActivity}</h2>
+            <ChartBox title={t.perActivity}>
+              {() => <AttendanceChart kind="bar" stacked horizontal title={t.perActivity} labels={stats.perActivity.map((a) => a.label)} series={genderSeries(stats.perActivity)} unit={t.visits} />}
+            </ChartBox>
+            <CountTable
+              caption={t.perActivity}
+              rowHeader={t.activity}
+              columns={columns}
+              rows={stats.perActivity.map((a, i) => ({ key: a.key, label: a.label, cells: protection.perActivity.rows[i], extra: [a.registrations, num(a.average)] }))}
+              totals={protection.perActivity.totals}
+              totalLabel={t.total}
+              extra={[t.registrations, t.average]}
+            />
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-weekday">{t.perWeekday}</h2>
+            <ChartBox title={t.perWeekday}>
+              {() => <AttendanceChart kind="bar" stacked title={t.perWeekday} labels={stats.perWeekday.map((w) => wd(w.weekday))} series={genderSeries(stats.perWeekday)} unit={t.visits} />}
+            </ChartBox>
+            <CountTable
+              caption={t.perWeekday}
+              rowHeader={t.weekday}
+              columns={columns}
+              rows={stats.perWeekday.map((w, i) => ({ key: String(w.weekday), label: wd(w.weekday), cells: protection.perWeekday.rows[i], extra: [w.openingDays, num(w.average)] }))}
+              totals={protection.perWeekday.totals}
+              totalLabel={t.total}
+              extra={[t.openingDays, t.average]}
+            />
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-gender">{t.byGender}</h2>
+            <ChartBox title={t.byGender}>
+              {() => <AttendanceChart kind="doughnut" title={t.byGender} labels={genderLabels} series={[{ label: t.visits, data: GENDERS.map((g) => stats.total[g]), color: PALETTE[0] }]} />}
+            </ChartBox>
+            <TableWrap label={t.byGender}>
+              <table className="stats-table">
+                <caption>{t.byGender}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.gender}</th>
+                    <th scope="col" className="num">
+                      {t.visits}
+                    </th>
+                    <th scope="col" className="num">
+                      {t.share}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {GENDERS.map((g, i) => {
+                    const cell = protection.byGender.cells[i];
+                    return (
+                      <tr key={g}>
+                        <th scope="row">{t[g]}</th>
+                        <CountCell cell={cell} label={t.visits} />
+                        <td className="num" data-label={t.share}>
+                          <span className="exact-only">{pct(stats.shares[g])}</span>
+                          <span className="print-only">{cell.status === "shown" ? pct(stats.shares[g]) : "–"}</span>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t.total}</th>
+                    {protection.byGender.total ? <CountCell cell={protection.byGender.total} label={t.visits} /> : <td />}
+                    <td className="num" data-label={t.share}>
+                      {stats.total.total > 0 ? "100 %" : "–"}
+                    </td>
+                  </tr>
+                </tfoot>
+              </table>
+            </TableWrap>
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-first">{t.firstTimeTitle}</h2>
+            <p className="exact-only">{format(t.firstTimeText, { count: stats.firstTime.visitors, registrations: stats.firstTime.registrationsWithFigure })}</p>
+            <p className="print-only">{format(t.firstTimeText, { count: protectedLabel(protection.firstTime, locale), registrations: stats.firstTime.registrationsWithFigure })}</p>
+            <ChartBox title={t.firstTimeTitle}>
+              {() => <AttendanceChart kind="line" title={t.firstTimeTitle} labels={stats.byMonth.map((m) => m.month)} series={[{ label: t.firstTimeTitle, data: stats.byMonth.map((m) => m.firstTime), color: PALETTE[1] }]} />}
+            </ChartBox>
+            <CountTable
+              caption={t.firstTimeTitle}
+              rowHeader={t.month}
+              columns={[t.firstTimeTitle]}
+              rows={stats.byMonth.map((m, i) => ({ key: m.month, label: m.month, cells: [protection.firstTimeByMonth.cells[i]] }))}
+              totals={protection.firstTimeByMonth.total ? [protection.firstTimeByMonth.total] : null}
+              totalLabel={t.total}
+            />
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-unique">{t.uniqueTitle}</h2>
+            {stats.unique.people === 0 ? (
+              <p>{t.uniqueNone}</p>
+            ) : (
+              <>
+                <p className="exact-only">{format(t.uniqueText, { people: stats.unique.people, registrations: stats.unique.registrationsWithCodes, visits: stats.unique.visitsWithCodes })}</p>
+                <p className="print-only">{format(t.uniqueText, { people: protectedLabel(protection.uniqueTotal, locale), registrations: stats.unique.registrationsWithCodes, visits: stats.unique.visitsWithCodes })}</p>
+                <ChartBox title={t.uniqueTitle}>
+                  {() => <AttendanceChart kind="bar" title={t.uniqueTitle} labels={stats.unique.byMonth.map((m) => m.month)} series={[{ label: t.people, data: stats.unique.byMonth.map((m) => m.people), color: PALETTE[2] }]} unit={t.people} />}
+                </ChartBox>
+                <CountTable
+                  caption={t.uniqueTitle}
+                  rowHeader={t.month}
+                  columns={[t.people]}
+                  rows={stats.unique.byMonth.map((m, i) => ({ key: m.month, label: m.month, cells: [protection.uniqueByMonth.cells[i]] }))}
+                />
+              </>
+            )}
+          </section>
+
+          <section className="stats-section">
+            <h2 id="s-reach">{t.reachTitle}</h2>
+            {stats.reach.enrolled.total === 0 ? (
+              <p>{t.reachNone}</p>
+            ) : (
+              <>
+                <p>
+                  {format(t.reachAsOf, { date: stats.reach.enrolled.asOf ?? "", programs: stats.reach.enrolled.programs.join(", "), total: stats.reach.enrolled.total })}
+                  {stats.reach.uniqueShare !== null ? ` ${format(t.reachUnique, { share: num(stats.reach.uniqueShare) })}` : ""}
+                </p>
+                <ChartBox title={t.reachTitle}>
+                  {() => (
+                    <AttendanceChart
+                      kind="bar"
+                      title={t.reachTitle}
+                      labels={genderLabels}
+                      series={[
+                        { label: t.enrolledShare, data: stats.reach.rows.map((r) => r.enrolledShare ?? 0), color: PALETTE[0] },
+                        { label: t.visitsShare, data: stats.reach.rows.map((r) => r.visitsShare ?? 0), color: PALETTE[1] },
+                      ]}
+                      unit="%"
+                    />
+                  )}
+                </ChartBox>
+                <TableWrap label={t.reachTitle}>
+                  <table className="stats-table">
+                    <caption>{t.reachTitle}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.gender}</th>
+                        <th scope="col" className="num">{t.enrolled}</th>
+                        <th scope="col" className="num">{t.enrolledShare}</th>
+                        <th scope="col" className="num">{t.visits}</th>
+                        <th scope="col" className="num">{t.visitsShare}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {stats.reach.rows.map((r, i) => (
+                        <tr key={r.gender}>
+                          <th scope="row">{t[r.gender]}</th>
+                          <CountCell cell={protection.enrolled.cells[i]} label={t.enrolled} />
+                          <td className="num" data-label={t.enrolledShare}>
+                            <span className="exact-only">{pct(r.enrolledShare)}</span>
+                            <span className="print-only">{protection.enrolled.cells[i].status === "shown" ? pct(r.enrolledShare) : "–"}</span>
+                          </td>
+                          <CountCell cell={protection.byGender.cells[i]} label={t.visits} />
+                          <td className="num" data-label={t.visitsShare}>
+                            <span className="exact-only">{pct(r.visitsShare)}</span>
+                            <span className="print-only">{protection.byGender.cells[i].status === "shown" ? pct(r.visitsShare) : "–"}</span>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </>
+            )}
+          </section>
+          <p className="muted exact-only">{t.smallRuleNote}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function PrintButton({ label }: { label: string }) {
+  return (
+    <button type="button" className="button button--secondary" onClick={() => window.print()}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createActivity } from "~/models/activity.server";
+import { insertAttendanceBatch } from "~/models/attendance.server";
+import { insertEnrolments } from "~/models/enrolment.server";
+import type { AttendanceInput } from "~/outcomes/attendance-rules";
+import type { AttendanceStats, protectAttendanceStats } from "~/outcomes/attendance-stats";
+import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { loader as statsLoader } from "~/routes/staff.attendance.stats";
+import { dataOf, get, makePrograms, makeStaff, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+
+const ctx = { context: { clientAddress: "198.51.100.9" } };
+
+beforeEach(resetDatabase);
+
+type Page = { error: boolean; stats: AttendanceStats; protection: ReturnType<typeof protectAttendanceStats> };
+
+/**
+ * The fixture period, January–February 2024:
+ *   Tue 2024-01-09 Sygrupp  w2 m4        (6)
+ *   Thu 2024-01-11 Yoga     w1 m2 o1     (4)  first-time 1
+ *   Thu 2024-01-11 drop-in  w0 m3        (3)
+ *   Tue 2024-01-16 Sygrupp  w3 m5 n1     (9)  first-time 2
+ *   Tue 2024-02-06 Sygrupp  w2 m6        (8)
+ *   Wed 2024-02-14 Julfest  w6 m9        (15) special
+ *   Thu 2024-02-15 Yoga (programme FoT only) w1 m1 (2)
+ */
+async function fixture() {
+  const programs = await makePrograms();
+  const [bf, fot] = programs;
+  const coordinator = await makeStaff({ role: "coordinator", programIds: [bf.id, fot.id] });
+  const sy = await createActivity({ name: "Sygrupp", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: "2023-07-01", schedule: [{ weekday: 2, startsAt: "13:00", endsAt: "15:00" }] });
+  const yoga = await createActivity({ name: "Yoga", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: "2023-07-01", schedule: [] });
+  const party = await createActivity({ name: "Julfest", place: "Mallis", kind: "special", scope: "mallis", countsAttendance: true, startsOn: "2023-07-01", schedule: [] });
+  const fotOnly = await createActivity({ name: "FoT-träff", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, programId: fot.id, schedule: [] });
+  const row = (date: string, activityId: number | null, c: Partial<AttendanceInput>): { input: AttendanceInput; codeHmacs?: string[] } => ({
+    input: { date, activityId, women: 0, men: 0, other: 0, notStated: 0, firstTime: null, note: "", ...c },
+  });
+  await insertAttendanceBatch({
+    rows: [
+      { ...row("2024-01-09", sy, { women: 2, men: 4 }), codeHmacs: ["A", "B", "C", "D", "E", "F"].map(participantCodeHmac) },
+      row("2024-01-11", yoga, { women: 1, men: 2, other: 1, firstTime: 1 }),
+      row("2024-01-11", null, { men: 3 }),
+      { ...row("2024-01-16", sy, { women: 3, men: 5, notStated: 1, firstTime: 2 }), codeHmacs: ["A", "B", "G"].map(participantCodeHmac) },
+      { ...row("2024-02-06", sy, { women: 2, men: 6 }), codeHmacs: ["A", "H"].map(participantCodeHmac) },
+      row("2024-02-14", party, { women: 6, men: 9 }),
+      row("2024-02-15", fotOnly, { women: 1, men: 1 }),
+      // Outside the period:
+      row("2023-12-28", sy, { women: 50, men: 50 }),
+      row("2024-03-01", sy, { women: 50, men: 50 }),
+    ],
+  });
+  await insertEnrolments({
+    rows: [
+      { programId: bf.id, onDate: "2023-12-31", women: 34, men: 97, other: 0, notStated: 0 },
+      { programId: bf.id, onDate: "2024-06-30", women: 1, men: 1, other: 0, notStated: 0 },
+      { programId: fot.id, onDate: "2024-01-31", women: 20, men: 60, other: 1, notStated: 0 },
+    ],
+  });
+  return { bf, fot, cookie: await sessionCookie(coordinator) };
+}
+
+async function load(query: string, cookie: string) {
+  return settle(() => statsLoader({ request: get(`/staff/attendance/stats?${query}`, { cookie }), params: {}, ...ctx }));
+}
+
+describe("attendance statistics on a fixture period", () => {
+  it("counts visits per month by gender, opening days and the per-day range without special occasions", async () => {
+    const { cookie } = await fixture();
+    const out = await load("from=2024-01-01&to=2024-02-29", cookie);
+    expect(statusOf(out)).toBe(200);
+    const { stats } = dataOf<Page>(out);
+    expect(stats.registrations).toBe(7);
+    expect(stats.total).toMatchObject({ women: 15, men: 30, other: 1, notStated: 1, total: 47 });
+    expect(stats.byMonth.map((m) => [m.month, m.total, m.openingDays, m.firstTime])).toEqual([
+      ["2024-01", 22, 3, 3],
+      ["2024-02", 25, 2, 0],
+    ]);
+    // Opening days: 6, 7 (4 + 3 drop-in), 9, 8, 2 — the 15 at Julfest is apart.
+    expect(stats.perDay).toMatchObject({ openingDays: 5, min: 2, max: 9, median: 7 });
+    expect(stats.specials).toEqual([expect.objectContaining({ label: "Julfest", date: "2024-02-14", total: 15 })]);
+    expect(stats.perActivity.map((a) => [a.label, a.total, a.registrations, a.average])).toEqual([
+      ["Sygrupp", 23, 3, 7.7],
+      ["Julfest", 15, 1, 15],
+      ["Yoga", 4, 1, 4],
+      ["Drop-in", 3, 1, 3],
+      ["FoT-träff", 2, 1, 2],
+    ]);
+    expect(stats.perWeekday.map((w) => [w.weekday, w.total, w.openingDays])).toEqual([
+      [2, 23, 3],
+      [4, 9, 2],
+    ]);
+    expect(stats.shares).toEqual({ women: 31.9, men: 63.8, other: 2.1, notStated: 2.1 });
+    expect(stats.firstTime).toEqual({ visitors: 3, registrationsWithFigure: 2 });
+    expect(stats.unique).toEqual({
+      people: 8,
+      byMonth: [
+        { month: "2024-01", people: 7 },
+        { month: "2024-02", people: 2 },
+      ],
+      registrationsWithCodes: 3,
+      visitsWithCodes: 23,
+    });
+  });
+
+  it("states reach against the latest enrolment on or before the period's end", async () => {
+    const { cookie, bf } = await fixture();
+    const all = dataOf<Page>(await load("from=2024-01-01&to=2024-02-29", cookie)).stats;
+    expect(all.reach.enrolled).toMatchObject({ women: 54, men: 157, other: 1, total: 212, asOf: "2024-01-31" });
+    expect(all.reach.uniqueShare).toBe(3.8);
+    const bfOnly = dataOf<Page>(await load(`from=2024-01-01&to=2024-02-29&program=${bf.id}`, cookie)).stats;
+    expect(bfOnly.reach.enrolled).toMatchObject({ women: 34, men: 97, total: 131, asOf: "2023-12-31" });
+    expect(bfOnly.reach.rows[0]).toEqual({ gender: "women", enrolled: 34, enrolledShare: 26, visits: 14, visitsShare: 31.1 });
+    // The FoT-only activity is left out of Bostad Först's figures.
+    expect(bfOnly.total.total).toBe(45);
+  });
+
+  it("marks what the small-count rule hides, including complementary cells", async () => {
+    const { cookie } = await fixture();
+    const { protection, stats } = dataOf<Page>(await load("from=2024-01-01&to=2024-02-29", cookie));
+    // By gender: women 15, men 30, other 1, not stated 1 — both small ones hidden; no single hidden cell in the row.
+    expect(protection.byGender.cells.map((c) => c.status)).toEqual(["shown", "shown", "small", "small"]);
+    // Per month × gender with totals: January has other 1 and not stated 1 … every hidden cell has a partner in its row and column.
+    for (const [r, row] of protection.byMonth.rows.entries()) {
+      const hidden = row.filter((c) => c.status !== "shown").length;
+      expect(hidden === 0 || hidden >= 2, `month row ${r}`).toBe(true);
+      for (const c of row) if (c.value > 0 && c.value < 5) expect(c.status).toBe("small");
+    }
+    const jan = protection.byMonth.rows[0];
+    expect(jan.map((c) => c.value)).toEqual([6, 14, 1, 1, 22]);
+    // Exact values stay for staff.
+    expect(stats.byMonth[0].women).toBe(6);
+    // Per-day range: the lowest day (2) is small.
+    expect(protection.perDay?.cells.map((c) => c.status)).toEqual(["small", "shown", "shown"]);
+    expect(protection.firstTime).toEqual({ value: 3, status: "small" });
+    expect(protection.uniqueByMonth.cells.map((c) => c.status)).toEqual(["shown", "small"]);
+    // The per-activity table: every column with one hidden cell would give it away through the total row.
+    for (let c = 0; c < 5; c++) {
+      const column = [...protection.perActivity.rows.map((r) => r[c]), protection.perActivity.totals![c]];
+      expect(column.filter((x) => x.status !== "shown").length).not.toBe(1);
+    }
+  });
+
+  it("answers a bad period with 400 and a plain message, not a 500", async () => {
+    const { cookie } = await fixture();
+    for (const q of ["from=2024-02-30&to=2024-03-01", "from=2024-03-01&to=2024-01-01", "from=nonsense", "program=99999"]) {
+      const out = await load(q, cookie);
+      expect(statusOf(out), q).toBe(400);
+      expect(dataOf<Page>(out).error).toBe(true);
+    }
+  });
+});
