@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import compression from "compression";
-import { Readable } from "node:stream";
 import { createRequestHandler } from "@remix-run/express";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -24,6 +23,37 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy (TRUST_PROXY=1), the client address and https come from X-Forwarded-*.
 if (process.env.TRUST_PROXY) app.set("trust proxy", Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
+// Survey submissions are a JSON API on the survey page's own URL (the contract): a Remix document POST
+// would render HTML, so the app's handler answers them here, from the raw bytes, before anything else.
+app.post("/s/:code", (req, res, next) => {
+  const declared = Number(req.get("Content-Length") ?? 0);
+  const chunks = [];
+  let size = 0;
+  let tooLarge = declared > entry.MAX_SUBMISSION_BYTES;
+  const finish = async (bytes) => {
+    try {
+      const result = await entry.submitSurvey({ code: req.params.code, contentType: req.get("Content-Type") ?? null, cookie: req.get("Cookie") ?? null, bytes });
+      res.status(result.status).set("Cache-Control", "no-store").json(result.body);
+    } catch (error) {
+      next(error);
+    }
+  };
+  if (tooLarge) {
+    // Answer at once and stop reading; the client gets its 413 instead of waiting to upload the rest.
+    res.set("Connection", "close");
+    void finish("too-large");
+    req.resume();
+    return;
+  }
+  req.on("data", (chunk) => {
+    if (tooLarge) return;
+    size += chunk.length;
+    if (size > entry.MAX_SUBMISSION_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  });
+  req.on("end", () => void finish(tooLarge ? "too-large" : new Uint8Array(Buffer.concat(chunks))));
+  req.on("error", () => void finish("unreadable"));
+});
 app.use(compression());
 app.use((_req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
@@ -43,25 +73,6 @@ app.use((req, res, next) => {
 });
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
-// Survey submissions are a JSON API on the survey page's own URL (the contract): a Remix document POST
-// would render HTML, so they are answered here by the app's handler.
-app.post("/s/:code", async (req, res, next) => {
-  try {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-      else if (value !== undefined) headers.set(name, value);
-    }
-    const url = `${req.protocol}://${req.get("Host") ?? "localhost"}${req.originalUrl}`;
-    const request = new Request(url, { method: "POST", headers, body: Readable.toWeb(req), duplex: "half" });
-    const response = await entry.handleSurveySubmission(request, req.params.code);
-    res.status(response.status);
-    response.headers.forEach((value, name) => res.setHeader(name, value));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  } catch (error) {
-    next(error);
-  }
-});
 app.all(
   "*",
   createRequestHandler({

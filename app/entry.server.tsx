@@ -11,7 +11,7 @@ import { securityHeaders } from "./security-headers.server";
 export { prepareApp, shutdownApp } from "./startup.server";
 export { isSameOriginRequest } from "./auth/origin.server";
 export { foreignOriginPage } from "./foreign-origin-page.server";
-export { handleSurveySubmission } from "./surveys/submission.server";
+export { submitSurvey, MAX_SUBMISSION_BYTES } from "./surveys/submission.server";
 
 export const streamTimeout = 5_000;
 

@@ -59,7 +59,9 @@ export function SurveyFlow({
   kiosk,
   withParticipantCode,
   survey,
+  runnerCss,
 }: {
+  runnerCss: string;
   code: string;
   title: string;
   locale: "sv" | "en";
@@ -322,6 +324,7 @@ export function SurveyFlow({
 
       {phase === "answering" && progress ? (
         <Suspense fallback={<div className="survey-loading" role="status">{t.starting}</div>}>
+          <link rel="stylesheet" href={runnerCss} />
           <SurveyRunner
             key={person}
             json={survey.json}

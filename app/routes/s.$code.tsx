@@ -10,8 +10,10 @@ import { currentSurvey } from "~/surveys/registry.server";
 import { SurveyFlow, SurveyClosed, SurveyNotYetOpen } from "~/components/survey-flow";
 import surveyCss from "~/styles/survey.css";
 
+// SurveyJS's stylesheet is large: fetched early but not render-blocking, so the intro shows at once on a slow
+// phone; the runner applies it when it mounts.
 export const links = () => [
-  { rel: "stylesheet", href: surveyCoreCss },
+  { rel: "preload", as: "style", href: surveyCoreCss },
   { rel: "stylesheet", href: surveyCss },
 ];
 
@@ -59,6 +61,7 @@ export default function SurveyPage() {
       kiosk={page.kiosk}
       withParticipantCode={page.mode === "participant_code"}
       survey={page.survey}
+      runnerCss={surveyCoreCss}
     />
   );
 }

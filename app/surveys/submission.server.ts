@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readCapped } from "~/http-body.server";
 import { format } from "~/i18n/define";
-import { localeFromRequest, type Locale } from "~/i18n/locale";
+import { localeFromCookieHeader, type Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import type { Campaign } from "~/models/campaign.server";
 import { cachedCampaignByCode } from "./campaign-cache.server";
@@ -28,25 +28,52 @@ const envelope = z.object({
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
 
-function reply(status: number, body: Record<string, unknown>): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+export interface SubmissionReply {
+  status: number;
+  body: Record<string, unknown>;
 }
 
-function problem(status: number, message: string, errors: AnswerError[] = [{ question: null, message }]): Response {
+function reply(status: number, body: Record<string, unknown>): SubmissionReply {
+  return { status, body };
+}
+
+function problem(status: number, message: string, errors: AnswerError[] = [{ question: null, message }]): SubmissionReply {
   return reply(status, { error: message, errors });
 }
 
 /**
- * POST /s/:code with a JSON body (the contract in DESIGN.md). The client's UUID makes a retry safe:
- * the same id again answers 200 "duplicate" and stores nothing. Never throws for bad input.
+ * POST /s/:code with a JSON body (the contract in DESIGN.md), as a web Request: for tests and any host.
+ * The server calls `submitSurvey` directly with the bytes it read, which spares the web-stream layers.
  */
 export async function handleSurveySubmission(request: Request, rawCode: string): Promise<Response> {
-  let locale: Locale = localeFromRequest(request);
+  const bytes = Number(request.headers.get("Content-Length") ?? 0) > MAX_SUBMISSION_BYTES ? "too-large" : await readCapped(request, MAX_SUBMISSION_BYTES);
+  const result = await submitSurvey({
+    code: rawCode,
+    contentType: request.headers.get("Content-Type"),
+    cookie: request.headers.get("Cookie"),
+    bytes,
+  });
+  return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * The submission itself. The client's UUID makes a retry safe: the same id again answers 200 "duplicate" and
+ * stores nothing. Never throws for bad input.
+ */
+export async function submitSurvey({
+  code: rawCode,
+  contentType,
+  cookie,
+  bytes,
+}: {
+  code: string;
+  contentType: string | null;
+  cookie: string | null;
+  bytes: Uint8Array | "too-large" | "unreadable";
+}): Promise<SubmissionReply> {
+  let locale: Locale = localeFromCookieHeader(cookie);
   let t = surveyStrings[locale];
-  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
-  if (!type.startsWith("application/json")) return problem(415, t.apiContentType);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_SUBMISSION_BYTES) return problem(413, t.apiTooLarge);
-  const bytes = await readCapped(request, MAX_SUBMISSION_BYTES);
+  if (!(contentType ?? "").toLowerCase().startsWith("application/json")) return problem(415, t.apiContentType);
   if (bytes === "too-large") return problem(413, t.apiTooLarge);
   if (bytes === "unreadable") return problem(400, t.apiMalformed);
 

@@ -121,7 +121,7 @@ describe("feedback from a phone to an approved quote", () => {
     expect(await noConsent.count()).toBe(1);
     await noConsent.getByRole("link").click();
     await page.waitForURL(/\/staff\/quotes\/\d+$/);
-    expect(await page.getByText("Personen har inte samtyckt till att bli citerad.").count()).toBe(1);
+    await expect.poll(() => page.getByText("Personen har inte samtyckt till att bli citerad.").count()).toBe(1);
     await page.getByRole("button", { name: "Godkänn" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("personen har inte samtyckt");
     expect(await page.getByRole("button", { name: "Godkänn" }).count()).toBe(1);

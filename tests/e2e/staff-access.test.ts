@@ -32,7 +32,7 @@ describe("staff login", () => {
 
     await page.getByRole("button", { name: "Logga ut" }).click();
     await page.waitForURL(/\/staff\/login\?loggedOut=1/);
-    expect(await page.getByRole("status").textContent()).toContain("Du är utloggad");
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Du är utloggad");
     await page.goto("/staff");
     expect(new URL(page.url()).pathname).toBe("/staff/login");
     await context.close();
