@@ -14,7 +14,7 @@ const base = { program: "bostad_forst", gender: "man" };
 describe("checks survey-core does not make", () => {
   it("rating values inside the scale, as integers", () => {
     expect(validate({ ...base, satisfaction: 5 }).ok).toBe(true);
-    for (const bad of [0, 6, 2.5, "3", Number.NaN, null === null ? -1 : 0]) {
+    for (const bad of [0, 6, 2.5, "3", Number.NaN, -1]) {
       const r = validate({ ...base, satisfaction: bad });
       expect(r.ok, String(bad)).toBe(false);
     }
