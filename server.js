@@ -6,6 +6,9 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 
+// `npm start` serves production; Express would otherwise default to development and print stack traces.
+process.env.NODE_ENV ??= "production";
+
 const root = path.dirname(fileURLToPath(import.meta.url));
 const buildPath = path.join(root, "build", "index.js");
 const build = await import(buildPath);
@@ -25,7 +28,9 @@ app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
 // Survey submissions are a JSON API on the survey page's own URL (the contract): a Remix document POST
 // would render HTML, so the app's handler answers them here, from the raw bytes, before anything else.
-app.post("/s/:code", (req, res, next) => {
+// Only application/json is accepted, which a page on another site cannot send without a CORS preflight we never
+// grant, so this JSON endpoint needs no Origin check of its own.
+app.post("/s/:code", (req, res) => {
   const declared = Number(req.get("Content-Length") ?? 0);
   const chunks = [];
   let size = 0;
@@ -35,7 +40,9 @@ app.post("/s/:code", (req, res, next) => {
       const result = await entry.submitSurvey({ code: req.params.code, contentType: req.get("Content-Type") ?? null, cookie: req.get("Cookie") ?? null, bytes });
       res.status(result.status).set("Cache-Control", "no-store").json(result.body);
     } catch (error) {
-      next(error);
+      // The answers stay on the device and are sent again; say so in JSON, never with a stack trace.
+      console.error(error);
+      if (!res.headersSent) res.status(503).set("Retry-After", "30").json({ error: "Svaren kunde inte sparas just nu. De skickas igen.", errors: [] });
     }
   };
   if (tooLarge) {
@@ -81,6 +88,14 @@ app.all(
     getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
   }),
 );
+
+// Anything that escapes the handlers above: a plain page, never a stack trace.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- Express knows an error handler by its four parameters.
+app.use((error, _req, res, _next) => {
+  console.error(error);
+  if (res.headersSent) return;
+  res.status(500).type("html").send('<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Något gick fel</title></head><body><main><h1>Något gick fel hos oss</h1><p>Det är inte ditt fel. Försök igen om en liten stund.</p><p><a href="/">Till startsidan</a></p></main></body></html>');
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

@@ -9,7 +9,9 @@ export type FormResult =
  * not UTF-8, or not a form comes back as a problem the route can explain, never as a thrown 500.
  */
 export async function readForm(request: Request, { maxBytes = 10 * 1024 }: { maxBytes?: number } = {}): Promise<FormResult> {
-  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
+  const rawType = request.headers.get("Content-Type") ?? "";
+  // Lower-cased for the type check only: a multipart boundary is case-sensitive.
+  const type = rawType.toLowerCase();
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > maxBytes) return { ok: false, status: 413, problem: "too-large" };
   const body = await readCapped(request, maxBytes);
@@ -18,7 +20,7 @@ export async function readForm(request: Request, { maxBytes = 10 * 1024 }: { max
 
   if (type.startsWith("multipart/form-data")) {
     try {
-      const parsed = await new Request("http://local/", { method: "POST", headers: { "Content-Type": type }, body: body as Uint8Array<ArrayBuffer> }).formData();
+      const parsed = await new Request("http://local/", { method: "POST", headers: { "Content-Type": rawType }, body: body as Uint8Array<ArrayBuffer> }).formData();
       const form = new URLSearchParams();
       for (const [key, value] of parsed) if (typeof value === "string") form.append(key, value);
       return { ok: true, form };

@@ -33,10 +33,17 @@ export async function requireStaff(request: Request, options: { roles?: readonly
   return staff;
 }
 
-/** Only paths on this site, so a crafted link cannot send someone elsewhere after login. */
+/**
+ * Only paths on this site, so a crafted link cannot send someone elsewhere after login. Parsed as a browser
+ * would (which drops tabs and newlines, so "/\t/evil" means "//evil"), and kept only if it stays on our origin.
+ */
 export function safeRedirectTarget(value: unknown, fallback = "/staff"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000 || /[\x00-\x1f\x7f\\]/.test(value)) return fallback;
+  try {
+    const url = new URL(value, "http://local.invalid");
+    if (url.origin !== "http://local.invalid") return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
     return fallback;
   }
-  return value;
 }

@@ -1,4 +1,5 @@
 import { db, nowIso } from "~/db.server";
+import { addDays } from "~/outcomes/calendar";
 
 export interface AuditEntry {
   id: number;
@@ -65,7 +66,7 @@ export async function listAudit(filter: AuditFilter): Promise<{ entries: AuditEn
   if (filter.actor) query.whereRaw("lower(actor_email) like ?", [`%${filter.actor.toLowerCase()}%`]);
   if (filter.entityType) query.where("entity_type", filter.entityType);
   if (filter.from) query.where("at", ">=", filter.from);
-  if (filter.to) query.where("at", "<", nextDay(filter.to));
+  if (filter.to) query.where("at", "<", addDays(filter.to, 1));
   const [{ n }] = await query.clone().count<{ n: number | string }[]>("* as n");
   const rows: AuditRow[] = await query
     .select("*")
@@ -80,11 +81,6 @@ export async function listAuditActions(): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-}
 
 function toEntry(row: AuditRow): AuditEntry {
   return {

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import { addDays } from "~/outcomes/calendar";
 import type { Role } from "~/auth/roles";
 import { audit } from "~/models/audit.server";
 import { recordFeedback, type FeedbackSource } from "~/models/feedback-intake.server";
@@ -185,7 +186,7 @@ function filtered(viewer: Viewer, filter: FeedbackFilter, { withTheme = true }: 
   if (filter.activityId) query.where("feedback.activity_id", filter.activityId);
   if (filter.status) query.where("feedback.status", filter.status);
   if (filter.from) query.where("feedback.created_at", ">=", `${filter.from}T00:00:00.000Z`);
-  if (filter.to) query.where("feedback.created_at", "<", nextDay(filter.to));
+  if (filter.to) query.where("feedback.created_at", "<", addDays(filter.to, 1));
   if (filter.flagged !== undefined) query.where("feedback.flagged", filter.flagged);
   if (filter.assignedTo) query.where("feedback.assigned_to", filter.assignedTo);
   if (withTheme && filter.themeId) {
@@ -497,8 +498,3 @@ export function clearFeedbackFlag(args: { id: number; viewer: Viewer; ip: string
   });
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-}

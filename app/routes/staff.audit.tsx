@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { isoDate } from "~/http-params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { listAudit, listAuditActions } from "~/models/audit.server";
@@ -11,7 +12,6 @@ import { useStrings } from "~/i18n/use-strings";
 export const meta: MetaFunction = () => [{ title: "Logg – Deltagarröst" }];
 
 const PAGE_SIZE = 50;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const filterSchema = z.object({
   action: z.string().max(64).optional().catch(undefined),
   actor: z.string().max(254).optional().catch(undefined),

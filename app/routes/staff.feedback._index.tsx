@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { isoDate } from "~/http-params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { StatusTag, QuoteStatusTag, formatWhen } from "~/components/feedback-ui";
@@ -18,7 +19,6 @@ export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Synpunkter – Deltagarröst" }];
 
 const PAGE_SIZE = 50;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.coerce.number().int().positive();
 const filterSchema = z.object({
   source: z.enum(FEEDBACK_SOURCES).optional().catch(undefined),

@@ -10,6 +10,11 @@ describe("redirect targets", () => {
     expect(safeRedirectTarget("/\\evil.example")).toBe("/staff");
     expect(safeRedirectTarget("https://evil.example")).toBe("/staff");
     expect(safeRedirectTarget(undefined)).toBe("/staff");
+    expect(safeRedirectTarget("/\t/evil.example")).toBe("/staff");
+    expect(safeRedirectTarget("/%09/evil.example")).toBe("/%09/evil.example");
+    expect(safeRedirectTarget("/\n/evil.example")).toBe("/staff");
+    expect(safeRedirectTarget("/a\r\nSet-Cookie: x=1")).toBe("/staff");
+    expect(safeRedirectTarget("/staff/users#top")).toBe("/staff/users#top");
   });
 
   it("sends an anonymous visitor to the login with a way back", () => {

@@ -28,6 +28,13 @@ describe("readForm", () => {
     expect(await readForm(post("{}", "application/json"))).toMatchObject({ ok: false, status: 415 });
   });
 
+  it("reads multipart forms with a browser's mixed-case boundary", async () => {
+    const boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\nHej Å\r\n--${boundary}--\r\n`;
+    const result = await readForm(post(body, `multipart/form-data; boundary=${boundary}`));
+    expect(result.ok && result.form.get("text")).toBe("Hej Å");
+  });
+
   it("reads multipart forms too", async () => {
     const fd = new FormData();
     fd.set("text", "hej å");
