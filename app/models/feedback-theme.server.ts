@@ -61,8 +61,10 @@ export async function createTheme({
   ip: string;
 }): Promise<{ ok: true; id: number } | { ok: false; problem: ThemeProblem }> {
   return db.transaction(async (trx) => {
-    const existing = await trx("feedback_themes").whereRaw("lower(name) = ?", [name.toLowerCase()]).first("id");
-    if (existing) return { ok: false as const, problem: "duplicate" as const };
+    // Compared in JavaScript: SQLite's lower() folds only ASCII, so "Ökad trygghet" and "ökad trygghet" would differ there.
+    const all: { name: string }[] = await trx("feedback_themes").select("name");
+    const key = (n: string) => n.normalize("NFC").toLocaleLowerCase("sv-SE");
+    if (all.some((r) => key(r.name) === key(name))) return { ok: false as const, problem: "duplicate" as const };
     let sortOrder: number;
     if (parentId !== null) {
       const parent: ThemeRow | undefined = await trx("feedback_themes").where({ id: parentId }).whereNull("parent_id").first();

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
+import { programScope } from "~/auth/scope";
 import { clientAddress } from "~/context";
 import { requireForm } from "~/http-body.server";
 import { badRequest, notFound } from "~/http.server";
@@ -17,8 +18,9 @@ export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Namn att maskera – Deltagarröst" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, { roles: rolesFor("feedback") });
-  return { names: await listRedactionNames() };
+  const staff = await requireStaff(request, { roles: rolesFor("feedback") });
+  const { names, total } = await listRedactionNames({ programIds: programScope(staff) });
+  return { names, others: total - names.length };
 }
 
 const intents = z.discriminatedUnion("intent", [
@@ -42,12 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return data({ error: t.errNameDuplicate, name }, { status: 422 });
     return redirect("/staff/feedback/names?saved=1");
   }
-  if (!(await removeRedactionName({ id: parsed.data.id, actor: staff, ip }))) throw notFound();
+  if (!(await removeRedactionName({ id: parsed.data.id, actor: staff, ip, programIds: programScope(staff) }))) throw notFound();
   return redirect("/staff/feedback/names?saved=1");
 }
 
 export default function Names() {
-  const { names } = useLoaderData<typeof loader>();
+  const { names, others } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useStrings(feedbackStaff);
@@ -104,6 +106,7 @@ export default function Names() {
           ))}
         </ul>
       )}
+      {others > 0 ? <p className="muted">{format(t.namesOthers, { n: others })}</p> : null}
     </div>
   );
 }

@@ -19,3 +19,21 @@ describe("list filters with impossible dates", () => {
     }
   });
 });
+
+describe("the names to mask", () => {
+  it("are listed only to staff sharing a programme with whoever added them, and compared without case, å/ä/ö too", async () => {
+    const { addRedactionName, listRedactionNames, removeRedactionName } = await import("~/models/redaction-name.server");
+    const programs = await makePrograms();
+    const bf = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
+    const fot = await makeStaff({ role: "case_manager", programIds: [programs[1].id] });
+    const added = await addRedactionName({ name: "Åsa Örn", actor: bf, ip: "x" });
+    expect(added.ok).toBe(true);
+    expect(await addRedactionName({ name: "åsa örn", actor: fot, ip: "x" })).toEqual({ ok: false, problem: "duplicate" });
+    expect((await listRedactionNames({ programIds: [programs[0].id] })).names.map((n) => n.name)).toEqual(["Åsa Örn"]);
+    expect(await listRedactionNames({ programIds: [programs[1].id] })).toEqual({ names: [], total: 1 });
+    expect((await listRedactionNames({})).names).toHaveLength(1);
+    const id = added.ok ? added.id : 0;
+    expect(await removeRedactionName({ id, actor: fot, ip: "x", programIds: [programs[1].id] })).toBe(false);
+    expect(await removeRedactionName({ id, actor: bf, ip: "x", programIds: [programs[0].id] })).toBe(true);
+  });
+});
