@@ -9,9 +9,12 @@ export function isIsoDate(value: string): boolean {
   return d.toISOString().slice(0, 10) === value;
 }
 
+// Making an Intl formatter is slow, and every survey submission asks for today's date.
+const stockholmDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date where the activities happen, whatever the server's own time zone. */
 export function todayInStockholm(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return stockholmDate.format(now);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */

@@ -11,7 +11,9 @@ import { getCampaign } from "~/models/campaign.server";
 import { countResponses, listResponses, responseTimes } from "~/models/response.server";
 import { getSurveyVersion } from "~/models/survey-version.server";
 import { absoluteUrl } from "~/reports/qr.server";
-import { campaignState, stockholmToday } from "~/surveys/campaign-state";
+import { campaignState } from "~/surveys/campaign-state";
+import { todayInStockholm } from "~/outcomes/calendar";
+import { parseId } from "~/http-params";
 import { readableAnswers } from "~/surveys/readable.server";
 import { format } from "~/i18n/define";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
@@ -23,8 +25,7 @@ const PAGE = 10;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("campaigns") });
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  const id = parseId(params.id);
   const campaign = await getCampaign({ id, programIds: programScope(staff) });
   if (!campaign) throw notFound();
   const url = new URL(request.url);
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [total, times] = await Promise.all([countResponses({ campaignId: id }), responseTimes({ campaignId: id })]);
   const perDay = new Map<string, number>();
   for (const at of times) {
-    const day = stockholmToday(new Date(at));
+    const day = todayInStockholm(new Date(at));
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
   const mayRead = can(staff.role, "responses.read");

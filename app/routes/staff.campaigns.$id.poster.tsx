@@ -5,6 +5,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { programScope } from "~/auth/scope";
 import { QrPoster } from "~/components/qr-poster";
 import { notFound } from "~/http.server";
+import { parseId } from "~/http-params";
 import { getCampaign } from "~/models/campaign.server";
 import { absoluteUrl, qrSvg } from "~/reports/qr.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
@@ -14,8 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("campaigns") });
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  const id = parseId(params.id);
   const campaign = await getCampaign({ id, programIds: programScope(staff) });
   if (!campaign) throw notFound();
   const link = absoluteUrl(request, `/s/${campaign.code}`);

@@ -9,7 +9,7 @@ import { localeFromRequest } from "~/i18n/locale";
 import { listActivities } from "~/models/activity.server";
 import { listPrograms } from "~/models/program.server";
 import { createCampaignWithCode, parseCampaignForm } from "~/surveys/campaign-form.server";
-import { stockholmToday } from "~/surveys/campaign-state";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
@@ -29,7 +29,7 @@ async function choices(request: Request, staff: { role: Parameters<typeof progra
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: PERMISSIONS["campaigns.manage"] });
-  return { ...(await choices(request, staff)), today: stockholmToday() };
+  return { ...(await choices(request, staff)), today: todayInStockholm() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { clientAddress } from "~/context";
+import { parseId } from "~/http-params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { parseStaffForm } from "~/auth/staff-form.server";
@@ -15,12 +16,6 @@ import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 
 export const meta: MetaFunction = () => [{ title: "Ändra personal – Deltagarröst" }];
-
-function parseId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, { roles: rolesFor("users") });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { uniqueJoinCode } from "~/codes/join-code.server";
+import { isoDate } from "~/http-params";
 import { audit } from "~/models/audit.server";
 import { codeTaken, createCampaign } from "~/models/campaign.server";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errDate").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "errDate");
+const date = isoDate;
 
 export const campaignFormSchema = z
   .object({
