@@ -69,8 +69,20 @@ export async function openVoting({ workshopId, target, dots, openedBy, openedAt 
   });
 }
 
-export async function closeVoting({ id, closedAt }: { id: number; closedAt?: string }): Promise<boolean> {
-  return (await db("workshop_votings").where({ id }).whereNull("closed_at").update({ closed_at: closedAt ?? nowIso() })) > 0;
+/** Whether this session has a voting with this id (open or closed). */
+export async function votingBelongs({ id, workshopId }: { id: number; workshopId: number }): Promise<boolean> {
+  return Boolean(await db("workshop_votings").where({ id, workshop_id: workshopId }).first("id"));
+}
+
+/**
+ * Closes a voting of the given session; false when it was already closed or is not that session's.
+ * `workshopId` is optional only for the demo seed, which closes the votings it just opened; every
+ * request path passes the session from its URL so an id from a form cannot reach another session.
+ */
+export async function closeVoting({ id, workshopId, closedAt }: { id: number; workshopId?: number; closedAt?: string }): Promise<boolean> {
+  const query = db("workshop_votings").where({ id }).whereNull("closed_at");
+  if (workshopId !== undefined) query.andWhere({ workshop_id: workshopId });
+  return (await query.update({ closed_at: closedAt ?? nowIso() })) > 0;
 }
 
 /** What may be voted on: the critique phase's themes, or the fantasy phase's visible notes. */

@@ -4,6 +4,8 @@ import { listNotes, listThemes, type WorkshopNote, type WorkshopTheme } from "~/
 import { countParticipants } from "~/models/workshop-participant.server";
 import { countVoters, listVotings, votingResults } from "~/models/workshop-vote.server";
 import { listProposals } from "~/models/proposal.server";
+import { redactionNames } from "~/models/redaction-name.server";
+import { redact } from "~/privacy/redact";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import type { Locale } from "~/i18n/locale";
 import { format } from "~/i18n/define";
@@ -27,43 +29,52 @@ export interface Protocol {
   actionPlan: { title: string; what: string; who: string; dueOn: string | null; status: ProposalStatus; comment: string }[];
 }
 
-function grouped(notes: WorkshopNote[], themes: WorkshopTheme[], phase: WritingPhase): ProtocolGroup[] {
+type Mask = (text: string) => string;
+
+function grouped(notes: WorkshopNote[], themes: WorkshopTheme[], phase: WritingPhase, mask: Mask): ProtocolGroup[] {
   const inPhase = notes.filter((n) => n.phase === phase && !n.hidden);
   const phaseThemes = themes.filter((t) => t.phase === phase);
-  const groups: ProtocolGroup[] = phaseThemes.map((t) => ({ title: t.title, notes: inPhase.filter((n) => n.themeId === t.id).map((n) => n.text) }));
+  const groups: ProtocolGroup[] = phaseThemes.map((t) => ({ title: mask(t.title), notes: inPhase.filter((n) => n.themeId === t.id).map((n) => mask(n.text)) }));
   const loose = inPhase.filter((n) => n.themeId === null || !phaseThemes.some((t) => t.id === n.themeId));
-  if (loose.length > 0) groups.push({ title: null, notes: loose.map((n) => n.text) });
+  if (loose.length > 0) groups.push({ title: null, notes: loose.map((n) => mask(n.text)) });
   return groups;
 }
 
 const atLeastFive = (n: number) => (n >= 5 ? n : null);
 
-/** What the session produced, without participant names and without hidden notes. */
+/**
+ * What the session produced, without participant names and without hidden notes. Participants wrote the
+ * notes, and themes and proposals are built from them, so every text is masked: identity numbers, phone
+ * numbers, e-mail addresses and the names on the staff's list never reach the page or the DOCX.
+ */
 export async function buildProtocol(workshop: Workshop): Promise<Protocol> {
-  const [notes, themes, votings, proposals, participants] = await Promise.all([
+  const [notes, themes, votings, proposals, participants, names] = await Promise.all([
     listNotes({ workshopId: workshop.id }),
     listThemes({ workshopId: workshop.id }),
     listVotings({ workshopId: workshop.id }),
     listProposals({ workshopIds: [workshop.id] }),
     countParticipants({ workshopId: workshop.id }),
+    redactionNames(),
   ]);
+  const mask: Mask = (text) => redact(text, { names }).text;
   return {
     title: workshop.title,
     heldOn: workshop.heldOn,
     place: workshop.place,
     participants: atLeastFive(participants),
-    critique: grouped(notes, themes, "kritik"),
-    visions: grouped(notes, themes, "fantasi"),
-    realisation: grouped(notes, themes, "forverkligande"),
+    critique: grouped(notes, themes, "kritik", mask),
+    visions: grouped(notes, themes, "fantasi", mask),
+    realisation: grouped(notes, themes, "forverkligande", mask),
     votings: await Promise.all(
       votings.map(async (v) => ({
         target: v.target,
         dots: v.dots,
         voters: atLeastFive(await countVoters({ votingId: v.id })),
-        items: (await votingResults({ voting: v })).filter((i) => i.dots > 0).map((i) => ({ text: i.text, dots: i.dots })),
+        items: (await votingResults({ voting: v })).filter((i) => i.dots > 0).map((i) => ({ text: mask(i.text), dots: i.dots })),
       })),
     ),
-    actionPlan: proposals.map((p) => ({ title: p.title, what: p.what, who: p.who, dueOn: p.dueOn, status: p.status, comment: p.latestComment })),
+    // Proposals start as a copy of a note, so their texts are masked too.
+    actionPlan: proposals.map((p) => ({ title: mask(p.title), what: mask(p.what), who: mask(p.who), dueOn: p.dueOn, status: p.status, comment: mask(p.latestComment) })),
   };
 }
 

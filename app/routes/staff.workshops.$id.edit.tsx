@@ -3,9 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/context";
 import { requireForm } from "~/http-body.server";
 import { audit } from "~/models/audit.server";
-import { findProgramsByIds } from "~/models/program.server";
 import { updateWorkshopDetails } from "~/models/workshop.server";
-import { parseWorkshopForm, requireStaffWorkshop, visibleWorkshops, type WorkshopFormErrors } from "~/workshops/staff.server";
+import { parseWorkshopForm, pickablePrograms, requireStaffWorkshop, visibleWorkshops, type WorkshopFormErrors } from "~/workshops/staff.server";
 import { WorkshopForm } from "~/components/workshop-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -15,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Ändra framtidsverkstad – D
 
 async function load(request: Request, id: string | undefined) {
   const { staff, workshop } = await requireStaffWorkshop(request, id);
-  const [programs, workshops] = await Promise.all([findProgramsByIds({ ids: staff.programIds }), visibleWorkshops(staff)]);
+  const [programs, workshops] = await Promise.all([pickablePrograms(staff), visibleWorkshops(staff)]);
   return {
     staff,
     workshop,

@@ -6,7 +6,7 @@ import { requireForm } from "~/http-body.server";
 import { badRequest, notFound } from "~/http.server";
 import { audit } from "~/models/audit.server";
 import { createPaperParticipant, getParticipant, listPaperParticipants } from "~/models/workshop-participant.server";
-import { ballotFor, castVote, closeVoting, countVoters, getOpenVoting, listVotings, openVoting, votingResults, withdrawVote } from "~/models/workshop-vote.server";
+import { ballotFor, castVote, closeVoting, countVoters, getOpenVoting, listVotings, openVoting, votingBelongs, votingResults, withdrawVote } from "~/models/workshop-vote.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
 import { DEFAULT_DOTS, MAX_DOTS, VOTING_TARGETS } from "~/workshops/rules";
 import { format } from "~/i18n/define";
@@ -69,7 +69,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { ok: true, message: "votingOpened" } satisfies Result;
     }
     case "close": {
-      await closeVoting({ id: input.votingId });
+      if (!(await closeVoting({ id: input.votingId, workshopId: workshop.id }))) {
+        // Another session's voting is none of this page's business; a double click on one already closed is harmless.
+        if (!(await votingBelongs({ id: input.votingId, workshopId: workshop.id }))) throw notFound();
+        return { ok: true, message: "votingClosed" } satisfies Result;
+      }
       await log("workshop.voting_close", { votingId: input.votingId });
       return { ok: true, message: "votingClosed" } satisfies Result;
     }

@@ -3,9 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/context";
 import { requireForm } from "~/http-body.server";
 import { audit } from "~/models/audit.server";
-import { findProgramsByIds } from "~/models/program.server";
 import { createWorkshop } from "~/models/workshop.server";
-import { parseWorkshopForm, requireWorkshopStaff, visibleWorkshops, type WorkshopFormErrors } from "~/workshops/staff.server";
+import { parseWorkshopForm, pickablePrograms, requireWorkshopStaff, visibleWorkshops, type WorkshopFormErrors } from "~/workshops/staff.server";
 import { WorkshopForm } from "~/components/workshop-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -13,7 +12,7 @@ import { useStrings } from "~/i18n/use-strings";
 export const meta: MetaFunction = () => [{ title: "Ny framtidsverkstad – Deltagarröst" }];
 
 async function choices(staff: Awaited<ReturnType<typeof requireWorkshopStaff>>) {
-  const [programs, workshops] = await Promise.all([findProgramsByIds({ ids: staff.programIds }), visibleWorkshops(staff)]);
+  const [programs, workshops] = await Promise.all([pickablePrograms(staff), visibleWorkshops(staff)]);
   return { programs: programs.map((p) => ({ id: p.id, name: p.name })), earlier: workshops.map((w) => ({ id: w.id, title: w.title, heldOn: w.heldOn })) };
 }
 

@@ -2,11 +2,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/context";
 import { requireForm } from "~/http-body.server";
+import { parseId } from "~/http-params";
 import { badRequest, notFound } from "~/http.server";
 import { audit } from "~/models/audit.server";
 import { proposalHistory, updateProposalDetails } from "~/models/proposal.server";
 import { applyStatusChange, parseProposalFields, statusSchema, visibleProposal, type ProposalFieldErrors } from "~/workshops/proposals.server";
-import { parseId, requireWorkshopStaff } from "~/workshops/staff.server";
+import { requireWorkshopStaff } from "~/workshops/staff.server";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";

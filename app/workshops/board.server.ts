@@ -8,6 +8,7 @@ import { listNotes, listThemes } from "~/models/workshop-note.server";
 import { getLatestVoting, getOpenVoting, votingResults } from "~/models/workshop-vote.server";
 import { absoluteUrl } from "~/reports/qr.server";
 import { isWritingPhase, type Phase, type VotingTarget } from "~/workshops/rules";
+import { canSeeWorkshop } from "~/workshops/staff.server";
 
 export interface BoardSnapshot {
   code: string;
@@ -26,22 +27,29 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** May this request see the board? The facilitator's staff session, or the session's board key in the URL. */
+/**
+ * May this request see the board? The session's board key in the URL, or the login of staff who run
+ * workshops and may see the session's programme.
+ */
 export async function boardAccess(request: Request, workshop: Workshop): Promise<boolean> {
   const key = new URL(request.url).searchParams.get("key");
   if (key && sameSecret(key, workshop.boardKey)) return true;
   const staff = await getStaff(request);
-  return Boolean(staff && rolesFor("workshops").includes(staff.role));
+  return Boolean(staff && rolesFor("workshops").includes(staff.role) && canSeeWorkshop(staff, workshop));
 }
 
-/** Loads the session for a board request, or throws: unknown code 404, no key and no login → login, wrong key 403. */
+/**
+ * Loads the session for a board request, or throws: unknown code 404, no key and no login → login,
+ * wrong key or another programme's session 403.
+ */
 export async function requireBoard(request: Request, code: string): Promise<Workshop> {
   const workshop = await findWorkshopByCode({ code });
   if (!workshop) throw notFound();
   if (await boardAccess(request, workshop)) return workshop;
   const key = new URL(request.url).searchParams.get("key");
-  if (!key && !(await getStaff(request))) throw redirect(loginPath(request));
-  throw forbidden("board-key");
+  if (key) throw forbidden("board-key");
+  if (!(await getStaff(request))) throw redirect(loginPath(request));
+  throw forbidden("board-scope");
 }
 
 const VOTING_PHASE: Record<VotingTarget, Phase> = { critique_themes: "kritik", fantasy_notes: "fantasi" };

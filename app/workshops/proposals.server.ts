@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { isIsoDate } from "~/http-params";
 import { audit } from "~/models/audit.server";
 import { changeProposalStatus, getProposal, type Proposal } from "~/models/proposal.server";
 import { getWorkshop } from "~/models/workshop.server";
 import type { StaffUser } from "~/models/staff.server";
 import { checkStatusChange, PROPOSAL_STATUSES, type ProposalStatus } from "~/workshops/rules";
-import { canSeeWorkshop, isIsoDate } from "./staff.server";
+import { canSeeWorkshop } from "./staff.server";
 
 export const statusSchema = z.object({
   proposalId: z.coerce.number().int().positive(),

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
+import { canSeeProgram, programScope } from "~/auth/scope";
+import { isIsoDate, parseId } from "~/http-params";
 import { notFound } from "~/http.server";
+import { findProgramsByIds, listPrograms, type Program } from "~/models/program.server";
 import { getWorkshop, listWorkshops, type Workshop } from "~/models/workshop.server";
 import type { StaffUser } from "~/models/staff.server";
 
@@ -9,15 +12,15 @@ export function requireWorkshopStaff(request: Request): Promise<StaffUser> {
   return requireStaff(request, { roles: rolesFor("workshops") });
 }
 
-/** A session belongs to a programme; staff see those of their programmes and those without one. */
-export function canSeeWorkshop(staff: StaffUser, workshop: Pick<Workshop, "programId">): boolean {
-  return workshop.programId === null || staff.programIds.includes(workshop.programId);
+/** A session belongs to a programme; admins see all, others those of their programmes and those without one. */
+export function canSeeWorkshop(staff: Pick<StaffUser, "role" | "programIds">, workshop: Pick<Workshop, "programId">): boolean {
+  return canSeeProgram(staff, workshop.programId);
 }
 
-export function parseId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
+/** The programmes a session may be filed under by this person: all for admins, else their own. */
+export async function pickablePrograms(staff: Pick<StaffUser, "role" | "programIds">): Promise<Program[]> {
+  const scope = programScope(staff);
+  return scope === undefined ? listPrograms() : findProgramsByIds({ ids: scope });
 }
 
 /** Every staff workshop loader and action starts here: the guard, then the session, or 404. */
@@ -30,14 +33,6 @@ export async function requireStaffWorkshop(request: Request, rawId: string | und
 
 export async function visibleWorkshops(staff: StaffUser): Promise<Workshop[]> {
   return (await listWorkshops()).filter((w) => canSeeWorkshop(staff, w));
-}
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 export const workshopFormSchema = z.object({
