@@ -230,6 +230,38 @@ describe("kiosk mode on the shared tablet", () => {
   });
 });
 
+describe("the 30-second activity survey on the Mallis tablet", () => {
+  it("is answered with a smiley and a few words, in English when chosen, and its words reach the feedback inbox", async () => {
+    const context = await newContext(browser, { width: 800, height: 1280 });
+    const page = await context.newPage();
+    await page.goto("/s/YOGA");
+    await page.getByRole("link", { name: "Change language to English" }).click();
+    await page.getByRole("button", { name: "Start" }).click();
+    await currentQuestion(page).waitFor();
+    expect(await currentQuestion(page).locator(".sd-question__title").innerText()).toContain("How was it today?");
+    await expectNoAxeViolations(page, "activity survey rating (en)");
+    await currentQuestion(page).locator(".sd-rating__item-smiley, .sd-rating__item").last().click();
+    await page.getByRole("button", { name: "Next" }).click();
+    await currentQuestion(page).locator("textarea").fill("Lugnt och skönt");
+    const posted = page.waitForResponse((r) => r.url().endsWith("/s/YOGA") && r.request().method() === "POST");
+    for (let i = 0; i < 5 && !(await page.getByRole("button", { name: "Complete" }).isVisible()); i++) {
+      await page.getByRole("button", { name: "Next" }).click();
+      if ((await currentQuestion(page).locator(".sd-item").count()) > 0) await currentQuestion(page).locator(".sd-item").first().click();
+    }
+    await page.getByRole("button", { name: "Complete" }).click();
+    expect((await posted).status()).toBe(201);
+    await page.getByRole("heading", { name: "Thank you for your answers!" }).waitFor();
+    const rows = await responsesFor("YOGA");
+    const last = rows[rows.length - 1];
+    expect(JSON.parse(last.answers)).toMatchObject({ rating: 5, good: "Lugnt och skönt", quote_consent: "ja" });
+    expect(last.channel).toBe("kiosk");
+    const feedback = await e2eDb()("feedback").where({ source_ref: `response:${last.id}:good` }).first();
+    expect(feedback).toMatchObject({ text: "Lugnt och skönt" });
+    expect(feedback.activity_id).not.toBeNull();
+    await context.close();
+  });
+});
+
 describe("read-aloud", () => {
   it("speaks the question and its options in Swedish", async () => {
     const context = await newContext(browser, PHONE);
