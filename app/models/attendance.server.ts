@@ -9,6 +9,8 @@ export interface Attendance extends GenderCounts {
   date: string;
   activityId: number | null;
   activityName: string | null;
+  /** The activity's programme; null for drop-in visits and activities open to every programme. */
+  programId: number | null;
   firstTime: number | null;
   note: string;
   source: string;
@@ -21,6 +23,7 @@ interface AttendanceRow {
   date: string;
   activity_id: number | null;
   activity_name?: string | null;
+  activity_program_id?: number | null;
   women: number;
   men: number;
   other: number;
@@ -45,6 +48,7 @@ function toAttendance(r: AttendanceRow): Attendance {
     date: r.date,
     activityId: r.activity_id,
     activityName: r.activity_name ?? null,
+    programId: r.activity_program_id ?? null,
     women: Number(r.women),
     men: Number(r.men),
     other: Number(r.other),
@@ -63,6 +67,7 @@ function baseQuery(knex: Knex = db) {
     .select(
       "t.*",
       "a.name as activity_name",
+      "a.program_id as activity_program_id",
       knex("attendance_codes as c").count("*").whereRaw("c.attendance_id = t.id").as("code_count"),
     );
 }
@@ -320,14 +325,19 @@ export interface AttendanceFact extends GenderCounts {
   codeCount: number;
 }
 
-function periodQuery({ from, to, programId }: { from: string; to: string; programId?: number | null }) {
+type Period = { from: string; to: string; programIds?: number[] };
+
+/**
+ * `programIds`: whose figures to count, undefined for every programme. A programme's figures are its own
+ * activities, those open to all, and drop-in visits.
+ */
+function periodQuery({ from, to, programIds }: Period) {
   const q = db("attendance as t").leftJoin("activities as a", "a.id", "t.activity_id").where("t.date", ">=", from).where("t.date", "<=", to);
-  // A programme's figures: its own activities, those open to all, and drop-in visits.
-  if (programId) q.where((w) => w.where("a.program_id", programId).orWhereNull("a.program_id"));
+  if (programIds) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
   return q;
 }
 
-export async function listAttendanceFacts(period: { from: string; to: string; programId?: number | null }): Promise<AttendanceFact[]> {
+export async function listAttendanceFacts(period: Period): Promise<AttendanceFact[]> {
   const rows: (AttendanceRow & { kind: ActivityKind | null })[] = await periodQuery(period)
     .select(
       "t.*",
@@ -340,7 +350,7 @@ export async function listAttendanceFacts(period: { from: string; to: string; pr
 }
 
 /** Distinct participant codes per month and over the whole period; never the codes themselves. */
-export async function countUniqueParticipants(period: { from: string; to: string; programId?: number | null }): Promise<{
+export async function countUniqueParticipants(period: Period): Promise<{
   total: number;
   byMonth: { month: string; people: number }[];
 }> {

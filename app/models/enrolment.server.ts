@@ -31,16 +31,22 @@ const toEnrolment = (r: EnrolmentRow): Enrolment => ({
   notStated: Number(r.not_stated),
 });
 
-export async function listEnrolments(): Promise<Enrolment[]> {
-  const rows: EnrolmentRow[] = await db("enrolments as e")
+/** `programIds`: only these programmes' figures; undefined for every programme. */
+export async function listEnrolments({ programIds }: { programIds?: number[] } = {}): Promise<Enrolment[]> {
+  const q = db("enrolments as e")
     .join("programs as p", "p.id", "e.program_id")
     .select("e.*", "p.name as program_name")
     .orderBy([{ column: "e.on_date", order: "desc" }, { column: "p.id" }]);
+  if (programIds) q.whereIn("e.program_id", programIds);
+  const rows: EnrolmentRow[] = await q;
   return rows.map(toEnrolment);
 }
 
-/** Each programme's latest figure on or before `date`: what "enrolled" means for a period ending then. */
-export async function enrolmentOn({ date, programId }: { date: string; programId?: number | null }): Promise<Enrolment[]> {
+/**
+ * Each programme's latest figure on or before `date`: what "enrolled" means for a period ending then.
+ * `programIds`: only these programmes; undefined for every programme.
+ */
+export async function enrolmentOn({ date, programIds }: { date: string; programIds?: number[] }): Promise<Enrolment[]> {
   const q = db("enrolments as e")
     .join("programs as p", "p.id", "e.program_id")
     .select("e.*", "p.name as program_name")
@@ -49,7 +55,7 @@ export async function enrolmentOn({ date, programId }: { date: string; programId
       db("enrolments as later").whereRaw("later.program_id = e.program_id").where("later.on_date", "<=", date).whereRaw("later.on_date > e.on_date"),
     )
     .orderBy("p.id");
-  if (programId) q.where("e.program_id", programId);
+  if (programIds) q.whereIn("e.program_id", programIds);
   const rows: EnrolmentRow[] = await q;
   return rows.map(toEnrolment);
 }

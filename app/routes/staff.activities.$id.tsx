@@ -3,12 +3,15 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { clientAddress } from "~/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
+import { canSeeProgram } from "~/auth/scope";
+import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
+import { parseId } from "~/http-params";
 import { requireForm } from "~/http-body.server";
 import { badRequest, notFound } from "~/http.server";
 import { getActivity, setActivityArchived, updateActivity } from "~/models/activity.server";
 import { audit } from "~/models/audit.server";
-import { listPrograms } from "~/models/program.server";
+import type { StaffUser } from "~/models/staff.server";
 import { ActivityForm } from "~/components/activity-form";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -18,24 +21,23 @@ import styles from "~/styles/attendance.css";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Ändra aktivitet – Deltagarröst" }];
 
-function parseId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
+/** Another programme's activity answers 404 like an unknown id. */
+async function visibleActivity(staff: StaffUser, id: number) {
+  const activity = await getActivity({ id });
+  if (!activity || !canSeeProgram(staff, activity.programId)) throw notFound();
+  return activity;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, { roles: CATALOGUE_EDITORS });
-  const activity = await getActivity({ id: parseId(params.id) });
-  if (!activity) throw notFound();
-  return { activity, programs: await listPrograms() };
+  const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  const activity = await visibleActivity(staff, parseId(params.id));
+  return { activity, programs: await programsFor(staff) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const id = parseId(params.id);
-  const before = await getActivity({ id });
-  if (!before) throw notFound();
+  const before = await visibleActivity(staff, id);
   const form = await requireForm(request, { maxBytes: 16 * 1024 });
   const ip = clientAddress(context);
   const intent = form.get("intent");
@@ -45,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/staff/activities/${id}?saved=1`);
   }
   if (intent !== "save") throw badRequest();
-  const parsed = parseActivityForm(form, (await listPrograms()).map((p) => p.id));
+  const parsed = parseActivityForm(form, (await programsFor(staff)).map((p) => p.id));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   await updateActivity({ id, value: parsed.value });
   const { archived: _a, id: _i, ...old } = before;

@@ -3,11 +3,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
+import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
 import { requireForm } from "~/http-body.server";
 import { createActivity } from "~/models/activity.server";
 import { audit } from "~/models/audit.server";
-import { listPrograms } from "~/models/program.server";
 import { ActivityForm } from "~/components/activity-form";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -18,14 +18,14 @@ export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Ny aktivitet – Deltagarröst" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, { roles: CATALOGUE_EDITORS });
-  return { programs: await listPrograms(), today: todayInStockholm() };
+  const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
+  return { programs: await programsFor(staff), today: todayInStockholm() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const form = await requireForm(request, { maxBytes: 16 * 1024 });
-  const programs = await listPrograms();
+  const programs = await programsFor(staff);
   const parsed = parseActivityForm(form, programs.map((p) => p.id));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   const id = await createActivity(parsed.value);

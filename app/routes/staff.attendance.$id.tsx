@@ -3,10 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { clientAddress } from "~/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
+import { canSeeProgram } from "~/auth/scope";
+import { parseId } from "~/http-params";
 import { requireForm } from "~/http-body.server";
 import { notFound } from "~/http.server";
 import { getActivity } from "~/models/activity.server";
 import { correctAttendance, getAttendance } from "~/models/attendance.server";
+import type { StaffUser } from "~/models/staff.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
 import { checkAttendance, fieldOf, GENDERS, MAX_COUNT, parseAttendanceForm, type ParsedAttendanceForm } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -20,24 +23,23 @@ import styles from "~/styles/attendance.css";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Rätta närvaro – Deltagarröst" }];
 
-function parseId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
+/** A registration the staff member may see: another programme's answers 404 like an unknown id. */
+async function visibleRecord(staff: StaffUser, id: number) {
+  const record = await getAttendance({ id });
+  if (!record || !canSeeProgram(staff, record.programId)) throw notFound();
+  return record;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
-  const record = await getAttendance({ id: parseId(params.id) });
-  if (!record) throw notFound();
+  const record = await visibleRecord(staff, parseId(params.id));
   return { record, canEdit: CATALOGUE_EDITORS.includes(staff.role) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
   const id = parseId(params.id);
-  const record = await getAttendance({ id });
-  if (!record) throw notFound();
+  const record = await visibleRecord(staff, id);
   const form = await requireForm(request, { maxBytes: 32 * 1024 });
   // Date and activity are not changed by a correction; only the figures are.
   form.set("date", record.date);

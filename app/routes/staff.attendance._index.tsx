@@ -3,12 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { clientAddress } from "~/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
+import { canSeeProgram } from "~/auth/scope";
+import { isIsoDate, parseId } from "~/http-params";
 import { requireForm } from "~/http-body.server";
-import { getActivity, listActivities } from "~/models/activity.server";
+import { getActivity, listActivities, type Activity } from "~/models/activity.server";
 import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
 import { checkAttendance, fieldOf, GENDERS, MAX_COUNT, parseAttendanceForm, totalOf, type ParsedAttendanceForm } from "~/outcomes/attendance-rules";
-import { isIsoDate, isoWeekday, todayInStockholm } from "~/outcomes/calendar";
+import { isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { CountStepper } from "~/components/count-stepper";
 import { format } from "~/i18n/define";
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("date") ?? "";
   const date = isIsoDate(asked) ? asked : today;
   const weekday = isoWeekday(date);
-  const all = (await listActivities()).filter((a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date));
+  const all = (await listActivities()).filter((a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date) && canSeeProgram(staff, a.programId));
   const slotOn = (a: (typeof all)[number]) => a.schedule.find((s) => s.weekday === weekday);
   const scheduled = all
     .filter((a) => a.kind === "regular" && slotOn(a))
@@ -34,9 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .sort((a, b) => a.time.localeCompare(b.time));
   const others = all.filter((a) => a.kind === "regular" && !slotOn(a)).map((a) => ({ id: a.id, name: a.name }));
   const specials = all.filter((a) => a.kind === "special").map((a) => ({ id: a.id, name: a.name }));
-  const registered = await listAttendanceForDate({ date });
-  const savedId = Number(url.searchParams.get("saved"));
-  const saved = Number.isSafeInteger(savedId) && savedId > 0 ? await getAttendance({ id: savedId }) : null;
+  const registered = (await listAttendanceForDate({ date })).filter((r) => canSeeProgram(staff, r.programId));
+  const savedRaw = url.searchParams.get("saved");
+  const found = savedRaw ? await getAttendance({ id: parseId(savedRaw) }) : null;
+  const saved = found && canSeeProgram(staff, found.programId) ? found : null;
   return {
     date,
     today,
@@ -61,7 +64,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseAttendanceForm(form);
   const values = Object.fromEntries(["date", "activityId", ...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]));
   const errors = { ...parsed.errors };
-  const activity = parsed.input.activityId === null ? null : ((await getActivity({ id: parsed.input.activityId })) ?? undefined);
+  let activity: Activity | null | undefined = null;
+  if (parsed.input.activityId !== null) {
+    const found = await getActivity({ id: parsed.input.activityId });
+    // Another programme's activity is refused like an unknown one: "choose an activity from the list".
+    activity = found && canSeeProgram(staff, found.programId) ? found : undefined;
+  }
   for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm() })) {
     const f = fieldOf(e);
     if (!errors[f]) errors[f] = e;

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { clientAddress } from "~/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
+import { programScope } from "~/auth/scope";
+import { programsFor } from "~/activities/programs.server";
+import { isoDate } from "~/http-params";
 import { requireForm } from "~/http-body.server";
 import { listEnrolments, saveEnrolment } from "~/models/enrolment.server";
-import { listPrograms } from "~/models/program.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
-import { isIsoDate, todayInStockholm } from "~/outcomes/calendar";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -19,7 +21,12 @@ export const meta: MetaFunction = () => [{ title: "Inskrivna – Deltagarröst" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
-  return { enrolments: await listEnrolments(), programs: await listPrograms(), today: todayInStockholm(), canEdit: CATALOGUE_EDITORS.includes(staff.role) };
+  return {
+    enrolments: await listEnrolments({ programIds: programScope(staff) }),
+    programs: await programsFor(staff),
+    today: todayInStockholm(),
+    canEdit: CATALOGUE_EDITORS.includes(staff.role),
+  };
 }
 
 const count = z
@@ -31,7 +38,7 @@ const count = z
 
 const schema = z.object({
   programId: z.coerce.number({ message: "errProgram" }).int("errProgram").positive("errProgram"),
-  onDate: z.string().refine(isIsoDate, "errDate"),
+  onDate: isoDate,
   women: count,
   men: count,
   other: count,
@@ -44,7 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(["programId", "onDate", ...GENDERS].map((k) => [k, form.get(k) ?? ""])));
   const errors: Record<string, string> = {};
   if (!parsed.success) for (const i of parsed.error.issues) errors[GENDERS.includes(i.path[0] as never) ? "counts" : String(i.path[0])] ??= i.message;
-  const programs = await listPrograms();
+  // Another programme's id is refused like an unknown one.
+  const programs = await programsFor(staff);
   if (parsed.success && !programs.some((p) => p.id === parsed.data.programId)) errors.programId = "errProgram";
   if (parsed.success && parsed.data.onDate > todayInStockholm()) errors.onDate = "errFuture";
   if (!parsed.success || Object.keys(errors).length > 0) {

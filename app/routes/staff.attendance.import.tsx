@@ -3,10 +3,12 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { clientAddress } from "~/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
+import { canSeeProgram } from "~/auth/scope";
 import { decodeCsvBytes, parseAttendanceCsv, type CsvProblem } from "~/activities/attendance-csv.server";
 import { readMultipart } from "~/activities/upload.server";
 import { listActivities } from "~/models/activity.server";
 import { findTakenSlots, importAttendance } from "~/models/attendance.server";
+import type { StaffUser } from "~/models/staff.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
@@ -35,9 +37,13 @@ type Preview = {
   fileName: string;
 };
 
-/** Parses and checks the whole file, including registrations already in the database. */
-async function check(text: string) {
-  const activities = await listActivities({ includeArchived: true });
+/**
+ * Parses and checks the whole file, including registrations already in the database. Another
+ * programme's activity is not in the list, so its rows are bad rows ("unknown activity"), like a
+ * name that does not exist: the import never says what other programmes have.
+ */
+async function check(text: string, staff: StaffUser) {
+  const activities = (await listActivities({ includeArchived: true })).filter((a) => canSeeProgram(staff, a.programId));
   const parsed = parseAttendanceCsv(text, { activities, today: todayInStockholm() });
   if (parsed.fatal) return parsed;
   const taken = await findTakenSlots({ pairs: parsed.rows.map((r) => r.input) });
@@ -75,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     fileName = file.name;
     text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
   }
-  const result = await check(text);
+  const result = await check(text, staff);
   const preview: Preview = {
     fatal: result.fatal,
     problems: result.problems,

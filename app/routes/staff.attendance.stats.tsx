@@ -3,12 +3,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
+import { programScope } from "~/auth/scope";
+import { isIsoDate } from "~/http-params";
 import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
 import { enrolmentOn } from "~/models/enrolment.server";
-import { findProgramsByIds, listPrograms } from "~/models/program.server";
+import { programsFor } from "~/activities/programs.server";
 import { GENDERS } from "~/outcomes/attendance-rules";
 import { computeAttendanceStats, protectAttendanceStats } from "~/outcomes/attendance-stats";
-import { isIsoDate, todayInStockholm } from "~/outcomes/calendar";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { protectedLabel } from "~/privacy/small-counts";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { AttendanceChart, type ChartSeries } from "~/components/attendance-chart.client";
@@ -38,19 +40,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = url.searchParams.get("from") || defaultFrom(today);
   const to = url.searchParams.get("to") || today;
   const rawProgram = url.searchParams.get("program") || "";
-  const programs = staff.role === "admin" ? await listPrograms() : await findProgramsByIds({ ids: staff.programIds });
+  const scope = programScope(staff);
+  const programs = await programsFor(staff);
   const programId = rawProgram === "" ? null : Number(rawProgram);
   const canEdit = CATALOGUE_EDITORS.includes(staff.role);
+  // Only a programme the staff member may see; another one's id is refused like an unknown one.
   const validProgram = programId === null || programs.some((p) => p.id === programId);
   // At most ten years at a time: enough for any report, and the month table stays readable.
   if (!isIsoDate(from) || !isIsoDate(to) || from > to || Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10 || !validProgram) {
     return data({ error: true as const, filter: { from, to, program: rawProgram }, programs, canEdit, stats: null, protection: null }, { status: 400 });
   }
-  const period = { from, to, programId };
+  // No programme chosen: every programme for admins, all of their own for everyone else.
+  const programIds = programId === null ? scope : [programId];
+  const period = { from, to, programIds };
   const [facts, unique, enrolment] = await Promise.all([
     listAttendanceFacts(period),
     countUniqueParticipants(period),
-    enrolmentOn({ date: to, programId }),
+    enrolmentOn({ date: to, programIds }),
   ]);
   const t = attendanceStrings[localeFromRequest(request)];
   const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel: t.dropInShort });

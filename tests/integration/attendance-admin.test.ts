@@ -103,7 +103,7 @@ describe("enrolment", () => {
     expect(statusOf(await post({ programId: String(bf), onDate: "2023-12-31", women: "34", men: "97", other: "", notStated: "" }))).toBe(302);
     expect(statusOf(await post({ programId: String(bf), onDate: "2023-12-31", women: "34", men: "98", other: "0", notStated: "0" }))).toBe(302);
     expect((await listEnrolments()).map((e) => [e.onDate, e.women, e.men])).toEqual([["2023-12-31", 34, 98]]);
-    expect((await enrolmentOn({ date: "2024-05-01", programId: bf }))[0].men).toBe(98);
+    expect((await enrolmentOn({ date: "2024-05-01", programIds: [bf] }))[0].men).toBe(98);
     expect((await listAudit({ action: "enrolment.correct" })).entries[0].details).toMatchObject({ before: { men: 97 } });
     for (const bad of [{ women: "-1" }, { men: "tio" }, { onDate: "2099-01-01" }, { programId: "999" }]) {
       const out = await post({ programId: String(bf), onDate: "2024-01-31", women: "1", men: "1", ...bad });
