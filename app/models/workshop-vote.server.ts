@@ -79,9 +79,8 @@ export async function votingBelongs({ id, workshopId }: { id: number; workshopId
  * `workshopId` is optional only for the demo seed, which closes the votings it just opened; every
  * request path passes the session from its URL so an id from a form cannot reach another session.
  */
-export async function closeVoting({ id, workshopId, closedAt }: { id: number; workshopId?: number; closedAt?: string }): Promise<boolean> {
-  const query = db("workshop_votings").where({ id }).whereNull("closed_at");
-  if (workshopId !== undefined) query.andWhere({ workshop_id: workshopId });
+export async function closeVoting({ id, workshopId, closedAt }: { id: number; workshopId: number; closedAt?: string }): Promise<boolean> {
+  const query = db("workshop_votings").where({ id, workshop_id: workshopId }).whereNull("closed_at");
   return (await query.update({ closed_at: closedAt ?? nowIso() })) > 0;
 }
 

@@ -107,7 +107,7 @@ describe("dot voting", () => {
     await updateNote({ id: noteB.id, workshopId: workshop.id, hidden: true });
     expect(await castVote({ votingId: voting.id, participantId: phone.id, itemType: "note", itemId: noteB.id })).toMatchObject({ ok: false, problem: "unknownItem", remaining: 5 });
     await castVote({ votingId: voting.id, participantId: phone.id, itemType: "note", itemId: noteA.id });
-    await closeVoting({ id: voting.id });
+    await closeVoting({ id: voting.id, workshopId: workshop.id });
     expect(await castVote({ votingId: voting.id, participantId: phone.id, itemType: "note", itemId: noteA.id })).toEqual({ ok: false, problem: "closed", remaining: 4 });
     expect(await withdrawVote({ votingId: voting.id, participantId: phone.id, itemType: "note", itemId: noteA.id })).toMatchObject({ ok: false, problem: "closed" });
   });

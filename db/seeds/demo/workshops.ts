@@ -62,7 +62,7 @@ export async function seedWorkshops(ctx: DemoContext): Promise<void> {
   for (const [i, p] of people.entries()) {
     for (let d = 0; d < 3; d++) await castVote({ votingId: critiqueVoting.id, participantId: p, itemType: "theme", itemId: critiqueThemes[(i + d * (i % 3)) % critiqueThemes.length].id });
   }
-  await closeVoting({ id: critiqueVoting.id, closedAt: "2023-06-14T10:15:00.000Z" });
+  await closeVoting({ id: critiqueVoting.id, workshopId: june.id, closedAt: "2023-06-14T10:15:00.000Z" });
   const fantasyVoting = await openVoting({ workshopId: june.id, target: "fantasy_notes", dots: 5, openedBy: facilitator?.id ?? null, openedAt: "2023-06-14T11:00:00.000Z" });
   const weights = [5, 4, 3, 3, 1, 2];
   for (const [i, p] of people.entries()) {
@@ -73,7 +73,7 @@ export async function seedWorkshops(ctx: DemoContext): Promise<void> {
       await castVote({ votingId: fantasyVoting.id, participantId: p, itemType: "note", itemId: visions[index === -1 ? 0 : index] });
     }
   }
-  await closeVoting({ id: fantasyVoting.id, closedAt: "2023-06-14T11:15:00.000Z" });
+  await closeVoting({ id: fantasyVoting.id, workshopId: june.id, closedAt: "2023-06-14T11:15:00.000Z" });
   await notesWithThemes(june.id, "forverkligande", {
     "": ["Street Minds tar fram nya öppettider", "Vi köper begagnade soffor tillsammans", "Case managers frågar om skrivargrupp"],
   }, "2023-06-14T12:00:00.000Z", people);
