@@ -108,6 +108,22 @@ export async function responseExists({ id }: { id: string }): Promise<boolean> {
   return Boolean(await db("responses").where({ id }).first("id"));
 }
 
+const ANSWER_ROWS_PER_INSERT = 500;
+
+/**
+ * A plain multi-row VALUES insert, which SQLite and PostgreSQL both take. knex writes multi-row inserts for SQLite
+ * as SELECT … UNION ALL, which is several times slower for the hundreds of answer rows a batch of responses has.
+ */
+async function insertAnswerRows(
+  trx: Knex.Transaction,
+  rows: { response_id: string; question: string; value_text: string | null; value_num: number | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const bindings: (string | number | null)[] = [];
+  for (const r of rows) bindings.push(r.response_id, r.question, r.value_text, r.value_num);
+  await trx.raw(`insert into response_answers (response_id, question, value_text, value_num) values ${rows.map(() => "(?, ?, ?, ?)").join(", ")}`, bindings);
+}
+
 /**
  * Stores many responses in one transaction (group commit). A response whose id is already stored — or appears
  * earlier in the same batch — is skipped and reported as a duplicate. `afterInsert` gets the responses that were
@@ -126,28 +142,21 @@ export async function insertResponses(
   await db.transaction(async (trx) => {
     for (let i = 0; i < unique.length; i += 200) {
       const chunk = unique.slice(i, i + 200);
-      const returned: { id: string }[] = await trx("responses")
-        .insert(
-          chunk.map((r) => ({
-            id: r.id,
-            campaign_id: r.campaignId,
-            survey_version_id: r.surveyVersionId,
-            submitted_at: r.submittedAt,
-            locale: r.locale,
-            channel: r.channel,
-            staff_assisted: r.staffAssisted,
-            participant_code_hmac: r.participantCodeHmac,
-            answers: JSON.stringify(r.answers),
-          })),
-        )
-        .onConflict("id")
-        .ignore()
-        .returning("id");
+      const bindings: (string | number | boolean | null)[] = [];
+      for (const r of chunk) {
+        bindings.push(r.id, r.campaignId, r.surveyVersionId, r.submittedAt, r.locale, r.channel, r.staffAssisted, r.participantCodeHmac, JSON.stringify(r.answers));
+      }
+      // ON CONFLICT … DO NOTHING RETURNING gives back only the rows really inserted, on SQLite and PostgreSQL alike.
+      const result = await trx.raw(
+        `insert into responses (id, campaign_id, survey_version_id, submitted_at, locale, channel, staff_assisted, participant_code_hmac, answers) values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} on conflict (id) do nothing returning id`,
+        bindings,
+      );
+      const returned: { id: string }[] = Array.isArray(result) ? result : result.rows;
       for (const { id } of returned) stored.add(id);
     }
     const inserted = unique.filter((r) => stored.has(r.id));
     const rows = inserted.flatMap((r) => r.rows.map((a) => ({ response_id: r.id, question: a.question, value_text: a.valueText, value_num: a.valueNum })));
-    for (let i = 0; i < rows.length; i += 200) await trx("response_answers").insert(rows.slice(i, i + 200));
+    for (let i = 0; i < rows.length; i += ANSWER_ROWS_PER_INSERT) await insertAnswerRows(trx, rows.slice(i, i + ANSWER_ROWS_PER_INSERT));
     await afterInsert?.(inserted, trx);
   });
   return items.map((item, i) => (firstIndex.get(item.id) === i && stored.has(item.id) ? "stored" : "duplicate"));
