@@ -30,3 +30,20 @@ export function QuoteStatusTag({ status, t }: { status: string; t: FeedbackStaff
 export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }
+
+/** The managed themes as check boxes, sub-themes indented under their parent; used for feedback items and quotes. */
+export function ThemeChoices({ themes, selected, legend }: { themes: { id: number; name: string; parentId: number | null }[]; selected: number[]; legend: string }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className="fb-themes">
+        {themes.map((th) => (
+          <label key={th.id} className={`choice ${th.parentId ? "fb-sub" : ""}`}>
+            <input type="checkbox" name="themeIds" value={th.id} defaultChecked={selected.includes(th.id)} />
+            {th.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -5,7 +5,7 @@ import { parseId } from "~/http-params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { clientAddress } from "~/context";
-import { QuoteStatusTag, StatusTag, formatWhen } from "~/components/feedback-ui";
+import { QuoteStatusTag, StatusTag, formatWhen, ThemeChoices } from "~/components/feedback-ui";
 import { requireForm } from "~/http-body.server";
 import { badRequest, notFound } from "~/http.server";
 import { format } from "~/i18n/define";
@@ -306,17 +306,7 @@ export default function FeedbackItem() {
         {errorFor("themes")}
         {savedFor("themes")}
         <Form method="post" key={item.themeIds.join(",")}>
-          <fieldset>
-            <legend>{t.themesLegend}</legend>
-            <div className="fb-themes">
-              {themes.map((th) => (
-                <label key={th.id} className={`choice ${th.parentId ? "fb-sub" : ""}`}>
-                  <input type="checkbox" name="themeIds" value={th.id} defaultChecked={item.themeIds.includes(th.id)} />
-                  {th.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ThemeChoices themes={themes} selected={item.themeIds} legend={t.themesLegend} />
           <p className="actions">
             <button type="submit" name="intent" value="themes" className="button">
               {t.save}

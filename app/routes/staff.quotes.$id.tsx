@@ -5,7 +5,7 @@ import { parseId } from "~/http-params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { clientAddress } from "~/context";
-import { QuoteStatusTag, formatWhen } from "~/components/feedback-ui";
+import { QuoteStatusTag, formatWhen, ThemeChoices } from "~/components/feedback-ui";
 import { requireForm } from "~/http-body.server";
 import { badRequest, notFound } from "~/http.server";
 import { format } from "~/i18n/define";
@@ -143,17 +143,7 @@ export default function QuotePage() {
             </p>
             <textarea id="quote-text" name="text" rows={6} defaultValue={result?.values?.text ?? quote.text} aria-describedby="quote-text-hint" key={quote.text} />
           </div>
-          <fieldset>
-            <legend>{t.themesLegend}</legend>
-            <div className="fb-themes">
-              {themes.map((th) => (
-                <label key={th.id} className={`choice ${th.parentId ? "fb-sub" : ""}`}>
-                  <input type="checkbox" name="themeIds" value={th.id} defaultChecked={quote.themeIds.includes(th.id)} />
-                  {th.name}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ThemeChoices themes={themes} selected={quote.themeIds} legend={t.themesLegend} />
           <div className="field">
             <label htmlFor="quote-activity">{t.activity}</label>
             <select id="quote-activity" name="activityId" defaultValue={quote.activityId ?? ""}>
