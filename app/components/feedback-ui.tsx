@@ -1,18 +1,14 @@
 import type { feedbackStaff } from "~/i18n/strings/feedback";
+import { formatStockholmTime, todayInStockholm } from "~/outcomes/calendar";
 
 export type FeedbackStaffStrings = (typeof feedbackStaff)["sv"];
 
-const stockholm = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-const stockholmDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
-
 /** An ISO instant as Stockholm local time, "2026-03-04 14:30". */
-export function formatWhen(iso: string): string {
-  return stockholm.format(new Date(iso));
-}
+export const formatWhen = formatStockholmTime;
 
 /** An ISO instant as its Stockholm date, "2026-03-04". */
 export function formatDay(iso: string): string {
-  return stockholmDate.format(new Date(iso));
+  return todayInStockholm(new Date(iso));
 }
 
 export function StatusTag({ status, t }: { status: string; t: FeedbackStaffStrings }) {

@@ -20,6 +20,15 @@ export default function Home() {
           {t.homeCodeButton}
         </button>
       </form>
+      <h2>{t.homeMore}</h2>
+      <ul className="link-list">
+        <li>
+          <Link to="/tyck-till">{t.homeFeedback}</Link>
+        </li>
+        <li>
+          <Link to="/forslag">{t.homeProposals}</Link>
+        </li>
+      </ul>
       <h2>{t.homeStaff}</h2>
       <p>
         <Link to="/staff/login">{t.staffLogin}</Link>

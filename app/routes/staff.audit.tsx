@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isoDate } from "~/http-params";
+import { formatStockholmTime } from "~/outcomes/calendar";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { listAudit, listAuditActions } from "~/models/audit.server";
@@ -94,7 +95,7 @@ export default function Audit() {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td data-label={t.when}>
-                    <time dateTime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time>
+                    <time dateTime={e.at}>{formatStockholmTime(e.at)}</time>
                   </td>
                   <td data-label={t.actor}>{e.actorEmail ?? "–"}</td>
                   <td data-label={t.action}>{e.action}</td>

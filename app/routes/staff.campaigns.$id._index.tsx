@@ -12,7 +12,7 @@ import { countResponses, listResponses, responseTimes } from "~/models/response.
 import { getSurveyVersion } from "~/models/survey-version.server";
 import { absoluteUrl } from "~/reports/qr.server";
 import { campaignState } from "~/surveys/campaign-state";
-import { todayInStockholm } from "~/outcomes/calendar";
+import { formatStockholmTime, todayInStockholm } from "~/outcomes/calendar";
 import { parseId } from "~/http-params";
 import { readableAnswers } from "~/surveys/readable.server";
 import { format } from "~/i18n/define";
@@ -164,7 +164,7 @@ export default function CampaignDetail() {
                 <article key={r.id} className="card response-card">
                   <h3>{format(t.response, { n: (d.page - 1) * 10 + i + 1 })}</h3>
                   <p className="muted">
-                    {t.submittedAt}: <time dateTime={r.submittedAt}>{r.submittedAt.slice(0, 16).replace("T", " ")}</time> · {t[`channel_${r.channel}` as keyof typeof t] ?? r.channel}
+                    {t.submittedAt}: <time dateTime={r.submittedAt}>{formatStockholmTime(r.submittedAt)}</time> · {t[`channel_${r.channel}` as keyof typeof t] ?? r.channel}
                     {r.staffAssisted ? ` · ${t.assisted}` : ""}
                     {r.hasParticipantCode ? ` · ${t.withCode}` : ""}
                   </p>

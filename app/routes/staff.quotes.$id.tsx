@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { parseId } from "~/http-params";
+import { isoDate, parseId } from "~/http-params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { clientAddress } from "~/context";
@@ -33,17 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v));
 const intents = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("save"),
     text: z.string().max(QUOTE_TEXT_MAX),
     themeIds: z.array(z.coerce.number().int().positive()).max(100),
     activityId: z.union([z.literal(""), z.coerce.number().int().positive()]),
-    quoteDate: realDate,
+    quoteDate: isoDate,
   }),
   z.object({ intent: z.literal("approve") }),
   z.object({ intent: z.literal("reject"), note: z.string().trim().max(1000) }),

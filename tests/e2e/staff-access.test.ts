@@ -162,6 +162,8 @@ describe("layout shell", () => {
     expect(await page.locator("header").count()).toBe(1);
     expect(await page.locator("main").count()).toBe(1);
     expect(await page.locator("footer").count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Tyck till – säg vad du tycker" }).getAttribute("href")).toBe("/tyck-till");
+    expect(await page.getByRole("link", { name: "Vad hände med våra idéer?" }).getAttribute("href")).toBe("/forslag");
     await expectNoAxeViolations(page, "home");
     await screenshot(page, "home-desktop");
     await context.close();
