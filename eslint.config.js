@@ -13,20 +13,29 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/db.server.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "knex", importNames: ["default"], message: "Use the one instance in app/db.server.ts." }] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "knex", importNames: ["default"], message: "Use the one instance in app/db.server.ts." }] },
+      ],
     },
   },
   {
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "~/db.server", message: "Routes call models; SQL lives in app/models/*.server.ts." }] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "~/db.server", message: "Routes call models; SQL lives in app/models/*.server.ts." }] },
+      ],
     },
   },
   { files: ["server.js", "*.config.js"], languageOptions: { globals: globals.node } },

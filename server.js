@@ -42,7 +42,10 @@ app.use((req, res, next) => {
     forwardedHost: req.get("X-Forwarded-Host") ?? null,
   });
   if (sameOrigin) return next();
-  res.status(403).type("html").send(entry.foreignOriginPage(req.get("Cookie") ?? null));
+  res
+    .status(403)
+    .type("html")
+    .send(entry.foreignOriginPage(req.get("Cookie") ?? null));
 });
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
@@ -60,7 +63,12 @@ app.all(
 app.use((error, _req, res, _next) => {
   console.error(error);
   if (res.headersSent) return;
-  res.status(500).type("html").send('<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Något gick fel</title></head><body><main><h1>Något gick fel hos oss</h1><p>Det är inte ditt fel. Försök igen om en liten stund.</p><p><a href="/">Till startsidan</a></p></main></body></html>');
+  res
+    .status(500)
+    .type("html")
+    .send(
+      '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Något gick fel</title></head><body><main><h1>Något gick fel hos oss</h1><p>Det är inte ditt fel. Försök igen om en liten stund.</p><p><a href="/">Till startsidan</a></p></main></body></html>',
+    );
 });
 
 const port = Number(process.env.PORT ?? 3000);
@@ -99,12 +107,23 @@ function handleSubmission(req, res, code) {
   let tooLarge = declared > entry.MAX_SUBMISSION_BYTES;
   const finish = async (bytes) => {
     try {
-      const result = await entry.submitSurvey({ code: safeDecode(code), contentType: req.headers["content-type"] ?? null, cookie: req.headers.cookie ?? null, bytes });
+      const result = await entry.submitSurvey({
+        code: safeDecode(code),
+        contentType: req.headers["content-type"] ?? null,
+        cookie: req.headers.cookie ?? null,
+        bytes,
+      });
       sendJson(res, result.status, result.body, tooLarge ? { Connection: "close" } : {});
     } catch (error) {
       // The answers stay on the device and are sent again; say so in JSON, never with a stack trace.
       console.error(error);
-      if (!res.headersSent) sendJson(res, 503, { error: "Svaren kunde inte sparas just nu. De skickas igen.", errors: [] }, { "Retry-After": "30" });
+      if (!res.headersSent)
+        sendJson(
+          res,
+          503,
+          { error: "Svaren kunde inte sparas just nu. De skickas igen.", errors: [] },
+          { "Retry-After": "30" },
+        );
     }
   };
   if (tooLarge) {
@@ -137,7 +156,10 @@ const server = http.createServer((req, res) => {
 });
 server.listen(port, host, () => {
   const address = server.address();
-  const shown = typeof address === "object" && address ? `${host === "0.0.0.0" ? "localhost" : host}:${address.port}` : String(address);
+  const shown =
+    typeof address === "object" && address
+      ? `${host === "0.0.0.0" ? "localhost" : host}:${address.port}`
+      : String(address);
   console.log(`Deltagarröst is listening on http://${shown}`);
 });
 server.keepAliveTimeout = 5_000;

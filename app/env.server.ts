@@ -35,9 +35,7 @@ export function env(): Env {
 export const projectRoot = process.cwd();
 export const dataDir = path.join(projectRoot, "db", "data");
 
-export type DatabaseTarget =
-  | { client: "sqlite"; filename: string }
-  | { client: "pg"; connectionString: string };
+export type DatabaseTarget = { client: "sqlite"; filename: string } | { client: "pg"; connectionString: string };
 
 export function databaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
   if (!url) return { client: "sqlite", filename: path.join(dataDir, "app.sqlite") };

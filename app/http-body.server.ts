@@ -8,7 +8,10 @@ export type FormResult =
  * Reads a posted form with a size cap, strict UTF-8 and no surprises: a body that is too large,
  * not UTF-8, or not a form comes back as a problem the route can explain, never as a thrown 500.
  */
-export async function readForm(request: Request, { maxBytes = 10 * 1024 }: { maxBytes?: number } = {}): Promise<FormResult> {
+export async function readForm(
+  request: Request,
+  { maxBytes = 10 * 1024 }: { maxBytes?: number } = {},
+): Promise<FormResult> {
   const rawType = request.headers.get("Content-Type") ?? "";
   // Lower-cased for the type check only: a multipart boundary is case-sensitive.
   const type = rawType.toLowerCase();
@@ -20,7 +23,11 @@ export async function readForm(request: Request, { maxBytes = 10 * 1024 }: { max
 
   if (type.startsWith("multipart/form-data")) {
     try {
-      const parsed = await new Request("http://local/", { method: "POST", headers: { "Content-Type": rawType }, body: body as Uint8Array<ArrayBuffer> }).formData();
+      const parsed = await new Request("http://local/", {
+        method: "POST",
+        headers: { "Content-Type": rawType },
+        body: body as Uint8Array<ArrayBuffer>,
+      }).formData();
       const form = new URLSearchParams();
       for (const [key, value] of parsed) if (typeof value === "string") form.append(key, value);
       return { ok: true, form };
@@ -40,14 +47,18 @@ export async function readForm(request: Request, { maxBytes = 10 * 1024 }: { max
   try {
     // URLSearchParams decodes %XX sequences leniently; re-check that nothing invalid slipped in.
     const form = new URLSearchParams(text);
-    for (const [key, value] of form) if (key.includes("\uFFFD") || value.includes("\uFFFD")) return { ok: false, status: 400, problem: "encoding" };
+    for (const [key, value] of form)
+      if (key.includes("\uFFFD") || value.includes("\uFFFD")) return { ok: false, status: 400, problem: "encoding" };
     return { ok: true, form };
   } catch {
     return { ok: false, status: 400, problem: "unreadable" };
   }
 }
 
-export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | "too-large" | "unreadable"> {
+export async function readCapped(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | "too-large" | "unreadable"> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

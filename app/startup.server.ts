@@ -35,7 +35,7 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
     log(`Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const s of DEMO_STAFF) log(`  ${s.role.padEnd(13)} ${s.email}`);
   } else if (empty) {
-    log('No staff yet. Create the first admin: npm run staff:add -- --email you@example.org --role admin');
+    log("No staff yet. Create the first admin: npm run staff:add -- --email you@example.org --role admin");
   }
 }
 

@@ -20,7 +20,10 @@ async function main(): Promise<number> {
     email: values.email ?? "",
     role: values.role ?? "",
     name: values.name,
-    programSlugs: values.programs?.split(",").map((s) => s.trim()).filter(Boolean),
+    programSlugs: values.programs
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     password: process.env.STAFF_PASSWORD,
   });
   if (!result.ok) {

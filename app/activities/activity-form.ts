@@ -4,7 +4,9 @@ import { isIsoDate } from "~/http-params";
 
 export const SCHEDULE_ROWS = 4;
 
-export type ActivityFormErrors = Partial<Record<"name" | "place" | "description" | "kind" | "scope" | "startsOn" | "programId" | "schedule", string>>;
+export type ActivityFormErrors = Partial<
+  Record<"name" | "place" | "description" | "kind" | "scope" | "startsOn" | "programId" | "schedule", string>
+>;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -14,12 +16,18 @@ const schema = z.object({
   description: z.string().trim().max(2000, "errDescription"),
   kind: z.enum(["regular", "special"], { message: "errKind" }),
   scope: z.enum(["mallis", "city"], { message: "errScope" }),
-  startsOn: z.string().trim().refine((v) => v === "" || isIsoDate(v), "errStartsOn"),
+  startsOn: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isIsoDate(v), "errStartsOn"),
   programId: z.string().trim(),
 });
 
 /** Reads the catalogue form: details plus up to SCHEDULE_ROWS weekly slots (an empty weekday drops a row). */
-export function parseActivityForm(form: URLSearchParams, programIds: number[]): { ok: true; value: NewActivity } | { ok: false; errors: ActivityFormErrors } {
+export function parseActivityForm(
+  form: URLSearchParams,
+  programIds: number[],
+): { ok: true; value: NewActivity } | { ok: false; errors: ActivityFormErrors } {
   const errors: ActivityFormErrors = {};
   const parsed = schema.safeParse({
     name: form.get("name") ?? "",
@@ -46,7 +54,13 @@ export function parseActivityForm(form: URLSearchParams, programIds: number[]): 
     const weekday = Number(day);
     const startsAt = (form.get(`startsAt${i}`) ?? "").trim();
     const endsAt = (form.get(`endsAt${i}`) ?? "").trim();
-    if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7 || !TIME.test(startsAt) || (endsAt !== "" && (!TIME.test(endsAt) || endsAt <= startsAt))) {
+    if (
+      !Number.isInteger(weekday) ||
+      weekday < 1 ||
+      weekday > 7 ||
+      !TIME.test(startsAt) ||
+      (endsAt !== "" && (!TIME.test(endsAt) || endsAt <= startsAt))
+    ) {
       errors.schedule = "errSchedule";
       continue;
     }

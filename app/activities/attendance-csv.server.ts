@@ -99,9 +99,11 @@ export function parseAttendanceCsv(
       note: "",
     };
     if (activity || dropIn) {
-      for (const e of checkAttendance(input, { activity: activity ?? null, today, allowArchived: true })) reasons.push({ key: e });
+      for (const e of checkAttendance(input, { activity: activity ?? null, today, allowArchived: true }))
+        reasons.push({ key: e });
     } else {
-      for (const e of checkAttendance({ ...input, activityId: null }, { activity: null, today })) reasons.push({ key: e });
+      for (const e of checkAttendance({ ...input, activityId: null }, { activity: null, today }))
+        reasons.push({ key: e });
     }
     const slot = `${date}|${input.activityId}`;
     if (seen.has(slot)) reasons.push({ key: "importDuplicateInFile" });

@@ -5,7 +5,12 @@ import type { Role } from "./roles";
  * guard themselves with `rolesFor(key)`. `ready` is false for areas not built yet.
  */
 export const CAPABILITIES = [
-  { key: "campaigns", href: "/staff/campaigns", roles: ["admin", "coordinator", "case_manager", "researcher"], ready: true },
+  {
+    key: "campaigns",
+    href: "/staff/campaigns",
+    roles: ["admin", "coordinator", "case_manager", "researcher"],
+    ready: true,
+  },
   { key: "workshops", href: "/staff/workshops", roles: ["admin", "coordinator", "facilitator"], ready: true },
   { key: "feedback", href: "/staff/feedback", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "quotes", href: "/staff/quotes", roles: ["admin", "coordinator", "case_manager"], ready: true },

@@ -38,7 +38,8 @@ export async function requireStaff(request: Request, options: { roles?: readonly
  * would (which drops tabs and newlines, so "/\t/evil" means "//evil"), and kept only if it stays on our origin.
  */
 export function safeRedirectTarget(value: unknown, fallback = "/staff"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000 || hasControlOrBackslash(value)) return fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000 || hasControlOrBackslash(value))
+    return fallback;
   try {
     const url = new URL(value, "http://local.invalid");
     if (url.origin !== "http://local.invalid") return fallback;

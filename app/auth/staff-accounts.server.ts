@@ -1,5 +1,12 @@
 import { audit } from "~/models/audit.server";
-import { createStaff, getStaffById, setStaffPassword, updateStaff, emailTaken, type StaffUser } from "~/models/staff.server";
+import {
+  createStaff,
+  getStaffById,
+  setStaffPassword,
+  updateStaff,
+  emailTaken,
+  type StaffUser,
+} from "~/models/staff.server";
 import { generatePassword, hashPassword } from "./password.server";
 import type { StaffFormValue } from "./staff-form.server";
 
@@ -56,9 +63,16 @@ export async function updateAccount({
     if (before[key] !== value[key]) changes[key] = { from: before[key], to: value[key] };
   }
   const sortedPrograms = [...new Set(value.programIds)].sort((a, b) => a - b);
-  if (before.programIds.join(",") !== sortedPrograms.join(",")) changes.programIds = { from: before.programIds, to: sortedPrograms };
-  const action = !before.disabled && value.disabled ? "staff.disable" : before.disabled && !value.disabled ? "staff.enable" : "staff.update";
-  if (Object.keys(changes).length > 0) await audit({ actor, action, entityType: "staff", entityId: id, ip, details: changes });
+  if (before.programIds.join(",") !== sortedPrograms.join(","))
+    changes.programIds = { from: before.programIds, to: sortedPrograms };
+  const action =
+    !before.disabled && value.disabled
+      ? "staff.disable"
+      : before.disabled && !value.disabled
+        ? "staff.enable"
+        : "staff.update";
+  if (Object.keys(changes).length > 0)
+    await audit({ actor, action, entityType: "staff", entityId: id, ip, details: changes });
   return { ok: true };
 }
 

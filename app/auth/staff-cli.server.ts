@@ -11,7 +11,10 @@ const input = z.object({
   role: z.enum(ROLES, { errorMap: () => ({ message: `--role must be one of ${ROLES.join(", ")}` }) }),
   name: z.string().trim().min(1).max(200).optional(),
   programSlugs: z.array(z.string()).optional(),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `STAFF_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`).optional(),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `STAFF_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .optional(),
 });
 
 export async function createAccountFromCli(raw: {
@@ -36,7 +39,11 @@ export async function createAccountFromCli(raw: {
   }
   const chosen = programSlugs ? programs.filter((p) => programSlugs.includes(p.slug)) : programs;
   const unknown = (programSlugs ?? []).filter((slug) => !programs.some((p) => p.slug === slug));
-  if (unknown.length > 0) return { ok: false, message: `Unknown programme(s): ${unknown.join(", ")}. Known: ${programs.map((p) => p.slug).join(", ")}` };
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      message: `Unknown programme(s): ${unknown.join(", ")}. Known: ${programs.map((p) => p.slug).join(", ")}`,
+    };
 
   const generatedPassword = password ? null : generatePassword();
   const staff = await createStaff({
@@ -46,6 +53,12 @@ export async function createAccountFromCli(raw: {
     programIds: chosen.map((p) => p.id),
     passwordHash: await hashPassword(password ?? generatedPassword!),
   });
-  await audit({ actorEmail: "cli", action: "staff.create", entityType: "staff", entityId: staff.id, details: { email, role, via: "cli" } });
+  await audit({
+    actorEmail: "cli",
+    action: "staff.create",
+    entityType: "staff",
+    entityId: staff.id,
+    details: { email, role, via: "cli" },
+  });
   return { ok: true, email, role, programs: chosen.map((p) => p.name), generatedPassword };
 }

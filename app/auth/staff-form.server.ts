@@ -28,10 +28,15 @@ export function parseStaffForm(
     const errors: StaffFormErrors = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path[0] as keyof StaffFormValue;
-      errors[key] ??= issue.message.startsWith("err") ? issue.message : key === "programIds" ? "errPrograms" : "errForm";
+      errors[key] ??= issue.message.startsWith("err")
+        ? issue.message
+        : key === "programIds"
+          ? "errPrograms"
+          : "errForm";
     }
     return { ok: false, errors };
   }
-  if (parsed.data.programIds.some((id) => !knownProgramIds.includes(id))) return { ok: false, errors: { programIds: "errPrograms" } };
+  if (parsed.data.programIds.some((id) => !knownProgramIds.includes(id)))
+    return { ok: false, errors: { programIds: "errPrograms" } };
   return { ok: true, value: parsed.data };
 }

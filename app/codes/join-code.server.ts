@@ -11,7 +11,10 @@ export function generateJoinCode(length = 5): string {
 
 /** What a person typed, made comparable: case, spaces and dashes do not matter. */
 export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]+/g, "").slice(0, 32);
+  return input
+    .toUpperCase()
+    .replace(/[\s-]+/g, "")
+    .slice(0, 32);
 }
 
 /**

@@ -35,7 +35,10 @@ export function ActivityForm({
         {msg(errors[name])}
       </p>
     ) : null;
-  const aria = (name: keyof ActivityFormErrors) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
+  const aria = (name: keyof ActivityFormErrors) => ({
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
   const slots = [...defaults.schedule, ...Array.from({ length: SCHEDULE_ROWS }, () => null)].slice(0, SCHEDULE_ROWS);
   return (
     <Form method="post" className="stack" noValidate>
@@ -46,7 +49,15 @@ export function ActivityForm({
       ) : null}
       <div className="field">
         <label htmlFor="name">{t.name}</label>
-        <input id="name" name="name" type="text" maxLength={200} required defaultValue={defaults.name} {...aria("name")} />
+        <input
+          id="name"
+          name="name"
+          type="text"
+          maxLength={200}
+          required
+          defaultValue={defaults.name}
+          {...aria("name")}
+        />
         {err("name")}
       </div>
       <div className="field">
@@ -56,7 +67,14 @@ export function ActivityForm({
       </div>
       <div className="field">
         <label htmlFor="description">{t.description}</label>
-        <textarea id="description" name="description" rows={3} maxLength={2000} defaultValue={defaults.description} {...aria("description")} />
+        <textarea
+          id="description"
+          name="description"
+          rows={3}
+          maxLength={2000}
+          defaultValue={defaults.description}
+          {...aria("description")}
+        />
         {err("description")}
       </div>
       <fieldset className="field" {...aria("kind")}>
@@ -81,7 +99,12 @@ export function ActivityForm({
       </fieldset>
       <div className="field">
         <label className="choice">
-          <input type="checkbox" name="countsAttendance" defaultChecked={defaults.countsAttendance} aria-describedby="counts-hint" />
+          <input
+            type="checkbox"
+            name="countsAttendance"
+            defaultChecked={defaults.countsAttendance}
+            aria-describedby="counts-hint"
+          />
           {t.countsAttendance}
         </label>
         <p className="hint" id="counts-hint">
@@ -93,7 +116,14 @@ export function ActivityForm({
         <p className="hint" id="startsOn-hint">
           {t.startsOnHint}
         </p>
-        <input id="startsOn" name="startsOn" type="date" defaultValue={defaults.startsOn ?? ""} aria-invalid={errors.startsOn ? true : undefined} aria-describedby={`startsOn-hint${errors.startsOn ? " startsOn-error" : ""}`} />
+        <input
+          id="startsOn"
+          name="startsOn"
+          type="date"
+          defaultValue={defaults.startsOn ?? ""}
+          aria-invalid={errors.startsOn ? true : undefined}
+          aria-describedby={`startsOn-hint${errors.startsOn ? " startsOn-error" : ""}`}
+        />
         {err("startsOn")}
       </div>
       <div className="field">

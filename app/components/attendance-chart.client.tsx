@@ -56,13 +56,21 @@ export function AttendanceChart({
     responsive: true,
     maintainAspectRatio: false,
     animation: false as const,
-    plugins: { legend: { display: series.length > 1 || kind === "doughnut", position: "bottom" as const }, tooltip: { enabled: true } },
+    plugins: {
+      legend: { display: series.length > 1 || kind === "doughnut", position: "bottom" as const },
+      tooltip: { enabled: true },
+    },
   };
   const axes = {
     indexAxis: horizontal ? ("y" as const) : ("x" as const),
     scales: {
       x: { stacked, ticks: { color: "#1b1f24" }, title: { display: Boolean(unit) && horizontal, text: unit ?? "" } },
-      y: { stacked, beginAtZero: true, ticks: { color: "#1b1f24", precision: 0 }, title: { display: Boolean(unit) && !horizontal, text: unit ?? "" } },
+      y: {
+        stacked,
+        beginAtZero: true,
+        ticks: { color: "#1b1f24", precision: 0 },
+        title: { display: Boolean(unit) && !horizontal, text: unit ?? "" },
+      },
     },
   };
   const aria = { "aria-label": title, role: "img" };

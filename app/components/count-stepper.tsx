@@ -43,7 +43,14 @@ export function CountStepper({
       </label>
       <div className="stepper__controls">
         {hydrated ? (
-          <button type="button" className="stepper__button" aria-label={decreaseLabel} aria-controls={id} disabled={n <= 0} onClick={() => setValue(String(Math.max(0, n - 1)))}>
+          <button
+            type="button"
+            className="stepper__button"
+            aria-label={decreaseLabel}
+            aria-controls={id}
+            disabled={n <= 0}
+            onClick={() => setValue(String(Math.max(0, n - 1)))}
+          >
             −
           </button>
         ) : null}
@@ -63,7 +70,14 @@ export function CountStepper({
           className="stepper__input"
         />
         {hydrated ? (
-          <button type="button" className="stepper__button" aria-label={increaseLabel} aria-controls={id} disabled={n >= max} onClick={() => setValue(String(Math.min(max, n + 1)))}>
+          <button
+            type="button"
+            className="stepper__button"
+            aria-label={increaseLabel}
+            aria-controls={id}
+            disabled={n >= max}
+            onClick={() => setValue(String(Math.min(max, n + 1)))}
+          >
             +
           </button>
         ) : null}

@@ -7,7 +7,17 @@ import { useLocale, useStrings } from "~/i18n/use-strings";
  * One count as staff see it (exact, with ◆ where the small-count rule would hide it) and as print
  * shows it (the protected label). Both are in the page; CSS picks one by medium.
  */
-export function CountCell({ cell, as: Tag = "td", label, display }: { cell: ProtectedCell; as?: "td" | "th"; label?: string; display?: string }) {
+export function CountCell({
+  cell,
+  as: Tag = "td",
+  label,
+  display,
+}: {
+  cell: ProtectedCell;
+  as?: "td" | "th";
+  label?: string;
+  display?: string;
+}) {
   const locale = useLocale();
   const t = useStrings(attendanceStrings);
   const hidden = cell.status !== "shown";
@@ -24,7 +34,9 @@ export function CountCell({ cell, as: Tag = "td", label, display }: { cell: Prot
           </>
         ) : null}
       </span>
-      <span className="print-only">{cell.status === "shown" ? (display ?? cell.value) : protectedLabel(cell, locale)}</span>
+      <span className="print-only">
+        {cell.status === "shown" ? (display ?? cell.value) : protectedLabel(cell, locale)}
+      </span>
     </Tag>
   );
 }

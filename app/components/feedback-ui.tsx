@@ -28,7 +28,15 @@ export function groupDigits(n: number): string {
 }
 
 /** The managed themes as check boxes, sub-themes indented under their parent; used for feedback items and quotes. */
-export function ThemeChoices({ themes, selected, legend }: { themes: { id: number; name: string; parentId: number | null }[]; selected: number[]; legend: string }) {
+export function ThemeChoices({
+  themes,
+  selected,
+  legend,
+}: {
+  themes: { id: number; name: string; parentId: number | null }[];
+  selected: number[];
+  legend: string;
+}) {
   return (
     <fieldset>
       <legend>{legend}</legend>

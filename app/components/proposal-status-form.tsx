@@ -4,7 +4,15 @@ import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 
 /** Change a proposal's status with a comment; "ej genomförbar" needs a reason (checked on the server). */
-export function ProposalStatusForm({ proposalId, status, error }: { proposalId: number; status: string; error?: string | null }) {
+export function ProposalStatusForm({
+  proposalId,
+  status,
+  error,
+}: {
+  proposalId: number;
+  status: string;
+  error?: string | null;
+}) {
   const t = useStrings(workshopStaff);
   const hintId = `status-hint-${proposalId}`;
   const errorId = `status-error-${proposalId}`;

@@ -21,7 +21,8 @@ export function speak(text: string, lang = "sv-SE"): void {
   utterance.lang = lang;
   utterance.rate = 0.9;
   const prefix = lang.slice(0, 2);
-  const voice = synth.getVoices().find((v) => v.lang === lang) ?? synth.getVoices().find((v) => v.lang.startsWith(prefix));
+  const voice =
+    synth.getVoices().find((v) => v.lang === lang) ?? synth.getVoices().find((v) => v.lang.startsWith(prefix));
   try {
     if (voice) utterance.voice = voice;
   } catch {
@@ -34,11 +35,25 @@ export function speak(text: string, lang = "sv-SE"): void {
  * A "Läs upp" button. It renders nothing until the browser shows it has a voice, so people
  * never meet a button that does nothing.
  */
-export function ReadAloudButton({ text, label, lang = "sv-SE", className = "" }: { text: string; label: string; lang?: string; className?: string }) {
+export function ReadAloudButton({
+  text,
+  label,
+  lang = "sv-SE",
+  className = "",
+}: {
+  text: string;
+  label: string;
+  lang?: string;
+  className?: string;
+}) {
   const available = useSpeechAvailable();
   if (!available) return null;
   return (
-    <button type="button" className={`button button--secondary read-aloud ${className}`} onClick={() => speak(text, lang)}>
+    <button
+      type="button"
+      className={`button button--secondary read-aloud ${className}`}
+      onClick={() => speak(text, lang)}
+    >
       <span aria-hidden="true">🔊</span> {label}
     </button>
   );

@@ -39,17 +39,52 @@ export function StaffForm({
       ) : null}
       <div className="field">
         <label htmlFor="name">{t.name}</label>
-        <input id="name" name="name" type="text" autoComplete="off" maxLength={200} required defaultValue={defaults.name} aria-invalid={errors.name ? true : undefined} aria-describedby={describe("name")} />
-        {errors.name ? <p className="field-error" id="name-error">{message(errors.name)}</p> : null}
+        <input
+          id="name"
+          name="name"
+          type="text"
+          autoComplete="off"
+          maxLength={200}
+          required
+          defaultValue={defaults.name}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={describe("name")}
+        />
+        {errors.name ? (
+          <p className="field-error" id="name-error">
+            {message(errors.name)}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="email">{t.email}</label>
-        <input id="email" name="email" type="email" autoComplete="off" maxLength={254} required defaultValue={defaults.email} aria-invalid={errors.email ? true : undefined} aria-describedby={describe("email")} />
-        {errors.email ? <p className="field-error" id="email-error">{message(errors.email)}</p> : null}
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          required
+          defaultValue={defaults.email}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={describe("email")}
+        />
+        {errors.email ? (
+          <p className="field-error" id="email-error">
+            {message(errors.email)}
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="role">{t.role}</label>
-        <select id="role" name="role" required defaultValue={defaults.role} aria-invalid={errors.role ? true : undefined} aria-describedby={describe("role")}>
+        <select
+          id="role"
+          name="role"
+          required
+          defaultValue={defaults.role}
+          aria-invalid={errors.role ? true : undefined}
+          aria-describedby={describe("role")}
+        >
           <option value="" disabled>
             –
           </option>
@@ -59,7 +94,11 @@ export function StaffForm({
             </option>
           ))}
         </select>
-        {errors.role ? <p className="field-error" id="role-error">{message(errors.role)}</p> : null}
+        {errors.role ? (
+          <p className="field-error" id="role-error">
+            {message(errors.role)}
+          </p>
+        ) : null}
       </div>
       <fieldset className="field" aria-describedby={describe("programIds")}>
         <legend>{t.programs}</legend>
@@ -69,12 +108,21 @@ export function StaffForm({
             {p.name}
           </label>
         ))}
-        {errors.programIds ? <p className="field-error" id="programIds-error">{message(errors.programIds)}</p> : null}
+        {errors.programIds ? (
+          <p className="field-error" id="programIds-error">
+            {message(errors.programIds)}
+          </p>
+        ) : null}
       </fieldset>
       {showDisabled ? (
         <div className="field">
           <label className="choice">
-            <input type="checkbox" name="disabled" defaultChecked={defaults.disabled} aria-describedby="disabled-hint" />
+            <input
+              type="checkbox"
+              name="disabled"
+              defaultChecked={defaults.disabled}
+              aria-describedby="disabled-hint"
+            />
             {t.disableAccount}
           </label>
           <p className="hint" id="disabled-hint">

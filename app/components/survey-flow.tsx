@@ -323,7 +323,13 @@ export function SurveyFlow({
       ) : null}
 
       {phase === "answering" && progress ? (
-        <Suspense fallback={<div className="survey-loading" role="status">{t.starting}</div>}>
+        <Suspense
+          fallback={
+            <div className="survey-loading" role="status">
+              {t.starting}
+            </div>
+          }
+        >
           <link rel="stylesheet" href={runnerCss} />
           <SurveyRunner
             key={person}

@@ -35,22 +35,53 @@ export function WorkshopForm({
       ) : null}
       <div className="field">
         <label htmlFor="title">{t.formTitle}</label>
-        <input id="title" name="title" type="text" required maxLength={200} defaultValue={defaults.title} aria-invalid={errors.title ? true : undefined} aria-describedby={described("title")} />
+        <input
+          id="title"
+          name="title"
+          type="text"
+          required
+          maxLength={200}
+          defaultValue={defaults.title}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={described("title")}
+        />
         {err("title")}
       </div>
       <div className="field">
         <label htmlFor="heldOn">{t.formDate}</label>
-        <input id="heldOn" name="heldOn" type="date" required defaultValue={defaults.heldOn} aria-invalid={errors.heldOn ? true : undefined} aria-describedby={described("heldOn")} />
+        <input
+          id="heldOn"
+          name="heldOn"
+          type="date"
+          required
+          defaultValue={defaults.heldOn}
+          aria-invalid={errors.heldOn ? true : undefined}
+          aria-describedby={described("heldOn")}
+        />
         {err("heldOn")}
       </div>
       <div className="field">
         <label htmlFor="place">{t.formPlace}</label>
-        <input id="place" name="place" type="text" maxLength={200} defaultValue={defaults.place} aria-invalid={errors.place ? true : undefined} aria-describedby={described("place")} />
+        <input
+          id="place"
+          name="place"
+          type="text"
+          maxLength={200}
+          defaultValue={defaults.place}
+          aria-invalid={errors.place ? true : undefined}
+          aria-describedby={described("place")}
+        />
         {err("place")}
       </div>
       <div className="field">
         <label htmlFor="programId">{t.formProgram}</label>
-        <select id="programId" name="programId" defaultValue={defaults.programId ?? ""} aria-invalid={errors.programId ? true : undefined} aria-describedby={described("programId")}>
+        <select
+          id="programId"
+          name="programId"
+          defaultValue={defaults.programId ?? ""}
+          aria-invalid={errors.programId ? true : undefined}
+          aria-describedby={described("programId")}
+        >
           <option value="">{t.formNoProgram}</option>
           {programs.map((p) => (
             <option key={p.id} value={p.id}>
@@ -61,14 +92,22 @@ export function WorkshopForm({
         {err("programId")}
       </div>
       {earlier.length > 0 ? (
-        <fieldset className="field" aria-describedby={errors.followsIds ? "follows-hint followsIds-error" : "follows-hint"}>
+        <fieldset
+          className="field"
+          aria-describedby={errors.followsIds ? "follows-hint followsIds-error" : "follows-hint"}
+        >
           <legend>{t.formFollows}</legend>
           <p className="hint" id="follows-hint">
             {t.formFollowsHint}
           </p>
           {earlier.map((w) => (
             <label key={w.id} className="choice">
-              <input type="checkbox" name="followsIds" value={w.id} defaultChecked={defaults.followsIds.includes(w.id)} />
+              <input
+                type="checkbox"
+                name="followsIds"
+                value={w.id}
+                defaultChecked={defaults.followsIds.includes(w.id)}
+              />
               {w.title} ({w.heldOn})
             </label>
           ))}

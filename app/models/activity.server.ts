@@ -38,8 +38,12 @@ interface ActivityRow {
   archived_at: string | null;
 }
 
-export async function listActivities({ includeArchived = false }: { includeArchived?: boolean } = {}): Promise<Activity[]> {
-  const query = db("activities").select("*").orderBy([{ column: "scope" }, { column: "name" }]);
+export async function listActivities({ includeArchived = false }: { includeArchived?: boolean } = {}): Promise<
+  Activity[]
+> {
+  const query = db("activities")
+    .select("*")
+    .orderBy([{ column: "scope" }, { column: "name" }]);
   if (!includeArchived) query.whereNull("archived_at");
   const rows: ActivityRow[] = await query;
   return withSchedules(rows);
@@ -109,7 +113,10 @@ async function withSchedules(rows: ActivityRow[]): Promise<Activity[]> {
 }
 
 /** Replaces an activity's details and weekly schedule in one go. */
-export async function updateActivity({ id, value }: { id: number; value: NewActivity }, trx: Knex = db): Promise<boolean> {
+export async function updateActivity(
+  { id, value }: { id: number; value: NewActivity },
+  trx: Knex = db,
+): Promise<boolean> {
   return trx.transaction(async (tx) => {
     const changed = await tx("activities")
       .where({ id })

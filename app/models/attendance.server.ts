@@ -77,8 +77,16 @@ export async function getAttendance({ id }: { id: number }): Promise<Attendance 
   return row ? toAttendance(row) : null;
 }
 
-export async function findAttendance({ date, activityId }: { date: string; activityId: number | null }): Promise<Attendance | null> {
-  const row: AttendanceRow | undefined = await baseQuery().where({ "t.date": date, "t.slot": slotOf(activityId) }).first();
+export async function findAttendance({
+  date,
+  activityId,
+}: {
+  date: string;
+  activityId: number | null;
+}): Promise<Attendance | null> {
+  const row: AttendanceRow | undefined = await baseQuery()
+    .where({ "t.date": date, "t.slot": slotOf(activityId) })
+    .first();
   return row ? toAttendance(row) : null;
 }
 
@@ -131,7 +139,14 @@ export async function registerAttendance({
       const id = await insertOne(trx, { actor, input, source });
       await insertCodes(trx, id, codeHmacs);
       await audit(
-        { actor, action: "attendance.register", entityType: "attendance", entityId: id, ip, details: { date: input.date, activityId: input.activityId, codes: codeHmacs.length } },
+        {
+          actor,
+          action: "attendance.register",
+          entityType: "attendance",
+          entityId: id,
+          ip,
+          details: { date: input.date, activityId: input.activityId, codes: codeHmacs.length },
+        },
         trx,
       );
       return { ok: true as const, id };
@@ -144,7 +159,10 @@ export async function registerAttendance({
   }
 }
 
-async function insertOne(trx: Knex, { actor, input, source }: { actor: Actor | null; input: AttendanceInput; source: string }): Promise<number> {
+async function insertOne(
+  trx: Knex,
+  { actor, input, source }: { actor: Actor | null; input: AttendanceInput; source: string },
+): Promise<number> {
   const now = nowIso();
   const [row] = await trx("attendance")
     .insert({
@@ -197,7 +215,14 @@ export async function correctAttendance({
       await trx("attendance_codes").where({ attendance_id: id }).delete();
       await insertCodes(trx, id, codeHmacs);
     }
-    const pick = (r: { women: number; men: number; other: number; not_stated: number; first_time: number | null; note: string }) => ({
+    const pick = (r: {
+      women: number;
+      men: number;
+      other: number;
+      not_stated: number;
+      first_time: number | null;
+      note: string;
+    }) => ({
       women: Number(r.women),
       men: Number(r.men),
       other: Number(r.other),
@@ -212,7 +237,12 @@ export async function correctAttendance({
         entityType: "attendance",
         entityId: id,
         ip,
-        details: { date: before.date, before: pick(before), after: pick(columns(input)), ...(codeHmacs ? { codes: codeHmacs.length } : {}) },
+        details: {
+          date: before.date,
+          before: pick(before),
+          after: pick(columns(input)),
+          ...(codeHmacs ? { codes: codeHmacs.length } : {}),
+        },
       },
       trx,
     );
@@ -221,17 +251,24 @@ export async function correctAttendance({
 }
 
 /** Which of these (date, activity) pairs already have a registration, as "date|activityId" ("null" for drop-in). */
-export async function findTakenSlots({ pairs }: { pairs: { date: string; activityId: number | null }[] }): Promise<Set<string>> {
+export async function findTakenSlots({
+  pairs,
+}: {
+  pairs: { date: string; activityId: number | null }[];
+}): Promise<Set<string>> {
   const dates = [...new Set(pairs.map((p) => p.date))];
   const taken = new Set<string>();
   for (let i = 0; i < dates.length; i += 500) {
-    const rows: { date: string; activity_id: number | null }[] = await db("attendance").whereIn("date", dates.slice(i, i + 500)).select("date", "activity_id");
+    const rows: { date: string; activity_id: number | null }[] = await db("attendance")
+      .whereIn("date", dates.slice(i, i + 500))
+      .select("date", "activity_id");
     for (const r of rows) taken.add(`${r.date}|${r.activity_id}`);
   }
   return taken;
 }
 
-export type ImportResult = { ok: true; count: number } | { ok: false; duplicates: { line: number; date: string; activityId: number | null }[] };
+export type ImportResult =
+  { ok: true; count: number } | { ok: false; duplicates: { line: number; date: string; activityId: number | null }[] };
 
 /** All rows or none: any row whose slot is already taken (or repeated in the file) stops the whole import. */
 export async function importAttendance({
@@ -252,12 +289,15 @@ export async function importAttendance({
       const dates = [...new Set(rows.map((r) => r.input.date))];
       const taken = new Set<string>();
       for (let i = 0; i < dates.length; i += 500) {
-        const existing: { date: string; slot: string }[] = await trx("attendance").whereIn("date", dates.slice(i, i + 500)).select("date", "slot");
+        const existing: { date: string; slot: string }[] = await trx("attendance")
+          .whereIn("date", dates.slice(i, i + 500))
+          .select("date", "slot");
         for (const e of existing) taken.add(`${e.date}|${e.slot}`);
       }
       for (const r of rows) {
         const key = `${r.input.date}|${slotOf(r.input.activityId)}`;
-        if (taken.has(key) || seen.has(key)) duplicates.push({ line: r.line, date: r.input.date, activityId: r.input.activityId });
+        if (taken.has(key) || seen.has(key))
+          duplicates.push({ line: r.line, date: r.input.date, activityId: r.input.activityId });
         seen.add(key);
       }
       if (duplicates.length > 0) return { ok: false as const, duplicates };
@@ -277,7 +317,16 @@ export async function importAttendance({
         })),
         200,
       );
-      await audit({ actor, action: "attendance.import", entityType: "attendance", ip, details: { rows: rows.length, file: fileName.slice(0, 200) } }, trx);
+      await audit(
+        {
+          actor,
+          action: "attendance.import",
+          entityType: "attendance",
+          ip,
+          details: { rows: rows.length, file: fileName.slice(0, 200) },
+        },
+        trx,
+      );
       return { ok: true as const, count: rows.length };
     });
   } catch (error) {
@@ -296,7 +345,15 @@ export async function insertAttendanceBatch({
     const now = nowIso();
     await trx.batchInsert(
       "attendance",
-      rows.map((r) => ({ date: r.input.date, activity_id: r.input.activityId, slot: slotOf(r.input.activityId), ...columns(r.input), source: "demo", created_at: now, updated_at: now })),
+      rows.map((r) => ({
+        date: r.input.date,
+        activity_id: r.input.activityId,
+        slot: slotOf(r.input.activityId),
+        ...columns(r.input),
+        source: "demo",
+        created_at: now,
+        updated_at: now,
+      })),
       200,
     );
     const withCodes = rows.filter((r) => r.codeHmacs && r.codeHmacs.length > 0);
@@ -304,7 +361,9 @@ export async function insertAttendanceBatch({
     const ids = new Map<string, number>();
     const dates = [...new Set(withCodes.map((r) => r.input.date))];
     for (let i = 0; i < dates.length; i += 500) {
-      const found: { id: number; date: string; slot: string }[] = await trx("attendance").whereIn("date", dates.slice(i, i + 500)).select("id", "date", "slot");
+      const found: { id: number; date: string; slot: string }[] = await trx("attendance")
+        .whereIn("date", dates.slice(i, i + 500))
+        .select("id", "date", "slot");
       for (const f of found) ids.set(`${f.date}|${f.slot}`, f.id);
     }
     const codeRows = withCodes.flatMap((r) => {
@@ -332,7 +391,10 @@ type Period = { from: string; to: string; programIds?: number[] };
  * activities, those open to all, and drop-in visits.
  */
 function periodQuery({ from, to, programIds }: Period) {
-  const q = db("attendance as t").leftJoin("activities as a", "a.id", "t.activity_id").where("t.date", ">=", from).where("t.date", "<=", to);
+  const q = db("attendance as t")
+    .leftJoin("activities as a", "a.id", "t.activity_id")
+    .where("t.date", ">=", from)
+    .where("t.date", "<=", to);
   if (programIds) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
   return q;
 }

@@ -81,7 +81,6 @@ export async function listAuditActions(): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-
 function toEntry(row: AuditRow): AuditEntry {
   return {
     id: row.id,

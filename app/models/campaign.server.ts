@@ -81,7 +81,10 @@ export interface CampaignListItem extends Campaign {
 export async function listCampaigns({ programIds }: { programIds?: number[] }): Promise<CampaignListItem[]> {
   const query = baseQuery()
     .select(db.raw("(select count(*) from responses r where r.campaign_id = c.id) as responses"))
-    .orderBy([{ column: "c.closes_on", order: "desc" }, { column: "c.id", order: "desc" }]);
+    .orderBy([
+      { column: "c.closes_on", order: "desc" },
+      { column: "c.id", order: "desc" },
+    ]);
   if (programIds) query.whereIn("c.program_id", programIds);
   const rows: (Row & { responses: number | string })[] = await query;
   return rows.map((r) => ({ ...toCampaign(r), responses: Number(r.responses) }));
@@ -121,6 +124,14 @@ export async function createCampaign(input: NewCampaign): Promise<number> {
   return id;
 }
 
-export async function updateCampaignDates({ id, opensOn, closesOn }: { id: number; opensOn: string; closesOn: string }): Promise<void> {
+export async function updateCampaignDates({
+  id,
+  opensOn,
+  closesOn,
+}: {
+  id: number;
+  opensOn: string;
+  closesOn: string;
+}): Promise<void> {
   await db("campaigns").where({ id }).update({ opens_on: opensOn, closes_on: closesOn, updated_at: nowIso() });
 }

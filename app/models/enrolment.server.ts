@@ -52,7 +52,10 @@ export async function enrolmentOn({ date, programIds }: { date: string; programI
     .select("e.*", "p.name as program_name")
     .where("e.on_date", "<=", date)
     .whereNotExists(
-      db("enrolments as later").whereRaw("later.program_id = e.program_id").where("later.on_date", "<=", date).whereRaw("later.on_date > e.on_date"),
+      db("enrolments as later")
+        .whereRaw("later.program_id = e.program_id")
+        .where("later.on_date", "<=", date)
+        .whereRaw("later.on_date > e.on_date"),
     )
     .orderBy("p.id");
   if (programIds) q.whereIn("e.program_id", programIds);
@@ -78,7 +81,9 @@ export async function saveEnrolment({
 }): Promise<SaveEnrolmentResult> {
   return db.transaction(async (trx) => {
     const values = { women: counts.women, men: counts.men, other: counts.other, not_stated: counts.notStated };
-    const existing: EnrolmentRow | undefined = await trx("enrolments").where({ program_id: programId, on_date: onDate }).first();
+    const existing: EnrolmentRow | undefined = await trx("enrolments")
+      .where({ program_id: programId, on_date: onDate })
+      .first();
     let id: number;
     if (existing) {
       await trx("enrolments").where({ id: existing.id }).update(values);
@@ -96,7 +101,21 @@ export async function saveEnrolment({
         entityType: "enrolment",
         entityId: id,
         ip,
-        details: { programId, onDate, ...values, ...(existing ? { before: { women: existing.women, men: existing.men, other: existing.other, not_stated: existing.not_stated } } : {}) },
+        details: {
+          programId,
+          onDate,
+          ...values,
+          ...(existing
+            ? {
+                before: {
+                  women: existing.women,
+                  men: existing.men,
+                  other: existing.other,
+                  not_stated: existing.not_stated,
+                },
+              }
+            : {}),
+        },
       },
       trx,
     );
@@ -105,10 +124,22 @@ export async function saveEnrolment({
 }
 
 /** Demo data: plain inserts, no audit. */
-export async function insertEnrolments({ rows }: { rows: ({ programId: number; onDate: string } & GenderCounts)[] }): Promise<void> {
+export async function insertEnrolments({
+  rows,
+}: {
+  rows: ({ programId: number; onDate: string } & GenderCounts)[];
+}): Promise<void> {
   if (rows.length === 0) return;
   const now = nowIso();
   await db("enrolments").insert(
-    rows.map((r) => ({ program_id: r.programId, on_date: r.onDate, women: r.women, men: r.men, other: r.other, not_stated: r.notStated, created_at: now })),
+    rows.map((r) => ({
+      program_id: r.programId,
+      on_date: r.onDate,
+      women: r.women,
+      men: r.men,
+      other: r.other,
+      not_stated: r.notStated,
+      created_at: now,
+    })),
   );
 }

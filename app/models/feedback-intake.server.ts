@@ -27,7 +27,9 @@ export async function recordFeedback(input: FeedbackIntake, trx: Knex = db): Pro
   const text = input.text.trim();
   if (text === "") throw new Error("empty feedback");
   if (input.sourceRef) {
-    const existing: { id: number } | undefined = await trx("feedback").where({ source: input.source, source_ref: input.sourceRef }).first("id");
+    const existing: { id: number } | undefined = await trx("feedback")
+      .where({ source: input.source, source_ref: input.sourceRef })
+      .first("id");
     if (existing) return { id: existing.id, created: false };
   }
   const [{ id }] = await trx("feedback")
@@ -66,6 +68,9 @@ export async function recordFeedbackMany(items: FeedbackIntake[], trx: Knex = db
       created_at: input.createdAt ?? nowIso(),
     }));
   for (let i = 0; i < rows.length; i += 200) {
-    await trx("feedback").insert(rows.slice(i, i + 200)).onConflict(["source", "source_ref"]).ignore();
+    await trx("feedback")
+      .insert(rows.slice(i, i + 200))
+      .onConflict(["source", "source_ref"])
+      .ignore();
   }
 }

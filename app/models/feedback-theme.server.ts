@@ -18,11 +18,20 @@ interface ThemeRow {
   archived_at: string | null;
 }
 
-const toTheme = (r: ThemeRow): FeedbackTheme => ({ id: r.id, name: r.name, parentId: r.parent_id, archived: r.archived_at !== null });
+const toTheme = (r: ThemeRow): FeedbackTheme => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parent_id,
+  archived: r.archived_at !== null,
+});
 
 /** Themes in list order, sub-themes right after their parent. */
-export async function listThemes({ includeArchived = false }: { includeArchived?: boolean } = {}): Promise<FeedbackTheme[]> {
-  const query = db("feedback_themes").select("*").orderBy([{ column: "sort_order" }, { column: "id" }]);
+export async function listThemes({ includeArchived = false }: { includeArchived?: boolean } = {}): Promise<
+  FeedbackTheme[]
+> {
+  const query = db("feedback_themes")
+    .select("*")
+    .orderBy([{ column: "sort_order" }, { column: "id" }]);
   if (!includeArchived) query.whereNull("archived_at");
   const rows: ThemeRow[] = await query;
   const parents = rows.filter((r) => r.parent_id === null);
@@ -40,7 +49,9 @@ export async function ensureDefaultThemes(trx: Knex = db): Promise<void> {
   const now = nowIso();
   let order = 0;
   for (const theme of DEFAULT_THEMES) {
-    const [{ id }] = await trx("feedback_themes").insert({ name: theme.name, sort_order: (order += 10), created_at: now }).returning("id");
+    const [{ id }] = await trx("feedback_themes")
+      .insert({ name: theme.name, sort_order: (order += 10), created_at: now })
+      .returning("id");
     for (const child of theme.children ?? []) {
       await trx("feedback_themes").insert({ name: child, parent_id: id, sort_order: (order += 10), created_at: now });
     }
@@ -67,9 +78,14 @@ export async function createTheme({
     if (all.some((r) => key(r.name) === key(name))) return { ok: false as const, problem: "duplicate" as const };
     let sortOrder: number;
     if (parentId !== null) {
-      const parent: ThemeRow | undefined = await trx("feedback_themes").where({ id: parentId }).whereNull("parent_id").first();
+      const parent: ThemeRow | undefined = await trx("feedback_themes")
+        .where({ id: parentId })
+        .whereNull("parent_id")
+        .first();
       if (!parent) return { ok: false as const, problem: "parent" as const };
-      const [{ max }] = await trx("feedback_themes").where({ parent_id: parentId }).max<{ max: number | null }[]>("sort_order as max");
+      const [{ max }] = await trx("feedback_themes")
+        .where({ parent_id: parentId })
+        .max<{ max: number | null }[]>("sort_order as max");
       sortOrder = Number(max ?? parent.sort_order) + 1;
     } else {
       const [{ max }] = await trx("feedback_themes").max<{ max: number | null }[]>("sort_order as max");
@@ -78,7 +94,17 @@ export async function createTheme({
     const [{ id }] = await trx("feedback_themes")
       .insert({ name, parent_id: parentId, sort_order: sortOrder, created_at: nowIso() })
       .returning("id");
-    await audit({ actor, action: "feedback_theme.create", entityType: "feedback_theme", entityId: id, ip, details: { name, parentId } }, trx);
+    await audit(
+      {
+        actor,
+        action: "feedback_theme.create",
+        entityType: "feedback_theme",
+        entityId: id,
+        ip,
+        details: { name, parentId },
+      },
+      trx,
+    );
     return { ok: true as const, id };
   });
 }
@@ -96,9 +122,20 @@ export async function setThemeArchived({
   ip: string;
 }): Promise<boolean> {
   return db.transaction(async (trx) => {
-    const changed = await trx("feedback_themes").where({ id }).update({ archived_at: archived ? nowIso() : null });
+    const changed = await trx("feedback_themes")
+      .where({ id })
+      .update({ archived_at: archived ? nowIso() : null });
     if (changed === 0) return false;
-    await audit({ actor, action: archived ? "feedback_theme.archive" : "feedback_theme.restore", entityType: "feedback_theme", entityId: id, ip }, trx);
+    await audit(
+      {
+        actor,
+        action: archived ? "feedback_theme.archive" : "feedback_theme.restore",
+        entityType: "feedback_theme",
+        entityId: id,
+        ip,
+      },
+      trx,
+    );
     return true;
   });
 }

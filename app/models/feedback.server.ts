@@ -51,14 +51,25 @@ export function canSeeProgram(viewer: Viewer, programId: number | null): boolean
  * scanned once, so a flag a person has cleared is not raised again.
  */
 export async function scanFeedbackForRisk({ limit = 500 }: { limit?: number } = {}): Promise<number> {
-  const rows: { id: number; text: string }[] = await db("feedback").whereNull("risk_scanned_at").select("id", "text").orderBy("id").limit(limit);
+  const rows: { id: number; text: string }[] = await db("feedback")
+    .whereNull("risk_scanned_at")
+    .select("id", "text")
+    .orderBy("id")
+    .limit(limit);
   let flagged = 0;
   for (const row of rows) {
     const risk = detectRisk(row.text);
     const now = nowIso();
     const changes: Record<string, unknown> = { risk_scanned_at: now };
     if (risk.flagged) {
-      Object.assign(changes, { flagged: true, flagged_at: now, flag_reason: risk.matches.map((m) => m.word).join(", ").slice(0, 500) });
+      Object.assign(changes, {
+        flagged: true,
+        flagged_at: now,
+        flag_reason: risk.matches
+          .map((m) => m.word)
+          .join(", ")
+          .slice(0, 500),
+      });
       flagged += 1;
     }
     await db("feedback").where({ id: row.id }).whereNull("risk_scanned_at").update(changes);
@@ -112,7 +123,10 @@ export async function addStaffNote(input: {
       },
       trx,
     );
-    await audit({ actor: input.viewer, action: "feedback.note", entityType: "feedback", entityId: created.id, ip: input.ip }, trx);
+    await audit(
+      { actor: input.viewer, action: "feedback.note", entityType: "feedback", entityId: created.id, ip: input.ip },
+      trx,
+    );
     return created.id;
   });
   await scanFeedbackForRisk();
@@ -178,7 +192,11 @@ interface FeedbackRow {
 
 const EXCERPT = 400;
 
-function filtered(viewer: Viewer, filter: FeedbackFilter, { withTheme = true }: { withTheme?: boolean } = {}): Knex.QueryBuilder {
+function filtered(
+  viewer: Viewer,
+  filter: FeedbackFilter,
+  { withTheme = true }: { withTheme?: boolean } = {},
+): Knex.QueryBuilder {
   const query = db("feedback");
   applyProgramScope(query, "feedback.program_id", viewer);
   if (filter.source) query.where("feedback.source", filter.source);
@@ -195,7 +213,10 @@ function filtered(viewer: Viewer, filter: FeedbackFilter, { withTheme = true }: 
       "feedback.id",
       db("feedback_item_themes")
         .select("feedback_id")
-        .whereIn("theme_id", db("feedback_themes").select("id").where("id", filter.themeId).orWhere("parent_id", filter.themeId)),
+        .whereIn(
+          "theme_id",
+          db("feedback_themes").select("id").where("id", filter.themeId).orWhere("parent_id", filter.themeId),
+        ),
     );
   }
   return query;
@@ -215,12 +236,21 @@ export async function listFeedback({
 }): Promise<{ items: FeedbackListItem[]; total: number }> {
   const base = filtered(viewer, filter);
   const [{ n }] = await base.clone().count<{ n: number | string }[]>("* as n");
-  const rows: (FeedbackRow & { program_name: string | null; activity_name: string | null; assignee_name: string | null })[] = await base
+  const rows: (FeedbackRow & {
+    program_name: string | null;
+    activity_name: string | null;
+    assignee_name: string | null;
+  })[] = await base
     .clone()
     .leftJoin("programs", "programs.id", "feedback.program_id")
     .leftJoin("activities", "activities.id", "feedback.activity_id")
     .leftJoin("staff_users", "staff_users.id", "feedback.assigned_to")
-    .select("feedback.*", "programs.name as program_name", "activities.name as activity_name", "staff_users.name as assignee_name")
+    .select(
+      "feedback.*",
+      "programs.name as program_name",
+      "activities.name as activity_name",
+      "staff_users.name as assignee_name",
+    )
     .orderBy([
       { column: "feedback.flagged", order: "desc" },
       { column: "feedback.created_at", order: "desc" },
@@ -229,7 +259,12 @@ export async function listFeedback({
     .limit(limit)
     .offset(offset);
   const ids = rows.map((r) => r.id);
-  const [themes, comments, quotes, names] = await Promise.all([themesOf(ids), commentCounts(ids), quoteStatuses(ids), redactionNames()]);
+  const [themes, comments, quotes, names] = await Promise.all([
+    themesOf(ids),
+    commentCounts(ids),
+    quoteStatuses(ids),
+    redactionNames(),
+  ]);
   const items = rows.map((r) => {
     const text = redact(r.text, { names }).text;
     return {
@@ -254,7 +289,13 @@ export async function listFeedback({
 }
 
 /** How many items in the viewer's scope (and the other filters) carry each theme. */
-export async function themeCounts({ viewer, filter = {} }: { viewer: Viewer; filter?: FeedbackFilter }): Promise<Map<number, number>> {
+export async function themeCounts({
+  viewer,
+  filter = {},
+}: {
+  viewer: Viewer;
+  filter?: FeedbackFilter;
+}): Promise<Map<number, number>> {
   const rows: { theme_id: number; n: number | string }[] = await filtered(viewer, filter, { withTheme: false })
     .join("feedback_item_themes", "feedback_item_themes.feedback_id", "feedback.id")
     .groupBy("feedback_item_themes.theme_id")
@@ -287,7 +328,9 @@ async function commentCounts(ids: number[]): Promise<Map<number, number>> {
 
 async function quoteStatuses(ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows: { feedback_id: number; status: string }[] = await db("quotes").whereIn("feedback_id", ids).select("feedback_id", "status");
+  const rows: { feedback_id: number; status: string }[] = await db("quotes")
+    .whereIn("feedback_id", ids)
+    .select("feedback_id", "status");
   return new Map(rows.map((r) => [r.feedback_id, r.status]));
 }
 
@@ -373,7 +416,15 @@ export async function getFeedback({ id, viewer }: { id: number; viewer: Viewer }
     consentToQuote: Boolean(row.consent_to_quote),
     consentNote: row.consent_note,
     wantsContact: Boolean(row.contact),
-    comments: (comments as { id: number; kind: FeedbackComment["kind"]; body: string; author_name: string | null; created_at: string }[]).map((c) => ({
+    comments: (
+      comments as {
+        id: number;
+        kind: FeedbackComment["kind"];
+        body: string;
+        author_name: string | null;
+        created_at: string;
+      }[]
+    ).map((c) => ({
       id: c.id,
       kind: c.kind,
       body: c.body,
@@ -385,11 +436,29 @@ export async function getFeedback({ id, viewer }: { id: number; viewer: Viewer }
 }
 
 /** The text as written, and the contact details if any. Every call is written to the audit log. */
-export async function readRawFeedback({ id, viewer, ip }: { id: number; viewer: Viewer; ip: string }): Promise<{ text: string; contact: string | null } | null> {
+export async function readRawFeedback({
+  id,
+  viewer,
+  ip,
+}: {
+  id: number;
+  viewer: Viewer;
+  ip: string;
+}): Promise<{ text: string; contact: string | null } | null> {
   return db.transaction(async (trx) => {
     const row = await scopedRow(id, viewer, trx);
     if (!row) return null;
-    await audit({ actor: viewer, action: "feedback.read_raw", entityType: "feedback", entityId: id, ip, details: { source: row.source, contact: Boolean(row.contact) } }, trx);
+    await audit(
+      {
+        actor: viewer,
+        action: "feedback.read_raw",
+        entityType: "feedback",
+        entityId: id,
+        ip,
+        details: { source: row.source, contact: Boolean(row.contact) },
+      },
+      trx,
+    );
     return { text: row.text, contact: row.contact };
   });
 }
@@ -405,7 +474,10 @@ type Change = { ok: true } | { ok: false; problem: "not-found" | "invalid" };
 
 async function change(
   { id, viewer, ip }: { id: number; viewer: Viewer; ip: string },
-  apply: (trx: Knex.Transaction, row: FeedbackRow) => Promise<{ action: string; details?: Record<string, unknown> } | "invalid">,
+  apply: (
+    trx: Knex.Transaction,
+    row: FeedbackRow,
+  ) => Promise<{ action: string; details?: Record<string, unknown> } | "invalid">,
 ): Promise<Change> {
   return db.transaction(async (trx) => {
     const row = await scopedRow(id, viewer, trx);
@@ -413,12 +485,20 @@ async function change(
     const outcome = await apply(trx, row);
     if (outcome === "invalid") return { ok: false as const, problem: "invalid" as const };
     await trx("feedback").where({ id }).update({ updated_at: nowIso() });
-    await audit({ actor: viewer, action: outcome.action, entityType: "feedback", entityId: id, ip, details: outcome.details }, trx);
+    await audit(
+      { actor: viewer, action: outcome.action, entityType: "feedback", entityId: id, ip, details: outcome.details },
+      trx,
+    );
     return { ok: true as const };
   });
 }
 
-export function setFeedbackStatus(args: { id: number; viewer: Viewer; ip: string; status: FeedbackStatus }): Promise<Change> {
+export function setFeedbackStatus(args: {
+  id: number;
+  viewer: Viewer;
+  ip: string;
+  status: FeedbackStatus;
+}): Promise<Change> {
   return change(args, async (trx, row) => {
     await trx("feedback").where({ id: row.id }).update({ status: args.status });
     return { action: "feedback.status", details: { from: row.status, to: args.status } };
@@ -426,7 +506,10 @@ export function setFeedbackStatus(args: { id: number; viewer: Viewer; ip: string
 }
 
 /** Colleagues an item can be given to: review roles who work in its programme. */
-export async function listAssignableStaff({ programId }: { programId: number | null }, trx: Knex = db): Promise<{ id: number; name: string }[]> {
+export async function listAssignableStaff(
+  { programId }: { programId: number | null },
+  trx: Knex = db,
+): Promise<{ id: number; name: string }[]> {
   const query = trx("staff_users")
     .whereIn("role", REVIEW_ROLES as Role[])
     .where("disabled", false)
@@ -440,7 +523,12 @@ export async function listAssignableStaff({ programId }: { programId: number | n
   return query;
 }
 
-export function assignFeedback(args: { id: number; viewer: Viewer; ip: string; assigneeId: number | null }): Promise<Change> {
+export function assignFeedback(args: {
+  id: number;
+  viewer: Viewer;
+  ip: string;
+  assigneeId: number | null;
+}): Promise<Change> {
   return change(args, async (trx, row) => {
     if (args.assigneeId !== null) {
       const allowed = await listAssignableStaff({ programId: row.program_id }, trx);
@@ -451,19 +539,31 @@ export function assignFeedback(args: { id: number; viewer: Viewer; ip: string; a
   });
 }
 
-export function setFeedbackThemes(args: { id: number; viewer: Viewer; ip: string; themeIds: number[] }): Promise<Change> {
+export function setFeedbackThemes(args: {
+  id: number;
+  viewer: Viewer;
+  ip: string;
+  themeIds: number[];
+}): Promise<Change> {
   return change(args, async (trx, row) => {
     const wanted = [...new Set(args.themeIds)];
-    const current: number[] = (await trx("feedback_item_themes").where({ feedback_id: row.id }).select("theme_id")).map((r: { theme_id: number }) => r.theme_id);
+    const current: number[] = (await trx("feedback_item_themes").where({ feedback_id: row.id }).select("theme_id")).map(
+      (r: { theme_id: number }) => r.theme_id,
+    );
     const added = wanted.filter((t) => !current.includes(t));
     if (added.length > 0) {
       // only active themes can be added; ones already on the item may stay even if archived since
-      const [{ n }] = await trx("feedback_themes").whereIn("id", added).whereNull("archived_at").count<{ n: number | string }[]>("* as n");
+      const [{ n }] = await trx("feedback_themes")
+        .whereIn("id", added)
+        .whereNull("archived_at")
+        .count<{ n: number | string }[]>("* as n");
       if (Number(n) !== added.length) return "invalid";
     }
     const removed = current.filter((t) => !wanted.includes(t));
-    if (removed.length > 0) await trx("feedback_item_themes").where({ feedback_id: row.id }).whereIn("theme_id", removed).delete();
-    if (added.length > 0) await trx("feedback_item_themes").insert(added.map((theme_id) => ({ feedback_id: row.id, theme_id })));
+    if (removed.length > 0)
+      await trx("feedback_item_themes").where({ feedback_id: row.id }).whereIn("theme_id", removed).delete();
+    if (added.length > 0)
+      await trx("feedback_item_themes").insert(added.map((theme_id) => ({ feedback_id: row.id, theme_id })));
     return { action: "feedback.themes", details: { added, removed } };
   });
 }
@@ -471,7 +571,13 @@ export function setFeedbackThemes(args: { id: number; viewer: Viewer; ip: string
 export function addFeedbackComment(args: { id: number; viewer: Viewer; ip: string; body: string }): Promise<Change> {
   return change(args, async (trx, row) => {
     if (args.body.trim() === "") return "invalid";
-    await trx("feedback_comments").insert({ feedback_id: row.id, author_id: args.viewer.id, kind: "comment", body: args.body.trim(), created_at: nowIso() });
+    await trx("feedback_comments").insert({
+      feedback_id: row.id,
+      author_id: args.viewer.id,
+      kind: "comment",
+      body: args.body.trim(),
+      created_at: nowIso(),
+    });
     return { action: "feedback.comment" };
   });
 }
@@ -482,7 +588,13 @@ export function flagFeedback(args: { id: number; viewer: Viewer; ip: string; com
     const now = nowIso();
     await trx("feedback").where({ id: row.id }).update({ flagged: true, flagged_at: now, flag_reason: "manual" });
     if (args.comment.trim()) {
-      await trx("feedback_comments").insert({ feedback_id: row.id, author_id: args.viewer.id, kind: "flag_set", body: args.comment.trim(), created_at: now });
+      await trx("feedback_comments").insert({
+        feedback_id: row.id,
+        author_id: args.viewer.id,
+        kind: "flag_set",
+        body: args.comment.trim(),
+        created_at: now,
+      });
     }
     return { action: "feedback.flag" };
   });
@@ -493,8 +605,13 @@ export function clearFeedbackFlag(args: { id: number; viewer: Viewer; ip: string
   return change(args, async (trx, row) => {
     if (!row.flagged || args.comment.trim() === "") return "invalid";
     await trx("feedback").where({ id: row.id }).update({ flagged: false });
-    await trx("feedback_comments").insert({ feedback_id: row.id, author_id: args.viewer.id, kind: "flag_cleared", body: args.comment.trim(), created_at: nowIso() });
+    await trx("feedback_comments").insert({
+      feedback_id: row.id,
+      author_id: args.viewer.id,
+      kind: "flag_cleared",
+      body: args.comment.trim(),
+      created_at: nowIso(),
+    });
     return { action: "feedback.unflag", details: { reason: row.flag_reason } };
   });
 }
-

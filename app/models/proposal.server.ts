@@ -52,7 +52,10 @@ function baseQuery() {
 async function withLatestComments(rows: ProposalRow[]): Promise<Proposal[]> {
   const ids = rows.map((r) => r.id);
   const changes: { proposal_id: number; comment: string; id: number }[] = ids.length
-    ? await db("proposal_status_changes").whereIn("proposal_id", ids).orderBy("id").select("proposal_id", "comment", "id")
+    ? await db("proposal_status_changes")
+        .whereIn("proposal_id", ids)
+        .orderBy("id")
+        .select("proposal_id", "comment", "id")
     : [];
   const latest = new Map<number, string>();
   for (const c of changes) if (c.comment.trim() !== "") latest.set(c.proposal_id, c.comment);
@@ -106,22 +109,58 @@ export async function createProposal(input: NewProposal): Promise<number> {
         status_changed_at: now,
       })
       .returning("id");
-    await trx("proposal_status_changes").insert({ proposal_id: id, status: "foreslagen", comment: input.comment ?? "", changed_by: input.createdBy, changed_at: now });
+    await trx("proposal_status_changes").insert({
+      proposal_id: id,
+      status: "foreslagen",
+      comment: input.comment ?? "",
+      changed_by: input.createdBy,
+      changed_at: now,
+    });
     return id;
   });
 }
 
-export async function updateProposalDetails({ id, title, what, who, dueOn }: { id: number; title: string; what: string; who: string; dueOn: string | null }): Promise<boolean> {
+export async function updateProposalDetails({
+  id,
+  title,
+  what,
+  who,
+  dueOn,
+}: {
+  id: number;
+  title: string;
+  what: string;
+  who: string;
+  dueOn: string | null;
+}): Promise<boolean> {
   return (await db("proposals").where({ id }).update({ title, what, who, due_on: dueOn })) > 0;
 }
 
 /** Every change keeps who, when and a comment; the caller has checked the reason rule. */
-export async function changeProposalStatus({ id, status, comment, changedBy, changedAt }: { id: number; status: ProposalStatus; comment: string; changedBy: number | null; changedAt?: string }): Promise<boolean> {
+export async function changeProposalStatus({
+  id,
+  status,
+  comment,
+  changedBy,
+  changedAt,
+}: {
+  id: number;
+  status: ProposalStatus;
+  comment: string;
+  changedBy: number | null;
+  changedAt?: string;
+}): Promise<boolean> {
   return db.transaction(async (trx) => {
     const now = changedAt ?? nowIso();
     const n = await trx("proposals").where({ id }).update({ status, status_changed_at: now });
     if (n === 0) return false;
-    await trx("proposal_status_changes").insert({ proposal_id: id, status, comment, changed_by: changedBy, changed_at: now });
+    await trx("proposal_status_changes").insert({
+      proposal_id: id,
+      status,
+      comment,
+      changed_by: changedBy,
+      changed_at: now,
+    });
     return true;
   });
 }
@@ -133,21 +172,40 @@ export async function getProposal({ id }: { id: number }): Promise<Proposal | nu
 
 export async function listProposals({ workshopIds }: { workshopIds: number[] }): Promise<Proposal[]> {
   if (workshopIds.length === 0) return [];
-  const rows: ProposalRow[] = await baseQuery().whereIn("p.workshop_id", workshopIds).orderBy([{ column: "w.held_on" }, { column: "p.id" }]);
+  const rows: ProposalRow[] = await baseQuery()
+    .whereIn("p.workshop_id", workshopIds)
+    .orderBy([{ column: "w.held_on" }, { column: "p.id" }]);
   return withLatestComments(rows);
 }
 
 /** For the public page: every proposal, newest status change first. */
 export async function listAllProposalsByLatestChange(): Promise<Proposal[]> {
-  const rows: ProposalRow[] = await baseQuery().orderBy([{ column: "p.status_changed_at", order: "desc" }, { column: "p.id", order: "desc" }]);
+  const rows: ProposalRow[] = await baseQuery().orderBy([
+    { column: "p.status_changed_at", order: "desc" },
+    { column: "p.id", order: "desc" },
+  ]);
   return withLatestComments(rows);
 }
 
 export async function proposalHistory({ id }: { id: number }): Promise<StatusChange[]> {
-  const rows: { id: number; status: ProposalStatus; comment: string; changed_by: number | null; name: string | null; changed_at: string }[] = await db("proposal_status_changes as c")
+  const rows: {
+    id: number;
+    status: ProposalStatus;
+    comment: string;
+    changed_by: number | null;
+    name: string | null;
+    changed_at: string;
+  }[] = await db("proposal_status_changes as c")
     .leftJoin("staff_users as s", "s.id", "c.changed_by")
     .where("c.proposal_id", id)
     .orderBy("c.id")
     .select("c.id", "c.status", "c.comment", "c.changed_by", "s.name", "c.changed_at");
-  return rows.map((r) => ({ id: r.id, status: r.status, comment: r.comment, changedBy: r.changed_by, changedByName: r.name, changedAt: r.changed_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    comment: r.comment,
+    changedBy: r.changed_by,
+    changedByName: r.name,
+    changedAt: r.changed_at,
+  }));
 }

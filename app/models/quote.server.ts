@@ -75,18 +75,22 @@ function scoped(viewer: Viewer, trx: Knex = db): Knex.QueryBuilder {
  * Makes a feedback item a quote candidate, its text redacted as the inbox shows it. An item gives
  * at most one quote; asking again returns the one there is, whatever its status.
  */
-export async function proposeQuote({ feedbackId, viewer, ip }: { feedbackId: number; viewer: Viewer; ip: string }): Promise<{ ok: true; id: number; created: boolean } | { ok: false }> {
+export async function proposeQuote({
+  feedbackId,
+  viewer,
+  ip,
+}: {
+  feedbackId: number;
+  viewer: Viewer;
+  ip: string;
+}): Promise<{ ok: true; id: number; created: boolean } | { ok: false }> {
   const names = await redactionNames();
   return db.transaction(async (trx) => {
     const query = trx("feedback").where("feedback.id", feedbackId);
     applyProgramScope(query, "feedback.program_id", viewer);
-    const item: { id: number; text: string; program_id: number | null; activity_id: number | null; created_at: string } | undefined = await query.first(
-      "id",
-      "text",
-      "program_id",
-      "activity_id",
-      "created_at",
-    );
+    const item:
+      | { id: number; text: string; program_id: number | null; activity_id: number | null; created_at: string }
+      | undefined = await query.first("id", "text", "program_id", "activity_id", "created_at");
     if (!item) return { ok: false as const };
     const existing: { id: number } | undefined = await trx("quotes").where({ feedback_id: feedbackId }).first("id");
     if (existing) return { ok: true as const, id: existing.id, created: false };
@@ -104,9 +108,15 @@ export async function proposeQuote({ feedbackId, viewer, ip }: { feedbackId: num
         updated_at: now,
       })
       .returning("id");
-    const themes: { theme_id: number }[] = await trx("feedback_item_themes").where({ feedback_id: item.id }).select("theme_id");
-    if (themes.length > 0) await trx("quote_themes").insert(themes.map((t) => ({ quote_id: id, theme_id: t.theme_id })));
-    await audit({ actor: viewer, action: "quote.create", entityType: "quote", entityId: id, ip, details: { feedbackId } }, trx);
+    const themes: { theme_id: number }[] = await trx("feedback_item_themes")
+      .where({ feedback_id: item.id })
+      .select("theme_id");
+    if (themes.length > 0)
+      await trx("quote_themes").insert(themes.map((t) => ({ quote_id: id, theme_id: t.theme_id })));
+    await audit(
+      { actor: viewer, action: "quote.create", entityType: "quote", entityId: id, ip, details: { feedbackId } },
+      trx,
+    );
     return { ok: true as const, id, created: true };
   });
 }
@@ -128,10 +138,17 @@ export async function listQuotes({
   if (themeId) {
     base.whereIn(
       "quotes.id",
-      db("quote_themes").select("quote_id").whereIn("theme_id", db("feedback_themes").select("id").where("id", themeId).orWhere("parent_id", themeId)),
+      db("quote_themes")
+        .select("quote_id")
+        .whereIn("theme_id", db("feedback_themes").select("id").where("id", themeId).orWhere("parent_id", themeId)),
     );
   }
-  const countRows: { status: QuoteStatus; n: number | string }[] = await base.clone().clearSelect().groupBy("quotes.status").select("quotes.status").count("* as n");
+  const countRows: { status: QuoteStatus; n: number | string }[] = await base
+    .clone()
+    .clearSelect()
+    .groupBy("quotes.status")
+    .select("quotes.status")
+    .count("* as n");
   const counts = { candidate: 0, approved: 0, rejected: 0 };
   for (const r of countRows) counts[r.status] = Number(r.n);
   if (status) base.where("quotes.status", status);
@@ -201,9 +218,12 @@ export async function updateQuote(args: {
     if (args.activityId !== null && !(await trx("activities").where({ id: args.activityId }).first("id"))) {
       return { ok: false as const, problem: "invalid" as const };
     }
-    await trx("quotes").where({ id: args.id }).update({ text, activity_id: args.activityId, quote_date: args.quoteDate, updated_at: nowIso() });
+    await trx("quotes")
+      .where({ id: args.id })
+      .update({ text, activity_id: args.activityId, quote_date: args.quoteDate, updated_at: nowIso() });
     await trx("quote_themes").where({ quote_id: args.id }).delete();
-    if (themeIds.length > 0) await trx("quote_themes").insert(themeIds.map((theme_id) => ({ quote_id: args.id, theme_id })));
+    if (themeIds.length > 0)
+      await trx("quote_themes").insert(themeIds.map((theme_id) => ({ quote_id: args.id, theme_id })));
     await audit(
       {
         actor: args.viewer,
@@ -229,7 +249,9 @@ export async function approveQuote({ id, viewer, ip }: { id: number; viewer: Vie
     if (!row.consent_to_quote) return { ok: false as const, problem: "no-consent" as const };
     const now = nowIso();
     // the status condition makes two simultaneous decisions settle on one
-    const changed = await trx("quotes").where({ id, status: "candidate" }).update({ status: "approved", decided_by: viewer.id, decided_at: now, updated_at: now });
+    const changed = await trx("quotes")
+      .where({ id, status: "candidate" })
+      .update({ status: "approved", decided_by: viewer.id, decided_at: now, updated_at: now });
     if (changed === 0) return { ok: false as const, problem: "decided" as const };
     await audit({ actor: viewer, action: "quote.approve", entityType: "quote", entityId: id, ip }, trx);
     return { ok: true as const };
@@ -237,27 +259,63 @@ export async function approveQuote({ id, viewer, ip }: { id: number; viewer: Vie
 }
 
 /** Rejected quotes stay rejected. An approved one can still be withdrawn this way. */
-export async function rejectQuote({ id, viewer, ip, note }: { id: number; viewer: Viewer; ip: string; note: string }): Promise<Outcome> {
+export async function rejectQuote({
+  id,
+  viewer,
+  ip,
+  note,
+}: {
+  id: number;
+  viewer: Viewer;
+  ip: string;
+  note: string;
+}): Promise<Outcome> {
   return db.transaction(async (trx) => {
     const row: QuoteRow | undefined = await scoped(viewer, trx).where("quotes.id", id).first();
     if (!row) return { ok: false as const, problem: "not-found" as const };
     if (row.status === "rejected") return { ok: false as const, problem: "rejected" as const };
     const now = nowIso();
-    await trx("quotes").where({ id }).update({ status: "rejected", decided_by: viewer.id, decided_at: now, decision_note: note.trim() || null, updated_at: now });
-    await audit({ actor: viewer, action: "quote.reject", entityType: "quote", entityId: id, ip, details: { from: row.status } }, trx);
+    await trx("quotes")
+      .where({ id })
+      .update({
+        status: "rejected",
+        decided_by: viewer.id,
+        decided_at: now,
+        decision_note: note.trim() || null,
+        updated_at: now,
+      });
+    await audit(
+      { actor: viewer, action: "quote.reject", entityType: "quote", entityId: id, ip, details: { from: row.status } },
+      trx,
+    );
     return { ok: true as const };
   });
 }
 
 /** What reports use: approved quotes of some programmes, optionally within dates (YYYY-MM-DD, inclusive). */
-export async function listApprovedQuotes({ programIds, from, to }: { programIds: number[]; from?: string; to?: string }): Promise<QuoteListItem[]> {
+export async function listApprovedQuotes({
+  programIds,
+  from,
+  to,
+}: {
+  programIds: number[];
+  from?: string;
+  to?: string;
+}): Promise<QuoteListItem[]> {
   const query = db("quotes")
     .join("feedback", "feedback.id", "quotes.feedback_id")
     .leftJoin("programs", "programs.id", "quotes.program_id")
     .leftJoin("activities", "activities.id", "quotes.activity_id")
     .where("quotes.status", "approved")
     .whereIn("quotes.program_id", programIds.length > 0 ? programIds : [-1])
-    .select("quotes.*", "feedback.source", "feedback.consent_to_quote", "feedback.consent_note", "programs.name as program_name", "activities.name as activity_name")
+    .select(
+      "quotes.*",
+      "feedback.source",
+      "feedback.consent_to_quote",
+      "feedback.consent_note",
+      "programs.name as program_name",
+      "activities.name as activity_name",
+    )
     .orderBy("quotes.quote_date");
   if (from) query.where("quotes.quote_date", ">=", from);
   if (to) query.where("quotes.quote_date", "<=", to);

@@ -12,7 +12,10 @@ export interface RedactionName {
  * those added by someone who shares one of their programmes; `programIds` undefined (admins) lists all.
  * Masking itself always uses every name.
  */
-export async function listRedactionNames({ programIds }: { programIds?: number[] } = {}): Promise<{ names: RedactionName[]; total: number }> {
+export async function listRedactionNames({ programIds }: { programIds?: number[] } = {}): Promise<{
+  names: RedactionName[];
+  total: number;
+}> {
   const query = db("redaction_names as n").select("n.id", "n.name", "n.created_at").orderBy("n.name");
   if (programIds) query.whereExists(sharesProgram(programIds));
   const rows: { id: number; name: string; created_at: string }[] = await query;
@@ -21,7 +24,10 @@ export async function listRedactionNames({ programIds }: { programIds?: number[]
 }
 
 function sharesProgram(programIds: number[]) {
-  return db("staff_programs as sp").select(db.raw("1")).whereRaw("sp.staff_id = n.created_by").whereIn("sp.program_id", programIds.length > 0 ? programIds : [-1]);
+  return db("staff_programs as sp")
+    .select(db.raw("1"))
+    .whereRaw("sp.staff_id = n.created_by")
+    .whereIn("sp.program_id", programIds.length > 0 ? programIds : [-1]);
 }
 
 /** Compared as people read them: "Åsa" and "åsa" are the same name (SQLite's lower() folds only ASCII). */
@@ -44,8 +50,11 @@ export async function addRedactionName({
 }): Promise<{ ok: true; id: number } | { ok: false; problem: "duplicate" }> {
   return db.transaction(async (trx) => {
     const all: { name: string }[] = await trx("redaction_names").select("name");
-    if (all.some((r) => nameKey(r.name) === nameKey(name))) return { ok: false as const, problem: "duplicate" as const };
-    const [{ id }] = await trx("redaction_names").insert({ name, created_by: actor.id, created_at: nowIso() }).returning("id");
+    if (all.some((r) => nameKey(r.name) === nameKey(name)))
+      return { ok: false as const, problem: "duplicate" as const };
+    const [{ id }] = await trx("redaction_names")
+      .insert({ name, created_by: actor.id, created_at: nowIso() })
+      .returning("id");
     // The name itself stays out of the log: the log is wider read than the list.
     await audit({ actor, action: "redaction_name.add", entityType: "redaction_name", entityId: id, ip }, trx);
     return { ok: true as const, id };

@@ -46,7 +46,12 @@ export async function insertResponse(
       if (input.rows.length > 0) {
         await trx.batchInsert(
           "response_answers",
-          input.rows.map((r) => ({ response_id: input.id, question: r.question, value_text: r.valueText, value_num: r.valueNum })),
+          input.rows.map((r) => ({
+            response_id: input.id,
+            question: r.question,
+            value_text: r.valueText,
+            value_num: r.valueNum,
+          })),
           100,
         );
       }
@@ -70,7 +75,15 @@ export interface StoredResponse {
   answers: Record<string, unknown>;
 }
 
-export async function listResponses({ campaignId, limit = 20, offset = 0 }: { campaignId: number; limit?: number; offset?: number }): Promise<StoredResponse[]> {
+export async function listResponses({
+  campaignId,
+  limit = 20,
+  offset = 0,
+}: {
+  campaignId: number;
+  limit?: number;
+  offset?: number;
+}): Promise<StoredResponse[]> {
   const rows: {
     id: string;
     survey_version_id: number;
@@ -80,7 +93,11 @@ export async function listResponses({ campaignId, limit = 20, offset = 0 }: { ca
     staff_assisted: boolean | number;
     participant_code_hmac: string | null;
     answers: string;
-  }[] = await db("responses").where({ campaign_id: campaignId }).orderBy("submitted_at", "desc").limit(limit).offset(offset);
+  }[] = await db("responses")
+    .where({ campaign_id: campaignId })
+    .orderBy("submitted_at", "desc")
+    .limit(limit)
+    .offset(offset);
   return rows.map((r) => ({
     id: r.id,
     surveyVersionId: r.survey_version_id,
@@ -100,7 +117,10 @@ export async function countResponses({ campaignId }: { campaignId: number }): Pr
 
 /** Responses per Stockholm calendar day; timestamps are UTC ISO, so the day is cut in JavaScript. */
 export async function responseTimes({ campaignId }: { campaignId: number }): Promise<string[]> {
-  const rows: { submitted_at: string }[] = await db("responses").where({ campaign_id: campaignId }).select("submitted_at").orderBy("submitted_at");
+  const rows: { submitted_at: string }[] = await db("responses")
+    .where({ campaign_id: campaignId })
+    .select("submitted_at")
+    .orderBy("submitted_at");
   return rows.map((r) => r.submitted_at);
 }
 
@@ -121,7 +141,10 @@ async function insertAnswerRows(
   if (rows.length === 0) return;
   const bindings: (string | number | null)[] = [];
   for (const r of rows) bindings.push(r.response_id, r.question, r.value_text, r.value_num);
-  await trx.raw(`insert into response_answers (response_id, question, value_text, value_num) values ${rows.map(() => "(?, ?, ?, ?)").join(", ")}`, bindings);
+  await trx.raw(
+    `insert into response_answers (response_id, question, value_text, value_num) values ${rows.map(() => "(?, ?, ?, ?)").join(", ")}`,
+    bindings,
+  );
 }
 
 /**
@@ -144,7 +167,17 @@ export async function insertResponses(
       const chunk = unique.slice(i, i + 200);
       const bindings: (string | number | boolean | null)[] = [];
       for (const r of chunk) {
-        bindings.push(r.id, r.campaignId, r.surveyVersionId, r.submittedAt, r.locale, r.channel, r.staffAssisted, r.participantCodeHmac, JSON.stringify(r.answers));
+        bindings.push(
+          r.id,
+          r.campaignId,
+          r.surveyVersionId,
+          r.submittedAt,
+          r.locale,
+          r.channel,
+          r.staffAssisted,
+          r.participantCodeHmac,
+          JSON.stringify(r.answers),
+        );
       }
       // ON CONFLICT … DO NOTHING RETURNING gives back only the rows really inserted, on SQLite and PostgreSQL alike.
       const result = await trx.raw(
@@ -155,8 +188,11 @@ export async function insertResponses(
       for (const { id } of returned) stored.add(id);
     }
     const inserted = unique.filter((r) => stored.has(r.id));
-    const rows = inserted.flatMap((r) => r.rows.map((a) => ({ response_id: r.id, question: a.question, value_text: a.valueText, value_num: a.valueNum })));
-    for (let i = 0; i < rows.length; i += ANSWER_ROWS_PER_INSERT) await insertAnswerRows(trx, rows.slice(i, i + ANSWER_ROWS_PER_INSERT));
+    const rows = inserted.flatMap((r) =>
+      r.rows.map((a) => ({ response_id: r.id, question: a.question, value_text: a.valueText, value_num: a.valueNum })),
+    );
+    for (let i = 0; i < rows.length; i += ANSWER_ROWS_PER_INSERT)
+      await insertAnswerRows(trx, rows.slice(i, i + ANSWER_ROWS_PER_INSERT));
     await afterInsert?.(inserted, trx);
   });
   return items.map((item, i) => (firstIndex.get(item.id) === i && stored.has(item.id) ? "stored" : "duplicate"));

@@ -67,13 +67,17 @@ export async function findStaffCredentials({
 }: {
   email: string;
 }): Promise<(StaffUser & { passwordHash: string }) | null> {
-  const row: StaffRow | undefined = await db("staff_users").where({ email: normalizeEmail(email) }).first();
+  const row: StaffRow | undefined = await db("staff_users")
+    .where({ email: normalizeEmail(email) })
+    .first();
   if (!row) return null;
   return { ...toStaff(row, []), passwordHash: row.password_hash };
 }
 
 export async function listStaff(): Promise<StaffUser[]> {
-  const rows: StaffRow[] = await db("staff_users").select("*").orderBy([{ column: "disabled" }, { column: "name" }]);
+  const rows: StaffRow[] = await db("staff_users")
+    .select("*")
+    .orderBy([{ column: "disabled" }, { column: "name" }]);
   const programs = await programIdsFor(rows.map((r) => r.id));
   return rows.map((r) => toStaff(r, programs.get(r.id) ?? []));
 }
@@ -113,7 +117,10 @@ export async function createStaff(input: NewStaff, trx: Knex = db): Promise<Staf
     .returning("id");
   await setPrograms(id, input.programIds, trx);
   const created = await trx("staff_users").where({ id }).first();
-  return toStaff(created as StaffRow, [...input.programIds].sort((a, b) => a - b));
+  return toStaff(
+    created as StaffRow,
+    [...input.programIds].sort((a, b) => a - b),
+  );
 }
 
 export interface StaffChanges {

@@ -16,7 +16,13 @@ interface Row {
   title: string;
 }
 
-const toVersion = (r: Row): SurveyVersion => ({ id: r.id, surveyKey: r.survey_key, hash: r.hash, json: JSON.parse(r.json), title: r.title });
+const toVersion = (r: Row): SurveyVersion => ({
+  id: r.id,
+  surveyKey: r.survey_key,
+  hash: r.hash,
+  json: JSON.parse(r.json),
+  title: r.title,
+});
 
 /** Stores a survey file's content the first time it is seen; returns the version either way. */
 export async function ensureSurveyVersion({

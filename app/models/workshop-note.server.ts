@@ -83,7 +83,14 @@ export async function addParticipantNote({
     if (!isWritingPhase(currentPhase)) return { ok: false as const, problem: "notWriting" as const, currentPhase };
     if (phase !== currentPhase) return { ok: false as const, problem: "phaseMoved" as const, currentPhase };
     const participant = await ensureDeviceParticipant({ workshopId, token }, trx);
-    const note = await insertNote(trx, { workshopId, phase: currentPhase, participantId: participant.id, text, channel: "phone", enteredBy: null });
+    const note = await insertNote(trx, {
+      workshopId,
+      phase: currentPhase,
+      participantId: participant.id,
+      text,
+      channel: "phone",
+      enteredBy: null,
+    });
     return { ok: true as const, note, participantId: participant.id };
   });
 }
@@ -104,12 +111,23 @@ export async function addFacilitatorNote({
   enteredBy: number;
   themeId?: number | null;
 }): Promise<WorkshopNote> {
-  return db.transaction((trx) => insertNote(trx, { workshopId, phase, participantId: null, text, channel, enteredBy, themeId }));
+  return db.transaction((trx) =>
+    insertNote(trx, { workshopId, phase, participantId: null, text, channel, enteredBy, themeId }),
+  );
 }
 
 async function insertNote(
   trx: Knex,
-  input: { workshopId: number; phase: WritingPhase; participantId: number | null; text: string; channel: WorkshopNote["channel"]; enteredBy: number | null; themeId?: number | null; createdAt?: string },
+  input: {
+    workshopId: number;
+    phase: WritingPhase;
+    participantId: number | null;
+    text: string;
+    channel: WorkshopNote["channel"];
+    enteredBy: number | null;
+    themeId?: number | null;
+    createdAt?: string;
+  },
 ): Promise<WorkshopNote> {
   const now = input.createdAt ?? nowIso();
   const [row] = await trx("workshop_notes")
@@ -130,13 +148,30 @@ async function insertNote(
 }
 
 /** For the demo seed: notes with a given time and theme. */
-export async function seedNote(input: { workshopId: number; phase: WritingPhase; participantId: number | null; text: string; themeId: number | null; channel: WorkshopNote["channel"]; createdAt: string; hidden?: boolean }): Promise<WorkshopNote> {
+export async function seedNote(input: {
+  workshopId: number;
+  phase: WritingPhase;
+  participantId: number | null;
+  text: string;
+  themeId: number | null;
+  channel: WorkshopNote["channel"];
+  createdAt: string;
+  hidden?: boolean;
+}): Promise<WorkshopNote> {
   const note = await insertNote(db, { ...input, enteredBy: null });
   if (input.hidden) await db("workshop_notes").where({ id: note.id }).update({ hidden: true });
   return note;
 }
 
-export async function listNotes({ workshopId, phase, includeHidden = true }: { workshopId: number; phase?: WritingPhase; includeHidden?: boolean }): Promise<WorkshopNote[]> {
+export async function listNotes({
+  workshopId,
+  phase,
+  includeHidden = true,
+}: {
+  workshopId: number;
+  phase?: WritingPhase;
+  includeHidden?: boolean;
+}): Promise<WorkshopNote[]> {
   const query = db("workshop_notes as n")
     .leftJoin("workshop_participants as p", "p.id", "n.participant_id")
     .where("n.workshop_id", workshopId)
@@ -148,7 +183,13 @@ export async function listNotes({ workshopId, phase, includeHidden = true }: { w
   return rows.map(toNote);
 }
 
-export async function listNotesOfParticipant({ participantId, phase }: { participantId: number; phase: WritingPhase }): Promise<WorkshopNote[]> {
+export async function listNotesOfParticipant({
+  participantId,
+  phase,
+}: {
+  participantId: number;
+  phase: WritingPhase;
+}): Promise<WorkshopNote[]> {
   const rows: NoteRow[] = await db("workshop_notes").where({ participant_id: participantId, phase }).orderBy("id");
   return rows.map(toNote);
 }
@@ -158,7 +199,19 @@ export async function getNote({ id }: { id: number }): Promise<WorkshopNote | nu
   return row ? toNote(row) : null;
 }
 
-export async function updateNote({ id, workshopId, text, themeId, hidden }: { id: number; workshopId: number; text?: string; themeId?: number | null; hidden?: boolean }): Promise<boolean> {
+export async function updateNote({
+  id,
+  workshopId,
+  text,
+  themeId,
+  hidden,
+}: {
+  id: number;
+  workshopId: number;
+  text?: string;
+  themeId?: number | null;
+  hidden?: boolean;
+}): Promise<boolean> {
   const patch: Record<string, unknown> = { updated_at: nowIso() };
   if (text !== undefined) patch.text = text;
   if (themeId !== undefined) patch.theme_id = themeId;
@@ -169,28 +222,55 @@ export async function updateNote({ id, workshopId, text, themeId, hidden }: { id
 
 /** The newest change to any note of a session: lets the board's poll skip work when nothing moved. */
 export async function lastNoteChange({ workshopId }: { workshopId: number }): Promise<string | null> {
-  const row = (await db("workshop_notes").where({ workshop_id: workshopId }).max("updated_at as at").first()) as { at: string | null } | undefined;
+  const row = (await db("workshop_notes").where({ workshop_id: workshopId }).max("updated_at as at").first()) as
+    { at: string | null } | undefined;
   return row?.at ?? null;
 }
 
-export async function createTheme({ workshopId, phase, title }: { workshopId: number; phase: WritingPhase; title: string }): Promise<WorkshopTheme> {
-  const [{ id }] = await db("workshop_themes").insert({ workshop_id: workshopId, phase, title, created_at: nowIso() }).returning("id");
+export async function createTheme({
+  workshopId,
+  phase,
+  title,
+}: {
+  workshopId: number;
+  phase: WritingPhase;
+  title: string;
+}): Promise<WorkshopTheme> {
+  const [{ id }] = await db("workshop_themes")
+    .insert({ workshop_id: workshopId, phase, title, created_at: nowIso() })
+    .returning("id");
   return { id, workshopId, phase, title };
 }
 
-export async function renameTheme({ id, workshopId, title }: { id: number; workshopId: number; title: string }): Promise<boolean> {
+export async function renameTheme({
+  id,
+  workshopId,
+  title,
+}: {
+  id: number;
+  workshopId: number;
+  title: string;
+}): Promise<boolean> {
   return (await db("workshop_themes").where({ id, workshop_id: workshopId }).update({ title })) > 0;
 }
 
 /** Removing a theme keeps its notes; they just lose the grouping. */
 export async function deleteTheme({ id, workshopId }: { id: number; workshopId: number }): Promise<boolean> {
   return db.transaction(async (trx) => {
-    await trx("workshop_notes").where({ theme_id: id, workshop_id: workshopId }).update({ theme_id: null, updated_at: nowIso() });
+    await trx("workshop_notes")
+      .where({ theme_id: id, workshop_id: workshopId })
+      .update({ theme_id: null, updated_at: nowIso() });
     return (await trx("workshop_themes").where({ id, workshop_id: workshopId }).delete()) > 0;
   });
 }
 
-export async function listThemes({ workshopId, phase }: { workshopId: number; phase?: WritingPhase }): Promise<WorkshopTheme[]> {
+export async function listThemes({
+  workshopId,
+  phase,
+}: {
+  workshopId: number;
+  phase?: WritingPhase;
+}): Promise<WorkshopTheme[]> {
   const query = db("workshop_themes").where({ workshop_id: workshopId }).orderBy("id");
   if (phase) query.andWhere({ phase });
   const rows: { id: number; workshop_id: number; phase: WritingPhase; title: string }[] = await query;

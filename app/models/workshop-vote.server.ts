@@ -37,7 +37,11 @@ const toVoting = (r: VotingRow): Voting => ({
 });
 
 export async function getOpenVoting({ workshopId }: { workshopId: number }, trx: Knex = db): Promise<Voting | null> {
-  const row: VotingRow | undefined = await trx("workshop_votings").where({ workshop_id: workshopId }).whereNull("closed_at").orderBy("id", "desc").first();
+  const row: VotingRow | undefined = await trx("workshop_votings")
+    .where({ workshop_id: workshopId })
+    .whereNull("closed_at")
+    .orderBy("id", "desc")
+    .first();
   return row ? toVoting(row) : null;
 }
 
@@ -53,12 +57,27 @@ export async function listVotings({ workshopId }: { workshopId: number }): Promi
 
 /** The latest voting, open or closed: what the board shows results for. */
 export async function getLatestVoting({ workshopId }: { workshopId: number }): Promise<Voting | null> {
-  const row: VotingRow | undefined = await db("workshop_votings").where({ workshop_id: workshopId }).orderBy("id", "desc").first();
+  const row: VotingRow | undefined = await db("workshop_votings")
+    .where({ workshop_id: workshopId })
+    .orderBy("id", "desc")
+    .first();
   return row ? toVoting(row) : null;
 }
 
 /** Opens a voting; one at a time, so an earlier open one is closed first. */
-export async function openVoting({ workshopId, target, dots, openedBy, openedAt }: { workshopId: number; target: VotingTarget; dots: number; openedBy: number | null; openedAt?: string }): Promise<Voting> {
+export async function openVoting({
+  workshopId,
+  target,
+  dots,
+  openedBy,
+  openedAt,
+}: {
+  workshopId: number;
+  target: VotingTarget;
+  dots: number;
+  openedBy: number | null;
+  openedAt?: string;
+}): Promise<Voting> {
   return db.transaction(async (trx) => {
     const now = openedAt ?? nowIso();
     await trx("workshop_votings").where({ workshop_id: workshopId }).whereNull("closed_at").update({ closed_at: now });
@@ -79,15 +98,28 @@ export async function votingBelongs({ id, workshopId }: { id: number; workshopId
  * `workshopId` is optional only for the demo seed, which closes the votings it just opened; every
  * request path passes the session from its URL so an id from a form cannot reach another session.
  */
-export async function closeVoting({ id, workshopId, closedAt }: { id: number; workshopId: number; closedAt?: string }): Promise<boolean> {
+export async function closeVoting({
+  id,
+  workshopId,
+  closedAt,
+}: {
+  id: number;
+  workshopId: number;
+  closedAt?: string;
+}): Promise<boolean> {
   const query = db("workshop_votings").where({ id, workshop_id: workshopId }).whereNull("closed_at");
   return (await query.update({ closed_at: closedAt ?? nowIso() })) > 0;
 }
 
 /** What may be voted on: the critique phase's themes, or the fantasy phase's visible notes. */
-async function votableItems(trx: Knex, voting: Voting): Promise<{ type: "theme" | "note"; id: number; text: string }[]> {
+async function votableItems(
+  trx: Knex,
+  voting: Voting,
+): Promise<{ type: "theme" | "note"; id: number; text: string }[]> {
   if (voting.target === "critique_themes") {
-    const rows: { id: number; title: string }[] = await trx("workshop_themes").where({ workshop_id: voting.workshopId, phase: "kritik" }).orderBy("id");
+    const rows: { id: number; title: string }[] = await trx("workshop_themes")
+      .where({ workshop_id: voting.workshopId, phase: "kritik" })
+      .orderBy("id");
     return rows.map((r) => ({ type: "theme" as const, id: r.id, text: r.title }));
   }
   const rows: { id: number; text: string }[] = await trx("workshop_notes")
@@ -109,7 +141,13 @@ export async function votingResults({ voting }: { voting: Voting }): Promise<Vot
 }
 
 /** The items in their own order with this participant's dots on each, and how many dots are left. */
-export async function ballotFor({ voting, participantId }: { voting: Voting; participantId: number | null }): Promise<{ items: VoteItem[]; used: number; remaining: number }> {
+export async function ballotFor({
+  voting,
+  participantId,
+}: {
+  voting: Voting;
+  participantId: number | null;
+}): Promise<{ items: VoteItem[]; used: number; remaining: number }> {
   const items = await votableItems(db, voting);
   const mine: { item_type: string; item_id: number; n: number | string }[] =
     participantId === null
@@ -154,9 +192,14 @@ export async function castVote({
     const votingRow: VotingRow | undefined = await trx("workshop_votings").where({ id: votingId }).first();
     if (!votingRow) throw new Error("unknown voting");
     const voting = toVoting(votingRow);
-    await trx("workshop_ballots").insert({ voting_id: votingId, participant_id: participantId, used: 0 }).onConflict(["voting_id", "participant_id"]).ignore();
+    await trx("workshop_ballots")
+      .insert({ voting_id: votingId, participant_id: participantId, used: 0 })
+      .onConflict(["voting_id", "participant_id"])
+      .ignore();
     const remainingNow = async () => {
-      const b: { used: number } = await trx("workshop_ballots").where({ voting_id: votingId, participant_id: participantId }).first("used");
+      const b: { used: number } = await trx("workshop_ballots")
+        .where({ voting_id: votingId, participant_id: participantId })
+        .first("used");
       return Math.max(0, voting.dots - Number(b.used));
     };
     if (voting.closedAt) return { ok: false as const, problem: "closed" as const, remaining: await remainingNow() };
@@ -169,34 +212,61 @@ export async function castVote({
       .andWhere("used", "<", voting.dots)
       .increment("used", 1);
     if (Number(claimed) === 0) return { ok: false as const, problem: "noDotsLeft" as const, remaining: 0 };
-    await trx("workshop_votes").insert({ voting_id: votingId, participant_id: participantId, item_type: itemType, item_id: itemId, cast_by: castBy, created_at: nowIso() });
+    await trx("workshop_votes").insert({
+      voting_id: votingId,
+      participant_id: participantId,
+      item_type: itemType,
+      item_id: itemId,
+      cast_by: castBy,
+      created_at: nowIso(),
+    });
     return { ok: true as const, remaining: await remainingNow() };
   });
 }
 
 /** Takes one of this participant's dots back from an item, while the voting is open. */
-export async function withdrawVote({ votingId, participantId, itemType, itemId }: { votingId: number; participantId: number; itemType: "theme" | "note"; itemId: number }): Promise<VoteResult> {
+export async function withdrawVote({
+  votingId,
+  participantId,
+  itemType,
+  itemId,
+}: {
+  votingId: number;
+  participantId: number;
+  itemType: "theme" | "note";
+  itemId: number;
+}): Promise<VoteResult> {
   return db.transaction(async (trx) => {
     const votingRow: VotingRow | undefined = await trx("workshop_votings").where({ id: votingId }).first();
     if (!votingRow) throw new Error("unknown voting");
     const voting = toVoting(votingRow);
-    const ballot: { used: number } | undefined = await trx("workshop_ballots").where({ voting_id: votingId, participant_id: participantId }).first("used");
+    const ballot: { used: number } | undefined = await trx("workshop_ballots")
+      .where({ voting_id: votingId, participant_id: participantId })
+      .first("used");
     const used = Number(ballot?.used ?? 0);
-    if (voting.closedAt) return { ok: false as const, problem: "closed" as const, remaining: Math.max(0, voting.dots - used) };
+    if (voting.closedAt)
+      return { ok: false as const, problem: "closed" as const, remaining: Math.max(0, voting.dots - used) };
     const vote: { id: number } | undefined = await trx("workshop_votes")
       .where({ voting_id: votingId, participant_id: participantId, item_type: itemType, item_id: itemId })
       .orderBy("id", "desc")
       .first("id");
     if (!vote) return { ok: false as const, problem: "noDotHere" as const, remaining: Math.max(0, voting.dots - used) };
     const deleted = await trx("workshop_votes").where({ id: vote.id }).delete();
-    if (deleted === 0) return { ok: false as const, problem: "noDotHere" as const, remaining: Math.max(0, voting.dots - used) };
-    await trx("workshop_ballots").where({ voting_id: votingId, participant_id: participantId }).andWhere("used", ">", 0).decrement("used", 1);
+    if (deleted === 0)
+      return { ok: false as const, problem: "noDotHere" as const, remaining: Math.max(0, voting.dots - used) };
+    await trx("workshop_ballots")
+      .where({ voting_id: votingId, participant_id: participantId })
+      .andWhere("used", ">", 0)
+      .decrement("used", 1);
     return { ok: true as const, remaining: Math.max(0, voting.dots - used + 1) };
   });
 }
 
 /** How many distinct people placed dots in a voting. */
 export async function countVoters({ votingId }: { votingId: number }): Promise<number> {
-  const [{ n }] = await db("workshop_ballots").where({ voting_id: votingId }).andWhere("used", ">", 0).count<{ n: number | string }[]>("* as n");
+  const [{ n }] = await db("workshop_ballots")
+    .where({ voting_id: votingId })
+    .andWhere("used", ">", 0)
+    .count<{ n: number | string }[]>("* as n");
   return Number(n);
 }

@@ -55,7 +55,12 @@ async function withFollows(rows: WorkshopRow[], trx: Knex = db): Promise<Worksho
   const links: { workshop_id: number; follows_id: number }[] = ids.length
     ? await trx("workshop_followups").whereIn("workshop_id", ids).orderBy("follows_id")
     : [];
-  return rows.map((r) => toWorkshop(r, links.filter((l) => l.workshop_id === r.id).map((l) => l.follows_id)));
+  return rows.map((r) =>
+    toWorkshop(
+      r,
+      links.filter((l) => l.workshop_id === r.id).map((l) => l.follows_id),
+    ),
+  );
 }
 
 export interface NewWorkshop {
@@ -92,7 +97,8 @@ export async function createWorkshop(input: NewWorkshop, trx: Knex = db): Promis
     })
     .returning("id");
   const follows = [...new Set(input.followsIds)].filter((f) => f !== id);
-  if (follows.length > 0) await trx("workshop_followups").insert(follows.map((f) => ({ workshop_id: id, follows_id: f })));
+  if (follows.length > 0)
+    await trx("workshop_followups").insert(follows.map((f) => ({ workshop_id: id, follows_id: f })));
   return (await getWorkshop({ id }, trx))!;
 }
 
@@ -110,18 +116,38 @@ export async function findWorkshopByCode({ code }: { code: string }): Promise<Wo
 }
 
 export async function listWorkshops(): Promise<Workshop[]> {
-  const rows: WorkshopRow[] = await db("workshops").select("*").orderBy([{ column: "held_on", order: "desc" }, { column: "id", order: "desc" }]);
+  const rows: WorkshopRow[] = await db("workshops")
+    .select("*")
+    .orderBy([
+      { column: "held_on", order: "desc" },
+      { column: "id", order: "desc" },
+    ]);
   return withFollows(rows);
 }
 
-export async function updateWorkshopDetails(
-  { id, title, heldOn, place, programId, followsIds }: { id: number; title: string; heldOn: string; place: string; programId: number | null; followsIds: number[] },
-): Promise<void> {
+export async function updateWorkshopDetails({
+  id,
+  title,
+  heldOn,
+  place,
+  programId,
+  followsIds,
+}: {
+  id: number;
+  title: string;
+  heldOn: string;
+  place: string;
+  programId: number | null;
+  followsIds: number[];
+}): Promise<void> {
   await db.transaction(async (trx) => {
-    await trx("workshops").where({ id }).update({ title, held_on: heldOn, place, program_id: programId, updated_at: nowIso() });
+    await trx("workshops")
+      .where({ id })
+      .update({ title, held_on: heldOn, place, program_id: programId, updated_at: nowIso() });
     await trx("workshop_followups").where({ workshop_id: id }).delete();
     const follows = [...new Set(followsIds)].filter((f) => f !== id);
-    if (follows.length > 0) await trx("workshop_followups").insert(follows.map((f) => ({ workshop_id: id, follows_id: f })));
+    if (follows.length > 0)
+      await trx("workshop_followups").insert(follows.map((f) => ({ workshop_id: id, follows_id: f })));
   });
 }
 

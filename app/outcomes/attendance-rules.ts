@@ -54,7 +54,11 @@ export function parseCount(raw: string | null | undefined): number | null {
  */
 export function checkAttendance(
   input: AttendanceInput,
-  { activity, today, allowArchived = false }: { activity: ActivityFacts | null | undefined; today: string; allowArchived?: boolean },
+  {
+    activity,
+    today,
+    allowArchived = false,
+  }: { activity: ActivityFacts | null | undefined; today: string; allowArchived?: boolean },
 ): AttendanceError[] {
   const errors: AttendanceError[] = [];
   if (!isIsoDate(input.date)) errors.push("errDate");
@@ -71,7 +75,10 @@ export function checkAttendance(
   const counts = GENDERS.map((g) => input[g]);
   if (counts.some((n) => !Number.isInteger(n) || n < 0)) errors.push("errCount");
   else if (counts.some((n) => n > MAX_COUNT) || totalOf(input) > MAX_COUNT) errors.push("errTooMany");
-  if (input.firstTime !== null && (!Number.isInteger(input.firstTime) || input.firstTime < 0 || input.firstTime > totalOf(input))) {
+  if (
+    input.firstTime !== null &&
+    (!Number.isInteger(input.firstTime) || input.firstTime < 0 || input.firstTime > totalOf(input))
+  ) {
     errors.push("errFirstTime");
   }
   if (input.note.length > MAX_NOTE) errors.push("errNote");
@@ -82,7 +89,9 @@ export interface ParsedAttendanceForm {
   input: AttendanceInput;
   /** Participant codes as typed (to be hashed by the caller), or null when the field was left out. */
   codes: string[] | null;
-  errors: Partial<Record<"date" | "activityId" | "counts" | "firstTime" | "note" | "codes", AttendanceError | "errCodes">>;
+  errors: Partial<
+    Record<"date" | "activityId" | "counts" | "firstTime" | "note" | "codes", AttendanceError | "errCodes">
+  >;
 }
 
 /** Reads the registration form; field values that cannot even be read become errors, never exceptions. */
@@ -90,7 +99,7 @@ export function parseAttendanceForm(form: URLSearchParams): ParsedAttendanceForm
   const errors: ParsedAttendanceForm["errors"] = {};
   const rawActivity = (form.get("activityId") ?? "").trim();
   let activityId: number | null = null;
-  if (rawActivity === "" ) errors.activityId = "errActivity";
+  if (rawActivity === "") errors.activityId = "errActivity";
   else if (rawActivity !== "drop-in") {
     const id = Number(rawActivity);
     if (!Number.isSafeInteger(id) || id <= 0) errors.activityId = "errActivity";
@@ -117,7 +126,8 @@ export function parseAttendanceForm(form: URLSearchParams): ParsedAttendanceForm
       .split(/[\r\n,;]+/)
       .map((c) => c.trim())
       .filter((c) => c !== "");
-    if (codes.length > MAX_CODES || codes.some((c) => c.length > 60) || new Set(codes).size > totalOf(counts)) errors.codes = "errCodes";
+    if (codes.length > MAX_CODES || codes.some((c) => c.length > 60) || new Set(codes).size > totalOf(counts))
+      errors.codes = "errCodes";
   }
   return { input: { date: (form.get("date") ?? "").trim(), activityId, ...counts, firstTime, note }, codes, errors };
 }

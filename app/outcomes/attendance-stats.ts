@@ -27,16 +27,33 @@ export interface AttendanceStats {
   registrations: number;
   total: GenderRow;
   byMonth: (GenderRow & { month: string; openingDays: number; firstTime: number })[];
-  perDay: { openingDays: number; min: number; max: number; median: number; histogram: { participants: number; days: number }[] } | null;
+  perDay: {
+    openingDays: number;
+    min: number;
+    max: number;
+    median: number;
+    histogram: { participants: number; days: number }[];
+  } | null;
   specials: (GenderRow & { date: string })[];
   perActivity: (GenderRow & { key: string; registrations: number; average: number })[];
   perWeekday: (GenderRow & { weekday: number; openingDays: number; average: number })[];
   shares: Record<(typeof GENDERS)[number], number | null>;
   firstTime: { visitors: number; registrationsWithFigure: number };
-  unique: { people: number; byMonth: { month: string; people: number }[]; registrationsWithCodes: number; visitsWithCodes: number };
+  unique: {
+    people: number;
+    byMonth: { month: string; people: number }[];
+    registrationsWithCodes: number;
+    visitsWithCodes: number;
+  };
   reach: {
     enrolled: GenderCounts & { total: number; asOf: string | null; programs: string[] };
-    rows: { gender: (typeof GENDERS)[number]; enrolled: number; enrolledShare: number | null; visits: number; visitsShare: number | null }[];
+    rows: {
+      gender: (typeof GENDERS)[number];
+      enrolled: number;
+      enrolledShare: number | null;
+      visits: number;
+      visitsShare: number | null;
+    }[];
     /** Unique people (by code) as a share of those enrolled; null without codes or enrolment. */
     uniqueShare: number | null;
   };
@@ -91,7 +108,9 @@ export function computeAttendanceStats({
 }): AttendanceStats {
   const inPeriod = facts.filter((f) => f.date >= from && f.date <= to);
   const total = zero();
-  const months = new Map(monthsBetween(from, to).map((m) => [m, { counts: zero(), days: new Set<string>(), firstTime: 0 }]));
+  const months = new Map(
+    monthsBetween(from, to).map((m) => [m, { counts: zero(), days: new Set<string>(), firstTime: 0 }]),
+  );
   const dayTotals = new Map<string, number>();
   const activities = new Map<string, { name: string; counts: GenderCounts; registrations: number }>();
   const weekdays = new Map<number, { counts: GenderCounts; days: Set<string> }>();
@@ -143,23 +162,53 @@ export function computeAttendanceStats({
     period: { from, to },
     registrations: inPeriod.length,
     total: row("", total),
-    byMonth: [...months.entries()].map(([m, v]) => ({ ...row(m, v.counts), month: m, openingDays: v.days.size, firstTime: v.firstTime })),
+    byMonth: [...months.entries()].map(([m, v]) => ({
+      ...row(m, v.counts),
+      month: m,
+      openingDays: v.days.size,
+      firstTime: v.firstTime,
+    })),
     perDay:
       dayValues.length > 0
-        ? { openingDays: dayValues.length, min: Math.min(...dayValues), max: Math.max(...dayValues), median: median(dayValues), histogram: histogram(dayValues) }
+        ? {
+            openingDays: dayValues.length,
+            min: Math.min(...dayValues),
+            max: Math.max(...dayValues),
+            median: median(dayValues),
+            histogram: histogram(dayValues),
+          }
         : null,
     specials,
     perActivity: [...activities.entries()]
-      .map(([key, a]) => ({ ...row(a.name, a.counts), key, registrations: a.registrations, average: round1(totalOf(a.counts) / a.registrations) }))
+      .map(([key, a]) => ({
+        ...row(a.name, a.counts),
+        key,
+        registrations: a.registrations,
+        average: round1(totalOf(a.counts) / a.registrations),
+      }))
       .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, "sv")),
     perWeekday: [...weekdays.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([wd, v]) => ({ ...row(String(wd), v.counts), weekday: wd, openingDays: v.days.size, average: round1(totalOf(v.counts) / v.days.size) })),
+      .map(([wd, v]) => ({
+        ...row(String(wd), v.counts),
+        weekday: wd,
+        openingDays: v.days.size,
+        average: round1(totalOf(v.counts) / v.days.size),
+      })),
     shares: Object.fromEntries(GENDERS.map((g) => [g, share(total[g], visitsTotal)])) as AttendanceStats["shares"],
     firstTime: { visitors: firstTime, registrationsWithFigure: withFirstTime },
     unique: { people: unique.total, byMonth: unique.byMonth, registrationsWithCodes: withCodes, visitsWithCodes },
     reach: {
-      enrolled: { ...enrolled, total: enrolledTotal, asOf: enrolment.map((e) => e.onDate).sort().at(-1) ?? null, programs: enrolment.map((e) => e.programName) },
+      enrolled: {
+        ...enrolled,
+        total: enrolledTotal,
+        asOf:
+          enrolment
+            .map((e) => e.onDate)
+            .sort()
+            .at(-1) ?? null,
+        programs: enrolment.map((e) => e.programName),
+      },
       rows: GENDERS.map((g) => ({
         gender: g,
         enrolled: enrolled[g],
@@ -176,7 +225,10 @@ function histogram(values: number[]): { participants: number; days: number }[] {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   const max = Math.max(...values);
-  return Array.from({ length: max - Math.min(...values) + 1 }, (_, i) => Math.min(...values) + i).map((p) => ({ participants: p, days: counts.get(p) ?? 0 }));
+  return Array.from({ length: max - Math.min(...values) + 1 }, (_, i) => Math.min(...values) + i).map((p) => ({
+    participants: p,
+    days: counts.get(p) ?? 0,
+  }));
 }
 
 const genderCells = (r: GenderCounts) => GENDERS.map((g) => r[g]);
@@ -205,10 +257,15 @@ export function protectAttendanceStats(stats: AttendanceStats): {
     perActivity: protectTable(stats.perActivity.map(genderCells), both),
     perWeekday: protectTable(stats.perWeekday.map(genderCells), both),
     byGender: protectSeries(genderCells(stats.total)),
-    perDay: stats.perDay ? protectSeries([stats.perDay.min, Math.floor(stats.perDay.median), stats.perDay.max], { withTotal: false }) : null,
+    perDay: stats.perDay
+      ? protectSeries([stats.perDay.min, Math.floor(stats.perDay.median), stats.perDay.max], { withTotal: false })
+      : null,
     firstTime: protectSeries([stats.firstTime.visitors], { withTotal: false }).cells[0],
     firstTimeByMonth: protectSeries(stats.byMonth.map((m) => m.firstTime)),
-    uniqueByMonth: protectSeries(stats.unique.byMonth.map((m) => m.people), { withTotal: false }),
+    uniqueByMonth: protectSeries(
+      stats.unique.byMonth.map((m) => m.people),
+      { withTotal: false },
+    ),
     uniqueTotal: protectSeries([stats.unique.people], { withTotal: false }).cells[0],
     enrolled: protectSeries(genderCells(stats.reach.enrolled)),
   };

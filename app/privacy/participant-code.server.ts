@@ -7,9 +7,14 @@ import { serverSecret } from "~/auth/secret.server";
  * attendance without anyone learning who they are. Spaces, dashes and case do not matter.
  */
 export function normalizeParticipantCode(code: string): string {
-  return code.normalize("NFKC").toUpperCase().replace(/[\s\-_.]+/g, "");
+  return code
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-_.]+/g, "");
 }
 
 export function participantCodeHmac(code: string): string {
-  return createHmac("sha256", serverSecret()).update(`participant-code:v1:${normalizeParticipantCode(code)}`).digest("hex");
+  return createHmac("sha256", serverSecret())
+    .update(`participant-code:v1:${normalizeParticipantCode(code)}`)
+    .digest("hex");
 }

@@ -66,7 +66,12 @@ export function countByKind(found: readonly RedactionHit[]): Partial<Record<Reda
  */
 export function findSensitive(text: string, options: RedactOptions = {}): RedactionHit[] {
   const accepted: RedactionHit[] = [];
-  const detectors = [findEmails, findIdentityNumbers, findPhoneNumbers, (t: string) => findNames(t, options.names ?? [])];
+  const detectors = [
+    findEmails,
+    findIdentityNumbers,
+    findPhoneNumbers,
+    (t: string) => findNames(t, options.names ?? []),
+  ];
   for (const detect of detectors) {
     for (const hit of detect(text)) {
       if (!accepted.some((a) => hit.start < a.end && a.start < hit.end)) accepted.push(hit);
@@ -77,7 +82,8 @@ export function findSensitive(text: string, options: RedactOptions = {}): Redact
 
 // --- e-mail -------------------------------------------------------------------------------------
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
 export function findEmails(text: string): RedactionHit[] {
   return [...text.matchAll(EMAIL)].map((m) => ({ kind: "epost" as const, start: m.index, end: m.index + m[0].length }));
@@ -99,7 +105,19 @@ export function findIdentityNumbers(text: string): RedactionHit[] {
 }
 
 /** "personnummer", "samordningsnummer", or null when the date or the check digit is wrong. */
-export function identityKind({ century, yy, mm, dd, last4 }: { century: string; yy: string; mm: string; dd: string; last4: string }): RedactionKind | null {
+export function identityKind({
+  century,
+  yy,
+  mm,
+  dd,
+  last4,
+}: {
+  century: string;
+  yy: string;
+  mm: string;
+  dd: string;
+  last4: string;
+}): RedactionKind | null {
   const month = Number(mm);
   let day = Number(dd);
   let kind: RedactionKind = "personnummer";
@@ -107,7 +125,8 @@ export function identityKind({ century, yy, mm, dd, last4 }: { century: string; 
     day -= 60;
     kind = "samordningsnummer";
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(century ? Number(century + yy) : null, month)) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(century ? Number(century + yy) : null, month))
+    return null;
   return luhnValid(`${yy}${mm}${dd}${last4}`) ? kind : null;
 }
 
@@ -138,7 +157,8 @@ function daysInMonth(year: number | null, month: number): number {
 // --- phone numbers ------------------------------------------------------------------------------
 
 // +46, 0046 (optionally with "(0)") or a trunk 0; then 7–9 digits in groups split by a space or a dash.
-const PHONE = /(?<![\p{L}\p{N}+])((?:\+|00)46[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?|0)([1-9](?:(?: ?- ?|[ \u00a0])?\d){6,8})(?!\d)/gu;
+const PHONE =
+  /(?<![\p{L}\p{N}+])((?:\+|00)46[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?|0)([1-9](?:(?: ?- ?|[ \u00a0])?\d){6,8})(?!\d)/gu;
 
 export function findPhoneNumbers(text: string): RedactionHit[] {
   const hits: RedactionHit[] = [];

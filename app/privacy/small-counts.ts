@@ -95,13 +95,15 @@ export function protectTable(cells: readonly (readonly number[])[], options: Pro
   }
 
   // A line with exactly one hidden member gives that member away; hide one more, until no line does.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const members = [...line.cells, line.total];
       const hidden = members.filter(([r, c]) => status[r][c] !== "shown");
       if (hidden.length !== 1) continue;
-      const candidate = pickComplement(line.cells, grid, status) ?? (status[line.total[0]][line.total[1]] === "shown" ? line.total : null);
+      const candidate =
+        pickComplement(line.cells, grid, status) ??
+        (status[line.total[0]][line.total[1]] === "shown" ? line.total : null);
       if (!candidate) continue;
       status[candidate[0]][candidate[1]] = "complementary";
       changed = true;
@@ -116,7 +118,10 @@ export function protectTable(cells: readonly (readonly number[])[], options: Pro
 }
 
 /** A list of counts with its total (e.g. visits by gender): the one-row case of `protectTable`. */
-export function protectSeries(values: readonly number[], { withTotal = true }: { withTotal?: boolean } = {}): {
+export function protectSeries(
+  values: readonly number[],
+  { withTotal = true }: { withTotal?: boolean } = {},
+): {
   cells: ProtectedCell[];
   total: ProtectedCell | null;
 } {

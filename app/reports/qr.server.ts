@@ -2,7 +2,12 @@ import QRCode from "qrcode";
 
 /** A QR code as inline SVG, scalable for print. Error correction M survives a creased poster. */
 export async function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  return QRCode.toString(text, {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    color: { dark: "#000000", light: "#ffffff" },
+  });
 }
 
 /** The absolute URL a poster should point at, from the request that asked for the poster. */

@@ -26,7 +26,14 @@ export interface Protocol {
   visions: ProtocolGroup[];
   realisation: ProtocolGroup[];
   votings: { target: VotingTarget; dots: number; voters: number | null; items: { text: string; dots: number }[] }[];
-  actionPlan: { title: string; what: string; who: string; dueOn: string | null; status: ProposalStatus; comment: string }[];
+  actionPlan: {
+    title: string;
+    what: string;
+    who: string;
+    dueOn: string | null;
+    status: ProposalStatus;
+    comment: string;
+  }[];
 }
 
 type Mask = (text: string) => string;
@@ -34,7 +41,10 @@ type Mask = (text: string) => string;
 function grouped(notes: WorkshopNote[], themes: WorkshopTheme[], phase: WritingPhase, mask: Mask): ProtocolGroup[] {
   const inPhase = notes.filter((n) => n.phase === phase && !n.hidden);
   const phaseThemes = themes.filter((t) => t.phase === phase);
-  const groups: ProtocolGroup[] = phaseThemes.map((t) => ({ title: mask(t.title), notes: inPhase.filter((n) => n.themeId === t.id).map((n) => mask(n.text)) }));
+  const groups: ProtocolGroup[] = phaseThemes.map((t) => ({
+    title: mask(t.title),
+    notes: inPhase.filter((n) => n.themeId === t.id).map((n) => mask(n.text)),
+  }));
   const loose = inPhase.filter((n) => n.themeId === null || !phaseThemes.some((t) => t.id === n.themeId));
   if (loose.length > 0) groups.push({ title: null, notes: loose.map((n) => mask(n.text)) });
   return groups;
@@ -70,11 +80,20 @@ export async function buildProtocol(workshop: Workshop): Promise<Protocol> {
         target: v.target,
         dots: v.dots,
         voters: atLeastFive(await countVoters({ votingId: v.id })),
-        items: (await votingResults({ voting: v })).filter((i) => i.dots > 0).map((i) => ({ text: mask(i.text), dots: i.dots })),
+        items: (await votingResults({ voting: v }))
+          .filter((i) => i.dots > 0)
+          .map((i) => ({ text: mask(i.text), dots: i.dots })),
       })),
     ),
     // Proposals start as a copy of a note, so their texts are masked too.
-    actionPlan: proposals.map((p) => ({ title: mask(p.title), what: mask(p.what), who: mask(p.who), dueOn: p.dueOn, status: p.status, comment: mask(p.latestComment) })),
+    actionPlan: proposals.map((p) => ({
+      title: mask(p.title),
+      what: mask(p.what),
+      who: mask(p.who),
+      dueOn: p.dueOn,
+      status: p.status,
+      comment: mask(p.latestComment),
+    })),
   };
 }
 
@@ -106,13 +125,21 @@ export async function protocolDocx(protocol: Protocol, locale: Locale = "sv"): P
   ];
   if (protocol.votings.length === 0) children.push(new Paragraph(t.protocolNone));
   for (const v of protocol.votings) {
-    children.push(new Paragraph({ text: `${t[`target_${v.target}`]} (${v.dots} ${t.dotsCount.toLowerCase()})`, heading: HeadingLevel.HEADING_3 }));
+    children.push(
+      new Paragraph({
+        text: `${t[`target_${v.target}`]} (${v.dots} ${t.dotsCount.toLowerCase()})`,
+        heading: HeadingLevel.HEADING_3,
+      }),
+    );
     children.push(new Paragraph(format(t.voters, { n: v.voters === null ? t.fewerThanFive : v.voters })));
     if (v.items.length > 0) {
       children.push(
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [new TableRow({ tableHeader: true, children: [cell(t.item, true), cell(t.dotsCount, true)] }), ...v.items.map((i) => new TableRow({ children: [cell(i.text), cell(String(i.dots))] }))],
+          rows: [
+            new TableRow({ tableHeader: true, children: [cell(t.item, true), cell(t.dotsCount, true)] }),
+            ...v.items.map((i) => new TableRow({ children: [cell(i.text), cell(String(i.dots))] })),
+          ],
         }),
       );
     }
@@ -124,8 +151,28 @@ export async function protocolDocx(protocol: Protocol, locale: Locale = "sv"): P
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
-          new TableRow({ tableHeader: true, children: [cell(t.proposalTitle, true), cell(t.proposalWhat, true), cell(t.proposalWho, true), cell(t.proposalDue, true), cell(t.status, true)] }),
-          ...protocol.actionPlan.map((p) => new TableRow({ children: [cell(p.title), cell(p.what), cell(p.who), cell(p.dueOn ?? "–"), cell(t[`status_${p.status}`])] })),
+          new TableRow({
+            tableHeader: true,
+            children: [
+              cell(t.proposalTitle, true),
+              cell(t.proposalWhat, true),
+              cell(t.proposalWho, true),
+              cell(t.proposalDue, true),
+              cell(t.status, true),
+            ],
+          }),
+          ...protocol.actionPlan.map(
+            (p) =>
+              new TableRow({
+                children: [
+                  cell(p.title),
+                  cell(p.what),
+                  cell(p.who),
+                  cell(p.dueOn ?? "–"),
+                  cell(t[`status_${p.status}`]),
+                ],
+              }),
+          ),
         ],
       }),
     );

@@ -14,7 +14,16 @@ export default function Home() {
       <form method="get" action="/s" className="stack">
         <div className="field">
           <label htmlFor="code">{t.homeSurvey}</label>
-          <input id="code" name="code" type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={16} required />
+          <input
+            id="code"
+            name="code"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={16}
+            required
+          />
         </div>
         <button type="submit" className="button button--block">
           {t.homeCodeButton}

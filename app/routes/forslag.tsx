@@ -61,7 +61,8 @@ export default function Forslag() {
               </p>
             ) : null}
             <p className="proposal__meta">
-              {format(t.forslagChanged, { date: longDate(p.changedOn, locale) })} · {format(t.forslagFrom, { date: longDate(p.sessionDate, locale) })}
+              {format(t.forslagChanged, { date: longDate(p.changedOn, locale) })} ·{" "}
+              {format(t.forslagFrom, { date: longDate(p.sessionDate, locale) })}
             </p>
           </li>
         ))}

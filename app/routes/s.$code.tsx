@@ -17,7 +17,9 @@ export const links = () => [
   { rel: "stylesheet", href: surveyCss },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} – Deltagarröst` : "Deltagarröst" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} – Deltagarröst` : "Deltagarröst" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normalizeJoinCode(params.code ?? "");
@@ -29,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = campaignState(campaign);
   const kiosk = campaign.kiosk || new URL(request.url).searchParams.get("kiosk") === "1";
   const common = { code: campaign.code, title: campaign.title, locale, opensOn: campaign.opensOn };
-  if (state !== "open") return data({ ...common, state, survey: null, kiosk, mode: campaign.mode }, { status: state === "closed" ? 410 : 200 });
+  if (state !== "open")
+    return data(
+      { ...common, state, survey: null, kiosk, mode: campaign.mode },
+      { status: state === "closed" ? 410 : 200 },
+    );
   const questions = Object.keys(survey.json).length > 0 ? countQuestions(survey.json) : 0;
   return data(
     {
@@ -51,7 +57,8 @@ function countQuestions(json: Record<string, unknown>): number {
 export default function SurveyPage() {
   const page = useLoaderData<typeof loader>();
   if (page.state === "closed") return <SurveyClosed code={page.code} title={page.title} />;
-  if (page.state === "not-yet-open" || !page.survey) return <SurveyNotYetOpen title={page.title} opensOn={page.opensOn} />;
+  if (page.state === "not-yet-open" || !page.survey)
+    return <SurveyNotYetOpen title={page.title} opensOn={page.opensOn} />;
   return (
     <SurveyFlow
       key={page.code}

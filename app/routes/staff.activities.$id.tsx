@@ -47,11 +47,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/staff/activities/${id}?saved=1`);
   }
   if (intent !== "save") throw badRequest();
-  const parsed = parseActivityForm(form, (await programsFor(staff)).map((p) => p.id));
+  const parsed = parseActivityForm(
+    form,
+    (await programsFor(staff)).map((p) => p.id),
+  );
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   await updateActivity({ id, value: parsed.value });
   const { archived: _a, id: _i, ...old } = before;
-  await audit({ actor: staff, action: "activity.update", entityType: "activity", entityId: id, ip, details: { before: old, after: parsed.value } });
+  await audit({
+    actor: staff,
+    action: "activity.update",
+    entityType: "activity",
+    entityId: id,
+    ip,
+    details: { before: old, after: parsed.value },
+  });
   return redirect(`/staff/activities/${id}?saved=1`);
 }
 
@@ -75,7 +85,13 @@ export default function EditActivity() {
         <p className="hint" id="archive-hint">
           {t.archiveHint}
         </p>
-        <button type="submit" name="intent" value={activity.archived ? "unarchive" : "archive"} className="button button--secondary" aria-describedby="archive-hint">
+        <button
+          type="submit"
+          name="intent"
+          value={activity.archived ? "unarchive" : "archive"}
+          className="button button--secondary"
+          aria-describedby="archive-hint"
+        >
           {activity.archived ? t.unarchive : t.archive}
         </button>
       </Form>

@@ -14,14 +14,22 @@ export const meta: MetaFunction = () => [{ title: "Aktiviteter – Deltagarröst
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("activities") });
   const all = (await listActivities({ includeArchived: true })).filter((a) => canSeeProgram(staff, a.programId));
-  return { active: all.filter((a) => !a.archived), archived: all.filter((a) => a.archived), canEdit: CATALOGUE_EDITORS.includes(staff.role) };
+  return {
+    active: all.filter((a) => !a.archived),
+    archived: all.filter((a) => a.archived),
+    canEdit: CATALOGUE_EDITORS.includes(staff.role),
+  };
 }
 
 export default function Activities() {
   const { active, archived, canEdit } = useLoaderData<typeof loader>();
   const t = useStrings(attendanceStrings);
   const schedule = (a: Activity) =>
-    a.schedule.length === 0 ? "–" : a.schedule.map((s) => `${t[`wd${s.weekday}` as keyof typeof t]} ${s.startsAt}${s.endsAt ? `–${s.endsAt}` : ""}`).join(", ");
+    a.schedule.length === 0
+      ? "–"
+      : a.schedule
+          .map((s) => `${t[`wd${s.weekday}` as keyof typeof t]} ${s.startsAt}${s.endsAt ? `–${s.endsAt}` : ""}`)
+          .join(", ");
   const table = (rows: Activity[], caption: string) => (
     <div className="table-wrap">
       <table className="responsive activity-list">

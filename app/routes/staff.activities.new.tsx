@@ -26,10 +26,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const form = await requireForm(request, { maxBytes: 16 * 1024 });
   const programs = await programsFor(staff);
-  const parsed = parseActivityForm(form, programs.map((p) => p.id));
+  const parsed = parseActivityForm(
+    form,
+    programs.map((p) => p.id),
+  );
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   const id = await createActivity(parsed.value);
-  await audit({ actor: staff, action: "activity.create", entityType: "activity", entityId: id, ip: clientAddress(context), details: { name: parsed.value.name } });
+  await audit({
+    actor: staff,
+    action: "activity.create",
+    entityType: "activity",
+    entityId: id,
+    ip: clientAddress(context),
+    details: { name: parsed.value.name },
+  });
   return redirect(`/staff/activities/${id}?saved=1`);
 }
 
@@ -43,7 +53,17 @@ export default function NewActivity() {
       <ActivityForm
         programs={programs}
         errors={result?.errors}
-        defaults={{ name: "", place: "Mallis, Malmskillnadsgatan", description: "", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: today, programId: null, schedule: [] }}
+        defaults={{
+          name: "",
+          place: "Mallis, Malmskillnadsgatan",
+          description: "",
+          kind: "regular",
+          scope: "mallis",
+          countsAttendance: true,
+          startsOn: today,
+          programId: null,
+          schedule: [],
+        }}
       />
     </div>
   );

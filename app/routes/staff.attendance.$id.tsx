@@ -11,7 +11,14 @@ import { getActivity } from "~/models/activity.server";
 import { correctAttendance, getAttendance } from "~/models/attendance.server";
 import type { StaffUser } from "~/models/staff.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
-import { checkAttendance, fieldOf, GENDERS, MAX_COUNT, parseAttendanceForm, type ParsedAttendanceForm } from "~/outcomes/attendance-rules";
+import {
+  checkAttendance,
+  fieldOf,
+  GENDERS,
+  MAX_COUNT,
+  parseAttendanceForm,
+  type ParsedAttendanceForm,
+} from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { CountStepper } from "~/components/count-stepper";
@@ -85,7 +92,11 @@ export default function CorrectAttendance() {
       <Form method="post" className="stack" noValidate>
         <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
           <legend>{t.counts}</legend>
-          {errors.counts ? <p className="field-error" id="counts-error">{message(errors.counts)}</p> : null}
+          {errors.counts ? (
+            <p className="field-error" id="counts-error">
+              {message(errors.counts)}
+            </p>
+          ) : null}
           {GENDERS.map((g) => (
             <CountStepper
               key={`${g}-${values ? "r" : "n"}`}
@@ -101,8 +112,22 @@ export default function CorrectAttendance() {
         </fieldset>
         <div className="field">
           <label htmlFor="firstTime">{t.firstTime}</label>
-          <input id="firstTime" name="firstTime" type="number" inputMode="numeric" min={0} max={MAX_COUNT} defaultValue={values?.firstTime ?? record.firstTime ?? ""} aria-invalid={errors.firstTime ? true : undefined} aria-describedby={errors.firstTime ? "firstTime-error" : undefined} />
-          {errors.firstTime ? <p className="field-error" id="firstTime-error">{message(errors.firstTime)}</p> : null}
+          <input
+            id="firstTime"
+            name="firstTime"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={MAX_COUNT}
+            defaultValue={values?.firstTime ?? record.firstTime ?? ""}
+            aria-invalid={errors.firstTime ? true : undefined}
+            aria-describedby={errors.firstTime ? "firstTime-error" : undefined}
+          />
+          {errors.firstTime ? (
+            <p className="field-error" id="firstTime-error">
+              {message(errors.firstTime)}
+            </p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor="codes">{t.codes}</label>
@@ -110,8 +135,20 @@ export default function CorrectAttendance() {
             {record.codeCount > 0 ? `${format(t.codesSaved, { count: record.codeCount })} ` : ""}
             {t.codesReplace}
           </p>
-          <textarea id="codes" name="codes" rows={3} autoComplete="off" defaultValue={values?.codes ?? ""} aria-invalid={errors.codes ? true : undefined} aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`} />
-          {errors.codes ? <p className="field-error" id="codes-error">{message(errors.codes)}</p> : null}
+          <textarea
+            id="codes"
+            name="codes"
+            rows={3}
+            autoComplete="off"
+            defaultValue={values?.codes ?? ""}
+            aria-invalid={errors.codes ? true : undefined}
+            aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`}
+          />
+          {errors.codes ? (
+            <p className="field-error" id="codes-error">
+              {message(errors.codes)}
+            </p>
+          ) : null}
           {record.codeCount > 0 ? (
             <label className="choice">
               <input type="checkbox" name="clearCodes" value="1" />
@@ -121,9 +158,23 @@ export default function CorrectAttendance() {
         </div>
         <div className="field">
           <label htmlFor="note">{t.note}</label>
-          <p className="hint" id="note-hint">{t.noteHint}</p>
-          <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={values?.note ?? record.note} aria-invalid={errors.note ? true : undefined} aria-describedby={`note-hint${errors.note ? " note-error" : ""}`} />
-          {errors.note ? <p className="field-error" id="note-error">{message(errors.note)}</p> : null}
+          <p className="hint" id="note-hint">
+            {t.noteHint}
+          </p>
+          <textarea
+            id="note"
+            name="note"
+            rows={3}
+            maxLength={1000}
+            defaultValue={values?.note ?? record.note}
+            aria-invalid={errors.note ? true : undefined}
+            aria-describedby={`note-hint${errors.note ? " note-error" : ""}`}
+          />
+          {errors.note ? (
+            <p className="field-error" id="note-error">
+              {message(errors.note)}
+            </p>
+          ) : null}
         </div>
         <div className="actions">
           <button type="submit" className="button">

@@ -9,7 +9,15 @@ import { requireForm } from "~/http-body.server";
 import { getActivity, listActivities, type Activity } from "~/models/activity.server";
 import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
-import { checkAttendance, fieldOf, GENDERS, MAX_COUNT, parseAttendanceForm, totalOf, type ParsedAttendanceForm } from "~/outcomes/attendance-rules";
+import {
+  checkAttendance,
+  fieldOf,
+  GENDERS,
+  MAX_COUNT,
+  parseAttendanceForm,
+  totalOf,
+  type ParsedAttendanceForm,
+} from "~/outcomes/attendance-rules";
 import { isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { CountStepper } from "~/components/count-stepper";
@@ -28,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("date") ?? "";
   const date = isIsoDate(asked) ? asked : today;
   const weekday = isoWeekday(date);
-  const all = (await listActivities()).filter((a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date) && canSeeProgram(staff, a.programId));
+  const all = (await listActivities()).filter(
+    (a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date) && canSeeProgram(staff, a.programId),
+  );
   const slotOn = (a: (typeof all)[number]) => a.schedule.find((s) => s.weekday === weekday);
   const scheduled = all
     .filter((a) => a.kind === "regular" && slotOn(a))
@@ -46,7 +56,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scheduled,
     others,
     specials,
-    registered: registered.map((r) => ({ id: r.id, activityId: r.activityId, name: r.activityName, total: totalOf(r) })),
+    registered: registered.map((r) => ({
+      id: r.id,
+      activityId: r.activityId,
+      name: r.activityName,
+      total: totalOf(r),
+    })),
     saved: saved ? { id: saved.id, date: saved.date, name: saved.activityName, total: totalOf(saved) } : null,
     canEdit: CATALOGUE_EDITORS.includes(staff.role),
   };
@@ -62,7 +77,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
   const form = await requireForm(request, { maxBytes: 32 * 1024 });
   const parsed = parseAttendanceForm(form);
-  const values = Object.fromEntries(["date", "activityId", ...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]));
+  const values = Object.fromEntries(
+    ["date", "activityId", ...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]),
+  );
   const errors = { ...parsed.errors };
   let activity: Activity | null | undefined = null;
   if (parsed.input.activityId !== null) {
@@ -85,7 +102,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     return data<ActionResult>(
-      { errors: {}, values, duplicate: { id: result.existingId, name: activity?.name ?? null, date: parsed.input.date } },
+      {
+        errors: {},
+        values,
+        duplicate: { id: result.existingId, name: activity?.name ?? null, date: parsed.input.date },
+      },
       { status: 409 },
     );
   }
@@ -145,12 +166,28 @@ export default function RegisterAttendance() {
       <Form method="post" className="stack" noValidate>
         <div className="field">
           <label htmlFor="date">{t.date}</label>
-          <input id="date" name="date" type="date" max={today} defaultValue={values?.date || date} aria-invalid={errors.date ? true : undefined} aria-describedby={describe("date")} />
-          {errors.date ? <p className="field-error" id="date-error">{message(errors.date)}</p> : null}
+          <input
+            id="date"
+            name="date"
+            type="date"
+            max={today}
+            defaultValue={values?.date || date}
+            aria-invalid={errors.date ? true : undefined}
+            aria-describedby={describe("date")}
+          />
+          {errors.date ? (
+            <p className="field-error" id="date-error">
+              {message(errors.date)}
+            </p>
+          ) : null}
         </div>
         <fieldset className="field" aria-describedby={describe("activityId")}>
           <legend>{t.activity}</legend>
-          {errors.activityId ? <p className="field-error" id="activityId-error">{message(errors.activityId)}</p> : null}
+          {errors.activityId ? (
+            <p className="field-error" id="activityId-error">
+              {message(errors.activityId)}
+            </p>
+          ) : null}
           {scheduled.length > 0 ? <p className="group-label">{t.scheduledToday}</p> : null}
           {scheduled.map((a) => option(String(a.id), a.name, a.time))}
           {option("drop-in", t.dropIn)}
@@ -161,7 +198,11 @@ export default function RegisterAttendance() {
         </fieldset>
         <fieldset className="field" aria-describedby={describe("counts")}>
           <legend>{t.counts}</legend>
-          {errors.counts ? <p className="field-error" id="counts-error">{message(errors.counts)}</p> : null}
+          {errors.counts ? (
+            <p className="field-error" id="counts-error">
+              {message(errors.counts)}
+            </p>
+          ) : null}
           {GENDERS.map((g) => (
             <CountStepper
               key={`${g}-${values ? "r" : "n"}`}
@@ -175,25 +216,72 @@ export default function RegisterAttendance() {
             />
           ))}
         </fieldset>
-        <details className="more" open={Boolean(errors.firstTime || errors.note || errors.codes || values?.firstTime || values?.note || values?.codes)}>
+        <details
+          className="more"
+          open={Boolean(
+            errors.firstTime || errors.note || errors.codes || values?.firstTime || values?.note || values?.codes,
+          )}
+        >
           <summary>{t.moreDetails}</summary>
           <div className="stack">
             <div className="field">
               <label htmlFor="firstTime">{t.firstTime}</label>
-              <input id="firstTime" name="firstTime" type="number" inputMode="numeric" min={0} max={MAX_COUNT} defaultValue={values?.firstTime ?? ""} aria-invalid={errors.firstTime ? true : undefined} aria-describedby={describe("firstTime")} />
-              {errors.firstTime ? <p className="field-error" id="firstTime-error">{message(errors.firstTime)}</p> : null}
+              <input
+                id="firstTime"
+                name="firstTime"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={MAX_COUNT}
+                defaultValue={values?.firstTime ?? ""}
+                aria-invalid={errors.firstTime ? true : undefined}
+                aria-describedby={describe("firstTime")}
+              />
+              {errors.firstTime ? (
+                <p className="field-error" id="firstTime-error">
+                  {message(errors.firstTime)}
+                </p>
+              ) : null}
             </div>
             <div className="field">
               <label htmlFor="codes">{t.codes}</label>
-              <p className="hint" id="codes-hint">{t.codesHint}</p>
-              <textarea id="codes" name="codes" rows={3} autoComplete="off" defaultValue={values?.codes ?? ""} aria-invalid={errors.codes ? true : undefined} aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`} />
-              {errors.codes ? <p className="field-error" id="codes-error">{message(errors.codes)}</p> : null}
+              <p className="hint" id="codes-hint">
+                {t.codesHint}
+              </p>
+              <textarea
+                id="codes"
+                name="codes"
+                rows={3}
+                autoComplete="off"
+                defaultValue={values?.codes ?? ""}
+                aria-invalid={errors.codes ? true : undefined}
+                aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`}
+              />
+              {errors.codes ? (
+                <p className="field-error" id="codes-error">
+                  {message(errors.codes)}
+                </p>
+              ) : null}
             </div>
             <div className="field">
               <label htmlFor="note">{t.note}</label>
-              <p className="hint" id="note-hint">{t.noteHint}</p>
-              <textarea id="note" name="note" rows={3} maxLength={1000} defaultValue={values?.note ?? ""} aria-invalid={errors.note ? true : undefined} aria-describedby={`note-hint${errors.note ? " note-error" : ""}`} />
-              {errors.note ? <p className="field-error" id="note-error">{message(errors.note)}</p> : null}
+              <p className="hint" id="note-hint">
+                {t.noteHint}
+              </p>
+              <textarea
+                id="note"
+                name="note"
+                rows={3}
+                maxLength={1000}
+                defaultValue={values?.note ?? ""}
+                aria-invalid={errors.note ? true : undefined}
+                aria-describedby={`note-hint${errors.note ? " note-error" : ""}`}
+              />
+              {errors.note ? (
+                <p className="field-error" id="note-error">
+                  {message(errors.note)}
+                </p>
+              ) : null}
             </div>
           </div>
         </details>

@@ -33,7 +33,12 @@ const count = z
   .string()
   .trim()
   .transform((v) => (v === "" ? "0" : v))
-  .pipe(z.string().regex(/^\d{1,5}$/, "errEnrolmentCount").transform(Number))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "errEnrolmentCount")
+      .transform(Number),
+  )
   .refine((n) => n <= 10000, "errEnrolmentCount");
 
 const schema = z.object({
@@ -48,9 +53,13 @@ const schema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const form = await requireForm(request, { maxBytes: 8 * 1024 });
-  const parsed = schema.safeParse(Object.fromEntries(["programId", "onDate", ...GENDERS].map((k) => [k, form.get(k) ?? ""])));
+  const parsed = schema.safeParse(
+    Object.fromEntries(["programId", "onDate", ...GENDERS].map((k) => [k, form.get(k) ?? ""])),
+  );
   const errors: Record<string, string> = {};
-  if (!parsed.success) for (const i of parsed.error.issues) errors[GENDERS.includes(i.path[0] as never) ? "counts" : String(i.path[0])] ??= i.message;
+  if (!parsed.success)
+    for (const i of parsed.error.issues)
+      errors[GENDERS.includes(i.path[0] as never) ? "counts" : String(i.path[0])] ??= i.message;
   // Another programme's id is refused like an unknown one.
   const programs = await programsFor(staff);
   if (parsed.success && !programs.some((p) => p.id === parsed.data.programId)) errors.programId = "errProgram";
@@ -90,27 +99,61 @@ export default function Enrolment() {
           ) : null}
           <div className="field">
             <label htmlFor="programId">{t.program}</label>
-            <select id="programId" name="programId" defaultValue={values.programId ?? String(programs[0]?.id ?? "")} aria-invalid={errors.programId ? true : undefined} aria-describedby={errors.programId ? "programId-error" : undefined}>
+            <select
+              id="programId"
+              name="programId"
+              defaultValue={values.programId ?? String(programs[0]?.id ?? "")}
+              aria-invalid={errors.programId ? true : undefined}
+              aria-describedby={errors.programId ? "programId-error" : undefined}
+            >
               {programs.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
             </select>
-            {errors.programId ? <p className="field-error" id="programId-error">{msg(errors.programId)}</p> : null}
+            {errors.programId ? (
+              <p className="field-error" id="programId-error">
+                {msg(errors.programId)}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="onDate">{t.onDate}</label>
-            <input id="onDate" name="onDate" type="date" max={today} defaultValue={values.onDate ?? today} aria-invalid={errors.onDate ? true : undefined} aria-describedby={errors.onDate ? "onDate-error" : undefined} />
-            {errors.onDate ? <p className="field-error" id="onDate-error">{msg(errors.onDate)}</p> : null}
+            <input
+              id="onDate"
+              name="onDate"
+              type="date"
+              max={today}
+              defaultValue={values.onDate ?? today}
+              aria-invalid={errors.onDate ? true : undefined}
+              aria-describedby={errors.onDate ? "onDate-error" : undefined}
+            />
+            {errors.onDate ? (
+              <p className="field-error" id="onDate-error">
+                {msg(errors.onDate)}
+              </p>
+            ) : null}
           </div>
           <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
             <legend>{t.enrolled}</legend>
-            {errors.counts ? <p className="field-error" id="counts-error">{msg(errors.counts)}</p> : null}
+            {errors.counts ? (
+              <p className="field-error" id="counts-error">
+                {msg(errors.counts)}
+              </p>
+            ) : null}
             {GENDERS.map((g) => (
               <div className="field" key={g}>
                 <label htmlFor={`e-${g}`}>{t[g]}</label>
-                <input id={`e-${g}`} name={g} type="number" inputMode="numeric" min={0} max={10000} defaultValue={values[g] ?? "0"} />
+                <input
+                  id={`e-${g}`}
+                  name={g}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={10000}
+                  defaultValue={values[g] ?? "0"}
+                />
               </div>
             ))}
           </fieldset>

@@ -65,7 +65,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     // Too large: say so on the page itself, where the person can pick a smaller file.
     if ((error as { init?: { status?: number } } | null)?.init?.status !== 413) throw error;
-    return data<Preview>({ fatal: "importTooLarge", problems: [], rows: [], count: 0, csv: "", fileName: "" }, { status: 413 });
+    return data<Preview>(
+      { fatal: "importTooLarge", problems: [], rows: [], count: 0, csv: "", fileName: "" },
+      { status: 413 },
+    );
   }
   const intent = form.get("intent");
   let text: string;
@@ -76,7 +79,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } else {
     const file = form.get("file");
     if (!file || typeof file === "string" || file.size === 0) {
-      return data<Preview>({ fatal: "importEmpty", problems: [], rows: [], count: 0, csv: "", fileName: "" }, { status: 400 });
+      return data<Preview>(
+        { fatal: "importEmpty", problems: [], rows: [], count: 0, csv: "", fileName: "" },
+        { status: 400 },
+      );
     }
     fileName = file.name;
     text = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
@@ -85,7 +91,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const preview: Preview = {
     fatal: result.fatal,
     problems: result.problems,
-    rows: result.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, date: r.input.date, activity: r.activityName, counts: GENDERS.map((g) => r.input[g]), total: totalOf(r.input) })),
+    rows: result.rows
+      .slice(0, PREVIEW_ROWS)
+      .map((r) => ({
+        line: r.line,
+        date: r.input.date,
+        activity: r.activityName,
+        counts: GENDERS.map((g) => r.input[g]),
+        total: totalOf(r.input),
+      })),
     count: result.rows.length,
     csv: text,
     fileName,
@@ -94,7 +108,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent !== "import") return preview;
   const imported = await importAttendance({ actor: staff, ip: clientAddress(context), rows: result.rows, fileName });
   if (!imported.ok) {
-    return data<Preview>({ ...preview, problems: imported.duplicates.map((d) => ({ line: d.line, reasons: [{ key: "importDuplicateSaved" }] })) }, { status: 409 });
+    return data<Preview>(
+      {
+        ...preview,
+        problems: imported.duplicates.map((d) => ({ line: d.line, reasons: [{ key: "importDuplicateSaved" }] })),
+      },
+      { status: 409 },
+    );
   }
   return redirect(`/staff/attendance/import?imported=${imported.count}`);
 }
@@ -122,7 +142,13 @@ export default function ImportAttendance() {
           <label htmlFor="file">{t.importFile}</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" required />
         </div>
-        <button type="submit" name="intent" value="check" className="button" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="intent"
+          value="check"
+          className="button"
+          disabled={navigation.state === "submitting"}
+        >
           {t.importCheck}
         </button>
       </Form>
@@ -202,7 +228,13 @@ export default function ImportAttendance() {
           <Form method="post" encType="multipart/form-data" className="actions">
             <input type="hidden" name="csv" value={result.csv} />
             <input type="hidden" name="fileName" value={result.fileName} />
-            <button type="submit" name="intent" value="import" className="button" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="import"
+              className="button"
+              disabled={navigation.state === "submitting"}
+            >
               {format(t.importConfirm, { count: result.count })}
             </button>
           </Form>

@@ -47,8 +47,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only a programme the staff member may see; another one's id is refused like an unknown one.
   const validProgram = programId === null || programs.some((p) => p.id === programId);
   // At most ten years at a time: enough for any report, and the month table stays readable.
-  if (!isIsoDate(from) || !isIsoDate(to) || from > to || Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10 || !validProgram) {
-    return data({ error: true as const, filter: { from, to, program: rawProgram }, programs, canEdit, stats: null, protection: null }, { status: 400 });
+  if (
+    !isIsoDate(from) ||
+    !isIsoDate(to) ||
+    from > to ||
+    Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10 ||
+    !validProgram
+  ) {
+    return data(
+      {
+        error: true as const,
+        filter: { from, to, program: rawProgram },
+        programs,
+        canEdit,
+        stats: null,
+        protection: null,
+      },
+      { status: 400 },
+    );
   }
   // No programme chosen: every programme for admins, all of their own for everyone else.
   const programIds = programId === null ? scope : [programId];
@@ -60,7 +76,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const t = attendanceStrings[localeFromRequest(request)];
   const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel: t.dropInShort });
-  return { error: false as const, filter: { from, to, program: rawProgram }, programs, canEdit, stats, protection: protectAttendanceStats(stats) };
+  return {
+    error: false as const,
+    filter: { from, to, program: rawProgram },
+    programs,
+    canEdit,
+    stats,
+    protection: protectAttendanceStats(stats),
+  };
 }
 
 const GENDER_COLORS = PALETTE;
@@ -127,20 +150,39 @@ export default function AttendanceStatsPage() {
       ) : (
         <>
           <p role="status" className="exact-only">
-            {format(t.periodSummary, { from: stats.period.from, to: stats.period.to, visits: stats.total.total, registrations: stats.registrations })}
+            {format(t.periodSummary, {
+              from: stats.period.from,
+              to: stats.period.to,
+              visits: stats.total.total,
+              registrations: stats.registrations,
+            })}
           </p>
           {stats.registrations === 0 ? <p>{t.noData}</p> : null}
 
           <section className="stats-section">
             <h2 id="s-month">{t.perMonth}</h2>
             <ChartBox title={t.perMonth}>
-              {() => <AttendanceChart kind="bar" stacked title={t.perMonth} labels={stats.byMonth.map((m) => m.month)} series={genderSeries(stats.byMonth)} unit={t.visits} />}
+              {() => (
+                <AttendanceChart
+                  kind="bar"
+                  stacked
+                  title={t.perMonth}
+                  labels={stats.byMonth.map((m) => m.month)}
+                  series={genderSeries(stats.byMonth)}
+                  unit={t.visits}
+                />
+              )}
             </ChartBox>
             <CountTable
               caption={t.perMonth}
               rowHeader={t.month}
               columns={columns}
-              rows={stats.byMonth.map((m, i) => ({ key: m.month, label: m.month, cells: protection.byMonth.rows[i], extra: [m.openingDays] }))}
+              rows={stats.byMonth.map((m, i) => ({
+                key: m.month,
+                label: m.month,
+                cells: protection.byMonth.rows[i],
+                extra: [m.openingDays],
+              }))}
               totals={protection.byMonth.totals}
               totalLabel={t.total}
               extra={[t.openingDays]}
@@ -152,13 +194,21 @@ export default function AttendanceStatsPage() {
             {stats.perDay && protection.perDay ? (
               <>
                 <p className="exact-only">
-                  {format(t.perDayText, { min: stats.perDay.min, max: stats.perDay.max, median: num(stats.perDay.median), days: stats.perDay.openingDays })}
+                  {format(t.perDayText, {
+                    min: stats.perDay.min,
+                    max: stats.perDay.max,
+                    median: num(stats.perDay.median),
+                    days: stats.perDay.openingDays,
+                  })}
                 </p>
                 <p className="print-only">
                   {format(t.perDayText, {
                     min: protectedLabel(protection.perDay.cells[0], locale),
                     max: protectedLabel(protection.perDay.cells[2], locale),
-                    median: protection.perDay.cells[1].status === "shown" ? num(stats.perDay.median) : protectedLabel(protection.perDay.cells[1], locale),
+                    median:
+                      protection.perDay.cells[1].status === "shown"
+                        ? num(stats.perDay.median)
+                        : protectedLabel(protection.perDay.cells[1], locale),
                     days: stats.perDay.openingDays,
                   })}
                 </p>
@@ -168,7 +218,9 @@ export default function AttendanceStatsPage() {
                       kind="bar"
                       title={t.perDay}
                       labels={stats.perDay!.histogram.map((h) => String(h.participants))}
-                      series={[{ label: t.openingDays, data: stats.perDay!.histogram.map((h) => h.days), color: PALETTE[0] }]}
+                      series={[
+                        { label: t.openingDays, data: stats.perDay!.histogram.map((h) => h.days), color: PALETTE[0] },
+                      ]}
                       unit={t.openingDays}
                     />
                   )}
@@ -187,7 +239,11 @@ export default function AttendanceStatsPage() {
                     <tbody>
                       <tr>
                         <CountCell cell={protection.perDay.cells[0]} label={t.min} />
-                        <CountCell cell={protection.perDay.cells[1]} label={t.median} display={num(stats.perDay.median)} />
+                        <CountCell
+                          cell={protection.perDay.cells[1]}
+                          label={t.median}
+                          display={num(stats.perDay.median)}
+                        />
                         <CountCell cell={protection.perDay.cells[2]} label={t.max} />
                         <td className="num" data-label={t.openingDays}>
                           {stats.perDay.openingDays}
@@ -209,13 +265,26 @@ export default function AttendanceStatsPage() {
             ) : (
               <>
                 <ChartBox title={t.specials}>
-                  {() => <AttendanceChart kind="bar" stacked title={t.specials} labels={stats.specials.map((s) => `${s.label} ${s.date}`)} series={genderSeries(stats.specials)} unit={t.visits} />}
+                  {() => (
+                    <AttendanceChart
+                      kind="bar"
+                      stacked
+                      title={t.specials}
+                      labels={stats.specials.map((s) => `${s.label} ${s.date}`)}
+                      series={genderSeries(stats.specials)}
+                      unit={t.visits}
+                    />
+                  )}
                 </ChartBox>
                 <CountTable
                   caption={t.specials}
                   rowHeader={t.activity}
                   columns={columns}
-                  rows={stats.specials.map((s, i) => ({ key: `${s.date}-${s.label}`, label: `${s.label}, ${s.date}`, cells: protection.specials.rows[i] }))}
+                  rows={stats.specials.map((s, i) => ({
+                    key: `${s.date}-${s.label}`,
+                    label: `${s.label}, ${s.date}`,
+                    cells: protection.specials.rows[i],
+                  }))}
                   totals={protection.specials.totals}
                   totalLabel={t.total}
                 />
@@ -226,13 +295,28 @@ export default function AttendanceStatsPage() {
           <section className="stats-section">
             <h2 id="s-activity">{t.perActivity}</h2>
             <ChartBox title={t.perActivity}>
-              {() => <AttendanceChart kind="bar" stacked horizontal title={t.perActivity} labels={stats.perActivity.map((a) => a.label)} series={genderSeries(stats.perActivity)} unit={t.visits} />}
+              {() => (
+                <AttendanceChart
+                  kind="bar"
+                  stacked
+                  horizontal
+                  title={t.perActivity}
+                  labels={stats.perActivity.map((a) => a.label)}
+                  series={genderSeries(stats.perActivity)}
+                  unit={t.visits}
+                />
+              )}
             </ChartBox>
             <CountTable
               caption={t.perActivity}
               rowHeader={t.activity}
               columns={columns}
-              rows={stats.perActivity.map((a, i) => ({ key: a.key, label: a.label, cells: protection.perActivity.rows[i], extra: [a.registrations, num(a.average)] }))}
+              rows={stats.perActivity.map((a, i) => ({
+                key: a.key,
+                label: a.label,
+                cells: protection.perActivity.rows[i],
+                extra: [a.registrations, num(a.average)],
+              }))}
               totals={protection.perActivity.totals}
               totalLabel={t.total}
               extra={[t.registrations, t.average]}
@@ -242,13 +326,27 @@ export default function AttendanceStatsPage() {
           <section className="stats-section">
             <h2 id="s-weekday">{t.perWeekday}</h2>
             <ChartBox title={t.perWeekday}>
-              {() => <AttendanceChart kind="bar" stacked title={t.perWeekday} labels={stats.perWeekday.map((w) => wd(w.weekday))} series={genderSeries(stats.perWeekday)} unit={t.visits} />}
+              {() => (
+                <AttendanceChart
+                  kind="bar"
+                  stacked
+                  title={t.perWeekday}
+                  labels={stats.perWeekday.map((w) => wd(w.weekday))}
+                  series={genderSeries(stats.perWeekday)}
+                  unit={t.visits}
+                />
+              )}
             </ChartBox>
             <CountTable
               caption={t.perWeekday}
               rowHeader={t.weekday}
               columns={columns}
-              rows={stats.perWeekday.map((w, i) => ({ key: String(w.weekday), label: wd(w.weekday), cells: protection.perWeekday.rows[i], extra: [w.openingDays, num(w.average)] }))}
+              rows={stats.perWeekday.map((w, i) => ({
+                key: String(w.weekday),
+                label: wd(w.weekday),
+                cells: protection.perWeekday.rows[i],
+                extra: [w.openingDays, num(w.average)],
+              }))}
               totals={protection.perWeekday.totals}
               totalLabel={t.total}
               extra={[t.openingDays, t.average]}
@@ -258,7 +356,14 @@ export default function AttendanceStatsPage() {
           <section className="stats-section">
             <h2 id="s-gender">{t.byGender}</h2>
             <ChartBox title={t.byGender}>
-              {() => <AttendanceChart kind="doughnut" title={t.byGender} labels={genderLabels} series={[{ label: t.visits, data: GENDERS.map((g) => stats.total[g]), color: PALETTE[0] }]} />}
+              {() => (
+                <AttendanceChart
+                  kind="doughnut"
+                  title={t.byGender}
+                  labels={genderLabels}
+                  series={[{ label: t.visits, data: GENDERS.map((g) => stats.total[g]), color: PALETTE[0] }]}
+                />
+              )}
             </ChartBox>
             <TableWrap label={t.byGender}>
               <table className="stats-table">
@@ -292,7 +397,11 @@ export default function AttendanceStatsPage() {
                 <tfoot>
                   <tr>
                     <th scope="row">{t.total}</th>
-                    {protection.byGender.total ? <CountCell cell={protection.byGender.total} label={t.visits} /> : <td />}
+                    {protection.byGender.total ? (
+                      <CountCell cell={protection.byGender.total} label={t.visits} />
+                    ) : (
+                      <td />
+                    )}
                     <td className="num" data-label={t.share}>
                       {stats.total.total > 0 ? "100 %" : "–"}
                     </td>
@@ -304,16 +413,37 @@ export default function AttendanceStatsPage() {
 
           <section className="stats-section">
             <h2 id="s-first">{t.firstTimeTitle}</h2>
-            <p className="exact-only">{format(t.firstTimeText, { count: stats.firstTime.visitors, registrations: stats.firstTime.registrationsWithFigure })}</p>
-            <p className="print-only">{format(t.firstTimeText, { count: protectedLabel(protection.firstTime, locale), registrations: stats.firstTime.registrationsWithFigure })}</p>
+            <p className="exact-only">
+              {format(t.firstTimeText, {
+                count: stats.firstTime.visitors,
+                registrations: stats.firstTime.registrationsWithFigure,
+              })}
+            </p>
+            <p className="print-only">
+              {format(t.firstTimeText, {
+                count: protectedLabel(protection.firstTime, locale),
+                registrations: stats.firstTime.registrationsWithFigure,
+              })}
+            </p>
             <ChartBox title={t.firstTimeTitle}>
-              {() => <AttendanceChart kind="line" title={t.firstTimeTitle} labels={stats.byMonth.map((m) => m.month)} series={[{ label: t.firstTimeTitle, data: stats.byMonth.map((m) => m.firstTime), color: PALETTE[1] }]} />}
+              {() => (
+                <AttendanceChart
+                  kind="line"
+                  title={t.firstTimeTitle}
+                  labels={stats.byMonth.map((m) => m.month)}
+                  series={[{ label: t.firstTimeTitle, data: stats.byMonth.map((m) => m.firstTime), color: PALETTE[1] }]}
+                />
+              )}
             </ChartBox>
             <CountTable
               caption={t.firstTimeTitle}
               rowHeader={t.month}
               columns={[t.firstTimeTitle]}
-              rows={stats.byMonth.map((m, i) => ({ key: m.month, label: m.month, cells: [protection.firstTimeByMonth.cells[i]] }))}
+              rows={stats.byMonth.map((m, i) => ({
+                key: m.month,
+                label: m.month,
+                cells: [protection.firstTimeByMonth.cells[i]],
+              }))}
               totals={protection.firstTimeByMonth.total ? [protection.firstTimeByMonth.total] : null}
               totalLabel={t.total}
             />
@@ -325,16 +455,40 @@ export default function AttendanceStatsPage() {
               <p>{t.uniqueNone}</p>
             ) : (
               <>
-                <p className="exact-only">{format(t.uniqueText, { people: stats.unique.people, registrations: stats.unique.registrationsWithCodes, visits: stats.unique.visitsWithCodes })}</p>
-                <p className="print-only">{format(t.uniqueText, { people: protectedLabel(protection.uniqueTotal, locale), registrations: stats.unique.registrationsWithCodes, visits: stats.unique.visitsWithCodes })}</p>
+                <p className="exact-only">
+                  {format(t.uniqueText, {
+                    people: stats.unique.people,
+                    registrations: stats.unique.registrationsWithCodes,
+                    visits: stats.unique.visitsWithCodes,
+                  })}
+                </p>
+                <p className="print-only">
+                  {format(t.uniqueText, {
+                    people: protectedLabel(protection.uniqueTotal, locale),
+                    registrations: stats.unique.registrationsWithCodes,
+                    visits: stats.unique.visitsWithCodes,
+                  })}
+                </p>
                 <ChartBox title={t.uniqueTitle}>
-                  {() => <AttendanceChart kind="bar" title={t.uniqueTitle} labels={stats.unique.byMonth.map((m) => m.month)} series={[{ label: t.people, data: stats.unique.byMonth.map((m) => m.people), color: PALETTE[2] }]} unit={t.people} />}
+                  {() => (
+                    <AttendanceChart
+                      kind="bar"
+                      title={t.uniqueTitle}
+                      labels={stats.unique.byMonth.map((m) => m.month)}
+                      series={[{ label: t.people, data: stats.unique.byMonth.map((m) => m.people), color: PALETTE[2] }]}
+                      unit={t.people}
+                    />
+                  )}
                 </ChartBox>
                 <CountTable
                   caption={t.uniqueTitle}
                   rowHeader={t.month}
                   columns={[t.people]}
-                  rows={stats.unique.byMonth.map((m, i) => ({ key: m.month, label: m.month, cells: [protection.uniqueByMonth.cells[i]] }))}
+                  rows={stats.unique.byMonth.map((m, i) => ({
+                    key: m.month,
+                    label: m.month,
+                    cells: [protection.uniqueByMonth.cells[i]],
+                  }))}
                 />
               </>
             )}
@@ -347,8 +501,14 @@ export default function AttendanceStatsPage() {
             ) : (
               <>
                 <p>
-                  {format(t.reachAsOf, { date: stats.reach.enrolled.asOf ?? "", programs: stats.reach.enrolled.programs.join(", "), total: stats.reach.enrolled.total })}
-                  {stats.reach.uniqueShare !== null ? ` ${format(t.reachUnique, { share: num(stats.reach.uniqueShare) })}` : ""}
+                  {format(t.reachAsOf, {
+                    date: stats.reach.enrolled.asOf ?? "",
+                    programs: stats.reach.enrolled.programs.join(", "),
+                    total: stats.reach.enrolled.total,
+                  })}
+                  {stats.reach.uniqueShare !== null
+                    ? ` ${format(t.reachUnique, { share: num(stats.reach.uniqueShare) })}`
+                    : ""}
                 </p>
                 <ChartBox title={t.reachTitle}>
                   {() => (
@@ -357,8 +517,16 @@ export default function AttendanceStatsPage() {
                       title={t.reachTitle}
                       labels={genderLabels}
                       series={[
-                        { label: t.enrolledShare, data: stats.reach.rows.map((r) => r.enrolledShare ?? 0), color: PALETTE[0] },
-                        { label: t.visitsShare, data: stats.reach.rows.map((r) => r.visitsShare ?? 0), color: PALETTE[1] },
+                        {
+                          label: t.enrolledShare,
+                          data: stats.reach.rows.map((r) => r.enrolledShare ?? 0),
+                          color: PALETTE[0],
+                        },
+                        {
+                          label: t.visitsShare,
+                          data: stats.reach.rows.map((r) => r.visitsShare ?? 0),
+                          color: PALETTE[1],
+                        },
                       ]}
                       unit="%"
                     />
@@ -370,10 +538,18 @@ export default function AttendanceStatsPage() {
                     <thead>
                       <tr>
                         <th scope="col">{t.gender}</th>
-                        <th scope="col" className="num">{t.enrolled}</th>
-                        <th scope="col" className="num">{t.enrolledShare}</th>
-                        <th scope="col" className="num">{t.visits}</th>
-                        <th scope="col" className="num">{t.visitsShare}</th>
+                        <th scope="col" className="num">
+                          {t.enrolled}
+                        </th>
+                        <th scope="col" className="num">
+                          {t.enrolledShare}
+                        </th>
+                        <th scope="col" className="num">
+                          {t.visits}
+                        </th>
+                        <th scope="col" className="num">
+                          {t.visitsShare}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -383,12 +559,16 @@ export default function AttendanceStatsPage() {
                           <CountCell cell={protection.enrolled.cells[i]} label={t.enrolled} />
                           <td className="num" data-label={t.enrolledShare}>
                             <span className="exact-only">{pct(r.enrolledShare)}</span>
-                            <span className="print-only">{protection.enrolled.cells[i].status === "shown" ? pct(r.enrolledShare) : "–"}</span>
+                            <span className="print-only">
+                              {protection.enrolled.cells[i].status === "shown" ? pct(r.enrolledShare) : "–"}
+                            </span>
                           </td>
                           <CountCell cell={protection.byGender.cells[i]} label={t.visits} />
                           <td className="num" data-label={t.visitsShare}>
                             <span className="exact-only">{pct(r.visitsShare)}</span>
-                            <span className="print-only">{protection.byGender.cells[i].status === "shown" ? pct(r.visitsShare) : "–"}</span>
+                            <span className="print-only">
+                              {protection.byGender.cells[i].status === "shown" ? pct(r.visitsShare) : "–"}
+                            </span>
                           </td>
                         </tr>
                       ))}

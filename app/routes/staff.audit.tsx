@@ -38,7 +38,8 @@ export default function Audit() {
   const t = useStrings(staffStrings);
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
-    for (const key of ["action", "actor", "from", "to"] as const) if (filter[key]) params.set(key, filter[key] as string);
+    for (const key of ["action", "actor", "from", "to"] as const)
+      if (filter[key]) params.set(key, filter[key] as string);
     params.set("page", String(page));
     return `?${params}`;
   };

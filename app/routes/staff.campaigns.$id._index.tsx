@@ -19,7 +19,9 @@ import { format } from "~/i18n/define";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.campaign.title ?? "Enkät"} – Deltagarröst` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.campaign.title ?? "Enkät"} – Deltagarröst` },
+];
 
 const PAGE = 10;
 
@@ -39,11 +41,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const mayRead = can(staff.role, "responses.read");
   const show = mayRead && url.searchParams.get("visa") === "svar";
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("sida")) || 1));
-  let single: { id: string; submittedAt: string; channel: string; staffAssisted: boolean; hasParticipantCode: boolean; answers: { question: string; title: string; answer: string }[] }[] = [];
+  let single: {
+    id: string;
+    submittedAt: string;
+    channel: string;
+    staffAssisted: boolean;
+    hasParticipantCode: boolean;
+    answers: { question: string; title: string; answer: string }[];
+  }[] = [];
   if (show) {
     const rows = await listResponses({ campaignId: id, limit: PAGE, offset: (page - 1) * PAGE });
     const versions = new Map<number, Awaited<ReturnType<typeof getSurveyVersion>>>();
-    for (const r of rows) if (!versions.has(r.surveyVersionId)) versions.set(r.surveyVersionId, await getSurveyVersion({ id: r.surveyVersionId }));
+    for (const r of rows)
+      if (!versions.has(r.surveyVersionId))
+        versions.set(r.surveyVersionId, await getSurveyVersion({ id: r.surveyVersionId }));
     single = rows.map((r) => {
       const version = versions.get(r.surveyVersionId);
       return {
@@ -52,13 +63,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         channel: r.channel,
         staffAssisted: r.staffAssisted,
         hasParticipantCode: r.hasParticipantCode,
-        answers: version ? readableAnswers({ versionId: version.id, json: version.json, answers: r.answers, locale }) : [],
+        answers: version
+          ? readableAnswers({ versionId: version.id, json: version.json, answers: r.answers, locale })
+          : [],
       };
     });
-    await audit({ actor: staff, action: "responses.read", entityType: "campaign", entityId: id, ip: clientAddress(context), details: { page, count: rows.length } });
+    await audit({
+      actor: staff,
+      action: "responses.read",
+      entityType: "campaign",
+      entityId: id,
+      ip: clientAddress(context),
+      details: { page, count: rows.length },
+    });
   }
   return {
-    campaign: { id: campaign.id, code: campaign.code, title: campaign.title, programName: campaign.programName, activityName: campaign.activityName, opensOn: campaign.opensOn, closesOn: campaign.closesOn, mode: campaign.mode, kiosk: campaign.kiosk },
+    campaign: {
+      id: campaign.id,
+      code: campaign.code,
+      title: campaign.title,
+      programName: campaign.programName,
+      activityName: campaign.activityName,
+      opensOn: campaign.opensOn,
+      closesOn: campaign.closesOn,
+      mode: campaign.mode,
+      kiosk: campaign.kiosk,
+    },
     state: campaignState(campaign),
     link: absoluteUrl(request, `/s/${campaign.code}`),
     total,
@@ -164,7 +194,8 @@ export default function CampaignDetail() {
                 <article key={r.id} className="card response-card">
                   <h3>{format(t.response, { n: (d.page - 1) * 10 + i + 1 })}</h3>
                   <p className="muted">
-                    {t.submittedAt}: <time dateTime={r.submittedAt}>{formatStockholmTime(r.submittedAt)}</time> · {t[`channel_${r.channel}` as keyof typeof t] ?? r.channel}
+                    {t.submittedAt}: <time dateTime={r.submittedAt}>{formatStockholmTime(r.submittedAt)}</time> ·{" "}
+                    {t[`channel_${r.channel}` as keyof typeof t] ?? r.channel}
                     {r.staffAssisted ? ` · ${t.assisted}` : ""}
                     {r.hasParticipantCode ? ` · ${t.withCode}` : ""}
                   </p>
@@ -179,8 +210,12 @@ export default function CampaignDetail() {
                 </article>
               ))}
               <nav className="pager" aria-label={t.single}>
-                {d.page > 1 ? <Link to={`/staff/campaigns/${d.campaign.id}?visa=svar&sida=${d.page - 1}`}>{t.newerResponses}</Link> : null}
-                {d.hasMore ? <Link to={`/staff/campaigns/${d.campaign.id}?visa=svar&sida=${d.page + 1}`}>{t.olderResponses}</Link> : null}
+                {d.page > 1 ? (
+                  <Link to={`/staff/campaigns/${d.campaign.id}?visa=svar&sida=${d.page - 1}`}>{t.newerResponses}</Link>
+                ) : null}
+                {d.hasMore ? (
+                  <Link to={`/staff/campaigns/${d.campaign.id}?visa=svar&sida=${d.page + 1}`}>{t.olderResponses}</Link>
+                ) : null}
               </nav>
             </>
           )}

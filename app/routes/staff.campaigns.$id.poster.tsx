@@ -19,7 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await getCampaign({ id, programIds: programScope(staff) });
   if (!campaign) throw notFound();
   const link = absoluteUrl(request, `/s/${campaign.code}`);
-  return { id, title: campaign.title, code: campaign.code, link, svg: await qrSvg(link), withCode: campaign.mode === "participant_code" };
+  return {
+    id,
+    title: campaign.title,
+    code: campaign.code,
+    link,
+    svg: await qrSvg(link),
+    withCode: campaign.mode === "participant_code",
+  };
 }
 
 export default function Poster() {

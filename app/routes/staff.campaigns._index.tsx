@@ -15,7 +15,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const list = await listCampaigns({ programIds: programScope(staff) });
   return {
     canManage: can(staff.role, "campaigns.manage"),
-    campaigns: list.map((c) => ({ id: c.id, code: c.code, title: c.title, programName: c.programName, opensOn: c.opensOn, closesOn: c.closesOn, responses: c.responses, state: campaignState(c) })),
+    campaigns: list.map((c) => ({
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      programName: c.programName,
+      opensOn: c.opensOn,
+      closesOn: c.closesOn,
+      responses: c.responses,
+      state: campaignState(c),
+    })),
   };
 }
 

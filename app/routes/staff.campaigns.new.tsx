@@ -16,7 +16,10 @@ import { useStrings } from "~/i18n/use-strings";
 
 export const meta: MetaFunction = () => [{ title: "Ny enkätomgång – Deltagarröst" }];
 
-async function choices(request: Request, staff: { role: Parameters<typeof programScope>[0]["role"]; programIds: number[] }) {
+async function choices(
+  request: Request,
+  staff: { role: Parameters<typeof programScope>[0]["role"]; programIds: number[] },
+) {
   const scope = programScope(staff);
   const locale = localeFromRequest(request);
   const [programs, activities, surveys] = await Promise.all([listPrograms(), listActivities(), listSurveys()]);
@@ -42,7 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     activityIds: allowed.activities.map((a) => a.id),
   });
   if (!parsed.ok) {
-    const echo = Object.fromEntries(["surveyKey", "title", "programId", "activityId", "opensOn", "closesOn", "mode"].map((k) => [k, (form.get(k) ?? "").slice(0, 200)]));
+    const echo = Object.fromEntries(
+      ["surveyKey", "title", "programId", "activityId", "opensOn", "closesOn", "mode"].map((k) => [
+        k,
+        (form.get(k) ?? "").slice(0, 200),
+      ]),
+    );
     return data({ errors: parsed.errors, echo: { ...echo, kiosk: form.get("kiosk") === "on" } }, { status: 422 });
   }
   const { id } = await createCampaignWithCode({ value: parsed.value, actor: staff, ip: clientAddress(context) });
@@ -61,7 +69,8 @@ export default function NewCampaign() {
         {t[errors[name] as keyof typeof t] ?? t.errForm}
       </p>
     ) : null;
-  const invalid = (name: string) => (errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
+  const invalid = (name: string) =>
+    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
   return (
     <div className="page page--narrow">
       <h1>{t.newCampaign}</h1>
@@ -73,7 +82,12 @@ export default function NewCampaign() {
         ) : null}
         <div className="field">
           <label htmlFor="surveyKey">{t.survey}</label>
-          <select id="surveyKey" name="surveyKey" defaultValue={(echo.surveyKey as string) ?? "brukarenkat"} {...invalid("surveyKey")}>
+          <select
+            id="surveyKey"
+            name="surveyKey"
+            defaultValue={(echo.surveyKey as string) ?? "brukarenkat"}
+            {...invalid("surveyKey")}
+          >
             {surveys.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.title}
@@ -84,7 +98,16 @@ export default function NewCampaign() {
         </div>
         <div className="field">
           <label htmlFor="title">{t.title}</label>
-          <input id="title" name="title" type="text" maxLength={200} required defaultValue={(echo.title as string) ?? ""} aria-describedby={errors.title ? "title-error" : "title-hint"} aria-invalid={errors.title ? true : undefined} />
+          <input
+            id="title"
+            name="title"
+            type="text"
+            maxLength={200}
+            required
+            defaultValue={(echo.title as string) ?? ""}
+            aria-describedby={errors.title ? "title-error" : "title-hint"}
+            aria-invalid={errors.title ? true : undefined}
+          />
           <p className="hint" id="title-hint">
             {t.titleHint}
           </p>
@@ -92,7 +115,12 @@ export default function NewCampaign() {
         </div>
         <div className="field">
           <label htmlFor="programId">{t.program}</label>
-          <select id="programId" name="programId" defaultValue={(echo.programId as string) ?? String(programs[0]?.id ?? "")} {...invalid("programId")}>
+          <select
+            id="programId"
+            name="programId"
+            defaultValue={(echo.programId as string) ?? String(programs[0]?.id ?? "")}
+            {...invalid("programId")}
+          >
             {programs.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -103,7 +131,13 @@ export default function NewCampaign() {
         </div>
         <div className="field">
           <label htmlFor="activityId">{t.activity}</label>
-          <select id="activityId" name="activityId" defaultValue={(echo.activityId as string) ?? ""} aria-describedby="activity-hint" {...invalid("activityId")}>
+          <select
+            id="activityId"
+            name="activityId"
+            defaultValue={(echo.activityId as string) ?? ""}
+            aria-describedby="activity-hint"
+            {...invalid("activityId")}
+          >
             <option value="">{t.activityNone}</option>
             {activities.map((a) => (
               <option key={a.id} value={a.id}>
@@ -118,12 +152,27 @@ export default function NewCampaign() {
         </div>
         <div className="field">
           <label htmlFor="opensOn">{t.opensOn}</label>
-          <input id="opensOn" name="opensOn" type="date" required defaultValue={(echo.opensOn as string) ?? today} {...invalid("opensOn")} />
+          <input
+            id="opensOn"
+            name="opensOn"
+            type="date"
+            required
+            defaultValue={(echo.opensOn as string) ?? today}
+            {...invalid("opensOn")}
+          />
           {err("opensOn")}
         </div>
         <div className="field">
           <label htmlFor="closesOn">{t.closesOn}</label>
-          <input id="closesOn" name="closesOn" type="date" required defaultValue={(echo.closesOn as string) ?? ""} aria-describedby={errors.closesOn ? "closesOn-error" : "dates-hint"} aria-invalid={errors.closesOn ? true : undefined} />
+          <input
+            id="closesOn"
+            name="closesOn"
+            type="date"
+            required
+            defaultValue={(echo.closesOn as string) ?? ""}
+            aria-describedby={errors.closesOn ? "closesOn-error" : "dates-hint"}
+            aria-invalid={errors.closesOn ? true : undefined}
+          />
           <p className="hint" id="dates-hint">
             {t.datesHint}
           </p>
@@ -132,11 +181,21 @@ export default function NewCampaign() {
         <fieldset className="field">
           <legend>{t.mode}</legend>
           <label className="choice">
-            <input type="radio" name="mode" value="anonymous" defaultChecked={(echo.mode ?? "anonymous") === "anonymous"} />
+            <input
+              type="radio"
+              name="mode"
+              value="anonymous"
+              defaultChecked={(echo.mode ?? "anonymous") === "anonymous"}
+            />
             {t.modeAnonymous}
           </label>
           <label className="choice">
-            <input type="radio" name="mode" value="participant_code" defaultChecked={echo.mode === "participant_code"} />
+            <input
+              type="radio"
+              name="mode"
+              value="participant_code"
+              defaultChecked={echo.mode === "participant_code"}
+            />
             {t.modeParticipantCode}
           </label>
           {err("mode")}

@@ -45,7 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await markFeedbackRead({ id, viewer: staff });
     item.status = "last";
   }
-  const [themes, colleagues] = await Promise.all([listThemes({ includeArchived: true }), listAssignableStaff({ programId: item.programId })]);
+  const [themes, colleagues] = await Promise.all([
+    listThemes({ includeArchived: true }),
+    listAssignableStaff({ programId: item.programId }),
+  ]);
   return {
     item,
     themes: themes.filter((th) => !th.archived || item.themeIds.includes(th.id)),
@@ -79,9 +82,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const intent = String(raw.intent ?? "");
     const tooLong = parsed.error.issues.some((i) => i.code === "too_big");
     if (["comment", "flag", "unflag"].includes(intent) && tooLong) {
-      return data({ intent: intent as Intent, error: format(t.errTooLong, { max: COMMENT_MAX }), raw: null }, { status: 422 });
+      return data(
+        { intent: intent as Intent, error: format(t.errTooLong, { max: COMMENT_MAX }), raw: null },
+        { status: 422 },
+      );
     }
-    if (["status", "assign", "themes"].includes(intent)) return data({ intent: intent as Intent, error: t.errInvalid, raw: null }, { status: 422 });
+    if (["status", "assign", "themes"].includes(intent))
+      return data({ intent: intent as Intent, error: t.errInvalid, raw: null }, { status: 422 });
     throw badRequest();
   }
   const input = parsed.data;
@@ -110,7 +117,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return done();
     }
     case "assign": {
-      const result = await assignFeedback({ id, viewer, ip, assigneeId: input.assignee === "" ? null : input.assignee });
+      const result = await assignFeedback({
+        id,
+        viewer,
+        ip,
+        assigneeId: input.assignee === "" ? null : input.assignee,
+      });
       return result.ok ? done() : refuse(result.problem, t.errInvalid);
     }
     case "themes": {
@@ -165,7 +177,11 @@ export default function FeedbackItem() {
         <section className="fb-flag" aria-labelledby="flag-title">
           <h2 id="flag-title">{t.flagHeading}</h2>
           <p>{t.flagActive}</p>
-          <p>{item.flagReason === "manual" || !item.flagReason ? t.flagManual : format(t.flagWords, { words: item.flagReason })}</p>
+          <p>
+            {item.flagReason === "manual" || !item.flagReason
+              ? t.flagManual
+              : format(t.flagWords, { words: item.flagReason })}
+          </p>
           {errorFor("unflag")}
           <Form method="post" className="stack" noValidate>
             <div className="field">
@@ -229,7 +245,9 @@ export default function FeedbackItem() {
         {item.text}
       </p>
       {item.redactedKinds.length > 0 ? (
-        <p className="muted">{format(t.maskedNote, { kinds: item.redactedKinds.map((k) => t[`kind_${k}` as keyof typeof t]).join(", ") })}</p>
+        <p className="muted">
+          {format(t.maskedNote, { kinds: item.redactedKinds.map((k) => t[`kind_${k}` as keyof typeof t]).join(", ") })}
+        </p>
       ) : null}
 
       {raw ? (
@@ -252,7 +270,13 @@ export default function FeedbackItem() {
           <p className="hint muted" id="raw-hint">
             {t.showRawHint}
           </p>
-          <button type="submit" name="intent" value="read-raw" className="button button--secondary" aria-describedby="raw-hint">
+          <button
+            type="submit"
+            name="intent"
+            value="read-raw"
+            className="button button--secondary"
+            aria-describedby="raw-hint"
+          >
             {t.showRaw}
           </button>
         </Form>
@@ -375,7 +399,9 @@ export default function FeedbackItem() {
         <h2 id="quote-title">{t.quoteHeading}</h2>
         {item.quote ? (
           <p>
-            <Link to={`/staff/quotes/${item.quote.id}`}>{format(t.openQuote, { status: t[`quote_${item.quote.status}` as keyof typeof t] })}</Link>{" "}
+            <Link to={`/staff/quotes/${item.quote.id}`}>
+              {format(t.openQuote, { status: t[`quote_${item.quote.status}` as keyof typeof t] })}
+            </Link>{" "}
             <QuoteStatusTag status={item.quote.status} t={t} />
           </p>
         ) : (
@@ -383,7 +409,13 @@ export default function FeedbackItem() {
             <p className="hint muted" id="quote-hint">
               {t.makeQuoteHint}
             </p>
-            <button type="submit" name="intent" value="quote" className="button button--secondary" aria-describedby="quote-hint">
+            <button
+              type="submit"
+              name="intent"
+              value="quote"
+              className="button button--secondary"
+              aria-describedby="quote-hint"
+            >
               {t.makeQuote}
             </button>
           </Form>

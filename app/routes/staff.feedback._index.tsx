@@ -206,11 +206,12 @@ export default function FeedbackInbox() {
           ) : (
             <ul className="fb-list">
               {items.map((item) => (
-                <li key={item.id} className={`fb-item ${item.flagged ? "fb-item--flagged" : item.status === "ny" ? "fb-item--new" : ""}`}>
+                <li
+                  key={item.id}
+                  className={`fb-item ${item.flagged ? "fb-item--flagged" : item.status === "ny" ? "fb-item--new" : ""}`}
+                >
                   <h2>
-                    <Link to={`/staff/feedback/${item.id}`}>
-                      {format(t.itemTitle, { id: item.id })}
-                    </Link>
+                    <Link to={`/staff/feedback/${item.id}`}>{format(t.itemTitle, { id: item.id })}</Link>
                   </h2>
                   <ul className="fb-meta">
                     {item.flagged ? (
@@ -242,7 +243,11 @@ export default function FeedbackInbox() {
                     ) : null}
                     {item.consentToQuote ? <li>{t.consent}</li> : null}
                     {item.assignedToName ? <li>{format(t.assignedTo, { name: item.assignedToName })}</li> : null}
-                    {item.commentCount > 0 ? <li>{item.commentCount === 1 ? t.commentsOne : format(t.comments, { count: item.commentCount })}</li> : null}
+                    {item.commentCount > 0 ? (
+                      <li>
+                        {item.commentCount === 1 ? t.commentsOne : format(t.comments, { count: item.commentCount })}
+                      </li>
+                    ) : null}
                     {item.quoteStatus ? (
                       <li>
                         <QuoteStatusTag status={item.quoteStatus} t={t} />

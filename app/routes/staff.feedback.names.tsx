@@ -44,7 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return data({ error: t.errNameDuplicate, name }, { status: 422 });
     return redirect("/staff/feedback/names?saved=1");
   }
-  if (!(await removeRedactionName({ id: parsed.data.id, actor: staff, ip, programIds: programScope(staff) }))) throw notFound();
+  if (!(await removeRedactionName({ id: parsed.data.id, actor: staff, ip, programIds: programScope(staff) })))
+    throw notFound();
   return redirect("/staff/feedback/names?saved=1");
 }
 
@@ -98,7 +99,13 @@ export default function Names() {
               <span>{n.name}</span>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="id" value={n.id} />
-                <button type="submit" name="intent" value="remove" className="button button--quiet" aria-label={format(t.removeName, { name: n.name })}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="remove"
+                  className="button button--quiet"
+                  aria-label={format(t.removeName, { name: n.name })}
+                >
                   {t.remove}
                 </button>
               </Form>

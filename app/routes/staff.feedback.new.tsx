@@ -85,7 +85,8 @@ export default function NewNote() {
   const t = useStrings(feedbackStaff);
   const errors: Errors = result?.errors ?? {};
   const v = result?.values;
-  const invalid = (key: keyof Errors) => (errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${key}-error` } : {});
+  const invalid = (key: keyof Errors) =>
+    errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${key}-error` } : {};
   const errorText = (key: keyof Errors) =>
     errors[key] ? (
       <p className="field-error" id={`${key}-error`}>
@@ -113,7 +114,12 @@ export default function NewNote() {
         <div className="field">
           <label htmlFor="programId">{t.program}</label>
           {errorText("programId")}
-          <select id="programId" name="programId" defaultValue={v?.programId ?? (programs.length === 1 ? String(programs[0].id) : "")} {...invalid("programId")}>
+          <select
+            id="programId"
+            name="programId"
+            defaultValue={v?.programId ?? (programs.length === 1 ? String(programs[0].id) : "")}
+            {...invalid("programId")}
+          >
             {programs.length !== 1 ? <option value="">–</option> : null}
             {programs.map((p) => (
               <option key={p.id} value={p.id}>

@@ -23,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const intents = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), name: z.string().trim().min(1).max(100), parentId: z.union([z.literal(""), z.coerce.number().int().positive()]) }),
+  z.object({
+    intent: z.literal("create"),
+    name: z.string().trim().min(1).max(100),
+    parentId: z.union([z.literal(""), z.coerce.number().int().positive()]),
+  }),
   z.object({ intent: z.literal("archive"), id: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("restore"), id: z.coerce.number().int().positive() }),
 ]);
@@ -35,13 +39,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientAddress(context);
   const parsed = intents.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    if (form.get("intent") === "create") return data({ error: t.errThemeName, name: form.get("name") ?? "" }, { status: 422 });
+    if (form.get("intent") === "create")
+      return data({ error: t.errThemeName, name: form.get("name") ?? "" }, { status: 422 });
     throw badRequest();
   }
   const input = parsed.data;
   if (input.intent === "create") {
-    const result = await createTheme({ name: input.name, parentId: input.parentId === "" ? null : input.parentId, actor: staff, ip });
-    if (!result.ok) return data({ error: result.problem === "duplicate" ? t.errThemeDuplicate : t.errInvalid, name: input.name }, { status: 422 });
+    const result = await createTheme({
+      name: input.name,
+      parentId: input.parentId === "" ? null : input.parentId,
+      actor: staff,
+      ip,
+    });
+    if (!result.ok)
+      return data(
+        { error: result.problem === "duplicate" ? t.errThemeDuplicate : t.errInvalid, name: input.name },
+        { status: 422 },
+      );
     return redirect("/staff/feedback/themes?saved=1");
   }
   const ok = await setThemeArchived({ id: input.id, archived: input.intent === "archive", actor: staff, ip });
@@ -91,7 +105,13 @@ export default function Themes() {
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="id" value={th.id} />
-                    <button type="submit" name="intent" value={th.archived ? "restore" : "archive"} className="button button--quiet" aria-label={`${th.archived ? t.restore : t.archive}: ${th.name}`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={th.archived ? "restore" : "archive"}
+                      className="button button--quiet"
+                      aria-label={`${th.archived ? t.restore : t.archive}: ${th.name}`}
+                    >
                       {th.archived ? t.restore : t.archive}
                     </button>
                   </Form>

@@ -36,7 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     data({ problem, message, email }, { status, headers });
 
   const body = await readForm(request, { maxBytes: 10 * 1024 });
-  if (!body.ok) return fail(body.problem === "too-large" ? "tooLong" : "badBody", body.status, body.problem === "too-large" ? t.loginTooLong : t.loginBadBody);
+  if (!body.ok)
+    return fail(
+      body.problem === "too-large" ? "tooLong" : "badBody",
+      body.status,
+      body.problem === "too-large" ? t.loginTooLong : t.loginBadBody,
+    );
 
   const email = field(body.form, "email");
   const password = body.form.get("password") ?? "";

@@ -12,7 +12,14 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const staff = await getStaff(request);
-  if (staff) await audit({ actor: staff, action: "logout", entityType: "staff", entityId: staff.id, ip: clientAddress(context) });
+  if (staff)
+    await audit({
+      actor: staff,
+      action: "logout",
+      entityType: "staff",
+      entityId: staff.id,
+      ip: clientAddress(context),
+    });
   const session = await getSession(request);
   return redirect("/staff/login?loggedOut=1", { headers: { "Set-Cookie": await destroySession(request, session) } });
 }

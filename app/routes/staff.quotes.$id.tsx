@@ -65,8 +65,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     if (raw.intent !== "save" && raw.intent !== "reject") throw badRequest();
     const path = parsed.error.issues[0]?.path[0];
-    const error = path === "quoteDate" ? t.errDate : path === "text" ? format(t.errTooLong, { max: QUOTE_TEXT_MAX }) : t.errInvalid;
-    return data({ intent: raw.intent as Intent, error, values: raw.intent === "save" ? { text: String(raw.text ?? ""), quoteDate: String(raw.quoteDate ?? "") } : null }, { status: 422 });
+    const error =
+      path === "quoteDate" ? t.errDate : path === "text" ? format(t.errTooLong, { max: QUOTE_TEXT_MAX }) : t.errInvalid;
+    return data(
+      {
+        intent: raw.intent as Intent,
+        error,
+        values: raw.intent === "save" ? { text: String(raw.text ?? ""), quoteDate: String(raw.quoteDate ?? "") } : null,
+      },
+      { status: 422 },
+    );
   }
   const input = parsed.data;
   const outcome =
@@ -86,7 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     if (outcome.problem === "not-found") throw notFound();
     const values = input.intent === "save" ? { text: input.text, quoteDate: input.quoteDate } : null;
-    return data({ intent: input.intent as Intent, error: messages[outcome.problem], values }, { status: outcome.problem === "decided" || outcome.problem === "rejected" ? 409 : 422 });
+    return data(
+      { intent: input.intent as Intent, error: messages[outcome.problem], values },
+      { status: outcome.problem === "decided" || outcome.problem === "rejected" ? 409 : 422 },
+    );
   }
   return redirect(`/staff/quotes/${id}?saved=${input.intent}`);
 }
@@ -117,7 +128,9 @@ export default function QuotePage() {
       ) : null}
       <p>
         <QuoteStatusTag status={quote.status} t={t} />{" "}
-        {quote.decidedAt && quote.decidedByName ? format(t.decidedBy, { status: statusLabel, name: quote.decidedByName, when: formatWhen(quote.decidedAt) }) : null}
+        {quote.decidedAt && quote.decidedByName
+          ? format(t.decidedBy, { status: statusLabel, name: quote.decidedByName, when: formatWhen(quote.decidedAt) })
+          : null}
       </p>
       {quote.decisionNote ? <p className="muted">{quote.decisionNote}</p> : null}
       <p className={`alert ${quote.consentToQuote ? "alert--ok" : "alert--warn"}`}>
@@ -125,9 +138,11 @@ export default function QuotePage() {
         {quote.consentNote ? ` (${quote.consentNote})` : null}
       </p>
       <p className="muted">
-        <Link to={`/staff/feedback/${quote.feedbackId}`}>{format(t.fromFeedback, { id: quote.feedbackId })}</Link> · {t[`source_${quote.source}`]} ·{" "}
-        {quote.programName ?? t.noProgram}
-        {quote.createdByName ? ` · ${format(t.createdBy, { name: quote.createdByName, when: formatWhen(quote.createdAt) })}` : null}
+        <Link to={`/staff/feedback/${quote.feedbackId}`}>{format(t.fromFeedback, { id: quote.feedbackId })}</Link> ·{" "}
+        {t[`source_${quote.source}`]} · {quote.programName ?? t.noProgram}
+        {quote.createdByName
+          ? ` · ${format(t.createdBy, { name: quote.createdByName, when: formatWhen(quote.createdAt) })}`
+          : null}
       </p>
 
       {editable ? (
@@ -137,7 +152,14 @@ export default function QuotePage() {
             <p className="hint" id="quote-text-hint">
               {t.quoteTextHint}
             </p>
-            <textarea id="quote-text" name="text" rows={6} defaultValue={result?.values?.text ?? quote.text} aria-describedby="quote-text-hint" key={quote.text} />
+            <textarea
+              id="quote-text"
+              name="text"
+              rows={6}
+              defaultValue={result?.values?.text ?? quote.text}
+              aria-describedby="quote-text-hint"
+              key={quote.text}
+            />
           </div>
           <ThemeChoices themes={themes} selected={quote.themeIds} legend={t.themesLegend} />
           <div className="field">
@@ -153,7 +175,13 @@ export default function QuotePage() {
           </div>
           <div className="field">
             <label htmlFor="quote-date">{t.quoteDate}</label>
-            <input id="quote-date" name="quoteDate" type="date" required defaultValue={result?.values?.quoteDate ?? quote.quoteDate} />
+            <input
+              id="quote-date"
+              name="quoteDate"
+              type="date"
+              required
+              defaultValue={result?.values?.quoteDate ?? quote.quoteDate}
+            />
           </div>
           <button type="submit" name="intent" value="save" className="button button--secondary">
             {t.saveQuote}

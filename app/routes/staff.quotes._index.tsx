@@ -27,7 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = querySchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
   const [{ quotes, total, counts }, themes] = await Promise.all([
-    listQuotes({ viewer: staff, status: query.status, themeId: query.theme, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
+    listQuotes({
+      viewer: staff,
+      status: query.status,
+      themeId: query.theme,
+      limit: PAGE_SIZE,
+      offset: (query.page - 1) * PAGE_SIZE,
+    }),
     listThemes(),
   ]);
   return { quotes, total, counts, query, themes, pageSize: PAGE_SIZE };

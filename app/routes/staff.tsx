@@ -10,7 +10,11 @@ import { useStrings } from "~/i18n/use-strings";
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await getStaff(request);
   if (!staff) return { links: [] as { key: string; href: string }[] };
-  return { links: capabilitiesOf(staff.role).filter((c) => c.ready).map(({ key, href }) => ({ key, href })) };
+  return {
+    links: capabilitiesOf(staff.role)
+      .filter((c) => c.ready)
+      .map(({ key, href }) => ({ key, href })),
+  };
 }
 
 export default function StaffLayout() {

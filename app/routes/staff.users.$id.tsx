@@ -22,7 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getStaffById({ id: parseId(params.id) });
   if (!user) throw notFound();
   return {
-    user: { id: user.id, name: user.name, email: user.email, role: user.role, programIds: user.programIds, disabled: user.disabled },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      programIds: user.programIds,
+      disabled: user.disabled,
+    },
     programs: await listPrograms(),
   };
 }
@@ -40,12 +47,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent !== "save") throw badRequest();
   const programs = await listPrograms();
-  const parsed = parseStaffForm(form, programs.map((p) => p.id));
+  const parsed = parseStaffForm(
+    form,
+    programs.map((p) => p.id),
+  );
   if (!parsed.ok) return data({ password: null, errors: parsed.errors }, { status: 422 });
   const result = await updateAccount({ actor, id, value: parsed.value, ip });
   if (!result.ok) {
     if (result.error === "notFound") throw notFound();
-    return data({ password: null, errors: result.error === "errSelf" ? { disabled: "errSelf" } : { email: result.error } }, { status: 422 });
+    return data(
+      { password: null, errors: result.error === "errSelf" ? { disabled: "errSelf" } : { email: result.error } },
+      { status: 422 },
+    );
   }
   return redirect(`/staff/users/${id}?saved=1`);
 }
@@ -84,7 +97,13 @@ export default function EditUser() {
         <p className="hint" id="reset-hint">
           {t.resetPasswordHint}
         </p>
-        <button type="submit" name="intent" value="reset-password" className="button button--secondary" aria-describedby="reset-hint">
+        <button
+          type="submit"
+          name="intent"
+          value="reset-password"
+          className="button button--secondary"
+          aria-describedby="reset-hint"
+        >
           {t.resetPassword}
         </button>
       </Form>

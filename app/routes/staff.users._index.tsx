@@ -59,7 +59,11 @@ export default function Users() {
                 <td data-label={t.role}>{t[`role_${u.role}`]}</td>
                 <td data-label={t.programs}>{u.programs.join(", ")}</td>
                 <td data-label={t.status}>
-                  {u.disabled ? <span className="tag tag--danger">{t.disabled}</span> : <span className="tag">{t.active}</span>}
+                  {u.disabled ? (
+                    <span className="tag tag--danger">{t.disabled}</span>
+                  ) : (
+                    <span className="tag">{t.active}</span>
+                  )}
                 </td>
               </tr>
             ))}

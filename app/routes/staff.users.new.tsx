@@ -22,7 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireStaff(request, { roles: rolesFor("users") });
   const form = await requireForm(request);
   const programs = await listPrograms();
-  const parsed = parseStaffForm(form, programs.map((p) => p.id));
+  const parsed = parseStaffForm(
+    form,
+    programs.map((p) => p.id),
+  );
   const echo = {
     name: form.get("name")?.slice(0, 200) ?? "",
     email: form.get("email")?.slice(0, 254) ?? "",
@@ -32,7 +35,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ created: null, errors: parsed.errors, echo }, { status: 422 });
   const result = await createAccount({ actor, value: parsed.value, ip: clientAddress(context) });
   if (!result.ok) return data({ created: null, errors: { email: result.error }, echo }, { status: 422 });
-  return { created: { id: result.staff.id, name: result.staff.name, email: result.staff.email, password: result.password }, errors: {}, echo };
+  return {
+    created: { id: result.staff.id, name: result.staff.name, email: result.staff.email, password: result.password },
+    errors: {},
+    echo,
+  };
 }
 
 export default function NewUser() {

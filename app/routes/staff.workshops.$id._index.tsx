@@ -7,10 +7,27 @@ import { requireForm } from "~/http-body.server";
 import { badRequest, notFound } from "~/http.server";
 import { audit } from "~/models/audit.server";
 import { setWorkshopPhase } from "~/models/workshop.server";
-import { addFacilitatorNote, createTheme, deleteTheme, getNote, listNotes, listThemes, renameTheme, sendToQuoteBank, updateNote } from "~/models/workshop-note.server";
+import {
+  addFacilitatorNote,
+  createTheme,
+  deleteTheme,
+  getNote,
+  listNotes,
+  listThemes,
+  renameTheme,
+  sendToQuoteBank,
+  updateNote,
+} from "~/models/workshop-note.server";
 import { absoluteUrl } from "~/reports/qr.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
-import { checkNoteText, isWritingPhase, NOTE_MAX_LENGTH, PHASES, WRITING_PHASES, type WritingPhase } from "~/workshops/rules";
+import {
+  checkNoteText,
+  isWritingPhase,
+  NOTE_MAX_LENGTH,
+  PHASES,
+  WRITING_PHASES,
+  type WritingPhase,
+} from "~/workshops/rules";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -22,10 +39,24 @@ export const meta: MetaFunction = () => [{ title: "Framtidsverkstad – Deltagar
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireStaffWorkshop(request, params.id);
   const asked = new URL(request.url).searchParams.get("fas");
-  const shown: WritingPhase = isWritingPhase(asked) ? asked : isWritingPhase(workshop.phase) ? workshop.phase : "kritik";
-  const [notes, themes] = await Promise.all([listNotes({ workshopId: workshop.id, phase: shown }), listThemes({ workshopId: workshop.id, phase: shown })]);
+  const shown: WritingPhase = isWritingPhase(asked)
+    ? asked
+    : isWritingPhase(workshop.phase)
+      ? workshop.phase
+      : "kritik";
+  const [notes, themes] = await Promise.all([
+    listNotes({ workshopId: workshop.id, phase: shown }),
+    listThemes({ workshopId: workshop.id, phase: shown }),
+  ]);
   return {
-    workshop: { id: workshop.id, title: workshop.title, heldOn: workshop.heldOn, place: workshop.place, code: workshop.code, phase: workshop.phase },
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      heldOn: workshop.heldOn,
+      place: workshop.place,
+      code: workshop.code,
+      phase: workshop.phase,
+    },
     joinUrl: absoluteUrl(request, `/w/${workshop.code}`),
     boardKeyUrl: absoluteUrl(request, `/w/${workshop.code}/board?key=${encodeURIComponent(workshop.boardKey)}`),
     shown,
@@ -39,8 +70,19 @@ const id = z.coerce.number().int().positive();
 const noteText = z.string().max(20_000);
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("phase"), phase: z.enum(PHASES) }),
-  z.object({ intent: z.literal("add-note"), phase: z.enum(WRITING_PHASES), text: noteText, channel: z.enum(["facilitator", "paper"]) }),
-  z.object({ intent: z.literal("save-note"), noteId: id, text: noteText, themeId: z.string(), hidden: z.string().optional() }),
+  z.object({
+    intent: z.literal("add-note"),
+    phase: z.enum(WRITING_PHASES),
+    text: noteText,
+    channel: z.enum(["facilitator", "paper"]),
+  }),
+  z.object({
+    intent: z.literal("save-note"),
+    noteId: id,
+    text: noteText,
+    themeId: z.string(),
+    hidden: z.string().optional(),
+  }),
   z.object({ intent: z.literal("add-theme"), phase: z.enum(WRITING_PHASES), title: z.string() }),
   z.object({ intent: z.literal("rename-theme"), themeId: id, title: z.string() }),
   z.object({ intent: z.literal("delete-theme"), themeId: id }),
@@ -57,10 +99,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) throw badRequest();
   const input = parsed.data;
   const ip = clientAddress(context);
-  const log = (action: string, details?: Record<string, unknown>) => audit({ actor: staff, action, entityType: "workshop", entityId: workshop.id, ip, details });
-  const fail = (message: string, values?: Record<string, string>, noteId?: number) => data<Result>({ intent: input.intent, ok: false, message, values, noteId }, { status: 422 });
+  const log = (action: string, details?: Record<string, unknown>) =>
+    audit({ actor: staff, action, entityType: "workshop", entityId: workshop.id, ip, details });
+  const fail = (message: string, values?: Record<string, string>, noteId?: number) =>
+    data<Result>({ intent: input.intent, ok: false, message, values, noteId }, { status: 422 });
   const ok = (message: string, noteId?: number): Result => ({ intent: input.intent, ok: true, message, noteId });
-  const themeIds = async (phase: WritingPhase) => (await listThemes({ workshopId: workshop.id, phase })).map((t) => t.id);
+  const themeIds = async (phase: WritingPhase) =>
+    (await listThemes({ workshopId: workshop.id, phase })).map((t) => t.id);
 
   switch (input.intent) {
     case "phase": {
@@ -70,8 +115,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "add-note": {
       const checked = checkNoteText(input.text);
-      if (!checked.ok) return fail(checked.problem === "empty" ? "errNoteEmpty" : "errNoteLong", { text: input.text.slice(0, 4000), length: String(checked.length) });
-      const note = await addFacilitatorNote({ workshopId: workshop.id, phase: input.phase, text: checked.text, channel: input.channel, enteredBy: staff.id });
+      if (!checked.ok)
+        return fail(checked.problem === "empty" ? "errNoteEmpty" : "errNoteLong", {
+          text: input.text.slice(0, 4000),
+          length: String(checked.length),
+        });
+      const note = await addFacilitatorNote({
+        workshopId: workshop.id,
+        phase: input.phase,
+        text: checked.text,
+        channel: input.channel,
+        enteredBy: staff.id,
+      });
       await log("workshop.note_add", { noteId: note.id, phase: input.phase, channel: input.channel });
       return ok("noteAdded");
     }
@@ -79,12 +134,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const note = await getNote({ id: input.noteId });
       if (!note || note.workshopId !== workshop.id) throw notFound();
       const checked = checkNoteText(input.text);
-      if (!checked.ok) return fail(checked.problem === "empty" ? "errNoteEmpty" : "errNoteLong", { length: String(checked.length) }, note.id);
+      if (!checked.ok)
+        return fail(
+          checked.problem === "empty" ? "errNoteEmpty" : "errNoteLong",
+          { length: String(checked.length) },
+          note.id,
+        );
       const themeId = input.themeId === "" ? null : Number(input.themeId);
       if (themeId !== null && !(await themeIds(note.phase)).includes(themeId)) throw badRequest();
       const hidden = input.hidden === "on";
       await updateNote({ id: note.id, workshopId: workshop.id, text: checked.text, themeId, hidden });
-      await log(hidden !== note.hidden ? (hidden ? "workshop.note_hide" : "workshop.note_unhide") : "workshop.note_edit", { noteId: note.id });
+      await log(
+        hidden !== note.hidden ? (hidden ? "workshop.note_hide" : "workshop.note_unhide") : "workshop.note_edit",
+        { noteId: note.id },
+      );
       return ok("noteSaved", note.id);
     }
     case "add-theme":
@@ -107,19 +170,38 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "quote-note":
     case "quote-said": {
-      if (input.consent !== "on") return fail("errConsent", input.intent === "quote-said" ? { said: input.text.slice(0, 4000) } : undefined, input.intent === "quote-note" ? input.noteId : undefined);
+      if (input.consent !== "on")
+        return fail(
+          "errConsent",
+          input.intent === "quote-said" ? { said: input.text.slice(0, 4000) } : undefined,
+          input.intent === "quote-note" ? input.noteId : undefined,
+        );
       const consentNote = format(workshopStaff.sv.consentNote, { date: workshop.heldOn });
       if (input.intent === "quote-note") {
         const note = await getNote({ id: input.noteId });
         if (!note || note.workshopId !== workshop.id) throw notFound();
-        const sent = await sendToQuoteBank({ workshopId: workshop.id, programId: workshop.programId, noteId: note.id, text: note.text, consentNote, createdBy: staff.id });
+        const sent = await sendToQuoteBank({
+          workshopId: workshop.id,
+          programId: workshop.programId,
+          noteId: note.id,
+          text: note.text,
+          consentNote,
+          createdBy: staff.id,
+        });
         await log("workshop.quote", { noteId: note.id, feedbackId: sent.feedbackId });
         return ok("quoteSent", note.id);
       }
       const checked = checkNoteText(input.text);
       if (!checked.ok && checked.problem === "empty") return fail("errNoteEmpty", { said: "" });
       const text = input.text.trim().slice(0, 2000);
-      const sent = await sendToQuoteBank({ workshopId: workshop.id, programId: workshop.programId, spokenRef: input.ref, text, consentNote, createdBy: staff.id });
+      const sent = await sendToQuoteBank({
+        workshopId: workshop.id,
+        programId: workshop.programId,
+        spokenRef: input.ref,
+        text,
+        consentNote,
+        createdBy: staff.id,
+      });
       await log("workshop.quote", { said: true, feedbackId: sent.feedbackId });
       return ok("quoteSent");
     }
@@ -131,7 +213,12 @@ export default function WorkshopControl() {
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useStrings(workshopStaff);
   const base = `/staff/workshops/${workshop.id}`;
-  const message = (r: Result) => format(t[r.message as keyof typeof t] ?? r.message, { phase: t[`phase_${workshop.phase}`], length: r.values?.length ?? "", max: NOTE_MAX_LENGTH });
+  const message = (r: Result) =>
+    format(t[r.message as keyof typeof t] ?? r.message, {
+      phase: t[`phase_${workshop.phase}`],
+      length: r.values?.length ?? "",
+      max: NOTE_MAX_LENGTH,
+    });
   const topResult = result && result.noteId === undefined ? result : undefined;
   return (
     <div className="page">
@@ -185,7 +272,14 @@ export default function WorkshopControl() {
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="phase" />
           {PHASES.map((p) => (
-            <button key={p} type="submit" name="phase" value={p} className={p === workshop.phase ? "button" : "button button--secondary"} aria-pressed={p === workshop.phase}>
+            <button
+              key={p}
+              type="submit"
+              name="phase"
+              value={p}
+              className={p === workshop.phase ? "button" : "button button--secondary"}
+              aria-pressed={p === workshop.phase}
+            >
               {t[`phase_${p}`]}
             </button>
           ))}
@@ -195,7 +289,13 @@ export default function WorkshopControl() {
       <h2 id="show-notes-of">{t.showNotesOf}</h2>
       <nav aria-labelledby="show-notes-of" className="actions">
         {WRITING_PHASES.map((p) => (
-          <Link key={p} to={`?fas=${p}`} className={p === shown ? "button" : "button button--quiet"} aria-current={p === shown ? "page" : undefined} preventScrollReset>
+          <Link
+            key={p}
+            to={`?fas=${p}`}
+            className={p === shown ? "button" : "button button--quiet"}
+            aria-current={p === shown ? "page" : undefined}
+            preventScrollReset
+          >
             {t[`phase_${p}`]}
           </Link>
         ))}
@@ -277,7 +377,11 @@ export default function WorkshopControl() {
 
       <section aria-labelledby="add-note-title">
         <h2 id="add-note-title">{t.addNoteTitle}</h2>
-        <Form method="post" className="stack" key={result?.intent === "add-note" && result.ok ? `ok-${notes.length}` : "add"}>
+        <Form
+          method="post"
+          className="stack"
+          key={result?.intent === "add-note" && result.ok ? `ok-${notes.length}` : "add"}
+        >
           <input type="hidden" name="intent" value="add-note" />
           <input type="hidden" name="phase" value={shown} />
           <p className="hint">
@@ -285,7 +389,12 @@ export default function WorkshopControl() {
           </p>
           <div className="field">
             <label htmlFor="add-text">{t.noteText}</label>
-            <textarea id="add-text" name="text" rows={3} defaultValue={result?.intent === "add-note" && !result.ok ? (result.values?.text ?? "") : ""} />
+            <textarea
+              id="add-text"
+              name="text"
+              rows={3}
+              defaultValue={result?.intent === "add-note" && !result.ok ? (result.values?.text ?? "") : ""}
+            />
           </div>
           <fieldset className="field">
             <legend>{t.noteChannel}</legend>
@@ -359,7 +468,13 @@ export default function WorkshopControl() {
             <p className="hint" id="said-hint">
               {t.quoteSaidHint}
             </p>
-            <textarea id="said-text" name="text" rows={3} aria-describedby="said-hint" defaultValue={result?.intent === "quote-said" && !result.ok ? (result.values?.said ?? "") : ""} />
+            <textarea
+              id="said-text"
+              name="text"
+              rows={3}
+              aria-describedby="said-hint"
+              defaultValue={result?.intent === "quote-said" && !result.ok ? (result.values?.said ?? "") : ""}
+            />
           </div>
           <label className="choice">
             <input type="checkbox" name="consent" />

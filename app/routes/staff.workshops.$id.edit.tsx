@@ -4,7 +4,13 @@ import { clientAddress } from "~/context";
 import { requireForm } from "~/http-body.server";
 import { audit } from "~/models/audit.server";
 import { updateWorkshopDetails } from "~/models/workshop.server";
-import { parseWorkshopForm, pickablePrograms, requireStaffWorkshop, visibleWorkshops, type WorkshopFormErrors } from "~/workshops/staff.server";
+import {
+  parseWorkshopForm,
+  pickablePrograms,
+  requireStaffWorkshop,
+  visibleWorkshops,
+  type WorkshopFormErrors,
+} from "~/workshops/staff.server";
 import { WorkshopForm } from "~/components/workshop-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -26,7 +32,14 @@ async function load(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop, programs, earlier } = await load(request, params.id);
   return {
-    workshop: { id: workshop.id, title: workshop.title, heldOn: workshop.heldOn, place: workshop.place, programId: workshop.programId, followsIds: workshop.followsIds },
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      heldOn: workshop.heldOn,
+      place: workshop.place,
+      programId: workshop.programId,
+      followsIds: workshop.followsIds,
+    },
     programs,
     earlier,
   };
@@ -35,10 +48,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, workshop, programs, earlier } = await load(request, params.id);
   const form = await requireForm(request);
-  const parsed = parseWorkshopForm(form, { programIds: programs.map((p) => p.id), workshopIds: earlier.map((w) => w.id) });
+  const parsed = parseWorkshopForm(form, {
+    programIds: programs.map((p) => p.id),
+    workshopIds: earlier.map((w) => w.id),
+  });
   if (!parsed.ok) return data({ errors: parsed.errors as WorkshopFormErrors }, { status: 422 });
   await updateWorkshopDetails({ id: workshop.id, ...parsed.value });
-  await audit({ actor: staff, action: "workshop.update", entityType: "workshop", entityId: workshop.id, ip: clientAddress(context) });
+  await audit({
+    actor: staff,
+    action: "workshop.update",
+    entityType: "workshop",
+    entityId: workshop.id,
+    ip: clientAddress(context),
+  });
   return redirect(`/staff/workshops/${workshop.id}`);
 }
 
@@ -49,7 +71,13 @@ export default function EditWorkshop() {
   return (
     <div className="page page--narrow">
       <h1>{format(t.editTitle, { title: workshop.title })}</h1>
-      <WorkshopForm programs={programs} earlier={earlier} defaults={workshop} errors={result?.errors} submitLabel={t.formSave} />
+      <WorkshopForm
+        programs={programs}
+        earlier={earlier}
+        defaults={workshop}
+        errors={result?.errors}
+        submitLabel={t.formSave}
+      />
       <p>
         <Link to={`/staff/workshops/${workshop.id}`}>{t.back}</Link>
       </p>

@@ -19,7 +19,15 @@ export default function WorkshopPoster() {
   const t = useStrings(workshopStaff);
   return (
     <div className="page">
-      <QrPoster title={title} line={t.posterLine} svg={svg} shortLink={url.replace(/^https?:\/\//, "")} code={code} codeLabel={t.posterCode} printLabel={t.posterPrint} />
+      <QrPoster
+        title={title}
+        line={t.posterLine}
+        svg={svg}
+        shortLink={url.replace(/^https?:\/\//, "")}
+        code={code}
+        codeLabel={t.posterCode}
+        printLabel={t.posterPrint}
+      />
     </div>
   );
 }

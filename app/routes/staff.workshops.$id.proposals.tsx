@@ -7,7 +7,13 @@ import { audit } from "~/models/audit.server";
 import { createProposal, listProposals, type Proposal } from "~/models/proposal.server";
 import { listWorkshopsByIds } from "~/models/workshop.server";
 import { listNotes, listThemes } from "~/models/workshop-note.server";
-import { applyStatusChange, parseProposalFields, statusSchema, visibleProposal, type ProposalFieldErrors } from "~/workshops/proposals.server";
+import {
+  applyStatusChange,
+  parseProposalFields,
+  statusSchema,
+  visibleProposal,
+  type ProposalFieldErrors,
+} from "~/workshops/proposals.server";
 import { canSeeWorkshop, requireStaffWorkshop } from "~/workshops/staff.server";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -18,10 +24,19 @@ export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Förslag – Framtidsverkstad" }];
 
 async function sources(workshopId: number) {
-  const [notes, themes] = await Promise.all([listNotes({ workshopId, includeHidden: false }), listThemes({ workshopId })]);
+  const [notes, themes] = await Promise.all([
+    listNotes({ workshopId, includeHidden: false }),
+    listThemes({ workshopId }),
+  ]);
   return [
     ...themes.map((th) => ({ value: `theme:${th.id}`, label: `${th.title}`, text: th.title })),
-    ...notes.filter((n) => n.phase !== "kritik").map((n) => ({ value: `note:${n.id}`, label: n.text.length > 80 ? `${n.text.slice(0, 79)}…` : n.text, text: n.text })),
+    ...notes
+      .filter((n) => n.phase !== "kritik")
+      .map((n) => ({
+        value: `note:${n.id}`,
+        label: n.text.length > 80 ? `${n.text.slice(0, 79)}…` : n.text,
+        text: n.text,
+      })),
   ];
 }
 
@@ -34,11 +49,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sources(workshop.id),
   ]);
   const noteParam = new URL(request.url).searchParams.get("note");
-  const preset = noteParam ? options.find((o) => o.value === `note:${noteParam}`) ?? null : null;
+  const preset = noteParam ? (options.find((o) => o.value === `note:${noteParam}`) ?? null) : null;
   return { workshop: { id: workshop.id, title: workshop.title }, own, earlier, options, preset };
 }
 
-type Result = { intent: "create" | "status"; ok: boolean; errors?: ProposalFieldErrors; values?: Record<string, string>; proposalId?: number; error?: string };
+type Result = {
+  intent: "create" | "status";
+  ok: boolean;
+  errors?: ProposalFieldErrors;
+  values?: Record<string, string>;
+  proposalId?: number;
+  error?: string;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);
@@ -46,9 +68,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientAddress(context);
   const intent = form.get("intent");
   if (intent === "create") {
-    const values = Object.fromEntries(["title", "what", "who", "dueOn", "source"].map((k) => [k, (form.get(k) ?? "").slice(0, 4000)]));
+    const values = Object.fromEntries(
+      ["title", "what", "who", "dueOn", "source"].map((k) => [k, (form.get(k) ?? "").slice(0, 4000)]),
+    );
     const parsed = parseProposalFields(form);
-    if (!parsed.ok) return data<Result>({ intent: "create", ok: false, errors: parsed.errors, values }, { status: 422 });
+    if (!parsed.ok)
+      return data<Result>({ intent: "create", ok: false, errors: parsed.errors, values }, { status: 422 });
     const source = form.get("source") ?? "";
     const options = await sources(workshop.id);
     if (source !== "" && !options.some((o) => o.value === source)) throw badRequest();
@@ -60,16 +85,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ...parsed.value,
       createdBy: staff.id,
     });
-    await audit({ actor: staff, action: "proposal.create", entityType: "proposal", entityId: id, ip, details: { workshopId: workshop.id } });
+    await audit({
+      actor: staff,
+      action: "proposal.create",
+      entityType: "proposal",
+      entityId: id,
+      ip,
+      details: { workshopId: workshop.id },
+    });
     return { intent: "create", ok: true, proposalId: id } satisfies Result;
   }
   if (intent === "status") {
     const parsed = statusSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) throw badRequest();
     const proposal = await visibleProposal(staff, parsed.data.proposalId);
-    if (!proposal || (proposal.workshopId !== workshop.id && !workshop.followsIds.includes(proposal.workshopId))) throw notFound();
-    const result = await applyStatusChange({ staff, proposal, status: parsed.data.status, comment: parsed.data.comment, ip });
-    if (!result.ok) return data<Result>({ intent: "status", ok: false, proposalId: proposal.id, error: result.error }, { status: 422 });
+    if (!proposal || (proposal.workshopId !== workshop.id && !workshop.followsIds.includes(proposal.workshopId)))
+      throw notFound();
+    const result = await applyStatusChange({
+      staff,
+      proposal,
+      status: parsed.data.status,
+      comment: parsed.data.comment,
+      ip,
+    });
+    if (!result.ok)
+      return data<Result>(
+        { intent: "status", ok: false, proposalId: proposal.id, error: result.error },
+        { status: 422 },
+      );
     return { intent: "status", ok: true, proposalId: proposal.id } satisfies Result;
   }
   throw badRequest();
@@ -94,7 +137,12 @@ function ProposalCard({ p, result }: { p: Proposal; result: Result | undefined }
           {t.statusSaved}
         </p>
       ) : null}
-      <ProposalStatusForm key={`${p.id}-${p.status}-${p.statusChangedAt}`} proposalId={p.id} status={p.status} error={mine && !mine.ok ? mine.error : null} />
+      <ProposalStatusForm
+        key={`${p.id}-${p.status}-${p.statusChangedAt}`}
+        proposalId={p.id}
+        status={p.status}
+        error={mine && !mine.ok ? mine.error : null}
+      />
       <p>
         <Link to={`/staff/workshops/proposals/${p.id}`}>{t.showProposal}</Link>
       </p>
@@ -108,7 +156,9 @@ export default function WorkshopProposals() {
   const t = useStrings(workshopStaff);
   const created = result?.intent === "create" && result.ok;
   const failed = result?.intent === "create" && !result.ok ? result : undefined;
-  const v = failed?.values ?? (preset && !created ? { title: preset.text.slice(0, 200), what: preset.text, source: preset.value } : {});
+  const v =
+    failed?.values ??
+    (preset && !created ? { title: preset.text.slice(0, 200), what: preset.text, source: preset.value } : {});
   const err = (key: keyof ProposalFieldErrors) =>
     failed?.errors?.[key] ? (
       <p className="field-error" id={`p-${key}-error`}>
@@ -169,22 +219,54 @@ export default function WorkshopProposals() {
           </div>
           <div className="field">
             <label htmlFor="p-title">{t.proposalTitle}</label>
-            <input id="p-title" name="title" type="text" maxLength={200} required defaultValue={v.title ?? ""} aria-invalid={failed?.errors?.title ? true : undefined} aria-describedby={failed?.errors?.title ? "p-title-error" : undefined} />
+            <input
+              id="p-title"
+              name="title"
+              type="text"
+              maxLength={200}
+              required
+              defaultValue={v.title ?? ""}
+              aria-invalid={failed?.errors?.title ? true : undefined}
+              aria-describedby={failed?.errors?.title ? "p-title-error" : undefined}
+            />
             {err("title")}
           </div>
           <div className="field">
             <label htmlFor="p-what">{t.proposalWhat}</label>
-            <textarea id="p-what" name="what" rows={3} required defaultValue={v.what ?? ""} aria-invalid={failed?.errors?.what ? true : undefined} aria-describedby={failed?.errors?.what ? "p-what-error" : undefined} />
+            <textarea
+              id="p-what"
+              name="what"
+              rows={3}
+              required
+              defaultValue={v.what ?? ""}
+              aria-invalid={failed?.errors?.what ? true : undefined}
+              aria-describedby={failed?.errors?.what ? "p-what-error" : undefined}
+            />
             {err("what")}
           </div>
           <div className="field">
             <label htmlFor="p-who">{t.proposalWho}</label>
-            <input id="p-who" name="who" type="text" maxLength={200} defaultValue={v.who ?? ""} aria-invalid={failed?.errors?.who ? true : undefined} aria-describedby={failed?.errors?.who ? "p-who-error" : undefined} />
+            <input
+              id="p-who"
+              name="who"
+              type="text"
+              maxLength={200}
+              defaultValue={v.who ?? ""}
+              aria-invalid={failed?.errors?.who ? true : undefined}
+              aria-describedby={failed?.errors?.who ? "p-who-error" : undefined}
+            />
             {err("who")}
           </div>
           <div className="field">
             <label htmlFor="p-due">{t.proposalDue}</label>
-            <input id="p-due" name="dueOn" type="date" defaultValue={v.dueOn ?? ""} aria-invalid={failed?.errors?.dueOn ? true : undefined} aria-describedby={failed?.errors?.dueOn ? "p-dueOn-error" : undefined} />
+            <input
+              id="p-due"
+              name="dueOn"
+              type="date"
+              defaultValue={v.dueOn ?? ""}
+              aria-invalid={failed?.errors?.dueOn ? true : undefined}
+              aria-describedby={failed?.errors?.dueOn ? "p-dueOn-error" : undefined}
+            />
             {err("dueOn")}
           </div>
           <button type="submit" className="button">

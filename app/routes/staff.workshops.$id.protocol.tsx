@@ -15,7 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Protokoll – Framtidsverksta
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);
   const protocol = await buildProtocol(workshop);
-  await audit({ actor: staff, action: "workshop.protocol_view", entityType: "workshop", entityId: workshop.id, ip: clientAddress(context) });
+  await audit({
+    actor: staff,
+    action: "workshop.protocol_view",
+    entityType: "workshop",
+    entityId: workshop.id,
+    ip: clientAddress(context),
+  });
   return { id: workshop.id, protocol };
 }
 
@@ -63,7 +69,8 @@ export default function Protocol() {
       {p.votings.map((v, i) => (
         <table key={i}>
           <caption>
-            {t[`target_${v.target}`]} · {v.dots} {t.dotsCount.toLowerCase()} · {format(t.voters, { n: v.voters === null ? t.fewerThanFive : v.voters })}
+            {t[`target_${v.target}`]} · {v.dots} {t.dotsCount.toLowerCase()} ·{" "}
+            {format(t.voters, { n: v.voters === null ? t.fewerThanFive : v.voters })}
           </caption>
           <thead>
             <tr>

@@ -8,7 +8,14 @@ import { requireStaffWorkshop } from "~/workshops/staff.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);
   const buffer = await protocolDocx(await buildProtocol(workshop), localeFromRequest(request));
-  await audit({ actor: staff, action: "workshop.protocol_export", entityType: "workshop", entityId: workshop.id, ip: clientAddress(context), details: { format: "docx" } });
+  await audit({
+    actor: staff,
+    action: "workshop.protocol_export",
+    entityType: "workshop",
+    entityId: workshop.id,
+    ip: clientAddress(context),
+    details: { format: "docx" },
+  });
   const name = `protokoll-framtidsverkstad-${workshop.heldOn}.docx`;
   return new Response(new Uint8Array(buffer), {
     headers: {

@@ -6,7 +6,18 @@ import { requireForm } from "~/http-body.server";
 import { badRequest, notFound } from "~/http.server";
 import { audit } from "~/models/audit.server";
 import { createPaperParticipant, getParticipant, listPaperParticipants } from "~/models/workshop-participant.server";
-import { ballotFor, castVote, closeVoting, countVoters, getOpenVoting, listVotings, openVoting, votingBelongs, votingResults, withdrawVote } from "~/models/workshop-vote.server";
+import {
+  ballotFor,
+  castVote,
+  closeVoting,
+  countVoters,
+  getOpenVoting,
+  listVotings,
+  openVoting,
+  votingBelongs,
+  votingResults,
+  withdrawVote,
+} from "~/models/workshop-vote.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
 import { DEFAULT_DOTS, MAX_DOTS, VOTING_TARGETS } from "~/workshops/rules";
 import { format } from "~/i18n/define";
@@ -19,9 +30,19 @@ export const meta: MetaFunction = () => [{ title: "Röstning – Framtidsverksta
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireStaffWorkshop(request, params.id);
-  const [open, votings, paper] = await Promise.all([getOpenVoting({ workshopId: workshop.id }), listVotings({ workshopId: workshop.id }), listPaperParticipants({ workshopId: workshop.id })]);
+  const [open, votings, paper] = await Promise.all([
+    getOpenVoting({ workshopId: workshop.id }),
+    listVotings({ workshopId: workshop.id }),
+    listPaperParticipants({ workshopId: workshop.id }),
+  ]);
   const results = await Promise.all(
-    [...votings].reverse().map(async (v) => ({ voting: v, items: await votingResults({ voting: v }), voters: await countVoters({ votingId: v.id }) })),
+    [...votings]
+      .reverse()
+      .map(async (v) => ({
+        voting: v,
+        items: await votingResults({ voting: v }),
+        voters: await countVoters({ votingId: v.id }),
+      })),
   );
   const forId = Number(new URL(request.url).searchParams.get("for"));
   const paperFor = open && paper.find((p) => p.id === forId);
@@ -57,13 +78,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) throw badRequest();
   const input = parsed.data;
   const ip = clientAddress(context);
-  const log = (action: string, details?: Record<string, unknown>) => audit({ actor: staff, action, entityType: "workshop", entityId: workshop.id, ip, details });
-  if (workshop.phase === "avslutad" && input.intent !== "close") return data<Result>({ ok: false, message: "errEnded" }, { status: 409 });
+  const log = (action: string, details?: Record<string, unknown>) =>
+    audit({ actor: staff, action, entityType: "workshop", entityId: workshop.id, ip, details });
+  if (workshop.phase === "avslutad" && input.intent !== "close")
+    return data<Result>({ ok: false, message: "errEnded" }, { status: 409 });
 
   switch (input.intent) {
     case "open": {
       const dots = Number(input.dots);
-      if (!Number.isInteger(dots) || dots < 1 || dots > MAX_DOTS) return data<Result>({ ok: false, message: "errDots" }, { status: 422 });
+      if (!Number.isInteger(dots) || dots < 1 || dots > MAX_DOTS)
+        return data<Result>({ ok: false, message: "errDots" }, { status: 422 });
       const voting = await openVoting({ workshopId: workshop.id, target: input.target, dots, openedBy: staff.id });
       await log("workshop.voting_open", { votingId: voting.id, target: input.target, dots });
       return { ok: true, message: "votingOpened" } satisfies Result;
@@ -79,7 +103,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "add-paper": {
       const n = (await listPaperParticipants({ workshopId: workshop.id })).length + 1;
-      const p = await createPaperParticipant({ workshopId: workshop.id, nickname: format(workshopStaff.sv.paperName, { n }) });
+      const p = await createPaperParticipant({
+        workshopId: workshop.id,
+        nickname: format(workshopStaff.sv.paperName, { n }),
+      });
       return redirect(`/staff/workshops/${workshop.id}/voting?for=${p.id}`);
     }
     case "vote":
@@ -91,10 +118,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const vote = { votingId: open.id, participantId: participant.id, itemType: input.itemType, itemId: input.itemId };
       const result = input.intent === "vote" ? await castVote({ ...vote, castBy: staff.id }) : await withdrawVote(vote);
       if (!result.ok) {
-        const message = result.problem === "noDotsLeft" ? "errNoDotsLeft" : result.problem === "closed" ? "errVoteClosed" : "errUnknownItem";
+        const message =
+          result.problem === "noDotsLeft"
+            ? "errNoDotsLeft"
+            : result.problem === "closed"
+              ? "errVoteClosed"
+              : "errUnknownItem";
         return data<Result>({ ok: false, message, paperId: participant.id }, { status: 409 });
       }
-      await log(input.intent === "vote" ? "workshop.vote_for" : "workshop.unvote_for", { votingId: open.id, participantId: participant.id });
+      await log(input.intent === "vote" ? "workshop.vote_for" : "workshop.unvote_for", {
+        votingId: open.id,
+        participantId: participant.id,
+      });
       return { ok: true, message: "saved", paperId: participant.id } satisfies Result;
     }
   }
@@ -122,7 +157,9 @@ export default function WorkshopVoting() {
 
       {open ? (
         <Form method="post" className="stack">
-          <p className="alert alert--info">{format(t.votingOpenNow, { target: t[`target_${open.target}`], dots: open.dots })}</p>
+          <p className="alert alert--info">
+            {format(t.votingOpenNow, { target: t[`target_${open.target}`], dots: open.dots })}
+          </p>
           <input type="hidden" name="intent" value="close" />
           <input type="hidden" name="votingId" value={open.id} />
           <button type="submit" className="button button--danger">
@@ -137,14 +174,29 @@ export default function WorkshopVoting() {
             <legend>{t.votingTarget}</legend>
             {VOTING_TARGETS.map((target) => (
               <label key={target} className="choice">
-                <input type="radio" name="target" value={target} defaultChecked={workshop.phase === "kritik" ? target === "critique_themes" : target === "fantasy_notes"} />
+                <input
+                  type="radio"
+                  name="target"
+                  value={target}
+                  defaultChecked={
+                    workshop.phase === "kritik" ? target === "critique_themes" : target === "fantasy_notes"
+                  }
+                />
                 {t[`target_${target}`]}
               </label>
             ))}
           </fieldset>
           <div className="field">
             <label htmlFor="dots">{t.votingDots}</label>
-            <input id="dots" name="dots" type="number" min={1} max={MAX_DOTS} defaultValue={DEFAULT_DOTS} inputMode="numeric" />
+            <input
+              id="dots"
+              name="dots"
+              type="number"
+              min={1}
+              max={MAX_DOTS}
+              defaultValue={DEFAULT_DOTS}
+              inputMode="numeric"
+            />
           </div>
           <button type="submit" className="button">
             {t.openVoting}
@@ -159,7 +211,11 @@ export default function WorkshopVoting() {
           <ul className="actions" aria-label={t.paperTitle}>
             {paper.map((p) => (
               <li key={p.id} style={{ listStyle: "none" }}>
-                <Link to={`?for=${p.id}`} className={paperFor?.id === p.id ? "button" : "button button--secondary"} aria-current={paperFor?.id === p.id ? "true" : undefined}>
+                <Link
+                  to={`?for=${p.id}`}
+                  className={paperFor?.id === p.id ? "button" : "button button--secondary"}
+                  aria-current={paperFor?.id === p.id ? "true" : undefined}
+                >
                   {p.nickname}
                 </Link>
               </li>
@@ -174,7 +230,9 @@ export default function WorkshopVoting() {
           {paperFor && ballot ? (
             <>
               <h3>{format(t.paperFor, { name: paperFor.name })}</h3>
-              <p role="status">{format(t.paperRemaining, { name: paperFor.name, n: ballot.remaining, total: open.dots })}</p>
+              <p role="status">
+                {format(t.paperRemaining, { name: paperFor.name, n: ballot.remaining, total: open.dots })}
+              </p>
               <ul className="vote-items">
                 {ballot.items.map((item) => (
                   <li key={`${item.type}:${item.id}`} className="vote-item">
@@ -189,7 +247,13 @@ export default function WorkshopVoting() {
                             <input type="hidden" name="participantId" value={paperFor.id} />
                             <input type="hidden" name="itemType" value={item.type} />
                             <input type="hidden" name="itemId" value={item.id} />
-                            <button type="submit" name="intent" value={intent} className={intent === "vote" ? "button" : "button button--secondary"} aria-label={`${intent === "vote" ? t.giveDot : t.takeBack}: ${item.text}`}>
+                            <button
+                              type="submit"
+                              name="intent"
+                              value={intent}
+                              className={intent === "vote" ? "button" : "button button--secondary"}
+                              aria-label={`${intent === "vote" ? t.giveDot : t.takeBack}: ${item.text}`}
+                            >
                               {intent === "vote" ? t.giveDot : t.takeBack}
                             </button>
                           </Form>
@@ -210,8 +274,12 @@ export default function WorkshopVoting() {
           <div key={voting.id} className="table-wrap">
             <table className="responsive">
               <caption>
-                {format(t.votingOf, { target: t[`target_${voting.target}`], dots: voting.dots, opened: voting.openedAt.slice(0, 16).replace("T", " ") })} ·{" "}
-                {format(t.voters, { n: voters < 5 ? t.fewerThanFive : voters })}
+                {format(t.votingOf, {
+                  target: t[`target_${voting.target}`],
+                  dots: voting.dots,
+                  opened: voting.openedAt.slice(0, 16).replace("T", " "),
+                })}{" "}
+                · {format(t.voters, { n: voters < 5 ? t.fewerThanFive : voters })}
               </caption>
               <thead>
                 <tr>

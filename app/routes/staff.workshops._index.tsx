@@ -11,7 +11,16 @@ export const meta: MetaFunction = () => [{ title: "Framtidsverkstad – Deltagar
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireWorkshopStaff(request);
   const workshops = await visibleWorkshops(staff);
-  return { workshops: workshops.map((w) => ({ id: w.id, title: w.title, heldOn: w.heldOn, place: w.place, phase: w.phase, code: w.code })) };
+  return {
+    workshops: workshops.map((w) => ({
+      id: w.id,
+      title: w.title,
+      heldOn: w.heldOn,
+      place: w.place,
+      phase: w.phase,
+      code: w.code,
+    })),
+  };
 }
 
 export default function Workshops() {

@@ -4,7 +4,13 @@ import { clientAddress } from "~/context";
 import { requireForm } from "~/http-body.server";
 import { audit } from "~/models/audit.server";
 import { createWorkshop } from "~/models/workshop.server";
-import { parseWorkshopForm, pickablePrograms, requireWorkshopStaff, visibleWorkshops, type WorkshopFormErrors } from "~/workshops/staff.server";
+import {
+  parseWorkshopForm,
+  pickablePrograms,
+  requireWorkshopStaff,
+  visibleWorkshops,
+  type WorkshopFormErrors,
+} from "~/workshops/staff.server";
 import { WorkshopForm } from "~/components/workshop-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -13,7 +19,10 @@ export const meta: MetaFunction = () => [{ title: "Ny framtidsverkstad – Delta
 
 async function choices(staff: Awaited<ReturnType<typeof requireWorkshopStaff>>) {
   const [programs, workshops] = await Promise.all([pickablePrograms(staff), visibleWorkshops(staff)]);
-  return { programs: programs.map((p) => ({ id: p.id, name: p.name })), earlier: workshops.map((w) => ({ id: w.id, title: w.title, heldOn: w.heldOn })) };
+  return {
+    programs: programs.map((p) => ({ id: p.id, name: p.name })),
+    earlier: workshops.map((w) => ({ id: w.id, title: w.title, heldOn: w.heldOn })),
+  };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,10 +34,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireWorkshopStaff(request);
   const form = await requireForm(request);
   const { programs, earlier } = await choices(staff);
-  const parsed = parseWorkshopForm(form, { programIds: programs.map((p) => p.id), workshopIds: earlier.map((w) => w.id) });
+  const parsed = parseWorkshopForm(form, {
+    programIds: programs.map((p) => p.id),
+    workshopIds: earlier.map((w) => w.id),
+  });
   if (!parsed.ok) return data({ errors: parsed.errors as WorkshopFormErrors }, { status: 422 });
   const workshop = await createWorkshop({ ...parsed.value, facilitatorId: staff.id });
-  await audit({ actor: staff, action: "workshop.create", entityType: "workshop", entityId: workshop.id, ip: clientAddress(context), details: { code: workshop.code } });
+  await audit({
+    actor: staff,
+    action: "workshop.create",
+    entityType: "workshop",
+    entityId: workshop.id,
+    ip: clientAddress(context),
+    details: { code: workshop.code },
+  });
   return redirect(`/staff/workshops/${workshop.id}`);
 }
 
@@ -42,7 +61,13 @@ export default function NewWorkshop() {
       <WorkshopForm
         programs={programs}
         earlier={earlier}
-        defaults={{ title: "", heldOn: today, place: "Mallis, Malmskillnadsgatan", programId: programs[0]?.id ?? null, followsIds: [] }}
+        defaults={{
+          title: "",
+          heldOn: today,
+          place: "Mallis, Malmskillnadsgatan",
+          programId: programs[0]?.id ?? null,
+          followsIds: [],
+        }}
         errors={result?.errors}
         submitLabel={t.formCreate}
       />

@@ -6,7 +6,13 @@ import { parseId } from "~/http-params";
 import { badRequest, notFound } from "~/http.server";
 import { audit } from "~/models/audit.server";
 import { proposalHistory, updateProposalDetails } from "~/models/proposal.server";
-import { applyStatusChange, parseProposalFields, statusSchema, visibleProposal, type ProposalFieldErrors } from "~/workshops/proposals.server";
+import {
+  applyStatusChange,
+  parseProposalFields,
+  statusSchema,
+  visibleProposal,
+  type ProposalFieldErrors,
+} from "~/workshops/proposals.server";
 import { requireWorkshopStaff } from "~/workshops/staff.server";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
 import { format } from "~/i18n/define";
@@ -39,7 +45,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "status") {
     const parsed = statusSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success || parsed.data.proposalId !== proposal.id) throw badRequest();
-    const result = await applyStatusChange({ staff, proposal, status: parsed.data.status, comment: parsed.data.comment, ip });
+    const result = await applyStatusChange({
+      staff,
+      proposal,
+      status: parsed.data.status,
+      comment: parsed.data.comment,
+      ip,
+    });
     if (!result.ok) return data<Result>({ intent: "status", ok: false, error: result.error }, { status: 422 });
     return { intent: "status", ok: true } satisfies Result;
   }
@@ -77,14 +89,25 @@ export default function ProposalPage() {
           {result.intent === "status" ? t.statusSaved : t.saved}
         </p>
       ) : null}
-      <ProposalStatusForm key={`${p.status}-${p.statusChangedAt}`} proposalId={p.id} status={p.status} error={result?.intent === "status" && !result.ok ? result.error : null} />
+      <ProposalStatusForm
+        key={`${p.status}-${p.statusChangedAt}`}
+        proposalId={p.id}
+        status={p.status}
+        error={result?.intent === "status" && !result.ok ? result.error : null}
+      />
 
       <h2>{t.history}</h2>
       <ol className="history">
         {history.map((h) => (
           <li key={h.id}>
             <p>
-              <strong>{format(t.historyLine, { when: h.changedAt.slice(0, 16).replace("T", " "), who: h.changedByName ?? "–", status: t[`status_${h.status}`] })}</strong>
+              <strong>
+                {format(t.historyLine, {
+                  when: h.changedAt.slice(0, 16).replace("T", " "),
+                  who: h.changedByName ?? "–",
+                  status: t[`status_${h.status}`],
+                })}
+              </strong>
             </p>
             {h.comment ? <p className="proposal__comment">{h.comment}</p> : null}
           </li>
@@ -97,22 +120,52 @@ export default function ProposalPage() {
         <p className="hint">{t.publicHint}</p>
         <div className="field">
           <label htmlFor="e-title">{t.proposalTitle}</label>
-          <input id="e-title" name="title" type="text" maxLength={200} defaultValue={p.title} aria-invalid={editErrors.title ? true : undefined} aria-describedby={editErrors.title ? "e-title-error" : undefined} />
+          <input
+            id="e-title"
+            name="title"
+            type="text"
+            maxLength={200}
+            defaultValue={p.title}
+            aria-invalid={editErrors.title ? true : undefined}
+            aria-describedby={editErrors.title ? "e-title-error" : undefined}
+          />
           {fieldError("title")}
         </div>
         <div className="field">
           <label htmlFor="e-what">{t.proposalWhat}</label>
-          <textarea id="e-what" name="what" rows={3} defaultValue={p.what} aria-invalid={editErrors.what ? true : undefined} aria-describedby={editErrors.what ? "e-what-error" : undefined} />
+          <textarea
+            id="e-what"
+            name="what"
+            rows={3}
+            defaultValue={p.what}
+            aria-invalid={editErrors.what ? true : undefined}
+            aria-describedby={editErrors.what ? "e-what-error" : undefined}
+          />
           {fieldError("what")}
         </div>
         <div className="field">
           <label htmlFor="e-who">{t.proposalWho}</label>
-          <input id="e-who" name="who" type="text" maxLength={200} defaultValue={p.who} aria-invalid={editErrors.who ? true : undefined} aria-describedby={editErrors.who ? "e-who-error" : undefined} />
+          <input
+            id="e-who"
+            name="who"
+            type="text"
+            maxLength={200}
+            defaultValue={p.who}
+            aria-invalid={editErrors.who ? true : undefined}
+            aria-describedby={editErrors.who ? "e-who-error" : undefined}
+          />
           {fieldError("who")}
         </div>
         <div className="field">
           <label htmlFor="e-due">{t.proposalDue}</label>
-          <input id="e-due" name="dueOn" type="date" defaultValue={p.dueOn ?? ""} aria-invalid={editErrors.dueOn ? true : undefined} aria-describedby={editErrors.dueOn ? "e-dueOn-error" : undefined} />
+          <input
+            id="e-due"
+            name="dueOn"
+            type="date"
+            defaultValue={p.dueOn ?? ""}
+            aria-invalid={editErrors.dueOn ? true : undefined}
+            aria-describedby={editErrors.dueOn ? "e-dueOn-error" : undefined}
+          />
           {fieldError("dueOn")}
         </div>
         <button type="submit" className="button">

@@ -45,7 +45,14 @@ const schema = z.object({
 });
 
 type Errors = Partial<Record<"text" | "contact" | "choice", string>>;
-type Values = { text: string; activityId: string; programId: string; wantsContact: boolean; contact: string; consent: boolean };
+type Values = {
+  text: string;
+  activityId: string;
+  programId: string;
+  wantsContact: boolean;
+  contact: string;
+  consent: boolean;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -53,7 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const empty: Values = { text: "", activityId: "", programId: "", wantsContact: false, contact: "", consent: false };
   const body = await readForm(request, { maxBytes: MAX_BODY_BYTES });
   if (!body.ok) {
-    const message = body.problem === "too-large" ? format(t.errTooLarge, { max: groupDigits(FORM_TEXT_MAX) }) : t.errBody;
+    const message =
+      body.problem === "too-large" ? format(t.errTooLarge, { max: groupDigits(FORM_TEXT_MAX) }) : t.errBody;
     return data({ errors: { text: message } as Errors, values: empty }, { status: body.status === 413 ? 413 : 400 });
   }
   const form = body.form;
@@ -71,7 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const errors: Errors = {};
   const text = values.text.trim();
   if (text === "") errors.text = t.errEmpty;
-  else if (text.length > FORM_TEXT_MAX) errors.text = format(t.errTooLong, { length: groupDigits(text.length), max: groupDigits(FORM_TEXT_MAX) });
+  else if (text.length > FORM_TEXT_MAX)
+    errors.text = format(t.errTooLong, { length: groupDigits(text.length), max: groupDigits(FORM_TEXT_MAX) });
   if (values.wantsContact && values.contact === "") errors.contact = t.errContact;
   else if (values.contact.length > CONTACT_MAX) errors.contact = t.errContactLong;
   if (
@@ -83,11 +92,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (Object.keys(errors).length > 0 || !parsed.success) {
     const status = errors.text && text.length > FORM_TEXT_MAX ? 413 : 400;
-    return data({ errors, values: { ...values, ...(errors.choice ? { activityId: "", programId: "" } : {}) } }, { status });
+    return data(
+      { errors, values: { ...values, ...(errors.choice ? { activityId: "", programId: "" } : {}) } },
+      { status },
+    );
   }
   // A contact detail written without ticking the box still means "contact me".
   const contact = values.contact === "" ? null : values.contact;
-  await receiveFormFeedback({ text, programId: parsed.data.programId, activityId: parsed.data.activityId, contact, consentToQuote: values.consent });
+  await receiveFormFeedback({
+    text,
+    programId: parsed.data.programId,
+    activityId: parsed.data.activityId,
+    contact,
+    consentToQuote: values.consent,
+  });
   return redirect(contact ? "/tyck-till?tack=1&kontakt=1" : "/tyck-till?tack=1");
 }
 
@@ -231,7 +249,12 @@ export default function TyckTill() {
 
         <div className="field">
           <label className="choice">
-            <input type="checkbox" name="consent" defaultChecked={values?.consent ?? false} aria-describedby="consent-hint" />
+            <input
+              type="checkbox"
+              name="consent"
+              defaultChecked={values?.consent ?? false}
+              aria-describedby="consent-hint"
+            />
             {t.consentLabel}
           </label>
           <p className="hint" id="consent-hint">

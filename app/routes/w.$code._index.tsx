@@ -9,7 +9,14 @@ import { ensureDeviceParticipant, findDeviceParticipant, setNickname } from "~/m
 import { addParticipantNote, listNotesOfParticipant } from "~/models/workshop-note.server";
 import { ballotFor, castVote, getOpenVoting, withdrawVote } from "~/models/workshop-vote.server";
 import { deviceToken } from "~/workshops/device.server";
-import { checkNoteText, isWritingPhase, NICKNAME_MAX_LENGTH, NOTE_MAX_LENGTH, WRITING_PHASES, type Phase } from "~/workshops/rules";
+import {
+  checkNoteText,
+  isWritingPhase,
+  NICKNAME_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
+  WRITING_PHASES,
+  type Phase,
+} from "~/workshops/rules";
 import { ReadAloudButton } from "~/components/read-aloud";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
@@ -29,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { token, setCookie } = deviceToken(request);
   const participant = await findDeviceParticipant({ workshopId: workshop.id, token });
   const phase = workshop.phase;
-  const myNotes = participant && isWritingPhase(phase) ? await listNotesOfParticipant({ participantId: participant.id, phase }) : [];
+  const myNotes =
+    participant && isWritingPhase(phase) ? await listNotesOfParticipant({ participantId: participant.id, phase }) : [];
   const voting = await getOpenVoting({ workshopId: workshop.id });
   const ballot = voting ? await ballotFor({ voting, participantId: participant?.id ?? null }) : null;
   return data(
@@ -40,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phase,
       nickname: participant?.nickname ?? null,
       myNotes: myNotes.map((n) => ({ id: n.id, text: n.text })),
-      voting: voting && ballot ? { id: voting.id, dots: voting.dots, remaining: ballot.remaining, items: ballot.items } : null,
+      voting:
+        voting && ballot
+          ? { id: voting.id, dots: voting.dots, remaining: ballot.remaining, items: ballot.items }
+          : null,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : {} },
   );
@@ -54,7 +65,12 @@ const voteSchema = z.object({
   itemType: z.enum(["theme", "note"]),
   itemId: z.coerce.number().int().positive(),
 });
-const actionSchema = z.discriminatedUnion("intent", [noteSchema, nicknameSchema, voteSchema.extend({ intent: z.literal("vote") }), voteSchema.extend({ intent: z.literal("unvote") })]);
+const actionSchema = z.discriminatedUnion("intent", [
+  noteSchema,
+  nicknameSchema,
+  voteSchema.extend({ intent: z.literal("vote") }),
+  voteSchema.extend({ intent: z.literal("unvote") }),
+]);
 
 type ActionResult = {
   intent: "note" | "nickname" | "vote" | "unvote" | "unknown";
@@ -74,23 +90,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reply = (result: ActionResult, status = 200) => data(result, { status, headers });
 
   const body = await readForm(request, { maxBytes: 16 * 1024 });
-  if (!body.ok) return reply({ intent: "unknown", ok: false, problem: body.problem === "too-large" ? "tooLong" : "form" }, body.status);
+  if (!body.ok)
+    return reply(
+      { intent: "unknown", ok: false, problem: body.problem === "too-large" ? "tooLong" : "form" },
+      body.status,
+    );
   const parsed = actionSchema.safeParse(Object.fromEntries(body.form));
   if (!parsed.success) return reply({ intent: "unknown", ok: false, problem: "form" }, 400);
   const input = parsed.data;
-  if (workshop.phase === "avslutad") return reply({ intent: input.intent, ok: false, problem: "ended", text: input.intent === "note" ? input.text : undefined }, 410);
+  if (workshop.phase === "avslutad")
+    return reply(
+      { intent: input.intent, ok: false, problem: "ended", text: input.intent === "note" ? input.text : undefined },
+      410,
+    );
 
   if (input.intent === "note") {
     const checked = checkNoteText(input.text);
-    if (!checked.ok) return reply({ intent: "note", ok: false, problem: checked.problem, length: checked.length, text: input.text.slice(0, 4000) }, 422);
+    if (!checked.ok)
+      return reply(
+        {
+          intent: "note",
+          ok: false,
+          problem: checked.problem,
+          length: checked.length,
+          text: input.text.slice(0, 4000),
+        },
+        422,
+      );
     const result = await addParticipantNote({ workshopId: workshop.id, token, phase: input.phase, text: checked.text });
-    if (!result.ok) return reply({ intent: "note", ok: false, problem: result.problem, text: input.text }, result.problem === "ended" ? 410 : 409);
+    if (!result.ok)
+      return reply(
+        { intent: "note", ok: false, problem: result.problem, text: input.text },
+        result.problem === "ended" ? 410 : 409,
+      );
     return reply({ intent: "note", ok: true });
   }
 
   if (input.intent === "nickname") {
     const nickname = input.nickname.trim();
-    if ([...nickname].length > NICKNAME_MAX_LENGTH) return reply({ intent: "nickname", ok: false, problem: "nickname" }, 422);
+    if ([...nickname].length > NICKNAME_MAX_LENGTH)
+      return reply({ intent: "nickname", ok: false, problem: "nickname" }, 422);
     const participant = await ensureDeviceParticipant({ workshopId: workshop.id, token });
     await setNickname({ participantId: participant.id, nickname: nickname === "" ? null : nickname });
     return reply({ intent: "nickname", ok: true });
@@ -105,7 +144,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const vote = { votingId: open.id, participantId: participant.id, itemType: input.itemType, itemId: input.itemId };
   const result = input.intent === "vote" ? await castVote(vote) : await withdrawVote(vote);
   if (!result.ok) {
-    return reply({ intent: input.intent, ok: false, problem: result.problem, remaining: result.remaining, itemKey }, result.problem === "unknownItem" ? 422 : 409);
+    return reply(
+      { intent: input.intent, ok: false, problem: result.problem, remaining: result.remaining, itemKey },
+      result.problem === "unknownItem" ? 422 : 409,
+    );
   }
   return reply({ intent: input.intent, ok: true, remaining: result.remaining, itemKey });
 }
@@ -249,7 +291,14 @@ function ActiveSession({ data: d, result }: { data: ActiveData; result: ActionRe
               </p>
               <div className="field">
                 <label htmlFor="note-text">{t.noteLabel}</label>
-                <textarea id="note-text" name="text" rows={4} defaultValue={result.text ?? ""} aria-describedby="note-error" readOnly />
+                <textarea
+                  id="note-text"
+                  name="text"
+                  rows={4}
+                  defaultValue={result.text ?? ""}
+                  aria-describedby="note-error"
+                  readOnly
+                />
               </div>
             </Form>
           ) : null}
@@ -287,7 +336,14 @@ function ActiveSession({ data: d, result }: { data: ActiveData; result: ActionRe
             <p className="hint" id="nickname-hint">
               {t.nicknameHint}
             </p>
-            <input id="nickname" name="nickname" type="text" autoComplete="given-name" defaultValue={d.nickname ?? ""} aria-describedby="nickname-hint" />
+            <input
+              id="nickname"
+              name="nickname"
+              type="text"
+              autoComplete="given-name"
+              defaultValue={d.nickname ?? ""}
+              aria-describedby="nickname-hint"
+            />
           </div>
           <button type="submit" className="button button--secondary button--block">
             {t.saveNickname}
@@ -315,7 +371,15 @@ function noteProblemText(t: (typeof workshopPublic)["sv"], result: ActionResult)
   }
 }
 
-function Voting({ voting, result, busy }: { voting: NonNullable<ActiveData["voting"]>; result: ActionResult | undefined; busy: boolean }) {
+function Voting({
+  voting,
+  result,
+  busy,
+}: {
+  voting: NonNullable<ActiveData["voting"]>;
+  result: ActionResult | undefined;
+  busy: boolean;
+}) {
   const t = useStrings(workshopPublic);
   const voteResult = result && (result.intent === "vote" || result.intent === "unvote") ? result : null;
   const message = voteResult
@@ -344,7 +408,10 @@ function Voting({ voting, result, busy }: { voting: NonNullable<ActiveData["voti
           </span>
         </p>
         {message ? (
-          <p className={voteResult?.ok ? "alert alert--ok" : "alert alert--error"} role={voteResult?.ok ? undefined : "alert"}>
+          <p
+            className={voteResult?.ok ? "alert alert--ok" : "alert alert--error"}
+            role={voteResult?.ok ? undefined : "alert"}
+          >
             {message}
           </p>
         ) : null}
@@ -362,7 +429,14 @@ function Voting({ voting, result, busy }: { voting: NonNullable<ActiveData["voti
                 <input type="hidden" name="votingId" value={voting.id} />
                 <input type="hidden" name="itemType" value={item.type} />
                 <input type="hidden" name="itemId" value={item.id} />
-                <button type="submit" name="intent" value="vote" className="button" disabled={busy} aria-label={`${t.giveDot}: ${item.text}`}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="vote"
+                  className="button"
+                  disabled={busy}
+                  aria-label={`${t.giveDot}: ${item.text}`}
+                >
                   {t.giveDot}
                 </button>
               </Form>
@@ -371,7 +445,14 @@ function Voting({ voting, result, busy }: { voting: NonNullable<ActiveData["voti
                   <input type="hidden" name="votingId" value={voting.id} />
                   <input type="hidden" name="itemType" value={item.type} />
                   <input type="hidden" name="itemId" value={item.id} />
-                  <button type="submit" name="intent" value="unvote" className="button button--secondary" disabled={busy} aria-label={`${t.takeBack}: ${item.text}`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="unvote"
+                    className="button button--secondary"
+                    disabled={busy}
+                    aria-label={`${t.takeBack}: ${item.text}`}
+                  >
                     {t.takeBack}
                   </button>
                 </Form>

@@ -57,10 +57,15 @@ export default function Board() {
     <div className="board">
       <div className="board__head">
         <h1 className="board__question">
-          {isWritingPhase(board.phase) ? t[`question_${board.phase}`] : board.phase === "forberedelse" ? t.waitingTitle : t[`phase_${board.phase}`]}
+          {isWritingPhase(board.phase)
+            ? t[`question_${board.phase}`]
+            : board.phase === "forberedelse"
+              ? t.waitingTitle
+              : t[`phase_${board.phase}`]}
         </h1>
         <p className="board__join">
-          {format(t.boardJoin, { url: board.joinUrl.replace(/^https?:\/\//, "") })} · <strong className="board__code">{board.code}</strong>
+          {format(t.boardJoin, { url: board.joinUrl.replace(/^https?:\/\//, "") })} ·{" "}
+          <strong className="board__code">{board.code}</strong>
         </p>
         {offline ? (
           <p className="alert alert--warn" role="status">
@@ -75,10 +80,14 @@ export default function Board() {
             g.notes.length === 0 && g.title === null ? null : (
               <section
                 key={g.themeId ?? "loose"}
-                className={board.groups.length === 1 && g.title === null ? "board__group board__group--all" : "board__group"}
+                className={
+                  board.groups.length === 1 && g.title === null ? "board__group board__group--all" : "board__group"
+                }
                 aria-label={g.title ?? t.boardNoTheme}
               >
-                {board.groups.length === 1 && g.title === null ? null : <h2 className="board__theme">{g.title ?? t.boardNoTheme}</h2>}
+                {board.groups.length === 1 && g.title === null ? null : (
+                  <h2 className="board__theme">{g.title ?? t.boardNoTheme}</h2>
+                )}
                 <ul className="board__list">
                   {g.notes.map((n) => (
                     <li key={n.id} className="board__note">
@@ -101,7 +110,9 @@ export default function Board() {
                     {i + 1}.
                   </span>
                   <span className="board__ranking-text">{r.text}</span>
-                  <span className="board__ranking-dots">{r.dots === 1 ? t.boardDot : format(t.boardDots, { n: r.dots })}</span>
+                  <span className="board__ranking-dots">
+                    {r.dots === 1 ? t.boardDot : format(t.boardDots, { n: r.dots })}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -62,6 +62,13 @@ export async function createCampaignWithCode({
 }): Promise<{ id: number; code: string }> {
   const code = await uniqueJoinCode((c) => codeTaken({ code: c }));
   const id = await createCampaign({ ...value, code, createdBy: actor.id });
-  await audit({ actor, action: "campaign.create", entityType: "campaign", entityId: id, ip, details: { code, title: value.title, surveyKey: value.surveyKey } });
+  await audit({
+    actor,
+    action: "campaign.create",
+    entityType: "campaign",
+    entityId: id,
+    ip,
+    details: { code, title: value.title, surveyKey: value.surveyKey },
+  });
   return { id, code };
 }

@@ -35,7 +35,10 @@ export class SurveyFileError extends Error {
 /** Reads and checks every survey file; the first broken one throws, naming the file and the problem. */
 export function loadSurveyDefinitions(dir = SURVEYS_DIR): SurveyDefinition[] {
   registerSurveyExtensions();
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   return files.map((file) => checkSurveyFile(path.join(dir, file)));
 }
 
@@ -49,7 +52,8 @@ export function checkSurveyFile(fullPath: string): SurveyDefinition {
   } catch (error) {
     throw new SurveyFileError(file, `not valid JSON (${(error as Error).message})`);
   }
-  if (!json || typeof json !== "object" || Array.isArray(json)) throw new SurveyFileError(file, "the top level must be an object");
+  if (!json || typeof json !== "object" || Array.isArray(json))
+    throw new SurveyFileError(file, "the top level must be an object");
   return checkSurveyJson(json, file, key);
 }
 
@@ -63,19 +67,25 @@ export function checkSurveyJson(json: SurveyJson, file: string, key: string): Su
   }
   const jsonErrors = (model.jsonErrors ?? []) as { message?: string; type?: string }[];
   if (jsonErrors.length > 0) {
-    throw new SurveyFileError(file, `survey-core does not understand it: ${jsonErrors.map((e) => e.message ?? e.type).join("; ")}`);
+    throw new SurveyFileError(
+      file,
+      `survey-core does not understand it: ${jsonErrors.map((e) => e.message ?? e.type).join("; ")}`,
+    );
   }
   const questions = model.getAllQuestions(false, false, true);
   if (questions.length === 0) throw new SurveyFileError(file, "it has no questions");
   const seen = new Set<string>();
   for (const q of questions) {
-    if (!NAME.test(q.name)) throw new SurveyFileError(file, `question name "${q.name}" must be lower-case letters, digits and _`);
+    if (!NAME.test(q.name))
+      throw new SurveyFileError(file, `question name "${q.name}" must be lower-case letters, digits and _`);
     if (seen.has(q.name)) throw new SurveyFileError(file, `question name "${q.name}" is used twice`);
     seen.add(q.name);
-    if (!SUPPORTED_TYPES.has(q.getType())) throw new SurveyFileError(file, `question "${q.name}" has type "${q.getType()}", which the server cannot check`);
+    if (!SUPPORTED_TYPES.has(q.getType()))
+      throw new SurveyFileError(file, `question "${q.name}" has type "${q.getType()}", which the server cannot check`);
     for (const locale of ["sv", "en"]) {
       const title = q.locTitle.getLocaleText(locale);
-      if (!title) throw new SurveyFileError(file, `question "${q.name}" has no ${locale === "sv" ? "Swedish" : "English"} title`);
+      if (!title)
+        throw new SurveyFileError(file, `question "${q.name}" has no ${locale === "sv" ? "Swedish" : "English"} title`);
     }
   }
   const title = {

@@ -15,7 +15,12 @@ export function loadSurveys(): Promise<Map<string, CurrentSurvey>> {
   current ??= (async () => {
     const map = new Map<string, CurrentSurvey>();
     for (const def of loadSurveyDefinitions()) {
-      const versionId = await ensureSurveyVersion({ surveyKey: def.key, hash: def.hash, content: def.content, title: def.title.sv });
+      const versionId = await ensureSurveyVersion({
+        surveyKey: def.key,
+        hash: def.hash,
+        content: def.content,
+        title: def.title.sv,
+      });
       map.set(def.key, { ...def, versionId });
     }
     return map;

@@ -23,7 +23,10 @@ const envelope = z.object({
   participantCode: z.string().max(100).optional().nullable(),
   channel: z.enum(["phone", "kiosk", "staff"]).optional(),
   assisted: z.boolean().optional(),
-  version: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  version: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
@@ -37,7 +40,11 @@ function reply(status: number, body: Record<string, unknown>): SubmissionReply {
   return { status, body };
 }
 
-function problem(status: number, message: string, errors: AnswerError[] = [{ question: null, message }]): SubmissionReply {
+function problem(
+  status: number,
+  message: string,
+  errors: AnswerError[] = [{ question: null, message }],
+): SubmissionReply {
   return reply(status, { error: message, errors });
 }
 
@@ -46,7 +53,10 @@ function problem(status: number, message: string, errors: AnswerError[] = [{ que
  * The server calls `submitSurvey` directly with the bytes it read, which spares the web-stream layers.
  */
 export async function handleSurveySubmission(request: Request, rawCode: string): Promise<Response> {
-  const bytes = Number(request.headers.get("Content-Length") ?? 0) > MAX_SUBMISSION_BYTES ? "too-large" : await readCapped(request, MAX_SUBMISSION_BYTES);
+  const bytes =
+    Number(request.headers.get("Content-Length") ?? 0) > MAX_SUBMISSION_BYTES
+      ? "too-large"
+      : await readCapped(request, MAX_SUBMISSION_BYTES);
   const result = await submitSurvey({
     code: rawCode,
     contentType: request.headers.get("Content-Type"),
@@ -105,14 +115,16 @@ export async function submitSurvey({
 
   const state = campaignState(campaign);
   // A retry of a stored response is answered as such even after the campaign closed, so the device can let go.
-  if (state !== "open" && (await responseExists({ id: input.id.toLowerCase() }))) return reply(200, { id: input.id.toLowerCase(), status: "duplicate" });
+  if (state !== "open" && (await responseExists({ id: input.id.toLowerCase() })))
+    return reply(200, { id: input.id.toLowerCase(), status: "duplicate" });
   if (state === "closed") return problem(410, t.apiClosed);
   if (state === "not-yet-open") return problem(409, format(t.apiNotYetOpen, { date: campaign.opensOn }));
 
   let codeHmac: string | null = null;
   const code = input.participantCode?.trim();
   if (campaign.mode === "participant_code" && code) {
-    if (!PARTICIPANT_CODE.test(code.replace(/[\s-]/g, ""))) return problem(422, t.apiParticipantCode, [{ question: "participantCode", message: t.apiParticipantCode }]);
+    if (!PARTICIPANT_CODE.test(code.replace(/[\s-]/g, "")))
+      return problem(422, t.apiParticipantCode, [{ question: "participantCode", message: t.apiParticipantCode }]);
     codeHmac = participantCodeHmac(code);
   }
 
@@ -120,7 +132,12 @@ export async function submitSurvey({
   const result = validateAnswers({ survey: compiled, answers: input.answers, locale, messages: t });
   if (!result.ok) return reply(422, { error: result.errors[0]?.message ?? t.apiMalformed, errors: result.errors });
 
-  const channel = campaign.kiosk || input.channel === "kiosk" ? "kiosk" : input.assisted || input.channel === "staff" ? "staff" : "phone";
+  const channel =
+    campaign.kiosk || input.channel === "kiosk"
+      ? "kiosk"
+      : input.assisted || input.channel === "staff"
+        ? "staff"
+        : "phone";
   const outcome = await storeSurveyResponse({
     id: input.id.toLowerCase(),
     campaign,

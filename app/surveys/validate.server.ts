@@ -84,10 +84,13 @@ function compile(json: Record<string, unknown>): CompiledSurvey {
   const rules = new Map<string, Rule>();
   for (const q of model.getAllQuestions(false, false, true) as (Question & Record<string, unknown>)[]) {
     const type = q.getType();
-    const choiceValues = Array.isArray(q.choices) ? (q.choices as { value: unknown }[]).map((c) => String(c.value)) : [];
-    const rateValues = type === "rating" && Array.isArray(q.rateValues) && q.rateValues.length > 0
-      ? new Set((q.rateValues as { value: unknown }[]).map((v) => Number(v.value)))
-      : null;
+    const choiceValues = Array.isArray(q.choices)
+      ? (q.choices as { value: unknown }[]).map((c) => String(c.value))
+      : [];
+    const rateValues =
+      type === "rating" && Array.isArray(q.rateValues) && q.rateValues.length > 0
+        ? new Set((q.rateValues as { value: unknown }[]).map((v) => Number(v.value)))
+        : null;
     rules.set(q.name, {
       name: q.name,
       type,
@@ -103,7 +106,8 @@ function compile(json: Record<string, unknown>): CompiledSurvey {
       outcome: typeof q.outcome === "string" ? q.outcome : null,
       isRequired: Boolean(q.isRequired),
       // With a condition the runner decides; without one the question's visibility never changes.
-      visible: typeof q.visibleIf === "string" && q.visibleIf.trim() !== "" ? new ConditionRunner(q.visibleIf) : q.isVisible,
+      visible:
+        typeof q.visibleIf === "string" && q.visibleIf.trim() !== "" ? new ConditionRunner(q.visibleIf) : q.isVisible,
     });
   }
   const planCovers = planCoversSurvey(model);
@@ -123,8 +127,7 @@ export interface AnswerError {
 }
 
 export type ValidationResult =
-  | { ok: true; answers: Record<string, unknown>; rows: AnswerRow[] }
-  | { ok: false; errors: AnswerError[] };
+  { ok: true; answers: Record<string, unknown>; rows: AnswerRow[] } | { ok: false; errors: AnswerError[] };
 
 /**
  * Checks answers against their survey version. First what survey-core does not check (values inside the scale,
@@ -163,7 +166,8 @@ export function validateAnswers({
       const comment = input[`${rule.name}-Comment`];
       if (comment !== undefined) {
         if (typeof comment !== "string") errors.push({ question: rule.name, message: messages.notText });
-        else if (comment.length > rule.maxLength) errors.push({ question: rule.name, message: messages.tooLong.replace("{max}", String(rule.maxLength)) });
+        else if (comment.length > rule.maxLength)
+          errors.push({ question: rule.name, message: messages.tooLong.replace("{max}", String(rule.maxLength)) });
         else if (comment.trim() !== "") setOwn(clean, `${rule.name}-Comment`, comment.trim());
       }
     }
@@ -197,7 +201,8 @@ function checkValue(rule: Rule, value: unknown, m: Messages): string | null {
       if (value.length > rule.choices.size + 2) return m.unknownChoice;
       const seen = new Set<string>();
       for (const v of value) {
-        if ((typeof v !== "string" && typeof v !== "number") || !isChoice(rule, String(v)) || seen.has(String(v))) return m.unknownChoice;
+        if ((typeof v !== "string" && typeof v !== "number") || !isChoice(rule, String(v)) || seen.has(String(v)))
+          return m.unknownChoice;
         seen.add(String(v));
       }
       return null;
@@ -284,7 +289,12 @@ function planFindsErrors(survey: CompiledSurvey, kept: Record<string, unknown>):
     if (!isVisible(rule, kept)) continue;
     const value = kept[rule.name];
     if (rule.isRequired && isEmpty(value)) return true;
-    if (rule.hasOther && (value === OTHER || (Array.isArray(value) && value.includes(OTHER))) && isEmpty(kept[`${rule.name}-Comment`])) return true;
+    if (
+      rule.hasOther &&
+      (value === OTHER || (Array.isArray(value) && value.includes(OTHER))) &&
+      isEmpty(kept[`${rule.name}-Comment`])
+    )
+      return true;
   }
   return false;
 }
@@ -293,7 +303,9 @@ function keptByModel(model: Model, answers: Record<string, unknown>): Record<str
   let kept = answers;
   for (let round = 0; round < 10; round++) {
     model.data = kept;
-    const visible = new Set((model.getAllQuestions(true) as Question[]).filter((q) => q.isVisible && q.isParentVisible).map((q) => q.name));
+    const visible = new Set(
+      (model.getAllQuestions(true) as Question[]).filter((q) => q.isVisible && q.isParentVisible).map((q) => q.name),
+    );
     const next: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(kept)) {
       const name = key.endsWith("-Comment") ? key.slice(0, -"-Comment".length) : key;
@@ -312,14 +324,34 @@ function modelFindsErrors(model: Model, kept: Record<string, unknown>): boolean 
 }
 
 /** Survey-level and element features the plan does not evaluate; any of them sends the survey down the model path. */
-const MODEL_ONLY_QUESTION_PROPS = ["validators", "requiredIf", "enableIf", "choicesVisibleIf", "choicesEnableIf", "minSelectedChoices", "maxSelectedChoices", "requiredErrorText", "isUnique", "resetValueIf", "setValueIf", "defaultValueExpression", "inputType"];
+const MODEL_ONLY_QUESTION_PROPS = [
+  "validators",
+  "requiredIf",
+  "enableIf",
+  "choicesVisibleIf",
+  "choicesEnableIf",
+  "minSelectedChoices",
+  "maxSelectedChoices",
+  "requiredErrorText",
+  "isUnique",
+  "resetValueIf",
+  "setValueIf",
+  "defaultValueExpression",
+  "inputType",
+];
 
 export function planCoversSurvey(model: Model): boolean {
   const json = model.toJSON() as Record<string, unknown>;
-  if (["triggers", "calculatedValues", "completedHtmlOnCondition"].some((k) => Array.isArray(json[k]) && (json[k] as unknown[]).length > 0)) return false;
+  if (
+    ["triggers", "calculatedValues", "completedHtmlOnCondition"].some(
+      (k) => Array.isArray(json[k]) && (json[k] as unknown[]).length > 0,
+    )
+  )
+    return false;
   for (const page of model.pages) {
     if (page.visibleIf || page.visible === false) return false;
-    for (const panel of (page.getPanels?.() ?? []) as unknown as { visibleIf?: string; visible?: boolean }[]) if (panel.visibleIf || panel.visible === false) return false;
+    for (const panel of (page.getPanels?.() ?? []) as unknown as { visibleIf?: string; visible?: boolean }[])
+      if (panel.visibleIf || panel.visible === false) return false;
   }
   for (const q of model.getAllQuestions(false, false, true) as (Question & Record<string, unknown>)[]) {
     const qJson = q.toJSON() as Record<string, unknown>;

@@ -17,7 +17,12 @@ export interface BoardSnapshot {
   joinUrl: string;
   groups: { themeId: number | null; title: string | null; notes: { id: number; text: string }[] }[];
   noteCount: number;
-  voting: { open: boolean; dots: number; target: VotingTarget; results: { key: string; text: string; dots: number }[] } | null;
+  voting: {
+    open: boolean;
+    dots: number;
+    target: VotingTarget;
+    results: { key: string; text: string; dots: number }[];
+  } | null;
   at: string;
 }
 
@@ -60,11 +65,19 @@ export async function boardSnapshot(request: Request, workshop: Workshop): Promi
   let groups: BoardSnapshot["groups"] = [];
   let noteCount = 0;
   if (isWritingPhase(phase)) {
-    const [notes, themes] = await Promise.all([listNotes({ workshopId: workshop.id, phase, includeHidden: false }), listThemes({ workshopId: workshop.id, phase })]);
+    const [notes, themes] = await Promise.all([
+      listNotes({ workshopId: workshop.id, phase, includeHidden: false }),
+      listThemes({ workshopId: workshop.id, phase }),
+    ]);
     noteCount = notes.length;
-    groups = themes.map((t) => ({ themeId: t.id, title: t.title, notes: notes.filter((n) => n.themeId === t.id).map((n) => ({ id: n.id, text: n.text })) }));
+    groups = themes.map((t) => ({
+      themeId: t.id,
+      title: t.title,
+      notes: notes.filter((n) => n.themeId === t.id).map((n) => ({ id: n.id, text: n.text })),
+    }));
     const loose = notes.filter((n) => n.themeId === null || !themes.some((t) => t.id === n.themeId));
-    if (loose.length > 0 || groups.length === 0) groups.push({ themeId: null, title: null, notes: loose.map((n) => ({ id: n.id, text: n.text })) });
+    if (loose.length > 0 || groups.length === 0)
+      groups.push({ themeId: null, title: null, notes: loose.map((n) => ({ id: n.id, text: n.text })) });
   }
   const open = await getOpenVoting({ workshopId: workshop.id });
   const latest = open ?? (await getLatestVoting({ workshopId: workshop.id }));

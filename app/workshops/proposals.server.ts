@@ -25,7 +25,9 @@ export const proposalFieldsSchema = z.object({
 
 export type ProposalFieldErrors = Partial<Record<"title" | "what" | "who" | "dueOn", string>>;
 
-export function parseProposalFields(form: URLSearchParams):
+export function parseProposalFields(
+  form: URLSearchParams,
+):
   | { ok: true; value: { title: string; what: string; who: string; dueOn: string | null } }
   | { ok: false; errors: ProposalFieldErrors } {
   const parsed = proposalFieldsSchema.safeParse({
@@ -53,12 +55,41 @@ export async function visibleProposal(staff: StaffUser, id: number): Promise<Pro
 export type StatusChangeResult = { ok: true } | { ok: false; error: "errStatus" | "errReason" | "errComment" };
 
 /** Checks the rule (a reason for "ej genomförbar"), records who, when and the comment, and audits it. */
-export async function applyStatusChange({ staff, proposal, status, comment, ip }: { staff: StaffUser; proposal: Proposal; status: string; comment: string; ip: string }): Promise<StatusChangeResult> {
+export async function applyStatusChange({
+  staff,
+  proposal,
+  status,
+  comment,
+  ip,
+}: {
+  staff: StaffUser;
+  proposal: Proposal;
+  status: string;
+  comment: string;
+  ip: string;
+}): Promise<StatusChangeResult> {
   const trimmed = comment.trim();
   const checked = checkStatusChange(status, trimmed);
-  if (!checked.ok) return { ok: false, error: checked.problem === "reasonRequired" ? "errReason" : checked.problem === "tooLong" ? "errComment" : "errStatus" };
-  await changeProposalStatus({ id: proposal.id, status: status as ProposalStatus, comment: trimmed, changedBy: staff.id });
-  await audit({ actor: staff, action: "proposal.status", entityType: "proposal", entityId: proposal.id, ip, details: { from: proposal.status, to: status } });
+  if (!checked.ok)
+    return {
+      ok: false,
+      error:
+        checked.problem === "reasonRequired" ? "errReason" : checked.problem === "tooLong" ? "errComment" : "errStatus",
+    };
+  await changeProposalStatus({
+    id: proposal.id,
+    status: status as ProposalStatus,
+    comment: trimmed,
+    changedBy: staff.id,
+  });
+  await audit({
+    actor: staff,
+    action: "proposal.status",
+    entityType: "proposal",
+    entityId: proposal.id,
+    ip,
+    details: { from: proposal.status, to: status },
+  });
   return { ok: true };
 }
 

@@ -42,7 +42,9 @@ export function previousPhase(phase: Phase): Phase | null {
 export type NoteTextProblem = "empty" | "tooLong";
 
 /** Trims and checks a note; whitespace runs inside are kept as the person typed them. */
-export function checkNoteText(raw: string): { ok: true; text: string } | { ok: false; problem: NoteTextProblem; length: number } {
+export function checkNoteText(
+  raw: string,
+): { ok: true; text: string } | { ok: false; problem: NoteTextProblem; length: number } {
   const text = raw.replace(/\r\n?/g, "\n").trim();
   if (text === "") return { ok: false, problem: "empty", length: 0 };
   const length = [...text].length;
@@ -51,7 +53,10 @@ export function checkNoteText(raw: string): { ok: true; text: string } | { ok: f
 }
 
 /** A status change to "ej genomförbar" needs a reason; others may have an empty comment. */
-export function checkStatusChange(status: string, comment: string): { ok: true } | { ok: false; problem: "status" | "reasonRequired" | "tooLong" } {
+export function checkStatusChange(
+  status: string,
+  comment: string,
+): { ok: true } | { ok: false; problem: "status" | "reasonRequired" | "tooLong" } {
   if (!isProposalStatus(status)) return { ok: false, problem: "status" };
   if (comment.length > 1000) return { ok: false, problem: "tooLong" };
   if (status === "ej_genomforbar" && comment.trim() === "") return { ok: false, problem: "reasonRequired" };
@@ -67,8 +72,34 @@ export function rankByDots<T extends { dots: number }>(items: T[]): T[] {
 }
 
 const MONTHS = {
-  sv: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  sv: [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 } as const;
 
 /** "2023-06-14" → "14 juni 2023": easier to read than ISO dates on the public pages. */

@@ -13,7 +13,10 @@ export function requireWorkshopStaff(request: Request): Promise<StaffUser> {
 }
 
 /** A session belongs to a programme; admins see all, others those of their programmes and those without one. */
-export function canSeeWorkshop(staff: Pick<StaffUser, "role" | "programIds">, workshop: Pick<Workshop, "programId">): boolean {
+export function canSeeWorkshop(
+  staff: Pick<StaffUser, "role" | "programIds">,
+  workshop: Pick<Workshop, "programId">,
+): boolean {
   return canSeeProgram(staff, workshop.programId);
 }
 
@@ -24,7 +27,10 @@ export async function pickablePrograms(staff: Pick<StaffUser, "role" | "programI
 }
 
 /** Every staff workshop loader and action starts here: the guard, then the session, or 404. */
-export async function requireStaffWorkshop(request: Request, rawId: string | undefined): Promise<{ staff: StaffUser; workshop: Workshop }> {
+export async function requireStaffWorkshop(
+  request: Request,
+  rawId: string | undefined,
+): Promise<{ staff: StaffUser; workshop: Workshop }> {
   const staff = await requireWorkshopStaff(request);
   const workshop = await getWorkshop({ id: parseId(rawId) });
   if (!workshop || !canSeeWorkshop(staff, workshop)) throw notFound();
@@ -49,7 +55,12 @@ export type WorkshopFormErrors = Partial<Record<"title" | "heldOn" | "place" | "
 export function parseWorkshopForm(
   form: URLSearchParams,
   { programIds, workshopIds }: { programIds: number[]; workshopIds: number[] },
-): { ok: true; value: { title: string; heldOn: string; place: string; programId: number | null; followsIds: number[] } } | { ok: false; errors: WorkshopFormErrors } {
+):
+  | {
+      ok: true;
+      value: { title: string; heldOn: string; place: string; programId: number | null; followsIds: number[] };
+    }
+  | { ok: false; errors: WorkshopFormErrors } {
   const parsed = workshopFormSchema.safeParse({
     title: form.get("title") ?? "",
     heldOn: form.get("heldOn") ?? "",

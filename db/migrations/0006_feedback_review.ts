@@ -96,7 +96,9 @@ export async function up(knex: Knex): Promise<void> {
   const now = new Date().toISOString();
   let order = 0;
   for (const theme of DEFAULT_THEMES) {
-    const [{ id }] = await knex("feedback_themes").insert({ name: theme.name, sort_order: (order += 10), created_at: now }).returning("id");
+    const [{ id }] = await knex("feedback_themes")
+      .insert({ name: theme.name, sort_order: (order += 10), created_at: now })
+      .returning("id");
     for (const child of theme.children ?? []) {
       await knex("feedback_themes").insert({ name: child, parent_id: id, sort_order: (order += 10), created_at: now });
     }

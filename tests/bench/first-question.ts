@@ -4,7 +4,12 @@ import { chromium, type CDPSession, type Page } from "playwright-core";
 import { startServer } from "../support/start-server";
 
 /** The low-end phone of the issue: 4× CPU slowdown, 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency. */
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 const CPU_SLOWDOWN = 4;
 
 const BARE_FORM = `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Formulär</title></head>
@@ -41,35 +46,64 @@ async function throttled(page: Page): Promise<{ cdp: CDPSession; bytes: () => nu
  * (the person taps "Börja svara" as soon as it works) against a bare HTML form, in the same run and browser.
  */
 export async function benchFirstQuestion({ runs = 3 } = {}) {
-  const bare = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(BARE_FORM));
+  const bare = http.createServer((_req, res) =>
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(BARE_FORM),
+  );
   await new Promise<void>((r) => bare.listen(0, "127.0.0.1", r));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
   const app = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const results: { bare: Measure[]; intro: Measure[]; survey: Measure[] } = { bare: [], intro: [], survey: [] };
   try {
     for (let run = 0; run < runs; run++) {
       {
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        const context = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
         const page = await context.newPage();
         const t = await throttled(page);
         const start = Date.now();
         await page.goto(bareUrl, { waitUntil: "commit" });
         await page.locator("input[type=radio]").first().waitFor({ state: "visible" });
-        results.bare.push({ label: "bare HTML form", ms: Date.now() - start, bytes: t.bytes(), requests: t.requests() });
+        results.bare.push({
+          label: "bare HTML form",
+          ms: Date.now() - start,
+          bytes: t.bytes(),
+          requests: t.requests(),
+        });
         await context.close();
       }
       {
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        const context = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
         const page = await context.newPage();
         const t = await throttled(page);
         const start = Date.now();
         await page.goto(`${app.baseUrl}/s/DEMO`, { waitUntil: "commit" });
         await page.getByRole("heading", { level: 1 }).waitFor({ state: "visible" });
-        results.intro.push({ label: "survey intro readable", ms: Date.now() - start, bytes: t.bytes(), requests: t.requests() });
+        results.intro.push({
+          label: "survey intro readable",
+          ms: Date.now() - start,
+          bytes: t.bytes(),
+          requests: t.requests(),
+        });
         const startButton = page.getByRole("button", { name: "Börja svara" });
         await page.waitForFunction(() => {
           const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Börja svara");
@@ -78,7 +112,12 @@ export async function benchFirstQuestion({ runs = 3 } = {}) {
         await startButton.click();
         await page.locator(".sd-question input[type=radio]").first().waitFor({ state: "attached" });
         await page.locator(".sd-question .sd-item").first().waitFor({ state: "visible" });
-        results.survey.push({ label: "first survey question answerable", ms: Date.now() - start, bytes: t.bytes(), requests: t.requests() });
+        results.survey.push({
+          label: "first survey question answerable",
+          ms: Date.now() - start,
+          bytes: t.bytes(),
+          requests: t.requests(),
+        });
         await context.close();
       }
     }
@@ -87,7 +126,8 @@ export async function benchFirstQuestion({ runs = 3 } = {}) {
     await app.stop();
     bare.close();
   }
-  const median = (xs: Measure[], key: "ms" | "bytes" | "requests") => [...xs].sort((a, b) => a[key] - b[key])[Math.floor(xs.length / 2)][key];
+  const median = (xs: Measure[], key: "ms" | "bytes" | "requests") =>
+    [...xs].sort((a, b) => a[key] - b[key])[Math.floor(xs.length / 2)][key];
   const base = { ms: median(results.bare, "ms"), bytes: median(results.bare, "bytes") };
   const lines = (["bare", "intro", "survey"] as const).map((k) => {
     const ms = median(results[k], "ms");

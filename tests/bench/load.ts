@@ -14,7 +14,14 @@ export interface LoadResult {
 function post(agent: http.Agent, url: URL, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent, hostname: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
+      {
+        agent,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -70,7 +77,16 @@ export async function runLoad({
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { label, requests: latencies.length, errors, statuses, seconds, rps: latencies.length / seconds, p50: pct(0.5), p99: pct(0.99) };
+  return {
+    label,
+    requests: latencies.length,
+    errors,
+    statuses,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: pct(0.5),
+    p99: pct(0.99),
+  };
 }
 
 export function formatLoad(r: LoadResult): string {

@@ -31,11 +31,15 @@ const body = () => JSON.stringify({ id: randomUUID(), answers: ANSWERS, locale: 
 export async function benchSubmissions({ durationMs = 5000, connections = 50 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-bench-"));
   const barePort = await freePort();
-  const bare = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "tests/bench/bare-insert-server.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(barePort), BARE_DB: path.join(dir, "bare.sqlite") },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const bare = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "tests/bench/bare-insert-server.ts")],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(barePort), BARE_DB: path.join(dir, "bare.sqlite") },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let bareOut = "";
   bare.stdout?.on("data", (d) => (bareOut += d));
   bare.stderr?.on("data", (d) => (bareOut += d));
@@ -45,8 +49,20 @@ export async function benchSubmissions({ durationMs = 5000, connections = 50 } =
     // Warm both up so JIT and the survey's cached model are ready.
     await runLoad({ label: "warm-up", url: `http://127.0.0.1:${barePort}/`, body, connections: 10, durationMs: 1000 });
     await runLoad({ label: "warm-up", url: `${app.baseUrl}/s/DEMO`, body, connections: 10, durationMs: 1000 });
-    const baseline = await runLoad({ label: "bare one-row insert", url: `http://127.0.0.1:${barePort}/`, body, connections, durationMs });
-    const full = await runLoad({ label: "POST /s/DEMO, full validation", url: `${app.baseUrl}/s/DEMO`, body, connections, durationMs });
+    const baseline = await runLoad({
+      label: "bare one-row insert",
+      url: `http://127.0.0.1:${barePort}/`,
+      body,
+      connections,
+      durationMs,
+    });
+    const full = await runLoad({
+      label: "POST /s/DEMO, full validation",
+      url: `${app.baseUrl}/s/DEMO`,
+      body,
+      connections,
+      durationMs,
+    });
     return { baseline, full, ratio: full.rps / baseline.rps, lines: [formatLoad(baseline), formatLoad(full)] };
   } finally {
     bare.kill("SIGTERM");

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
-import { DESKTOP, PHONE, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, login, newContext, screenshot } from "../support/browser";
+import {
+  DESKTOP,
+  PHONE,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
 
 let browser: Browser & { cleanup: () => Promise<void> };
 
@@ -28,7 +37,10 @@ describe("attendance on a phone", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Registrera närvaro");
     // Today's scheduled activities come first; the first choice is the usual one.
     const first = page.locator("label.choice--card").first();
-    const activityName = ((await first.textContent()) ?? "").replace(/\d\d:\d\d.*$/, "").split(" (")[0].trim();
+    const activityName = ((await first.textContent()) ?? "")
+      .replace(/\d\d:\d\d.*$/, "")
+      .split(" (")[0]
+      .trim();
     await tap(first);
     const moreWomen = page.getByRole("button", { name: "Öka Kvinnor" });
     const moreMen = page.getByRole("button", { name: "Öka Män", exact: true });
@@ -72,7 +84,9 @@ describe("attendance on a phone", () => {
     await page.getByRole("link", { name: "Se statistik för dagen" }).tap();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Statistik över närvaro");
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("5 besök vid 1 registreringar");
-    const activityRow = page.getByRole("table", { name: "Per aktivitet" }).getByRole("row", { name: new RegExp(activityName) });
+    const activityRow = page
+      .getByRole("table", { name: "Per aktivitet" })
+      .getByRole("row", { name: new RegExp(activityName) });
     expect(await activityRow.locator("td").first().textContent()).toContain("2");
     // Two women, three men: both under five, so both are marked as hidden in print.
     expect(await activityRow.locator('td[data-status="small"]').count()).toBe(2);
@@ -84,7 +98,12 @@ describe("attendance on a phone", () => {
   });
 
   it("works without JavaScript: plain number fields and a normal form post", async () => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, baseURL: (await import("../support/browser")).baseUrl(), locale: "sv-SE" });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      javaScriptEnabled: false,
+      baseURL: (await import("../support/browser")).baseUrl(),
+      locale: "sv-SE",
+    });
     const page = await context.newPage();
     await page.goto("/staff/login");
     await page.getByLabel("E-post").fill("cm@demo.local");
@@ -116,7 +135,12 @@ describe("attendance pages on a desktop", () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
     await login(page, "coordinator@demo.local");
-    await visit(page, "/staff/attendance/stats?from=2025-01-01&to=2025-12-31", "Statistik över närvaro", "attendance-stats-2025-desktop");
+    await visit(
+      page,
+      "/staff/attendance/stats?from=2025-01-01&to=2025-12-31",
+      "Statistik över närvaro",
+      "attendance-stats-2025-desktop",
+    );
     const summary = (await page.getByRole("status").first().textContent()) ?? "";
     const visits = Number(summary.match(/(\d+) besök/)![1]);
     // About 140 visits a month in 2025 (seed 002).
@@ -146,7 +170,13 @@ describe("attendance pages on a desktop", () => {
     await visit(page, "/staff/attendance/enrolment", "Inskrivna per program", "enrolment-desktop");
     expect(await page.getByRole("cell", { name: "2023-12-31" }).count()).toBe(1);
     await visit(page, "/staff/attendance/import", "Importera tidigare närvaro", "import-desktop");
-    await page.getByLabel("CSV-fil").setInputFiles({ name: "fel.csv", mimeType: "text/csv", buffer: Buffer.from("2023-10-02;Sygrupp;2;3;0;0\n2023-10-03;Okänd grupp;1;1;0;0\n") });
+    await page
+      .getByLabel("CSV-fil")
+      .setInputFiles({
+        name: "fel.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("2023-10-02;Sygrupp;2;3;0;0\n2023-10-03;Okänd grupp;1;1;0;0\n"),
+      });
     await page.getByRole("button", { name: "Granska filen" }).click();
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Inget är importerat");
     expect(await page.getByRole("cell", { name: /Okänd aktivitet: ”Okänd grupp”/ }).count()).toBe(1);
@@ -161,7 +191,11 @@ describe("attendance pages on a desktop", () => {
     await login(page, "cm@demo.local");
     for (const [path, heading, shot] of [
       ["/staff/activities", "Aktiviteter", "activities-phone"],
-      ["/staff/attendance/stats?from=2023-09-01&to=2023-12-31", "Statistik över närvaro", "attendance-stats-2023-phone"],
+      [
+        "/staff/attendance/stats?from=2023-09-01&to=2023-12-31",
+        "Statistik över närvaro",
+        "attendance-stats-2023-phone",
+      ],
     ]) {
       await visit(page, path, heading, shot);
       await expectNoHorizontalScroll(page);
@@ -171,7 +205,12 @@ describe("attendance pages on a desktop", () => {
     // About 40 a month in autumn 2023.
     expect(visits / 4).toBeGreaterThan(30);
     expect(visits / 4).toBeLessThan(55);
-    expect(await page.getByText(/till \d+ deltagare per dag/).first().textContent()).toMatch(/^2 till 6 deltagare per dag/);
+    expect(
+      await page
+        .getByText(/till \d+ deltagare per dag/)
+        .first()
+        .textContent(),
+    ).toMatch(/^2 till 6 deltagare per dag/);
     // Staff see exact counts on screen; print applies the small-count rule to the same table.
     const monthTable = page.getByRole("table", { name: "Besök per månad" });
     expect(await monthTable.innerText()).not.toContain("färre än 5");

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DESKTOP, PHONE, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, login, newContext, screenshot } from "../support/browser";
+import {
+  DESKTOP,
+  PHONE,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
 
 let browser: Browser & { cleanup: () => Promise<void> };
 
@@ -11,7 +20,8 @@ afterAll(async () => {
   await browser?.cleanup();
 });
 
-const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
+const section = (page: Page, heading: string) =>
+  page.locator("section", { has: page.getByRole("heading", { name: heading, exact: true }) });
 
 describe("feedback from a phone to an approved quote", () => {
   it("goes from /tyck-till to a case manager's inbox redacted, gets a theme, a flag and a quote", async () => {
@@ -32,7 +42,9 @@ describe("feedback from a phone to an approved quote", () => {
     await expectNoAxeViolations(phone, "tyck-till error");
     await screenshot(phone, "tyck-till-error-phone");
 
-    await phone.getByLabel("Vad vill du säga?").fill(`${marker}: mer kaffe på morgonen! Ring mig på 070-987 65 43. <b>tack</b>`);
+    await phone
+      .getByLabel("Vad vill du säga?")
+      .fill(`${marker}: mer kaffe på morgonen! Ring mig på 070-987 65 43. <b>tack</b>`);
     await phone.getByLabel("Handlar det om en aktivitet?").selectOption({ label: "Yoga" });
     await phone.getByLabel("Ni får använda det jag skriver som citat. Utan mitt namn.").check();
     await phone.getByRole("button", { name: "Skicka" }).click();
@@ -165,7 +177,9 @@ describe("staff feedback pages", () => {
     await page.getByLabel("Vad sa personen?").fill("Vill ha hjälp att söka jobb, ring 0739-876543");
     await page.getByRole("button", { name: "Spara anteckningen" }).click();
     await page.waitForURL(/\/staff\/feedback\/\d+$/);
-    await expect.poll(() => page.getByTestId("redacted-text").textContent()).toBe("Vill ha hjälp att söka jobb, ring [telefon]");
+    await expect
+      .poll(() => page.getByTestId("redacted-text").textContent())
+      .toBe("Vill ha hjälp att söka jobb, ring [telefon]");
     expect(await page.getByText("Kim Case Manager").count()).toBeGreaterThan(0);
     await context.close();
   });

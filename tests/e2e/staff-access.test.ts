@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { DESKTOP, PHONE, baseUrl, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, login, newContext, screenshot } from "../support/browser";
+import {
+  DESKTOP,
+  PHONE,
+  baseUrl,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
 
 let browser: Browser & { cleanup: () => Promise<void> };
 
@@ -162,7 +172,9 @@ describe("layout shell", () => {
     expect(await page.locator("header").count()).toBe(1);
     expect(await page.locator("main").count()).toBe(1);
     expect(await page.locator("footer").count()).toBe(1);
-    expect(await page.getByRole("link", { name: "Tyck till – säg vad du tycker" }).getAttribute("href")).toBe("/tyck-till");
+    expect(await page.getByRole("link", { name: "Tyck till – säg vad du tycker" }).getAttribute("href")).toBe(
+      "/tyck-till",
+    );
     expect(await page.getByRole("link", { name: "Vad hände med våra idéer?" }).getAttribute("href")).toBe("/forslag");
     await expectNoAxeViolations(page, "home");
     await screenshot(page, "home-desktop");

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PHONE, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, newContext, screenshot } from "../support/browser";
+import {
+  PHONE,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  newContext,
+  screenshot,
+} from "../support/browser";
 import { closeE2eDb, e2eDb } from "../support/e2e-database";
 
 let browser: Browser & { cleanup: () => Promise<void> };
@@ -13,8 +20,13 @@ afterAll(async () => {
   await closeE2eDb();
 });
 
-async function responsesFor(code: string): Promise<{ id: string; answers: string; channel: string; staff_assisted: number }[]> {
-  return e2eDb()("responses as r").join("campaigns as c", "c.id", "r.campaign_id").where("c.code", code).select("r.id", "r.answers", "r.channel", "r.staff_assisted");
+async function responsesFor(
+  code: string,
+): Promise<{ id: string; answers: string; channel: string; staff_assisted: number }[]> {
+  return e2eDb()("responses as r")
+    .join("campaigns as c", "c.id", "r.campaign_id")
+    .where("c.code", code)
+    .select("r.id", "r.answers", "r.channel", "r.staff_assisted");
 }
 
 /** The question currently on screen (one per page). */
@@ -91,7 +103,9 @@ describe("the brukarenkät on a phone", () => {
     expect(answers.program).toBe("bostad_forst");
     expect(answers.gender).toBe("kvinna");
     expect(answers.wishes).toBe("Mer yoga, tack!");
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
+      [],
+    );
     await context.close();
   });
 
@@ -211,7 +225,10 @@ describe("kiosk mode on the shared tablet", () => {
   it("wipes everything after each person, so the next sees nothing of the previous", async () => {
     const context = await newContext(browser, { width: 800, height: 1280 });
     const page = await start(context, "/s/DEMO?kiosk=1");
-    await page.getByRole("button", { name: "Tillbaka" }).waitFor({ state: "detached" }).catch(() => undefined);
+    await page
+      .getByRole("button", { name: "Tillbaka" })
+      .waitFor({ state: "detached" })
+      .catch(() => undefined);
     await answerAll(page);
     await page.getByRole("button", { name: SEND }).click();
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
@@ -219,7 +236,9 @@ describe("kiosk mode on the shared tablet", () => {
     const rows = await responsesFor("DEMO");
     expect(rows[rows.length - 1].channel).toBe("kiosk");
     await page.getByRole("button", { name: "Börja svara" }).waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
+      [],
+    );
     await page.getByRole("button", { name: "Börja svara" }).click();
     await currentQuestion(page).waitFor();
     expect(await currentQuestion(page).locator(".sd-item--checked").count()).toBe(0);
@@ -246,7 +265,8 @@ describe("the 30-second activity survey on the Mallis tablet", () => {
     const posted = page.waitForResponse((r) => r.url().endsWith("/s/YOGA") && r.request().method() === "POST");
     for (let i = 0; i < 5 && !(await page.getByRole("button", { name: "Complete" }).isVisible()); i++) {
       await page.getByRole("button", { name: "Next" }).click();
-      if ((await currentQuestion(page).locator(".sd-item").count()) > 0) await currentQuestion(page).locator(".sd-item").first().click();
+      if ((await currentQuestion(page).locator(".sd-item").count()) > 0)
+        await currentQuestion(page).locator(".sd-item").first().click();
     }
     await page.getByRole("button", { name: "Complete" }).click();
     expect((await posted).status()).toBe(201);
@@ -255,7 +275,9 @@ describe("the 30-second activity survey on the Mallis tablet", () => {
     const last = rows[rows.length - 1];
     expect(JSON.parse(last.answers)).toMatchObject({ rating: 5, good: "Lugnt och skönt", quote_consent: "ja" });
     expect(last.channel).toBe("kiosk");
-    const feedback = await e2eDb()("feedback").where({ source_ref: `response:${last.id}:good` }).first();
+    const feedback = await e2eDb()("feedback")
+      .where({ source_ref: `response:${last.id}:good` })
+      .first();
     expect(feedback).toMatchObject({ text: "Lugnt och skönt" });
     expect(feedback.activity_id).not.toBeNull();
     await context.close();
@@ -283,7 +305,9 @@ describe("read-aloud", () => {
     await page.getByRole("button", { name: "Börja svara" }).click();
     await currentQuestion(page).waitFor();
     await page.getByRole("button", { name: "Läs upp" }).first().click();
-    const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+    const spoken = await page.evaluate(
+      () => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken,
+    );
     expect(spoken).toHaveLength(1);
     expect(spoken[0].lang).toBe("sv-SE");
     expect(spoken[0].text).toContain("Var bor du?");
@@ -295,7 +319,10 @@ describe("read-aloud", () => {
   it("is hidden when the browser has no voice", async () => {
     const context = await newContext(browser, PHONE);
     await context.addInitScript(() => {
-      Object.defineProperty(window, "speechSynthesis", { value: { getVoices: () => [], addEventListener: () => undefined, removeEventListener: () => undefined }, configurable: true });
+      Object.defineProperty(window, "speechSynthesis", {
+        value: { getVoices: () => [], addEventListener: () => undefined, removeEventListener: () => undefined },
+        configurable: true,
+      });
     });
     const page = await start(context);
     expect(await page.getByRole("button", { name: "Läs upp" }).count()).toBe(0);

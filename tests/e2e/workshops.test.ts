@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DESKTOP, PHONE, baseUrl, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, login, newContext, screenshot } from "../support/browser";
+import {
+  DESKTOP,
+  PHONE,
+  baseUrl,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
 
 let browser: Browser & { cleanup: () => Promise<void> };
 
@@ -13,7 +23,9 @@ afterAll(async () => {
 
 /** The board must show a new note within 3 seconds of it being sent. */
 async function expectOnBoardWithin3s(board: Page, text: string) {
-  await expect.poll(() => board.locator(".board__note", { hasText: text }).count(), { timeout: 3000, interval: 150 }).toBe(1);
+  await expect
+    .poll(() => board.locator(".board__note", { hasText: text }).count(), { timeout: 3000, interval: 150 })
+    .toBe(1);
 }
 
 async function writeNote(page: Page, text: string) {
@@ -69,7 +81,9 @@ describe("Framtidsverkstad", () => {
     await staff.getByRole("button", { name: "Kritikfas" }).click();
     await expect.poll(() => staff.getByText("Fasen är ändrad till Kritikfas.").count()).toBe(1);
     for (const phone of [a, b]) {
-      await expect.poll(() => phone.getByRole("heading", { name: "Vad är dåligt eller saknas?" }).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(() => phone.getByRole("heading", { name: "Vad är dåligt eller saknas?" }).count(), { timeout: 10_000 })
+        .toBe(1);
     }
     await a.getByLabel("Förnamn eller smeknamn (om du vill)").fill("Maja");
     await a.getByRole("button", { name: "Spara namnet" }).click();
@@ -99,7 +113,11 @@ describe("Framtidsverkstad", () => {
     await staff.getByRole("button", { name: "Fantasifas" }).click();
     await expect.poll(() => staff.getByText("Fasen är ändrad till Fantasifas.").count()).toBe(1);
     for (const phone of [a, b]) {
-      await expect.poll(() => phone.getByRole("heading", { name: "Hur skulle det se ut om allt var möjligt?" }).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(() => phone.getByRole("heading", { name: "Hur skulle det se ut om allt var möjligt?" }).count(), {
+          timeout: 10_000,
+        })
+        .toBe(1);
     }
     await writeNote(a, "Filmkväll varje torsdag");
     await expectOnBoardWithin3s(board, "Filmkväll varje torsdag");
@@ -112,9 +130,13 @@ describe("Framtidsverkstad", () => {
     await expectNoAxeViolations(staff, "voting page");
     await staff.getByLabel("Prickar per deltagare").fill("3");
     await staff.getByRole("button", { name: "Öppna röstningen" }).click();
-    await expect.poll(() => staff.getByText("Röstningen är öppen: Lappar från fantasifasen, 3 prickar per deltagare.").count()).toBe(1);
+    await expect
+      .poll(() => staff.getByText("Röstningen är öppen: Lappar från fantasifasen, 3 prickar per deltagare.").count())
+      .toBe(1);
     for (const phone of [a, b]) {
-      await expect.poll(() => phone.getByRole("heading", { name: "Rösta med prickar" }).count(), { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(() => phone.getByRole("heading", { name: "Rösta med prickar" }).count(), { timeout: 10_000 })
+        .toBe(1);
     }
     await expect.poll(() => a.getByText("Du har 3 av 3 prickar kvar.").count()).toBe(1);
     await giveDot(a, "Filmkväll varje torsdag", 2, 3);
@@ -134,7 +156,10 @@ describe("Framtidsverkstad", () => {
     await expect.poll(() => staff.getByText("Utan telefon 1 har 2 av 3 prickar kvar.").count()).toBe(1);
 
     await expect
-      .poll(async () => (await board.locator(".board__ranking li").allTextContents()).slice(0, 2), { timeout: 3000, interval: 150 })
+      .poll(async () => (await board.locator(".board__ranking li").allTextContents()).slice(0, 2), {
+        timeout: 3000,
+        interval: 150,
+      })
       .toEqual(["1.Filmkväll varje torsdag3 prickar", "2.Ett kök där vi lagar mat ihop2 prickar"]);
     await expectNoAxeViolations(board, "board voting");
     await screenshot(board, "board-voting-desktop");
@@ -156,7 +181,9 @@ describe("Framtidsverkstad", () => {
     const card = staff.locator(".proposal", { hasText: proposalTitle });
     await card.getByLabel("Läge").selectOption("ej_genomforbar");
     await card.getByRole("button", { name: "Spara läget" }).click();
-    await expect.poll(() => staff.locator(".proposal", { hasText: proposalTitle }).getByRole("alert").textContent()).toContain("Skriv varför");
+    await expect
+      .poll(() => staff.locator(".proposal", { hasText: proposalTitle }).getByRole("alert").textContent())
+      .toContain("Skriv varför");
     await staff.locator(".proposal", { hasText: proposalTitle }).getByLabel("Läge").selectOption("planerad");
     await staff.locator(".proposal", { hasText: proposalTitle }).getByLabel("Kommentar").fill("Vi börjar nästa månad.");
     await staff.locator(".proposal", { hasText: proposalTitle }).getByRole("button", { name: "Spara läget" }).click();
@@ -225,7 +252,9 @@ describe("Framtidsverkstad", () => {
     await board.setViewportSize({ width: 1280, height: 800 });
     await board.goto(keyUrl);
     expect(await board.locator(".board__note").count()).toBeGreaterThan(0);
-    expect(await board.getByRole("heading", { level: 1 }).textContent()).toBe("Hur skulle det se ut om allt var möjligt?");
+    expect(await board.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Hur skulle det se ut om allt var möjligt?",
+    );
     await expectNoAxeViolations(board, "FRAMTID board with key");
     await screenshot(board, "framtid-board-key");
 

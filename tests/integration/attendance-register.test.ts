@@ -5,7 +5,18 @@ import { listAudit } from "~/models/audit.server";
 import { addDays, todayInStockholm } from "~/outcomes/calendar";
 import { action as registerAction, loader as registerLoader } from "~/routes/staff.attendance._index";
 import { action as correctAction } from "~/routes/staff.attendance.$id";
-import { dataOf, db, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  dataOf,
+  db,
+  get,
+  makePrograms,
+  makeStaff,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
 
@@ -16,9 +27,32 @@ async function setup() {
   const coordinator = await makeStaff({ role: "coordinator", programIds: programs.map((p) => p.id) });
   const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
   const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
-  const yoga = await createActivity({ name: "Yoga", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: "2023-07-01", schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }] });
-  const jam = await createActivity({ name: "Fredagsjam", place: "Münchenbryggeriet", kind: "regular", scope: "city", countsAttendance: false, schedule: [] });
-  const newer = await createActivity({ name: "Ny grupp", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: "2025-01-01", schedule: [] });
+  const yoga = await createActivity({
+    name: "Yoga",
+    place: "Mallis",
+    kind: "regular",
+    scope: "mallis",
+    countsAttendance: true,
+    startsOn: "2023-07-01",
+    schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }],
+  });
+  const jam = await createActivity({
+    name: "Fredagsjam",
+    place: "Münchenbryggeriet",
+    kind: "regular",
+    scope: "city",
+    countsAttendance: false,
+    schedule: [],
+  });
+  const newer = await createActivity({
+    name: "Ny grupp",
+    place: "Mallis",
+    kind: "regular",
+    scope: "mallis",
+    countsAttendance: true,
+    startsOn: "2025-01-01",
+    schedule: [],
+  });
   return {
     programs,
     yoga,
@@ -39,12 +73,35 @@ const count = async () => Number((await db("attendance").count<{ n: number }[]>(
 describe("registering attendance", () => {
   it("stores the counts by gender, audits it, and redirects to the day with a receipt", async () => {
     const { yoga, cmCookie } = await setup();
-    const out = await settle(() => post({ date: "2025-03-14", activityId: String(yoga), women: "2", men: "3", other: "1", notStated: "0", firstTime: "1", note: "Fint väder" }, cmCookie));
+    const out = await settle(() =>
+      post(
+        {
+          date: "2025-03-14",
+          activityId: String(yoga),
+          women: "2",
+          men: "3",
+          other: "1",
+          notStated: "0",
+          firstTime: "1",
+          note: "Fint väder",
+        },
+        cmCookie,
+      ),
+    );
     expect(statusOf(out)).toBe(302);
     const location = (out.value as Response).headers.get("Location")!;
     expect(location).toMatch(/^\/staff\/attendance\?date=2025-03-14&saved=\d+$/);
     const [row] = await listAttendanceForDate({ date: "2025-03-14" });
-    expect(row).toMatchObject({ activityId: yoga, activityName: "Yoga", women: 2, men: 3, other: 1, notStated: 0, firstTime: 1, note: "Fint väder" });
+    expect(row).toMatchObject({
+      activityId: yoga,
+      activityName: "Yoga",
+      women: 2,
+      men: 3,
+      other: 1,
+      notStated: 0,
+      firstTime: 1,
+      note: "Fint väder",
+    });
     const { entries } = await listAudit({ action: "attendance.register" });
     expect(entries).toHaveLength(1);
     expect(entries[0].ip).toBe("198.51.100.7");
@@ -60,7 +117,9 @@ describe("registering attendance", () => {
     const { cookie } = await setup();
     // 2025-03-14 is a Friday: Yoga is on the schedule.
     const page = dataOf<{ scheduled: { name: string; time: string }[]; others: { name: string }[] }>(
-      await settle(() => registerLoader({ request: get("/staff/attendance?date=2025-03-14", { cookie }), params: {}, ...ctx })),
+      await settle(() =>
+        registerLoader({ request: get("/staff/attendance?date=2025-03-14", { cookie }), params: {}, ...ctx }),
+      ),
     );
     expect(page.scheduled).toEqual([{ id: expect.any(Number), name: "Yoga", time: "10:00" }]);
     expect(page.others.map((a) => a.name)).toEqual(["Ny grupp"]);
@@ -68,9 +127,26 @@ describe("registering attendance", () => {
 
   it("keeps drop-in visits apart from activities, one registration per day each", async () => {
     const { yoga, cookie } = await setup();
-    expect(statusOf(await settle(() => post({ date: "2025-03-14", activityId: "drop-in", women: "1", men: "4", other: "", notStated: "" }, cookie)))).toBe(302);
-    expect(statusOf(await settle(() => post({ date: "2025-03-14", activityId: String(yoga), women: "1", men: "1", other: "", notStated: "" }, cookie)))).toBe(302);
-    const again = await settle(() => post({ date: "2025-03-14", activityId: "drop-in", women: "2", men: "2", other: "", notStated: "" }, cookie));
+    expect(
+      statusOf(
+        await settle(() =>
+          post({ date: "2025-03-14", activityId: "drop-in", women: "1", men: "4", other: "", notStated: "" }, cookie),
+        ),
+      ),
+    ).toBe(302);
+    expect(
+      statusOf(
+        await settle(() =>
+          post(
+            { date: "2025-03-14", activityId: String(yoga), women: "1", men: "1", other: "", notStated: "" },
+            cookie,
+          ),
+        ),
+      ),
+    ).toBe(302);
+    const again = await settle(() =>
+      post({ date: "2025-03-14", activityId: "drop-in", women: "2", men: "2", other: "", notStated: "" }, cookie),
+    );
     expect(statusOf(again)).toBe(409);
     const body = dataOf<{ duplicate: { id: number } }>(again);
     const first = await getAttendance({ id: body.duplicate.id });
@@ -81,13 +157,21 @@ describe("registering attendance", () => {
   it("refuses a second registration for the same activity and day, offering the first", async () => {
     const { yoga, cookie } = await setup();
     await post({ date: "2025-03-14", activityId: String(yoga), women: "2", men: "3" }, cookie);
-    const out = await settle(() => post({ date: "2025-03-14", activityId: String(yoga), women: "9", men: "9" }, cookie));
+    const out = await settle(() =>
+      post({ date: "2025-03-14", activityId: String(yoga), women: "9", men: "9" }, cookie),
+    );
     expect(statusOf(out)).toBe(409);
     expect(dataOf<{ duplicate: { name: string } }>(out).duplicate.name).toBe("Yoga");
     expect(await count()).toBe(1);
     // The unique index holds even when the check is bypassed (two requests at once).
     await expect(
-      db("attendance").insert({ date: "2025-03-14", activity_id: yoga, slot: `a${yoga}`, created_at: "x", updated_at: "x" }),
+      db("attendance").insert({
+        date: "2025-03-14",
+        activity_id: yoga,
+        slot: `a${yoga}`,
+        created_at: "x",
+        updated_at: "x",
+      }),
     ).rejects.toThrow();
   });
 
@@ -101,7 +185,9 @@ describe("registering attendance", () => {
     ["more first-time visitors than visitors", { firstTime: "9" }, "firstTime"],
   ])("refuses %s with 422 and writes nothing", async (_label, change, field) => {
     const { yoga, cookie } = await setup();
-    const out = await settle(() => post({ date: "2025-03-14", activityId: String(yoga), women: "2", men: "3", ...change }, cookie));
+    const out = await settle(() =>
+      post({ date: "2025-03-14", activityId: String(yoga), women: "2", men: "3", ...change }, cookie),
+    );
     expect(statusOf(out)).toBe(422);
     expect(Object.keys(dataOf<{ errors: object }>(out).errors)).toContain(field);
     expect(await count()).toBe(0);
@@ -125,9 +211,13 @@ describe("registering attendance", () => {
 
   it("refuses foreign-origin posts and roles without access, writing nothing", async () => {
     const { yoga, cookie, facilitatorCookie } = await setup();
-    const foreign = await settle(() => post({ date: "2025-03-14", activityId: String(yoga), women: "2" }, cookie, "https://evil.example"));
+    const foreign = await settle(() =>
+      post({ date: "2025-03-14", activityId: String(yoga), women: "2" }, cookie, "https://evil.example"),
+    );
     expect(statusOf(foreign)).toBe(403);
-    const wrongRole = await settle(() => post({ date: "2025-03-14", activityId: String(yoga), women: "2" }, facilitatorCookie));
+    const wrongRole = await settle(() =>
+      post({ date: "2025-03-14", activityId: String(yoga), women: "2" }, facilitatorCookie),
+    );
     expect(statusOf(wrongRole)).toBe(403);
     const anonymous = await settle(() => registerLoader({ request: get("/staff/attendance"), params: {}, ...ctx }));
     expect(statusOf(anonymous)).toBe(302);
@@ -136,14 +226,22 @@ describe("registering attendance", () => {
 
   it("stores participant codes only as keyed hashes and counts unique people", async () => {
     const { yoga, cookie } = await setup();
-    await post({ date: "2025-03-14", activityId: String(yoga), women: "1", men: "2", codes: "AB12\nCD34\nab-12" }, cookie);
+    await post(
+      { date: "2025-03-14", activityId: String(yoga), women: "1", men: "2", codes: "AB12\nCD34\nab-12" },
+      cookie,
+    );
     await post({ date: "2025-03-14", activityId: "drop-in", women: "0", men: "2", codes: "CD34\nEF56" }, cookie);
     const stored: { code_hmac: string }[] = await db("attendance_codes").select("code_hmac");
     expect(stored).toHaveLength(4);
     expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.code_hmac))).toBe(true);
     expect(JSON.stringify(stored)).not.toContain("AB12");
-    expect(await countUniqueParticipants({ from: "2025-03-01", to: "2025-03-31" })).toEqual({ total: 3, byMonth: [{ month: "2025-03", people: 3 }] });
-    const tooMany = await settle(() => post({ date: "2025-03-15", activityId: String(yoga), women: "1", codes: "A1\nB2" }, cookie));
+    expect(await countUniqueParticipants({ from: "2025-03-01", to: "2025-03-31" })).toEqual({
+      total: 3,
+      byMonth: [{ month: "2025-03", people: 3 }],
+    });
+    const tooMany = await settle(() =>
+      post({ date: "2025-03-15", activityId: String(yoga), women: "1", codes: "A1\nB2" }, cookie),
+    );
     expect(statusOf(tooMany)).toBe(422);
   });
 });
@@ -154,7 +252,15 @@ describe("correcting attendance", () => {
     await post({ date: "2025-03-14", activityId: String(yoga), women: "2", men: "3" }, cookie);
     const [row] = await listAttendanceForDate({ date: "2025-03-14" });
     const out = await settle(() =>
-      correctAction({ request: postForm(`/staff/attendance/${row.id}`, { women: "2", men: "4", other: "0", notStated: "1", date: "2020-01-01", activityId: "drop-in" }, { cookie }), params: { id: String(row.id) }, ...ctx }),
+      correctAction({
+        request: postForm(
+          `/staff/attendance/${row.id}`,
+          { women: "2", men: "4", other: "0", notStated: "1", date: "2020-01-01", activityId: "drop-in" },
+          { cookie },
+        ),
+        params: { id: String(row.id) },
+        ...ctx,
+      }),
     );
     expect(statusOf(out)).toBe(302);
     const after = await getAttendance({ id: row.id });
@@ -168,10 +274,22 @@ describe("correcting attendance", () => {
     const { yoga, cookie } = await setup();
     await post({ date: "2025-03-14", activityId: String(yoga), women: "2", men: "3" }, cookie);
     const [row] = await listAttendanceForDate({ date: "2025-03-14" });
-    const bad = await settle(() => correctAction({ request: postForm(`/staff/attendance/${row.id}`, { women: "500" }, { cookie }), params: { id: String(row.id) }, ...ctx }));
+    const bad = await settle(() =>
+      correctAction({
+        request: postForm(`/staff/attendance/${row.id}`, { women: "500" }, { cookie }),
+        params: { id: String(row.id) },
+        ...ctx,
+      }),
+    );
     expect(statusOf(bad)).toBe(422);
     expect((await getAttendance({ id: row.id }))?.women).toBe(2);
-    const missing = await settle(() => correctAction({ request: postForm("/staff/attendance/999", { women: "1" }, { cookie }), params: { id: "999" }, ...ctx }));
+    const missing = await settle(() =>
+      correctAction({
+        request: postForm("/staff/attendance/999", { women: "1" }, { cookie }),
+        params: { id: "999" },
+        ...ctx,
+      }),
+    );
     expect(statusOf(missing)).toBe(404);
   });
 });

@@ -13,7 +13,19 @@ import { action as importAction } from "~/routes/staff.attendance.import";
 import { loader as activitiesLoader } from "~/routes/staff.activities._index";
 import { action as editActivityAction, loader as editActivityLoader } from "~/routes/staff.activities.$id";
 import { action as newActivityAction, loader as newActivityLoader } from "~/routes/staff.activities.new";
-import { BASE, dataOf, db, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  BASE,
+  dataOf,
+  db,
+  get,
+  makePrograms,
+  makeStaff,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.21" } };
 
@@ -30,7 +42,13 @@ async function setup() {
   const fotCm = await makeStaff({ role: "case_manager", programIds: [fot.id] });
   const bfCoordinator = await makeStaff({ role: "coordinator", programIds: [bf.id] });
   const friday = [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }];
-  const base = { place: "Mallis", kind: "regular" as const, scope: "mallis" as const, countsAttendance: true, startsOn: "2023-07-01" };
+  const base = {
+    place: "Mallis",
+    kind: "regular" as const,
+    scope: "mallis" as const,
+    countsAttendance: true,
+    startsOn: "2023-07-01",
+  };
   const bfAct = await createActivity({ ...base, name: "BF-träff", programId: bf.id, schedule: friday });
   const fotAct = await createActivity({ ...base, name: "FoT-träff", programId: fot.id, schedule: friday });
   const fotOther = await createActivity({ ...base, name: "FoT-promenad", programId: fot.id, schedule: [] });
@@ -39,9 +57,16 @@ async function setup() {
     input: { date, activityId, women: 0, men: 0, other: 0, notStated: 0, firstTime: null, note: "", ...c },
   });
   await insertAttendanceBatch({
-    rows: [row(bfAct, { women: 2, men: 3 }), row(fotAct, { women: 40, men: 50 }), row(open, { women: 1, men: 1 }), row(null, { men: 4 })],
+    rows: [
+      row(bfAct, { women: 2, men: 3 }),
+      row(fotAct, { women: 40, men: 50 }),
+      row(open, { women: 1, men: 1 }),
+      row(null, { men: 4 }),
+    ],
   });
-  const ids = Object.fromEntries((await listAttendanceForDate({ date: "2025-03-14" })).map((r) => [r.activityName ?? "drop-in", r.id]));
+  const ids = Object.fromEntries(
+    (await listAttendanceForDate({ date: "2025-03-14" })).map((r) => [r.activityName ?? "drop-in", r.id]),
+  );
   return {
     bf,
     fot,
@@ -60,9 +85,18 @@ async function setup() {
 const attendanceCount = async () => Number((await db("attendance").count<{ n: number }[]>("* as n"))[0].n);
 
 describe("attendance records of another programme", () => {
-  const load = (id: number, cookie: string) => settle(() => correctLoader({ request: get(`/staff/attendance/${id}`, { cookie }), params: { id: String(id) }, ...ctx }));
+  const load = (id: number, cookie: string) =>
+    settle(() =>
+      correctLoader({ request: get(`/staff/attendance/${id}`, { cookie }), params: { id: String(id) }, ...ctx }),
+    );
   const correct = (id: number, cookie: string) =>
-    settle(() => correctAction({ request: postForm(`/staff/attendance/${id}`, { women: "0", men: "1", other: "0", notStated: "0" }, { cookie }), params: { id: String(id) }, ...ctx }));
+    settle(() =>
+      correctAction({
+        request: postForm(`/staff/attendance/${id}`, { women: "0", men: "1", other: "0", notStated: "0" }, { cookie }),
+        params: { id: String(id) },
+        ...ctx,
+      }),
+    );
 
   it("answer 404 to read and to correct, and the record stays as it was", async () => {
     const { records, bfCm } = await setup();
@@ -77,7 +111,9 @@ describe("attendance records of another programme", () => {
     for (const id of [records.bf, records.open, records.dropIn]) {
       expect(statusOf(await load(id, bfCm)), String(id)).toBe(200);
     }
-    expect(dataOf<{ record: { activityName: string } }>(await load(records.fot, fotCm)).record.activityName).toBe("FoT-träff");
+    expect(dataOf<{ record: { activityName: string } }>(await load(records.fot, fotCm)).record.activityName).toBe(
+      "FoT-träff",
+    );
     expect(statusOf(await load(records.fot, admin))).toBe(200);
     expect(statusOf(await load(records.bf, fotCm))).toBe(404);
     expect(statusOf(await correct(records.dropIn, bfCm))).toBe(302);
@@ -88,7 +124,13 @@ describe("attendance records of another programme", () => {
 
 describe("registering attendance across programmes", () => {
   const post = (fields: Record<string, string>, cookie: string) =>
-    settle(() => registerAction({ request: postForm("/staff/attendance", { date: "2025-03-13", women: "2", men: "1", ...fields }, { cookie }), params: {}, ...ctx }));
+    settle(() =>
+      registerAction({
+        request: postForm("/staff/attendance", { date: "2025-03-13", women: "2", men: "1", ...fields }, { cookie }),
+        params: {},
+        ...ctx,
+      }),
+    );
   type Page = {
     scheduled: { name: string }[];
     others: { name: string }[];
@@ -96,7 +138,12 @@ describe("registering attendance across programmes", () => {
     registered: { id: number; name: string | null }[];
     saved: { id: number } | null;
   };
-  const page = async (query: string, cookie: string) => dataOf<Page>(await settle(() => registerLoader({ request: get(`/staff/attendance?${query}`, { cookie }), params: {}, ...ctx })));
+  const page = async (query: string, cookie: string) =>
+    dataOf<Page>(
+      await settle(() =>
+        registerLoader({ request: get(`/staff/attendance?${query}`, { cookie }), params: {}, ...ctx }),
+      ),
+    );
 
   it("refuses another programme's activity with 422 like an unknown one, writing nothing", async () => {
     const { fotAct, fotOther, bfAct, open, bfCm } = await setup();
@@ -132,7 +179,14 @@ describe("registering attendance across programmes", () => {
 
 describe("statistics and enrolment figures across programmes", () => {
   type Page = { error: boolean; stats: AttendanceStats; programs: { id: number }[] };
-  const load = (query: string, cookie: string) => settle(() => statsLoader({ request: get(`/staff/attendance/stats?from=2025-03-01&to=2025-03-31${query}`, { cookie }), params: {}, ...ctx }));
+  const load = (query: string, cookie: string) =>
+    settle(() =>
+      statsLoader({
+        request: get(`/staff/attendance/stats?from=2025-03-01&to=2025-03-31${query}`, { cookie }),
+        params: {},
+        ...ctx,
+      }),
+    );
 
   async function withEnrolment() {
     const s = await setup();
@@ -179,7 +233,17 @@ describe("statistics and enrolment figures across programmes", () => {
 
 describe("enrolment writes across programmes", () => {
   const post = (programId: number, cookie: string) =>
-    settle(() => enrolmentAction({ request: postForm("/staff/attendance/enrolment", { programId: String(programId), onDate: "2025-01-31", women: "3", men: "4", other: "0", notStated: "0" }, { cookie }), params: {}, ...ctx }));
+    settle(() =>
+      enrolmentAction({
+        request: postForm(
+          "/staff/attendance/enrolment",
+          { programId: String(programId), onDate: "2025-01-31", women: "3", men: "4", other: "0", notStated: "0" },
+          { cookie },
+        ),
+        params: {},
+        ...ctx,
+      }),
+    );
 
   it("refuses a coordinator another programme's enrolment with 422 and lists only their own", async () => {
     const { bf, fot, bfCoordinator, admin } = await setup();
@@ -192,7 +256,9 @@ describe("enrolment writes across programmes", () => {
     expect((await listEnrolments()).map((e) => e.programId).sort()).toEqual([bf.id, fot.id].sort());
 
     const page = dataOf<{ programs: { id: number }[]; enrolments: { programId: number }[] }>(
-      await settle(() => enrolmentLoader({ request: get("/staff/attendance/enrolment", { cookie: bfCoordinator }), params: {}, ...ctx })),
+      await settle(() =>
+        enrolmentLoader({ request: get("/staff/attendance/enrolment", { cookie: bfCoordinator }), params: {}, ...ctx }),
+      ),
     );
     expect(page.programs.map((p) => p.id)).toEqual([bf.id]);
     expect(page.enrolments.map((e) => e.programId)).toEqual([bf.id]);
@@ -206,18 +272,28 @@ describe("CSV import across programmes", () => {
       if (typeof v === "string") form.append(k, v);
       else form.append(k, v, "narvaro.csv");
     }
-    return new Request(`${BASE}/staff/attendance/import`, { method: "POST", headers: { Cookie: cookie, Origin: BASE, Host: new URL(BASE).host }, body: form });
+    return new Request(`${BASE}/staff/attendance/import`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: BASE, Host: new URL(BASE).host },
+      body: form,
+    });
   }
   const csv = "2025-03-10;BF-träff;2;3;0;0\n2025-03-10;FoT-träff;1;1;0;0\n2025-03-10;Sygrupp;1;0;0;0\n";
 
   it("makes another programme's rows bad rows and imports nothing, even when asked to import directly", async () => {
     const { bfCoordinator } = await setup();
     const before = await attendanceCount();
-    const checked = await settle(() => importAction({ request: upload({ intent: "check", file: new Blob([csv]) }, bfCoordinator), params: {}, ...ctx }));
+    const checked = await settle(() =>
+      importAction({ request: upload({ intent: "check", file: new Blob([csv]) }, bfCoordinator), params: {}, ...ctx }),
+    );
     expect(statusOf(checked)).toBe(422);
-    const problems = dataOf<{ problems: { line: number; reasons: { key: string; params?: Record<string, string> }[] }[] }>(checked).problems;
+    const problems = dataOf<{
+      problems: { line: number; reasons: { key: string; params?: Record<string, string> }[] }[];
+    }>(checked).problems;
     expect(problems).toEqual([{ line: 2, reasons: [{ key: "importUnknownActivity", params: { name: "FoT-träff" } }] }]);
-    const direct = await settle(() => importAction({ request: upload({ intent: "import", csv }, bfCoordinator), params: {}, ...ctx }));
+    const direct = await settle(() =>
+      importAction({ request: upload({ intent: "import", csv }, bfCoordinator), params: {}, ...ctx }),
+    );
     expect(statusOf(direct)).toBe(422);
     expect(await attendanceCount()).toBe(before);
   });
@@ -225,38 +301,91 @@ describe("CSV import across programmes", () => {
   it("imports the same file for an admin", async () => {
     const { admin } = await setup();
     const before = await attendanceCount();
-    const done = await settle(() => importAction({ request: upload({ intent: "import", csv }, admin), params: {}, ...ctx }));
+    const done = await settle(() =>
+      importAction({ request: upload({ intent: "import", csv }, admin), params: {}, ...ctx }),
+    );
     expect(statusOf(done)).toBe(302);
     expect(await attendanceCount()).toBe(before + 3);
   });
 });
 
 describe("the activity catalogue across programmes", () => {
-  const form = (programId: string) => ({ intent: "save", name: "Ny träff", place: "Mallis", description: "", kind: "regular", scope: "mallis", countsAttendance: "on", startsOn: "2025-01-01", programId });
+  const form = (programId: string) => ({
+    intent: "save",
+    name: "Ny träff",
+    place: "Mallis",
+    description: "",
+    kind: "regular",
+    scope: "mallis",
+    countsAttendance: "on",
+    startsOn: "2025-01-01",
+    programId,
+  });
 
   it("lists and edits only activities the staff member may see; another programme's answers 404", async () => {
     const { fotAct, bfAct, bfCm, bfCoordinator } = await setup();
-    const list = dataOf<{ active: { name: string }[] }>(await settle(() => activitiesLoader({ request: get("/staff/activities", { cookie: bfCm }), params: {}, ...ctx })));
+    const list = dataOf<{ active: { name: string }[] }>(
+      await settle(() => activitiesLoader({ request: get("/staff/activities", { cookie: bfCm }), params: {}, ...ctx })),
+    );
     expect(list.active.map((a) => a.name).sort()).toEqual(["BF-träff", "Sygrupp"]);
-    const read = await settle(() => editActivityLoader({ request: get(`/staff/activities/${fotAct}`, { cookie: bfCoordinator }), params: { id: String(fotAct) }, ...ctx }));
+    const read = await settle(() =>
+      editActivityLoader({
+        request: get(`/staff/activities/${fotAct}`, { cookie: bfCoordinator }),
+        params: { id: String(fotAct) },
+        ...ctx,
+      }),
+    );
     expect(statusOf(read)).toBe(404);
     for (const fields of [form(""), { intent: "archive" }]) {
-      const write = await settle(() => editActivityAction({ request: postForm(`/staff/activities/${fotAct}`, fields, { cookie: bfCoordinator }), params: { id: String(fotAct) }, ...ctx }));
+      const write = await settle(() =>
+        editActivityAction({
+          request: postForm(`/staff/activities/${fotAct}`, fields, { cookie: bfCoordinator }),
+          params: { id: String(fotAct) },
+          ...ctx,
+        }),
+      );
       expect(statusOf(write)).toBe(404);
     }
     expect(await getActivity({ id: fotAct })).toMatchObject({ name: "FoT-träff", archived: false });
-    const own = await settle(() => editActivityLoader({ request: get(`/staff/activities/${bfAct}`, { cookie: bfCoordinator }), params: { id: String(bfAct) }, ...ctx }));
+    const own = await settle(() =>
+      editActivityLoader({
+        request: get(`/staff/activities/${bfAct}`, { cookie: bfCoordinator }),
+        params: { id: String(bfAct) },
+        ...ctx,
+      }),
+    );
     expect(statusOf(own)).toBe(200);
   });
 
   it("lets a coordinator tie a new or changed activity only to their own programmes", async () => {
     const { bf, fot, bfAct, bfCoordinator } = await setup();
-    const choices = dataOf<{ programs: { id: number }[] }>(await settle(() => newActivityLoader({ request: get("/staff/activities/new", { cookie: bfCoordinator }), params: {}, ...ctx })));
+    const choices = dataOf<{ programs: { id: number }[] }>(
+      await settle(() =>
+        newActivityLoader({ request: get("/staff/activities/new", { cookie: bfCoordinator }), params: {}, ...ctx }),
+      ),
+    );
     expect(choices.programs.map((p) => p.id)).toEqual([bf.id]);
-    const create = (programId: number) => settle(() => newActivityAction({ request: postForm("/staff/activities/new", form(String(programId)), { cookie: bfCoordinator }), params: {}, ...ctx }));
+    const create = (programId: number) =>
+      settle(() =>
+        newActivityAction({
+          request: postForm("/staff/activities/new", form(String(programId)), { cookie: bfCoordinator }),
+          params: {},
+          ...ctx,
+        }),
+      );
     expect(statusOf(await create(fot.id))).toBe(422);
     expect(statusOf(await create(bf.id))).toBe(302);
-    const move = await settle(() => editActivityAction({ request: postForm(`/staff/activities/${bfAct}`, { ...form(String(fot.id)), name: "BF-träff" }, { cookie: bfCoordinator }), params: { id: String(bfAct) }, ...ctx }));
+    const move = await settle(() =>
+      editActivityAction({
+        request: postForm(
+          `/staff/activities/${bfAct}`,
+          { ...form(String(fot.id)), name: "BF-träff" },
+          { cookie: bfCoordinator },
+        ),
+        params: { id: String(bfAct) },
+        ...ctx,
+      }),
+    );
     expect(statusOf(move)).toBe(422);
     expect((await getActivity({ id: bfAct }))?.programId).toBe(bf.id);
   });
@@ -266,11 +395,29 @@ describe("ids in the address", () => {
   it("answer 404 when malformed, through the shared parser", async () => {
     const { bfCoordinator } = await setup();
     for (const raw of ["abc", "0", "-3", "1.5", "9007199254740993"]) {
-      const record = await settle(() => correctLoader({ request: get(`/staff/attendance/${raw}`, { cookie: bfCoordinator }), params: { id: raw }, ...ctx }));
+      const record = await settle(() =>
+        correctLoader({
+          request: get(`/staff/attendance/${raw}`, { cookie: bfCoordinator }),
+          params: { id: raw },
+          ...ctx,
+        }),
+      );
       expect(statusOf(record), raw).toBe(404);
-      const activity = await settle(() => editActivityLoader({ request: get(`/staff/activities/${raw}`, { cookie: bfCoordinator }), params: { id: raw }, ...ctx }));
+      const activity = await settle(() =>
+        editActivityLoader({
+          request: get(`/staff/activities/${raw}`, { cookie: bfCoordinator }),
+          params: { id: raw },
+          ...ctx,
+        }),
+      );
       expect(statusOf(activity), raw).toBe(404);
-      const receipt = await settle(() => registerLoader({ request: get(`/staff/attendance?saved=${raw}`, { cookie: bfCoordinator }), params: {}, ...ctx }));
+      const receipt = await settle(() =>
+        registerLoader({
+          request: get(`/staff/attendance?saved=${raw}`, { cookie: bfCoordinator }),
+          params: {},
+          ...ctx,
+        }),
+      );
       expect(statusOf(receipt), raw).toBe(404);
     }
   });

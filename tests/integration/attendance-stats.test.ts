@@ -6,7 +6,16 @@ import type { AttendanceInput } from "~/outcomes/attendance-rules";
 import type { AttendanceStats, protectAttendanceStats } from "~/outcomes/attendance-stats";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
 import { loader as statsLoader } from "~/routes/staff.attendance.stats";
-import { dataOf, get, makePrograms, makeStaff, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  dataOf,
+  get,
+  makePrograms,
+  makeStaff,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.9" } };
 
@@ -28,19 +37,61 @@ async function fixture() {
   const programs = await makePrograms();
   const [bf, fot] = programs;
   const coordinator = await makeStaff({ role: "coordinator", programIds: [bf.id, fot.id] });
-  const sy = await createActivity({ name: "Sygrupp", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: "2023-07-01", schedule: [{ weekday: 2, startsAt: "13:00", endsAt: "15:00" }] });
-  const yoga = await createActivity({ name: "Yoga", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, startsOn: "2023-07-01", schedule: [] });
-  const party = await createActivity({ name: "Julfest", place: "Mallis", kind: "special", scope: "mallis", countsAttendance: true, startsOn: "2023-07-01", schedule: [] });
-  const fotOnly = await createActivity({ name: "FoT-träff", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, programId: fot.id, schedule: [] });
-  const row = (date: string, activityId: number | null, c: Partial<AttendanceInput>): { input: AttendanceInput; codeHmacs?: string[] } => ({
+  const sy = await createActivity({
+    name: "Sygrupp",
+    place: "Mallis",
+    kind: "regular",
+    scope: "mallis",
+    countsAttendance: true,
+    startsOn: "2023-07-01",
+    schedule: [{ weekday: 2, startsAt: "13:00", endsAt: "15:00" }],
+  });
+  const yoga = await createActivity({
+    name: "Yoga",
+    place: "Mallis",
+    kind: "regular",
+    scope: "mallis",
+    countsAttendance: true,
+    startsOn: "2023-07-01",
+    schedule: [],
+  });
+  const party = await createActivity({
+    name: "Julfest",
+    place: "Mallis",
+    kind: "special",
+    scope: "mallis",
+    countsAttendance: true,
+    startsOn: "2023-07-01",
+    schedule: [],
+  });
+  const fotOnly = await createActivity({
+    name: "FoT-träff",
+    place: "Mallis",
+    kind: "regular",
+    scope: "mallis",
+    countsAttendance: true,
+    programId: fot.id,
+    schedule: [],
+  });
+  const row = (
+    date: string,
+    activityId: number | null,
+    c: Partial<AttendanceInput>,
+  ): { input: AttendanceInput; codeHmacs?: string[] } => ({
     input: { date, activityId, women: 0, men: 0, other: 0, notStated: 0, firstTime: null, note: "", ...c },
   });
   await insertAttendanceBatch({
     rows: [
-      { ...row("2024-01-09", sy, { women: 2, men: 4 }), codeHmacs: ["A", "B", "C", "D", "E", "F"].map(participantCodeHmac) },
+      {
+        ...row("2024-01-09", sy, { women: 2, men: 4 }),
+        codeHmacs: ["A", "B", "C", "D", "E", "F"].map(participantCodeHmac),
+      },
       row("2024-01-11", yoga, { women: 1, men: 2, other: 1, firstTime: 1 }),
       row("2024-01-11", null, { men: 3 }),
-      { ...row("2024-01-16", sy, { women: 3, men: 5, notStated: 1, firstTime: 2 }), codeHmacs: ["A", "B", "G"].map(participantCodeHmac) },
+      {
+        ...row("2024-01-16", sy, { women: 3, men: 5, notStated: 1, firstTime: 2 }),
+        codeHmacs: ["A", "B", "G"].map(participantCodeHmac),
+      },
       { ...row("2024-02-06", sy, { women: 2, men: 6 }), codeHmacs: ["A", "H"].map(participantCodeHmac) },
       row("2024-02-14", party, { women: 6, men: 9 }),
       row("2024-02-15", fotOnly, { women: 1, men: 1 }),
@@ -60,7 +111,9 @@ async function fixture() {
 }
 
 async function load(query: string, cookie: string) {
-  return settle(() => statsLoader({ request: get(`/staff/attendance/stats?${query}`, { cookie }), params: {}, ...ctx }));
+  return settle(() =>
+    statsLoader({ request: get(`/staff/attendance/stats?${query}`, { cookie }), params: {}, ...ctx }),
+  );
 }
 
 describe("attendance statistics on a fixture period", () => {
@@ -109,7 +162,13 @@ describe("attendance statistics on a fixture period", () => {
     expect(all.reach.uniqueShare).toBe(3.8);
     const bfOnly = dataOf<Page>(await load(`from=2024-01-01&to=2024-02-29&program=${bf.id}`, cookie)).stats;
     expect(bfOnly.reach.enrolled).toMatchObject({ women: 34, men: 97, total: 131, asOf: "2023-12-31" });
-    expect(bfOnly.reach.rows[0]).toEqual({ gender: "women", enrolled: 34, enrolledShare: 26, visits: 14, visitsShare: 31.1 });
+    expect(bfOnly.reach.rows[0]).toEqual({
+      gender: "women",
+      enrolled: 34,
+      enrolledShare: 26,
+      visits: 14,
+      visitsShare: 31.1,
+    });
     // The FoT-only activity is left out of Bostad Först's figures.
     expect(bfOnly.total.total).toBe(45);
   });
@@ -142,7 +201,12 @@ describe("attendance statistics on a fixture period", () => {
 
   it("answers a bad period with 400 and a plain message, not a 500", async () => {
     const { cookie } = await fixture();
-    for (const q of ["from=2024-02-30&to=2024-03-01", "from=2024-03-01&to=2024-01-01", "from=nonsense", "program=99999"]) {
+    for (const q of [
+      "from=2024-02-30&to=2024-03-01",
+      "from=2024-03-01&to=2024-01-01",
+      "from=nonsense",
+      "program=99999",
+    ]) {
       const out = await load(q, cookie);
       expect(statusOf(out), q).toBe(400);
       expect(dataOf<Page>(out).error).toBe(true);

@@ -5,7 +5,18 @@ import { action as newAction, loader as newLoader } from "~/routes/staff.campaig
 import { loader as detailLoader } from "~/routes/staff.campaigns.$id._index";
 import { loader as posterLoader } from "~/routes/staff.campaigns.$id.poster";
 import { loader as surveyPageLoader } from "~/routes/s.$code";
-import { dataOf, db, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  dataOf,
+  db,
+  get,
+  makePrograms,
+  makeStaff,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 import { makeCampaign, newId, submit, VALID_ANSWERS } from "../support/surveys";
 
 const ctx = { context: { clientAddress: "192.0.2.10" } };
@@ -31,11 +42,22 @@ describe("creating a campaign", () => {
   it("gives a coordinator an easy code and the link, and audits it", async () => {
     const coordinator = await makeStaff({ role: "coordinator", programIds: [programs[0].id] });
     const cookie = await sessionCookie(coordinator);
-    const out = await settle(() => newAction({ request: postForm("/staff/campaigns/new", form({ kiosk: "on", mode: "participant_code" }), { cookie }), params: {}, ...ctx }));
+    const out = await settle(() =>
+      newAction({
+        request: postForm("/staff/campaigns/new", form({ kiosk: "on", mode: "participant_code" }), { cookie }),
+        params: {},
+        ...ctx,
+      }),
+    );
     expect(statusOf(out)).toBe(302);
     const row = await db("campaigns").first();
     expect(row.code).toMatch(/^[A-HJ-NP-Z2-9]{5}$/);
-    expect(row).toMatchObject({ title: "Brukarenkät 2027", mode: "participant_code", opens_on: "2027-04-01", closes_on: "2027-05-31" });
+    expect(row).toMatchObject({
+      title: "Brukarenkät 2027",
+      mode: "participant_code",
+      opens_on: "2027-04-01",
+      closes_on: "2027-05-31",
+    });
     expect(Boolean(row.kiosk)).toBe(true);
     expect((out.value as Response).headers.get("Location")).toBe(`/staff/campaigns/${row.id}`);
     expect((await listAudit({ action: "campaign.create" })).entries[0]).toMatchObject({ actorId: coordinator.id });
@@ -45,17 +67,46 @@ describe("creating a campaign", () => {
     const coordinator = await makeStaff({ role: "coordinator", programIds: [programs[0].id] });
     const cookie = await sessionCookie(coordinator);
     const bad = await settle(() =>
-      newAction({ request: postForm("/staff/campaigns/new", form({ closesOn: "2027-01-01", programId: String(programs[1].id), surveyKey: "hemlig", title: "" }), { cookie }), params: {}, ...ctx }),
+      newAction({
+        request: postForm(
+          "/staff/campaigns/new",
+          form({ closesOn: "2027-01-01", programId: String(programs[1].id), surveyKey: "hemlig", title: "" }),
+          { cookie },
+        ),
+        params: {},
+        ...ctx,
+      }),
     );
     expect(statusOf(bad)).toBe(422);
     expect(dataOf<{ errors: Record<string, string> }>(bad).errors).toEqual({ closesOn: "errDates", title: "errTitle" });
-    const bad2 = await settle(() => newAction({ request: postForm("/staff/campaigns/new", form({ programId: String(programs[1].id), surveyKey: "hemlig" }), { cookie }), params: {}, ...ctx }));
-    expect(dataOf<{ errors: Record<string, string> }>(bad2).errors).toEqual({ programId: "errProgram", surveyKey: "errSurvey" });
+    const bad2 = await settle(() =>
+      newAction({
+        request: postForm("/staff/campaigns/new", form({ programId: String(programs[1].id), surveyKey: "hemlig" }), {
+          cookie,
+        }),
+        params: {},
+        ...ctx,
+      }),
+    );
+    expect(dataOf<{ errors: Record<string, string> }>(bad2).errors).toEqual({
+      programId: "errProgram",
+      surveyKey: "errSurvey",
+    });
     for (const role of ["case_manager", "researcher"] as const) {
       const other = await sessionCookie(await makeStaff({ role, programIds: [programs[0].id] }));
-      expect(statusOf(await settle(() => newLoader({ request: get("/staff/campaigns/new", { cookie: other }), params: {}, ...ctx })))).toBe(403);
+      expect(
+        statusOf(
+          await settle(() =>
+            newLoader({ request: get("/staff/campaigns/new", { cookie: other }), params: {}, ...ctx }),
+          ),
+        ),
+      ).toBe(403);
     }
-    expect(await db("campaigns").count<{ n: number }[]>("* as n").then((r) => Number(r[0].n))).toBe(0);
+    expect(
+      await db("campaigns")
+        .count<{ n: number }[]>("* as n")
+        .then((r) => Number(r[0].n)),
+    ).toBe(0);
   });
 });
 
@@ -67,7 +118,9 @@ describe("the campaign page", () => {
     const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
     const cookie = await sessionCookie(cm);
     const summary = dataOf<{ total: number; perDay: [string, number][]; single: unknown[]; mayRead: boolean }>(
-      await settle(() => detailLoader({ request: get(`/staff/campaigns/${id}`, { cookie }), params: { id: String(id) }, ...ctx })),
+      await settle(() =>
+        detailLoader({ request: get(`/staff/campaigns/${id}`, { cookie }), params: { id: String(id) }, ...ctx }),
+      ),
     );
     expect(summary.total).toBe(2);
     expect(summary.perDay[0][1]).toBe(2);
@@ -76,12 +129,26 @@ describe("the campaign page", () => {
     expect((await listAudit({ action: "responses.read" })).total).toBe(0);
 
     const read = dataOf<{ single: { answers: { title: string; answer: string }[] }[] }>(
-      await settle(() => detailLoader({ request: get(`/staff/campaigns/${id}?visa=svar`, { cookie }), params: { id: String(id) }, ...ctx })),
+      await settle(() =>
+        detailLoader({
+          request: get(`/staff/campaigns/${id}?visa=svar`, { cookie }),
+          params: { id: String(id) },
+          ...ctx,
+        }),
+      ),
     );
     expect(read.single).toHaveLength(2);
     const withWish = read.single.find((r) => r.answers.some((a) => a.title === "Vad vill du göra mer av?"))!;
-    expect(withWish.answers).toEqual(expect.arrayContaining([{ question: "gender", title: "Vilket kön har du?", answer: "Kvinna" }, { question: "wishes", title: "Vad vill du göra mer av?", answer: "<b>Mer</b> yoga" }]));
-    expect((await listAudit({ action: "responses.read" })).entries[0]).toMatchObject({ actorId: cm.id, entityId: String(id) });
+    expect(withWish.answers).toEqual(
+      expect.arrayContaining([
+        { question: "gender", title: "Vilket kön har du?", answer: "Kvinna" },
+        { question: "wishes", title: "Vad vill du göra mer av?", answer: "<b>Mer</b> yoga" },
+      ]),
+    );
+    expect((await listAudit({ action: "responses.read" })).entries[0]).toMatchObject({
+      actorId: cm.id,
+      entityId: String(id),
+    });
   });
 
   it("shows researchers counts only, and hides other programmes' campaigns (404)", async () => {
@@ -89,20 +156,56 @@ describe("the campaign page", () => {
     await submit("TEST", { id: newId(), answers: VALID_ANSWERS });
     const researcher = await sessionCookie(await makeStaff({ role: "researcher", programIds: [programs[0].id] }));
     const asResearcher = dataOf<{ total: number; single: unknown[]; mayRead: boolean }>(
-      await settle(() => detailLoader({ request: get(`/staff/campaigns/${id}?visa=svar`, { cookie: researcher }), params: { id: String(id) }, ...ctx })),
+      await settle(() =>
+        detailLoader({
+          request: get(`/staff/campaigns/${id}?visa=svar`, { cookie: researcher }),
+          params: { id: String(id) },
+          ...ctx,
+        }),
+      ),
     );
     expect(asResearcher).toMatchObject({ total: 1, single: [], mayRead: false });
     const otherCm = await sessionCookie(await makeStaff({ role: "case_manager", programIds: [programs[1].id] }));
-    expect(statusOf(await settle(() => detailLoader({ request: get(`/staff/campaigns/${id}`, { cookie: otherCm }), params: { id: String(id) }, ...ctx })))).toBe(404);
-    expect(statusOf(await settle(() => posterLoader({ request: get(`/staff/campaigns/${id}/poster`, { cookie: otherCm }), params: { id: String(id) }, ...ctx })))).toBe(404);
-    const list = dataOf<{ campaigns: unknown[] }>(await settle(() => listLoader({ request: get("/staff/campaigns", { cookie: otherCm }), params: {}, ...ctx })));
+    expect(
+      statusOf(
+        await settle(() =>
+          detailLoader({
+            request: get(`/staff/campaigns/${id}`, { cookie: otherCm }),
+            params: { id: String(id) },
+            ...ctx,
+          }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await settle(() =>
+          posterLoader({
+            request: get(`/staff/campaigns/${id}/poster`, { cookie: otherCm }),
+            params: { id: String(id) },
+            ...ctx,
+          }),
+        ),
+      ),
+    ).toBe(404);
+    const list = dataOf<{ campaigns: unknown[] }>(
+      await settle(() => listLoader({ request: get("/staff/campaigns", { cookie: otherCm }), params: {}, ...ctx })),
+    );
     expect(list.campaigns).toEqual([]);
   });
 
   it("makes a poster with a QR code for the short link", async () => {
     const id = await makeCampaign({ programId: programs[0].id, code: "AB3CD" });
     const admin = await sessionCookie(await makeStaff({ role: "admin", programIds: [] }));
-    const poster = dataOf<{ link: string; svg: string; code: string }>(await settle(() => posterLoader({ request: get(`/staff/campaigns/${id}/poster`, { cookie: admin }), params: { id: String(id) }, ...ctx })));
+    const poster = dataOf<{ link: string; svg: string; code: string }>(
+      await settle(() =>
+        posterLoader({
+          request: get(`/staff/campaigns/${id}/poster`, { cookie: admin }),
+          params: { id: String(id) },
+          ...ctx,
+        }),
+      ),
+    );
     expect(poster.link).toBe("http://127.0.0.1:3000/s/AB3CD");
     expect(poster.svg).toMatch(/^<svg/);
     expect(poster.code).toBe("AB3CD");
@@ -115,8 +218,15 @@ describe("GET /s/:code", () => {
     await makeCampaign({ programId: programs[0].id, code: "SHUT2", opensOn: "2020-01-01", closesOn: "2020-02-01" });
     const open = await settle(() => surveyPageLoader({ request: get("/s/open2"), params: { code: "open2" }, ...ctx }));
     expect(statusOf(open)).toBe(200);
-    expect(dataOf<{ state: string; survey: { hash: string } }>(open)).toMatchObject({ state: "open", survey: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
-    expect(statusOf(await settle(() => surveyPageLoader({ request: get("/s/SHUT2"), params: { code: "SHUT2" }, ...ctx })))).toBe(410);
-    expect(statusOf(await settle(() => surveyPageLoader({ request: get("/s/NOPE"), params: { code: "NOPE" }, ...ctx })))).toBe(404);
+    expect(dataOf<{ state: string; survey: { hash: string } }>(open)).toMatchObject({
+      state: "open",
+      survey: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(
+      statusOf(await settle(() => surveyPageLoader({ request: get("/s/SHUT2"), params: { code: "SHUT2" }, ...ctx }))),
+    ).toBe(410);
+    expect(
+      statusOf(await settle(() => surveyPageLoader({ request: get("/s/NOPE"), params: { code: "NOPE" }, ...ctx }))),
+    ).toBe(404);
   });
 });

@@ -7,8 +7,20 @@ beforeEach(resetDatabase);
 describe("feedback intake", () => {
   it("stores one item per source reference, however often it is sent", async () => {
     const [p] = await makePrograms();
-    const first = await recordFeedback({ source: "survey", sourceRef: "response:abc:wishes", programId: p.id, text: "  Mer yoga  ", consentToQuote: true });
-    const again = await recordFeedback({ source: "survey", sourceRef: "response:abc:wishes", programId: p.id, text: "Mer yoga", consentToQuote: true });
+    const first = await recordFeedback({
+      source: "survey",
+      sourceRef: "response:abc:wishes",
+      programId: p.id,
+      text: "  Mer yoga  ",
+      consentToQuote: true,
+    });
+    const again = await recordFeedback({
+      source: "survey",
+      sourceRef: "response:abc:wishes",
+      programId: p.id,
+      text: "Mer yoga",
+      consentToQuote: true,
+    });
     expect(first.created).toBe(true);
     expect(again).toEqual({ id: first.id, created: false });
     const rows = await db("feedback").select("text", "status", "consent_to_quote");

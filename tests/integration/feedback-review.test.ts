@@ -12,7 +12,18 @@ import { loader as quotesLoader } from "~/routes/staff.quotes._index";
 import { action as tyckTillAction } from "~/routes/tyck-till";
 import { action as namesAction } from "~/routes/staff.feedback.names";
 import { action as themesAction, loader as themesLoader } from "~/routes/staff.feedback.themes";
-import { db, dataOf, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  db,
+  dataOf,
+  get,
+  makePrograms,
+  makeStaff,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
 
@@ -34,9 +45,26 @@ async function setup() {
   const cmB = await makeStaff({ role: "case_manager", programIds: [b.id] });
   const researcher = await makeStaff({ role: "researcher", programIds: [a.id, b.id] });
   const facilitator = await makeStaff({ role: "facilitator", programIds: [a.id, b.id] });
-  const inA = await recordFeedback({ source: "form", programId: a.id, text: "Ring Kalle på 070-123 45 67, pnr 811218-9876", contact: "Kalle 070-123 45 67", consentToQuote: true });
-  const inB = await recordFeedback({ source: "survey", sourceRef: "r:1:q", programId: b.id, text: "Mer yoga i FoT", consentToQuote: false });
-  const unknown = await recordFeedback({ source: "form", programId: null, text: "Öppet på lördagar?", consentToQuote: false });
+  const inA = await recordFeedback({
+    source: "form",
+    programId: a.id,
+    text: "Ring Kalle på 070-123 45 67, pnr 811218-9876",
+    contact: "Kalle 070-123 45 67",
+    consentToQuote: true,
+  });
+  const inB = await recordFeedback({
+    source: "survey",
+    sourceRef: "r:1:q",
+    programId: b.id,
+    text: "Mer yoga i FoT",
+    consentToQuote: false,
+  });
+  const unknown = await recordFeedback({
+    source: "form",
+    programId: null,
+    text: "Öppet på lördagar?",
+    consentToQuote: false,
+  });
   await addRedactionName({ name: "Kalle", actor: admin, ip: "x" });
   return {
     a,
@@ -59,17 +87,32 @@ async function setup() {
   };
 }
 
-type Inbox = { items: { id: number; excerpt: string; flagged: boolean }[]; total: number; themes: { name: string; count: number }[] };
+type Inbox = {
+  items: { id: number; excerpt: string; flagged: boolean }[];
+  total: number;
+  themes: { name: string; count: number }[];
+};
 
-const inbox = async (cookie: string, query = "") => settle(() => inboxLoader({ request: get(`/staff/feedback${query}`, { cookie }), params: {}, ...ctx }));
-const item = async (cookie: string, id: number) => settle(() => itemLoader({ request: get(`/staff/feedback/${id}`, { cookie }), params: { id: String(id) }, ...ctx }));
+const inbox = async (cookie: string, query = "") =>
+  settle(() => inboxLoader({ request: get(`/staff/feedback${query}`, { cookie }), params: {}, ...ctx }));
+const item = async (cookie: string, id: number) =>
+  settle(() => itemLoader({ request: get(`/staff/feedback/${id}`, { cookie }), params: { id: String(id) }, ...ctx }));
 const post = async (cookie: string, id: number, fields: Record<string, string | string[]>, origin?: string) =>
-  settle(() => itemAction({ request: postForm(`/staff/feedback/${id}`, fields, { cookie, origin }), params: { id: String(id) }, ...ctx }));
+  settle(() =>
+    itemAction({
+      request: postForm(`/staff/feedback/${id}`, fields, { cookie, origin }),
+      params: { id: String(id) },
+      ...ctx,
+    }),
+  );
 
 describe("programme scoping", () => {
   it("shows each case manager only their programmes, coordinators also the unplaced items, admins everything", async () => {
     const s = await setup();
-    const ids = async (cookie: string) => dataOf<Inbox>(await inbox(cookie)).items.map((i) => i.id).sort();
+    const ids = async (cookie: string) =>
+      dataOf<Inbox>(await inbox(cookie))
+        .items.map((i) => i.id)
+        .sort();
     expect(await ids(s.cookie.cmA)).toEqual([s.ids.inA]);
     expect(await ids(s.cookie.cmB)).toEqual([s.ids.inB]);
     expect(await ids(s.cookie.coordinator)).toEqual([s.ids.inA, s.ids.inB, s.ids.unknown].sort());
@@ -81,8 +124,16 @@ describe("programme scoping", () => {
     expect(statusOf(await inbox(s.cookie.researcher))).toBe(403);
     expect(statusOf(await inbox(s.cookie.facilitator))).toBe(403);
     expect(statusOf(await item(s.cookie.facilitator, s.ids.inA))).toBe(403);
-    expect(statusOf(await settle(() => quotesLoader({ request: get("/staff/quotes", { cookie: s.cookie.researcher }), params: {}, ...ctx })))).toBe(403);
-    expect(statusOf(await settle(() => inboxLoader({ request: get("/staff/feedback"), params: {}, ...ctx })))).toBe(302);
+    expect(
+      statusOf(
+        await settle(() =>
+          quotesLoader({ request: get("/staff/quotes", { cookie: s.cookie.researcher }), params: {}, ...ctx }),
+        ),
+      ),
+    ).toBe(403);
+    expect(statusOf(await settle(() => inboxLoader({ request: get("/staff/feedback"), params: {}, ...ctx })))).toBe(
+      302,
+    );
   });
 
   it("answers 404 when a case manager opens or changes another programme's item by id, as for an unknown id", async () => {
@@ -92,7 +143,12 @@ describe("programme scoping", () => {
     expect(statusOf(other)).toBe(404);
     expect(statusOf(await item(s.cookie.cmA, 999999))).toBe(404);
     expect(statusOf(await item(s.cookie.cmA, s.ids.unknown))).toBe(404);
-    for (const fields of [{ intent: "status", status: "klar" }, { intent: "comment", body: "x" }, { intent: "read-raw" }, { intent: "quote" }] as Record<string, string>[]) {
+    for (const fields of [
+      { intent: "status", status: "klar" },
+      { intent: "comment", body: "x" },
+      { intent: "read-raw" },
+      { intent: "quote" },
+    ] as Record<string, string>[]) {
       expect(statusOf(await post(s.cookie.cmA, s.ids.inB, fields)), fields.intent).toBe(404);
     }
     const row = await db("feedback").where({ id: s.ids.inB }).first();
@@ -112,12 +168,34 @@ describe("programme scoping", () => {
   it("does not let a case manager write a staff note into a programme that is not theirs", async () => {
     const s = await setup();
     const out = await settle(() =>
-      noteAction({ request: postForm("/staff/feedback/new", { text: "Anteckning", programId: String(s.b.id), activityId: "", consentNote: "" }, { cookie: s.cookie.cmA }), params: {}, ...ctx }),
+      noteAction({
+        request: postForm(
+          "/staff/feedback/new",
+          { text: "Anteckning", programId: String(s.b.id), activityId: "", consentNote: "" },
+          { cookie: s.cookie.cmA },
+        ),
+        params: {},
+        ...ctx,
+      }),
     );
     expect(statusOf(out)).toBe(422);
     expect(await count("feedback", { source: "staff" })).toBe(0);
     const ok = await settle(() =>
-      noteAction({ request: postForm("/staff/feedback/new", { text: "Vill börja i sygruppen", programId: String(s.a.id), activityId: "", consent: "on", consentNote: "Sa ja i samtalet" }, { cookie: s.cookie.cmA }), params: {}, ...ctx }),
+      noteAction({
+        request: postForm(
+          "/staff/feedback/new",
+          {
+            text: "Vill börja i sygruppen",
+            programId: String(s.a.id),
+            activityId: "",
+            consent: "on",
+            consentNote: "Sa ja i samtalet",
+          },
+          { cookie: s.cookie.cmA },
+        ),
+        params: {},
+        ...ctx,
+      }),
     );
     expect(statusOf(ok)).toBe(302);
     const note = await db("feedback").where({ source: "staff" }).first();
@@ -141,10 +219,19 @@ describe("redacted lists and audited raw reads", () => {
     const s = await setup();
     const out = await post(s.cookie.cmA, s.ids.inA, { intent: "read-raw" });
     expect(statusOf(out)).toBe(200);
-    expect(dataOf<{ raw: { text: string; contact: string } }>(out).raw).toEqual({ text: "Ring Kalle på 070-123 45 67, pnr 811218-9876", contact: "Kalle 070-123 45 67" });
+    expect(dataOf<{ raw: { text: string; contact: string } }>(out).raw).toEqual({
+      text: "Ring Kalle på 070-123 45 67, pnr 811218-9876",
+      contact: "Kalle 070-123 45 67",
+    });
     const { entries } = await listAudit({ action: "feedback.read_raw" });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorId: s.cmA.id, actorEmail: s.cmA.email, entityType: "feedback", entityId: String(s.ids.inA), ip: "198.51.100.7" });
+    expect(entries[0]).toMatchObject({
+      actorId: s.cmA.id,
+      actorEmail: s.cmA.email,
+      entityType: "feedback",
+      entityId: String(s.ids.inA),
+      ip: "198.51.100.7",
+    });
     expect(JSON.stringify(entries[0].details)).not.toContain("070");
     await post(s.cookie.cmA, s.ids.inA, { intent: "read-raw" });
     expect((await listAudit({ action: "feedback.read_raw" })).total).toBe(2);
@@ -168,7 +255,11 @@ describe("review: status, assignment, themes, comments, flags", () => {
     expect(statusOf(await post(s.cookie.cmA, s.ids.inA, { intent: "status", status: "foljs_upp" }))).toBe(302);
     expect(statusOf(await post(s.cookie.cmA, s.ids.inA, { intent: "assign", assignee: String(s.cmA.id) }))).toBe(302);
     expect(statusOf(await post(s.cookie.cmA, s.ids.inA, { intent: "assign", assignee: String(s.cmB.id) }))).toBe(422);
-    expect(statusOf(await post(s.cookie.cmA, s.ids.inA, { intent: "themes", themeIds: [String(ensamhet.id), String(sl.id)] }))).toBe(302);
+    expect(
+      statusOf(
+        await post(s.cookie.cmA, s.ids.inA, { intent: "themes", themeIds: [String(ensamhet.id), String(sl.id)] }),
+      ),
+    ).toBe(302);
     expect(statusOf(await post(s.cookie.cmA, s.ids.inA, { intent: "comment", body: "  " }))).toBe(422);
     expect(statusOf(await post(s.cookie.cmA, s.ids.inA, { intent: "comment", body: "Ringde, bokat möte." }))).toBe(302);
     const row = await db("feedback").where({ id: s.ids.inA }).first();
@@ -180,12 +271,20 @@ describe("review: status, assignment, themes, comments, flags", () => {
     expect(dataOf<Inbox>(await inbox(s.cookie.cmA, `?theme=${hinder.id}`)).total).toBe(1);
     expect(dataOf<Inbox>(await inbox(s.cookie.cmA, "?status=klar")).total).toBe(0);
     const actions = (await listAudit({ entityType: "feedback" })).entries.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["feedback.status", "feedback.assign", "feedback.themes", "feedback.comment"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["feedback.status", "feedback.assign", "feedback.themes", "feedback.comment"]),
+    );
   });
 
   it("flags risky text at the top, needs a comment to clear it, and does not raise it again", async () => {
     const s = await setup();
-    const risky = await recordFeedback({ source: "form", programId: s.a.id, text: "Jag orkar inte leva längre", consentToQuote: false, createdAt: "2020-01-01T00:00:00.000Z" });
+    const risky = await recordFeedback({
+      source: "form",
+      programId: s.a.id,
+      text: "Jag orkar inte leva längre",
+      consentToQuote: false,
+      createdAt: "2020-01-01T00:00:00.000Z",
+    });
     const list = dataOf<Inbox>(await inbox(s.cookie.cmA));
     expect(list.items[0]).toMatchObject({ id: risky.id, flagged: true });
     expect(dataOf<Inbox>(await inbox(s.cookie.cmA, "?flagged=1")).items.map((i) => i.id)).toEqual([risky.id]);
@@ -195,9 +294,18 @@ describe("review: status, assignment, themes, comments, flags", () => {
     expect(dataOf<{ error: string }>(refused).error).toContain("Skriv vad som har gjorts");
     expect(Boolean((await db("feedback").where({ id: risky.id }).first()).flagged)).toBe(true);
 
-    expect(statusOf(await post(s.cookie.cmA, risky.id, { intent: "unflag", comment: "Pratat med personen, kontakt med psykiatrin." }))).toBe(302);
+    expect(
+      statusOf(
+        await post(s.cookie.cmA, risky.id, {
+          intent: "unflag",
+          comment: "Pratat med personen, kontakt med psykiatrin.",
+        }),
+      ),
+    ).toBe(302);
     expect(Boolean((await db("feedback").where({ id: risky.id }).first()).flagged)).toBe(false);
-    expect(await db("feedback_comments").where({ feedback_id: risky.id, kind: "flag_cleared" }).first()).toMatchObject({ author_id: s.cmA.id });
+    expect(await db("feedback_comments").where({ feedback_id: risky.id, kind: "flag_cleared" }).first()).toMatchObject({
+      author_id: s.cmA.id,
+    });
     const again = dataOf<Inbox>(await inbox(s.cookie.cmA));
     expect(again.items.find((i) => i.id === risky.id)?.flagged).toBe(false);
 
@@ -213,19 +321,42 @@ describe("the tyck till form", () => {
 
   it("stores feedback with its programme, activity, contact and consent, then thanks", async () => {
     const [a] = await makePrograms();
-    const activity = await createActivity({ name: "Yoga", place: "Mallis", kind: "regular", scope: "mallis", countsAttendance: true, schedule: [] });
-    const out = await send({ text: "  Mer yoga!\r\nTack.  ", activityId: String(activity), programId: String(a.id), wantsContact: "on", contact: "Mona 070-1234567", consent: "on" });
+    const activity = await createActivity({
+      name: "Yoga",
+      place: "Mallis",
+      kind: "regular",
+      scope: "mallis",
+      countsAttendance: true,
+      schedule: [],
+    });
+    const out = await send({
+      text: "  Mer yoga!\r\nTack.  ",
+      activityId: String(activity),
+      programId: String(a.id),
+      wantsContact: "on",
+      contact: "Mona 070-1234567",
+      consent: "on",
+    });
     expect(statusOf(out)).toBe(302);
     expect((out.value as Response).headers.get("Location")).toBe("/tyck-till?tack=1&kontakt=1");
     const row = await db("feedback").first();
-    expect(row).toMatchObject({ source: "form", text: "Mer yoga!\nTack.", program_id: a.id, activity_id: activity, contact: "Mona 070-1234567", status: "ny" });
+    expect(row).toMatchObject({
+      source: "form",
+      text: "Mer yoga!\nTack.",
+      program_id: a.id,
+      activity_id: activity,
+      contact: "Mona 070-1234567",
+      status: "ny",
+    });
     expect(Boolean(row.consent_to_quote)).toBe(true);
   });
 
   it("says plainly that empty text is empty, keeping the other answers", async () => {
     const out = await send({ text: "   ", contact: "", activityId: "", programId: "" });
     expect(statusOf(out)).toBe(400);
-    expect(dataOf<{ errors: { text: string } }>(out).errors.text).toBe("Du har inte skrivit något. Skriv i rutan och tryck på Skicka igen.");
+    expect(dataOf<{ errors: { text: string } }>(out).errors.text).toBe(
+      "Du har inte skrivit något. Skriv i rutan och tryck på Skicka igen.",
+    );
     expect(await count("feedback")).toBe(0);
   });
 
@@ -234,7 +365,9 @@ describe("the tyck till form", () => {
     const out = await send({ text: long, activityId: "", programId: "" });
     expect(statusOf(out)).toBe(413);
     const result = dataOf<{ errors: { text: string }; values: { text: string } }>(out);
-    expect(result.errors.text.replace(/\u00a0/g, " ")).toBe("Texten är för lång. Du har skrivit 20 000 tecken. Det får vara högst 5 000 tecken. Gör texten kortare.");
+    expect(result.errors.text.replace(/\u00a0/g, " ")).toBe(
+      "Texten är för lång. Du har skrivit 20 000 tecken. Det får vara högst 5 000 tecken. Gör texten kortare.",
+    );
     expect(result.values.text).toBe(long);
     expect(await count("feedback")).toBe(0);
   });
@@ -265,7 +398,9 @@ describe("the tyck till form", () => {
 
 describe("the quote bank", () => {
   const quotePost = (cookie: string, id: number, fields: Record<string, string | string[]>) =>
-    settle(() => quoteAction({ request: postForm(`/staff/quotes/${id}`, fields, { cookie }), params: { id: String(id) }, ...ctx }));
+    settle(() =>
+      quoteAction({ request: postForm(`/staff/quotes/${id}`, fields, { cookie }), params: { id: String(id) }, ...ctx }),
+    );
 
   async function propose(cookie: string, feedbackId: number): Promise<number> {
     const out = await post(cookie, feedbackId, { intent: "quote" });
@@ -277,23 +412,65 @@ describe("the quote bank", () => {
     const s = await setup();
     const quoteId = await propose(s.cookie.cmA, s.ids.inA);
     const loaded = dataOf<{ quote: { text: string; status: string; consentToQuote: boolean } }>(
-      await settle(() => quoteLoader({ request: get(`/staff/quotes/${quoteId}`, { cookie: s.cookie.cmA }), params: { id: String(quoteId) }, ...ctx })),
+      await settle(() =>
+        quoteLoader({
+          request: get(`/staff/quotes/${quoteId}`, { cookie: s.cookie.cmA }),
+          params: { id: String(quoteId) },
+          ...ctx,
+        }),
+      ),
     );
-    expect(loaded.quote).toMatchObject({ text: "Ring [namn] på [telefon], pnr [personnummer]", status: "candidate", consentToQuote: true });
+    expect(loaded.quote).toMatchObject({
+      text: "Ring [namn] på [telefon], pnr [personnummer]",
+      status: "candidate",
+      consentToQuote: true,
+    });
     expect(await propose(s.cookie.cmA, s.ids.inA)).toBe(quoteId);
 
     const ensamhet = (await listThemes()).find((t) => t.name === "ensamhet")!;
-    const saved = await quotePost(s.cookie.cmA, quoteId, { intent: "save", text: "Ring [namn], nummer 08-508 250 84", themeIds: [String(ensamhet.id)], activityId: "", quoteDate: "2026-03-01" });
+    const saved = await quotePost(s.cookie.cmA, quoteId, {
+      intent: "save",
+      text: "Ring [namn], nummer 08-508 250 84",
+      themeIds: [String(ensamhet.id)],
+      activityId: "",
+      quoteDate: "2026-03-01",
+    });
     expect(statusOf(saved)).toBe(302);
-    expect(await db("quotes").where({ id: quoteId }).first()).toMatchObject({ text: "Ring [namn], nummer [telefon]", quote_date: "2026-03-01" });
-    expect(statusOf(await quotePost(s.cookie.cmA, quoteId, { intent: "save", text: "x", themeIds: [], activityId: "", quoteDate: "2026-02-31" }))).toBe(422);
+    expect(await db("quotes").where({ id: quoteId }).first()).toMatchObject({
+      text: "Ring [namn], nummer [telefon]",
+      quote_date: "2026-03-01",
+    });
+    expect(
+      statusOf(
+        await quotePost(s.cookie.cmA, quoteId, {
+          intent: "save",
+          text: "x",
+          themeIds: [],
+          activityId: "",
+          quoteDate: "2026-02-31",
+        }),
+      ),
+    ).toBe(422);
 
     expect(statusOf(await quotePost(s.cookie.cmA, quoteId, { intent: "approve" }))).toBe(302);
     const row = await db("quotes").where({ id: quoteId }).first();
     expect(row).toMatchObject({ status: "approved", decided_by: s.cmA.id });
     expect(row.decided_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(statusOf(await quotePost(s.cookie.cmA, quoteId, { intent: "save", text: "ändrat", themeIds: [], activityId: "", quoteDate: "2026-03-01" }))).toBe(409);
-    expect((await listAudit({ action: "quote.approve" })).entries[0]).toMatchObject({ actorId: s.cmA.id, entityId: String(quoteId) });
+    expect(
+      statusOf(
+        await quotePost(s.cookie.cmA, quoteId, {
+          intent: "save",
+          text: "ändrat",
+          themeIds: [],
+          activityId: "",
+          quoteDate: "2026-03-01",
+        }),
+      ),
+    ).toBe(409);
+    expect((await listAudit({ action: "quote.approve" })).entries[0]).toMatchObject({
+      actorId: s.cmA.id,
+      entityId: String(quoteId),
+    });
   });
 
   it("refuses to approve without consent, with a clear message", async () => {
@@ -301,7 +478,9 @@ describe("the quote bank", () => {
     const quoteId = await propose(s.cookie.cmB, s.ids.inB);
     const out = await quotePost(s.cookie.cmB, quoteId, { intent: "approve" });
     expect(statusOf(out)).toBe(422);
-    expect(dataOf<{ error: string }>(out).error).toBe("Citatet kan inte godkännas: personen har inte samtyckt till att bli citerad.");
+    expect(dataOf<{ error: string }>(out).error).toBe(
+      "Citatet kan inte godkännas: personen har inte samtyckt till att bli citerad.",
+    );
     expect((await db("quotes").where({ id: quoteId }).first()).status).toBe("candidate");
   });
 
@@ -312,16 +491,27 @@ describe("the quote bank", () => {
     expect(statusOf(await quotePost(s.cookie.cmA, quoteId, { intent: "approve" }))).toBe(409);
     expect(statusOf(await quotePost(s.cookie.cmA, quoteId, { intent: "reject", note: "" }))).toBe(409);
     expect(await propose(s.cookie.cmA, s.ids.inA)).toBe(quoteId);
-    expect(await db("quotes").where({ id: quoteId }).first()).toMatchObject({ status: "rejected", decision_note: "För personligt" });
+    expect(await db("quotes").where({ id: quoteId }).first()).toMatchObject({
+      status: "rejected",
+      decision_note: "För personligt",
+    });
   });
 
   it("hides other programmes' quotes: 404 by id", async () => {
     const s = await setup();
     const quoteId = await propose(s.cookie.cmA, s.ids.inA);
-    const out = await settle(() => quoteLoader({ request: get(`/staff/quotes/${quoteId}`, { cookie: s.cookie.cmB }), params: { id: String(quoteId) }, ...ctx }));
+    const out = await settle(() =>
+      quoteLoader({
+        request: get(`/staff/quotes/${quoteId}`, { cookie: s.cookie.cmB }),
+        params: { id: String(quoteId) },
+        ...ctx,
+      }),
+    );
     expect(statusOf(out)).toBe(404);
     expect(statusOf(await quotePost(s.cookie.cmB, quoteId, { intent: "approve" }))).toBe(404);
-    const list = dataOf<{ quotes: unknown[] }>(await settle(() => quotesLoader({ request: get("/staff/quotes", { cookie: s.cookie.cmB }), params: {}, ...ctx })));
+    const list = dataOf<{ quotes: unknown[] }>(
+      await settle(() => quotesLoader({ request: get("/staff/quotes", { cookie: s.cookie.cmB }), params: {}, ...ctx })),
+    );
     expect(list.quotes).toEqual([]);
   });
 });
@@ -329,10 +519,23 @@ describe("the quote bank", () => {
 describe("the names list and the theme list", () => {
   it("masks a name as soon as staff add it to the list, and keeps the name out of the audit log", async () => {
     const s = await setup();
-    await recordFeedback({ source: "workshop", sourceRef: "w:1", programId: s.a.id, text: "Mona tyckte att fikat var bäst", consentToQuote: true });
+    await recordFeedback({
+      source: "workshop",
+      sourceRef: "w:1",
+      programId: s.a.id,
+      text: "Mona tyckte att fikat var bäst",
+      consentToQuote: true,
+    });
     const before = dataOf<Inbox>(await inbox(s.cookie.cmA)).items.map((i) => i.excerpt);
     expect(before).toContain("Mona tyckte att fikat var bäst");
-    const add = () => settle(() => namesAction({ request: postForm("/staff/feedback/names", { intent: "add", name: " Mona " }, { cookie: s.cookie.cmA }), params: {}, ...ctx }));
+    const add = () =>
+      settle(() =>
+        namesAction({
+          request: postForm("/staff/feedback/names", { intent: "add", name: " Mona " }, { cookie: s.cookie.cmA }),
+          params: {},
+          ...ctx,
+        }),
+      );
     expect(statusOf(await add())).toBe(302);
     expect(statusOf(await add())).toBe(422);
     const after = dataOf<Inbox>(await inbox(s.cookie.cmA)).items.map((i) => i.excerpt);
@@ -345,17 +548,40 @@ describe("the names list and the theme list", () => {
   it("adds sub-themes, refuses duplicates, and archives a theme so it is no longer offered", async () => {
     const s = await setup();
     const hinder = (await listThemes()).find((t) => t.name === "hinder")!;
-    const post = (fields: Record<string, string>) => settle(() => themesAction({ request: postForm("/staff/feedback/themes", fields, { cookie: s.cookie.coordinator }), params: {}, ...ctx }));
+    const post = (fields: Record<string, string>) =>
+      settle(() =>
+        themesAction({
+          request: postForm("/staff/feedback/themes", fields, { cookie: s.cookie.coordinator }),
+          params: {},
+          ...ctx,
+        }),
+      );
     expect(statusOf(await post({ intent: "create", name: "trappor", parentId: String(hinder.id) }))).toBe(302);
     expect(statusOf(await post({ intent: "create", name: "Ensamhet", parentId: "" }))).toBe(422);
     const trappor = (await listThemes()).find((t) => t.name === "trappor")!;
     expect(trappor.parentId).toBe(hinder.id);
     expect(statusOf(await post({ intent: "archive", id: String(trappor.id) }))).toBe(302);
     expect((await listThemes()).some((t) => t.name === "trappor")).toBe(false);
-    expect(statusOf(await post({ intent: "themes", themeIds: String(trappor.id) } as Record<string, string>))).toBe(400);
-    const refused = await settle(() => itemAction({ request: postForm(`/staff/feedback/${s.ids.inA}`, { intent: "themes", themeIds: String(trappor.id) }, { cookie: s.cookie.coordinator }), params: { id: String(s.ids.inA) }, ...ctx }));
+    expect(statusOf(await post({ intent: "themes", themeIds: String(trappor.id) } as Record<string, string>))).toBe(
+      400,
+    );
+    const refused = await settle(() =>
+      itemAction({
+        request: postForm(
+          `/staff/feedback/${s.ids.inA}`,
+          { intent: "themes", themeIds: String(trappor.id) },
+          { cookie: s.cookie.coordinator },
+        ),
+        params: { id: String(s.ids.inA) },
+        ...ctx,
+      }),
+    );
     expect(statusOf(refused)).toBe(422);
-    const page = dataOf<{ themes: { name: string; count: number }[] }>(await settle(() => themesLoader({ request: get("/staff/feedback/themes", { cookie: s.cookie.coordinator }), params: {}, ...ctx })));
+    const page = dataOf<{ themes: { name: string; count: number }[] }>(
+      await settle(() =>
+        themesLoader({ request: get("/staff/feedback/themes", { cookie: s.cookie.coordinator }), params: {}, ...ctx }),
+      ),
+    );
     expect(page.themes.find((t) => t.name === "trappor")).toMatchObject({ count: 0 });
   });
 });

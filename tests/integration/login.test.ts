@@ -5,7 +5,18 @@ import { updateAccount, resetPassword } from "~/auth/staff-accounts.server";
 import { listAudit } from "~/models/audit.server";
 import { getStaffById } from "~/models/staff.server";
 import { action as loginAction } from "~/routes/staff.login";
-import { dataOf, get, makePrograms, makeStaff, PASSWORD, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  dataOf,
+  get,
+  makePrograms,
+  makeStaff,
+  PASSWORD,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 
 beforeEach(resetDatabase);
 
@@ -24,12 +35,22 @@ describe("attemptLogin", () => {
     const staff = await makeStaff({ role: "admin", programIds: [p.id] });
     const t0 = Date.now();
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await attemptLogin({ email: staff.email, password: "wrong", ip: `10.0.0.${i}`, now: t0 })).toMatchObject({ ok: false, reason: "invalid" });
+      expect(await attemptLogin({ email: staff.email, password: "wrong", ip: `10.0.0.${i}`, now: t0 })).toMatchObject({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const blocked = await attemptLogin({ email: staff.email, password: PASSWORD, ip: "10.9.9.9", now: t0 });
     expect(blocked).toMatchObject({ ok: false, reason: "rate-limited" });
-    expect(blocked.ok === false && blocked.reason === "rate-limited" && blocked.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    const later = await attemptLogin({ email: staff.email, password: PASSWORD, ip: "10.9.9.9", now: t0 + LOGIN_WINDOW_MS + 1000 });
+    expect(blocked.ok === false && blocked.reason === "rate-limited" && blocked.retryAfterSeconds).toBeGreaterThan(
+      14 * 60,
+    );
+    const later = await attemptLogin({
+      email: staff.email,
+      password: PASSWORD,
+      ip: "10.9.9.9",
+      now: t0 + LOGIN_WINDOW_MS + 1000,
+    });
     expect(later.ok).toBe(true);
     expect((await listAudit({ action: "login.blocked" })).total).toBe(1);
     expect((await listAudit({ action: "login.failed" })).total).toBe(MAX_FAILURES_PER_ACCOUNT);
@@ -40,16 +61,28 @@ describe("attemptLogin", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
       await attemptLogin({ email: `nobody${i}@x.se`, password: "x", ip: "192.0.2.7", now: t0 });
     }
-    expect(await attemptLogin({ email: "someone@x.se", password: "x", ip: "192.0.2.7", now: t0 })).toMatchObject({ reason: "rate-limited" });
-    expect(await attemptLogin({ email: "someone@x.se", password: "x", ip: "192.0.2.8", now: t0 })).toMatchObject({ reason: "invalid" });
+    expect(await attemptLogin({ email: "someone@x.se", password: "x", ip: "192.0.2.7", now: t0 })).toMatchObject({
+      reason: "rate-limited",
+    });
+    expect(await attemptLogin({ email: "someone@x.se", password: "x", ip: "192.0.2.8", now: t0 })).toMatchObject({
+      reason: "invalid",
+    });
   });
 
   it("refuses a disabled account even with the right password", async () => {
     const [p] = await makePrograms();
     const admin = await makeStaff({ role: "admin", programIds: [p.id] });
     const staff = await makeStaff({ role: "researcher", programIds: [p.id] });
-    await updateAccount({ actor: admin, id: staff.id, value: { name: staff.name, email: staff.email, role: "researcher", programIds: [p.id], disabled: true }, ip: "x" });
-    expect(await attemptLogin({ email: staff.email, password: PASSWORD, ip: "10.1.1.1" })).toMatchObject({ ok: false, reason: "disabled" });
+    await updateAccount({
+      actor: admin,
+      id: staff.id,
+      value: { name: staff.name, email: staff.email, role: "researcher", programIds: [p.id], disabled: true },
+      ip: "x",
+    });
+    expect(await attemptLogin({ email: staff.email, password: PASSWORD, ip: "10.1.1.1" })).toMatchObject({
+      ok: false,
+      reason: "disabled",
+    });
   });
 });
 
@@ -74,7 +107,12 @@ describe("sessions", () => {
     const admin = await makeStaff({ role: "admin", programIds: [p.id] });
     const cm = await makeStaff({ role: "case_manager", programIds: [p.id] });
     const cookie = await sessionCookie(cm);
-    await updateAccount({ actor: admin, id: cm.id, value: { name: cm.name, email: cm.email, role: cm.role, programIds: [p.id], disabled: true }, ip: "x" });
+    await updateAccount({
+      actor: admin,
+      id: cm.id,
+      value: { name: cm.name, email: cm.email, role: cm.role, programIds: [p.id], disabled: true },
+      ip: "x",
+    });
     expect(await getStaff(get("/staff", { cookie }))).toBeNull();
   });
 });
@@ -85,7 +123,12 @@ describe("POST /staff/login", () => {
   it("redirects to the page asked for, with a session cookie", async () => {
     const [p] = await makePrograms();
     const staff = await makeStaff({ role: "admin", programIds: [p.id] });
-    const out = await settle(() => loginAction({ request: postForm("/staff/login", { email: staff.email, password: PASSWORD, redirectTo: "/staff/audit" }), ...ctx }));
+    const out = await settle(() =>
+      loginAction({
+        request: postForm("/staff/login", { email: staff.email, password: PASSWORD, redirectTo: "/staff/audit" }),
+        ...ctx,
+      }),
+    );
     const response = out.value as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/staff/audit");
@@ -117,7 +160,12 @@ describe("POST /staff/login", () => {
   });
 
   it("refuses a login posted from another site with 403", async () => {
-    const out = await settle(() => loginAction({ request: postForm("/staff/login", "email=a&password=b", { origin: "https://evil.example" }), ...ctx }));
+    const out = await settle(() =>
+      loginAction({
+        request: postForm("/staff/login", "email=a&password=b", { origin: "https://evil.example" }),
+        ...ctx,
+      }),
+    );
     expect(out.thrown).toBe(true);
     expect(statusOf(out)).toBe(403);
   });
@@ -126,7 +174,9 @@ describe("POST /staff/login", () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       await settle(() => loginAction({ request: postForm("/staff/login", "email=target@x.se&password=no"), ...ctx }));
     }
-    const out = await settle(() => loginAction({ request: postForm("/staff/login", "email=target@x.se&password=no"), ...ctx }));
+    const out = await settle(() =>
+      loginAction({ request: postForm("/staff/login", "email=target@x.se&password=no"), ...ctx }),
+    );
     expect(statusOf(out)).toBe(429);
     expect(dataOf<{ message: string }>(out).message).toMatch(/För många misslyckade försök. Vänta 1[45] minuter/);
   });

@@ -8,7 +8,17 @@ import { loader as auditLoader } from "~/routes/staff.audit";
 import { loader as startLoader } from "~/routes/staff._index";
 import { loader as healthLoader } from "~/routes/healthz";
 import { attemptLogin } from "~/auth/login.server";
-import { dataOf, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  dataOf,
+  get,
+  makePrograms,
+  makeStaff,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.1" } };
 
@@ -27,10 +37,14 @@ describe("guards", () => {
     const anonymous = await settle(() => usersLoader({ request: get("/staff/users"), params: {}, ...ctx }));
     expect(statusOf(anonymous)).toBe(302);
     expect((anonymous.value as Response).headers.get("Location")).toBe("/staff/login?redirectTo=%2Fstaff%2Fusers");
-    const wrongRole = await settle(() => usersLoader({ request: get("/staff/users", { cookie: cmCookie }), params: {}, ...ctx }));
+    const wrongRole = await settle(() =>
+      usersLoader({ request: get("/staff/users", { cookie: cmCookie }), params: {}, ...ctx }),
+    );
     expect(wrongRole.thrown).toBe(true);
     expect(statusOf(wrongRole)).toBe(403);
-    const audit = await settle(() => auditLoader({ request: get("/staff/audit", { cookie: cmCookie }), params: {}, ...ctx }));
+    const audit = await settle(() =>
+      auditLoader({ request: get("/staff/audit", { cookie: cmCookie }), params: {}, ...ctx }),
+    );
     expect(statusOf(audit)).toBe(403);
   });
 
@@ -39,7 +53,11 @@ describe("guards", () => {
     const before = (await listStaff()).length;
     const out = await settle(() =>
       newUserAction({
-        request: postForm("/staff/users/new", { name: "X", email: "x@x.se", role: "admin", programIds: String(programs[0].id) }, { cookie: adminCookie, origin: "https://evil.example" }),
+        request: postForm(
+          "/staff/users/new",
+          { name: "X", email: "x@x.se", role: "admin", programIds: String(programs[0].id) },
+          { cookie: adminCookie, origin: "https://evil.example" },
+        ),
         params: {},
         ...ctx,
       }),
@@ -64,7 +82,11 @@ describe("staff administration", () => {
     const { adminCookie, admin, programs } = await setup();
     const out = await settle(() =>
       newUserAction({
-        request: postForm("/staff/users/new", { name: "Nora Ny", email: "Nora@Example.se", role: "facilitator", programIds: [String(programs[1].id)] }, { cookie: adminCookie }),
+        request: postForm(
+          "/staff/users/new",
+          { name: "Nora Ny", email: "Nora@Example.se", role: "facilitator", programIds: [String(programs[1].id)] },
+          { cookie: adminCookie },
+        ),
         params: {},
         ...ctx,
       }),
@@ -73,7 +95,9 @@ describe("staff administration", () => {
     expect(created.password).toHaveLength(14);
     const user = await getStaffById({ id: created.id });
     expect(user).toMatchObject({ email: "nora@example.se", role: "facilitator", programIds: [programs[1].id] });
-    expect(await attemptLogin({ email: "nora@example.se", password: created.password, ip: "1.1.1.1" })).toMatchObject({ ok: true });
+    expect(await attemptLogin({ email: "nora@example.se", password: created.password, ip: "1.1.1.1" })).toMatchObject({
+      ok: true,
+    });
     const { entries } = await listAudit({ action: "staff.create" });
     expect(entries[0]).toMatchObject({ actorId: admin.id, entityId: String(created.id) });
     expect(JSON.stringify(entries[0].details)).not.toContain(created.password);
@@ -83,12 +107,28 @@ describe("staff administration", () => {
     const { adminCookie, cm, programs } = await setup();
     const before = (await listStaff()).length;
     const dup = await settle(() =>
-      newUserAction({ request: postForm("/staff/users/new", { name: "Dup", email: cm.email.toUpperCase(), role: "admin", programIds: String(programs[0].id) }, { cookie: adminCookie }), params: {}, ...ctx }),
+      newUserAction({
+        request: postForm(
+          "/staff/users/new",
+          { name: "Dup", email: cm.email.toUpperCase(), role: "admin", programIds: String(programs[0].id) },
+          { cookie: adminCookie },
+        ),
+        params: {},
+        ...ctx,
+      }),
     );
     expect(statusOf(dup)).toBe(422);
     expect(dataOf<{ errors: Record<string, string> }>(dup).errors).toEqual({ email: "errEmailTaken" });
     const bad = await settle(() =>
-      newUserAction({ request: postForm("/staff/users/new", { name: "<script>", email: "x", role: "root", programIds: "999" }, { cookie: adminCookie }), params: {}, ...ctx }),
+      newUserAction({
+        request: postForm(
+          "/staff/users/new",
+          { name: "<script>", email: "x", role: "root", programIds: "999" },
+          { cookie: adminCookie },
+        ),
+        params: {},
+        ...ctx,
+      }),
     );
     expect(statusOf(bad)).toBe(422);
     expect((await listStaff()).length).toBe(before);
@@ -97,10 +137,25 @@ describe("staff administration", () => {
   it("edits, disables and re-enables an account with an audit entry each", async () => {
     const { adminCookie, cm, programs } = await setup();
     const post = (fields: Record<string, string | string[]>) =>
-      settle(() => editUserAction({ request: postForm(`/staff/users/${cm.id}`, { intent: "save", ...fields }, { cookie: adminCookie }), params: { id: String(cm.id) }, ...ctx }));
-    const base = { name: "Kim Ändrad", email: cm.email, role: "coordinator", programIds: programs.map((p) => String(p.id)) };
+      settle(() =>
+        editUserAction({
+          request: postForm(`/staff/users/${cm.id}`, { intent: "save", ...fields }, { cookie: adminCookie }),
+          params: { id: String(cm.id) },
+          ...ctx,
+        }),
+      );
+    const base = {
+      name: "Kim Ändrad",
+      email: cm.email,
+      role: "coordinator",
+      programIds: programs.map((p) => String(p.id)),
+    };
     expect(statusOf(await post(base))).toBe(302);
-    expect(await getStaffById({ id: cm.id })).toMatchObject({ name: "Kim Ändrad", role: "coordinator", programIds: programs.map((p) => p.id) });
+    expect(await getStaffById({ id: cm.id })).toMatchObject({
+      name: "Kim Ändrad",
+      role: "coordinator",
+      programIds: programs.map((p) => p.id),
+    });
     await post({ ...base, disabled: "on" });
     expect((await getStaffById({ id: cm.id }))?.disabled).toBe(true);
     await post(base);
@@ -112,7 +167,17 @@ describe("staff administration", () => {
     const { adminCookie, admin, programs } = await setup();
     const out = await settle(() =>
       editUserAction({
-        request: postForm(`/staff/users/${admin.id}`, { intent: "save", name: admin.name, email: admin.email, role: "researcher", programIds: String(programs[0].id) }, { cookie: adminCookie }),
+        request: postForm(
+          `/staff/users/${admin.id}`,
+          {
+            intent: "save",
+            name: admin.name,
+            email: admin.email,
+            role: "researcher",
+            programIds: String(programs[0].id),
+          },
+          { cookie: adminCookie },
+        ),
         params: { id: String(admin.id) },
         ...ctx,
       }),
@@ -124,7 +189,13 @@ describe("staff administration", () => {
   it("answers 404 for an unknown or malformed id", async () => {
     const { adminCookie } = await setup();
     for (const id of ["99999", "abc", "-1"]) {
-      const out = await settle(() => editUserAction({ request: postForm(`/staff/users/${id}`, { intent: "reset-password" }, { cookie: adminCookie }), params: { id }, ...ctx }));
+      const out = await settle(() =>
+        editUserAction({
+          request: postForm(`/staff/users/${id}`, { intent: "reset-password" }, { cookie: adminCookie }),
+          params: { id },
+          ...ctx,
+        }),
+      );
       expect(statusOf(out)).toBe(404);
     }
   });
@@ -136,11 +207,23 @@ describe("audit page", () => {
     await attemptLogin({ email: admin.email, password: "nope", ip: "1.2.3.4" });
     await attemptLogin({ email: "ghost@x.se", password: "nope", ip: "1.2.3.4" });
     const today = new Date().toISOString().slice(0, 10);
-    const out = await settle(() => auditLoader({ request: get(`/staff/audit?action=login.failed&actor=ghost&from=${today}&to=${today}`, { cookie: adminCookie }), params: {}, ...ctx }));
+    const out = await settle(() =>
+      auditLoader({
+        request: get(`/staff/audit?action=login.failed&actor=ghost&from=${today}&to=${today}`, { cookie: adminCookie }),
+        params: {},
+        ...ctx,
+      }),
+    );
     const data = dataOf<{ entries: { actorEmail: string; action: string }[]; total: number }>(out);
     expect(data.total).toBe(1);
     expect(data.entries[0]).toMatchObject({ actorEmail: "ghost@x.se", action: "login.failed" });
-    const none = await settle(() => auditLoader({ request: get(`/staff/audit?from=2001-01-01&to=2001-01-02&page=abc`, { cookie: adminCookie }), params: {}, ...ctx }));
+    const none = await settle(() =>
+      auditLoader({
+        request: get(`/staff/audit?from=2001-01-01&to=2001-01-02&page=abc`, { cookie: adminCookie }),
+        params: {},
+        ...ctx,
+      }),
+    );
     expect(dataOf<{ total: number }>(none).total).toBe(0);
   });
 });

@@ -61,7 +61,10 @@ describe("POST /s/:code", () => {
   });
 
   it("refuses invalid answers with 422 and per-question Swedish messages, storing nothing", async () => {
-    const res = await submit("TEST", { id: newId(), answers: { program: "mars", gender: "kvinna", satisfaction: 9, activities: "yoga" } });
+    const res = await submit("TEST", {
+      id: newId(),
+      answers: { program: "mars", gender: "kvinna", satisfaction: 9, activities: "yoga" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
@@ -127,14 +130,20 @@ describe("POST /s/:code", () => {
 
     const deep = `{"id":"${newId()}","answers":{"program":${"[".repeat(20000)}${"]".repeat(20000)}}}`;
     expect([400, 413, 422]).toContain((await submit("TEST", deep)).status);
-    const huge = await submit("TEST", { id: newId(), answers: { program: "bostad_forst", gender: "man", activities: Array.from({ length: 5000 }, () => "yoga") } });
+    const huge = await submit("TEST", {
+      id: newId(),
+      answers: { program: "bostad_forst", gender: "man", activities: Array.from({ length: 5000 }, () => "yoga") },
+    });
     expect(huge.status).toBe(422);
     expect(await count("responses")).toBe(1);
   });
 
   it("drops answers to questions the person's own answers hid", async () => {
     const id = newId();
-    const res = await submit("TEST", { id, answers: { program: "fot", gender: "man", visits: "aldrig", activities: ["yoga"], quote_consent: "ja" } });
+    const res = await submit("TEST", {
+      id,
+      answers: { program: "fot", gender: "man", visits: "aldrig", activities: ["yoga"], quote_consent: "ja" },
+    });
     expect(res.status).toBe(201);
     const stored = JSON.parse((await db("responses").where({ id }).first()).answers);
     expect(stored).toEqual({ program: "fot", gender: "man", visits: "aldrig" });
@@ -149,8 +158,19 @@ describe("POST /s/:code", () => {
     expect(feedback[0]).toMatchObject({ text, program_id: programId, source_ref: `response:${id}:wishes` });
     expect(Boolean(feedback[0].consent_to_quote)).toBe(true);
     const noConsent = newId();
-    await submit("TEST", { id: noConsent, answers: { ...VALID_ANSWERS, free_text: "Bra personal", quote_consent: "nej" } });
-    expect(Boolean((await db("feedback").where({ source_ref: `response:${noConsent}:free_text` }).first()).consent_to_quote)).toBe(false);
+    await submit("TEST", {
+      id: noConsent,
+      answers: { ...VALID_ANSWERS, free_text: "Bra personal", quote_consent: "nej" },
+    });
+    expect(
+      Boolean(
+        (
+          await db("feedback")
+            .where({ source_ref: `response:${noConsent}:free_text` })
+            .first()
+        ).consent_to_quote,
+      ),
+    ).toBe(false);
   });
 
   it("refuses text over the question's limit", async () => {
@@ -167,16 +187,25 @@ describe("POST /s/:code", () => {
     const row = await db("responses").where({ id }).first();
     expect(row.participant_code_hmac).toBe(participantCodeHmac("AN07LU"));
     expect(JSON.stringify(row)).not.toMatch(/an07lu/i);
-    expect((await submit("KOD", { id: newId(), answers: VALID_ANSWERS, participantCode: "<script>" })).status).toBe(422);
+    expect((await submit("KOD", { id: newId(), answers: VALID_ANSWERS, participantCode: "<script>" })).status).toBe(
+      422,
+    );
   });
 
   it("checks answers against their own survey version after the file changed", async () => {
     const current = (await loadSurveys()).get("brukarenkat")!;
     const old = JSON.parse(current.content);
-    old.pages[0].elements.find((e: { name: string }) => e.name === "program").choices.push({ value: "gammalt", text: { sv: "Gammalt", en: "Old" } });
+    old.pages[0].elements
+      .find((e: { name: string }) => e.name === "program")
+      .choices.push({ value: "gammalt", text: { sv: "Gammalt", en: "Old" } });
     const oldContent = JSON.stringify(old);
     const oldHash = "a".repeat(64);
-    const oldVersionId = await ensureSurveyVersion({ surveyKey: "brukarenkat", hash: oldHash, content: oldContent, title: "old" });
+    const oldVersionId = await ensureSurveyVersion({
+      surveyKey: "brukarenkat",
+      hash: oldHash,
+      content: oldContent,
+      title: "old",
+    });
     const id = newId();
     const res = await submit("TEST", { id, answers: { ...VALID_ANSWERS, program: "gammalt" }, version: oldHash });
     expect(res.status).toBe(201);

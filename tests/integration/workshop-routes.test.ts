@@ -14,7 +14,18 @@ import { listNotes } from "~/models/workshop-note.server";
 import { proposalHistory } from "~/models/proposal.server";
 import { listAudit } from "~/models/audit.server";
 import { seedDemo } from "../../db/seeds/demo/index";
-import { dataOf, db, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  dataOf,
+  db,
+  get,
+  makePrograms,
+  makeStaff,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
 import type { Phase } from "~/workshops/rules";
 
@@ -25,7 +36,15 @@ beforeEach(resetDatabase);
 async function setup(phase: Phase = "kritik") {
   const programs = await makePrograms();
   const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
-  const workshop = await createWorkshop({ title: "Verkstad", heldOn: "2025-05-20", place: "Mallis", programId: programs[0].id, followsIds: [], facilitatorId: facilitator.id, phase });
+  const workshop = await createWorkshop({
+    title: "Verkstad",
+    heldOn: "2025-05-20",
+    place: "Mallis",
+    programId: programs[0].id,
+    followsIds: [],
+    facilitatorId: facilitator.id,
+    phase,
+  });
   return { programs, facilitator, workshop, cookie: await sessionCookie(facilitator) };
 }
 
@@ -42,11 +61,27 @@ const post = (code: string, fields: Record<string, string>, cookie?: string) =>
 describe("participant page", () => {
   it("404s an unknown code, redirects a lower-case code, and shows a plain ended page with 410", async () => {
     const { workshop, cookie } = await setup();
-    expect(statusOf(await settle(() => participantLoader({ request: get("/w/NOPE2"), params: { code: "NOPE2" }, ...ctx })))).toBe(404);
-    const lower = await settle(() => participantLoader({ request: get(`/w/${workshop.code.toLowerCase()}`), params: { code: workshop.code.toLowerCase() }, ...ctx }));
+    expect(
+      statusOf(await settle(() => participantLoader({ request: get("/w/NOPE2"), params: { code: "NOPE2" }, ...ctx }))),
+    ).toBe(404);
+    const lower = await settle(() =>
+      participantLoader({
+        request: get(`/w/${workshop.code.toLowerCase()}`),
+        params: { code: workshop.code.toLowerCase() },
+        ...ctx,
+      }),
+    );
     expect(statusOf(lower)).toBe(302);
-    await settle(() => controlAction({ request: postForm(`/staff/workshops/${workshop.id}`, { intent: "phase", phase: "avslutad" }, { cookie }), params: { id: String(workshop.id) }, ...ctx }));
-    const ended = await settle(() => participantLoader({ request: get(`/w/${workshop.code}`), params: { code: workshop.code }, ...ctx }));
+    await settle(() =>
+      controlAction({
+        request: postForm(`/staff/workshops/${workshop.id}`, { intent: "phase", phase: "avslutad" }, { cookie }),
+        params: { id: String(workshop.id) },
+        ...ctx,
+      }),
+    );
+    const ended = await settle(() =>
+      participantLoader({ request: get(`/w/${workshop.code}`), params: { code: workshop.code }, ...ctx }),
+    );
     expect(statusOf(ended)).toBe(410);
     expect(dataOf(ended)).toMatchObject({ ended: true });
     const late = await post(workshop.code, { intent: "note", phase: "kritik", text: "Hej" });
@@ -65,14 +100,30 @@ describe("participant page", () => {
     const first = await post(workshop.code, { intent: "note", phase: "kritik", text: "<script>alert(1)</script>" });
     expect(statusOf(first)).toBe(200);
     const device = deviceCookieFrom(first);
-    await settle(() => controlAction({ request: postForm(`/staff/workshops/${workshop.id}`, { intent: "phase", phase: "fantasi" }, { cookie }), params: { id: String(workshop.id) }, ...ctx }));
-    const late = await post(workshop.code, { intent: "note", phase: "kritik", text: "Skrevs innan fasen bytte" }, device);
+    await settle(() =>
+      controlAction({
+        request: postForm(`/staff/workshops/${workshop.id}`, { intent: "phase", phase: "fantasi" }, { cookie }),
+        params: { id: String(workshop.id) },
+        ...ctx,
+      }),
+    );
+    const late = await post(
+      workshop.code,
+      { intent: "note", phase: "kritik", text: "Skrevs innan fasen bytte" },
+      device,
+    );
     expect(statusOf(late)).toBe(409);
     expect(dataOf(late)).toMatchObject({ ok: false, problem: "phaseMoved", text: "Skrevs innan fasen bytte" });
     const notes = await listNotes({ workshopId: workshop.id });
     expect(notes.map((n) => n.text)).toEqual(["<script>alert(1)</script>"]);
 
-    const page = await settle(() => participantLoader({ request: get(`/w/${workshop.code}`, { cookie: device }), params: { code: workshop.code }, ...ctx }));
+    const page = await settle(() =>
+      participantLoader({
+        request: get(`/w/${workshop.code}`, { cookie: device }),
+        params: { code: workshop.code },
+        ...ctx,
+      }),
+    );
     expect(dataOf(page)).toMatchObject({ phase: "fantasi", myNotes: [] });
   });
 
@@ -81,9 +132,27 @@ describe("participant page", () => {
     const first = await post(workshop.code, { intent: "note", phase: "fantasi", text: "Öppet på kvällen" });
     const device = deviceCookieFrom(first);
     const [note] = await listNotes({ workshopId: workshop.id });
-    const opened = await settle(() => votingAction({ request: postForm(`/staff/workshops/${workshop.id}/voting`, { intent: "open", target: "fantasy_notes", dots: "4" }, { cookie }), params: { id: String(workshop.id) }, ...ctx }));
+    const opened = await settle(() =>
+      votingAction({
+        request: postForm(
+          `/staff/workshops/${workshop.id}/voting`,
+          { intent: "open", target: "fantasy_notes", dots: "4" },
+          { cookie },
+        ),
+        params: { id: String(workshop.id) },
+        ...ctx,
+      }),
+    );
     expect(statusOf(opened)).toBe(200);
-    const page = dataOf<{ voting: { id: number; remaining: number } }>(await settle(() => participantLoader({ request: get(`/w/${workshop.code}`, { cookie: device }), params: { code: workshop.code }, ...ctx })));
+    const page = dataOf<{ voting: { id: number; remaining: number } }>(
+      await settle(() =>
+        participantLoader({
+          request: get(`/w/${workshop.code}`, { cookie: device }),
+          params: { code: workshop.code },
+          ...ctx,
+        }),
+      ),
+    );
     expect(page.voting.remaining).toBe(4);
     const fields = { intent: "vote", votingId: String(page.voting.id), itemType: "note", itemId: String(note.id) };
     const taps = await Promise.all(Array.from({ length: 16 }, () => post(workshop.code, fields, device)));
@@ -98,7 +167,17 @@ describe("participant page", () => {
     const other = await post(workshop.code, fields);
     expect(statusOf(other)).toBe(200);
     expect(dataOf(other)).toMatchObject({ ok: true, remaining: 3 });
-    await settle(() => votingAction({ request: postForm(`/staff/workshops/${workshop.id}/voting`, { intent: "close", votingId: String(page.voting.id) }, { cookie }), params: { id: String(workshop.id) }, ...ctx }));
+    await settle(() =>
+      votingAction({
+        request: postForm(
+          `/staff/workshops/${workshop.id}/voting`,
+          { intent: "close", votingId: String(page.voting.id) },
+          { cookie },
+        ),
+        params: { id: String(workshop.id) },
+        ...ctx,
+      }),
+    );
     const closed = await post(workshop.code, fields, device);
     expect(statusOf(closed)).toBe(409);
     expect(dataOf(closed)).toMatchObject({ problem: "closed" });
@@ -112,21 +191,53 @@ describe("board", () => {
     await post(workshop.code, { intent: "note", phase: "kritik", text: "Dold lapp" });
     const notes = await listNotes({ workshopId: workshop.id });
     await settle(() =>
-      controlAction({ request: postForm(`/staff/workshops/${workshop.id}`, { intent: "save-note", noteId: String(notes[1].id), text: "Dold lapp", themeId: "", hidden: "on" }, { cookie }), params: { id: String(workshop.id) }, ...ctx }),
+      controlAction({
+        request: postForm(
+          `/staff/workshops/${workshop.id}`,
+          { intent: "save-note", noteId: String(notes[1].id), text: "Dold lapp", themeId: "", hidden: "on" },
+          { cookie },
+        ),
+        params: { id: String(workshop.id) },
+        ...ctx,
+      }),
     );
-    const anonymous = await settle(() => boardLoader({ request: get(`/w/${workshop.code}/board`), params: { code: workshop.code }, ...ctx }));
+    const anonymous = await settle(() =>
+      boardLoader({ request: get(`/w/${workshop.code}/board`), params: { code: workshop.code }, ...ctx }),
+    );
     expect(statusOf(anonymous)).toBe(302);
-    const wrong = await settle(() => boardLoader({ request: get(`/w/${workshop.code}/board?key=nope`), params: { code: workshop.code }, ...ctx }));
+    const wrong = await settle(() =>
+      boardLoader({ request: get(`/w/${workshop.code}/board?key=nope`), params: { code: workshop.code }, ...ctx }),
+    );
     expect(statusOf(wrong)).toBe(403);
-    const withKey = await settle(() => boardLoader({ request: get(`/w/${workshop.code}/board?key=${workshop.boardKey}`), params: { code: workshop.code }, ...ctx }));
+    const withKey = await settle(() =>
+      boardLoader({
+        request: get(`/w/${workshop.code}/board?key=${workshop.boardKey}`),
+        params: { code: workshop.code },
+        ...ctx,
+      }),
+    );
     expect(statusOf(withKey)).toBe(200);
-    const live = (await liveLoader({ request: get(`/w/${workshop.code}/live?board=1`, { cookie }), params: { code: workshop.code }, ...ctx })) as Response;
+    const live = (await liveLoader({
+      request: get(`/w/${workshop.code}/live?board=1`, { cookie }),
+      params: { code: workshop.code },
+      ...ctx,
+    })) as Response;
     expect(live.headers.get("Cache-Control")).toBe("no-store");
     const snapshot = await live.json();
-    expect(snapshot.groups.flatMap((g: { notes: { text: string }[] }) => g.notes.map((n) => n.text))).toEqual(["<img src=x onerror=alert(1)>"]);
-    const publicLive = (await liveLoader({ request: get(`/w/${workshop.code}/live?board=1&key=bad`), params: { code: workshop.code }, ...ctx })) as unknown;
+    expect(snapshot.groups.flatMap((g: { notes: { text: string }[] }) => g.notes.map((n) => n.text))).toEqual([
+      "<img src=x onerror=alert(1)>",
+    ]);
+    const publicLive = (await liveLoader({
+      request: get(`/w/${workshop.code}/live?board=1&key=bad`),
+      params: { code: workshop.code },
+      ...ctx,
+    })) as unknown;
     expect(statusOf({ value: publicLive })).toBe(403);
-    const phones = (await liveLoader({ request: get(`/w/${workshop.code}/live`), params: { code: workshop.code }, ...ctx })) as Response;
+    const phones = (await liveLoader({
+      request: get(`/w/${workshop.code}/live`),
+      params: { code: workshop.code },
+      ...ctx,
+    })) as Response;
     expect(await phones.json()).toEqual({ phase: "kritik", votingId: null });
   });
 });
@@ -136,12 +247,43 @@ describe("staff pages", () => {
     const { programs, cookie, workshop } = await setup();
     const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
     const cmCookie = await sessionCookie(cm);
-    expect(statusOf(await settle(() => listLoader({ request: get("/staff/workshops", { cookie: cmCookie }), params: {}, ...ctx })))).toBe(403);
-    const bad = await settle(() => newAction({ request: postForm("/staff/workshops/new", { title: "", heldOn: "2025-13-40", place: "", programId: "" }, { cookie }), params: {}, ...ctx }));
+    expect(
+      statusOf(
+        await settle(() => listLoader({ request: get("/staff/workshops", { cookie: cmCookie }), params: {}, ...ctx })),
+      ),
+    ).toBe(403);
+    const bad = await settle(() =>
+      newAction({
+        request: postForm(
+          "/staff/workshops/new",
+          { title: "", heldOn: "2025-13-40", place: "", programId: "" },
+          { cookie },
+        ),
+        params: {},
+        ...ctx,
+      }),
+    );
     expect(statusOf(bad)).toBe(422);
-    expect(dataOf<{ errors: Record<string, string> }>(bad).errors).toMatchObject({ title: "errTitle", heldOn: "errDate" });
+    expect(dataOf<{ errors: Record<string, string> }>(bad).errors).toMatchObject({
+      title: "errTitle",
+      heldOn: "errDate",
+    });
     const created = await settle(() =>
-      newAction({ request: postForm("/staff/workshops/new", { title: "Uppföljning", heldOn: "2025-09-01", place: "Mallis", programId: String(programs[0].id), followsIds: String(workshop.id) }, { cookie }), params: {}, ...ctx }),
+      newAction({
+        request: postForm(
+          "/staff/workshops/new",
+          {
+            title: "Uppföljning",
+            heldOn: "2025-09-01",
+            place: "Mallis",
+            programId: String(programs[0].id),
+            followsIds: String(workshop.id),
+          },
+          { cookie },
+        ),
+        params: {},
+        ...ctx,
+      }),
     );
     expect(statusOf(created)).toBe(302);
     const id = Number((created.value as Response).headers.get("Location")!.split("/").pop());
@@ -156,33 +298,81 @@ describe("staff pages", () => {
     const { workshop, cookie, facilitator } = await setup("kritik");
     await post(workshop.code, { intent: "note", phase: "kritik", text: "Här kan man göra saker." });
     const [note] = await listNotes({ workshopId: workshop.id });
-    const send = (fields: Record<string, string>) => settle(() => controlAction({ request: postForm(`/staff/workshops/${workshop.id}`, fields, { cookie }), params: { id: String(workshop.id) }, ...ctx }));
+    const send = (fields: Record<string, string>) =>
+      settle(() =>
+        controlAction({
+          request: postForm(`/staff/workshops/${workshop.id}`, fields, { cookie }),
+          params: { id: String(workshop.id) },
+          ...ctx,
+        }),
+      );
     expect(statusOf(await send({ intent: "quote-note", noteId: String(note.id) }))).toBe(422);
     expect(Number((await db("feedback").count("* as n"))[0].n)).toBe(0);
     expect(statusOf(await send({ intent: "quote-note", noteId: String(note.id), consent: "on" }))).toBe(200);
     expect(statusOf(await send({ intent: "quote-note", noteId: String(note.id), consent: "on" }))).toBe(200);
     const rows = await db("feedback").select("*");
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ source: "workshop", source_ref: `workshop-note:${note.id}`, text: "Här kan man göra saker.", consent_note: "Muntligt samtycke vid framtidsverkstad 2025-05-20", created_by: facilitator.id });
+    expect(rows[0]).toMatchObject({
+      source: "workshop",
+      source_ref: `workshop-note:${note.id}`,
+      text: "Här kan man göra saker.",
+      consent_note: "Muntligt samtycke vid framtidsverkstad 2025-05-20",
+      created_by: facilitator.id,
+    });
     expect(Boolean(rows[0].consent_to_quote)).toBe(true);
     const ref = "4b0c4b8e-6b0f-4a53-9d7e-0a7c2b9e8f11";
     await send({ intent: "quote-said", text: "Man ska inte ge upp på oss.", consent: "on", ref });
     await send({ intent: "quote-said", text: "Man ska inte ge upp på oss.", consent: "on", ref });
-    expect(await db("feedback").where({ source_ref: `workshop-said:${workshop.id}:${ref}` }).select("id")).toHaveLength(1);
+    expect(
+      await db("feedback")
+        .where({ source_ref: `workshop-said:${workshop.id}:${ref}` })
+        .select("id"),
+    ).toHaveLength(1);
   });
 
   it("keeps every status change with who, when and a comment, needs a reason for 'ej genomförbar', and /forslag shows the newest first without names", async () => {
     const { workshop, cookie, facilitator } = await setup("forverkligande");
-    const act = (fields: Record<string, string>) => settle(() => proposalsAction({ request: postForm(`/staff/workshops/${workshop.id}/proposals`, fields, { cookie }), params: { id: String(workshop.id) }, ...ctx }));
-    const a = dataOf<{ proposalId: number }>(await act({ intent: "create", title: "Filmkväll", what: "Film varje torsdag", who: "Anna Andersson", dueOn: "2025-06-30", source: "" })).proposalId;
-    const b = dataOf<{ proposalId: number }>(await act({ intent: "create", title: "Gratis SL-kort", what: "Till alla", who: "", dueOn: "", source: "" })).proposalId;
+    const act = (fields: Record<string, string>) =>
+      settle(() =>
+        proposalsAction({
+          request: postForm(`/staff/workshops/${workshop.id}/proposals`, fields, { cookie }),
+          params: { id: String(workshop.id) },
+          ...ctx,
+        }),
+      );
+    const a = dataOf<{ proposalId: number }>(
+      await act({
+        intent: "create",
+        title: "Filmkväll",
+        what: "Film varje torsdag",
+        who: "Anna Andersson",
+        dueOn: "2025-06-30",
+        source: "",
+      }),
+    ).proposalId;
+    const b = dataOf<{ proposalId: number }>(
+      await act({ intent: "create", title: "Gratis SL-kort", what: "Till alla", who: "", dueOn: "", source: "" }),
+    ).proposalId;
     expect(statusOf(await act({ intent: "create", title: "", what: "", who: "", dueOn: "30/6" }))).toBe(422);
     const noReason = await act({ intent: "status", proposalId: String(b), status: "ej_genomforbar", comment: "  " });
     expect(statusOf(noReason)).toBe(422);
     expect(dataOf(noReason)).toMatchObject({ error: "errReason" });
-    expect(statusOf(await act({ intent: "status", proposalId: String(a), status: "planerad", comment: "Vi börjar i juni." }))).toBe(200);
+    expect(
+      statusOf(
+        await act({ intent: "status", proposalId: String(a), status: "planerad", comment: "Vi börjar i juni." }),
+      ),
+    ).toBe(200);
     await new Promise((r) => setTimeout(r, 5));
-    expect(statusOf(await act({ intent: "status", proposalId: String(b), status: "ej_genomforbar", comment: "Det finns inga pengar till det." }))).toBe(200);
+    expect(
+      statusOf(
+        await act({
+          intent: "status",
+          proposalId: String(b),
+          status: "ej_genomforbar",
+          comment: "Det finns inga pengar till det.",
+        }),
+      ),
+    ).toBe(200);
     const history = await proposalHistory({ id: b });
     expect(history.map((h) => [h.status, h.comment, h.changedBy])).toEqual([
       ["foreslagen", "", facilitator.id],
@@ -190,14 +380,20 @@ describe("staff pages", () => {
     ]);
     expect(history[1].changedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
-    const page = dataOf<{ proposals: Record<string, unknown>[] }>(await settle(() => forslagLoader({ request: get("/forslag"), params: {}, ...ctx })));
+    const page = dataOf<{ proposals: Record<string, unknown>[] }>(
+      await settle(() => forslagLoader({ request: get("/forslag"), params: {}, ...ctx })),
+    );
     expect(page.proposals.map((p) => [p.title, p.status, p.comment])).toEqual([
       ["Gratis SL-kort", "ej_genomforbar", "Det finns inga pengar till det."],
       ["Filmkväll", "planerad", "Vi börjar i juni."],
     ]);
     expect(JSON.stringify(page)).not.toContain("Anna Andersson");
 
-    const docx = (await docxLoader({ request: get(`/staff/workshops/${workshop.id}/protocol.docx`, { cookie }), params: { id: String(workshop.id) }, ...ctx })) as Response;
+    const docx = (await docxLoader({
+      request: get(`/staff/workshops/${workshop.id}/protocol.docx`, { cookie }),
+      params: { id: String(workshop.id) },
+      ...ctx,
+    })) as Response;
     expect(docx.headers.get("Content-Type")).toContain("wordprocessingml");
     const xml = readZipEntry(Buffer.from(await docx.arrayBuffer()), "word/document.xml");
     expect(xml).toContain("Filmkväll");
@@ -208,12 +404,45 @@ describe("staff pages", () => {
 
   it("lists the proposals of the sessions a follow-up session follows", async () => {
     const { workshop, cookie, programs, facilitator } = await setup("forverkligande");
-    await settle(() => proposalsAction({ request: postForm(`/staff/workshops/${workshop.id}/proposals`, { intent: "create", title: "Soffor", what: "Hemtrevligt", who: "", dueOn: "" }, { cookie }), params: { id: String(workshop.id) }, ...ctx }));
-    const followUp = await createWorkshop({ title: "Uppföljning", heldOn: "2025-10-01", place: "Mallis", programId: programs[0].id, followsIds: [workshop.id], facilitatorId: facilitator.id });
-    const data = dataOf<{ earlier: { title: string; id: number }[] }>(await settle(() => proposalsLoader({ request: get(`/staff/workshops/${followUp.id}/proposals`, { cookie }), params: { id: String(followUp.id) }, ...ctx })));
+    await settle(() =>
+      proposalsAction({
+        request: postForm(
+          `/staff/workshops/${workshop.id}/proposals`,
+          { intent: "create", title: "Soffor", what: "Hemtrevligt", who: "", dueOn: "" },
+          { cookie },
+        ),
+        params: { id: String(workshop.id) },
+        ...ctx,
+      }),
+    );
+    const followUp = await createWorkshop({
+      title: "Uppföljning",
+      heldOn: "2025-10-01",
+      place: "Mallis",
+      programId: programs[0].id,
+      followsIds: [workshop.id],
+      facilitatorId: facilitator.id,
+    });
+    const data = dataOf<{ earlier: { title: string; id: number }[] }>(
+      await settle(() =>
+        proposalsLoader({
+          request: get(`/staff/workshops/${followUp.id}/proposals`, { cookie }),
+          params: { id: String(followUp.id) },
+          ...ctx,
+        }),
+      ),
+    );
     expect(data.earlier.map((p) => p.title)).toEqual(["Soffor"]);
     const update = await settle(() =>
-      proposalsAction({ request: postForm(`/staff/workshops/${followUp.id}/proposals`, { intent: "status", proposalId: String(data.earlier[0].id), status: "genomford", comment: "Klart!" }, { cookie }), params: { id: String(followUp.id) }, ...ctx }),
+      proposalsAction({
+        request: postForm(
+          `/staff/workshops/${followUp.id}/proposals`,
+          { intent: "status", proposalId: String(data.earlier[0].id), status: "genomford", comment: "Klart!" },
+          { cookie },
+        ),
+        params: { id: String(followUp.id) },
+        ...ctx,
+      }),
     );
     expect(statusOf(update)).toBe(200);
   });
@@ -227,12 +456,16 @@ describe("demo data", () => {
     expect(framtid!.followsIds.length).toBeGreaterThanOrEqual(1);
     const earlier = await getWorkshop({ id: framtid!.followsIds[0] });
     expect(earlier?.phase).toBe("avslutad");
-    const statuses = (await db("proposals").where({ workshop_id: earlier!.id }).distinct("status")).map((r: { status: string }) => r.status);
+    const statuses = (await db("proposals").where({ workshop_id: earlier!.id }).distinct("status")).map(
+      (r: { status: string }) => r.status,
+    );
     expect(statuses.length).toBeGreaterThanOrEqual(4);
     expect(statuses).toContain("ej_genomforbar");
     const [{ n }] = await db("workshop_votes").count<{ n: number | string }[]>("* as n");
     expect(Number(n)).toBeGreaterThan(20);
-    const page = await settle(() => participantLoader({ request: get("/w/FRAMTID"), params: { code: "FRAMTID" }, ...ctx }));
+    const page = await settle(() =>
+      participantLoader({ request: get("/w/FRAMTID"), params: { code: "FRAMTID" }, ...ctx }),
+    );
     expect(statusOf(page)).toBe(200);
   });
 });

@@ -15,7 +15,17 @@ import { createPaperParticipant } from "~/models/workshop-participant.server";
 import { createProposal } from "~/models/proposal.server";
 import { addRedactionName } from "~/models/redaction-name.server";
 import { listAudit } from "~/models/audit.server";
-import { dataOf, get, makePrograms, makeStaff, postForm, resetDatabase, sessionCookie, settle, statusOf } from "../support/fixtures";
+import {
+  dataOf,
+  get,
+  makePrograms,
+  makeStaff,
+  postForm,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  statusOf,
+} from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
 import type { Phase } from "~/workshops/rules";
 
@@ -28,8 +38,24 @@ async function setup(phase: Phase = "fantasi") {
   const programs = await makePrograms();
   const mine = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
   const theirs = await makeStaff({ role: "facilitator", programIds: [programs[1].id] });
-  const own = await createWorkshop({ title: "Vår verkstad", heldOn: "2025-05-20", place: "Mallis", programId: programs[0].id, followsIds: [], facilitatorId: mine.id, phase });
-  const other = await createWorkshop({ title: "Deras verkstad", heldOn: "2025-05-21", place: "Mallis", programId: programs[1].id, followsIds: [], facilitatorId: theirs.id, phase });
+  const own = await createWorkshop({
+    title: "Vår verkstad",
+    heldOn: "2025-05-20",
+    place: "Mallis",
+    programId: programs[0].id,
+    followsIds: [],
+    facilitatorId: mine.id,
+    phase,
+  });
+  const other = await createWorkshop({
+    title: "Deras verkstad",
+    heldOn: "2025-05-21",
+    place: "Mallis",
+    programId: programs[1].id,
+    followsIds: [],
+    facilitatorId: theirs.id,
+    phase,
+  });
   return { programs, mine, theirs, own, other, cookie: await sessionCookie(mine) };
 }
 
@@ -38,7 +64,15 @@ describe("actions stay inside the session in the URL", () => {
     const { own, other, theirs, cookie } = await setup();
     const foreign = await openVoting({ workshopId: other.id, target: "fantasy_notes", dots: 3, openedBy: theirs.id });
     const attempt = await settle(() =>
-      votingAction({ request: postForm(`/staff/workshops/${own.id}/voting`, { intent: "close", votingId: String(foreign.id) }, { cookie }), params: { id: String(own.id) }, ...ctx }),
+      votingAction({
+        request: postForm(
+          `/staff/workshops/${own.id}/voting`,
+          { intent: "close", votingId: String(foreign.id) },
+          { cookie },
+        ),
+        params: { id: String(own.id) },
+        ...ctx,
+      }),
     );
     expect(statusOf(attempt)).toBe(404);
     expect((await getVoting({ id: foreign.id }))?.closedAt).toBeNull();
@@ -49,7 +83,18 @@ describe("actions stay inside the session in the URL", () => {
   it("closes the session's own voting once, and a second click is harmless", async () => {
     const { own, mine, cookie } = await setup();
     const voting = await openVoting({ workshopId: own.id, target: "fantasy_notes", dots: 3, openedBy: mine.id });
-    const close = () => settle(() => votingAction({ request: postForm(`/staff/workshops/${own.id}/voting`, { intent: "close", votingId: String(voting.id) }, { cookie }), params: { id: String(own.id) }, ...ctx }));
+    const close = () =>
+      settle(() =>
+        votingAction({
+          request: postForm(
+            `/staff/workshops/${own.id}/voting`,
+            { intent: "close", votingId: String(voting.id) },
+            { cookie },
+          ),
+          params: { id: String(own.id) },
+          ...ctx,
+        }),
+      );
     expect(statusOf(await close())).toBe(200);
     expect((await getVoting({ id: voting.id }))?.closedAt).not.toBeNull();
     expect(statusOf(await close())).toBe(200);
@@ -67,8 +112,24 @@ describe("actions stay inside the session in the URL", () => {
   it("answers 404 for malformed ids in the URL", async () => {
     const { cookie } = await setup();
     for (const id of ["abc", "0", "-3", "1.5", ""]) {
-      expect(statusOf(await settle(() => controlLoader({ request: get(`/staff/workshops/${id}`, { cookie }), params: { id }, ...ctx })))).toBe(404);
-      expect(statusOf(await settle(() => proposalLoader({ request: get(`/staff/workshops/proposals/${id}`, { cookie }), params: { pid: id }, ...ctx })))).toBe(404);
+      expect(
+        statusOf(
+          await settle(() =>
+            controlLoader({ request: get(`/staff/workshops/${id}`, { cookie }), params: { id }, ...ctx }),
+          ),
+        ),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await settle(() =>
+            proposalLoader({
+              request: get(`/staff/workshops/proposals/${id}`, { cookie }),
+              params: { pid: id },
+              ...ctx,
+            }),
+          ),
+        ),
+      ).toBe(404);
     }
   });
 });
@@ -77,16 +138,40 @@ describe("the board follows programme scoping", () => {
   it("refuses staff of another programme (page and live feed) but lets the key and the session's own staff in", async () => {
     const { own, theirs, cookie } = await setup("kritik");
     const theirCookie = await sessionCookie(theirs);
-    const foreignPage = await settle(() => boardLoader({ request: get(`/w/${own.code}/board`, { cookie: theirCookie }), params: { code: own.code }, ...ctx }));
+    const foreignPage = await settle(() =>
+      boardLoader({
+        request: get(`/w/${own.code}/board`, { cookie: theirCookie }),
+        params: { code: own.code },
+        ...ctx,
+      }),
+    );
     expect(statusOf(foreignPage)).toBe(403);
-    const foreignLive = await settle(() => liveLoader({ request: get(`/w/${own.code}/live?board=1`, { cookie: theirCookie }), params: { code: own.code }, ...ctx }));
+    const foreignLive = await settle(() =>
+      liveLoader({
+        request: get(`/w/${own.code}/live?board=1`, { cookie: theirCookie }),
+        params: { code: own.code },
+        ...ctx,
+      }),
+    );
     expect(statusOf(foreignLive)).toBe(403);
 
-    const withKey = await settle(() => boardLoader({ request: get(`/w/${own.code}/board?key=${encodeURIComponent(own.boardKey)}`), params: { code: own.code }, ...ctx }));
+    const withKey = await settle(() =>
+      boardLoader({
+        request: get(`/w/${own.code}/board?key=${encodeURIComponent(own.boardKey)}`),
+        params: { code: own.code },
+        ...ctx,
+      }),
+    );
     expect(statusOf(withKey)).toBe(200);
-    const ownPage = await settle(() => boardLoader({ request: get(`/w/${own.code}/board`, { cookie }), params: { code: own.code }, ...ctx }));
+    const ownPage = await settle(() =>
+      boardLoader({ request: get(`/w/${own.code}/board`, { cookie }), params: { code: own.code }, ...ctx }),
+    );
     expect(statusOf(ownPage)).toBe(200);
-    const ownLive = (await liveLoader({ request: get(`/w/${own.code}/live?board=1`, { cookie }), params: { code: own.code }, ...ctx })) as Response;
+    const ownLive = (await liveLoader({
+      request: get(`/w/${own.code}/live?board=1`, { cookie }),
+      params: { code: own.code },
+      ...ctx,
+    })) as Response;
     expect(ownLive.status).toBe(200);
     expect((await ownLive.json()).title).toBe("Vår verkstad");
   });
@@ -95,7 +180,9 @@ describe("the board follows programme scoping", () => {
     const { own } = await setup("kritik");
     const admin = await makeStaff({ role: "admin", programIds: [] });
     const cookie = await sessionCookie(admin);
-    const page = await settle(() => boardLoader({ request: get(`/w/${own.code}/board`, { cookie }), params: { code: own.code }, ...ctx }));
+    const page = await settle(() =>
+      boardLoader({ request: get(`/w/${own.code}/board`, { cookie }), params: { code: own.code }, ...ctx }),
+    );
     expect(statusOf(page)).toBe(200);
   });
 });
@@ -105,13 +192,41 @@ describe("admins see every programme's sessions", () => {
     const { programs, own } = await setup();
     const admin = await makeStaff({ role: "admin", programIds: [] });
     const cookie = await sessionCookie(admin);
-    expect(statusOf(await settle(() => controlLoader({ request: get(`/staff/workshops/${own.id}`, { cookie }), params: { id: String(own.id) }, ...ctx })))).toBe(200);
-    const edit = dataOf<{ programs: { id: number }[] }>(await settle(() => editLoader({ request: get(`/staff/workshops/${own.id}/edit`, { cookie }), params: { id: String(own.id) }, ...ctx })));
+    expect(
+      statusOf(
+        await settle(() =>
+          controlLoader({
+            request: get(`/staff/workshops/${own.id}`, { cookie }),
+            params: { id: String(own.id) },
+            ...ctx,
+          }),
+        ),
+      ),
+    ).toBe(200);
+    const edit = dataOf<{ programs: { id: number }[] }>(
+      await settle(() =>
+        editLoader({
+          request: get(`/staff/workshops/${own.id}/edit`, { cookie }),
+          params: { id: String(own.id) },
+          ...ctx,
+        }),
+      ),
+    );
     expect(edit.programs.map((p) => p.id)).toEqual(programs.map((p) => p.id));
-    const fresh = dataOf<{ programs: { id: number }[] }>(await settle(() => newLoader({ request: get("/staff/workshops/new", { cookie }), params: {}, ...ctx })));
+    const fresh = dataOf<{ programs: { id: number }[] }>(
+      await settle(() => newLoader({ request: get("/staff/workshops/new", { cookie }), params: {}, ...ctx })),
+    );
     expect(fresh.programs.map((p) => p.id)).toEqual(programs.map((p) => p.id));
     const created = await settle(() =>
-      newAction({ request: postForm("/staff/workshops/new", { title: "Adminverkstad", heldOn: "2025-09-01", place: "Mallis", programId: String(programs[1].id) }, { cookie }), params: {}, ...ctx }),
+      newAction({
+        request: postForm(
+          "/staff/workshops/new",
+          { title: "Adminverkstad", heldOn: "2025-09-01", place: "Mallis", programId: String(programs[1].id) },
+          { cookie },
+        ),
+        params: {},
+        ...ctx,
+      }),
     );
     expect(statusOf(created)).toBe(302);
     const id = Number((created.value as Response).headers.get("Location")!.split("/").pop());
@@ -122,8 +237,20 @@ describe("admins see every programme's sessions", () => {
     const { programs, other } = await setup();
     const coordinator = await makeStaff({ role: "coordinator", programIds: [programs[0].id] });
     const cookie = await sessionCookie(coordinator);
-    expect(statusOf(await settle(() => controlLoader({ request: get(`/staff/workshops/${other.id}`, { cookie }), params: { id: String(other.id) }, ...ctx })))).toBe(404);
-    const fresh = dataOf<{ programs: { id: number }[] }>(await settle(() => newLoader({ request: get("/staff/workshops/new", { cookie }), params: {}, ...ctx })));
+    expect(
+      statusOf(
+        await settle(() =>
+          controlLoader({
+            request: get(`/staff/workshops/${other.id}`, { cookie }),
+            params: { id: String(other.id) },
+            ...ctx,
+          }),
+        ),
+      ),
+    ).toBe(404);
+    const fresh = dataOf<{ programs: { id: number }[] }>(
+      await settle(() => newLoader({ request: get("/staff/workshops/new", { cookie }), params: {}, ...ctx })),
+    );
     expect(fresh.programs.map((p) => p.id)).toEqual([programs[0].id]);
   });
 });
@@ -135,27 +262,72 @@ describe("the session protocol is redacted", () => {
     const { own, mine, cookie } = await setup("fantasi");
     await addRedactionName({ name: "Kalle", actor: mine, ip: "198.51.100.7" });
     await createTheme({ workshopId: own.id, phase: "kritik", title: "Kalle vill ha mer tid" });
-    await addFacilitatorNote({ workshopId: own.id, phase: "kritik", text: "Mitt personnummer är 811218-9876", channel: "paper", enteredBy: mine.id });
-    await addFacilitatorNote({ workshopId: own.id, phase: "fantasi", text: "Ring mig på 070-123 45 67", channel: "paper", enteredBy: mine.id });
-    await addFacilitatorNote({ workshopId: own.id, phase: "fantasi", text: "Mejla kalle@example.se om filmkväll", channel: "paper", enteredBy: mine.id });
+    await addFacilitatorNote({
+      workshopId: own.id,
+      phase: "kritik",
+      text: "Mitt personnummer är 811218-9876",
+      channel: "paper",
+      enteredBy: mine.id,
+    });
+    await addFacilitatorNote({
+      workshopId: own.id,
+      phase: "fantasi",
+      text: "Ring mig på 070-123 45 67",
+      channel: "paper",
+      enteredBy: mine.id,
+    });
+    await addFacilitatorNote({
+      workshopId: own.id,
+      phase: "fantasi",
+      text: "Mejla kalle@example.se om filmkväll",
+      channel: "paper",
+      enteredBy: mine.id,
+    });
     const visions = (await listNotes({ workshopId: own.id, phase: "fantasi" })).map((n) => n.id);
     const voting = await openVoting({ workshopId: own.id, target: "fantasy_notes", dots: 3, openedBy: mine.id });
     const paper = await createPaperParticipant({ workshopId: own.id, nickname: "Papper 1" });
-    expect((await castVote({ votingId: voting.id, participantId: paper.id, itemType: "note", itemId: visions[0] })).ok).toBe(true);
-    expect((await castVote({ votingId: voting.id, participantId: paper.id, itemType: "note", itemId: visions[1] })).ok).toBe(true);
-    await createProposal({ workshopId: own.id, noteId: visions[0], themeId: null, title: "Ring mig på 070-123 45 67", what: "Kalle ringer", who: "", dueOn: null, createdBy: mine.id });
+    expect(
+      (await castVote({ votingId: voting.id, participantId: paper.id, itemType: "note", itemId: visions[0] })).ok,
+    ).toBe(true);
+    expect(
+      (await castVote({ votingId: voting.id, participantId: paper.id, itemType: "note", itemId: visions[1] })).ok,
+    ).toBe(true);
+    await createProposal({
+      workshopId: own.id,
+      noteId: visions[0],
+      themeId: null,
+      title: "Ring mig på 070-123 45 67",
+      what: "Kalle ringer",
+      who: "",
+      dueOn: null,
+      createdBy: mine.id,
+    });
 
-    const page = dataOf<{ protocol: unknown }>(await settle(() => protocolLoader({ request: get(`/staff/workshops/${own.id}/protocol`, { cookie }), params: { id: String(own.id) }, ...ctx })));
+    const page = dataOf<{ protocol: unknown }>(
+      await settle(() =>
+        protocolLoader({
+          request: get(`/staff/workshops/${own.id}/protocol`, { cookie }),
+          params: { id: String(own.id) },
+          ...ctx,
+        }),
+      ),
+    );
     const json = JSON.stringify(page.protocol);
     for (const secret of SECRETS) expect(json).not.toContain(secret);
     expect(json).toContain("Mitt personnummer är [personnummer]");
     expect(json).toContain("Ring mig på [telefon]");
     expect(json).toContain("Mejla [e-post] om filmkväll");
     expect(json).toContain("[namn] vill ha mer tid");
-    const votes = (page.protocol as { votings: { items: { text: string }[] }[] }).votings[0].items.map((i) => i.text).sort();
+    const votes = (page.protocol as { votings: { items: { text: string }[] }[] }).votings[0].items
+      .map((i) => i.text)
+      .sort();
     expect(votes).toEqual(["Mejla [e-post] om filmkväll", "Ring mig på [telefon]"]);
 
-    const docx = (await docxLoader({ request: get(`/staff/workshops/${own.id}/protocol.docx`, { cookie }), params: { id: String(own.id) }, ...ctx })) as Response;
+    const docx = (await docxLoader({
+      request: get(`/staff/workshops/${own.id}/protocol.docx`, { cookie }),
+      params: { id: String(own.id) },
+      ...ctx,
+    })) as Response;
     const xml = readZipEntry(Buffer.from(await docx.arrayBuffer()), "word/document.xml")!;
     for (const secret of SECRETS) expect(xml).not.toContain(secret);
     expect(xml).toContain("Ring mig på [telefon]");
@@ -164,8 +336,22 @@ describe("the session protocol is redacted", () => {
 
   it("keeps the raw text in the staff control page, where the session is run live", async () => {
     const { own, mine, cookie } = await setup("fantasi");
-    await addFacilitatorNote({ workshopId: own.id, phase: "fantasi", text: "Ring mig på 070-123 45 67", channel: "paper", enteredBy: mine.id });
-    const control = dataOf<{ notes: { text: string }[] }>(await settle(() => controlLoader({ request: get(`/staff/workshops/${own.id}?fas=fantasi`, { cookie }), params: { id: String(own.id) }, ...ctx })));
+    await addFacilitatorNote({
+      workshopId: own.id,
+      phase: "fantasi",
+      text: "Ring mig på 070-123 45 67",
+      channel: "paper",
+      enteredBy: mine.id,
+    });
+    const control = dataOf<{ notes: { text: string }[] }>(
+      await settle(() =>
+        controlLoader({
+          request: get(`/staff/workshops/${own.id}?fas=fantasi`, { cookie }),
+          params: { id: String(own.id) },
+          ...ctx,
+        }),
+      ),
+    );
     expect(control.notes.map((n) => n.text)).toEqual(["Ring mig på 070-123 45 67"]);
   });
 });

@@ -37,7 +37,11 @@ export async function launchBrowser(): Promise<Browser & { cleanup: () => Promis
   });
 }
 
-export async function newContext(browser: Browser, viewport = PHONE, options: { locale?: string } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  viewport = PHONE,
+  options: { locale?: string } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     viewport,
     deviceScaleFactor: viewport === PHONE ? 2 : 1,
@@ -55,9 +59,22 @@ export async function newContext(browser: Browser, viewport = PHONE, options: { 
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    }));
   });
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
@@ -77,7 +94,9 @@ export async function login(page: Page, email: string, password = "demo-password
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
   // A client-side navigation: wait until the login form is gone or an error is shown.
-  await page.waitForFunction(() => !location.pathname.startsWith("/staff/login") || document.querySelector('[role="alert"]'));
+  await page.waitForFunction(
+    () => !location.pathname.startsWith("/staff/login") || document.querySelector('[role="alert"]'),
+  );
   await page.waitForLoadState("networkidle");
 }
 

@@ -64,7 +64,11 @@ export function get(path: string, { cookie }: { cookie?: string } = {}): Request
 export function postForm(
   path: string,
   fields: Record<string, string | string[]> | string,
-  { cookie, origin = BASE, contentType = "application/x-www-form-urlencoded" }: { cookie?: string; origin?: string | null; contentType?: string } = {},
+  {
+    cookie,
+    origin = BASE,
+    contentType = "application/x-www-form-urlencoded",
+  }: { cookie?: string; origin?: string | null; contentType?: string } = {},
 ): Request {
   const body = typeof fields === "string" ? fields : toParams(fields).toString();
   const headers: Record<string, string> = { "Content-Type": contentType, Host: new URL(BASE).host };

@@ -70,7 +70,12 @@ export async function startServer({ env = {} }: { env?: Record<string, string> }
   };
 }
 
-export async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, path = "/healthz"): Promise<void> {
+export async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  path = "/healthz",
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output()}`);

@@ -22,10 +22,27 @@ export async function makeCampaign({
   kiosk?: boolean;
   activityId?: number | null;
 }): Promise<number> {
-  return createCampaign({ code, surveyKey, title: `Test ${code}`, programId, activityId, opensOn, closesOn, mode, kiosk, createdBy: null });
+  return createCampaign({
+    code,
+    surveyKey,
+    title: `Test ${code}`,
+    programId,
+    activityId,
+    opensOn,
+    closesOn,
+    mode,
+    kiosk,
+    createdBy: null,
+  });
 }
 
-export const VALID_ANSWERS = { program: "bostad_forst", gender: "kvinna", visits: "varje_vecka", activities: ["yoga"], satisfaction: 5 };
+export const VALID_ANSWERS = {
+  program: "bostad_forst",
+  gender: "kvinna",
+  visits: "varje_vecka",
+  activities: ["yoga"],
+  satisfaction: 5,
+};
 
 export function submission(code: string, body: unknown, headers: Record<string, string> = {}): Request {
   return new Request(`${BASE}/s/${code}`, {
@@ -37,7 +54,12 @@ export function submission(code: string, body: unknown, headers: Record<string, 
 
 export async function submit(code: string, body: unknown, headers?: Record<string, string>) {
   const response = await handleSurveySubmission(submission(code, body, headers), code);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { errors?: { question: string | null; message: string }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & {
+      errors?: { question: string | null; message: string }[];
+    },
+  };
 }
 
 export const newId = () => randomUUID();

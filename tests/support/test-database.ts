@@ -93,4 +93,3 @@ export async function truncateAll(knex: Knex): Promise<void> {
   await knex.raw("DELETE FROM sqlite_sequence").catch(() => undefined);
   await knex.raw("PRAGMA foreign_keys = ON");
 }
-

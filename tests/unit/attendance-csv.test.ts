@@ -34,10 +34,21 @@ describe("detectDelimiter", () => {
 
 describe("parseAttendanceCsv", () => {
   it("reads a header and good rows, with drop-in and archived activities, case-insensitively", () => {
-    const text = "Datum;Aktivitet;Kvinnor;Män;Annan;Vill inte uppge\r\n2024-01-09;sygrupp;2;4;0;0\r\n\r\n2024-01-11;Drop-in;0;3;;\r\n2024-01-11;Peer support från Bostad Först;1;1;1;1\r\n";
+    const text =
+      "Datum;Aktivitet;Kvinnor;Män;Annan;Vill inte uppge\r\n2024-01-09;sygrupp;2;4;0;0\r\n\r\n2024-01-11;Drop-in;0;3;;\r\n2024-01-11;Peer support från Bostad Först;1;1;1;1\r\n";
     const out = parseAttendanceCsv(text, { activities, today });
     expect(out.problems).toEqual([]);
-    expect(out.rows.map((r) => [r.line, r.input.date, r.input.activityId, r.input.women, r.input.men, r.input.other, r.input.notStated])).toEqual([
+    expect(
+      out.rows.map((r) => [
+        r.line,
+        r.input.date,
+        r.input.activityId,
+        r.input.women,
+        r.input.men,
+        r.input.other,
+        r.input.notStated,
+      ]),
+    ).toEqual([
       [2, "2024-01-09", 1, 2, 4, 0, 0],
       [4, "2024-01-11", null, 0, 3, 0, 0],
       [5, "2024-01-11", 2, 1, 1, 1, 1],
@@ -77,7 +88,9 @@ describe("parseAttendanceCsv", () => {
   });
 
   it("says plainly when there is nothing to import or too much", () => {
-    expect(parseAttendanceCsv("datum;aktivitet;kvinnor;män;annan;vill inte uppge\n", { activities, today }).fatal).toBe("importEmpty");
+    expect(parseAttendanceCsv("datum;aktivitet;kvinnor;män;annan;vill inte uppge\n", { activities, today }).fatal).toBe(
+      "importEmpty",
+    );
     const many = Array.from({ length: 5001 }, (_, i) => `2024-01-01;Sygrupp;${i % 5};1;0;0`).join("\n");
     expect(parseAttendanceCsv(many, { activities, today }).fatal).toBe("importTooManyRows");
   });

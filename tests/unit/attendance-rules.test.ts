@@ -21,7 +21,14 @@ describe("calendar", () => {
 
 describe("attendance rules", () => {
   it("reads counts as whole numbers, empty as 0", () => {
-    expect([parseCount(""), parseCount(" 7 "), parseCount("-1"), parseCount("2.5"), parseCount("1e3"), parseCount(null)]).toEqual([0, 7, null, null, null, 0]);
+    expect([
+      parseCount(""),
+      parseCount(" 7 "),
+      parseCount("-1"),
+      parseCount("2.5"),
+      parseCount("1e3"),
+      parseCount(null),
+    ]).toEqual([0, 7, null, null, null, 0]);
   });
 
   it("accepts a good registration and zero attendance", () => {
@@ -34,9 +41,13 @@ describe("attendance rules", () => {
     expect(checkAttendance({ ...base, date: "2025-01-01" }, { activity, today })).toEqual(["errFuture"]);
     expect(checkAttendance({ ...base, date: "2023-12-31" }, { activity, today })).toEqual(["errBeforeStart"]);
     expect(checkAttendance(base, { activity: undefined, today })).toEqual(["errActivity"]);
-    expect(checkAttendance(base, { activity: { ...activity, countsAttendance: false }, today })).toEqual(["errNotCounted"]);
+    expect(checkAttendance(base, { activity: { ...activity, countsAttendance: false }, today })).toEqual([
+      "errNotCounted",
+    ]);
     expect(checkAttendance(base, { activity: { ...activity, archived: true }, today })).toEqual(["errActivity"]);
-    expect(checkAttendance(base, { activity: { ...activity, archived: true }, today, allowArchived: true })).toEqual([]);
+    expect(checkAttendance(base, { activity: { ...activity, archived: true }, today, allowArchived: true })).toEqual(
+      [],
+    );
     expect(checkAttendance({ ...base, men: 201 }, { activity, today })).toEqual(["errTooMany"]);
     expect(checkAttendance({ ...base, men: 150, women: 60 }, { activity, today })).toEqual(["errTooMany"]);
     expect(checkAttendance({ ...base, men: -3 }, { activity, today })).toEqual(["errCount"]);
@@ -46,12 +57,25 @@ describe("attendance rules", () => {
   });
 
   it("parses the form, with drop-in and participant codes", () => {
-    const form = new URLSearchParams({ date: "2024-03-05", activityId: "drop-in", women: "1", men: "2", other: "", notStated: "", codes: "AB12\r\nCD34, EF56\n\n", firstTime: "" });
+    const form = new URLSearchParams({
+      date: "2024-03-05",
+      activityId: "drop-in",
+      women: "1",
+      men: "2",
+      other: "",
+      notStated: "",
+      codes: "AB12\r\nCD34, EF56\n\n",
+      firstTime: "",
+    });
     const out = parseAttendanceForm(form);
     expect(out.errors).toEqual({});
     expect(out.input).toMatchObject({ activityId: null, women: 1, men: 2, other: 0, firstTime: null });
     expect(out.codes).toEqual(["AB12", "CD34", "EF56"]);
-    expect(parseAttendanceForm(new URLSearchParams({ activityId: "7x", women: "x", codes: "A\nB" })).errors).toEqual({ activityId: "errActivity", counts: "errCount", codes: "errCodes" });
+    expect(parseAttendanceForm(new URLSearchParams({ activityId: "7x", women: "x", codes: "A\nB" })).errors).toEqual({
+      activityId: "errActivity",
+      counts: "errCount",
+      codes: "errCodes",
+    });
   });
 });
 
@@ -65,8 +89,23 @@ describe("statistics helpers", () => {
   });
 
   it("gives every month of the period, even empty ones, and a histogram of opening days", () => {
-    const fact = (date: string, men: number, kind: Fact["kind"] = "regular"): Fact => ({ date, activityId: 1, activityName: "Yoga", kind, women: 0, men, other: 0, notStated: 0, firstTime: null, codeCount: 0 });
-    const stats = computeAttendanceStats({ facts: [fact("2024-01-05", 2), fact("2024-03-01", 4), fact("2024-03-08", 2), fact("2024-03-09", 15, "special")], from: "2024-01-01", to: "2024-03-31" });
+    const fact = (date: string, men: number, kind: Fact["kind"] = "regular"): Fact => ({
+      date,
+      activityId: 1,
+      activityName: "Yoga",
+      kind,
+      women: 0,
+      men,
+      other: 0,
+      notStated: 0,
+      firstTime: null,
+      codeCount: 0,
+    });
+    const stats = computeAttendanceStats({
+      facts: [fact("2024-01-05", 2), fact("2024-03-01", 4), fact("2024-03-08", 2), fact("2024-03-09", 15, "special")],
+      from: "2024-01-01",
+      to: "2024-03-31",
+    });
     expect(stats.byMonth.map((m) => [m.month, m.total])).toEqual([
       ["2024-01", 2],
       ["2024-02", 0],

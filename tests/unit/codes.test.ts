@@ -48,8 +48,10 @@ describe("route params", async () => {
   const { isIsoDate, parseId } = await import("~/http-params");
   it("parse ids strictly and check that dates exist", () => {
     expect(parseId("12")).toBe(12);
-    for (const bad of ["0", "-1", "1.5", "abc", "", undefined, "99999999999999999999"]) expect(() => parseId(bad)).toThrow();
+    for (const bad of ["0", "-1", "1.5", "abc", "", undefined, "99999999999999999999"])
+      expect(() => parseId(bad)).toThrow();
     expect(isIsoDate("2024-02-29")).toBe(true);
-    for (const bad of ["2023-02-29", "2024-02-31", "2024-13-01", "24-01-01", "2024-1-1"]) expect(isIsoDate(bad), bad).toBe(false);
+    for (const bad of ["2023-02-29", "2024-02-31", "2024-13-01", "24-01-01", "2024-1-1"])
+      expect(isIsoDate(bad), bad).toBe(false);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { dequeue, enqueue, loadProgress, readOutbox, saveProgress, sendEntry, uuid, wipeSurvey, type OutboxEntry } from "~/surveys/device-storage";
+import {
+  dequeue,
+  enqueue,
+  loadProgress,
+  readOutbox,
+  saveProgress,
+  sendEntry,
+  uuid,
+  wipeSurvey,
+  type OutboxEntry,
+} from "~/surveys/device-storage";
 
 class MemoryStorage implements Storage {
   private map = new Map<string, string>();
@@ -34,7 +44,15 @@ const entry = (id: string, code = "DEMO"): OutboxEntry => ({
 describe("device storage", () => {
   it("keeps progress per survey and survives garbage in storage", () => {
     const s = new MemoryStorage();
-    saveProgress(s, "DEMO", { id: "1", data: { gender: "man" }, currentElement: "visits", hash: "h", participantCode: "", assisted: false, savedAt: 5 });
+    saveProgress(s, "DEMO", {
+      id: "1",
+      data: { gender: "man" },
+      currentElement: "visits",
+      hash: "h",
+      participantCode: "",
+      assisted: false,
+      savedAt: 5,
+    });
     expect(loadProgress(s, "DEMO")?.currentElement).toBe("visits");
     expect(loadProgress(s, "OTHER")).toBeNull();
     s.setItem("deltagarrost:progress:BROKEN", "{nope");
@@ -49,7 +67,15 @@ describe("device storage", () => {
     expect(readOutbox(s).map((e) => e.body.id)).toEqual(["a", "b"]);
     dequeue(s, "a");
     expect(readOutbox(s).map((e) => e.body.id)).toEqual(["b"]);
-    saveProgress(s, "YOGA", { id: "b", data: {}, currentElement: null, hash: "h", participantCode: "", assisted: false, savedAt: 1 });
+    saveProgress(s, "YOGA", {
+      id: "b",
+      data: {},
+      currentElement: null,
+      hash: "h",
+      participantCode: "",
+      assisted: false,
+      savedAt: 1,
+    });
     wipeSurvey(s, "YOGA");
     expect(readOutbox(s)).toEqual([]);
     expect(loadProgress(s, "YOGA")).toBeNull();
@@ -68,7 +94,11 @@ describe("device storage", () => {
     expect(await sendEntry(entry("a"), answer(410))).toBe("closed");
     expect(await sendEntry(entry("a"), answer(422))).toBe("rejected");
     expect(await sendEntry(entry("a"), answer(503))).toBe("offline");
-    expect(await sendEntry(entry("a"), (async () => { throw new TypeError("Failed to fetch"); }) as typeof fetch)).toBe("offline");
+    expect(
+      await sendEntry(entry("a"), (async () => {
+        throw new TypeError("Failed to fetch");
+      }) as typeof fetch),
+    ).toBe("offline");
   });
 
   it("makes version-4 UUIDs", () => {

@@ -18,7 +18,9 @@ describe("redirect targets", () => {
   });
 
   it("sends an anonymous visitor to the login with a way back", () => {
-    expect(loginPath(new Request("http://x/staff/audit?action=login"))).toBe("/staff/login?redirectTo=%2Fstaff%2Faudit%3Faction%3Dlogin");
+    expect(loginPath(new Request("http://x/staff/audit?action=login"))).toBe(
+      "/staff/login?redirectTo=%2Fstaff%2Faudit%3Faction%3Dlogin",
+    );
     expect(loginPath(new Request("http://x/staff"))).toBe("/staff/login");
   });
 });

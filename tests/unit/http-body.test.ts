@@ -18,7 +18,11 @@ describe("readForm", () => {
   });
 
   it("refuses bytes that are not UTF-8, raw or percent-encoded", async () => {
-    expect(await readForm(post(new Uint8Array([0x61, 0x3d, 0xff, 0xfe])))).toMatchObject({ ok: false, status: 400, problem: "encoding" });
+    expect(await readForm(post(new Uint8Array([0x61, 0x3d, 0xff, 0xfe])))).toMatchObject({
+      ok: false,
+      status: 400,
+      problem: "encoding",
+    });
     expect(await readForm(post("a=%FF%FE"))).toMatchObject({ ok: false, status: 400, problem: "encoding" });
   });
 

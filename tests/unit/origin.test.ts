@@ -22,7 +22,11 @@ describe("same-origin check for state-changing requests", () => {
   });
 
   it("compares with the forwarded host first, as Remix does behind a proxy", () => {
-    expect(isSameOriginRequest({ ...base, origin: "https://rost.example.se", forwardedHost: "rost.example.se, proxy" })).toBe(true);
-    expect(isSameOriginRequest({ ...base, origin: "http://app.local:3000", forwardedHost: "rost.example.se" })).toBe(false);
+    expect(
+      isSameOriginRequest({ ...base, origin: "https://rost.example.se", forwardedHost: "rost.example.se, proxy" }),
+    ).toBe(true);
+    expect(isSameOriginRequest({ ...base, origin: "http://app.local:3000", forwardedHost: "rost.example.se" })).toBe(
+      false,
+    );
   });
 });

@@ -88,7 +88,12 @@ describe("phone numbers", () => {
 });
 
 describe("e-mail addresses", () => {
-  it.each(["anna.svensson@example.se", "kalle_99+mallis@hotmail.com", "Åsa.Öberg@exempel.nu", "NAMN@STAD.STOCKHOLM.SE"])("masks %s", (value) => {
+  it.each([
+    "anna.svensson@example.se",
+    "kalle_99+mallis@hotmail.com",
+    "Åsa.Öberg@exempel.nu",
+    "NAMN@STAD.STOCKHOLM.SE",
+  ])("masks %s", (value) => {
     expect(redactText(`Mejla ${value}.`)).toBe("Mejla [e-post].");
   });
 
@@ -163,9 +168,12 @@ describe("text that must stay as it is", () => {
 
 describe("mixed text", () => {
   it("masks each kind in one pass and reports positions in the original text", () => {
-    const text = "Jag heter Kalle, pnr 811218-9876, ring 070-123 45 67 eller mejla kalle@example.se. Vi ses 2024-05-12 kl 14:30.";
+    const text =
+      "Jag heter Kalle, pnr 811218-9876, ring 070-123 45 67 eller mejla kalle@example.se. Vi ses 2024-05-12 kl 14:30.";
     const result = redact(text, { names: ["Kalle"] });
-    expect(result.text).toBe("Jag heter [namn], pnr [personnummer], ring [telefon] eller mejla [e-post]. Vi ses 2024-05-12 kl 14:30.");
+    expect(result.text).toBe(
+      "Jag heter [namn], pnr [personnummer], ring [telefon] eller mejla [e-post]. Vi ses 2024-05-12 kl 14:30.",
+    );
     expect(result.found.map((h) => h.kind)).toEqual(["namn", "personnummer", "telefon", "epost"]);
     for (const hit of result.found) expect(text.slice(hit.start, hit.end)).not.toMatch(/^\s|\s$/);
     expect(text.slice(result.found[1].start, result.found[1].end)).toBe("811218-9876");

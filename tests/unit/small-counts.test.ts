@@ -20,11 +20,13 @@ function derivable(table: ProtectedTable, opts: { rowTotals: boolean; columnTota
   const known = grid.map((row) => row.map((c) => c.status === "shown"));
   const width = grid[0]?.length ?? 0;
   let solved = 0;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const lines: [number, number][][] = [];
-    if (opts.rowTotals) for (let r = 0; r < grid.length; r++) lines.push(Array.from({ length: width }, (_, c) => [r, c]));
-    if (opts.columnTotals) for (let c = 0; c < width; c++) lines.push(Array.from({ length: grid.length }, (_, r) => [r, c]));
+    if (opts.rowTotals)
+      for (let r = 0; r < grid.length; r++) lines.push(Array.from({ length: width }, (_, c) => [r, c]));
+    if (opts.columnTotals)
+      for (let c = 0; c < width; c++) lines.push(Array.from({ length: grid.length }, (_, r) => [r, c]));
     for (const line of lines) {
       const unknown = line.filter(([r, c]) => !known[r][c]);
       if (unknown.length === 1) {
@@ -101,7 +103,13 @@ describe("protectSeries (a row with its total)", () => {
 
 describe("protectTable (rows and columns with totals)", () => {
   it("keeps exact values for staff while marking what print would hide", () => {
-    const out = protectTable([[10, 3], [20, 30]], { rowTotals: true, columnTotals: true });
+    const out = protectTable(
+      [
+        [10, 3],
+        [20, 30],
+      ],
+      { rowTotals: true, columnTotals: true },
+    );
     expect(out.rows[0].map((c) => c.value)).toEqual([10, 3, 13]);
     expect(out.totals?.map((c) => c.value)).toEqual([30, 33, 63]);
   });
@@ -123,11 +131,13 @@ describe("protectTable (rows and columns with totals)", () => {
 
   it("leaves no small cell derivable in many random tables", () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
       const rows = 1 + Math.floor(rand() * 5);
       const cols = 1 + Math.floor(rand() * 5);
-      const cells = Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.floor(rand() * (rand() < 0.4 ? 5 : 30))));
+      const cells = Array.from({ length: rows }, () =>
+        Array.from({ length: cols }, () => Math.floor(rand() * (rand() < 0.4 ? 5 : 30))),
+      );
       for (const opts of [
         { rowTotals: true, columnTotals: true },
         { rowTotals: true, columnTotals: false },
@@ -147,7 +157,10 @@ describe("protectTable (rows and columns with totals)", () => {
   });
 
   it("handles an empty table", () => {
-    expect(protectTable([], { rowTotals: true, columnTotals: true })).toEqual({ rows: [], totals: [{ value: 0, status: "shown" }] });
+    expect(protectTable([], { rowTotals: true, columnTotals: true })).toEqual({
+      rows: [],
+      totals: [{ value: 0, status: "shown" }],
+    });
   });
 });
 

@@ -15,14 +15,27 @@ describe("staff form", () => {
     const result = parseStaffForm(good(), [1, 2]);
     expect(result).toEqual({
       ok: true,
-      value: { name: "Anna Andersson", email: "anna@example.se", role: "case_manager", programIds: [1, 2], disabled: false },
+      value: {
+        name: "Anna Andersson",
+        email: "anna@example.se",
+        role: "case_manager",
+        programIds: [1, 2],
+        disabled: false,
+      },
     });
   });
 
   it("names each wrong field with a message key", () => {
-    const form = new URLSearchParams([["name", ""], ["email", "nope"], ["role", "boss"]]);
+    const form = new URLSearchParams([
+      ["name", ""],
+      ["email", "nope"],
+      ["role", "boss"],
+    ]);
     const result = parseStaffForm(form, [1]);
-    expect(result).toEqual({ ok: false, errors: { name: "errName", email: "errEmail", role: "errRole", programIds: "errPrograms" } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { name: "errName", email: "errEmail", role: "errRole", programIds: "errPrograms" },
+    });
   });
 
   it("refuses a programme that does not exist", () => {

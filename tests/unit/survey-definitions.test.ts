@@ -28,14 +28,40 @@ describe("survey files", () => {
     registerSurveyExtensions();
     const def = loadSurveyDefinitions().find((d) => d.key === "brukarenkat")!;
     const model = new Model(def.json);
-    const outcomes = model.getAllQuestions().map((q) => (q as unknown as { outcome?: string }).outcome).filter(Boolean);
-    for (const tag of ["program", "gender", "participation_frequency", "activities", "support_need_daytime", "support_need_loneliness", "loneliness_direct", "participation_community", "participation_society", "barriers"]) {
+    const outcomes = model
+      .getAllQuestions()
+      .map((q) => (q as unknown as { outcome?: string }).outcome)
+      .filter(Boolean);
+    for (const tag of [
+      "program",
+      "gender",
+      "participation_frequency",
+      "activities",
+      "support_need_daytime",
+      "support_need_loneliness",
+      "loneliness_direct",
+      "participation_community",
+      "participation_society",
+      "barriers",
+    ]) {
       expect(outcomes).toContain(tag);
     }
     expect(outcomes.filter((o) => o === "loneliness_ucla3")).toHaveLength(3);
-    expect(model.getAllQuestions().filter((q) => (q as unknown as { feedback?: boolean }).feedback).map((q) => q.name)).toEqual(["wishes", "free_text"]);
-    expect(model.getQuestionByName("gender").choices.map((c: { value: string }) => c.value)).toEqual(["kvinna", "man", "annan", "vill_inte"]);
-    expect(model.getQuestionByName("barriers").choices.map((c: { value: string }) => c.value)).toEqual(expect.arrayContaining(["dagsform", "maende", "sl_kort"]));
+    expect(
+      model
+        .getAllQuestions()
+        .filter((q) => (q as unknown as { feedback?: boolean }).feedback)
+        .map((q) => q.name),
+    ).toEqual(["wishes", "free_text"]);
+    expect(model.getQuestionByName("gender").choices.map((c: { value: string }) => c.value)).toEqual([
+      "kvinna",
+      "man",
+      "annan",
+      "vill_inte",
+    ]);
+    expect(model.getQuestionByName("barriers").choices.map((c: { value: string }) => c.value)).toEqual(
+      expect.arrayContaining(["dagsform", "maende", "sl_kort"]),
+    );
   });
 
   it("a broken file stops with a message naming the file and the problem", () => {

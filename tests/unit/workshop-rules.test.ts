@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkNoteText, checkStatusChange, longDate, nextPhase, previousPhase, rankByDots, NOTE_MAX_LENGTH } from "~/workshops/rules";
+import {
+  checkNoteText,
+  checkStatusChange,
+  longDate,
+  nextPhase,
+  previousPhase,
+  rankByDots,
+  NOTE_MAX_LENGTH,
+} from "~/workshops/rules";
 
 describe("workshop rules", () => {
   it("walk the phases forwards and back, stopping at the ends", () => {
@@ -14,7 +22,11 @@ describe("workshop rules", () => {
     expect(checkNoteText("  Mer kvällsöppet \r\n")).toEqual({ ok: true, text: "Mer kvällsöppet" });
     expect(checkNoteText(" \n ")).toEqual({ ok: false, problem: "empty", length: 0 });
     expect(checkNoteText("😀".repeat(NOTE_MAX_LENGTH)).ok).toBe(true);
-    expect(checkNoteText("a".repeat(NOTE_MAX_LENGTH + 1))).toEqual({ ok: false, problem: "tooLong", length: NOTE_MAX_LENGTH + 1 });
+    expect(checkNoteText("a".repeat(NOTE_MAX_LENGTH + 1))).toEqual({
+      ok: false,
+      problem: "tooLong",
+      length: NOTE_MAX_LENGTH + 1,
+    });
   });
 
   it("need a reason for 'ej genomförbar' only", () => {

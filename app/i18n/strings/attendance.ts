@@ -30,7 +30,8 @@ export const attendance = defineStrings({
     moreDetails: "Fler uppgifter (frivilligt)",
     firstTime: "Varav nya besökare (första gången)",
     codes: "Deltagarkoder",
-    codesHint: "En kod per rad, för att räkna unika personer. Skriv aldrig namn. Koderna sparas bara som ett krypterat kännetecken.",
+    codesHint:
+      "En kod per rad, för att räkna unika personer. Skriv aldrig namn. Koderna sparas bara som ett krypterat kännetecken.",
     note: "Anteckning",
     noteHint: "Skriv inte namn eller annat som pekar ut någon.",
     save: "Spara närvaro",
@@ -61,7 +62,8 @@ export const attendance = defineStrings({
     errCodes: "För många koder, eller fler koder än deltagare.",
     // statistics
     statsTitle: "Statistik över närvaro",
-    statsLead: "Personal ser exakta siffror. Celler markerade med ◆ döljs i utskrift och export enligt regeln om små tal (färre än 5).",
+    statsLead:
+      "Personal ser exakta siffror. Celler markerade med ◆ döljs i utskrift och export enligt regeln om små tal (färre än 5).",
     from: "Från",
     to: "Till",
     program: "Program",
@@ -77,7 +79,8 @@ export const attendance = defineStrings({
     visits: "Besök",
     openingDays: "Öppna dagar",
     perDay: "Deltagare per öppen dag",
-    perDayText: "{min} till {max} deltagare per dag, median {median} ({days} öppna dagar, särskilda tillfällen ej medräknade).",
+    perDayText:
+      "{min} till {max} deltagare per dag, median {median} ({days} öppna dagar, särskilda tillfällen ej medräknade).",
     min: "Lägst",
     median: "Median",
     max: "Högst",
@@ -94,7 +97,8 @@ export const attendance = defineStrings({
     firstTimeTitle: "Nya besökare",
     firstTimeText: "{count} nya besökare, enligt {registrations} registreringar som angav det.",
     uniqueTitle: "Unika personer (deltagarkoder)",
-    uniqueText: "{people} unika personer under perioden, enligt deltagarkoder vid {registrations} registreringar ({visits} besök).",
+    uniqueText:
+      "{people} unika personer under perioden, enligt deltagarkoder vid {registrations} registreringar ({visits} besök).",
     uniqueNone: "Inga deltagarkoder registrerade under perioden.",
     people: "Personer",
     reachTitle: "Räckvidd jämfört med inskrivna",
@@ -126,7 +130,8 @@ export const attendance = defineStrings({
     errEnrolmentCount: "Skriv hela tal från 0 till 10 000.",
     // import
     importTitle: "Importera tidigare närvaro",
-    importLead: "Ladda upp en CSV-fil med kolumnerna datum; aktivitet; kvinnor; män; annan; vill inte uppge. Semikolon och filer sparade från Excel fungerar.",
+    importLead:
+      "Ladda upp en CSV-fil med kolumnerna datum; aktivitet; kvinnor; män; annan; vill inte uppge. Semikolon och filer sparade från Excel fungerar.",
     importFile: "CSV-fil",
     importCheck: "Granska filen",
     importErrors: "Filen har fel. Inget är importerat. Rätta raderna nedan och ladda upp filen igen.",
@@ -145,7 +150,8 @@ export const attendance = defineStrings({
     importTooManyRows: "Filen har för många rader (högst 5000).",
     // catalogue
     activitiesTitle: "Aktiviteter",
-    activitiesLead: "Aktiviteterna på Mallis och Street Minds aktiviteter i staden. Aktiviteter arkiveras, de tas aldrig bort.",
+    activitiesLead:
+      "Aktiviteterna på Mallis och Street Minds aktiviteter i staden. Aktiviteter arkiveras, de tas aldrig bort.",
     newActivity: "Ny aktivitet",
     editActivity: "Ändra {name}",
     name: "Namn",
@@ -158,7 +164,8 @@ export const attendance = defineStrings({
     scope_mallis: "Mallis",
     scope_city: "I staden",
     countsAttendance: "Närvaro räknas",
-    countsAttendanceHint: "Stäng av för aktiviteter som är öppna för fler än målgruppen. Då förs ingen närvarostatistik.",
+    countsAttendanceHint:
+      "Stäng av för aktiviteter som är öppna för fler än målgruppen. Då förs ingen närvarostatistik.",
     startsOn: "Startade",
     startsOnHint: "Närvaro kan inte registreras före detta datum.",
     programFor: "För program",
@@ -213,7 +220,8 @@ export const attendance = defineStrings({
     moreDetails: "More details (optional)",
     firstTime: "Of whom new visitors (first time)",
     codes: "Participant codes",
-    codesHint: "One code per line, to count unique people. Never write names. Codes are stored only as an encrypted fingerprint.",
+    codesHint:
+      "One code per line, to count unique people. Never write names. Codes are stored only as an encrypted fingerprint.",
     note: "Note",
     noteHint: "Do not write names or anything that points someone out.",
     save: "Save attendance",
@@ -243,7 +251,8 @@ export const attendance = defineStrings({
     errNote: "The note is too long (at most 1000 characters).",
     errCodes: "Too many codes, or more codes than participants.",
     statsTitle: "Attendance statistics",
-    statsLead: "Staff see exact figures. Cells marked ◆ are hidden in print and export under the small-count rule (fewer than 5).",
+    statsLead:
+      "Staff see exact figures. Cells marked ◆ are hidden in print and export under the small-count rule (fewer than 5).",
     from: "From",
     to: "To",
     program: "Programme",
@@ -259,7 +268,8 @@ export const attendance = defineStrings({
     visits: "Visits",
     openingDays: "Opening days",
     perDay: "Participants per opening day",
-    perDayText: "{min} to {max} participants a day, median {median} ({days} opening days, special occasions not included).",
+    perDayText:
+      "{min} to {max} participants a day, median {median} ({days} opening days, special occasions not included).",
     min: "Lowest",
     median: "Median",
     max: "Highest",
@@ -276,7 +286,8 @@ export const attendance = defineStrings({
     firstTimeTitle: "New visitors",
     firstTimeText: "{count} new visitors, according to {registrations} registrations that gave the figure.",
     uniqueTitle: "Unique people (participant codes)",
-    uniqueText: "{people} unique people in the period, by participant codes at {registrations} registrations ({visits} visits).",
+    uniqueText:
+      "{people} unique people in the period, by participant codes at {registrations} registrations ({visits} visits).",
     uniqueNone: "No participant codes registered in the period.",
     people: "People",
     reachTitle: "Reach compared with those enrolled",
@@ -306,7 +317,8 @@ export const attendance = defineStrings({
     errProgram: "Choose a programme.",
     errEnrolmentCount: "Enter whole numbers from 0 to 10,000.",
     importTitle: "Import earlier attendance",
-    importLead: "Upload a CSV file with the columns date; activity; women; men; other; not stated. Semicolons and files saved from Excel work.",
+    importLead:
+      "Upload a CSV file with the columns date; activity; women; men; other; not stated. Semicolons and files saved from Excel work.",
     importFile: "CSV file",
     importCheck: "Check the file",
     importErrors: "The file has errors. Nothing is imported. Correct the rows below and upload the file again.",
@@ -324,7 +336,8 @@ export const attendance = defineStrings({
     importDuplicateSaved: "Attendance for that activity and day is already registered.",
     importTooManyRows: "The file has too many rows (at most 5000).",
     activitiesTitle: "Activities",
-    activitiesLead: "The activities at Mallis and Street Minds' activities in the city. Activities are archived, never deleted.",
+    activitiesLead:
+      "The activities at Mallis and Street Minds' activities in the city. Activities are archived, never deleted.",
     newActivity: "New activity",
     editActivity: "Edit {name}",
     name: "Name",
@@ -337,7 +350,8 @@ export const attendance = defineStrings({
     scope_mallis: "Mallis",
     scope_city: "In the city",
     countsAttendance: "Attendance counted",
-    countsAttendanceHint: "Turn off for activities open to more than the target group. Then no attendance statistics are kept.",
+    countsAttendanceHint:
+      "Turn off for activities open to more than the target group. Then no attendance statistics are kept.",
     startsOn: "Started",
     startsOnHint: "Attendance cannot be registered before this date.",
     programFor: "For programme",

@@ -30,7 +30,8 @@ export const tyckTill = defineStrings({
     toStart: "Till startsidan",
     errSummary: "Något behöver rättas:",
     errEmpty: "Du har inte skrivit något. Skriv i rutan och tryck på Skicka igen.",
-    errTooLong: "Texten är för lång. Du har skrivit {length} tecken. Det får vara högst {max} tecken. Gör texten kortare.",
+    errTooLong:
+      "Texten är för lång. Du har skrivit {length} tecken. Det får vara högst {max} tecken. Gör texten kortare.",
     errTooLarge: "Det du skickade var för stort. Det får vara högst {max} tecken. Skriv en kortare text.",
     errContact: "Skriv ditt namn eller telefonnummer, så vet vi vem vi ska kontakta.",
     errContactLong: "Namnet eller numret är för långt. Högst 200 tecken.",
@@ -66,7 +67,8 @@ export const tyckTill = defineStrings({
     toStart: "To the start page",
     errSummary: "Something needs fixing:",
     errEmpty: "You have not written anything. Write in the box and press Send again.",
-    errTooLong: "The text is too long. You wrote {length} characters. It may be at most {max} characters. Make the text shorter.",
+    errTooLong:
+      "The text is too long. You wrote {length} characters. It may be at most {max} characters. Make the text shorter.",
     errTooLarge: "What you sent was too large. It may be at most {max} characters. Write a shorter text.",
     errContact: "Write your name or phone number, so we know whom to contact.",
     errContactLong: "The name or number is too long. At most 200 characters.",
@@ -206,7 +208,8 @@ export const feedbackStaff = defineStrings({
     errThemeName: "Skriv ett namn (högst 100 tecken).",
     errThemeDuplicate: "Det temat finns redan.",
     namesTitle: "Namn att maskera",
-    namesLead: "Namn i den här listan visas som [namn] i synpunkter och citat. Lägg till förnamn och hela namn på deltagare och andra som nämns.",
+    namesLead:
+      "Namn i den här listan visas som [namn] i synpunkter och citat. Lägg till förnamn och hela namn på deltagare och andra som nämns.",
     namesOthers: "Personal i andra program har lagt till {n} namn till. De maskeras också, men visas bara för dem.",
     nameLabel: "Namn",
     addName: "Lägg till namn",
@@ -373,7 +376,8 @@ export const feedbackStaff = defineStrings({
     errThemeName: "Enter a name (at most 100 characters).",
     errThemeDuplicate: "That theme already exists.",
     namesTitle: "Names to mask",
-    namesLead: "Names in this list are shown as [namn] in feedback and quotes. Add first names and full names of participants and others who are mentioned.",
+    namesLead:
+      "Names in this list are shown as [namn] in feedback and quotes. Add first names and full names of participants and others who are mentioned.",
     namesOthers: "Staff in other programmes have added {n} more names. They are masked too, but shown only to them.",
     nameLabel: "Name",
     addName: "Add name",

@@ -30,7 +30,8 @@ export const surveys = defineStrings({
     loadingSlow: "Det tar en stund att ladda. Vänta lite.",
     assisted: "Personal hjälper mig att svara",
     codeTitle: "Gör din egen kod",
-    codeExplain: "Koden gör att vi kan jämföra svar över tid utan att veta vem du är. Gör koden av saker du alltid kommer ihåg:",
+    codeExplain:
+      "Koden gör att vi kan jämföra svar över tid utan att veta vem du är. Gör koden av saker du alltid kommer ihåg:",
     codeStep1: "De två första bokstäverna i din mammas förnamn",
     codeStep2: "Dagen du fyller år, med två siffror (till exempel 07)",
     codeStep3: "De två första bokstäverna i staden där du föddes",
@@ -45,7 +46,8 @@ export const surveys = defineStrings({
     readAloud: "Läs upp",
     sending: "Skickar dina svar …",
     offlineTitle: "Dina svar är sparade i telefonen",
-    offlineText: "Just nu finns inget internet. Svaren skickas av sig själva när telefonen får kontakt igen. Du kan stänga sidan.",
+    offlineText:
+      "Just nu finns inget internet. Svaren skickas av sig själva när telefonen får kontakt igen. Du kan stänga sidan.",
     offlineRetry: "Försök skicka nu",
     closedTitle: "Enkäten är stängd",
     closedText: "Det går inte att svara längre. Tack för att du ville vara med!",
@@ -89,7 +91,8 @@ export const surveys = defineStrings({
     loadingSlow: "Loading takes a while. Please wait.",
     assisted: "Staff are helping me answer",
     codeTitle: "Make your own code",
-    codeExplain: "The code lets us compare answers over time without knowing who you are. Make it from things you always remember:",
+    codeExplain:
+      "The code lets us compare answers over time without knowing who you are. Make it from things you always remember:",
     codeStep1: "The first two letters of your mother's first name",
     codeStep2: "The day of your birthday, with two digits (for example 07)",
     codeStep3: "The first two letters of the town where you were born",
@@ -104,7 +107,8 @@ export const surveys = defineStrings({
     readAloud: "Read aloud",
     sending: "Sending your answers …",
     offlineTitle: "Your answers are saved on the phone",
-    offlineText: "There is no internet right now. The answers are sent by themselves when the phone is online again. You can close the page.",
+    offlineText:
+      "There is no internet right now. The answers are sent by themselves when the phone is online again. You can close the page.",
     offlineRetry: "Try to send now",
     closedTitle: "The survey is closed",
     closedText: "You can no longer answer. Thank you for wanting to take part!",

@@ -22,7 +22,8 @@ export const workshopPublic = defineStrings({
     sent: "Tack! Din lapp finns nu på tavlan.",
     errEmpty: "Lappen är tom. Skriv något först.",
     errTooLong: "Lappen är för lång. Den har {length} tecken. Du får skriva högst {max}.",
-    errPhaseMoved: "Vi har gått vidare till en ny fråga. Din text finns kvar i rutan. Läs den nya frågan. Skicka igen om texten passar.",
+    errPhaseMoved:
+      "Vi har gått vidare till en ny fråga. Din text finns kvar i rutan. Läs den nya frågan. Skicka igen om texten passar.",
     errNotWriting: "Just nu går det inte att skriva lappar. Din text finns kvar i rutan.",
     errForm: "Det gick inte att läsa det du skickade. Försök igen.",
     yourNotes: "Dina lappar",
@@ -78,7 +79,8 @@ export const workshopPublic = defineStrings({
     status_ej_genomforbar: "Går inte att göra",
     statusLabel: "Läge",
     statusHelpTitle: "Vad betyder orden?",
-    statusHelp: "Förslag: någon har kommit på idén. Planerat: vi har bestämt att göra det. Vi håller på: det pågår nu. Klart: det är gjort. Går inte att göra: vi förklarar varför.",
+    statusHelp:
+      "Förslag: någon har kommit på idén. Planerat: vi har bestämt att göra det. Vi håller på: det pågår nu. Klart: det är gjort. Går inte att göra: vi förklarar varför.",
   },
   en: {
     title: "Future workshop",
@@ -100,7 +102,8 @@ export const workshopPublic = defineStrings({
     sent: "Thank you! Your note is now on the board.",
     errEmpty: "The note is empty. Write something first.",
     errTooLong: "The note is too long. It has {length} characters. You may write at most {max}.",
-    errPhaseMoved: "We have moved on to a new question. Your text is still in the box. Read the new question. Send again if the text fits.",
+    errPhaseMoved:
+      "We have moved on to a new question. Your text is still in the box. Read the new question. Send again if the text fits.",
     errNotWriting: "You cannot write notes right now. Your text is still in the box.",
     errForm: "What you sent could not be read. Try again.",
     yourNotes: "Your notes",
@@ -156,7 +159,8 @@ export const workshopPublic = defineStrings({
     status_ej_genomforbar: "Cannot be done",
     statusLabel: "Status",
     statusHelpTitle: "What do the words mean?",
-    statusHelp: "Proposed: someone had the idea. Planned: we have decided to do it. In progress: it is happening now. Done: it is done. Cannot be done: we explain why.",
+    statusHelp:
+      "Proposed: someone had the idea. Planned: we have decided to do it. In progress: it is happening now. Done: it is done. Cannot be done: we explain why.",
   },
 });
 
@@ -298,7 +302,8 @@ export const workshopStaff = defineStrings({
     errProposalWhat: "Skriv vad som ska göras (högst 2000 tecken).",
     errProposalWho: "Högst 200 tecken.",
     errProposalDue: "Skriv datumet som ÅÅÅÅ-MM-DD.",
-    publicHint: "Rubrik, vad som ska göras, läget och senaste kommentaren syns på den öppna sidan /forslag. Skriv inga namn på deltagare.",
+    publicHint:
+      "Rubrik, vad som ska göras, läget och senaste kommentaren syns på den öppna sidan /forslag. Skriv inga namn på deltagare.",
     thisSession: "Förslag från den här träffen",
     followUps: "Att följa upp från tidigare träffar",
     noProposals: "Inga förslag än.",
@@ -474,7 +479,8 @@ export const workshopStaff = defineStrings({
     errProposalWhat: "Enter what is to be done (at most 2000 characters).",
     errProposalWho: "At most 200 characters.",
     errProposalDue: "Enter the date as YYYY-MM-DD.",
-    publicHint: "The title, what is to be done, the status and the latest comment show on the public page /forslag. Do not write participants' names.",
+    publicHint:
+      "The title, what is to be done, the status and the latest comment show on the public page /forslag. Do not write participants' names.",
     thisSession: "Proposals from this session",
     followUps: "To follow up from earlier sessions",
     noProposals: "No proposals yet.",

@@ -99,7 +99,13 @@ export function generateDemoAttendance({ activityIds, until }: { activityIds: Ma
     const counts = split(n, womenOnly);
     let firstTime = 0;
     for (let i = 0; i < n; i++) if (rand() < 0.06) firstTime += 1;
-    const input: AttendanceInput = { date, activityId, ...counts, firstTime: date < "2024-01-01" ? null : firstTime, note: "" };
+    const input: AttendanceInput = {
+      date,
+      activityId,
+      ...counts,
+      firstTime: date < "2024-01-01" ? null : firstTime,
+      note: "",
+    };
     let code: string[] | undefined;
     if (date >= "2026-01-01") {
       // Regulars come often: the first codes in the list are drawn far more than the last.
@@ -145,8 +151,14 @@ export async function seedAttendance(ctx: DemoContext): Promise<void> {
 
   const bf = ctx.programs.find((p) => p.slug === "bostad-forst");
   const fot = ctx.programs.find((p) => p.slug === "fot");
-  const enrol = (programId: number | undefined, onDate: string, women: number, men: number, other = 0, notStated = 0) =>
-    programId ? [{ programId, onDate, women, men, other, notStated }] : [];
+  const enrol = (
+    programId: number | undefined,
+    onDate: string,
+    women: number,
+    men: number,
+    other = 0,
+    notStated = 0,
+  ) => (programId ? [{ programId, onDate, women, men, other, notStated }] : []);
   // 31 Dec 2023 is seed 000's figure (131: 34 women, 97 men); spring 2026 totals are from DOMAIN.md, splits illustrative.
   await insertEnrolments({
     rows: [

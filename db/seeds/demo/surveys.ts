@@ -90,8 +90,19 @@ export async function seedSurveys(ctx: DemoContext): Promise<void> {
   const survey = (await currentSurvey("brukarenkat"))!;
   const compiled = compiledSurvey(survey.versionId, survey.json);
   const rnd = prng(2025);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
-  const activities = ["sygrupp", "matlagning", "peer_support", "digital_verkstad", "skrivargrupp", "kortfilm", "ekonomi", "yoga", "social_club", "kvinnogrupp"];
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
+  const activities = [
+    "sygrupp",
+    "matlagning",
+    "peer_support",
+    "digital_verkstad",
+    "skrivargrupp",
+    "kortfilm",
+    "ekonomi",
+    "yoga",
+    "social_club",
+    "kvinnogrupp",
+  ];
   for (let i = 0; i < 38; i++) {
     const woman = rnd() < 0.3;
     const visits = pick(["varje_vecka", "varje_vecka", "varje_manad", "sallan", "aldrig"]);
@@ -108,7 +119,10 @@ export async function seedSurveys(ctx: DemoContext): Promise<void> {
       lonely_direct: lonely < 0.2 ? 4 : lonely < 0.5 ? 3 : lonely < 0.8 ? 2 : 1,
       community: visits === "aldrig" ? "nej" : pick(["ja", "ja", "delvis", "nej"]),
       society: pick(["ja", "delvis", "delvis", "nej"]),
-      barriers: rnd() < 0.3 ? ["inget"] : [...new Set([pick(["dagsform", "maende", "sl_kort", "tider"]), pick(["dagsform", "maende", "sl_kort"])])],
+      barriers:
+        rnd() < 0.3
+          ? ["inget"]
+          : [...new Set([pick(["dagsform", "maende", "sl_kort", "tider"]), pick(["dagsform", "maende", "sl_kort"])])],
       satisfaction: 3 + Math.floor(rnd() * 3),
     };
     if (visits !== "aldrig") answers.activities = [...new Set([pick(activities), pick(activities)])];
@@ -118,7 +132,9 @@ export async function seedSurveys(ctx: DemoContext): Promise<void> {
     const result = validateAnswers({ survey: compiled, answers, locale: "sv", messages: strings.sv });
     if (!result.ok) throw new Error(`demo response ${i} is invalid: ${JSON.stringify(result.errors)}`);
     const day = 1 + Math.floor((i / 38) * 60);
-    const submittedAt = new Date(Date.UTC(2025, 3, day, 8 + Math.floor(rnd() * 8), Math.floor(rnd() * 60))).toISOString();
+    const submittedAt = new Date(
+      Date.UTC(2025, 3, day, 8 + Math.floor(rnd() * 8), Math.floor(rnd() * 60)),
+    ).toISOString();
     await storeSurveyResponse({
       id: randomUUID(),
       campaign: { id: closed, programId: bostadForst.id, activityId: null, title: "Brukarenkät 2025" },
