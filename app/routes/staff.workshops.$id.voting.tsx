@@ -36,13 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPaperParticipants({ workshopId: workshop.id }),
   ]);
   const results = await Promise.all(
-    [...votings]
-      .reverse()
-      .map(async (v) => ({
-        voting: v,
-        items: await votingResults({ voting: v }),
-        voters: await countVoters({ votingId: v.id }),
-      })),
+    [...votings].reverse().map(async (v) => ({
+      voting: v,
+      items: await votingResults({ voting: v }),
+      voters: await countVoters({ votingId: v.id }),
+    })),
   );
   const forId = Number(new URL(request.url).searchParams.get("for"));
   const paperFor = open && paper.find((p) => p.id === forId);
