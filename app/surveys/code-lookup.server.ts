@@ -1,4 +1,4 @@
-import { normalizeJoinCode } from "~/codes/join-code.server";
+import { normalizeJoinCode } from "~/surveys/join-code.server";
 import { findCampaignByCode } from "~/models/campaign.server";
 import { findWorkshopByCode } from "~/models/workshop.server";
 
