@@ -1,4 +1,4 @@
-import { isIsoDate } from "~/http-params";
+import { isIsoDate } from "~/http/params";
 import { parseCodeList, type CodeListError } from "~/privacy/participant-code";
 
 /** The four gender categories attendance is split by (DOMAIN.md: "uppdelat på kön"). */
