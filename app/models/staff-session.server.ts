@@ -6,6 +6,7 @@ export type SessionEndReason = "logout" | "ended-by-admin" | "password-changed" 
 export interface StaffSession {
   id: number;
   staffId: number;
+  sessionVersion: number;
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
@@ -17,6 +18,7 @@ interface SessionRow {
   id: number;
   token_hash: string;
   staff_id: number;
+  session_version: number;
   created_at: string;
   last_seen_at: string;
   expires_at: string;
@@ -37,6 +39,7 @@ function toSession(row: SessionRow): StaffSession {
   return {
     id: row.id,
     staffId: row.staff_id,
+    sessionVersion: row.session_version,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
@@ -48,12 +51,14 @@ function toSession(row: SessionRow): StaffSession {
 /** Starts a session; the returned token goes into the cookie and is never stored as such. */
 export async function createStaffSession({
   staffId,
+  sessionVersion,
   maxAgeSeconds,
   ip,
   userAgent,
   now = Date.now(),
 }: {
   staffId: number;
+  sessionVersion: number;
   maxAgeSeconds: number;
   ip?: string;
   userAgent?: string | null;
@@ -65,6 +70,7 @@ export async function createStaffSession({
     .insert({
       token_hash: hashSessionToken(token),
       staff_id: staffId,
+      session_version: sessionVersion,
       created_at: at,
       last_seen_at: at,
       expires_at: new Date(now + maxAgeSeconds * 1000).toISOString(),
@@ -91,7 +97,10 @@ export async function findOpenSession({
   if (!row) return null;
   const at = new Date(now).toISOString();
   if (row.expires_at <= at) {
-    await db("staff_sessions").where({ id: row.id }).whereNull("ended_at").update({ ended_at: at, ended_reason: "expired" });
+    await db("staff_sessions")
+      .where({ id: row.id })
+      .whereNull("ended_at")
+      .update({ ended_at: at, ended_reason: "expired" });
     return null;
   }
   if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {

@@ -7,6 +7,8 @@ export async function up(knex: Knex): Promise<void> {
     // SHA-256 of the cookie's random token: a copy of the database opens no session.
     t.string("token_hash", 64).notNullable().unique();
     t.integer("staff_id").notNullable().references("id").inTable("staff_users").onDelete("CASCADE");
+    // The person's session_version at login: a password reset or disabling (which bump it) ends the session.
+    t.integer("session_version").notNullable();
     t.string("created_at", 32).notNullable();
     t.string("last_seen_at", 32).notNullable();
     t.string("expires_at", 32).notNullable();
