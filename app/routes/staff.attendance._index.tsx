@@ -8,7 +8,10 @@ import { isIsoDate, parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { getActivity, listActivities, type Activity } from "~/models/activity.server";
 import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
-import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
+import { listPrograms } from "~/models/program.server";
+import { NewVisitorQuestions, useCodeErrorText } from "~/components/new-visitor-questions";
+import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import {
   checkAttendance,
   fieldOf,
@@ -61,16 +64,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       activityId: r.activityId,
       name: r.activityName,
       total: totalOf(r),
+      coded: r.codeCount,
     })),
-    saved: saved ? { id: saved.id, date: saved.date, name: saved.activityName, total: totalOf(saved) } : null,
+    saved: saved
+      ? { id: saved.id, date: saved.date, name: saved.activityName, total: totalOf(saved), coded: saved.codeCount }
+      : null,
+    programs: await listPrograms(),
     canEdit: CATALOGUE_EDITORS.includes(staff.role),
   };
 }
 
 type ActionResult = {
-  errors: ParsedAttendanceForm["errors"];
+  errors: Partial<Record<keyof ParsedAttendanceForm["errors"], string>>;
   values: Record<string, string>;
   duplicate: { id: number; name: string | null; date: string } | null;
+  /** For a code error: which code (position) or how many; codes the register does not know yet. */
+  codeDetail?: { position?: number; count?: number };
+  newCodes?: string[];
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -78,9 +88,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await requireForm(request, { maxBytes: 32 * 1024 });
   const parsed = parseAttendanceForm(form);
   const values = Object.fromEntries(
-    ["date", "activityId", ...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]),
+    [...new Set(["date", "activityId", ...GENDERS, "firstTime", "note", "codes", ...form.keys()])]
+      .filter((k) => !k.startsWith("new") || k.startsWith("newGender.") || k.startsWith("newProgram."))
+      .map((k) => [k, form.get(k) ?? ""]),
   );
-  const errors = { ...parsed.errors };
+  const errors: ActionResult["errors"] = { ...parsed.errors };
   let activity: Activity | null | undefined = null;
   if (parsed.input.activityId !== null) {
     // Another programme's activity is refused like an unknown one: "choose an activity from the list".
@@ -90,15 +102,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const f = fieldOf(e);
     if (!errors[f]) errors[f] = e;
   }
+  const programs = await listPrograms();
+  const { coded, error: newVisitorError } = readCodedVisitors(
+    form,
+    parsed.codes,
+    programs.map((p) => p.id),
+  );
+  if (newVisitorError && !errors.codes) errors.codes = newVisitorError;
+  const codeDetail = { position: parsed.codePosition };
   if (Object.keys(errors).length > 0) {
-    return data<ActionResult>({ errors, values, duplicate: null }, { status: 422 });
+    return data<ActionResult>({ errors, values, duplicate: null, codeDetail }, { status: 422 });
   }
   const result = await registerAttendance({
     actor: staff,
     ip: clientAddress(context),
     input: parsed.input,
-    codeHmacs: (parsed.codes ?? []).map(participantCodeHmac),
+    coded,
   });
+  if (!result.ok && result.error !== "duplicate") {
+    const problem = codedProblem(result);
+    return data<ActionResult>(
+      {
+        errors: { codes: problem.key },
+        values,
+        duplicate: null,
+        codeDetail: { count: problem.count },
+        newCodes: problem.newCodes,
+      },
+      { status: 422 },
+    );
+  }
   if (!result.ok) {
     return data<ActionResult>(
       {
@@ -113,11 +146,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RegisterAttendance() {
-  const { date, today, scheduled, others, specials, registered, saved, canEdit } = useLoaderData<typeof loader>();
+  const { date, today, scheduled, others, specials, registered, saved, programs, canEdit } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useStrings(attendanceStrings);
+  const v = useStrings(visitorStrings);
+  const codeError = useCodeErrorText();
   const errors = result?.errors ?? {};
+  const newCodes = result?.newCodes ?? [];
   const values = result?.values;
   const chosen = values?.activityId ?? "";
   const registeredIds = new Set(registered.map((r) => (r.activityId === null ? "drop-in" : String(r.activityId))));
@@ -140,7 +177,16 @@ export default function RegisterAttendance() {
       <h1>{t.registerTitle}</h1>
       {saved && !result ? (
         <div className="alert alert--ok" role="status">
-          <p>{format(t.saved, { activity: dayName(saved.name), date: saved.date, total: saved.total })}</p>
+          <p>
+            {saved.coded > 0
+              ? format(v.savedWithCodes, {
+                  activity: dayName(saved.name),
+                  date: saved.date,
+                  total: saved.total,
+                  coded: saved.coded,
+                })
+              : format(t.saved, { activity: dayName(saved.name), date: saved.date, total: saved.total })}
+          </p>
           <p className="actions">
             <Link to={`/staff/attendance/stats?from=${saved.date}&to=${saved.date}`}>{t.seeDayStats}</Link>
             <Link to={`/staff/attendance/${saved.id}`}>{t.correct}</Link>
@@ -258,9 +304,10 @@ export default function RegisterAttendance() {
               />
               {errors.codes ? (
                 <p className="field-error" id="codes-error">
-                  {message(errors.codes)}
+                  {codeError(errors.codes, result?.codeDetail)}
                 </p>
               ) : null}
+              <NewVisitorQuestions codes={newCodes} programs={programs} values={values} />
             </div>
             <div className="field">
               <label htmlFor="note">{t.note}</label>
@@ -297,6 +344,7 @@ export default function RegisterAttendance() {
             <li key={r.id}>
               <span>
                 {dayName(r.name)}: <strong>{r.total}</strong>
+                {r.coded > 0 ? <span className="muted"> ({format(v.withCodes, { coded: r.coded })})</span> : null}
               </span>
               <Link to={`/staff/attendance/${r.id}`} aria-label={`${t.correct} ${dayName(r.name)}`}>
                 {t.correct}
