@@ -1,6 +1,8 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import type { Scope } from "~/auth/scope";
 import { audit } from "~/models/audit.server";
+import { whereInScope } from "~/models/scope.server";
 import { MAX_COUNT, totalOf, type AttendanceInput, type GenderCounts } from "~/outcomes/attendance-rules";
 import {
   addVisitors,
@@ -82,26 +84,34 @@ function baseQuery(knex: Knex = db) {
     );
 }
 
-export async function getAttendance({ id }: { id: number }): Promise<Attendance | null> {
-  const row: AttendanceRow | undefined = await baseQuery().where("t.id", id).first();
+export async function getAttendance({ id, scope }: { id: number; scope?: Scope }): Promise<Attendance | null> {
+  const row: AttendanceRow | undefined = await whereInScope(
+    baseQuery().where("t.id", id),
+    "a.program_id",
+    scope,
+  ).first();
   return row ? toAttendance(row) : null;
 }
 
 export async function findAttendance({
   date,
   activityId,
+  scope,
 }: {
   date: string;
   activityId: number | null;
+  scope?: Scope;
 }): Promise<Attendance | null> {
-  const row: AttendanceRow | undefined = await baseQuery()
-    .where({ "t.date": date, "t.slot": slotOf(activityId) })
-    .first();
+  const query = baseQuery().where({ "t.date": date, "t.slot": slotOf(activityId) });
+  const row: AttendanceRow | undefined = await whereInScope(query, "a.program_id", scope).first();
   return row ? toAttendance(row) : null;
 }
 
-export async function listAttendanceForDate({ date }: { date: string }): Promise<Attendance[]> {
-  const rows: AttendanceRow[] = await baseQuery().where("t.date", date).orderBy("t.id");
+/** A day's registrations; with `scope`, only those of activities that scope sees. */
+export async function listAttendanceForDate({ date, scope }: { date: string; scope?: Scope }): Promise<Attendance[]> {
+  const rows: AttendanceRow[] = await whereInScope(baseQuery().where("t.date", date), "a.program_id", scope).orderBy(
+    "t.id",
+  );
   return rows.map(toAttendance);
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
-import { canSeeProgram } from "~/auth/scope";
+import { recordScope } from "~/auth/scope";
 import { isIsoDate, parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { getActivity, listActivities, type Activity } from "~/models/activity.server";
@@ -39,8 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("date") ?? "";
   const date = isIsoDate(asked) ? asked : today;
   const weekday = isoWeekday(date);
-  const all = (await listActivities()).filter(
-    (a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date) && canSeeProgram(staff, a.programId),
+  const scope = recordScope(staff, "shared");
+  const all = (await listActivities({ scope })).filter(
+    (a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date),
   );
   const slotOn = (a: (typeof all)[number]) => a.schedule.find((s) => s.weekday === weekday);
   const scheduled = all
@@ -49,10 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .sort((a, b) => a.time.localeCompare(b.time));
   const others = all.filter((a) => a.kind === "regular" && !slotOn(a)).map((a) => ({ id: a.id, name: a.name }));
   const specials = all.filter((a) => a.kind === "special").map((a) => ({ id: a.id, name: a.name }));
-  const registered = (await listAttendanceForDate({ date })).filter((r) => canSeeProgram(staff, r.programId));
+  const registered = await listAttendanceForDate({ date, scope });
   const savedRaw = url.searchParams.get("saved");
-  const found = savedRaw ? await getAttendance({ id: parseId(savedRaw) }) : null;
-  const saved = found && canSeeProgram(staff, found.programId) ? found : null;
+  const saved = savedRaw ? await getAttendance({ id: parseId(savedRaw), scope }) : null;
   return {
     date,
     today,
@@ -95,9 +95,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const errors: ActionResult["errors"] = { ...parsed.errors };
   let activity: Activity | null | undefined = null;
   if (parsed.input.activityId !== null) {
-    const found = await getActivity({ id: parsed.input.activityId });
     // Another programme's activity is refused like an unknown one: "choose an activity from the list".
-    activity = found && canSeeProgram(staff, found.programId) ? found : undefined;
+    activity = (await getActivity({ id: parsed.input.activityId, scope: recordScope(staff, "shared") })) ?? undefined;
   }
   for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm() })) {
     const f = fieldOf(e);

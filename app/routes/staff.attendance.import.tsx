@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
-import { canSeeProgram } from "~/auth/scope";
+import { recordScope } from "~/auth/scope";
 import { decodeCsvBytes, parseAttendanceCsv, type CsvProblem } from "~/activities/attendance-csv.server";
 import { readMultipart } from "~/activities/upload.server";
 import { listActivities } from "~/models/activity.server";
@@ -46,7 +46,7 @@ type Preview = {
  * name that does not exist: the import never says what other programmes have.
  */
 async function check(text: string, staff: StaffUser) {
-  const activities = (await listActivities({ includeArchived: true })).filter((a) => canSeeProgram(staff, a.programId));
+  const activities = await listActivities({ includeArchived: true, scope: recordScope(staff, "shared") });
   const parsed = parseAttendanceCsv(text, { activities, today: todayInStockholm() });
   if (parsed.fatal) return parsed;
   const taken = await findTakenSlots({ pairs: parsed.rows.map((r) => r.input) });
