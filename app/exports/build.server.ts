@@ -61,7 +61,11 @@ interface FirstPass {
 async function firstPass(source: ExportSource, sink: Writable | null): Promise<FirstPass> {
   const { filters } = source;
   const versions = await surveyVersionsOf({ campaignIds: filters.campaignIds });
-  const layout = buildLayout({ versions: versions.map((v) => v.json), waves: source.waves, freeText: filters.freeText });
+  const layout = buildLayout({
+    versions: versions.map((v) => v.json),
+    waves: source.waves,
+    freeText: filters.freeText,
+  });
   const key = newExportKey();
   const names = source.redactionNames;
   const redact = (text: string) => redactText(text, { names });
@@ -205,7 +209,14 @@ export async function buildExportZip(
     const treatment = { suppressed: summary.suppressedByVariable };
     const small: [string, string][] = [
       ["codebook.csv", codebookCsv(pass.layout.variables, treatment)],
-      ["codebook.html", codebookHtml(pass.layout.variables, treatment, { title: source.surveyTitle, k: source.filters.k, rows: summary.rows })],
+      [
+        "codebook.html",
+        codebookHtml(pass.layout.variables, treatment, {
+          title: source.surveyTitle,
+          k: source.filters.k,
+          rows: summary.rows,
+        }),
+      ],
       ["import.R", importR(pass.layout.variables)],
       ["import.sps", importSps(pass.layout.variables)],
       [

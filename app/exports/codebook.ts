@@ -27,7 +27,10 @@ function valueLabelText(v: ExportVariable, locale: "sv" | "en"): string {
 function treatmentText(v: ExportVariable, t: Treatment, locale: "sv" | "en"): string {
   const parts: string[] = [];
   const n = t.suppressed[v.name] ?? 0;
-  if (v.name === "month") parts.push(locale === "sv" ? "generaliserad: exakt tid kapad till månad" : "generalised: exact time cut to the month");
+  if (v.name === "month")
+    parts.push(
+      locale === "sv" ? "generaliserad: exakt tid kapad till månad" : "generalised: exact time cut to the month",
+    );
   if (v.name === "response" || v.name === "participant")
     parts.push(locale === "sv" ? "pseudonym slumpad för denna export" : "pseudonym random to this export");
   if (v.redacted)
@@ -38,7 +41,9 @@ function treatmentText(v: ExportVariable, t: Treatment, locale: "sv" | "en"): st
     );
   if (v.quasiIdentifier)
     parts.push(
-      locale === "sv" ? `kvasi-identifierare: ${n} celler dolda för k-anonymitet` : `quasi-identifier: ${n} cells suppressed for k-anonymity`,
+      locale === "sv"
+        ? `kvasi-identifierare: ${n} celler dolda för k-anonymitet`
+        : `quasi-identifier: ${n} cells suppressed for k-anonymity`,
     );
   return parts.join("; ");
 }
@@ -86,7 +91,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function codebookHtml(variables: ExportVariable[], t: Treatment, meta: { title: string; k: number; rows: number }): string {
+export function codebookHtml(
+  variables: ExportVariable[],
+  t: Treatment,
+  meta: { title: string; k: number; rows: number },
+): string {
   const rows = variables
     .map(
       (v) => `<tr>
@@ -134,8 +143,8 @@ function r(text: string): string {
 
 export function importR(variables: ExportVariable[]): string {
   const lines: string[] = [
-    "# Läser data.csv med variabel- och värdeetiketter (svenska). Kör i samma mapp: source(\"import.R\")",
-    "# Reads data.csv with variable and value labels (Swedish). Run in the same folder: source(\"import.R\")",
+    '# Läser data.csv med variabel- och värdeetiketter (svenska). Kör i samma mapp: source("import.R")',
+    '# Reads data.csv with variable and value labels (Swedish). Run in the same folder: source("import.R")',
     "# Bara bas-R behövs. Only base R is needed.",
     "",
     "data <- read.csv(",
@@ -232,7 +241,7 @@ export function readme({
     "- data.csv: svaren, kommaseparerade, UTF-8. För R, SPSS, Stata och Python.",
     "- data_sv.csv: samma svar för svenska Excel (semikolon och decimalkomma). Dubbelklicka för att öppna.",
     "- codebook.csv och codebook.html: kodbok. Vad varje variabel betyder, koderna och vad en tom cell betyder.",
-    "- import.R: läser data.csv i R med etiketter. Skriv source(\"import.R\") i samma mapp.",
+    '- import.R: läser data.csv i R med etiketter. Skriv source("import.R") i samma mapp.',
     "- import.sps: läser data.csv i SPSS med etiketter. Öppna och kör i samma mapp.",
     "- manifest.json: vem som skapade exporten och när, filtren, antal rader och kolumner, och en",
     "  kontrollsumma (SHA-256) för varje fil. Med den kan du se att ingen fil har ändrats.",

@@ -268,8 +268,7 @@ export async function exportVisibleTo(staff: Staff, id: number): Promise<ExportR
 }
 
 export type DownloadResult =
-  | { ok: true; record: ExportRecord; path: string; stream: fs.ReadStream }
-  | { ok: false; status: 404 | 409 | 410 };
+  { ok: true; record: ExportRecord; path: string; stream: fs.ReadStream } | { ok: false; status: 404 | 409 | 410 };
 
 /** Only the person who made an export downloads it; every download, and every refusal, is audited. */
 export async function openExportDownload(staff: Staff, id: number, ip: string): Promise<DownloadResult> {

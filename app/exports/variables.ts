@@ -200,18 +200,51 @@ export function buildLayout({
 
   const waveCodes = new Map(waves.map((w, i) => [w.campaignId, i + 1]));
   const variables: ExportVariable[] = [
-    variable("response", null, "id", { sv: "Svarets pseudonym (bara i denna export)", en: "Response pseudonym (this export only)" }, MISSING_NONE),
-    variable("participant", null, "id", { sv: "Deltagarens pseudonym (bara i denna export; samma person i flera omgångar)", en: "Participant pseudonym (this export only; the same person across waves)" }, { sv: "Svaret gavs utan deltagarkod", en: "Answered without a participant code" }),
+    variable(
+      "response",
+      null,
+      "id",
+      { sv: "Svarets pseudonym (bara i denna export)", en: "Response pseudonym (this export only)" },
+      MISSING_NONE,
+    ),
+    variable(
+      "participant",
+      null,
+      "id",
+      {
+        sv: "Deltagarens pseudonym (bara i denna export; samma person i flera omgångar)",
+        en: "Participant pseudonym (this export only; the same person across waves)",
+      },
+      { sv: "Svaret gavs utan deltagarkod", en: "Answered without a participant code" },
+    ),
     {
       ...variable("wave", null, "category", { sv: "Enkätomgång", en: "Survey wave" }, MISSING_NONE),
       valueLabels: waves.map((w, i) => ({ code: i + 1, label: w.label })),
     },
-    variable("month", null, "month", { sv: "Månad då svaret skickades (ÅÅÅÅ-MM, Stockholmstid)", en: "Month the response was sent (YYYY-MM, Stockholm time)" }, MISSING_NONE),
+    variable(
+      "month",
+      null,
+      "month",
+      {
+        sv: "Månad då svaret skickades (ÅÅÅÅ-MM, Stockholmstid)",
+        en: "Month the response was sent (YYYY-MM, Stockholm time)",
+      },
+      MISSING_NONE,
+    ),
     {
-      ...variable("channel", null, "category", { sv: "Hur svaret kom in", en: "How the response came in" }, MISSING_NONE),
+      ...variable(
+        "channel",
+        null,
+        "category",
+        { sv: "Hur svaret kom in", en: "How the response came in" },
+        MISSING_NONE,
+      ),
       valueLabels: CHANNELS.map((c, i) => ({ code: i + 1, label: c.label })),
     },
-    { ...variable("staff_helped", null, "flag", { sv: "Personal hjälpte till", en: "Staff helped" }, MISSING_NONE), valueLabels: YES_NO },
+    {
+      ...variable("staff_helped", null, "flag", { sv: "Personal hjälpte till", en: "Staff helped" }, MISSING_NONE),
+      valueLabels: YES_NO,
+    },
   ];
   const positions: QiPosition[] = [];
   const coders: ((answers: Record<string, unknown>, out: CsvValue[], redact: (t: string) => string) => void)[] = [];
@@ -245,7 +278,7 @@ export function buildLayout({
       const hasOther = q.showOtherItem || q.hasOther;
       if (hasOther) {
         codes.set("other", next);
-        labels.push({ code: next++, label: text2(q.otherText, "") .sv ? text2(q.otherText, "") : OTHER_LABEL });
+        labels.push({ code: next++, label: text2(q.otherText, "").sv ? text2(q.otherText, "") : OTHER_LABEL });
       }
       if (q.showNoneItem || q.hasNone) {
         codes.set("none", next);
@@ -262,7 +295,8 @@ export function buildLayout({
     } else if (type === "checkbox") {
       const all = [...choices];
       const hasOther = q.showOtherItem || q.hasOther;
-      if (hasOther) all.push({ value: "other", label: text2(q.otherText, "").sv ? text2(q.otherText, "") : OTHER_LABEL });
+      if (hasOther)
+        all.push({ value: "other", label: text2(q.otherText, "").sv ? text2(q.otherText, "") : OTHER_LABEL });
       if (q.showNoneItem || q.hasNone) all.push({ value: "none", label: NONE_LABEL });
       for (const c of all) {
         variables.push({
@@ -289,7 +323,10 @@ export function buildLayout({
       const labels: ValueLabel[] = [];
       if (Array.isArray(q.rateValues) && q.rateValues.length > 0) {
         for (const r of q.rateValues) {
-          const o = (r && typeof r === "object" ? r : { value: r, text: String(r) }) as { value?: unknown; text?: unknown };
+          const o = (r && typeof r === "object" ? r : { value: r, text: String(r) }) as {
+            value?: unknown;
+            text?: unknown;
+          };
           if (typeof o.value === "number") labels.push({ code: o.value, label: text2(o.text, String(o.value)) });
         }
       } else if (type === "rating") {
@@ -306,7 +343,7 @@ export function buildLayout({
       });
     } else if (type === "boolean") {
       const labels: ValueLabel[] = [
-        { code: 0, label: text2(q.labelFalse, "") .sv ? text2(q.labelFalse, "") : YES_NO[0].label },
+        { code: 0, label: text2(q.labelFalse, "").sv ? text2(q.labelFalse, "") : YES_NO[0].label },
         { code: 1, label: text2(q.labelTrue, "").sv ? text2(q.labelTrue, "") : YES_NO[1].label },
       ];
       variables.push({ ...base, name: uniqueName(name), type: "flag", label: title, valueLabels: labels });
@@ -325,7 +362,10 @@ export function buildLayout({
       continue;
     }
     if (quasi && type !== "text" && type !== "comment") {
-      positions.push({ question: name, columns: variables.slice(first).flatMap((v, i) => (v.type === "text" ? [] : [first + i])) });
+      positions.push({
+        question: name,
+        columns: variables.slice(first).flatMap((v, i) => (v.type === "text" ? [] : [first + i])),
+      });
     }
   }
 
@@ -341,8 +381,24 @@ export function buildLayout({
   };
 }
 
-function variable(name: string, question: string | null, type: VariableType, label: Text2, missing: Text2): ExportVariable {
-  return { name, question, type, label, valueLabels: [], outcome: null, quasiIdentifier: false, missing, redacted: false };
+function variable(
+  name: string,
+  question: string | null,
+  type: VariableType,
+  label: Text2,
+  missing: Text2,
+): ExportVariable {
+  return {
+    name,
+    question,
+    type,
+    label,
+    valueLabels: [],
+    outcome: null,
+    quasiIdentifier: false,
+    missing,
+    redacted: false,
+  };
 }
 
 function textVariable(name: string, question: string, title: Text2, outcome: string | null): ExportVariable {
@@ -350,7 +406,9 @@ function textVariable(name: string, question: string, title: Text2, outcome: str
     name,
     question,
     type: "text",
-    label: name.endsWith("_other_text") ? { sv: `${title.sv} (annat, fritext)`, en: `${title.en} (other, free text)` } : title,
+    label: name.endsWith("_other_text")
+      ? { sv: `${title.sv} (annat, fritext)`, en: `${title.en} (other, free text)` }
+      : title,
     valueLabels: [],
     outcome,
     quasiIdentifier: false,

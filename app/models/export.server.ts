@@ -226,7 +226,15 @@ export async function* readExportRows({
         .andWhere("id", ">", after)
         .orderBy("id")
         .limit(batchSize)
-        .select("id", "survey_version_id", "submitted_at", "channel", "staff_assisted", "participant_code_hmac", "answers");
+        .select(
+          "id",
+          "survey_version_id",
+          "submitted_at",
+          "channel",
+          "staff_assisted",
+          "participant_code_hmac",
+          "answers",
+        );
       if (rows.length === 0) break;
       yield rows.map((r) => ({
         id: r.id,

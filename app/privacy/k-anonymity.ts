@@ -179,11 +179,39 @@ function planStratum(classes: readonly QiClass[], k: number, positions: number, 
   }
   let best = greedy;
   let bestCost = evaluate(best) ?? Number.MAX_SAFE_INTEGER;
-  const allFull = small.map((_, j) => candidates[j].length - 1);
-  const fullCost = evaluate(allFull) ?? Number.MAX_SAFE_INTEGER;
-  if (fullCost < bestCost) {
-    best = allFull;
-    bestCost = fullCost;
+  const consider = (choice: number[]) => {
+    const cost = evaluate(choice);
+    if (cost !== null && cost < bestCost) {
+      best = choice;
+      bestCost = cost;
+    }
+  };
+  // Uniform starts: blank the same positions in every rare class, then everything where that is not enough.
+  for (let m = 0; m <= full; m++) {
+    const choice = small.map((_, j) => {
+      const found = candidates[j].findIndex((c) => c.mask === (m & candidates[j][candidates[j].length - 1].mask));
+      return found < 0 ? candidates[j].length - 1 : found;
+    });
+    sizes.set(baseSizes);
+    choice.forEach((c, j) => (sizes[candidates[j][c].group] += counts[j]));
+    consider(choice.map((c, j) => (sizes[candidates[j][c].group] >= k ? c : candidates[j].length - 1)));
+  }
+  // Improve one class at a time while that keeps the file valid and costs less.
+  for (let improved = true, rounds = 0; improved && rounds < 20; rounds++) {
+    improved = false;
+    for (let j = 0; j < small.length; j++) {
+      for (let c = 0; c < best[j]; c++) {
+        const trial = best.slice();
+        trial[j] = c;
+        const cost = evaluate(trial);
+        if (cost !== null && cost < bestCost) {
+          best = trial;
+          bestCost = cost;
+          improved = true;
+          break;
+        }
+      }
+    }
   }
 
   // Exact branch and bound over the rare classes, largest first (their choices cost most).
