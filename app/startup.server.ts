@@ -4,6 +4,7 @@ import { migrateToLatest } from "~/models/migrations.server";
 import { countStaff } from "~/models/staff.server";
 import { listPrograms, createProgram } from "~/models/program.server";
 import { pruneLoginAttempts } from "~/models/login-attempt.server";
+import { deleteExpiredVisitors } from "~/models/visitor-retention.server";
 import { loadServerSecret } from "~/auth/secret.server";
 import { pruneStaffSessions } from "~/models/staff-session.server";
 import { loadSurveys } from "~/surveys/registry.server";
@@ -37,6 +38,9 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
   const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
   await pruneLoginAttempts({ before: dayAgo });
   await pruneStaffSessions({ before: dayAgo });
+  // The visitor register's retention rule (decision 0017): run at every start.
+  const expiredVisitors = await deleteExpiredVisitors();
+  if (expiredVisitors > 0) log(`Visitor register: ${expiredVisitors} removed after the retention period.`);
 
   if (config.SEED_DEMO === "1") {
     log(`Demo logins (password "${DEMO_PASSWORD}"):`);

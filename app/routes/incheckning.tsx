@@ -1,0 +1,127 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import {
+  checkKioskPin,
+  closeKioskCookie,
+  hasKioskPin,
+  isKioskOpen,
+  KIOSK_PIN,
+  openKioskCookie,
+} from "~/auth/kiosk.server";
+import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT } from "~/auth/login.server";
+import { KioskCheckIn } from "~/components/kiosk-checkin";
+import { requireForm } from "~/http/body.server";
+import { clientAddress } from "~/http/context";
+import { parseForm } from "~/http/parse-form";
+import { kiosk as kioskStrings } from "~/i18n/strings/kiosk";
+import { useStrings } from "~/i18n/use-strings";
+import { listActivities } from "~/models/activity.server";
+import { audit } from "~/models/audit.server";
+import { recentFailures, recordLoginAttempt } from "~/models/login-attempt.server";
+import { listPrograms } from "~/models/program.server";
+import { isoWeekday, todayInStockholm } from "~/outcomes/calendar";
+import styles from "~/styles/kiosk.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: `${kioskStrings.sv.title} – Deltagarröst` }];
+
+/** Failed PIN attempts are counted like failed logins, under this name. */
+const PIN_ACCOUNT = "kiosk-pin";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const headers = { "Cache-Control": "no-store" };
+  if (!(await isKioskOpen(request))) return data({ open: false as const, hasPin: await hasKioskPin() }, { headers });
+  const today = todayInStockholm();
+  const weekday = isoWeekday(today);
+  const activities = (await listActivities())
+    .filter((a) => a.countsAttendance && a.kind === "regular" && (!a.startsOn || a.startsOn <= today))
+    .flatMap((a) => {
+      const slot = a.schedule.find((s) => s.weekday === weekday);
+      return slot ? [{ id: a.id, name: a.name, time: slot.startsAt }] : [];
+    })
+    .sort((a, b) => a.time.localeCompare(b.time));
+  const programs = (await listPrograms()).map((p) => ({ id: p.id, name: p.name }));
+  return data({ open: true as const, today, activities, programs }, { headers });
+}
+
+const openSchema = z.object({ intent: z.literal("open"), pin: z.string().trim().regex(KIOSK_PIN, "errPin") });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await requireForm(request, { maxBytes: 4 * 1024 });
+  const ip = clientAddress(context);
+  if (form.get("intent") === "close") {
+    await audit({ actorEmail: "kiosk", action: "kiosk.close", ip });
+    return redirect("/incheckning", { headers: { "Set-Cookie": await closeKioskCookie(request) } });
+  }
+  const since = new Date(Date.now() - LOGIN_WINDOW_MS).toISOString();
+  const failures = await recentFailures({ email: PIN_ACCOUNT, ip, since });
+  if (failures.byIp >= MAX_FAILURES_PER_ACCOUNT) {
+    await audit({ actorEmail: "kiosk", action: "kiosk.refused", ip, details: { reason: "throttled" } });
+    return data({ error: "errPinThrottled" as const }, { status: 429 });
+  }
+  const parsed = parseForm(form, openSchema);
+  if (!parsed.ok || !(await checkKioskPin(parsed.value.pin))) {
+    await recordLoginAttempt({ email: PIN_ACCOUNT, ip, success: false });
+    await audit({ actorEmail: "kiosk", action: "kiosk.refused", ip, details: { reason: "pin" } });
+    return data({ error: "errPin" as const }, { status: 422 });
+  }
+  await recordLoginAttempt({ email: PIN_ACCOUNT, ip, success: true });
+  await audit({ actorEmail: "kiosk", action: "kiosk.open", ip });
+  return redirect("/incheckning", { headers: { "Set-Cookie": await openKioskCookie(request) } });
+}
+
+export default function SelfCheckIn() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useStrings(kioskStrings);
+  if (!loaded.open) {
+    return (
+      <div className="page page--narrow kiosk">
+        <h1>{t.lockedTitle}</h1>
+        {loaded.hasPin ? (
+          <>
+            <p className="lead">{t.lockedLead}</p>
+            {result?.error ? (
+              <p className="alert alert--error" role="alert" id="pin-error">
+                {t[result.error]}
+              </p>
+            ) : null}
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="open" />
+              <div className="field">
+                <label htmlFor="pin">{t.pin}</label>
+                <input
+                  id="pin"
+                  name="pin"
+                  type="password"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  required
+                  aria-invalid={result?.error ? true : undefined}
+                  aria-describedby={result?.error ? "pin-error" : undefined}
+                />
+              </div>
+              <button type="submit" className="button button--block">
+                {t.open}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p className="lead">{t.noPin}</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow kiosk">
+      <KioskCheckIn today={loaded.today} activities={loaded.activities} programs={loaded.programs} />
+      <Form method="post" className="kiosk-close">
+        <input type="hidden" name="intent" value="close" />
+        <button type="submit" className="button button--quiet">
+          {t.close}
+        </button>
+      </Form>
+    </div>
+  );
+}

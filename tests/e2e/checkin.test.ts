@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import {
+  PHONE,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
+import { closeE2eDb, e2eDb } from "../support/e2e-database";
+
+let browser: Browser & { cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await closeE2eDb();
+  await browser?.cleanup();
+});
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
+const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+
+describe("visitor register and self check-in at phone size", () => {
+  it("a coordinator sets the PIN; on the tablet two people check in one after the other, the second seeing nothing of the first", async () => {
+    const staff = await newContext(browser, PHONE);
+    const staffPage = await staff.newPage();
+    await login(staffPage, "coordinator@demo.local");
+    await staffPage.goto("/staff/attendance/visitors");
+    await expect.poll(() => heading(staffPage)).toBe("Besöksregister");
+    await staffPage.getByLabel("Ny kod").fill("2468");
+    await staffPage.getByRole("button", { name: "Spara koden" }).tap();
+    await expect
+      .poll(() => staffPage.getByRole("status").first().textContent())
+      .toContain("Koden för incheckningen är sparad");
+    await expectNoAxeViolations(staffPage, "visitor register (phone)");
+    await expectNoHorizontalScroll(staffPage);
+    await screenshot(staffPage, "visitor-register-phone");
+
+    const tablet = await newContext(browser, PHONE);
+    const page = await tablet.newPage();
+    await page.goto("/incheckning");
+    await expect.poll(() => heading(page)).toBe("Incheckningen är stängd");
+    await expectNoAxeViolations(page, "check-in closed");
+    await page.getByLabel("Personalens kod").fill("1111");
+    await page.getByRole("button", { name: "Öppna incheckningen" }).tap();
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Fel kod");
+    await page.getByLabel("Personalens kod").fill("2468");
+    await page.getByRole("button", { name: "Öppna incheckningen" }).tap();
+    await expect.poll(() => heading(page)).toBe("Välkommen!");
+    await page.waitForLoadState("networkidle");
+    await expectNoAxeViolations(page, "check-in start");
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "checkin-start-phone");
+
+    // Person 1: a first-timer with a code.
+    await page.getByRole("button", { name: "Bara hälsa på" }).tap();
+    await expect.poll(() => heading(page)).toBe("Skriv din kod");
+    await page.getByLabel("Din kod").fill("gata 1957");
+    await expectNoAxeViolations(page, "check-in code");
+    await page.getByRole("button", { name: "Nästa" }).tap();
+    await expect.poll(() => heading(page)).toBe("Första gången?");
+    expect(await page.locator("main, body").first().textContent()).toContain("Fråga 1 av 2");
+    await expectNoAxeViolations(page, "check-in first-timer question 1");
+    await screenshot(page, "checkin-first-time-phone");
+    await page.getByRole("button", { name: "Kvinna" }).tap();
+    await expect.poll(() => page.getByText("Fråga 2 av 2").count()).toBe(1);
+    await expectNoAxeViolations(page, "check-in first-timer question 2");
+    await page.getByRole("button", { name: "Bostad Först", exact: true }).tap();
+    await expect.poll(() => heading(page)).toBe("Tack! Du är incheckad.");
+    await expectNoAxeViolations(page, "check-in done");
+    await screenshot(page, "checkin-done-phone");
+    await page.getByRole("button", { name: "Klar" }).tap();
+
+    // Person 2: nothing of person 1 is anywhere on the screen; no code, states a gender.
+    await expect.poll(() => heading(page)).toBe("Välkommen!");
+    await page.getByRole("button", { name: "Bara hälsa på" }).tap();
+    await expect.poll(() => heading(page)).toBe("Skriv din kod");
+    expect(await page.getByLabel("Din kod").inputValue()).toBe("");
+    const screen = (await page.locator("body").innerText()).toUpperCase();
+    expect(screen).not.toContain("GATA");
+    expect(screen).not.toContain("1957");
+    expect(screen).not.toContain("KVINNA");
+    await page.getByRole("button", { name: "Jag har ingen kod" }).tap();
+    await expect.poll(() => heading(page)).toBe("Vilket kön har du?");
+    await expectNoAxeViolations(page, "check-in gender");
+    await page.getByRole("button", { name: "Man", exact: true }).tap();
+    await expect.poll(() => heading(page)).toBe("Tack! Du är incheckad.");
+
+    const [row] = await e2eDb()("attendance").where({ date: today(), slot: "drop-in" }).select("*");
+    expect(row).toMatchObject({ women: 1, men: 1, source: "kiosk" });
+    const stored = await e2eDb()("visitors").where({ source: "kiosk" }).select("code_hmac", "gender");
+    expect(stored).toEqual([{ code_hmac: expect.stringMatching(/^[0-9a-f]{64}$/), gender: "women" }]);
+    expect(await e2eDb()("kiosk_checkins").count<{ n: number }[]>("* as n")).toEqual([{ n: 2 }]);
+    // The device id is made once and kept.
+    const deviceId = await page.evaluate(() => localStorage.getItem("deltagarrost:kiosk-device"));
+    expect(deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set((await e2eDb()("kiosk_checkins").select("device_id")).map((r) => r.device_id))).toEqual(
+      new Set([deviceId]),
+    );
+
+    // The staff form with codes: the kiosk's visitor is known, a new one is asked about.
+    await staffPage.goto("/staff/attendance");
+    await staffPage.getByText("Drop-in (besök utan aktivitet)").tap();
+    await staffPage.getByText("Fler uppgifter (frivilligt)").tap();
+    await staffPage.getByLabel("Deltagarkoder").fill("GATA1957\nNY-KOD-42");
+    await staffPage.getByRole("button", { name: "Öka Män", exact: true }).tap();
+    const date = staffPage.getByLabel("Datum");
+    await date.fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    await staffPage.getByRole("button", { name: "Spara närvaro" }).tap();
+    await expect.poll(() => staffPage.getByText("Ny besökare med kod NYKOD42").count()).toBe(1);
+    await expectNoAxeViolations(staffPage, "staff form asks about a new code (phone)");
+    await screenshot(staffPage, "attendance-new-code-phone");
+    const fieldset = staffPage.getByRole("group", { name: "Ny besökare med kod NYKOD42" });
+    await fieldset.getByText("Vill inte uppge").tap();
+    await fieldset.getByLabel("Program").selectOption({ label: "Inget program, eller vill inte säga" });
+    await staffPage.getByRole("button", { name: "Spara närvaro" }).tap();
+    await expect.poll(() => staffPage.getByRole("status").first().textContent()).toContain("varav 2 med deltagarkod");
+    await expectNoAxeViolations(staffPage, "attendance saved with codes (phone)");
+    await expectNoHorizontalScroll(staffPage);
+    await staff.close();
+    await tablet.close();
+  });
+});
