@@ -1,7 +1,7 @@
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
-import { notFound } from "~/http.server";
-import { parseId } from "~/http-params";
+import { notFound } from "~/http/errors.server";
+import { parseId } from "~/http/params";
 import type { ReportRecord } from "~/models/report.server";
 import type { StaffUser } from "~/models/staff.server";
 import { reportFor } from "./report-service.server";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { programScope } from "~/auth/scope";
-import { isIsoDate } from "~/http-params";
+import { isIsoDate } from "~/http/params";
 import { listPrograms } from "~/models/program.server";
 import {
   createReport,

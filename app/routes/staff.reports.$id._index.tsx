@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
 import { finaliseReport, type ChangeResult } from "~/models/report.server";
 import { formatStockholmTime } from "~/outcomes/calendar";
 import { requireReport } from "~/reports/report-page.server";

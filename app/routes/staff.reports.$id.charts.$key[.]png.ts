@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/http.server";
+import { notFound } from "~/http/errors.server";
 import { chartPng } from "~/reports/chart-png.server";
 import { requireReport } from "~/reports/report-page.server";
 

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
 import { requireReport } from "~/reports/report-page.server";
 import { availableQuotes, chooseQuotes } from "~/reports/report-service.server";
 import { chosenQuoteIdsOf } from "~/reports/sections/voices";

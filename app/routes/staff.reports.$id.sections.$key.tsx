@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { clientAddress } from "~/context";
-import { notFound } from "~/http.server";
-import { readForm } from "~/http-body.server";
+import { clientAddress } from "~/http/context";
+import { notFound } from "~/http/errors.server";
+import { readForm } from "~/http/body.server";
 import { resetSection, saveSectionText, type ChangeResult } from "~/models/report.server";
 import { SECTION_KEYS, type SectionKey } from "~/reports/draft-types";
 import { requireReport } from "~/reports/report-page.server";

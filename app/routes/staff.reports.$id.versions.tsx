@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "~/http.server";
+import { notFound } from "~/http/errors.server";
 import { getReportVersion, listReportVersions } from "~/models/report.server";
 import { formatStockholmTime } from "~/outcomes/calendar";
 import { requireReport } from "~/reports/report-page.server";

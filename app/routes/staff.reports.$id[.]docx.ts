@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { audit } from "~/models/audit.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { reportDocx } from "~/reports/report-docx.server";

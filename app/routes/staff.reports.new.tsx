@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { draftNewReport, parseNewReport, reportablePrograms, TITLE_MAX } from "~/reports/report-service.server";
 import { reports as strings } from "~/i18n/strings/reports";

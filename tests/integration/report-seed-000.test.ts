@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDraft } from "~/reports/draft";
 import type { Draft, SectionKey } from "~/reports/draft-types";
 import { blocksToText } from "~/reports/plain-text";
@@ -24,6 +24,9 @@ beforeAll(async () => {
   });
   draft = buildDraft(input);
 });
+
+// Leave nothing behind: a later file's migration rollback must not trip over these rows.
+afterAll(resetDatabase);
 
 describe("the draft for 1 July – 31 December 2023 states seed 000's figures in its words", () => {
   it("names the period", () => {
