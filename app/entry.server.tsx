@@ -6,11 +6,11 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
-import { securityHeaders } from "./security-headers.server";
+import { securityHeaders } from "./http/security-headers.server";
 
 export { prepareApp, shutdownApp } from "./startup.server";
 export { isSameOriginRequest } from "./auth/origin.server";
-export { foreignOriginPage } from "./foreign-origin-page.server";
+export { foreignOriginPage } from "./http/foreign-origin-page.server";
 export { submitSurvey, MAX_SUBMISSION_BYTES } from "./surveys/submission.server";
 
 export const streamTimeout = 5_000;

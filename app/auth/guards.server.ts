@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { getStaffById, type StaffUser } from "~/models/staff.server";
-import { forbidden } from "~/http.server";
+import { forbidden } from "~/http/errors.server";
 import { assertSameOrigin } from "./origin.server";
 import { getSession } from "./session.server";
 import type { Role } from "./roles";

@@ -8,7 +8,7 @@ import { redactionNames } from "~/models/redaction-name.server";
 import { redact } from "~/privacy/redact";
 import { detectRisk } from "~/privacy/risk-words";
 
-import { FEEDBACK_SOURCES, FEEDBACK_STATUSES, FORM_TEXT_MAX, type FeedbackStatus } from "~/feedback/constants";
+import { FEEDBACK_SOURCES, FEEDBACK_STATUSES, FORM_TEXT_MAX, type FeedbackStatus } from "~/models/feedback-constants";
 
 export { FEEDBACK_SOURCES, FEEDBACK_STATUSES, FORM_TEXT_MAX, type FeedbackStatus };
 const _sourcesMatchIntake: readonly FeedbackSource[] = FEEDBACK_SOURCES;

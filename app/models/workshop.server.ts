@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
-import { normalizeJoinCode, uniqueJoinCode } from "~/codes/join-code.server";
+import { normalizeJoinCode, uniqueJoinCode } from "~/surveys/join-code.server";
 import type { Phase } from "~/workshops/rules";
 
 export interface Workshop {

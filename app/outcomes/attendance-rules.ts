@@ -1,4 +1,4 @@
-import { isIsoDate } from "~/http-params";
+import { isIsoDate } from "~/http/params";
 
 /** The four gender categories attendance is split by (DOMAIN.md: "uppdelat på kön"). */
 export const GENDERS = ["women", "men", "other", "notStated"] as const;

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { canSeeProgram } from "~/auth/scope";
-import { parseId } from "~/http-params";
-import { requireForm } from "~/http-body.server";
-import { notFound } from "~/http.server";
+import { parseId } from "~/http/params";
+import { requireForm } from "~/http/body.server";
+import { notFound } from "~/http/errors.server";
 import { getActivity } from "~/models/activity.server";
 import { correctAttendance, getAttendance } from "~/models/attendance.server";
 import type { StaffUser } from "~/models/staff.server";

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { canSeeProgram } from "~/auth/scope";
-import { isIsoDate, parseId } from "~/http-params";
-import { requireForm } from "~/http-body.server";
+import { isIsoDate, parseId } from "~/http/params";
+import { requireForm } from "~/http/body.server";
 import { getActivity, listActivities, type Activity } from "~/models/activity.server";
 import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";

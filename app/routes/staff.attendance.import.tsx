@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
 import { canSeeProgram } from "~/auth/scope";
@@ -91,15 +91,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const preview: Preview = {
     fatal: result.fatal,
     problems: result.problems,
-    rows: result.rows
-      .slice(0, PREVIEW_ROWS)
-      .map((r) => ({
-        line: r.line,
-        date: r.input.date,
-        activity: r.activityName,
-        counts: GENDERS.map((g) => r.input[g]),
-        total: totalOf(r.input),
-      })),
+    rows: result.rows.slice(0, PREVIEW_ROWS).map((r) => ({
+      line: r.line,
+      date: r.input.date,
+      activity: r.activityName,
+      counts: GENDERS.map((g) => r.input[g]),
+      total: totalOf(r.input),
+    })),
     count: result.rows.length,
     csv: text,
     fileName,

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { attemptLogin } from "~/auth/login.server";
 import { getStaff, safeRedirectTarget } from "~/auth/guards.server";
 import { assertSameOrigin } from "~/auth/origin.server";
 import { commitSession, getSession } from "~/auth/session.server";
-import { readForm, field } from "~/http-body.server";
+import { readForm, field } from "~/http/body.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";

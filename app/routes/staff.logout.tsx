@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { getStaff } from "~/auth/guards.server";
 import { assertSameOrigin } from "~/auth/origin.server";
 import { destroySession, getSession } from "~/auth/session.server";

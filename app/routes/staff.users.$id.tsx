@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { clientAddress } from "~/context";
-import { parseId } from "~/http-params";
+import { clientAddress } from "~/http/context";
+import { parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { parseStaffForm } from "~/auth/staff-form.server";
 import { resetPassword, updateAccount } from "~/auth/staff-accounts.server";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { getStaffById } from "~/models/staff.server";
 import { listPrograms } from "~/models/program.server";
 import { StaffForm } from "~/components/staff-form";
