@@ -46,6 +46,8 @@
  * combinations. Suppression stops only when no primary cell is determined by either.
  */
 
+import { maximise } from "./linear-program";
+
 export const SMALL_COUNT_LIMIT = 5;
 
 export type CellStatus = "shown" | "small" | "complementary";
@@ -243,74 +245,56 @@ export class Publication {
     for (const f of figures) status.set(f.key, f.sensitive && isSmallCount(f.value) ? "small" : "shown");
     const primary = figures.filter((f) => status.get(f.key) === "small").map((f) => f.key);
     const reader = new Reader(this.figures, equations);
-    const membersOf = new Map<string, Set<number>>();
-    equations.forEach((e, i) => {
-      for (const k of [e.total, ...e.parts]) {
-        if (!membersOf.has(k)) membersOf.set(k, new Set());
-        membersOf.get(k)!.add(i);
-      }
-    });
-    const keysOf = (i: number) => [equations[i].total, ...equations[i].parts];
     // Cheapest first: the smallest non-zero count, then zeros; the order registered breaks ties.
-    const cost = (f: Figure) => [f.value === 0 ? 1 : 0, f.value, f.order];
-    const cheaper = (a: Figure, b: Figure) => {
-      const [x, y] = [cost(a), cost(b)];
-      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-    };
-    const candidatesNear = (keys: Iterable<string>, allowKept: boolean) => {
+    const cheaper = (a: Figure, b: Figure) =>
+      (a.value === 0 ? 1 : 0) - (b.value === 0 ? 1 : 0) || a.value - b.value || a.order - b.order;
+    const shownAround = (equationIds: Iterable<number>, allowKept: boolean) => {
       const found = new Map<string, Figure>();
-      for (const key of keys) {
-        for (const i of membersOf.get(key) ?? []) {
-          for (const k of keysOf(i)) {
-            const f = this.figures.get(k);
-            if (f && status.get(k) === "shown" && (allowKept || !f.keepShown)) found.set(k, f);
-          }
+      for (const i of equationIds) {
+        for (const k of reader.keysOf(i)) {
+          const f = this.figures.get(k);
+          if (f && status.get(k) === "shown" && (allowKept || !f.keepShown)) found.set(k, f);
         }
       }
       return [...found.values()].sort(cheaper);
     };
-    const leaking = () => {
-      const derived = reader.derived(status);
-      return primary.filter((k) => derived.has(k));
+    const leaksWith = (target: string, hide: string[], bounds = true) => {
+      for (const k of hide) status.set(k, "complementary");
+      const derived = reader.determines(target, status, reader.component(target, status), bounds);
+      for (const k of hide) status.set(k, "shown");
+      return derived;
     };
 
-    for (let leaks = leaking(); leaks.length > 0; leaks = leaking()) {
-      const target = leaks[0];
-      const stillLeaks = (k: string) => leaking().includes(k);
-      // The whole group of equations linked to the leaking cell through hidden cells.
-      const group = new Set<string>([target]);
-      for (let grew = true; grew;) {
-        grew = false;
-        for (const key of [...group]) {
-          for (const i of membersOf.get(key) ?? []) {
-            for (const k of keysOf(i)) {
-              if (!group.has(k) && status.get(k) !== "shown") {
-                group.add(k);
-                grew = true;
-              }
-            }
-          }
+    // One primary cell at a time: hiding more never lets the reader know more, so a cell protected stays so.
+    for (const target of primary) {
+      for (let guard = 0; guard < figures.length + 1; guard++) {
+        if (status.get(target) !== "small" || !leaksWith(target, [])) break;
+        const group = reader.component(target, status);
+        const own = shownAround(reader.equationsWith(target), false);
+        const near = shownAround(group, false).filter((f) => !own.includes(f));
+        const local = [...own, ...near].slice(0, 24);
+        const kept = shownAround(group, true).filter((f) => !local.includes(f));
+        const everything = (allowKept: boolean) =>
+          figures.filter((f) => status.get(f.key) === "shown" && (allowKept || !f.keepShown)).map((f) => f.key);
+        // The smallest single cell that protects it; else, if hiding more can help at all, the smallest next to it.
+        // (Solving the equations alone is quicker than with bounds, and must fail first.)
+        let chosen: string | null =
+          [...own.slice(0, 6), ...near.slice(0, 4)].find(
+            (f) => !leaksWith(target, [f.key], false) && !leaksWith(target, [f.key]),
+          )?.key ?? null;
+        if (chosen === null && local.length > 0 && !leaksWith(target, everything(false))) {
+          chosen = local[0].key;
+        } else if (chosen === null && local.length + kept.length > 0 && !leaksWith(target, everything(true))) {
+          chosen = (local[0] ?? kept[0]).key;
         }
-      }
-      let chosen: string | null = null;
-      for (const allowKept of [false, true]) {
-        const own = candidatesNear([target], allowKept);
-        const near = candidatesNear(group, allowKept);
-        for (const f of [...own, ...near.filter((n) => !own.includes(n))]) {
-          status.set(f.key, "complementary");
-          const protects = !stillLeaks(target);
-          status.set(f.key, "shown");
-          if (protects) {
-            chosen = f.key;
-            break;
-          }
+        if (chosen) {
+          status.set(chosen, "complementary");
+          continue;
         }
-        // No single cell does it: hide the cheapest next to the leak and look again.
-        chosen ??= own[0]?.key ?? near[0]?.key ?? null;
-        if (chosen) break;
+        // Hiding more cannot help: the labels themselves give it away (four "färre än 5" adding up to a total of
+        // "färre än 5" are ones). Such a cell is printed "dolt", which says only that a number is hidden.
+        status.set(target, "complementary");
       }
-      if (!chosen) break; // nothing left to hide: every figure around it is hidden already
-      status.set(chosen, "complementary");
     }
 
     return new ProtectedPublication(this.figures, status, this.layouts, equations);
@@ -400,136 +384,268 @@ export function derivedFigures(
   return new Reader(figures, equations).derived(status);
 }
 
-const EPS = 1e-9;
-
 class Reader {
+  private readonly rows: Map<string, number>[];
+  private readonly byKey = new Map<string, number[]>();
+
   constructor(
     private readonly figures: Map<string, Figure>,
     private readonly equations: readonly { total: string; parts: readonly string[] }[],
-  ) {}
-
-  /** Hidden (and unpublished) keys whose value the reader can pin down exactly. */
-  derived(status: Map<string, CellStatus>): Set<string> {
-    const known = new Map<string, number>();
-    for (const f of this.figures.values()) if (status.get(f.key) === "shown") known.set(f.key, f.value);
-    const derived = new Set<string>();
-    const lo = new Map<string, number>();
-    const hi = new Map<string, number>();
-    const bound = (k: string) => {
-      if (lo.has(k)) return;
-      const s = status.get(k);
-      lo.set(k, s === "small" ? 1 : 0);
-      hi.set(k, s === "small" ? SMALL_COUNT_LIMIT - 1 : Infinity);
-    };
-    const rows = this.equations.map((e) => {
+  ) {
+    this.rows = equations.map((e, i) => {
       const row = new Map<string, number>();
       const addTerm = (k: string, c: number) => row.set(k, (row.get(k) ?? 0) + c);
       addTerm(e.total, -1);
       for (const p of e.parts) addTerm(p, 1);
+      for (const k of row.keys()) this.byKey.set(k, [...(this.byKey.get(k) ?? []), i]);
       return row;
     });
+  }
 
-    for (let round = 0; round < 20; round++) {
-      // Substitute what is known; each equation becomes Σ c·x = rhs over the unknowns.
-      const linear: { terms: Map<string, number>; rhs: number }[] = [];
-      for (const row of rows) {
-        const terms = new Map<string, number>();
-        let rhs = 0;
-        for (const [k, c] of row) {
-          if (Math.abs(c) < EPS) continue;
-          const v = known.get(k);
-          if (v === undefined) terms.set(k, c);
-          else rhs -= c * v;
+  keysOf(i: number): string[] {
+    return [...this.rows[i].keys()];
+  }
+
+  equationsWith(key: string): number[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** The equations linked to `key` through cells the reader does not know. */
+  component(key: string, status: Map<string, CellStatus>): number[] {
+    const seen = new Set<number>();
+    const keys = new Set([key]);
+    const queue = [key];
+    while (queue.length > 0) {
+      const k = queue.pop()!;
+      for (const i of this.equationsWith(k)) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        for (const other of this.rows[i].keys()) {
+          if (!keys.has(other) && status.get(other) !== "shown") {
+            keys.add(other);
+            queue.push(other);
+          }
         }
-        if (terms.size > 0) linear.push({ terms, rhs });
       }
-      const reduced = rref(linear);
+    }
+    return [...seen];
+  }
+
+  /** Hidden (and unpublished) keys of the given equations whose value the reader can pin down exactly. */
+  derived(
+    status: Map<string, CellStatus>,
+    equationIds: number[] = this.rows.map((_, i) => i),
+    options: { bounds?: boolean } = {},
+  ): Set<string> {
+    return this.solve(status, equationIds, options).derived;
+  }
+
+  /**
+   * Whether the reader can pin `target` down: by the equations, by bounds, or by the best linear program over
+   * everything (the bounds found first included, which carry what "dolt" tells).
+   */
+  determines(target: string, status: Map<string, CellStatus>, equationIds: number[], bounds = true): boolean {
+    const found = this.solve(status, equationIds, { bounds });
+    if (found.derived.has(target)) return true;
+    if (!bounds) return false;
+    const t = found.names.indexOf(target);
+    if (t < 0) return false;
+    const n = found.names.length;
+    const free = found.names.map((_, j) => j).filter((j) => found.lo[j] !== found.hi[j]);
+    const A = found.rows.map((row) => free.map((j) => row[j]));
+    const b = found.rows.map((row) => row[n] - found.names.reduce((acc, _, j) => acc + row[j] * found.lo[j], 0));
+    const upper = free.map((j) => found.hi[j] - found.lo[j]);
+    const c = free.map((j) => (j === t ? 1 : 0));
+    try {
+      const max = maximise(A, b, upper, c);
+      const min = -maximise(
+        A,
+        b,
+        upper,
+        c.map((v) => -v),
+      );
+      return Math.floor(max + 1e-7) === Math.ceil(min - 1e-7);
+    } catch {
+      return false;
+    }
+  }
+
+  private solve(
+    status: Map<string, CellStatus>,
+    equationIds: number[],
+    { bounds = true }: { bounds?: boolean } = {},
+  ): { derived: Set<string>; names: string[]; lo: Float64Array; hi: Float64Array; rows: Float64Array[] } {
+    // Number the unknowns of these equations; the known values move to the right-hand side.
+    const index = new Map<string, number>();
+    const names: string[] = [];
+    const known = (k: string) => (status.get(k) === "shown" ? this.figures.get(k)?.value : undefined);
+    for (const i of equationIds) {
+      for (const k of this.rows[i].keys()) {
+        if (known(k) === undefined && !index.has(k)) {
+          index.set(k, names.length);
+          names.push(k);
+        }
+      }
+    }
+    const n = names.length;
+    const derived = new Set<string>();
+    if (n === 0) return { derived, names, lo: new Float64Array(0), hi: new Float64Array(0), rows: [] };
+    const base: Float64Array[] = [];
+    for (const i of equationIds) {
+      const row = new Float64Array(n + 1);
+      let any = false;
+      for (const [k, c] of this.rows[i]) {
+        const v = known(k);
+        if (v === undefined) {
+          row[index.get(k)!] += c;
+          any = true;
+        } else row[n] -= c * v;
+      }
+      if (any) base.push(row);
+    }
+    // What a label tells: "färre än 5" is 1–4; "dolt" on a count that is not small reads as 0 or at least 5
+    // (a reader may guess that small counts say "färre än 5"); anything unpublished is only ≥ 0.
+    const lo = new Float64Array(n);
+    const hi = new Float64Array(n);
+    const hole = new Uint8Array(n);
+    names.forEach((k, j) => {
+      const s = status.get(k);
+      lo[j] = s === "small" ? 1 : 0;
+      hi[j] = s === "small" ? SMALL_COUNT_LIMIT - 1 : Infinity;
+      hole[j] = s === "complementary" && !isSmallCount(this.figures.get(k)?.value ?? 0) ? 1 : 0;
+    });
+    const fixed = new Uint8Array(n);
+
+    for (let round = 0; round < n + 1; round++) {
+      // Fixed values found in an earlier round are substituted.
+      const system = base.map((row) => {
+        const copy = Float64Array.from(row);
+        for (let j = 0; j < n; j++) {
+          if (fixed[j] && copy[j] !== 0) {
+            copy[n] -= copy[j] * lo[j];
+            copy[j] = 0;
+          }
+        }
+        return copy;
+      });
+      const reduced = rref(system, n);
       let found = false;
-      for (const r of reduced) {
-        if (r.terms.size === 1) {
-          const [k, c] = [...r.terms][0];
-          known.set(k, Math.round(r.rhs / c));
-          derived.add(k);
+      for (const row of reduced) {
+        let only = -1;
+        let count = 0;
+        for (let j = 0; j < n; j++) {
+          if (Math.abs(row[j]) > EPS) {
+            only = j;
+            count += 1;
+          }
+        }
+        if (count === 1 && !fixed[only]) {
+          const v = Math.round(row[n] / row[only]);
+          lo[only] = v;
+          hi[only] = v;
+          fixed[only] = 1;
+          derived.add(names[only]);
           found = true;
         }
       }
       if (found) continue;
-      // Bounds: counts are non-negative, "färre än 5" is 1–4, "dolt" is 0 or at least 5.
-      const system = [...linear, ...reduced];
-      for (const eq of system) for (const k of eq.terms.keys()) bound(k);
-      for (let pass = 0, changed = true; changed && pass < 50; pass++) {
+      if (!bounds) break;
+      // Bounds through every equation and every reduced combination of them.
+      const rows = [...system, ...reduced].map((row) => {
+        const terms: number[] = [];
+        for (let j = 0; j < n; j++) if (Math.abs(row[j]) > EPS) terms.push(j);
+        return { row, terms };
+      });
+      for (let pass = 0, changed = true; changed && pass < 10; pass++) {
         changed = false;
-        for (const eq of system) {
-          for (const [k, c] of eq.terms) {
+        for (const { row, terms } of rows) {
+          if (terms.length === 0) continue;
+          let low = 0;
+          let high = 0;
+          let lowInf = 0;
+          let highInf = 0;
+          for (const j of terms) {
+            const a = row[j] * lo[j];
+            const b = row[j] * hi[j];
+            const mn = Math.min(a, b);
+            const mx = Math.max(a, b);
+            if (mn === -Infinity) lowInf += 1;
+            else low += mn;
+            if (mx === Infinity) highInf += 1;
+            else high += mx;
+          }
+          for (const k of terms) {
+            const c = row[k];
+            const a = c * lo[k];
+            const b = c * hi[k];
+            const ownLow = Math.min(a, b);
+            const ownHigh = Math.max(a, b);
             // c·x_k = rhs − Σ_{j≠k} c_j·x_j
-            let min = eq.rhs;
-            let max = eq.rhs;
-            for (const [j, cj] of eq.terms) {
-              if (j === k) continue;
-              const a = cj * lo.get(j)!;
-              const b = cj * hi.get(j)!;
-              min -= Math.max(a, b);
-              max -= Math.min(a, b);
-            }
-            let newLo = c > 0 ? min / c : max / c;
-            let newHi = c > 0 ? max / c : min / c;
-            if (Number.isNaN(newLo)) newLo = -Infinity;
-            if (Number.isNaN(newHi)) newHi = Infinity;
-            let l = Math.max(lo.get(k)!, Math.ceil(newLo - EPS));
-            let h = Math.min(hi.get(k)!, Math.floor(newHi + EPS));
-            if (status.get(k) === "complementary") {
+            const othersLow =
+              lowInf - (ownLow === -Infinity ? 1 : 0) > 0 ? -Infinity : low - (ownLow === -Infinity ? 0 : ownLow);
+            const othersHigh =
+              highInf - (ownHigh === Infinity ? 1 : 0) > 0 ? Infinity : high - (ownHigh === Infinity ? 0 : ownHigh);
+            const min = row[n] - othersHigh;
+            const max = row[n] - othersLow;
+            let l = Math.max(lo[k], Math.ceil((c > 0 ? min / c : max / c) - EPS));
+            let h = Math.min(hi[k], Math.floor((c > 0 ? max / c : min / c) + EPS));
+            if (hole[k]) {
               if (l > 0) l = Math.max(l, SMALL_COUNT_LIMIT);
               if (h < SMALL_COUNT_LIMIT) h = Math.min(h, 0);
             }
-            if (l > lo.get(k)! || h < hi.get(k)!) {
-              if (l > h) continue; // inconsistent only by rounding: keep what we had
-              lo.set(k, l);
-              hi.set(k, h);
+            if ((l > lo[k] || h < hi[k]) && l <= h) {
+              lo[k] = l;
+              hi[k] = h;
               changed = true;
             }
           }
         }
       }
-      for (const [k, l] of lo) {
-        if (!known.has(k) && l === hi.get(k)) {
-          known.set(k, l);
-          derived.add(k);
+      for (let j = 0; j < n; j++) {
+        if (!fixed[j] && lo[j] === hi[j]) {
+          fixed[j] = 1;
+          derived.add(names[j]);
           found = true;
         }
       }
       if (!found) break;
     }
-    return derived;
+    return { derived, names, lo, hi, rows: base };
   }
 }
 
-/** Reduced row echelon form of a sparse linear system (partial pivoting; values are small integers). */
-function rref(system: { terms: Map<string, number>; rhs: number }[]): { terms: Map<string, number>; rhs: number }[] {
-  const rows = system.map((r) => ({ terms: new Map(r.terms), rhs: r.rhs }));
-  const done: { terms: Map<string, number>; rhs: number }[] = [];
-  while (rows.length > 0) {
-    // Pick any variable of the first non-empty row as pivot.
-    const idx = rows.findIndex((r) => r.terms.size > 0);
-    if (idx < 0) break;
-    const [pivotRow] = rows.splice(idx, 1);
-    const [pk, pc] = [...pivotRow.terms].reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a));
-    for (const [k, c] of pivotRow.terms) pivotRow.terms.set(k, c / pc);
-    pivotRow.rhs /= pc;
-    pivotRow.terms.set(pk, 1);
-    for (const other of [...rows, ...done]) {
-      const f = other.terms.get(pk);
-      if (f === undefined) continue;
-      for (const [k, c] of pivotRow.terms) {
-        const v = (other.terms.get(k) ?? 0) - f * c;
-        if (Math.abs(v) < EPS) other.terms.delete(k);
-        else other.terms.set(k, v);
+const EPS = 1e-9;
+
+/** Reduced row echelon form (partial pivoting); the last column is the right-hand side. */
+function rref(input: Float64Array[], n: number): Float64Array[] {
+  const rows = input.map((r) => Float64Array.from(r));
+  let rank = 0;
+  for (let col = 0; col < n && rank < rows.length; col++) {
+    let pivot = -1;
+    let best = EPS;
+    for (let r = rank; r < rows.length; r++) {
+      const v = Math.abs(rows[r][col]);
+      if (v > best) {
+        best = v;
+        pivot = r;
       }
-      other.rhs -= f * pivotRow.rhs;
     }
-    done.push(pivotRow);
-    for (let i = rows.length - 1; i >= 0; i--) if (rows[i].terms.size === 0) rows.splice(i, 1);
+    if (pivot < 0) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot], rows[rank]];
+    const p = rows[rank];
+    const f0 = p[col];
+    for (let j = col; j <= n; j++) p[j] /= f0;
+    for (let r = 0; r < rows.length; r++) {
+      if (r === rank) continue;
+      const f = rows[r][col];
+      if (Math.abs(f) <= EPS) continue;
+      const row = rows[r];
+      for (let j = col; j <= n; j++) row[j] -= f * p[j];
+      row[col] = 0;
+    }
+    rank += 1;
   }
-  return done;
+  return rows.slice(0, rank);
 }
 
 function checkCount(v: number): void {
