@@ -6,6 +6,8 @@ import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { programScope } from "~/auth/scope";
 import { isIsoDate } from "~/http/params";
 import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
+import { personsReached } from "~/models/persons-reached.server";
+import { PersonsReachedSection } from "~/components/persons-reached-section";
 import { enrolmentOn } from "~/models/enrolment.server";
 import { programsFor } from "~/activities/programs.server";
 import type { GenderCounts } from "~/outcomes/attendance-rules";
@@ -62,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         canEdit,
         stats: null,
         protection: null,
+        reach: null,
       },
       { status: 400 },
     );
@@ -69,10 +72,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // No programme chosen: every programme for admins, all of their own for everyone else.
   const programIds = programId === null ? scope : [programId];
   const period = { from, to, programIds };
-  const [facts, unique, enrolment] = await Promise.all([
+  const [facts, unique, enrolment, reach] = await Promise.all([
     listAttendanceFacts(period),
     countUniqueParticipants(period),
     enrolmentOn({ date: to, programIds }),
+    personsReached(period),
   ]);
   const t = attendanceStrings[localeFromRequest(request)];
   const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel: t.dropInShort });
@@ -83,6 +87,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canEdit,
     stats,
     protection: protectAttendanceStats(stats),
+    reach: { figures: reach.protected, programs: reach.programs },
   };
 }
 
@@ -99,7 +104,7 @@ function ChartBox({ title, children }: { title: string; children: () => ReactNod
 }
 
 export default function AttendanceStatsPage() {
-  const { error, filter, programs, canEdit, stats, protection } = useLoaderData<typeof loader>();
+  const { error, filter, programs, canEdit, stats, protection, reach } = useLoaderData<typeof loader>();
   const t = useStrings(attendanceStrings);
   const locale = useLocale();
   const genderLabels = PUBLISHED_GENDERS.map((g) => t[g]);
@@ -441,6 +446,8 @@ export default function AttendanceStatsPage() {
               totalLabel={t.total}
             />
           </section>
+
+          {reach ? <PersonsReachedSection reach={reach.figures} programs={reach.programs} /> : null}
 
           <section className="stats-section">
             <h2 id="s-unique">{t.uniqueTitle}</h2>
