@@ -7,6 +7,7 @@ import { pruneLoginAttempts } from "~/models/login-attempt.server";
 import { deleteExpiredVisitors } from "~/models/visitor-retention.server";
 import { loadServerSecret } from "~/auth/secret.server";
 import { pruneStaffSessions } from "~/models/staff-session.server";
+import { flushAuditRepeats } from "~/models/audit.server";
 import { loadSurveys } from "~/surveys/registry.server";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seeds/demo/index";
 import { DEMO_PROGRAMS } from "../db/seeds/demo/staff";
@@ -51,5 +52,6 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
 }
 
 export async function shutdownApp(): Promise<void> {
+  await flushAuditRepeats().catch(() => undefined);
   await closeDatabase();
 }
