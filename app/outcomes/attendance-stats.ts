@@ -3,6 +3,7 @@ import { isoWeekday, monthOf, monthsBetween } from "./calendar";
 import {
   PUBLISHED_GENDER_KEYS,
   Publication,
+  type ProtectedPublication,
   cellKey,
   toPublishedGenders,
   type ProtectedCell,
@@ -333,7 +334,11 @@ export interface AttendanceProtection {
 
 /** The small-count rule over the whole page in one pass: what print shows, and what the screen marks. */
 export function protectAttendanceStats(stats: AttendanceStats): AttendanceProtection {
-  const out = publishAttendanceStats(stats).protect();
+  return readAttendanceProtection(publishAttendanceStats(stats).protect());
+}
+
+/** The page's tables out of a protected publication (which may hold more: persons reached shares it). */
+export function readAttendanceProtection(out: ProtectedPublication): AttendanceProtection {
   const series = (id: string) => {
     const row = out.table(id).rows[0];
     return { cells: row.slice(0, -1), total: row[row.length - 1] };

@@ -1,6 +1,12 @@
 import type { Gender, GenderCounts } from "~/outcomes/attendance-rules";
 import { format } from "~/i18n/define";
-import { isSmallCount, protectedLabel, type CellStatus, type ProtectedCell } from "~/privacy/small-counts";
+import {
+  cellKey,
+  protectedLabel,
+  Publication,
+  type ProtectedCell,
+  type ProtectedPublication,
+} from "~/privacy/small-counts";
 
 /**
  * Persons reached in a period (the 2026 agreement: "hur många personer som nåtts … uppdelat på kön"): distinct
@@ -142,89 +148,116 @@ export interface ProtectedPersonsReached {
   visitBands: { band: VisitBand; cells: ProtectedReachRow }[];
 }
 
-/**
- * The small-count rule over everything these figures publish together, in one pass: the coded people by gender
- * are the column totals of both the programme table and the visit-band table, so the three are linked; the
- * visits are a total of their two parts. A count from 1 to 4 is hidden, and while any published sum has exactly
- * one hidden member (which it would give away), the smallest other member is hidden too.
- */
-export function protectPersonsReached(figures: PersonsReachedFigures): ProtectedPersonsReached {
-  const values = new Map<string, number>();
-  const sums: { total: string; parts: string[] }[] = [];
-  const rowKeys = (prefix: string, row: ReachRow) => {
-    for (const g of [...REACH_GENDERS, "total"] as const) values.set(`${prefix}|${g}`, row[g]);
-    sums.push({ total: `${prefix}|total`, parts: REACH_GENDERS.map((g) => `${prefix}|${g}`) });
-  };
-  rowKeys("persons", figures.persons);
-  rowKeys("coded", figures.codedPersons);
-  rowKeys("first", figures.firstTimers);
-  for (const p of figures.byProgram) rowKeys(`program:${p.programId ?? "none"}`, p.cells);
-  for (const b of figures.visitBands) rowKeys(`band:${b.band}`, b.cells);
-  for (const g of [...REACH_GENDERS, "total"] as const) {
-    sums.push({ total: `coded|${g}`, parts: figures.byProgram.map((p) => `program:${p.programId ?? "none"}|${g}`) });
-    sums.push({ total: `coded|${g}`, parts: figures.visitBands.map((b) => `band:${b.band}|${g}`) });
-  }
-  if (figures.exact) {
-    // Exact: "persons" is the same figure as "coded", so they must share one fate.
-    for (const g of [...REACH_GENDERS, "total"] as const) sums.push({ total: `coded|${g}`, parts: [`persons|${g}`] });
-  }
-  values.set("visits|total", figures.visits.total);
-  values.set("visits|withCode", figures.visits.withCode);
-  values.set("visits|withoutCode", figures.visits.withoutCode);
-  sums.push({ total: "visits|total", parts: ["visits|withCode", "visits|withoutCode"] });
+/** Keys of the figures persons reached publishes, for linking them to figures another part of a page publishes. */
+export const REACH_KEYS = {
+  visitsTotal: "reach:visits|all",
+  codedTotal: cellKey("reach:coded", "all"),
+} as const;
 
-  const status = suppressLinked(values, sums);
-  const cell = (key: string): ProtectedCell => ({ value: values.get(key)!, status: status.get(key)! });
+const COLUMN_KEYS: Record<ReachGender, string> = {
+  women: "gender:women",
+  men: "gender:men",
+  otherOrNotStated: "gender:otherOrNotStated",
+};
+
+/**
+ * Registers the figures into a publication (the page's or the report's one pass over everything it publishes):
+ * the coded people by gender are the column totals of both the programme table and the visit-band table, so
+ * the three are linked by sharing the total row; the visits are the sum of their two parts. `links` names figures
+ * of the same publication that are the same numbers (the statistics page's visits and distinct codes).
+ */
+export function publishPersonsReached(
+  pub: Publication,
+  figures: PersonsReachedFigures,
+  links: { visitsTotal?: string; codedTotal?: string } = {},
+): void {
+  const columns = REACH_GENDERS.map((g) => COLUMN_KEYS[g]);
+  const cells = (row: ReachRow) => REACH_GENDERS.map((g) => row[g]);
+  const common = { columns, rowTotals: true, columnTotals: true, totalRow: "reach:coded" };
+  pub.table({
+    id: "reach:byProgram",
+    ...common,
+    rows: figures.byProgram.map((p) => `reach:program:${p.programId ?? "none"}`),
+    cells: figures.byProgram.map((p) => cells(p.cells)),
+  });
+  pub.table({
+    id: "reach:bands",
+    ...common,
+    rows: figures.visitBands.map((b) => `reach:band:${b.band}`),
+    cells: figures.visitBands.map((b) => cells(b.cells)),
+  });
+  pub.table({
+    id: "reach:first",
+    columns,
+    rowTotals: true,
+    rows: ["reach:first"],
+    cells: [cells(figures.firstTimers)],
+  });
+  if (figures.exact) {
+    // Exact: the people reached are the coded people, the same figures.
+    pub.table({
+      id: "reach:persons",
+      columns,
+      rowTotals: true,
+      rows: ["reach:coded"],
+      cells: [cells(figures.persons)],
+    });
+  } else {
+    pub.table({
+      id: "reach:persons",
+      columns,
+      rowTotals: true,
+      rows: ["reach:persons"],
+      cells: [cells(figures.persons)],
+    });
+  }
+  pub.table({
+    id: "reach:visits",
+    columns: ["withCode", "withoutCode"],
+    rowTotals: true,
+    rows: ["reach:visits"],
+    cells: [[figures.visits.withCode, figures.visits.withoutCode]],
+  });
+  if (links.visitsTotal) pub.sum(links.visitsTotal, [REACH_KEYS.visitsTotal]);
+  if (links.codedTotal) pub.sum(links.codedTotal, [REACH_KEYS.codedTotal]);
+}
+
+/** Reads the protected figures back out of a protected publication they were registered in. */
+export function readPersonsReached(out: ProtectedPublication, figures: PersonsReachedFigures): ProtectedPersonsReached {
   const row = (prefix: string): ProtectedReachRow => ({
-    women: cell(`${prefix}|women`),
-    men: cell(`${prefix}|men`),
-    otherOrNotStated: cell(`${prefix}|otherOrNotStated`),
-    total: cell(`${prefix}|total`),
+    women: out.cell(cellKey(prefix, COLUMN_KEYS.women)),
+    men: out.cell(cellKey(prefix, COLUMN_KEYS.men)),
+    otherOrNotStated: out.cell(cellKey(prefix, COLUMN_KEYS.otherOrNotStated)),
+    total: out.cell(cellKey(prefix, "all")),
   });
   return {
     from: figures.from,
     to: figures.to,
     exact: figures.exact,
-    visits: { total: cell("visits|total"), withCode: cell("visits|withCode"), withoutCode: cell("visits|withoutCode") },
-    persons: row("persons"),
-    codedPersons: row("coded"),
-    firstTimers: row("first"),
+    visits: {
+      total: out.cell(REACH_KEYS.visitsTotal),
+      withCode: out.cell(cellKey("reach:visits", "withCode")),
+      withoutCode: out.cell(cellKey("reach:visits", "withoutCode")),
+    },
+    persons: row(figures.exact ? "reach:coded" : "reach:persons"),
+    codedPersons: row("reach:coded"),
+    firstTimers: row("reach:first"),
     byProgram: figures.byProgram.map((p) => ({
       programId: p.programId,
-      cells: row(`program:${p.programId ?? "none"}`),
+      cells: row(`reach:program:${p.programId ?? "none"}`),
     })),
-    visitBands: figures.visitBands.map((b) => ({ band: b.band, cells: row(`band:${b.band}`) })),
+    visitBands: figures.visitBands.map((b) => ({ band: b.band, cells: row(`reach:band:${b.band}`) })),
   };
 }
 
-/** Primary suppression of 1–4, then secondary until no published sum has exactly one hidden member. */
-function suppressLinked(
-  values: Map<string, number>,
-  sums: { total: string; parts: string[] }[],
-): Map<string, CellStatus> {
-  const status = new Map<string, CellStatus>();
-  for (const [k, v] of values) status.set(k, isSmallCount(v) ? "small" : "shown");
-  const hidden = (k: string) => status.get(k) !== "shown";
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const { total, parts } of sums) {
-      const members = [...parts, total];
-      if (members.filter(hidden).length !== 1) continue;
-      const shown = parts.filter((k) => !hidden(k));
-      const positive = shown.filter((k) => values.get(k)! > 0);
-      const pool = positive.length > 0 ? positive : shown;
-      const pick =
-        pool.length > 0
-          ? pool.reduce((best, k) => (values.get(k)! < values.get(best)! ? k : best))
-          : hidden(total)
-            ? null
-            : total;
-      if (!pick) continue;
-      status.set(pick, "complementary");
-      changed = true;
-    }
-  }
-  return status;
+/**
+ * The small-count rule over these figures on their own, in one pass. A page or report that publishes other figures
+ * too registers these into its own publication with `publishPersonsReached` instead.
+ */
+export function protectPersonsReached(figures: PersonsReachedFigures): ProtectedPersonsReached {
+  const pub = new Publication();
+  publishPersonsReached(pub, figures);
+  return readPersonsReached(pub.protect(), figures);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   KIOSK_PIN,
   openKioskCookie,
 } from "~/auth/kiosk.server";
-import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT } from "~/auth/login.server";
+import { delayAfter, FREE_FAILURES, LOGIN_WINDOW_MS } from "~/auth/login.server";
 import { KioskCheckIn } from "~/components/kiosk-checkin";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
@@ -18,7 +18,7 @@ import { kiosk as kioskStrings } from "~/i18n/strings/kiosk";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { audit } from "~/models/audit.server";
-import { recentFailures, recordLoginAttempt } from "~/models/login-attempt.server";
+import { failureCounts, recordLoginAttempt } from "~/models/login-attempt.server";
 import { listPrograms } from "~/models/program.server";
 import { isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import styles from "~/styles/kiosk.css";
@@ -54,11 +54,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await audit({ actorEmail: "kiosk", action: "kiosk.close", ip });
     return redirect("/incheckning", { headers: { "Set-Cookie": await closeKioskCookie(request) } });
   }
+  // Guessing the PIN is slowed down like guessing a password: a few free tries, then a growing wait.
   const since = new Date(Date.now() - LOGIN_WINDOW_MS).toISOString();
-  const failures = await recentFailures({ email: PIN_ACCOUNT, ip, since });
-  if (failures.byIp >= MAX_FAILURES_PER_ACCOUNT) {
+  const { pair } = await failureCounts({ email: PIN_ACCOUNT, ip, since });
+  const waitMs = delayAfter(pair.n, FREE_FAILURES.pair);
+  const waitUntil = waitMs === 0 || !pair.last ? 0 : Date.parse(pair.last) + waitMs;
+  if (waitUntil > Date.now()) {
     await audit({ actorEmail: "kiosk", action: "kiosk.refused", ip, details: { reason: "throttled" } });
-    return data({ error: "errPinThrottled" as const }, { status: 429 });
+    return data(
+      { error: "errPinThrottled" as const },
+      { status: 429, headers: { "Retry-After": String(Math.ceil((waitUntil - Date.now()) / 1000)) } },
+    );
   }
   const parsed = parseForm(form, openSchema);
   if (!parsed.ok || !(await checkKioskPin(parsed.value.pin))) {

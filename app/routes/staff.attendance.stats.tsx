@@ -11,9 +11,15 @@ import { PersonsReachedSection } from "~/components/persons-reached-section";
 import { enrolmentOn } from "~/models/enrolment.server";
 import { programsFor } from "~/activities/programs.server";
 import type { GenderCounts } from "~/outcomes/attendance-rules";
-import { computeAttendanceStats, genderColumns, protectAttendanceStats } from "~/outcomes/attendance-stats";
+import {
+  computeAttendanceStats,
+  genderColumns,
+  publishAttendanceStats,
+  readAttendanceProtection,
+} from "~/outcomes/attendance-stats";
+import { publishPersonsReached, readPersonsReached } from "~/outcomes/persons-reached";
 import { todayInStockholm } from "~/outcomes/calendar";
-import { PUBLISHED_GENDERS, protectedLabel, protectedShare, type ProtectedCell } from "~/privacy/small-counts";
+import { cellKey, PUBLISHED_GENDERS, protectedLabel, protectedShare, type ProtectedCell } from "~/privacy/small-counts";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { AttendanceChart, type ChartSeries } from "~/components/attendance-chart.client";
 import { PALETTE } from "~/components/chart-colors";
@@ -80,14 +86,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const t = attendanceStrings[localeFromRequest(request)];
   const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel: t.dropInShort });
+  // One pass over everything the page publishes: persons reached shares the visits total and the distinct codes.
+  const publication = publishAttendanceStats(stats);
+  publishPersonsReached(publication, reach.figures, {
+    visitsTotal: cellKey("visits", "all"),
+    codedTotal: "unique|people",
+  });
+  const published = publication.protect();
   return {
     error: false as const,
     filter: { from, to, program: rawProgram },
     programs,
     canEdit,
     stats,
-    protection: protectAttendanceStats(stats),
-    reach: { figures: reach.protected, programs: reach.programs },
+    protection: readAttendanceProtection(published),
+    reach: { figures: readPersonsReached(published, reach.figures), programs: reach.programs },
   };
 }
 
