@@ -6,6 +6,7 @@ import * as surveys from "./0004_surveys";
 import * as workshops from "./0005_workshops";
 import * as feedbackReview from "./0006_feedback_review";
 import * as attendance from "./0007_attendance";
+import * as outcomeIndexes from "./0020_outcome_indexes";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0005_workshops": workshops,
   "0006_feedback_review": feedbackReview,
   "0007_attendance": attendance,
+  "0020_outcome_indexes": outcomeIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
