@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { NewActivity, ScheduleSlot } from "~/models/activity.server";
-import { isIsoDate } from "~/http-params";
+import { isIsoDate } from "~/http/params";
 
 export const SCHEDULE_ROWS = 4;
 

@@ -1,5 +1,5 @@
-import { readCapped } from "~/http-body.server";
-import { badRequest, payloadTooLarge } from "~/http.server";
+import { readCapped } from "~/http/body.server";
+import { badRequest, payloadTooLarge } from "~/http/errors.server";
 
 /**
  * A multipart upload under a size cap: the declared length is checked first, then the bytes as they

@@ -1,18 +1,26 @@
 import { redirect } from "@remix-run/node";
 import { getStaffById, type StaffUser } from "~/models/staff.server";
-import { forbidden } from "~/http.server";
+import type { StaffSession } from "~/models/staff-session.server";
+import { forbidden } from "~/http/errors.server";
 import { assertSameOrigin } from "./origin.server";
-import { getSession } from "./session.server";
+import { currentSession } from "./session.server";
 import type { Role } from "./roles";
 
-/** The logged-in staff member, or null. A disabled user or a stale session (password reset) counts as none. */
+/**
+ * The logged-in staff member and their server-side session, or null. An ended or expired session, a disabled
+ * user, or a session from before a password reset (which bumps the version) counts as none.
+ */
+export async function getStaffSession(request: Request): Promise<{ staff: StaffUser; session: StaffSession } | null> {
+  const session = await currentSession(request);
+  if (!session) return null;
+  const staff = await getStaffById({ id: session.staffId });
+  if (!staff || staff.disabled || staff.sessionVersion !== session.sessionVersion) return null;
+  return { staff, session };
+}
+
+/** The logged-in staff member, or null. */
 export async function getStaff(request: Request): Promise<StaffUser | null> {
-  const session = await getSession(request);
-  const staffId = session.get("staffId");
-  if (typeof staffId !== "number") return null;
-  const staff = await getStaffById({ id: staffId });
-  if (!staff || staff.disabled || staff.sessionVersion !== session.get("sessionVersion")) return null;
-  return staff;
+  return (await getStaffSession(request))?.staff ?? null;
 }
 
 export function loginPath(request: Request): string {
@@ -35,18 +43,32 @@ export async function requireStaff(request: Request, options: { roles?: readonly
 
 /**
  * Only paths on this site, so a crafted link cannot send someone elsewhere after login. Parsed as a browser
- * would (which drops tabs and newlines, so "/\t/evil" means "//evil"), and kept only if it stays on our origin.
+ * would, and the value we RETURN is what is checked: "/.//evil" normalises to "//evil", which a browser reads
+ * as another host. Anything whose result is not a plain same-origin path falls back.
  */
 export function safeRedirectTarget(value: unknown, fallback = "/staff"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000 || hasControlOrBackslash(value))
-    return fallback;
+  if (typeof value !== "string" || value.length > 2000 || !isPlainPath(value)) return fallback;
   try {
     const url = new URL(value, "http://local.invalid");
     if (url.origin !== "http://local.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const target = `${url.pathname}${url.search}${url.hash}`;
+    if (!isPlainPath(target) || new URL(target, "http://local.invalid").origin !== "http://local.invalid")
+      return fallback;
+    return target;
   } catch {
     return fallback;
   }
+}
+
+/**
+ * One leading slash and no second one or backslash after it, no control characters or backslashes anywhere,
+ * and no encoded slash or backslash in the first segment (some proxies decode them before the browser sees it).
+ */
+function isPlainPath(value: string): boolean {
+  if (!value.startsWith("/") || value.startsWith("//")) return false;
+  if (hasControlOrBackslash(value)) return false;
+  if (/^\/(?:%2f|%5c)/i.test(value)) return false;
+  return true;
 }
 
 function hasControlOrBackslash(value: string): boolean {

@@ -1,4 +1,4 @@
-import { forbidden } from "~/http.server";
+import { forbidden } from "~/http/errors.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

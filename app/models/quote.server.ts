@@ -6,7 +6,7 @@ import { applyProgramScope, type ThemeRef, type Viewer } from "~/models/feedback
 import { redactionNames } from "~/models/redaction-name.server";
 import { redact } from "~/privacy/redact";
 
-import { QUOTE_STATUSES, QUOTE_TEXT_MAX, type QuoteStatus } from "~/feedback/constants";
+import { QUOTE_STATUSES, QUOTE_TEXT_MAX, type QuoteStatus } from "~/models/feedback-constants";
 
 export { QUOTE_STATUSES, QUOTE_TEXT_MAX, type QuoteStatus };
 

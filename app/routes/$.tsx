@@ -1,4 +1,4 @@
-import { notFound } from "~/http.server";
+import { notFound } from "~/http/errors.server";
 
 export async function loader() {
   throw notFound();

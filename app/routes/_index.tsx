@@ -1,17 +1,29 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { format } from "~/i18n/define";
 import { common } from "~/i18n/strings/common";
 import { useStrings } from "~/i18n/use-strings";
+import { destinationForCode, tidyCode } from "~/surveys/code-lookup.server";
 
 export const meta: MetaFunction = () => [{ title: "Deltagarröst" }];
 
+/** The code box: any code (survey, workshop, …) goes to its page; an unknown one stays here with a word. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const typed = (new URL(request.url).searchParams.get("code") ?? "").slice(0, 64);
+  if (typed.trim() === "") return { typed: "", unknown: null };
+  const destination = await destinationForCode(typed);
+  if (destination) throw redirect(destination);
+  return data({ typed, unknown: tidyCode(typed) || typed.trim() }, { status: 404 });
+}
+
 export default function Home() {
   const t = useStrings(common);
+  const { typed, unknown } = useLoaderData<typeof loader>();
   return (
     <div className="page page--narrow">
       <h1>{t.homeTitle}</h1>
       <p className="lead">{t.homeLead}</p>
-      <form method="get" action="/s" className="stack">
+      <form method="get" action="/" className="stack">
         <div className="field">
           <label htmlFor="code">{t.homeSurvey}</label>
           <input
@@ -23,7 +35,16 @@ export default function Home() {
             spellCheck={false}
             maxLength={16}
             required
+            defaultValue={typed}
+            aria-invalid={unknown ? true : undefined}
+            aria-describedby={unknown ? "code-error" : undefined}
+            autoFocus={Boolean(unknown)}
           />
+          {unknown ? (
+            <p id="code-error" className="field-error">
+              {format(t.homeCodeUnknown, { code: unknown })}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="button button--block">
           {t.homeCodeButton}

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import surveyCoreCss from "survey-core/survey-core.fontless.min.css";
-import { normalizeJoinCode } from "~/codes/join-code.server";
-import { notFound } from "~/http.server";
+import { normalizeJoinCode } from "~/surveys/join-code.server";
+import { notFound } from "~/http/errors.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { findCampaignByCode } from "~/models/campaign.server";
 import { campaignState } from "~/surveys/campaign-state";

@@ -1,10 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 
-/** The start page's code box lands here: tidy what was typed and go to the survey. */
+/** Older posters and links send the code box here: the start page looks the code up. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const code = (new URL(request.url).searchParams.get("code") ?? "")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, "")
-    .slice(0, 16);
-  return redirect(code ? `/s/${code}` : "/");
+  const code = new URL(request.url).searchParams.get("code") ?? "";
+  return redirect(code ? `/?code=${encodeURIComponent(code.slice(0, 64))}` : "/");
 }

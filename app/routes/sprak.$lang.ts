@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { safeRedirectTarget } from "~/auth/guards.server";
 import { isLocale, LOCALE_COOKIE } from "~/i18n/locale";
-import { notFound } from "~/http.server";
+import { notFound } from "~/http/errors.server";
 import { isHttps } from "~/auth/session.server";
 
 /** The language switch: a plain link, so it works without JavaScript; the choice is kept for a year. */

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
-import { canSeeProgram } from "~/auth/scope";
+import { recordScope } from "~/auth/scope";
 import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
-import { parseId } from "~/http-params";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { parseId } from "~/http/params";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { getActivity, setActivityArchived, updateActivity } from "~/models/activity.server";
 import { audit } from "~/models/audit.server";
 import type { StaffUser } from "~/models/staff.server";
@@ -23,8 +23,8 @@ export const meta: MetaFunction = () => [{ title: "Ändra aktivitet – Deltagar
 
 /** Another programme's activity answers 404 like an unknown id. */
 async function visibleActivity(staff: StaffUser, id: number) {
-  const activity = await getActivity({ id });
-  if (!activity || !canSeeProgram(staff, activity.programId)) throw notFound();
+  const activity = await getActivity({ id, scope: recordScope(staff, "shared") });
+  if (!activity) throw notFound();
   return activity;
 }
 

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
 import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
-import { requireForm } from "~/http-body.server";
+import { requireForm } from "~/http/body.server";
 import { createActivity } from "~/models/activity.server";
 import { audit } from "~/models/audit.server";
 import { ActivityForm } from "~/components/activity-form";

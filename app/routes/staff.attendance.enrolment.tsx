@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { programScope } from "~/auth/scope";
 import { programsFor } from "~/activities/programs.server";
-import { isoDate } from "~/http-params";
-import { requireForm } from "~/http-body.server";
+import { isoDate } from "~/http/params";
+import { requireForm } from "~/http/body.server";
 import { listEnrolments, saveEnrolment } from "~/models/enrolment.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { programScope } from "~/auth/scope";
-import { isIsoDate } from "~/http-params";
+import { isIsoDate } from "~/http/params";
 import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
 import { enrolmentOn } from "~/models/enrolment.server";
 import { programsFor } from "~/activities/programs.server";

@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { parseId } from "~/http-params";
+import { parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { QuoteStatusTag, StatusTag, formatWhen, ThemeChoices } from "~/components/feedback-ui";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { format } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
@@ -27,7 +27,7 @@ import {
 } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import { proposeQuote } from "~/models/quote.server";
-import { FEEDBACK_STATUSES } from "~/feedback/constants";
+import { FEEDBACK_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

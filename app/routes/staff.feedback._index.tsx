@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { isoDate } from "~/http-params";
+import { isoDate } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { StatusTag, QuoteStatusTag, formatWhen } from "~/components/feedback-ui";
@@ -12,7 +12,7 @@ import { listActivities } from "~/models/activity.server";
 import { listFeedback, scanFeedbackForRisk, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import { listPrograms } from "~/models/program.server";
-import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/feedback/constants";
+import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";

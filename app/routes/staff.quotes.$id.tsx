@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { isoDate, parseId } from "~/http-params";
+import { isoDate, parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { QuoteStatusTag, formatWhen, ThemeChoices } from "~/components/feedback-ui";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { format } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
@@ -15,7 +15,7 @@ import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import { approveQuote, getQuote, rejectQuote, updateQuote, type QuoteProblem } from "~/models/quote.server";
-import { QUOTE_TEXT_MAX } from "~/feedback/constants";
+import { QUOTE_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

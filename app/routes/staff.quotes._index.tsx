@@ -9,7 +9,7 @@ import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listThemes } from "~/models/feedback-theme.server";
 import { listQuotes } from "~/models/quote.server";
-import { QUOTE_STATUSES } from "~/feedback/constants";
+import { QUOTE_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

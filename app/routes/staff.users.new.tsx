@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { parseStaffForm } from "~/auth/staff-form.server";
 import { createAccount } from "~/auth/staff-accounts.server";
-import { requireForm } from "~/http-body.server";
+import { requireForm } from "~/http/body.server";
 import { listPrograms } from "~/models/program.server";
 import { StaffForm } from "~/components/staff-form";
 import { staff as staffStrings } from "~/i18n/strings/staff";

@@ -2,9 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { audit } from "~/models/audit.server";
 import { setWorkshopPhase } from "~/models/workshop.server";
 import {

@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { audit } from "~/models/audit.server";
 import { createProposal, listProposals, type Proposal } from "~/models/proposal.server";
 import { listWorkshopsByIds } from "~/models/workshop.server";

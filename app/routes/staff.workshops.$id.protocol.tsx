@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { audit } from "~/models/audit.server";
 import { buildProtocol, type ProtocolGroup } from "~/reports/workshop-protocol.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";

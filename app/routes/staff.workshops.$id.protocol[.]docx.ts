@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { clientAddress } from "~/context";
+import { clientAddress } from "~/http/context";
 import { localeFromRequest } from "~/i18n/locale";
 import { audit } from "~/models/audit.server";
 import { buildProtocol, protocolDocx } from "~/reports/workshop-protocol.server";

@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
-import { badRequest, notFound } from "~/http.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
+import { badRequest, notFound } from "~/http/errors.server";
 import { audit } from "~/models/audit.server";
 import { createPaperParticipant, getParticipant, listPaperParticipants } from "~/models/workshop-participant.server";
 import {
@@ -36,13 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPaperParticipants({ workshopId: workshop.id }),
   ]);
   const results = await Promise.all(
-    [...votings]
-      .reverse()
-      .map(async (v) => ({
-        voting: v,
-        items: await votingResults({ voting: v }),
-        voters: await countVoters({ votingId: v.id }),
-      })),
+    [...votings].reverse().map(async (v) => ({
+      voting: v,
+      items: await votingResults({ voting: v }),
+      voters: await countVoters({ votingId: v.id }),
+    })),
   );
   const forId = Number(new URL(request.url).searchParams.get("for"));
   const paperFor = open && paper.find((p) => p.id === forId);

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
 import { audit } from "~/models/audit.server";
 import { createWorkshop } from "~/models/workshop.server";
 import {

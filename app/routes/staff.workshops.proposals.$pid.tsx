@@ -1,9 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { clientAddress } from "~/context";
-import { requireForm } from "~/http-body.server";
-import { parseId } from "~/http-params";
-import { badRequest, notFound } from "~/http.server";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
+import { parseId } from "~/http/params";
+import { badRequest, notFound } from "~/http/errors.server";
 import { audit } from "~/models/audit.server";
 import { proposalHistory, updateProposalDetails } from "~/models/proposal.server";
 import {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { assertSameOrigin } from "~/auth/origin.server";
 import { groupDigits } from "~/components/feedback-ui";
 import { ReadAloudButton } from "~/components/read-aloud";
-import { readForm } from "~/http-body.server";
+import { readForm } from "~/http/body.server";
 import { format } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { tyckTill } from "~/i18n/strings/feedback";
@@ -13,7 +13,7 @@ import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { receiveFormFeedback } from "~/models/feedback.server";
 import { listPrograms } from "~/models/program.server";
-import { FORM_TEXT_MAX } from "~/feedback/constants";
+import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];

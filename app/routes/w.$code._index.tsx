@@ -2,8 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
-import { readForm } from "~/http-body.server";
-import { notFound } from "~/http.server";
+import { readForm } from "~/http/body.server";
+import { notFound } from "~/http/errors.server";
 import { findWorkshopByCode } from "~/models/workshop.server";
 import { ensureDeviceParticipant, findDeviceParticipant, setNickname } from "~/models/workshop-participant.server";
 import { addParticipantNote, listNotesOfParticipant } from "~/models/workshop-note.server";

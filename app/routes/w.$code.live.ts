@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/http.server";
+import { notFound } from "~/http/errors.server";
 import { findWorkshopByCode } from "~/models/workshop.server";
 import { boardAccess, boardSnapshot, publicState } from "~/workshops/board.server";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { uniqueJoinCode } from "~/codes/join-code.server";
-import { isoDate } from "~/http-params";
+import { uniqueJoinCode } from "~/surveys/join-code.server";
+import { isoDate } from "~/http/params";
 import { audit } from "~/models/audit.server";
 import { codeTaken, createCampaign } from "~/models/campaign.server";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readCapped } from "~/http-body.server";
+import { readCapped } from "~/http/body.server";
 import { format } from "~/i18n/define";
 import { localeFromCookieHeader, type Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
@@ -8,7 +8,7 @@ import { cachedCampaignByCode } from "./campaign-cache.server";
 import { responseExists } from "~/models/response.server";
 import { storeSurveyResponse } from "./store-response.server";
 import { findSurveyVersionByHash } from "~/models/survey-version.server";
-import { normalizeJoinCode } from "~/codes/join-code.server";
+import { normalizeJoinCode } from "~/surveys/join-code.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
 import { campaignState } from "./campaign-state";
 import { currentSurvey } from "./registry.server";

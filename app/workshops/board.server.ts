@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { getStaff, loginPath } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { forbidden, notFound } from "~/http.server";
+import { forbidden, notFound } from "~/http/errors.server";
 import { findWorkshopByCode, type Workshop } from "~/models/workshop.server";
 import { listNotes, listThemes } from "~/models/workshop-note.server";
 import { getLatestVoting, getOpenVoting, votingResults } from "~/models/workshop-vote.server";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "~/http-params";
+import { isIsoDate } from "~/http/params";
 import { audit } from "~/models/audit.server";
 import { changeProposalStatus, getProposal, type Proposal } from "~/models/proposal.server";
 import { getWorkshop } from "~/models/workshop.server";

@@ -6,6 +6,8 @@ import * as surveys from "./0004_surveys";
 import * as workshops from "./0005_workshops";
 import * as feedbackReview from "./0006_feedback_review";
 import * as attendance from "./0007_attendance";
+import * as security from "./0012_security";
+import * as visitorRegister from "./0016_visitor_register";
 import * as outcomeIndexes from "./0020_outcome_indexes";
 
 /**
@@ -20,6 +22,8 @@ const migrations: Record<string, Knex.Migration> = {
   "0005_workshops": workshops,
   "0006_feedback_review": feedbackReview,
   "0007_attendance": attendance,
+  "0012_security": security,
+  "0016_visitor_register": visitorRegister,
   "0020_outcome_indexes": outcomeIndexes,
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JOIN_CODE_ALPHABET, generateJoinCode, normalizeJoinCode, uniqueJoinCode } from "~/codes/join-code.server";
+import { JOIN_CODE_ALPHABET, generateJoinCode, normalizeJoinCode, uniqueJoinCode } from "~/surveys/join-code.server";
 import { normalizeParticipantCode, participantCodeHmac } from "~/privacy/participant-code.server";
 import { qrSvg } from "~/reports/qr.server";
 
@@ -45,7 +45,7 @@ describe("QR codes", () => {
 });
 
 describe("route params", async () => {
-  const { isIsoDate, parseId } = await import("~/http-params");
+  const { isIsoDate, parseId } = await import("~/http/params");
   it("parse ids strictly and check that dates exist", () => {
     expect(parseId("12")).toBe(12);
     for (const bad of ["0", "-1", "1.5", "abc", "", undefined, "99999999999999999999"])

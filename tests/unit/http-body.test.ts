@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readForm } from "~/http-body.server";
+import { readForm } from "~/http/body.server";
 
 function post(body: BodyInit | null, contentType = "application/x-www-form-urlencoded") {
   return new Request("http://x/", { method: "POST", headers: { "Content-Type": contentType }, body });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { notFound } from "./http.server";
-import { isIsoDate } from "./outcomes/calendar";
+import { notFound } from "./errors.server";
+import { isIsoDate } from "../outcomes/calendar";
 
 /** A route's numeric id, or a 404: a malformed id tells nothing more than an unknown one. */
 export function parseId(raw: string | undefined | null): number {

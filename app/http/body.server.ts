@@ -1,4 +1,4 @@
-import { httpError } from "./http.server";
+import { httpError } from "./errors.server";
 
 export type FormResult =
   | { ok: true; form: URLSearchParams }

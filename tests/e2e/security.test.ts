@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext } from "playwright-core";
+import {
+  DESKTOP,
+  PHONE,
+  baseUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
+
+let browser: Browser & { cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.cleanup();
+});
+
+const TRICKS = [
+  "/.//evil.example/",
+  "/a/..//evil.example/",
+  "/%2e//evil.example/",
+  "//evil.example/",
+  "/\\evil.example/",
+];
+
+/** A context where any visit to the other site is answered locally, so a wrong redirect shows as a URL, not a hang. */
+async function guardedContext(): Promise<BrowserContext> {
+  const context = await newContext(browser, PHONE);
+  await context.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.fulfill({ status: 200, body: "<h1>EVIL</h1>", contentType: "text/html" }),
+  );
+  return context;
+}
+
+describe("redirects stay on the app", () => {
+  it("after a real login with a crafted redirectTo", async () => {
+    for (const trick of TRICKS) {
+      const context = await guardedContext();
+      const page = await context.newPage();
+      await page.goto(`/staff/login?redirectTo=${encodeURIComponent(trick)}`);
+      await page.getByLabel("E-post").fill("admin@demo.local");
+      await page.getByLabel("Lösenord").fill("demo-password");
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await page.waitForFunction(() => !location.pathname.startsWith("/staff/login") || location.host !== "");
+      await page.waitForLoadState("networkidle");
+      expect(new URL(page.url()).origin, trick).toBe(baseUrl());
+      expect(await page.getByRole("heading", { level: 1 }).textContent(), trick).not.toBe("EVIL");
+      await context.close();
+    }
+  });
+
+  it("after the public language switch", async () => {
+    const context = await guardedContext();
+    const page = await context.newPage();
+    for (const trick of TRICKS) {
+      await page.goto(`/sprak/en?tillbaka=${encodeURIComponent(trick)}`);
+      expect(new URL(page.url()).origin, trick).toBe(baseUrl());
+      expect(new URL(page.url()).pathname, trick).toBe("/");
+    }
+    await page.goto(`/sprak/sv?tillbaka=${encodeURIComponent("/forslag")}`);
+    expect(page.url()).toBe(`${baseUrl()}/forslag`);
+    await context.close();
+  });
+});
+
+describe("staff sessions", () => {
+  it("an admin sees where a colleague is logged in and logs them out everywhere", async () => {
+    const colleagueContext = await newContext(browser, PHONE);
+    const colleague = await colleagueContext.newPage();
+    await login(colleague, "researcher@demo.local");
+    expect(new URL(colleague.url()).pathname).toBe("/staff");
+
+    const adminContext = await newContext(browser, PHONE);
+    const admin = await adminContext.newPage();
+    await login(admin, "admin@demo.local");
+    await admin.goto("/staff/users");
+    await admin.getByRole("link", { name: "Robin Forskare" }).click();
+    await admin.getByRole("heading", { name: "Inloggningar" }).waitFor();
+    expect(await admin.getByRole("button", { name: /Logga ut inloggningen från/ }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(admin, "user sessions (phone)");
+    await screenshot(admin, "user-sessions-phone");
+    await admin.getByRole("button", { name: "Logga ut överallt" }).click();
+    await admin.getByText(/Personen är utloggad överallt/).waitFor();
+    expect(await admin.getByText("Personen är inte inloggad någonstans.").count()).toBe(1);
+
+    await colleague.goto("/staff/campaigns");
+    expect(new URL(colleague.url()).pathname).toBe("/staff/login");
+    await adminContext.close();
+    await colleagueContext.close();
+  });
+
+  it("a copied cookie opens nothing after logout", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, "coordinator@demo.local");
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === "__session")!;
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await page.waitForURL(/loggedOut=1/);
+
+    const thief = await newContext(browser, DESKTOP);
+    await thief.addCookies([session]);
+    const stolen = await thief.newPage();
+    await stolen.goto("/staff/feedback");
+    expect(new URL(stolen.url()).pathname).toBe("/staff/login");
+    await thief.close();
+    await context.close();
+  });
+});
