@@ -304,12 +304,20 @@ export async function findOutcomeCampaigns({
   }));
 }
 
-/** Every campaign of the given programmes, for the outcome page's choices, oldest first. */
-export async function listOutcomeCampaigns({ programIds }: { programIds?: number[] }): Promise<OutcomeCampaign[]> {
-  const q = db("campaigns").select("id");
-  if (programIds) q.whereIn("program_id", programIds);
-  const ids = ((await q) as { id: number }[]).map((r) => Number(r.id));
-  return findOutcomeCampaigns({ ids, programIds });
+/** Every campaign of the given programmes with its number of responses, for the outcome page's choices, oldest first. */
+export async function listOutcomeCampaigns({
+  programIds,
+}: {
+  programIds?: number[];
+}): Promise<(OutcomeCampaign & { responses: number })[]> {
+  const q = db("campaigns as c")
+    .select("c.id", db.raw("(select count(*) from responses r where r.campaign_id = c.id) as responses"))
+    .orderBy([{ column: "c.opens_on" }, { column: "c.id" }]);
+  if (programIds) q.whereIn("c.program_id", programIds);
+  const rows: { id: number; responses: unknown }[] = await q;
+  const counts = new Map(rows.map((r) => [Number(r.id), Number(r.responses)]));
+  const campaigns = await findOutcomeCampaigns({ ids: [...counts.keys()], programIds });
+  return campaigns.map((c) => ({ ...c, responses: counts.get(c.id) ?? 0 }));
 }
 
 /** The survey versions the campaigns' responses were given on, with their JSON, to resolve outcome tags. */

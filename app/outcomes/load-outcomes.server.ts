@@ -43,6 +43,7 @@ import {
   type OutcomePublication,
   type PublishedCount,
 } from "./figures";
+import { MAX_WAVES } from "./limits";
 import { MEASURES, type Text } from "./measures";
 import { taggedQuestions, type TaggedQuestion } from "./survey-tags";
 
@@ -73,7 +74,6 @@ export interface OutcomeQuery {
   scope: number[] | undefined;
 }
 
-export const MAX_WAVES = 10;
 
 export type OutcomeErrorCode =
   | "noCampaign"
