@@ -27,9 +27,7 @@ export function OutcomeMeasure({ m, report }: { m: MeasureFigures; report: Repor
   const waveTitle = (id: number) => report.waves.find((w) => w.id === id)?.title ?? String(id);
   const latest = m.waves[m.waves.length - 1];
   const groupLabel = (g: GroupFigure) =>
-    g.group === null
-      ? t.everyone
-      : (report.breakdown?.groups.find((x) => x.key === g.group)?.label[locale] ?? g.group);
+    g.group === null ? t.everyone : (report.breakdown?.groups.find((x) => x.key === g.group)?.label[locale] ?? g.group);
   const headingId = `m-${m.tag}`;
   const sentences: string[] = [];
   if (m.kind === "choices") {
@@ -111,7 +109,9 @@ function OutcomeChart({ m, report, groupLabel, waveTitle }: Helpers) {
     const rows = report.breakdown ? m.waves[0].groups : [m.waves[0].all];
     series = rows.map((g, i) => ({
       label: groupLabel(g),
-      data: m.waves.map((w) => pct((g.group === null ? w.all : w.groups.find((x) => x.group === g.group))!.share) as number),
+      data: m.waves.map(
+        (w) => pct((g.group === null ? w.all : w.groups.find((x) => x.group === g.group))!.share) as number,
+      ),
       color: PALETTE[i % PALETTE.length],
     }));
   }
@@ -197,7 +197,9 @@ function OutcomeTable({ m, report, groupLabel, waveTitle }: Helpers) {
                   <>
                     <td className="num">{share(g.share)}</td>
                     <td className="num">
-                      {g.interval ? `${percent(g.interval.lower, locale)}–${percent(g.interval.upper, locale)} %` : t.na}
+                      {g.interval
+                        ? `${percent(g.interval.lower, locale)}–${percent(g.interval.upper, locale)} %`
+                        : t.na}
                     </td>
                   </>
                 ) : null}

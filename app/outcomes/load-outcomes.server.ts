@@ -74,7 +74,6 @@ export interface OutcomeQuery {
   scope: number[] | undefined;
 }
 
-
 export type OutcomeErrorCode =
   | "noCampaign"
   | "tooManyCampaigns"

@@ -13,8 +13,30 @@ import { countLabel } from "./wording";
 type Locale = "sv" | "en";
 
 const HEADER = {
-  sv: ["Mått", "Omgång", "Grupp", "Uppgift", "Värde", "Antal", "Av (svarade)", "Andel (%)", "95 % KI nedre", "95 % KI övre"],
-  en: ["Measure", "Wave", "Group", "Figure", "Value", "Count", "Of (answered)", "Share (%)", "95 % CI lower", "95 % CI upper"],
+  sv: [
+    "Mått",
+    "Omgång",
+    "Grupp",
+    "Uppgift",
+    "Värde",
+    "Antal",
+    "Av (svarade)",
+    "Andel (%)",
+    "95 % KI nedre",
+    "95 % KI övre",
+  ],
+  en: [
+    "Measure",
+    "Wave",
+    "Group",
+    "Figure",
+    "Value",
+    "Count",
+    "Of (answered)",
+    "Share (%)",
+    "95 % CI lower",
+    "95 % CI upper",
+  ],
 };
 
 const KIND = {

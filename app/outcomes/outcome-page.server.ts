@@ -56,7 +56,10 @@ export async function outcomePage(staff: StaffUser, url: URL, { defaults = true 
   const surveys: OutcomePageData["surveys"] = [];
   for (const c of campaigns) {
     let s = surveys.find((x) => x.key === c.surveyKey);
-    if (!s) surveys.push((s = { key: c.surveyKey, title: titles.get(c.surveyKey) ?? { sv: c.surveyKey, en: c.surveyKey }, waves: [] }));
+    if (!s)
+      surveys.push(
+        (s = { key: c.surveyKey, title: titles.get(c.surveyKey) ?? { sv: c.surveyKey, en: c.surveyKey }, waves: [] }),
+      );
     const small = isSmallCount(c.responses);
     s.waves.push({ id: c.id, title: c.title, opensOn: c.opensOn, responses: small ? null : c.responses, small });
   }

@@ -59,7 +59,11 @@ export default function OutcomesPage() {
                 <span>
                   {w.title}{" "}
                   <span className="outcomes__count">
-                    ({format(t.responsesShort, { n: w.small ? countLabel({ n: null, status: "small" }, locale) : (w.responses ?? 0) })})
+                    (
+                    {format(t.responsesShort, {
+                      n: w.small ? countLabel({ n: null, status: "small" }, locale) : (w.responses ?? 0),
+                    })}
+                    )
                   </span>
                 </span>
               </label>
