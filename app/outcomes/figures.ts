@@ -241,7 +241,8 @@ function register(pub: Publication, p: Prepared, input: FigureInputs, campaignId
       const cells = categories.map((c) =>
         pub.figure(key(tag, campaignId, group, `v:${c.value}`), r.counts.get(c.value) ?? 0),
       );
-      const n = pub.figure(key(tag, campaignId, group, "n"), r.respondents);
+      // The denominator is the last thing a reader should lose: hide answer cells first where that protects as well.
+      const n = pub.figure(key(tag, campaignId, group, "n"), r.respondents, { keepShown: true });
       if (single) pub.sum(n, cells);
       if (m.measure.kind !== "choices") {
         const pos = pub.figure(
