@@ -51,6 +51,7 @@ export function buildDraft(input: ReportInput): Draft {
     generator: GENERATOR_VERSION,
     period: input.period,
     programNames: input.programs.map((p) => p.name),
+    scope: ctx.scope,
     figures: ctx.book.figures,
     sections,
     tables: ctx.tables,
