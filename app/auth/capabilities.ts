@@ -22,7 +22,7 @@ export const CAPABILITIES = [
     roles: ["admin", "coordinator", "researcher", "case_manager"],
     ready: true,
   },
-  { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: false },
+  { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: true },
   { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: true },
   { key: "users", href: "/staff/users", roles: ["admin"], ready: true },
   { key: "audit", href: "/staff/audit", roles: ["admin"], ready: true },

@@ -9,6 +9,7 @@ import * as attendance from "./0007_attendance";
 import * as security from "./0012_security";
 import * as exportsTable from "./0014_exports";
 import * as visitorRegister from "./0016_visitor_register";
+import * as reports from "./0022_reports";
 import * as outcomeIndexes from "./0020_outcome_indexes";
 
 /**
@@ -26,6 +27,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0012_security": security,
   "0014_exports": exportsTable,
   "0016_visitor_register": visitorRegister,
+  "0022_reports": reports,
   "0020_outcome_indexes": outcomeIndexes,
 };
 
