@@ -7,7 +7,9 @@ import * as workshops from "./0005_workshops";
 import * as feedbackReview from "./0006_feedback_review";
 import * as attendance from "./0007_attendance";
 import * as security from "./0012_security";
+import * as exportsTable from "./0014_exports";
 import * as visitorRegister from "./0016_visitor_register";
+import * as reports from "./0022_reports";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -22,7 +24,9 @@ const migrations: Record<string, Knex.Migration> = {
   "0006_feedback_review": feedbackReview,
   "0007_attendance": attendance,
   "0012_security": security,
+  "0014_exports": exportsTable,
   "0016_visitor_register": visitorRegister,
+  "0022_reports": reports,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
