@@ -15,7 +15,9 @@ const buildPath = path.join(root, "build", "index.js");
 const build = await import(buildPath);
 const entry = build.entry.module;
 
+let trustProxy;
 try {
+  trustProxy = entry.parseTrustProxy(process.env.TRUST_PROXY);
   await entry.prepareApp();
 } catch (error) {
   console.error(`Start stopped: ${error instanceof Error ? error.message : error}`);
@@ -25,8 +27,8 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
-// Behind a reverse proxy (TRUST_PROXY=1), the client address and https come from X-Forwarded-*.
-if (process.env.TRUST_PROXY) app.set("trust proxy", Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
+// Behind a reverse proxy (TRUST_PROXY, see the README), the client address and https come from X-Forwarded-*.
+app.set("trust proxy", trustProxy);
 app.use(compression());
 app.use((_req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");

@@ -2,6 +2,8 @@ import { defineStrings } from "../define";
 
 export const attendance = defineStrings({
   sv: {
+    pageEditActivity: "Ändra aktivitet",
+    pageImport: "Importera närvaro",
     navRegister: "Registrera",
     navStats: "Statistik",
     navEnrolment: "Inskrivna",
@@ -24,6 +26,7 @@ export const attendance = defineStrings({
     men: "Män",
     other: "Annan/ickebinär",
     notStated: "Vill inte uppge",
+    otherOrNotStated: "Annan eller vill inte uppge",
     total: "Totalt",
     decrease: "Minska {label}",
     increase: "Öka {label}",
@@ -194,6 +197,8 @@ export const attendance = defineStrings({
     errSchedule: "Kontrollera veckoschemat: veckodag och tid som 13:00, och sluttid efter starttid.",
   },
   en: {
+    pageEditActivity: "Edit activity",
+    pageImport: "Import attendance",
     navRegister: "Register",
     navStats: "Statistics",
     navEnrolment: "Enrolled",
@@ -215,6 +220,7 @@ export const attendance = defineStrings({
     men: "Men",
     other: "Other/non-binary",
     notStated: "Prefer not to say",
+    otherOrNotStated: "Other or prefer not to say",
     total: "Total",
     decrease: "Decrease {label}",
     increase: "Increase {label}",

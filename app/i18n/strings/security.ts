@@ -17,6 +17,10 @@ export const security = defineStrings({
     sessionEnded: "Inloggningen är avslutad.",
     sessionsEnded: "Personen är utloggad överallt ({count} inloggningar).",
     sessionUnknownDevice: "okänd",
+    waitSeconds: "{n} sekunder",
+    waitMinute: "1 minut",
+    waitMinutes: "{n} minuter",
+    auditRepeated: "{count} gånger, senast {last}",
   },
   en: {
     sessionsTitle: "Logins",
@@ -33,5 +37,9 @@ export const security = defineStrings({
     sessionEnded: "The login is ended.",
     sessionsEnded: "The person is logged out everywhere ({count} logins).",
     sessionUnknownDevice: "unknown",
+    waitSeconds: "{n} seconds",
+    waitMinute: "1 minute",
+    waitMinutes: "{n} minutes",
+    auditRepeated: "{count} times, last {last}",
   },
 });

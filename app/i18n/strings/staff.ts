@@ -2,6 +2,8 @@ import { defineStrings } from "../define";
 
 export const staff = defineStrings({
   sv: {
+    pageStart: "Personal",
+    pageEditUser: "Ändra personal",
     nav_campaigns: "Enkäter",
     nav_workshops: "Framtidsverkstad",
     nav_feedback: "Synpunkter",
@@ -22,7 +24,7 @@ export const staff = defineStrings({
     loginMissing: "Fyll i både e-post och lösenord.",
     loginTooLong: "E-post eller lösenord är för långt.",
     loginBadBody: "Formuläret gick inte att läsa. Ladda om sidan och försök igen.",
-    loginRateLimited: "För många misslyckade försök. Vänta {minutes} minuter och försök igen.",
+    loginRateLimited: "För många misslyckade försök. Vänta {wait} och försök sedan igen.",
     loggedOut: "Du är utloggad.",
     startTitle: "Personalsidor",
     startLead: "Du är inloggad som {role}. Det här kan du göra:",
@@ -91,6 +93,8 @@ export const staff = defineStrings({
     previousPage: "Föregående sida",
   },
   en: {
+    pageStart: "Staff",
+    pageEditUser: "Edit staff member",
     nav_campaigns: "Surveys",
     nav_workshops: "Future workshops",
     nav_feedback: "Feedback",
@@ -111,7 +115,7 @@ export const staff = defineStrings({
     loginMissing: "Fill in both e-mail and password.",
     loginTooLong: "E-mail or password is too long.",
     loginBadBody: "The form could not be read. Reload the page and try again.",
-    loginRateLimited: "Too many failed attempts. Wait {minutes} minutes and try again.",
+    loginRateLimited: "Too many failed attempts. Wait {wait} and then try again.",
     loggedOut: "You are logged out.",
     startTitle: "Staff pages",
     startLead: "You are logged in as {role}. This is what you can do:",
