@@ -2,6 +2,8 @@ import { defineStrings } from "../define";
 
 export const staff = defineStrings({
   sv: {
+    pageStart: "Personal",
+    pageEditUser: "Ändra personal",
     nav_campaigns: "Enkäter",
     nav_workshops: "Framtidsverkstad",
     nav_feedback: "Synpunkter",
@@ -93,6 +95,8 @@ export const staff = defineStrings({
     previousPage: "Föregående sida",
   },
   en: {
+    pageStart: "Staff",
+    pageEditUser: "Edit staff member",
     nav_campaigns: "Surveys",
     nav_workshops: "Future workshops",
     nav_feedback: "Feedback",
