@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { boardSnapshot, requireBoard, type BoardSnapshot } from "~/workshops/board.server";
@@ -8,9 +8,10 @@ import { workshopPublic } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import { security as securityStrings } from "~/i18n/strings/security";
 import styles from "~/styles/workshops.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Tavla – Framtidsverkstad" }];
+export const meta = pageTitle(workshopPublic, "pageBoard", { appName: false });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshop = await requireBoard(request, params.code ?? "");
