@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isoDate } from "~/http/params";
@@ -10,8 +10,9 @@ import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { security as securityStrings } from "~/i18n/strings/security";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Logg – Deltagarröst" }];
+export const meta = pageTitle(staffStrings, "nav_audit");
 
 const PAGE_SIZE = 50;
 const filterSchema = z.object({

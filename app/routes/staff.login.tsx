@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress } from "~/http/context";
@@ -13,8 +13,9 @@ import { localeFromRequest } from "~/i18n/locale";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Logga in – Deltagarröst" }];
+export const meta = pageTitle(staffStrings, "loginTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
