@@ -12,9 +12,11 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { getStaff } from "~/auth/guards.server";
 import { useNonce } from "~/components/nonce";
+import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
+import { useOutboxFlush } from "~/components/survey/use-outbox-flush";
 import { DEFAULT_LOCALE, localeFromRequest, type Locale } from "~/i18n/locale";
 import { common } from "~/i18n/strings/common";
 import { format } from "~/i18n/define";
@@ -96,7 +98,15 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+// A survey step (a fetcher post to /s/CODE/svara) changes nothing the root shows: one round trip per question.
+export const shouldRevalidate = surveyShouldRevalidate;
+
 export default function App() {
+  useOutboxFlush();
+  // Scripts are running: tests wait for this state instead of for time.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "1";
+  }, []);
   return <Outlet />;
 }
 

@@ -6,6 +6,7 @@ import * as surveys from "./0004_surveys";
 import * as workshops from "./0005_workshops";
 import * as feedbackReview from "./0006_feedback_review";
 import * as attendance from "./0007_attendance";
+import * as responseLate from "./0018_response_late";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0005_workshops": workshops,
   "0006_feedback_review": feedbackReview,
   "0007_attendance": attendance,
+  "0018_response_late": responseLate,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
