@@ -5,7 +5,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
-  SESSION_SECRET: z.string().min(16, "SESSION_SECRET måste vara minst 16 tecken").optional(),
+  SESSION_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "SESSION_SECRET måste vara minst 16 tecken").optional(),
+  ),
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
   DATABASE_URL: z
     .string()

@@ -4,7 +4,8 @@ import { migrateToLatest } from "~/models/migrations.server";
 import { countStaff } from "~/models/staff.server";
 import { listPrograms, createProgram } from "~/models/program.server";
 import { pruneLoginAttempts } from "~/models/login-attempt.server";
-import { serverSecret } from "~/auth/secret.server";
+import { loadServerSecret } from "~/auth/secret.server";
+import { pruneStaffSessions } from "~/models/staff-session.server";
 import { loadSurveys } from "~/surveys/registry.server";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seeds/demo/index";
 import { DEMO_PROGRAMS } from "../db/seeds/demo/staff";
@@ -15,9 +16,13 @@ import { DEMO_PROGRAMS } from "../db/seeds/demo/staff";
  */
 export async function prepareApp({ log = console.log }: { log?: (line: string) => void } = {}): Promise<void> {
   const config = env();
-  serverSecret();
+  if (config.SEED_DEMO === "0" && !config.SESSION_SECRET)
+    throw new Error(
+      "SESSION_SECRET must be set in production (SEED_DEMO=0): at least 16 random characters, the same on every process of one instance and different between instances.",
+    );
   const applied = await migrateToLatest();
   if (applied.length > 0) log(`Migrations applied: ${applied.join(", ")}`);
+  await loadServerSecret({ databaseHasData: (await countStaff()) > 0 });
   const surveys = await loadSurveys();
   log(`Surveys checked: ${[...surveys.keys()].join(", ")}`);
 
@@ -29,7 +34,9 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
     // A production install still needs its programmes before the first admin can be given any.
     for (const p of DEMO_PROGRAMS) await createProgram(p);
   }
-  await pruneLoginAttempts({ before: new Date(Date.now() - 24 * 3600 * 1000).toISOString() });
+  const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  await pruneLoginAttempts({ before: dayAgo });
+  await pruneStaffSessions({ before: dayAgo });
 
   if (config.SEED_DEMO === "1") {
     log(`Demo logins (password "${DEMO_PASSWORD}"):`);

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { checkAttendance, parseCount, type ActivityFacts, type AttendanceInput } from "~/outcomes/attendance-rules";
+import { parseCodeList } from "~/privacy/participant-code";
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -14,6 +15,8 @@ export interface CsvRow {
   line: number;
   activityName: string;
   input: AttendanceInput;
+  /** Canonical participant codes from the optional seventh column. */
+  codes: string[];
 }
 
 /**
@@ -44,7 +47,7 @@ export function detectDelimiter(text: string): string {
 const DROP_IN_NAMES = new Set(["drop-in", "dropin", "drop in", "besök utan aktivitet"]);
 
 /**
- * Reads "datum; aktivitet; kvinnor; män; annan; vill inte uppge" rows and checks each against the
+ * Reads "datum; aktivitet; kvinnor; män; annan; vill inte uppge[; koder]" rows and checks each against the
  * same rules as the form. A first line that does not start with a date is taken as a header.
  * Returns every good row and every bad line with its reasons; the caller imports only when there
  * are no problems at all.
@@ -77,11 +80,11 @@ export function parseAttendanceCsv(
   for (const { record, info } of records) {
     const line = info.lines;
     const cells = record.filter((c, i) => i < 6 || c !== "");
-    if (cells.length !== 6) {
+    if (cells.length !== 6 && cells.length !== 7) {
       problems.push({ line, reasons: [{ key: "importColumns" }] });
       continue;
     }
-    const [date, name, ...counts] = cells;
+    const [date, name, ...counts] = cells.slice(0, 6);
     const reasons: CsvProblem["reasons"] = [];
     const key = name.toLocaleLowerCase("sv");
     const dropIn = DROP_IN_NAMES.has(key);
@@ -105,11 +108,18 @@ export function parseAttendanceCsv(
       for (const e of checkAttendance({ ...input, activityId: null }, { activity: null, today }))
         reasons.push({ key: e });
     }
+    const codeList = parseCodeList(cells[6] ?? "", { separator: "spaces" });
+    if (codeList.error === "errCodeMalformed" || codeList.error === "errCodeTwice")
+      reasons.push({
+        key: codeList.error === "errCodeMalformed" ? "importCodeMalformed" : "importCodeTwice",
+        params: { position: String(codeList.position ?? "") },
+      });
+    else if (codeList.error) reasons.push({ key: "importCodesTooMany" });
     const slot = `${date}|${input.activityId}`;
     if (seen.has(slot)) reasons.push({ key: "importDuplicateInFile" });
     seen.set(slot, line);
     if (reasons.length > 0) problems.push({ line, reasons });
-    else rows.push({ line, activityName: activity?.name ?? "drop-in", input });
+    else rows.push({ line, activityName: activity?.name ?? "drop-in", input, codes: codeList.codes });
   }
   return { rows, problems, fatal: null };
 }

@@ -17,7 +17,7 @@ export const CAPABILITIES = [
   { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "attendance", href: "/staff/attendance", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: false },
-  { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: false },
+  { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: true },
   { key: "users", href: "/staff/users", roles: ["admin"], ready: true },
   { key: "audit", href: "/staff/audit", roles: ["admin"], ready: true },
 ] as const satisfies readonly { key: string; href: string; roles: readonly Role[]; ready: boolean }[];

@@ -1,18 +1,26 @@
 import { redirect } from "@remix-run/node";
 import { getStaffById, type StaffUser } from "~/models/staff.server";
+import type { StaffSession } from "~/models/staff-session.server";
 import { forbidden } from "~/http/errors.server";
 import { assertSameOrigin } from "./origin.server";
-import { getSession } from "./session.server";
+import { currentSession } from "./session.server";
 import type { Role } from "./roles";
 
-/** The logged-in staff member, or null. A disabled user or a stale session (password reset) counts as none. */
+/**
+ * The logged-in staff member and their server-side session, or null. An ended or expired session, a disabled
+ * user, or a session from before a password reset (which bumps the version) counts as none.
+ */
+export async function getStaffSession(request: Request): Promise<{ staff: StaffUser; session: StaffSession } | null> {
+  const session = await currentSession(request);
+  if (!session) return null;
+  const staff = await getStaffById({ id: session.staffId });
+  if (!staff || staff.disabled || staff.sessionVersion !== session.sessionVersion) return null;
+  return { staff, session };
+}
+
+/** The logged-in staff member, or null. */
 export async function getStaff(request: Request): Promise<StaffUser | null> {
-  const session = await getSession(request);
-  const staffId = session.get("staffId");
-  if (typeof staffId !== "number") return null;
-  const staff = await getStaffById({ id: staffId });
-  if (!staff || staff.disabled || staff.sessionVersion !== session.get("sessionVersion")) return null;
-  return staff;
+  return (await getStaffSession(request))?.staff ?? null;
 }
 
 export function loginPath(request: Request): string {

@@ -7,6 +7,7 @@ import {
   emailTaken,
   type StaffUser,
 } from "~/models/staff.server";
+import { endAllStaffSessions, endStaffSession } from "~/models/staff-session.server";
 import { generatePassword, hashPassword } from "./password.server";
 import type { StaffFormValue } from "./staff-form.server";
 
@@ -71,6 +72,7 @@ export async function updateAccount({
       : before.disabled && !value.disabled
         ? "staff.enable"
         : "staff.update";
+  if (action === "staff.disable") await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" });
   if (Object.keys(changes).length > 0)
     await audit({ actor, action, entityType: "staff", entityId: id, ip, details: changes });
   return { ok: true };
@@ -89,6 +91,36 @@ export async function resetPassword({
   if (!target) return { ok: false, error: "notFound" };
   const password = generatePassword();
   await setStaffPassword({ id, passwordHash: await hashPassword(password) });
+  await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" });
   await audit({ actor, action: "staff.password_reset", entityType: "staff", entityId: id, ip });
   return { ok: true, password };
+}
+
+/** An admin ends one of a person's open sessions, or all of them (`sessionId` left out); audited. */
+export async function endSessionsOf({
+  actor,
+  id,
+  sessionId,
+  ip,
+}: {
+  actor: Actor;
+  id: number;
+  sessionId?: number;
+  ip: string;
+}): Promise<{ ok: true; ended: number } | { ok: false; error: "notFound" }> {
+  if (!(await getStaffById({ id }))) return { ok: false, error: "notFound" };
+  const ended =
+    sessionId === undefined
+      ? await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" })
+      : Number(await endStaffSession({ staffId: id, sessionId, reason: "ended-by-admin" }));
+  if (sessionId !== undefined && ended === 0) return { ok: false, error: "notFound" };
+  await audit({
+    actor,
+    action: "staff.sessions_end",
+    entityType: "staff",
+    entityId: id,
+    ip,
+    details: sessionId === undefined ? { all: true, ended } : { sessionId },
+  });
+  return { ok: true, ended };
 }

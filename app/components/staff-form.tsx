@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { ROLES, type Role } from "~/auth/roles";
+import { CheckboxField, Field, FormAlert, SelectField, errorText, hasErrors } from "~/components/forms";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -28,79 +29,40 @@ export function StaffForm({
   submitLabel: string;
 }) {
   const t = useStrings(staffStrings);
-  const message = (key?: string) => (key ? (t[key as keyof typeof t] ?? t.errForm) : undefined);
-  const describe = (name: keyof Errors) => (errors[name] ? `${name}-error` : undefined);
+  const err = errorText(t, errors);
   return (
     <Form method="post" className="stack" noValidate>
-      {Object.keys(errors).length > 0 ? (
-        <p className="alert alert--error" role="alert">
-          {t.errForm}
-        </p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="name">{t.name}</label>
-        <input
-          id="name"
-          name="name"
-          type="text"
-          autoComplete="off"
-          maxLength={200}
-          required
-          defaultValue={defaults.name}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describe("name")}
-        />
-        {errors.name ? (
-          <p className="field-error" id="name-error">
-            {message(errors.name)}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor="email">{t.email}</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          maxLength={254}
-          required
-          defaultValue={defaults.email}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={describe("email")}
-        />
-        {errors.email ? (
-          <p className="field-error" id="email-error">
-            {message(errors.email)}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor="role">{t.role}</label>
-        <select
-          id="role"
-          name="role"
-          required
-          defaultValue={defaults.role}
-          aria-invalid={errors.role ? true : undefined}
-          aria-describedby={describe("role")}
-        >
-          <option value="" disabled>
-            –
+      <FormAlert>{hasErrors(errors) ? t.errForm : null}</FormAlert>
+      <Field
+        label={t.name}
+        name="name"
+        autoComplete="off"
+        maxLength={200}
+        required
+        defaultValue={defaults.name}
+        error={err("name")}
+      />
+      <Field
+        label={t.email}
+        name="email"
+        type="email"
+        autoComplete="off"
+        maxLength={254}
+        required
+        defaultValue={defaults.email}
+        error={err("email")}
+      />
+      <SelectField label={t.role} name="role" required defaultValue={defaults.role} error={err("role")}>
+        <option value="" disabled>
+          –
+        </option>
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t[`role_${role}`]}
           </option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t[`role_${role}`]}
-            </option>
-          ))}
-        </select>
-        {errors.role ? (
-          <p className="field-error" id="role-error">
-            {message(errors.role)}
-          </p>
-        ) : null}
-      </div>
-      <fieldset className="field" aria-describedby={describe("programIds")}>
+        ))}
+      </SelectField>
+      <fieldset className="field" aria-describedby={errors.programIds ? "programIds-error" : undefined}>
         <legend>{t.programs}</legend>
         {programs.map((p) => (
           <label key={p.id} className="choice">
@@ -110,26 +72,18 @@ export function StaffForm({
         ))}
         {errors.programIds ? (
           <p className="field-error" id="programIds-error">
-            {message(errors.programIds)}
+            {err("programIds")}
           </p>
         ) : null}
       </fieldset>
       {showDisabled ? (
-        <div className="field">
-          <label className="choice">
-            <input
-              type="checkbox"
-              name="disabled"
-              defaultChecked={defaults.disabled}
-              aria-describedby="disabled-hint"
-            />
-            {t.disableAccount}
-          </label>
-          <p className="hint" id="disabled-hint">
-            {t.disableHint}
-          </p>
-          {errors.disabled ? <p className="field-error">{message(errors.disabled)}</p> : null}
-        </div>
+        <CheckboxField
+          label={t.disableAccount}
+          name="disabled"
+          hint={t.disableHint}
+          defaultChecked={defaults.disabled}
+          error={err("disabled")}
+        />
       ) : null}
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button">

@@ -1,5 +1,7 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import type { Scope } from "~/auth/scope";
+import { whereInScope } from "~/models/scope.server";
 
 export type ActivityKind = "regular" | "special";
 export type ActivityScope = "mallis" | "city";
@@ -38,19 +40,22 @@ interface ActivityRow {
   archived_at: string | null;
 }
 
-export async function listActivities({ includeArchived = false }: { includeArchived?: boolean } = {}): Promise<
-  Activity[]
-> {
+/** The catalogue; with `scope`, only the activities that scope sees (see app/auth/scope.ts). */
+export async function listActivities({
+  includeArchived = false,
+  scope,
+}: { includeArchived?: boolean; scope?: Scope } = {}): Promise<Activity[]> {
   const query = db("activities")
     .select("*")
     .orderBy([{ column: "scope" }, { column: "name" }]);
   if (!includeArchived) query.whereNull("archived_at");
+  whereInScope(query, "program_id", scope);
   const rows: ActivityRow[] = await query;
   return withSchedules(rows);
 }
 
-export async function getActivity({ id }: { id: number }): Promise<Activity | null> {
-  const row: ActivityRow | undefined = await db("activities").where({ id }).first();
+export async function getActivity({ id, scope }: { id: number; scope?: Scope }): Promise<Activity | null> {
+  const row: ActivityRow | undefined = await whereInScope(db("activities").where({ id }), "program_id", scope).first();
   return row ? (await withSchedules([row]))[0] : null;
 }
 

@@ -1,7 +1,19 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import type { Scope } from "~/auth/scope";
 import { audit } from "~/models/audit.server";
-import type { AttendanceInput, GenderCounts } from "~/outcomes/attendance-rules";
+import { whereInScope } from "~/models/scope.server";
+import { MAX_COUNT, totalOf, type AttendanceInput, type GenderCounts } from "~/outcomes/attendance-rules";
+import {
+  addVisitors,
+  codedCountsOf,
+  genderCountsOf,
+  refreshVisitDates,
+  visitorsByHmac,
+  type CodeRef,
+  type StatedFacts,
+  type VisitorSource,
+} from "~/models/visitor.server";
 import type { ActivityKind } from "~/models/activity.server";
 
 export interface Attendance extends GenderCounts {
@@ -72,26 +84,34 @@ function baseQuery(knex: Knex = db) {
     );
 }
 
-export async function getAttendance({ id }: { id: number }): Promise<Attendance | null> {
-  const row: AttendanceRow | undefined = await baseQuery().where("t.id", id).first();
+export async function getAttendance({ id, scope }: { id: number; scope?: Scope }): Promise<Attendance | null> {
+  const row: AttendanceRow | undefined = await whereInScope(
+    baseQuery().where("t.id", id),
+    "a.program_id",
+    scope,
+  ).first();
   return row ? toAttendance(row) : null;
 }
 
 export async function findAttendance({
   date,
   activityId,
+  scope,
 }: {
   date: string;
   activityId: number | null;
+  scope?: Scope;
 }): Promise<Attendance | null> {
-  const row: AttendanceRow | undefined = await baseQuery()
-    .where({ "t.date": date, "t.slot": slotOf(activityId) })
-    .first();
+  const query = baseQuery().where({ "t.date": date, "t.slot": slotOf(activityId) });
+  const row: AttendanceRow | undefined = await whereInScope(query, "a.program_id", scope).first();
   return row ? toAttendance(row) : null;
 }
 
-export async function listAttendanceForDate({ date }: { date: string }): Promise<Attendance[]> {
-  const rows: AttendanceRow[] = await baseQuery().where("t.date", date).orderBy("t.id");
+/** A day's registrations; with `scope`, only those of activities that scope sees. */
+export async function listAttendanceForDate({ date, scope }: { date: string; scope?: Scope }): Promise<Attendance[]> {
+  const rows: AttendanceRow[] = await whereInScope(baseQuery().where("t.date", date), "a.program_id", scope).orderBy(
+    "t.id",
+  );
   return rows.map(toAttendance);
 }
 
@@ -111,52 +131,150 @@ export function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || (e?.code === "SQLITE_CONSTRAINT" && /UNIQUE/i.test(e.message ?? ""));
 }
 
-export type RegisterResult = { ok: true; id: number } | { ok: false; error: "duplicate"; existingId: number };
+export type CodedRegistrationError =
+  { ok: false; error: "unknownCodes"; codes: string[] } | { ok: false; error: "tooMany"; total: number };
+
+export type RegisterResult =
+  { ok: true; id: number } | { ok: false; error: "duplicate"; existingId: number } | CodedRegistrationError;
+
+/** Codes of a registration, with what first-time visitors stated (keyed by the canonical code). */
+export interface CodedVisitors {
+  codes: CodeRef[];
+  newVisitors?: Map<string, StatedFacts>;
+  source?: VisitorSource;
+}
+
+type Resolved = { ok: true; coded: GenderCounts; hmacs: string[] } | CodedRegistrationError;
+
+/**
+ * Looks the codes up in the register, adds the first-time visitors that came with stated facts, and gives
+ * the coded visitors' gender counts. A code the register does not know and that came without facts stops
+ * the registration: the caller asks about it.
+ */
+async function resolveCodes(trx: Knex, coded: CodedVisitors | undefined): Promise<Resolved> {
+  const codes = coded?.codes ?? [];
+  const known = await visitorsByHmac(
+    trx,
+    codes.map((c) => c.hmac),
+  );
+  const unknown = codes.filter((c) => !known.has(c.hmac));
+  const missing = unknown.filter((c) => !coded?.newVisitors?.has(c.code));
+  if (missing.length > 0) return { ok: false, error: "unknownCodes", codes: missing.map((c) => c.code) };
+  const added = unknown.map((c) => ({
+    hmac: c.hmac,
+    ...coded!.newVisitors!.get(c.code)!,
+    source: coded?.source ?? "staff",
+  }));
+  await addVisitors(trx, added);
+  return { ok: true, coded: genderCountsOf([...known.values(), ...added]), hmacs: codes.map((c) => c.hmac) };
+}
+
+function plus(a: GenderCounts, b: GenderCounts): GenderCounts {
+  return {
+    women: a.women + b.women,
+    men: a.men + b.men,
+    other: a.other + b.other,
+    notStated: a.notStated + b.notStated,
+  };
+}
+
+/** First-time visitors among a registration's codes: those whose first visit is its date. */
+async function codedFirstTimers(trx: Knex, hmacs: string[], date: string): Promise<number> {
+  if (hmacs.length === 0) return 0;
+  const [row] = await trx("visitors")
+    .whereIn("code_hmac", hmacs)
+    .where("first_visit_on", date)
+    .count<{ n: number | string }[]>("* as n");
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * A registration's stored figures are everyone who came: the counts typed for visitors without a code plus
+ * the coded visitors by the gender they stated in the register. New visitors are those typed as such plus
+ * the coded ones whose first visit this is (null only when neither is known).
+ */
+async function storeCodedFigures(
+  trx: Knex,
+  id: number,
+  { input, coded, hmacs }: { input: AttendanceInput; coded: GenderCounts; hmacs: string[] },
+): Promise<void> {
+  await refreshVisitDates(trx, hmacs);
+  const codedNew = await codedFirstTimers(trx, hmacs, input.date);
+  const totals = plus(input, coded);
+  await trx("attendance")
+    .where({ id })
+    .update({
+      women: totals.women,
+      men: totals.men,
+      other: totals.other,
+      not_stated: totals.notStated,
+      first_time: input.firstTime === null && hmacs.length === 0 ? null : (input.firstTime ?? 0) + codedNew,
+    });
+}
 
 /**
  * Registers one activity's (or the drop-in's) attendance on one day. A second registration for the
  * same slot is refused with the first one's id, so the person can correct that instead; the unique
- * index makes this hold under concurrent requests on both databases.
+ * index makes this hold under concurrent requests on both databases. `input`'s counts are the visitors
+ * without a code; the coded ones are added by the register.
  */
 export async function registerAttendance({
   actor,
   ip,
   input,
-  codeHmacs = [],
+  coded,
   source = "form",
 }: {
-  actor: Actor;
+  actor: Actor | null;
   ip: string;
   input: AttendanceInput;
-  codeHmacs?: string[];
-  source?: "form" | "import" | "demo";
+  coded?: CodedVisitors;
+  source?: "form" | "import" | "demo" | "kiosk";
 }): Promise<RegisterResult> {
   const slot = slotOf(input.activityId);
   try {
     return await db.transaction(async (trx) => {
       const existing = await trx("attendance").where({ date: input.date, slot }).first("id");
       if (existing) return { ok: false as const, error: "duplicate" as const, existingId: existing.id as number };
+      const resolved = await resolveCodes(trx, coded);
+      if (!resolved.ok) return rollback(trx, resolved);
+      const total = totalOf(input) + totalOf(resolved.coded);
+      if (total > MAX_COUNT) return rollback(trx, { ok: false, error: "tooMany", total });
       const id = await insertOne(trx, { actor, input, source });
-      await insertCodes(trx, id, codeHmacs);
+      await insertCodes(trx, id, resolved.hmacs);
+      await storeCodedFigures(trx, id, { input, coded: resolved.coded, hmacs: resolved.hmacs });
       await audit(
         {
           actor,
+          actorEmail: actor ? undefined : "kiosk",
           action: "attendance.register",
           entityType: "attendance",
           entityId: id,
           ip,
-          details: { date: input.date, activityId: input.activityId, codes: codeHmacs.length },
+          details: { date: input.date, activityId: input.activityId, codes: resolved.hmacs.length },
         },
         trx,
       );
       return { ok: true as const, id };
     });
   } catch (error) {
+    if (error instanceof Rollback) return error.result;
     if (!isUniqueViolation(error)) throw error;
     const existing = await findAttendance({ date: input.date, activityId: input.activityId });
     if (!existing) throw error;
     return { ok: false, error: "duplicate", existingId: existing.id };
   }
+}
+
+/** Thrown inside a transaction to undo what it wrote (new visitors) and hand a refusal to the caller. */
+class Rollback extends Error {
+  constructor(readonly result: CodedRegistrationError) {
+    super(result.error);
+  }
+}
+
+function rollback(_trx: Knex, result: CodedRegistrationError): never {
+  throw new Rollback(result);
 }
 
 async function insertOne(
@@ -187,67 +305,94 @@ async function insertCodes(trx: Knex, attendanceId: number, codeHmacs: string[])
   }
 }
 
+export type CorrectResult = { ok: true } | { ok: false; error: "notFound" } | CodedRegistrationError;
+
 /**
  * Corrects counts, first-time visitors, note and (when given) participant codes. Date and activity
- * stay: a registration in the wrong slot is corrected to zero and registered again. The audit entry
- * keeps both the old and the new figures.
+ * stay: a registration in the wrong slot is corrected to zero and registered again. `input`'s counts are
+ * the visitors without a code; the coded ones (the new codes, or the ones already linked when `coded` is
+ * left out) are added by the register. The audit entry keeps both the old and the new figures.
  */
 export async function correctAttendance({
   actor,
   ip,
   id,
   input,
-  codeHmacs,
+  coded,
 }: {
   actor: Actor;
   ip: string;
   id: number;
   input: AttendanceInput;
-  codeHmacs?: string[];
-}): Promise<boolean> {
-  return db.transaction(async (trx) => {
-    const before: AttendanceRow | undefined = await trx("attendance").where({ id }).first();
-    if (!before) return false;
-    await trx("attendance")
-      .where({ id })
-      .update({ ...columns(input), updated_by: actor.id, updated_at: nowIso() });
-    if (codeHmacs) {
-      await trx("attendance_codes").where({ attendance_id: id }).delete();
-      await insertCodes(trx, id, codeHmacs);
-    }
-    const pick = (r: {
-      women: number;
-      men: number;
-      other: number;
-      not_stated: number;
-      first_time: number | null;
-      note: string;
-    }) => ({
-      women: Number(r.women),
-      men: Number(r.men),
-      other: Number(r.other),
-      notStated: Number(r.not_stated),
-      firstTime: r.first_time === null ? null : Number(r.first_time),
-      note: r.note,
-    });
-    await audit(
-      {
-        actor,
-        action: "attendance.correct",
-        entityType: "attendance",
-        entityId: id,
-        ip,
-        details: {
-          date: before.date,
-          before: pick(before),
-          after: pick(columns(input)),
-          ...(codeHmacs ? { codes: codeHmacs.length } : {}),
+  coded?: CodedVisitors;
+}): Promise<CorrectResult> {
+  try {
+    return await db.transaction(async (trx) => {
+      const before: AttendanceRow | undefined = await trx("attendance").where({ id }).first();
+      if (!before) return { ok: false as const, error: "notFound" as const };
+      const previous: string[] = (await trx("attendance_codes").where({ attendance_id: id }).select("code_hmac")).map(
+        (r: { code_hmac: string }) => r.code_hmac,
+      );
+      let hmacs = previous;
+      let codedCounts: GenderCounts;
+      if (coded) {
+        const resolved = await resolveCodes(trx, coded);
+        if (!resolved.ok) return rollback(trx, resolved);
+        await trx("attendance_codes").where({ attendance_id: id }).delete();
+        await insertCodes(trx, id, resolved.hmacs);
+        hmacs = resolved.hmacs;
+        codedCounts = resolved.coded;
+      } else {
+        codedCounts = await codedCountsOf(trx, id);
+      }
+      const total = totalOf(input) + totalOf(codedCounts);
+      if (total > MAX_COUNT) return rollback(trx, { ok: false, error: "tooMany", total });
+      await trx("attendance")
+        .where({ id })
+        .update({ ...columns(input), updated_by: actor.id, updated_at: nowIso() });
+      await storeCodedFigures(trx, id, { input: { ...input, date: before.date }, coded: codedCounts, hmacs });
+      // Visitors no longer linked here may have had their first or last visit on this day.
+      await refreshVisitDates(trx, previous);
+      const after: AttendanceRow = await trx("attendance").where({ id }).first();
+      const pick = (r: AttendanceRow) => ({
+        women: Number(r.women),
+        men: Number(r.men),
+        other: Number(r.other),
+        notStated: Number(r.not_stated),
+        firstTime: r.first_time === null ? null : Number(r.first_time),
+        note: r.note,
+      });
+      await audit(
+        {
+          actor,
+          action: "attendance.correct",
+          entityType: "attendance",
+          entityId: id,
+          ip,
+          details: {
+            date: before.date,
+            before: pick(before),
+            after: pick(after),
+            ...(coded ? { codes: hmacs.length } : {}),
+          },
         },
-      },
-      trx,
-    );
-    return true;
-  });
+        trx,
+      );
+      return { ok: true as const };
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.result;
+    throw error;
+  }
+}
+
+/** The coded visitors of one registration by gender, for showing how many of its count came with a code. */
+export async function codedCountsOfAttendance({
+  id,
+}: {
+  id: number;
+}): Promise<GenderCounts & { linked: number; firstTimers: number }> {
+  return codedCountsOf(db, id);
 }
 
 /** Which of these (date, activity) pairs already have a registration, as "date|activityId" ("null" for drop-in). */
@@ -268,7 +413,9 @@ export async function findTakenSlots({
 }
 
 export type ImportResult =
-  { ok: true; count: number } | { ok: false; duplicates: { line: number; date: string; activityId: number | null }[] };
+  | { ok: true; count: number }
+  | { ok: false; duplicates: { line: number; date: string; activityId: number | null }[] }
+  | { ok: false; duplicates: []; codeProblem: { line: number; error: CodedRegistrationError } };
 
 /** All rows or none: any row whose slot is already taken (or repeated in the file) stops the whole import. */
 export async function importAttendance({
@@ -279,7 +426,7 @@ export async function importAttendance({
 }: {
   actor: Actor;
   ip: string;
-  rows: { line: number; input: AttendanceInput }[];
+  rows: { line: number; input: AttendanceInput; codes?: CodeRef[] }[];
   fileName: string;
 }): Promise<ImportResult> {
   try {
@@ -302,9 +449,10 @@ export async function importAttendance({
       }
       if (duplicates.length > 0) return { ok: false as const, duplicates };
       const now = nowIso();
+      const plain = rows.filter((r) => !r.codes || r.codes.length === 0);
       await trx.batchInsert(
         "attendance",
-        rows.map((r) => ({
+        plain.map((r) => ({
           date: r.input.date,
           activity_id: r.input.activityId,
           slot: slotOf(r.input.activityId),
@@ -317,21 +465,48 @@ export async function importAttendance({
         })),
         200,
       );
+      // Rows with codes go one by one: each needs its id for the links and the register for its counts.
+      let codes = 0;
+      for (const r of rows.filter((row) => row.codes && row.codes.length > 0)) {
+        const resolved = await resolveCodes(trx, { codes: r.codes!, source: "import" });
+        if (!resolved.ok) throw new ImportRowRefused(r.line, resolved);
+        if (totalOf(r.input) + totalOf(resolved.coded) > MAX_COUNT)
+          throw new ImportRowRefused(r.line, {
+            ok: false,
+            error: "tooMany",
+            total: totalOf(r.input) + totalOf(resolved.coded),
+          });
+        const id = await insertOne(trx, { actor, input: r.input, source: "import" });
+        await insertCodes(trx, id, resolved.hmacs);
+        await storeCodedFigures(trx, id, { input: r.input, coded: resolved.coded, hmacs: resolved.hmacs });
+        codes += resolved.hmacs.length;
+      }
       await audit(
         {
           actor,
           action: "attendance.import",
           entityType: "attendance",
           ip,
-          details: { rows: rows.length, file: fileName.slice(0, 200) },
+          details: { rows: rows.length, codes, file: fileName.slice(0, 200) },
         },
         trx,
       );
       return { ok: true as const, count: rows.length };
     });
   } catch (error) {
+    if (error instanceof ImportRowRefused)
+      return { ok: false, duplicates: [], codeProblem: { line: error.line, error: error.result } };
     if (!isUniqueViolation(error)) throw error;
     return { ok: false, duplicates: [] };
+  }
+}
+
+class ImportRowRefused extends Error {
+  constructor(
+    readonly line: number,
+    readonly result: CodedRegistrationError,
+  ) {
+    super(result.error);
   }
 }
 

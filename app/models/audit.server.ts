@@ -1,3 +1,4 @@
+import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 import { addDays } from "~/outcomes/calendar";
 
@@ -36,6 +37,25 @@ export async function audit(input: AuditInput, trx = db): Promise<void> {
     ip: input.ip?.slice(0, 64) ?? null,
     details: input.details ? JSON.stringify(input.details) : null,
   });
+}
+
+/**
+ * A change and its audit entry in one transaction: both are written or neither. The entry may depend on what
+ * the change returned (a new id, say); return `null` from it when the change turned out to change nothing.
+ * Inside a transaction already, pass it as `trx` and the entry joins it.
+ */
+export async function audited<T>(
+  entry: AuditInput | ((result: T) => AuditInput | null),
+  change: (trx: Knex.Transaction) => Promise<T>,
+  trx?: Knex.Transaction,
+): Promise<T> {
+  const run = async (t: Knex.Transaction) => {
+    const result = await change(t);
+    const input = typeof entry === "function" ? entry(result) : entry;
+    if (input) await audit(input, t);
+    return result;
+  };
+  return trx ? run(trx) : db.transaction(run);
 }
 
 export interface AuditFilter {

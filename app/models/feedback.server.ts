@@ -2,6 +2,8 @@ import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 import { addDays } from "~/outcomes/calendar";
 import type { Role } from "~/auth/roles";
+import { inScope, recordScope, type Scope } from "~/auth/scope";
+import { whereInScope } from "~/models/scope.server";
 import { audit } from "~/models/audit.server";
 import { recordFeedback, type FeedbackSource } from "~/models/feedback-intake.server";
 import { redactionNames } from "~/models/redaction-name.server";
@@ -24,24 +26,17 @@ export interface Viewer {
 const REVIEW_ROLES: readonly Role[] = ["admin", "coordinator", "case_manager"];
 
 /**
- * Limits a query to the programmes the viewer works in. Admins see everything; coordinators also
- * see items whose programme nobody named (the public form lets people skip it), so someone triages
- * them; other review roles see only their programmes; every other role sees nothing.
+ * Feedback and the quotes made from it follow the "triage" rule of app/auth/scope.ts: an item whose programme
+ * nobody named (the public form lets people skip it) is seen by admins and coordinators, who sort it; every
+ * role outside the review roles sees nothing.
  */
-export function applyProgramScope(query: Knex.QueryBuilder, column: string, viewer: Viewer): Knex.QueryBuilder {
-  if (!REVIEW_ROLES.includes(viewer.role)) return query.whereRaw("1 = 0");
-  if (viewer.role === "admin") return query;
-  return query.where((q) => {
-    q.whereIn(column, viewer.programIds.length > 0 ? viewer.programIds : [-1]);
-    if (viewer.role === "coordinator") q.orWhereNull(column);
-  });
+export function feedbackScope(viewer: Viewer): Scope {
+  return recordScope(viewer, "triage", REVIEW_ROLES);
 }
 
-export function canSeeProgram(viewer: Viewer, programId: number | null): boolean {
-  if (!REVIEW_ROLES.includes(viewer.role)) return false;
-  if (viewer.role === "admin") return true;
-  if (programId === null) return viewer.role === "coordinator";
-  return viewer.programIds.includes(programId);
+/** Limits a query to what the viewer may see of feedback and quotes, in SQL. */
+export function applyProgramScope<Q extends Knex.QueryBuilder>(query: Q, column: string, viewer: Viewer): Q {
+  return whereInScope(query, column, feedbackScope(viewer));
 }
 
 // --- the safety flag ----------------------------------------------------------------------------
@@ -109,7 +104,7 @@ export async function addStaffNote(input: {
   consentNote: string | null;
   ip: string;
 }): Promise<{ ok: true; id: number } | { ok: false; problem: "program" }> {
-  if (!canSeeProgram(input.viewer, input.programId)) return { ok: false, problem: "program" };
+  if (!inScope(feedbackScope(input.viewer), input.programId)) return { ok: false, problem: "program" };
   const id = await db.transaction(async (trx) => {
     const created = await recordFeedback(
       {

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import type { Scope } from "~/auth/scope";
+import { whereInScope } from "~/models/scope.server";
 import { normalizeJoinCode, uniqueJoinCode } from "~/surveys/join-code.server";
 import type { Phase } from "~/workshops/rules";
 
@@ -115,8 +117,9 @@ export async function findWorkshopByCode({ code }: { code: string }): Promise<Wo
   return row ? (await withFollows([row]))[0] : null;
 }
 
-export async function listWorkshops(): Promise<Workshop[]> {
-  const rows: WorkshopRow[] = await db("workshops")
+/** Newest first; with `scope`, only the sessions that scope sees (see app/auth/scope.ts). */
+export async function listWorkshops({ scope }: { scope?: Scope } = {}): Promise<Workshop[]> {
+  const rows: WorkshopRow[] = await whereInScope(db("workshops"), "program_id", scope)
     .select("*")
     .orderBy([
       { column: "held_on", order: "desc" },

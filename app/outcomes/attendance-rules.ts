@@ -1,4 +1,5 @@
 import { isIsoDate } from "~/http/params";
+import { parseCodeList, type CodeListError } from "~/privacy/participant-code";
 
 /** The four gender categories attendance is split by (DOMAIN.md: "uppdelat på kön"). */
 export const GENDERS = ["women", "men", "other", "notStated"] as const;
@@ -8,7 +9,6 @@ export type GenderCounts = Record<Gender, number>;
 /** More than this many at one activity on one day is a typing mistake, not a crowd. */
 export const MAX_COUNT = 200;
 export const MAX_NOTE = 1000;
-export const MAX_CODES = 200;
 
 export interface AttendanceInput extends GenderCounts {
   date: string;
@@ -87,10 +87,15 @@ export function checkAttendance(
 
 export interface ParsedAttendanceForm {
   input: AttendanceInput;
-  /** Participant codes as typed (to be hashed by the caller), or null when the field was left out. */
+  /**
+   * Canonical participant codes (to be hashed by the caller), or null when the field was left out. The
+   * counts are then the visitors without a code: those with one are counted by the register.
+   */
   codes: string[] | null;
+  /** Which code (1-based) a code error is about. */
+  codePosition?: number;
   errors: Partial<
-    Record<"date" | "activityId" | "counts" | "firstTime" | "note" | "codes", AttendanceError | "errCodes">
+    Record<"date" | "activityId" | "counts" | "firstTime" | "note" | "codes", AttendanceError | CodeListError>
   >;
 }
 
@@ -121,15 +126,21 @@ export function parseAttendanceForm(form: URLSearchParams): ParsedAttendanceForm
   const note = (form.get("note") ?? "").trim();
   const rawCodes = form.get("codes");
   let codes: string[] | null = null;
+  let codePosition: number | undefined;
   if (rawCodes !== null && rawCodes.trim() !== "") {
-    codes = rawCodes
-      .split(/[\r\n,;]+/)
-      .map((c) => c.trim())
-      .filter((c) => c !== "");
-    if (codes.length > MAX_CODES || codes.some((c) => c.length > 60) || new Set(codes).size > totalOf(counts))
-      errors.codes = "errCodes";
+    const list = parseCodeList(rawCodes, { separator: "lines" });
+    codes = list.codes;
+    if (list.error) {
+      errors.codes = list.error;
+      codePosition = list.position;
+    }
   }
-  return { input: { date: (form.get("date") ?? "").trim(), activityId, ...counts, firstTime, note }, codes, errors };
+  return {
+    input: { date: (form.get("date") ?? "").trim(), activityId, ...counts, firstTime, note },
+    codes,
+    codePosition,
+    errors,
+  };
 }
 
 /** Maps rule errors to the form field they belong to. */

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { serverSecret } from "~/auth/secret.server";
+import { canonicalCode } from "~/privacy/participant-code";
 
 /**
  * A participant code (made by the person from facts they always remember) is never stored:
@@ -7,10 +8,7 @@ import { serverSecret } from "~/auth/secret.server";
  * attendance without anyone learning who they are. Spaces, dashes and case do not matter.
  */
 export function normalizeParticipantCode(code: string): string {
-  return code
-    .normalize("NFKC")
-    .toUpperCase()
-    .replace(/[\s\-_.]+/g, "");
+  return canonicalCode(code);
 }
 
 export function participantCodeHmac(code: string): string {

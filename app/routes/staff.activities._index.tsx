@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
-import { canSeeProgram } from "~/auth/scope";
+import { recordScope } from "~/auth/scope";
 import { listActivities, type Activity } from "~/models/activity.server";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Aktiviteter – Deltagarröst
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("activities") });
-  const all = (await listActivities({ includeArchived: true })).filter((a) => canSeeProgram(staff, a.programId));
+  const all = await listActivities({ includeArchived: true, scope: recordScope(staff, "shared") });
   return {
     active: all.filter((a) => !a.archived),
     archived: all.filter((a) => a.archived),

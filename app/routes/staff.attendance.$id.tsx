@@ -3,14 +3,17 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
-import { canSeeProgram } from "~/auth/scope";
+import { recordScope } from "~/auth/scope";
 import { parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { notFound } from "~/http/errors.server";
 import { getActivity } from "~/models/activity.server";
-import { correctAttendance, getAttendance } from "~/models/attendance.server";
+import { codedCountsOfAttendance, correctAttendance, getAttendance } from "~/models/attendance.server";
+import { listPrograms } from "~/models/program.server";
+import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
+import { NewVisitorQuestions, useCodeErrorText } from "~/components/new-visitor-questions";
+import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import type { StaffUser } from "~/models/staff.server";
-import { participantCodeHmac } from "~/privacy/participant-code.server";
 import {
   checkAttendance,
   fieldOf,
@@ -32,15 +35,29 @@ export const meta: MetaFunction = () => [{ title: "Rätta närvaro – Deltagarr
 
 /** A registration the staff member may see: another programme's answers 404 like an unknown id. */
 async function visibleRecord(staff: StaffUser, id: number) {
-  const record = await getAttendance({ id });
-  if (!record || !canSeeProgram(staff, record.programId)) throw notFound();
+  const record = await getAttendance({ id, scope: recordScope(staff, "shared") });
+  if (!record) throw notFound();
   return record;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
   const record = await visibleRecord(staff, parseId(params.id));
-  return { record, canEdit: CATALOGUE_EDITORS.includes(staff.role) };
+  const coded = await codedCountsOfAttendance({ id: record.id });
+  // The steppers show the visitors without a code; the coded ones are added again from the register.
+  const anonymous = Object.fromEntries(GENDERS.map((g) => [g, Math.max(0, record[g] - coded[g])])) as Record<
+    (typeof GENDERS)[number],
+    number
+  >;
+  const anonymousFirstTime = record.firstTime === null ? null : Math.max(0, record.firstTime - coded.firstTimers);
+  return {
+    record,
+    coded,
+    anonymous,
+    anonymousFirstTime,
+    programs: await listPrograms(),
+    canEdit: CATALOGUE_EDITORS.includes(staff.role),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -58,18 +75,47 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const f = fieldOf(e);
     if (!errors[f]) errors[f] = e;
   }
-  const values = Object.fromEntries([...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]));
-  if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 422 });
-  const codeHmacs = parsed.codes ? parsed.codes.map(participantCodeHmac) : form.get("clearCodes") ? [] : undefined;
-  await correctAttendance({ actor: staff, ip: clientAddress(context), id, input: parsed.input, codeHmacs });
+  const values = Object.fromEntries(
+    [...new Set([...GENDERS, "firstTime", "note", "codes", ...form.keys()])]
+      .filter((k) => !k.startsWith("new") || k.startsWith("newGender.") || k.startsWith("newProgram."))
+      .map((k) => [k, form.get(k) ?? ""]),
+  );
+  const programs = await listPrograms();
+  const codes = parsed.codes ?? (form.get("clearCodes") ? [] : null);
+  const { coded, error: newVisitorError } = readCodedVisitors(
+    form,
+    codes,
+    programs.map((p) => p.id),
+  );
+  const allErrors: Partial<Record<keyof ParsedAttendanceForm["errors"], string>> = { ...errors };
+  if (newVisitorError && !allErrors.codes) allErrors.codes = newVisitorError;
+  const codeDetail: { position?: number; count?: number } = { position: parsed.codePosition };
+  if (Object.keys(allErrors).length > 0)
+    return data({ errors: allErrors, values, codeDetail, newCodes: [] as string[] }, { status: 422 });
+  const result = await correctAttendance({ actor: staff, ip: clientAddress(context), id, input: parsed.input, coded });
+  if (!result.ok && result.error === "notFound") throw notFound();
+  if (!result.ok) {
+    const problem = codedProblem(result);
+    return data(
+      {
+        errors: { codes: problem.key } as Partial<Record<keyof ParsedAttendanceForm["errors"], string>>,
+        values,
+        codeDetail: { count: problem.count },
+        newCodes: problem.newCodes,
+      },
+      { status: 422 },
+    );
+  }
   return redirect(`/staff/attendance/${id}?corrected=1`);
 }
 
 export default function CorrectAttendance() {
-  const { record, canEdit } = useLoaderData<typeof loader>();
+  const { record, coded, anonymous, anonymousFirstTime, programs, canEdit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useStrings(attendanceStrings);
+  const v = useStrings(visitorStrings);
+  const codeError = useCodeErrorText();
   const errors = result?.errors ?? {};
   const values = result?.values;
   const message = (key: string | undefined) => (key ? t[key as keyof typeof t] : undefined);
@@ -92,6 +138,17 @@ export default function CorrectAttendance() {
       <Form method="post" className="stack" noValidate>
         <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
           <legend>{t.counts}</legend>
+          {coded.linked > 0 ? (
+            <p className="hint">
+              {format(v.codedNow, {
+                coded: coded.linked,
+                women: coded.women,
+                men: coded.men,
+                other: coded.other,
+                notStated: coded.notStated,
+              })}
+            </p>
+          ) : null}
           {errors.counts ? (
             <p className="field-error" id="counts-error">
               {message(errors.counts)}
@@ -102,7 +159,7 @@ export default function CorrectAttendance() {
               key={`${g}-${values ? "r" : "n"}`}
               name={g}
               label={t[g]}
-              defaultValue={values ? Number(values[g]) || 0 : record[g]}
+              defaultValue={values ? Number(values[g]) || 0 : anonymous[g]}
               max={MAX_COUNT}
               decreaseLabel={format(t.decrease, { label: t[g] })}
               increaseLabel={format(t.increase, { label: t[g] })}
@@ -119,7 +176,7 @@ export default function CorrectAttendance() {
             inputMode="numeric"
             min={0}
             max={MAX_COUNT}
-            defaultValue={values?.firstTime ?? record.firstTime ?? ""}
+            defaultValue={values?.firstTime ?? anonymousFirstTime ?? ""}
             aria-invalid={errors.firstTime ? true : undefined}
             aria-describedby={errors.firstTime ? "firstTime-error" : undefined}
           />
@@ -146,9 +203,10 @@ export default function CorrectAttendance() {
           />
           {errors.codes ? (
             <p className="field-error" id="codes-error">
-              {message(errors.codes)}
+              {codeError(errors.codes, result?.codeDetail)}
             </p>
           ) : null}
+          <NewVisitorQuestions codes={result?.newCodes ?? []} programs={programs} values={values} />
           {record.codeCount > 0 ? (
             <label className="choice">
               <input type="checkbox" name="clearCodes" value="1" />

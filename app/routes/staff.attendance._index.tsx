@@ -3,12 +3,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
-import { canSeeProgram } from "~/auth/scope";
+import { recordScope } from "~/auth/scope";
 import { isIsoDate, parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { getActivity, listActivities, type Activity } from "~/models/activity.server";
 import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
-import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
+import { listPrograms } from "~/models/program.server";
+import { NewVisitorQuestions, useCodeErrorText } from "~/components/new-visitor-questions";
+import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import {
   checkAttendance,
   fieldOf,
@@ -36,8 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("date") ?? "";
   const date = isIsoDate(asked) ? asked : today;
   const weekday = isoWeekday(date);
-  const all = (await listActivities()).filter(
-    (a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date) && canSeeProgram(staff, a.programId),
+  const scope = recordScope(staff, "shared");
+  const all = (await listActivities({ scope })).filter(
+    (a) => a.countsAttendance && (!a.startsOn || a.startsOn <= date),
   );
   const slotOn = (a: (typeof all)[number]) => a.schedule.find((s) => s.weekday === weekday);
   const scheduled = all
@@ -46,10 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .sort((a, b) => a.time.localeCompare(b.time));
   const others = all.filter((a) => a.kind === "regular" && !slotOn(a)).map((a) => ({ id: a.id, name: a.name }));
   const specials = all.filter((a) => a.kind === "special").map((a) => ({ id: a.id, name: a.name }));
-  const registered = (await listAttendanceForDate({ date })).filter((r) => canSeeProgram(staff, r.programId));
+  const registered = await listAttendanceForDate({ date, scope });
   const savedRaw = url.searchParams.get("saved");
-  const found = savedRaw ? await getAttendance({ id: parseId(savedRaw) }) : null;
-  const saved = found && canSeeProgram(staff, found.programId) ? found : null;
+  const saved = savedRaw ? await getAttendance({ id: parseId(savedRaw), scope }) : null;
   return {
     date,
     today,
@@ -61,16 +64,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       activityId: r.activityId,
       name: r.activityName,
       total: totalOf(r),
+      coded: r.codeCount,
     })),
-    saved: saved ? { id: saved.id, date: saved.date, name: saved.activityName, total: totalOf(saved) } : null,
+    saved: saved
+      ? { id: saved.id, date: saved.date, name: saved.activityName, total: totalOf(saved), coded: saved.codeCount }
+      : null,
+    programs: await listPrograms(),
     canEdit: CATALOGUE_EDITORS.includes(staff.role),
   };
 }
 
 type ActionResult = {
-  errors: ParsedAttendanceForm["errors"];
+  errors: Partial<Record<keyof ParsedAttendanceForm["errors"], string>>;
   values: Record<string, string>;
   duplicate: { id: number; name: string | null; date: string } | null;
+  /** For a code error: which code (position) or how many; codes the register does not know yet. */
+  codeDetail?: { position?: number; count?: number };
+  newCodes?: string[];
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -78,28 +88,50 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await requireForm(request, { maxBytes: 32 * 1024 });
   const parsed = parseAttendanceForm(form);
   const values = Object.fromEntries(
-    ["date", "activityId", ...GENDERS, "firstTime", "note", "codes"].map((k) => [k, form.get(k) ?? ""]),
+    [...new Set(["date", "activityId", ...GENDERS, "firstTime", "note", "codes", ...form.keys()])]
+      .filter((k) => !k.startsWith("new") || k.startsWith("newGender.") || k.startsWith("newProgram."))
+      .map((k) => [k, form.get(k) ?? ""]),
   );
-  const errors = { ...parsed.errors };
+  const errors: ActionResult["errors"] = { ...parsed.errors };
   let activity: Activity | null | undefined = null;
   if (parsed.input.activityId !== null) {
-    const found = await getActivity({ id: parsed.input.activityId });
     // Another programme's activity is refused like an unknown one: "choose an activity from the list".
-    activity = found && canSeeProgram(staff, found.programId) ? found : undefined;
+    activity = (await getActivity({ id: parsed.input.activityId, scope: recordScope(staff, "shared") })) ?? undefined;
   }
   for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm() })) {
     const f = fieldOf(e);
     if (!errors[f]) errors[f] = e;
   }
+  const programs = await listPrograms();
+  const { coded, error: newVisitorError } = readCodedVisitors(
+    form,
+    parsed.codes,
+    programs.map((p) => p.id),
+  );
+  if (newVisitorError && !errors.codes) errors.codes = newVisitorError;
+  const codeDetail = { position: parsed.codePosition };
   if (Object.keys(errors).length > 0) {
-    return data<ActionResult>({ errors, values, duplicate: null }, { status: 422 });
+    return data<ActionResult>({ errors, values, duplicate: null, codeDetail }, { status: 422 });
   }
   const result = await registerAttendance({
     actor: staff,
     ip: clientAddress(context),
     input: parsed.input,
-    codeHmacs: (parsed.codes ?? []).map(participantCodeHmac),
+    coded,
   });
+  if (!result.ok && result.error !== "duplicate") {
+    const problem = codedProblem(result);
+    return data<ActionResult>(
+      {
+        errors: { codes: problem.key },
+        values,
+        duplicate: null,
+        codeDetail: { count: problem.count },
+        newCodes: problem.newCodes,
+      },
+      { status: 422 },
+    );
+  }
   if (!result.ok) {
     return data<ActionResult>(
       {
@@ -114,11 +146,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RegisterAttendance() {
-  const { date, today, scheduled, others, specials, registered, saved, canEdit } = useLoaderData<typeof loader>();
+  const { date, today, scheduled, others, specials, registered, saved, programs, canEdit } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useStrings(attendanceStrings);
+  const v = useStrings(visitorStrings);
+  const codeError = useCodeErrorText();
   const errors = result?.errors ?? {};
+  const newCodes = result?.newCodes ?? [];
   const values = result?.values;
   const chosen = values?.activityId ?? "";
   const registeredIds = new Set(registered.map((r) => (r.activityId === null ? "drop-in" : String(r.activityId))));
@@ -141,7 +177,16 @@ export default function RegisterAttendance() {
       <h1>{t.registerTitle}</h1>
       {saved && !result ? (
         <div className="alert alert--ok" role="status">
-          <p>{format(t.saved, { activity: dayName(saved.name), date: saved.date, total: saved.total })}</p>
+          <p>
+            {saved.coded > 0
+              ? format(v.savedWithCodes, {
+                  activity: dayName(saved.name),
+                  date: saved.date,
+                  total: saved.total,
+                  coded: saved.coded,
+                })
+              : format(t.saved, { activity: dayName(saved.name), date: saved.date, total: saved.total })}
+          </p>
           <p className="actions">
             <Link to={`/staff/attendance/stats?from=${saved.date}&to=${saved.date}`}>{t.seeDayStats}</Link>
             <Link to={`/staff/attendance/${saved.id}`}>{t.correct}</Link>
@@ -259,9 +304,10 @@ export default function RegisterAttendance() {
               />
               {errors.codes ? (
                 <p className="field-error" id="codes-error">
-                  {message(errors.codes)}
+                  {codeError(errors.codes, result?.codeDetail)}
                 </p>
               ) : null}
+              <NewVisitorQuestions codes={newCodes} programs={programs} values={values} />
             </div>
             <div className="field">
               <label htmlFor="note">{t.note}</label>
@@ -298,6 +344,7 @@ export default function RegisterAttendance() {
             <li key={r.id}>
               <span>
                 {dayName(r.name)}: <strong>{r.total}</strong>
+                {r.coded > 0 ? <span className="muted"> ({format(v.withCodes, { coded: r.coded })})</span> : null}
               </span>
               <Link to={`/staff/attendance/${r.id}`} aria-label={`${t.correct} ${dayName(r.name)}`}>
                 {t.correct}

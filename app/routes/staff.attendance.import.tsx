@@ -3,11 +3,14 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
-import { canSeeProgram } from "~/auth/scope";
+import { recordScope } from "~/auth/scope";
 import { decodeCsvBytes, parseAttendanceCsv, type CsvProblem } from "~/activities/attendance-csv.server";
 import { readMultipart } from "~/activities/upload.server";
 import { listActivities } from "~/models/activity.server";
 import { findTakenSlots, importAttendance } from "~/models/attendance.server";
+import { findUnknownCodes } from "~/models/visitor.server";
+import { codeRefs } from "~/activities/coded-attendance.server";
+import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import type { StaffUser } from "~/models/staff.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -31,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Preview = {
   fatal: string | null;
   problems: CsvProblem[];
-  rows: { line: number; date: string; activity: string; counts: number[]; total: number }[];
+  rows: { line: number; date: string; activity: string; counts: number[]; total: number; codes: number }[];
   count: number;
   csv: string;
   fileName: string;
@@ -43,14 +46,22 @@ type Preview = {
  * name that does not exist: the import never says what other programmes have.
  */
 async function check(text: string, staff: StaffUser) {
-  const activities = (await listActivities({ includeArchived: true })).filter((a) => canSeeProgram(staff, a.programId));
+  const activities = await listActivities({ includeArchived: true, scope: recordScope(staff, "shared") });
   const parsed = parseAttendanceCsv(text, { activities, today: todayInStockholm() });
   if (parsed.fatal) return parsed;
   const taken = await findTakenSlots({ pairs: parsed.rows.map((r) => r.input) });
   const problems = [...parsed.problems];
+  // Codes the register does not know cannot be counted by gender: new visitors are registered first.
+  const unknown = new Set(
+    await findUnknownCodes({ codes: codeRefs([...new Set(parsed.rows.flatMap((r) => r.codes))]) }),
+  );
   const rows = parsed.rows.filter((r) => {
-    if (!taken.has(`${r.input.date}|${r.input.activityId}`)) return true;
-    problems.push({ line: r.line, reasons: [{ key: "importDuplicateSaved" }] });
+    const reasons: CsvProblem["reasons"] = [];
+    if (taken.has(`${r.input.date}|${r.input.activityId}`)) reasons.push({ key: "importDuplicateSaved" });
+    const missing = r.codes.filter((c) => unknown.has(c)).length;
+    if (missing > 0) reasons.push({ key: "importUnknownCodes", params: { count: String(missing) } });
+    if (reasons.length === 0) return true;
+    problems.push({ line: r.line, reasons });
     return false;
   });
   problems.sort((a, b) => a.line - b.line);
@@ -97,6 +108,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       activity: r.activityName,
       counts: GENDERS.map((g) => r.input[g]),
       total: totalOf(r.input),
+      codes: r.codes.length,
     })),
     count: result.rows.length,
     csv: text,
@@ -104,7 +116,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   if (result.fatal || result.problems.length > 0) return data(preview, { status: 422 });
   if (intent !== "import") return preview;
-  const imported = await importAttendance({ actor: staff, ip: clientAddress(context), rows: result.rows, fileName });
+  const imported = await importAttendance({
+    actor: staff,
+    ip: clientAddress(context),
+    rows: result.rows.map((r) => ({ line: r.line, input: r.input, codes: codeRefs(r.codes) })),
+    fileName,
+  });
+  if (!imported.ok && "codeProblem" in imported) {
+    const { line, error } = imported.codeProblem;
+    const reason =
+      error.error === "unknownCodes"
+        ? { key: "importUnknownCodes", params: { count: String(error.codes.length) } }
+        : { key: "importTooManyWithCodes" };
+    return data<Preview>({ ...preview, problems: [{ line, reasons: [reason] }] }, { status: 422 });
+  }
   if (!imported.ok) {
     return data<Preview>(
       {
@@ -123,7 +148,9 @@ export default function ImportAttendance() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const t = useStrings(attendanceStrings);
-  const text = (key: string, p?: Record<string, string>) => format(t[key as keyof typeof t] ?? key, p);
+  const v = useStrings(visitorStrings);
+  const text = (key: string, p?: Record<string, string>) =>
+    format(t[key as keyof typeof t] ?? (v as Record<string, string>)[key] ?? key, p);
   const drop = (name: string) => (name === "drop-in" ? t.dropInShort : name);
   return (
     <div className="page attendance">
@@ -202,6 +229,9 @@ export default function ImportAttendance() {
                   <th scope="col" className="num">
                     {t.total}
                   </th>
+                  <th scope="col" className="num">
+                    {t.codes}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -217,6 +247,9 @@ export default function ImportAttendance() {
                     ))}
                     <td className="num" data-label={t.total}>
                       {r.total}
+                    </td>
+                    <td className="num" data-label={t.codes}>
+                      {r.codes}
                     </td>
                   </tr>
                 ))}

@@ -5,7 +5,7 @@ import { clientAddress } from "~/http/context";
 import { attemptLogin } from "~/auth/login.server";
 import { getStaff, safeRedirectTarget } from "~/auth/guards.server";
 import { assertSameOrigin } from "~/auth/origin.server";
-import { commitSession, getSession } from "~/auth/session.server";
+import { startSession } from "~/auth/session.server";
 import { readForm, field } from "~/http/body.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { format } from "~/i18n/define";
@@ -49,7 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = credentials.safeParse({ email, password, redirectTo: body.form.get("redirectTo") ?? undefined });
   if (!parsed.success) return fail("tooLong", 400, t.loginTooLong);
 
-  const result = await attemptLogin({ email, password, ip: clientAddress(context) });
+  const ip = clientAddress(context);
+  const result = await attemptLogin({ email, password, ip });
   if (!result.ok) {
     if (result.reason === "rate-limited") {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
@@ -61,11 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return fail("invalid", 401, t.loginInvalid, email);
   }
 
-  const session = await getSession(request);
-  session.set("staffId", result.staff.id);
-  session.set("sessionVersion", result.staff.sessionVersion);
   return redirect(safeRedirectTarget(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await commitSession(request, session) },
+    headers: { "Set-Cookie": await startSession(request, result.staff, { ip }) },
   });
 }
 

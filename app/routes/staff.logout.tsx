@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { clientAddress } from "~/http/context";
 import { getStaff } from "~/auth/guards.server";
 import { assertSameOrigin } from "~/auth/origin.server";
-import { destroySession, getSession } from "~/auth/session.server";
+import { endSession } from "~/auth/session.server";
 import { audit } from "~/models/audit.server";
 
 export async function loader() {
@@ -20,6 +20,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
       entityId: staff.id,
       ip: clientAddress(context),
     });
-  const session = await getSession(request);
-  return redirect("/staff/login?loggedOut=1", { headers: { "Set-Cookie": await destroySession(request, session) } });
+  return redirect("/staff/login?loggedOut=1", { headers: { "Set-Cookie": await endSession(request, "logout") } });
 }

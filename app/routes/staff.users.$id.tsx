@@ -5,10 +5,13 @@ import { parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { parseStaffForm } from "~/auth/staff-form.server";
-import { resetPassword, updateAccount } from "~/auth/staff-accounts.server";
+import { endSessionsOf, resetPassword, updateAccount } from "~/auth/staff-accounts.server";
 import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
 import { getStaffById } from "~/models/staff.server";
+import { listOpenSessions } from "~/models/staff-session.server";
+import { formatStockholmTime } from "~/outcomes/calendar";
+import { security as securityStrings } from "~/i18n/strings/security";
 import { listPrograms } from "~/models/program.server";
 import { StaffForm } from "~/components/staff-form";
 import { format } from "~/i18n/define";
@@ -31,7 +34,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       disabled: user.disabled,
     },
     programs: await listPrograms(),
+    sessions: (await listOpenSessions({ staffId: user.id })).map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      expiresAt: s.expiresAt,
+      ip: s.ip,
+      browser: browserName(s.userAgent),
+    })),
   };
+}
+
+/** Enough of a User-Agent for an admin to tell two logins apart, without showing the whole string. */
+function browserName(userAgent: string | null): string | null {
+  if (!userAgent) return null;
+  const browser = /(Edg|Firefox|Chrome|Safari)\//.exec(userAgent)?.[1];
+  const system = /(Android|iPhone|iPad|Windows|Mac OS X|Linux)/.exec(userAgent)?.[1];
+  const names: Record<string, string> = { Edg: "Edge", "Mac OS X": "Mac" };
+  const parts = [browser && (names[browser] ?? browser), system && (names[system] ?? system)].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -44,6 +65,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await resetPassword({ actor, id, ip });
     if (!result.ok) throw notFound();
     return { password: result.password, errors: {} };
+  }
+  if (intent === "end-session" || intent === "end-all-sessions") {
+    const sessionId = intent === "end-session" ? Number(form.get("sessionId")) : undefined;
+    if (sessionId !== undefined && (!Number.isSafeInteger(sessionId) || sessionId <= 0)) throw badRequest();
+    const result = await endSessionsOf({ actor, id, sessionId, ip });
+    if (!result.ok) throw notFound();
+    return redirect(`/staff/users/${id}?${sessionId === undefined ? `endedAll=${result.ended}` : "ended=1"}#sessions`);
   }
   if (intent !== "save") throw badRequest();
   const programs = await listPrograms();
@@ -64,10 +92,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user, programs } = useLoaderData<typeof loader>();
+  const { user, programs, sessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useStrings(staffStrings);
+  const s = useStrings(securityStrings);
   return (
     <div className="page page--narrow">
       <h1>{format(t.editUserTitle, { name: user.name })}</h1>
@@ -107,6 +136,71 @@ export default function EditUser() {
           {t.resetPassword}
         </button>
       </Form>
+      <h2 id="sessions">{s.sessionsTitle}</h2>
+      <p className="hint">{s.sessionsLead}</p>
+      {params.has("ended") ? (
+        <p className="alert alert--ok" role="status">
+          {s.sessionEnded}
+        </p>
+      ) : null}
+      {params.has("endedAll") ? (
+        <p className="alert alert--ok" role="status">
+          {format(s.sessionsEnded, { count: Number(params.get("endedAll")) || 0 })}
+        </p>
+      ) : null}
+      {sessions.length === 0 ? (
+        <p>{s.sessionsNone}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="responsive">
+              <caption className="visually-hidden">{s.sessionsTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.sessionStarted}</th>
+                  <th scope="col">{s.sessionLastSeen}</th>
+                  <th scope="col">{s.sessionEnds}</th>
+                  <th scope="col">{s.sessionDevice}</th>
+                  <th scope="col">{s.sessionAddress}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{s.sessionEnd}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.map((session) => (
+                  <tr key={session.id}>
+                    <td data-label={s.sessionStarted}>{formatStockholmTime(session.createdAt)}</td>
+                    <td data-label={s.sessionLastSeen}>{formatStockholmTime(session.lastSeenAt)}</td>
+                    <td data-label={s.sessionEnds}>{formatStockholmTime(session.expiresAt)}</td>
+                    <td data-label={s.sessionDevice}>{session.browser ?? s.sessionUnknownDevice}</td>
+                    <td data-label={s.sessionAddress}>{session.ip ?? "–"}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="sessionId" value={session.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="end-session"
+                          className="button button--secondary"
+                          aria-label={format(s.sessionEndLabel, { started: formatStockholmTime(session.createdAt) })}
+                        >
+                          {s.sessionEnd}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Form method="post">
+            <button type="submit" name="intent" value="end-all-sessions" className="button button--secondary">
+              {s.sessionEndAll}
+            </button>
+          </Form>
+        </>
+      )}
     </div>
   );
 }

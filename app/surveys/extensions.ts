@@ -8,6 +8,7 @@ let registered = false;
  * - `outcome`: the measure a question feeds (e.g. "loneliness_ucla3"), so statistics need no question names;
  * - `feedback`: free text meant for the staff's feedback inbox;
  * - `consent`: the question whose "ja" lets us quote the person's free text anonymously;
+ * - `quasiIdentifier`: answers that could point someone out in combination (research export, k-anonymity);
  * - plainer Swedish for the runner's own words.
  */
 export function registerSurveyExtensions(): void {
@@ -16,6 +17,7 @@ export function registerSurveyExtensions(): void {
   Serializer.addProperty("question", { name: "outcome", category: "data" });
   Serializer.addProperty("question", { name: "feedback:boolean", category: "data", default: false });
   Serializer.addProperty("question", { name: "consent", category: "data" });
+  Serializer.addProperty("question", { name: "quasiIdentifier:boolean", category: "data", default: false });
   Object.assign(surveyLocalization.locales["sv"] ?? {}, SWEDISH_FIXES);
   Object.assign(surveyLocalization.locales["en"] ?? {}, ENGLISH_FIXES);
 }

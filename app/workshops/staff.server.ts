@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { canSeeProgram, programScope } from "~/auth/scope";
+import { inScope, programScope, recordScope } from "~/auth/scope";
 import { isIsoDate, parseId } from "~/http/params";
 import { notFound } from "~/http/errors.server";
 import { findProgramsByIds, listPrograms, type Program } from "~/models/program.server";
@@ -17,7 +17,7 @@ export function canSeeWorkshop(
   staff: Pick<StaffUser, "role" | "programIds">,
   workshop: Pick<Workshop, "programId">,
 ): boolean {
-  return canSeeProgram(staff, workshop.programId);
+  return inScope(recordScope(staff, "shared"), workshop.programId);
 }
 
 /** The programmes a session may be filed under by this person: all for admins, else their own. */
@@ -38,7 +38,7 @@ export async function requireStaffWorkshop(
 }
 
 export async function visibleWorkshops(staff: StaffUser): Promise<Workshop[]> {
-  return (await listWorkshops()).filter((w) => canSeeWorkshop(staff, w));
+  return listWorkshops({ scope: recordScope(staff, "shared") });
 }
 
 export const workshopFormSchema = z.object({

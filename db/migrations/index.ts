@@ -6,6 +6,9 @@ import * as surveys from "./0004_surveys";
 import * as workshops from "./0005_workshops";
 import * as feedbackReview from "./0006_feedback_review";
 import * as attendance from "./0007_attendance";
+import * as security from "./0012_security";
+import * as exportsTable from "./0014_exports";
+import * as visitorRegister from "./0016_visitor_register";
 import * as responseLate from "./0018_response_late";
 
 /**
@@ -20,6 +23,9 @@ const migrations: Record<string, Knex.Migration> = {
   "0005_workshops": workshops,
   "0006_feedback_review": feedbackReview,
   "0007_attendance": attendance,
+  "0012_security": security,
+  "0014_exports": exportsTable,
+  "0016_visitor_register": visitorRegister,
   "0018_response_late": responseLate,
 };
 

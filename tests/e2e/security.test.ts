@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
-import { PHONE, baseUrl, launchBrowser, newContext } from "../support/browser";
+import {
+  DESKTOP,
+  PHONE,
+  baseUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
 
 let browser: Browser & { cleanup: () => Promise<void> };
 
@@ -56,6 +65,51 @@ describe("redirects stay on the app", () => {
     }
     await page.goto(`/sprak/sv?tillbaka=${encodeURIComponent("/forslag")}`);
     expect(page.url()).toBe(`${baseUrl()}/forslag`);
+    await context.close();
+  });
+});
+
+describe("staff sessions", () => {
+  it("an admin sees where a colleague is logged in and logs them out everywhere", async () => {
+    const colleagueContext = await newContext(browser, PHONE);
+    const colleague = await colleagueContext.newPage();
+    await login(colleague, "researcher@demo.local");
+    expect(new URL(colleague.url()).pathname).toBe("/staff");
+
+    const adminContext = await newContext(browser, PHONE);
+    const admin = await adminContext.newPage();
+    await login(admin, "admin@demo.local");
+    await admin.goto("/staff/users");
+    await admin.getByRole("link", { name: "Robin Forskare" }).click();
+    await admin.getByRole("heading", { name: "Inloggningar" }).waitFor();
+    expect(await admin.getByRole("button", { name: /Logga ut inloggningen från/ }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(admin, "user sessions (phone)");
+    await screenshot(admin, "user-sessions-phone");
+    await admin.getByRole("button", { name: "Logga ut överallt" }).click();
+    await admin.getByText(/Personen är utloggad överallt/).waitFor();
+    expect(await admin.getByText("Personen är inte inloggad någonstans.").count()).toBe(1);
+
+    await colleague.goto("/staff/campaigns");
+    expect(new URL(colleague.url()).pathname).toBe("/staff/login");
+    await adminContext.close();
+    await colleagueContext.close();
+  });
+
+  it("a copied cookie opens nothing after logout", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, "coordinator@demo.local");
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === "__session")!;
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await page.waitForURL(/loggedOut=1/);
+
+    const thief = await newContext(browser, DESKTOP);
+    await thief.addCookies([session]);
+    const stolen = await thief.newPage();
+    await stolen.goto("/staff/feedback");
+    expect(new URL(stolen.url()).pathname).toBe("/staff/login");
+    await thief.close();
     await context.close();
   });
 });

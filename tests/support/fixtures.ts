@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
-import { commitSession, getSession } from "~/auth/session.server";
+import { startSession } from "~/auth/session.server";
 import { createProgram, type Program } from "~/models/program.server";
 import { createStaff, type StaffUser } from "~/models/staff.server";
 import { forgetLoadedSurveys } from "~/surveys/registry.server";
@@ -49,11 +49,7 @@ export async function makeStaff({
 
 /** A session cookie for a staff member, as the login would set it. */
 export async function sessionCookie(staff: StaffUser): Promise<string> {
-  const request = new Request(`${BASE}/`);
-  const session = await getSession(request);
-  session.set("staffId", staff.id);
-  session.set("sessionVersion", staff.sessionVersion);
-  const setCookie = await commitSession(request, session);
+  const setCookie = await startSession(new Request(`${BASE}/`), staff);
   return setCookie.split(";")[0];
 }
 

@@ -30,3 +30,23 @@ export function readZipEntry(zip: Buffer, name: string): string | null {
   }
   return null;
 }
+
+/** The names of every file in a zip, in the central directory's order. */
+export function listZipEntries(zip: Buffer): string[] {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("not a zip: no end of central directory");
+  const names: string[] = [];
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let e = 0; e < zip.readUInt16LE(eocd + 10); e++) {
+    const nameLength = zip.readUInt16LE(p + 28);
+    names.push(zip.toString("utf8", p + 46, p + 46 + nameLength));
+    p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return names;
+}

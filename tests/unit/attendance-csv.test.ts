@@ -95,3 +95,25 @@ describe("parseAttendanceCsv", () => {
     expect(parseAttendanceCsv(many, { activities, today }).fatal).toBe("importTooManyRows");
   });
 });
+
+describe("parseAttendanceCsv: the optional column of participant codes", () => {
+  it("reads codes separated by spaces, and names the line of a malformed or repeated code", () => {
+    const text = [
+      "2024-01-09;Sygrupp;2;4;0;0;AB12 cd-34",
+      "2024-01-10;Sygrupp;1;0;0;0;",
+      "2024-01-11;Sygrupp;1;0;0;0;AB12 A1",
+      "2024-01-12;Sygrupp;1;0;0;0;AB12 ab12",
+      "2024-01-13;Sygrupp;1;0;0;0;AB12;extra",
+    ].join("\n");
+    const out = parseAttendanceCsv(text, { activities, today });
+    expect(out.rows.map((r) => [r.line, r.codes])).toEqual([
+      [1, ["AB12", "CD34"]],
+      [2, []],
+    ]);
+    expect(out.problems).toEqual([
+      { line: 3, reasons: [{ key: "importCodeMalformed", params: { position: "2" } }] },
+      { line: 4, reasons: [{ key: "importCodeTwice", params: { position: "2" } }] },
+      { line: 5, reasons: [{ key: "importColumns" }] },
+    ]);
+  });
+});

@@ -74,8 +74,11 @@ describe("attendance rules", () => {
     expect(parseAttendanceForm(new URLSearchParams({ activityId: "7x", women: "x", codes: "A\nB" })).errors).toEqual({
       activityId: "errActivity",
       counts: "errCount",
-      codes: "errCodes",
+      codes: "errCodeMalformed",
     });
+    const twice = parseAttendanceForm(new URLSearchParams({ activityId: "drop-in", codes: "AB12\nab-12" }));
+    expect(twice.errors.codes).toBe("errCodeTwice");
+    expect(twice.codePosition).toBe(2);
   });
 });
 

@@ -57,7 +57,7 @@ function staysOnSite(target: string): boolean {
     target.startsWith("/") &&
     !target.startsWith("//") &&
     !target.includes("\\") &&
-    !/[\u0000-\u001f\u007f]/.test(target)
+    ![...target].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
   );
 }
 

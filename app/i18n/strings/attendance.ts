@@ -28,10 +28,10 @@ export const attendance = defineStrings({
     decrease: "Minska {label}",
     increase: "Öka {label}",
     moreDetails: "Fler uppgifter (frivilligt)",
-    firstTime: "Varav nya besökare (första gången)",
+    firstTime: "Varav nya besökare utan kod (första gången)",
     codes: "Deltagarkoder",
     codesHint:
-      "En kod per rad, för att räkna unika personer. Skriv aldrig namn. Koderna sparas bara som ett krypterat kännetecken.",
+      "En kod per rad. Personer med kod räknas in automatiskt efter besöksregistret, så räkna bara dem utan kod ovan. Skriv aldrig namn. Koderna sparas bara som ett krypterat kännetecken.",
     note: "Anteckning",
     noteHint: "Skriv inte namn eller annat som pekar ut någon.",
     save: "Spara närvaro",
@@ -131,7 +131,7 @@ export const attendance = defineStrings({
     // import
     importTitle: "Importera tidigare närvaro",
     importLead:
-      "Ladda upp en CSV-fil med kolumnerna datum; aktivitet; kvinnor; män; annan; vill inte uppge. Semikolon och filer sparade från Excel fungerar.",
+      "Ladda upp en CSV-fil med kolumnerna datum; aktivitet; kvinnor; män; annan; vill inte uppge, och om du vill en sjunde kolumn med deltagarkoder (åtskilda med mellanslag). Siffrorna är besökarna utan kod; de med kod räknas in efter besöksregistret. Semikolon och filer sparade från Excel fungerar.",
     importFile: "CSV-fil",
     importCheck: "Granska filen",
     importErrors: "Filen har fel. Inget är importerat. Rätta raderna nedan och ladda upp filen igen.",
@@ -143,7 +143,8 @@ export const attendance = defineStrings({
     importEmpty: "Filen har inga rader med närvaro.",
     importTooLarge: "Filen är för stor (högst 2 MB).",
     importUnreadable: "Filen gick inte att läsa som CSV.",
-    importColumns: "Filen ska ha sex kolumner: datum; aktivitet; kvinnor; män; annan; vill inte uppge.",
+    importColumns:
+      "Filen ska ha sex kolumner (datum; aktivitet; kvinnor; män; annan; vill inte uppge) och kan ha en sjunde med deltagarkoder.",
     importUnknownActivity: "Okänd aktivitet: ”{name}”.",
     importDuplicateInFile: "Samma aktivitet och dag finns redan tidigare i filen.",
     importDuplicateSaved: "Närvaro för den aktiviteten och dagen finns redan registrerad.",
@@ -218,10 +219,10 @@ export const attendance = defineStrings({
     decrease: "Decrease {label}",
     increase: "Increase {label}",
     moreDetails: "More details (optional)",
-    firstTime: "Of whom new visitors (first time)",
+    firstTime: "Of whom new visitors without a code (first time)",
     codes: "Participant codes",
     codesHint:
-      "One code per line, to count unique people. Never write names. Codes are stored only as an encrypted fingerprint.",
+      "One code per line. People with a code are counted automatically from the visitor register, so count only those without a code above. Never write names. Codes are stored only as an encrypted fingerprint.",
     note: "Note",
     noteHint: "Do not write names or anything that points someone out.",
     save: "Save attendance",
@@ -318,7 +319,7 @@ export const attendance = defineStrings({
     errEnrolmentCount: "Enter whole numbers from 0 to 10,000.",
     importTitle: "Import earlier attendance",
     importLead:
-      "Upload a CSV file with the columns date; activity; women; men; other; not stated. Semicolons and files saved from Excel work.",
+      "Upload a CSV file with the columns date; activity; women; men; other; not stated, and optionally a seventh column of participant codes (separated by spaces). The numbers are the visitors without a code; those with one are counted from the visitor register. Semicolons and files saved from Excel work.",
     importFile: "CSV file",
     importCheck: "Check the file",
     importErrors: "The file has errors. Nothing is imported. Correct the rows below and upload the file again.",
@@ -330,7 +331,8 @@ export const attendance = defineStrings({
     importEmpty: "The file has no attendance rows.",
     importTooLarge: "The file is too large (at most 2 MB).",
     importUnreadable: "The file could not be read as CSV.",
-    importColumns: "The file must have six columns: date; activity; women; men; other; not stated.",
+    importColumns:
+      "The file must have six columns (date; activity; women; men; other; not stated) and may have a seventh with participant codes.",
     importUnknownActivity: "Unknown activity: “{name}”.",
     importDuplicateInFile: "The same activity and day appear earlier in the file.",
     importDuplicateSaved: "Attendance for that activity and day is already registered.",

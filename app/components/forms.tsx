@@ -1,0 +1,228 @@
+/**
+ * The one form toolkit: every staff and participant form is built from these.
+ *
+ *   const t = useStrings(staffStrings);
+ *   const err = errorText(t, result?.errors);          // string key from the server → text in the page's language
+ *   <Form method="post" className="stack" noValidate>
+ *     <FormAlert>{result?.errors ? t.errForm : null}</FormAlert>
+ *     <Field label={t.name} name="name" defaultValue={v.name} maxLength={200} error={err("name")} />
+ *     <TextareaField label={t.note} name="note" hint={t.noteHint} error={err("note")} rows={4} />
+ *     <SelectField label={t.role} name="role" defaultValue={v.role} error={err("role")}>
+ *       <option value="admin">…</option>
+ *     </SelectField>
+ *     <CheckboxField label={t.disable} name="disabled" hint={t.disableHint} defaultChecked={v.disabled} />
+ *   </Form>
+ *
+ * Each field renders label, hint, error and control in that order, ids `<id>-hint` and `<id>-error`, and wires
+ * `aria-invalid` and `aria-describedby` (plus any ids in `describedBy`, e.g. a counter passed as `children`,
+ * which render after the control). `id` defaults to `name`. The server side is `parseForm` in
+ * `app/http/parse-form.ts`: its field errors are string keys, turned into text here with `errorText`.
+ */
+import {
+  useEffect,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
+
+interface FieldFrame {
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The error text to show; nothing → the field is valid. */
+  error?: ReactNode;
+  /** More ids that describe the control (shown after it, e.g. a character counter). */
+  describedBy?: string;
+  /** Class of the wrapping element, `field` by default. */
+  className?: string;
+  /** Shown after the control. */
+  children?: ReactNode;
+}
+
+function useFieldIds(id: string, { hint, error, describedBy }: Pick<FieldFrame, "hint" | "error" | "describedBy">) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const described = [errorId, hintId, describedBy].filter(Boolean).join(" ") || undefined;
+  return { hintId, errorId, control: { id, "aria-invalid": error ? true : undefined, "aria-describedby": described } };
+}
+
+function FieldText({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint?: ReactNode;
+  hintId?: string;
+  error?: ReactNode;
+  errorId?: string;
+}) {
+  return (
+    <>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
+
+/** A text-like input (text, email, password, date, number, search …). */
+export function Field({ label, hint, error, describedBy, className, children, id, ...input }: FieldFrame & InputProps) {
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy });
+  return (
+    <div className={className ?? "field"}>
+      <label htmlFor={ids.control.id}>{label}</label>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <input type="text" {...input} {...ids.control} />
+      {children}
+    </div>
+  );
+}
+
+type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children"> & { name: string };
+
+export function TextareaField({
+  label,
+  hint,
+  error,
+  describedBy,
+  className,
+  children,
+  id,
+  ...textarea
+}: FieldFrame & TextareaProps) {
+  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy });
+  return (
+    <div className={className ?? "field"}>
+      <label htmlFor={ids.control.id}>{label}</label>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <textarea {...textarea} {...ids.control} />
+      {children}
+    </div>
+  );
+}
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { name: string };
+
+/** A select; its options are the children. */
+export function SelectField({
+  label,
+  hint,
+  error,
+  describedBy,
+  className,
+  after,
+  id,
+  children,
+  ...select
+}: Omit<FieldFrame, "children"> & SelectProps & { after?: ReactNode }) {
+  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy });
+  return (
+    <div className={className ?? "field"}>
+      <label htmlFor={ids.control.id}>{label}</label>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      <select {...select} {...ids.control}>
+        {children}
+      </select>
+      {after}
+    </div>
+  );
+}
+
+type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & { name: string };
+
+/** One checkbox with its label beside it; hint and error below. */
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  describedBy,
+  className,
+  children,
+  id,
+  ...input
+}: FieldFrame & CheckboxProps) {
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy });
+  return (
+    <div className={className ?? "field"}>
+      <label className="choice">
+        <input type="checkbox" {...input} {...ids.control} />
+        {label}
+      </label>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The message above a form: an error (`role="alert"`) or, with `tone="ok"`, a confirmation (`role="status"`).
+ * Renders nothing when there is nothing to say. `focus` moves focus to it when it appears, so a screen reader
+ * and a keyboard land on what needs fixing.
+ */
+export function FormAlert({
+  children,
+  tone = "error",
+  id,
+  focus = false,
+  className,
+}: {
+  children?: ReactNode;
+  tone?: "error" | "ok";
+  id?: string;
+  focus?: boolean;
+  className?: string;
+}) {
+  const ref = useRef<HTMLDivElement & HTMLParagraphElement>(null);
+  const shown = children !== null && children !== undefined && children !== false && children !== "";
+  useEffect(() => {
+    if (focus && shown) ref.current?.focus();
+  }, [focus, shown, children]);
+  if (!shown) return null;
+  const props = {
+    className: `alert alert--${tone}${className ? ` ${className}` : ""}`,
+    role: tone === "error" ? "alert" : "status",
+    id,
+    ref,
+    tabIndex: focus ? -1 : undefined,
+  };
+  return typeof children === "string" || typeof children === "number" ? (
+    <p {...props}>{children}</p>
+  ) : (
+    <div {...props}>{children}</div>
+  );
+}
+
+/**
+ * Turns the string keys `parseForm` returns into text of the page's strings: `errorText(t, errors)("name")`.
+ * An `errXxx` key the strings lack falls back to `fallback` (else the strings' `errForm`); other text stands.
+ */
+export function errorText<T extends object>(
+  t: T,
+  errors: Partial<Record<string, string>> | null | undefined,
+  fallback?: string,
+): (field: string) => string | undefined {
+  const strings = t as Record<string, string>;
+  return (field) => {
+    const key = errors?.[field];
+    if (!key) return undefined;
+    if (strings[key]) return strings[key];
+    // A message the server already wrote out stands as it is; an unknown key never shows raw.
+    return /^err[A-Z]\w*$/.test(key) ? (fallback ?? strings.errForm ?? key) : key;
+  };
+}
+
+/** Whether a `parseForm` error object holds any error. */
+export function hasErrors(errors: Partial<Record<string, string>> | null | undefined): boolean {
+  return !!errors && Object.values(errors).some(Boolean);
+}

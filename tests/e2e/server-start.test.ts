@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import knexFactory from "knex";
+import { ROOT, freePort, startServer, type RunningServer } from "../support/start-server";
+
+const running: RunningServer[] = [];
+afterAll(async () => {
+  for (const server of running) await server.stop();
+});
+
+async function storedSecret(file: string): Promise<string | undefined> {
+  const knex = knexFactory({ client: "sqlite3", connection: { filename: file }, useNullAsDefault: true });
+  try {
+    const row = await knex("app_secrets").where({ name: "server" }).first("value");
+    return row?.value;
+  } finally {
+    await knex.destroy();
+  }
+}
+
+async function loginCookie(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/staff/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+    body: "email=admin%40demo.local&password=demo-password",
+  });
+  expect(response.status).toBe(302);
+  return response.headers.get("set-cookie")!.split(";")[0];
+}
+
+describe("the session secret", () => {
+  it("is generated per database, so an admin cookie of one instance opens nothing on another", async () => {
+    const a = await startServer({ env: { SESSION_SECRET: "" } });
+    running.push(a);
+    const b = await startServer({ env: { SESSION_SECRET: "" } });
+    running.push(b);
+    const secretA = await storedSecret(a.databaseFile);
+    const secretB = await storedSecret(b.databaseFile);
+    expect(secretA).toMatch(/^[0-9a-f]{64}$/);
+    expect(secretB).toMatch(/^[0-9a-f]{64}$/);
+    expect(secretA).not.toBe(secretB);
+
+    const cookie = await loginCookie(a.baseUrl);
+    const onA = await fetch(`${a.baseUrl}/staff/users`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(onA.status).toBe(200);
+    const onB = await fetch(`${b.baseUrl}/staff/users`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(onB.status).toBe(302);
+    expect(onB.headers.get("location")).toMatch(/^\/staff\/login/);
+  });
+
+  it("must be set in production: SEED_DEMO=0 without SESSION_SECRET refuses to start", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-nosecret-"));
+    const child = spawn(process.execPath, [path.join(ROOT, "server.js")], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(await freePort()),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${path.join(dir, "app.sqlite")}`,
+        SESSION_SECRET: "",
+        SEED_DEMO: "0",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(output).toContain("SESSION_SECRET must be set in production");
+    expect(output).not.toMatch(/listening/);
+  });
+});
