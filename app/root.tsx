@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -39,6 +40,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type RootData = Awaited<ReturnType<typeof loader>>;
 
+/** Styles a route hands over as text (`inlineStyles` in its loader data) instead of stylesheet links. */
+function useInlinedStyles(): string | null {
+  const matches = useMatches();
+  for (const m of matches) {
+    const css = (m.data as { inlineStyles?: unknown } | null | undefined)?.inlineStyles;
+    if (typeof css === "string" && css) return css;
+  }
+  return null;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
@@ -47,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const back = `${location.pathname}${location.search}`;
   const other: Locale = locale === "sv" ? "en" : "sv";
+  const inlined = useInlinedStyles();
   return (
     <html lang={locale}>
       <head>
@@ -54,7 +66,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <Meta />
-        <Links />
+        {inlined ? (
+          <>
+            {/* A page that must show at once on a slow phone carries its styles: no round trip before the paint. */}
+            <style dangerouslySetInnerHTML={{ __html: inlined }} />
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          </>
+        ) : (
+          <Links />
+        )}
       </head>
       <body>
         <a className="skip-link" href="#main">

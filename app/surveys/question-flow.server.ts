@@ -1,7 +1,7 @@
 import type { Model, Question } from "survey-core";
 import type { Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
-import type { ChoiceView, FlowState, QuestionKind, QuestionPage, QuestionView } from "./question-view";
+import type { AheadPage, ChoiceView, FlowState, QuestionKind, QuestionPage, QuestionView } from "./question-view";
 import { readStepAnswer, withStepAnswer, type StepFields } from "./step-input";
 import { compiledSurvey, DEFAULT_TEXT_LIMIT } from "./validate.server";
 
@@ -145,18 +145,28 @@ export function questionPage({
   const all = allQuestions(model);
   const index = all.findIndex((q) => q.name === name);
   const q = all[index];
-  const later = all.slice(index + 1);
-  return {
-    kind: "question",
-    question: viewOf(q, locale, state.answers),
-    position: index + 1,
-    total: all.length,
-    isFirst: neighbour(model, name, -1) === null,
-    isLast: !later.some(isShown),
-    mayReveal: later.some((l) => !isShown(l) && typeof l.visibleIf === "string" && l.visibleIf.trim() !== ""),
-    errors,
-    state,
+  const place = (at: number): AheadPage => {
+    const later = all.slice(at + 1);
+    return {
+      kind: "question",
+      question: viewOf(all[at], locale, state.answers),
+      position: at + 1,
+      total: all.length,
+      isFirst: neighbour(model, all[at].name, -1) === null,
+      isLast: !later.some(isShown),
+      mayReveal: later.some((l) => !isShown(l) && typeof l.visibleIf === "string" && l.visibleIf.trim() !== ""),
+    };
   };
+  const next = neighbour(model, name, 1);
+  const predictable =
+    next !== null && compiledSurvey(survey.versionId, survey.json).planCovers && !conditionsMention(all, q.name);
+  return { ...place(index), errors, state, ahead: predictable ? place(all.indexOf(next)) : null };
+}
+
+/** Whether any question's condition reads this question's answer. */
+function conditionsMention(all: AnyQuestion[], name: string): boolean {
+  const reference = new RegExp(`\\{${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[}.\\-\\[]`);
+  return all.some((q) => typeof q.visibleIf === "string" && reference.test(q.visibleIf));
 }
 
 export type StepOutcome =

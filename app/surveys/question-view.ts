@@ -60,7 +60,15 @@ export interface QuestionPage {
   mayReveal: boolean;
   errors: string[];
   state: FlowState;
+  /**
+   * The next question, when no answer here can change which one it is: with scripts it shows the moment
+   * "Nästa" is pressed (the answer checked on the phone as the server would), while the server checks the step
+   * behind it and has the last word.
+   */
+  ahead: AheadPage | null;
 }
+
+export type AheadPage = Omit<QuestionPage, "state" | "errors" | "ahead">;
 
 /** What "Läs upp" says: the question, its help text and every option, the smiley scale's words included. */
 export function spokenText(question: QuestionView): string {

@@ -20,17 +20,18 @@ export function QuestionForm({
   view,
   fetcher,
   extraErrors,
-  busy,
   onSend,
   onOffline,
+  onAhead,
 }: {
   page: SurveyPageData;
   view: QuestionPage;
   fetcher: FetcherWithComponents<unknown>;
   extraErrors: string[];
-  busy: boolean;
   onSend: (form: HTMLFormElement) => boolean;
   onOffline: () => void;
+  /** Shows the next question at once while the step goes to the server; false when it cannot be foreseen. */
+  onAhead: (form: HTMLFormElement) => void;
 }) {
   const t = useStrings(surveyStrings);
   const speech = useSpeechAvailable();
@@ -57,7 +58,9 @@ export function QuestionForm({
     if (typeof navigator !== "undefined" && navigator.onLine === false) {
       event.preventDefault();
       onOffline();
+      return;
     }
+    if ((submitter?.value ?? "next") === "next") onAhead(event.currentTarget);
   };
 
   return (
@@ -117,7 +120,6 @@ export function QuestionForm({
           name="intent"
           value={sending ? "send" : "next"}
           className="button button--block button--big"
-          aria-disabled={busy || undefined}
         >
           {sending ? t.send : t.next}
         </button>

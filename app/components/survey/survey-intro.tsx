@@ -1,3 +1,4 @@
+import { CheckboxField, Field } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
@@ -35,38 +36,29 @@ export function SurveyIntro({
             <li>{t.codeStep3}</li>
           </ol>
           <p className="hint">{t.codeExample}</p>
-          <label htmlFor="participant-code">{t.codeLabel}</label>
-          <input
+          <Field
             id="participant-code"
             name="participantCode"
-            type="text"
+            label={t.codeLabel}
+            hint={`${t.codeHint} ${t.codeSkip}`}
+            error={intro.participantCodeError ?? undefined}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
             maxLength={20}
             defaultValue={state.participantCode}
-            aria-describedby={
-              intro.participantCodeError ? "participant-code-error participant-code-hint" : "participant-code-hint"
-            }
-            aria-invalid={intro.participantCodeError ? true : undefined}
           />
-          {intro.participantCodeError ? (
-            <p className="field-error" id="participant-code-error">
-              {intro.participantCodeError}
-            </p>
-          ) : null}
-          <p className="hint" id="participant-code-hint">
-            {t.codeHint} {t.codeSkip}
-          </p>
         </fieldset>
       ) : (
         <input type="hidden" name="participantCode" value="" />
       )}
       {page.kiosk ? null : (
-        <label className="choice survey-assisted">
-          <input type="checkbox" name="assisted" defaultChecked={state.assisted} />
-          {t.assisted}
-        </label>
+        <CheckboxField
+          className="field survey-assisted"
+          name="assisted"
+          label={t.assisted}
+          defaultChecked={state.assisted}
+        />
       )}
     </div>
   );

@@ -48,7 +48,11 @@ function outboxEntry(page: SurveyPageData, view: QuestionPage, answers: Record<s
 export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const t = useStrings(surveyStrings);
   const fetcher = useFetcher<SurveyPageData>({ key: `survey-${initial.code}` });
-  const page = fetcher.data ?? initial;
+  const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
+  // The server's answer to a step replaces what was shown ahead of it (the same question: nothing typed is lost).
+  useEffect(() => setForeseen(null), [fetcher.data]);
+  const served = fetcher.data ?? initial;
+  const page: SurveyPageData = foreseen ? { ...served, intro: null, view: foreseen } : served;
   const view = page.view;
   const sender = useSendAnswers(page.code);
   const onLanding = !fetcher.data && view.kind === "question" && view.isFirst;
@@ -74,6 +78,24 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
       return true;
     },
     [page, view, sender],
+  );
+
+  const onAhead = useCallback(
+    (form: HTMLFormElement) => {
+      if (view.kind !== "question" || !view.ahead) return;
+      const fields = new FormData(form);
+      const step = readStepAnswer(view.question, fieldsFromForm(fields));
+      if (step.problem || (view.question.required && step.value === undefined)) return;
+      const typedCode = String(fields.get("participantCode") ?? "").trim();
+      if (typedCode !== "") return;
+      const state = {
+        ...view.state,
+        assisted: fields.has("participantCode") ? fields.get("assisted") === "on" : view.state.assisted,
+        answers: withStepAnswer(view.state.answers, view.question.name, step),
+      };
+      setForeseen({ ...view.ahead, state, errors: [], ahead: null });
+    },
+    [view],
   );
 
   const continueSaved = () => {
@@ -108,9 +130,9 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
             extraErrors={sender.problems
               .filter((p) => p.question === view.question.name || !p.question)
               .map((p) => p.message)}
-            busy={fetcher.state !== "idle"}
             onSend={onSend}
             onOffline={() => setNoConnection(true)}
+            onAhead={onAhead}
           />
         </div>
       </>
