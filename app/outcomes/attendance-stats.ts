@@ -1,6 +1,13 @@
 import { GENDERS, totalOf, type GenderCounts } from "./attendance-rules";
 import { isoWeekday, monthOf, monthsBetween } from "./calendar";
-import { protectSeries, protectTable, type ProtectedCell, type ProtectedTable } from "~/privacy/small-counts";
+import {
+  PUBLISHED_GENDER_KEYS,
+  Publication,
+  cellKey,
+  toPublishedGenders,
+  type ProtectedCell,
+  type ProtectedTable,
+} from "~/privacy/small-counts";
 
 /** One registration as the statistics need it (see listAttendanceFacts). */
 export interface Fact extends GenderCounts {
@@ -34,7 +41,7 @@ export interface AttendanceStats {
     median: number;
     histogram: { participants: number; days: number }[];
   } | null;
-  specials: (GenderRow & { date: string })[];
+  specials: (GenderRow & { date: string; key: string })[];
   perActivity: (GenderRow & { key: string; registrations: number; average: number })[];
   perWeekday: (GenderRow & { weekday: number; openingDays: number; average: number })[];
   shares: Record<(typeof GENDERS)[number], number | null>;
@@ -114,7 +121,7 @@ export function computeAttendanceStats({
   const dayTotals = new Map<string, number>();
   const activities = new Map<string, { name: string; counts: GenderCounts; registrations: number }>();
   const weekdays = new Map<number, { counts: GenderCounts; days: Set<string> }>();
-  const specials: (GenderRow & { date: string })[] = [];
+  const specials: (GenderRow & { date: string; key: string })[] = [];
   let firstTime = 0;
   let withFirstTime = 0;
   let withCodes = 0;
@@ -125,7 +132,7 @@ export function computeAttendanceStats({
     add(total, f);
     const month = months.get(monthOf(f.date));
     if (month) add(month.counts, f);
-    const key = f.activityId === null ? "drop-in" : `a${f.activityId}`;
+    const key = activityKey(f);
     const activity = activities.get(key) ?? { name: f.activityName ?? dropInLabel, counts: zero(), registrations: 0 };
     add(activity.counts, f);
     activity.registrations += 1;
@@ -140,7 +147,7 @@ export function computeAttendanceStats({
       visitsWithCodes += n;
     }
     if (f.kind === "special") {
-      specials.push({ ...row(f.activityName ?? "", f), date: f.date });
+      specials.push({ ...row(f.activityName ?? "", f), date: f.date, key: activityKey(f) });
       continue;
     }
     dayTotals.set(f.date, (dayTotals.get(f.date) ?? 0) + n);
@@ -231,42 +238,118 @@ function histogram(values: number[]): { participants: number; days: number }[] {
   }));
 }
 
-const genderCells = (r: GenderCounts) => GENDERS.map((g) => r[g]);
+/** The gender columns every attendance table publishes: "annan" and "vill inte uppge" merged (small-counts.ts). */
+export const genderColumns = (r: GenderCounts) => toPublishedGenders(r);
+
+const activityKey = (f: { activityId: number | null }) => (f.activityId === null ? "drop-in" : `a${f.activityId}`);
 
 /**
- * The small-count rule applied to every table of the statistics: what print and export show,
- * and what the screen marks. Gender tables publish row and column totals.
+ * Everything the statistics page (screen, print) publishes as one linked publication: every table of visits by
+ * gender shares the total row "visits" (or "regular" for the weekdays, which leave special occasions out), a
+ * special occasion's activity row is the sum of its occasions, and the sentences reuse the tables' figures.
+ * Participants per opening day describe no person's attribute and are not in it.
  */
-export function protectAttendanceStats(stats: AttendanceStats): {
+export function publishAttendanceStats(stats: AttendanceStats): Publication {
+  const pub = new Publication();
+  const both = { rowTotals: true, columnTotals: true, columns: PUBLISHED_GENDER_KEYS };
+  pub.table({
+    id: "byMonth",
+    ...both,
+    rows: stats.byMonth.map((m) => `month:${m.month}`),
+    cells: stats.byMonth.map(genderColumns),
+    totalRow: "visits",
+  });
+  pub.table({
+    id: "perActivity",
+    ...both,
+    rows: stats.perActivity.map((a) => `activity:${a.key}`),
+    cells: stats.perActivity.map(genderColumns),
+    totalRow: "visits",
+  });
+  pub.table({
+    id: "specials",
+    ...both,
+    rows: stats.specials.map((s) => `special:${s.date}:${s.key}`),
+    cells: stats.specials.map(genderColumns),
+    totalRow: "specials",
+  });
+  pub.table({
+    id: "perWeekday",
+    ...both,
+    rows: stats.perWeekday.map((w) => `weekday:${w.weekday}`),
+    cells: stats.perWeekday.map(genderColumns),
+    totalRow: "regular",
+  });
+  pub.table({ id: "byGender", ...both, columnTotals: false, rows: ["visits"], cells: [genderColumns(stats.total)] });
+  for (const column of [...PUBLISHED_GENDER_KEYS, "all"]) {
+    pub.sum(cellKey("visits", column), [cellKey("regular", column), cellKey("specials", column)]);
+    const occasions = new Map<string, string[]>();
+    for (const s of stats.specials) {
+      occasions.set(s.key, [...(occasions.get(s.key) ?? []), cellKey(`special:${s.date}:${s.key}`, column)]);
+    }
+    for (const [key, parts] of occasions) pub.sum(cellKey(`activity:${key}`, column), parts);
+  }
+  pub.table({
+    id: "firstTimeByMonth",
+    rows: stats.byMonth.map((m) => `firstTime:${m.month}`),
+    columns: ["visitors"],
+    cells: stats.byMonth.map((m) => [m.firstTime]),
+    columnTotals: true,
+    totalRow: "firstTime",
+  });
+  pub.table({
+    id: "uniqueByMonth",
+    rows: stats.unique.byMonth.map((m) => `unique:${m.month}`),
+    columns: ["people"],
+    cells: stats.unique.byMonth.map((m) => [m.people]),
+  });
+  pub.figure("unique|people", stats.unique.people);
+  pub.figure("codedVisits", stats.unique.visitsWithCodes);
+  // The city prints the enrolment of women and men; a third category never hides them.
+  pub.table({
+    id: "enrolled",
+    ...both,
+    columnTotals: false,
+    rows: ["enrolled"],
+    cells: [genderColumns(stats.reach.enrolled)],
+    keepShown: [cellKey("enrolled", "gender:women"), cellKey("enrolled", "gender:men")],
+  });
+  return pub;
+}
+
+export interface AttendanceProtection {
   byMonth: ProtectedTable;
   specials: ProtectedTable;
   perActivity: ProtectedTable;
   perWeekday: ProtectedTable;
-  byGender: { cells: ProtectedCell[]; total: ProtectedCell | null };
-  perDay: { cells: ProtectedCell[] } | null;
+  byGender: { cells: ProtectedCell[]; total: ProtectedCell };
   firstTime: ProtectedCell;
-  firstTimeByMonth: { cells: ProtectedCell[]; total: ProtectedCell | null };
+  firstTimeByMonth: { cells: ProtectedCell[]; total: ProtectedCell };
   uniqueByMonth: { cells: ProtectedCell[] };
   uniqueTotal: ProtectedCell;
-  enrolled: { cells: ProtectedCell[]; total: ProtectedCell | null };
-} {
-  const both = { rowTotals: true, columnTotals: true };
+  codedVisits: ProtectedCell;
+  enrolled: { cells: ProtectedCell[]; total: ProtectedCell };
+}
+
+/** The small-count rule over the whole page in one pass: what print shows, and what the screen marks. */
+export function protectAttendanceStats(stats: AttendanceStats): AttendanceProtection {
+  const out = publishAttendanceStats(stats).protect();
+  const series = (id: string) => {
+    const row = out.table(id).rows[0];
+    return { cells: row.slice(0, -1), total: row[row.length - 1] };
+  };
+  const firstTime = out.table("firstTimeByMonth");
   return {
-    byMonth: protectTable(stats.byMonth.map(genderCells), both),
-    specials: protectTable(stats.specials.map(genderCells), both),
-    perActivity: protectTable(stats.perActivity.map(genderCells), both),
-    perWeekday: protectTable(stats.perWeekday.map(genderCells), both),
-    byGender: protectSeries(genderCells(stats.total)),
-    perDay: stats.perDay
-      ? protectSeries([stats.perDay.min, Math.floor(stats.perDay.median), stats.perDay.max], { withTotal: false })
-      : null,
-    firstTime: protectSeries([stats.firstTime.visitors], { withTotal: false }).cells[0],
-    firstTimeByMonth: protectSeries(stats.byMonth.map((m) => m.firstTime)),
-    uniqueByMonth: protectSeries(
-      stats.unique.byMonth.map((m) => m.people),
-      { withTotal: false },
-    ),
-    uniqueTotal: protectSeries([stats.unique.people], { withTotal: false }).cells[0],
-    enrolled: protectSeries(genderCells(stats.reach.enrolled)),
+    byMonth: out.table("byMonth"),
+    specials: out.table("specials"),
+    perActivity: out.table("perActivity"),
+    perWeekday: out.table("perWeekday"),
+    byGender: series("byGender"),
+    firstTime: out.cell(cellKey("firstTime", "visitors")),
+    firstTimeByMonth: { cells: firstTime.rows.map((r) => r[0]), total: firstTime.totals![0] },
+    uniqueByMonth: { cells: out.table("uniqueByMonth").rows.map((r) => r[0]) },
+    uniqueTotal: out.cell("unique|people"),
+    codedVisits: out.cell("codedVisits"),
+    enrolled: series("enrolled"),
   };
 }

@@ -1,13 +1,52 @@
 /**
- * The small-count rule (DOMAIN.md), written once for every printed or exported figure:
- * - a count from 1 to 4 is never shown, only "färre än 5" (primary suppression);
- * - where a hidden count could be worked out from a published total and the other cells of its row or
- *   column, one more cell of that line is hidden too (complementary suppression).
- * Zero is shown: it tells nothing about any one person, and hiding it would hide more than needed.
+ * The small-count rule (DOMAIN.md), written once for every printed or exported figure.
  *
- * Staff screens show exact counts but use `status` to mark what the rule would hide; printed and
- * exported versions show `protectedLabel()` instead of the value.
+ * ## The rule
+ * - A count of persons (or visits) from 1 to 4 is never published, only "färre än 5" (primary suppression).
+ *   Zero is published: it points at no one.
+ * - Nothing hidden may be worked out from everything that ONE page, print, CSV or report publishes together.
+ *   Tables that share figures or totals are linked (as sdcTable / τ-ARGUS protect linked tables), and a sentence
+ *   ("131 inskrivna, varav 34 kvinnor") publishes figures too. So suppression is one pass over all of them.
+ * - Where a hidden count could be worked out, the smallest other cell that stops it is hidden too ("dolt",
+ *   secondary suppression), repeated until nothing hidden can be derived.
+ * - "Annan/ickebinär" and "vill inte uppge" are merged into one category before suppressing
+ *   (`toPublishedGenders`): two tiny categories side by side would otherwise hide the large ones.
+ * - A figure that is already public elsewhere (the enrolment of women and men the city prints in its committee
+ *   papers) is marked `keepShown`: it is never hidden as a secondary cell because of a third category.
+ * - Counts that describe no person's attribute (participants per opening day, number of sessions, opening days,
+ *   registrations) are not put into a publication at all: they are printed as they are.
+ *
+ * ## The API: a publication
+ * ```ts
+ * const pub = new Publication();
+ * pub.table({ id: "byMonth", rows: months.map((m) => `month:${m}`), columns: PUBLISHED_GENDER_KEYS,
+ *             cells, rowTotals: true, columnTotals: true, totalRow: "visits" });
+ * pub.table({ id: "perActivity", rows: …, columns: PUBLISHED_GENDER_KEYS, cells, rowTotals: true,
+ *             columnTotals: true, totalRow: "visits" });   // same "visits" total row: the two are linked
+ * pub.figure("enrolled|gender:women", 34, { keepShown: true });   // a figure in a sentence
+ * pub.sum("activity:12|gender:women", ["special:2023-12-20:12|gender:women"]); // a link the keys don't show
+ * const out = pub.protect();             // the one pass
+ * out.table("byMonth").rows[0][1]        // ProtectedCell { value, status }
+ * out.cell("enrolled|gender:women")      // a sentence figure
+ * out.label("visits|all", "sv")          // "färre än 5" / "dolt" / "131"
+ * ```
+ * - Every figure has a key that names WHAT it counts. A table cell's key is `${rowKey}|${columnKey}`; a row total's
+ *   column key is `totalColumn` ("all" by default); the column totals form the row `totalRow` (default
+ *   `${id}:total`). The same key in two tables is the same figure (its value must agree, or `table` throws), so
+ *   tables that publish the same total are linked just by naming it the same.
+ * - Every published total is an equation (its cells add up to it). `sum(total, parts)` adds one the keys cannot
+ *   show; a part that is not published is an unknown the reader never learns.
+ * - Staff screens show exact values and mark what is hidden; print, CSV and reports show `protectedLabel`.
+ * - Shares: `protectedShare` gives a share only when both its count and its total are shown.
+ *
+ * ## What "cannot be worked out" means here
+ * The reader knows every shown value, that a "färre än 5" cell is 1–4, that a "dolt" cell is 0 or at least 5
+ * (else it would say "färre än 5") and that counts are non-negative. `derivedFigures` plays that reader: exact
+ * linear elimination over every equation, then bounds propagated through the equations and their reduced
+ * combinations. Suppression stops only when no primary cell is determined by either.
  */
+
+import { maximise } from "./linear-program";
 
 export const SMALL_COUNT_LIMIT = 5;
 
@@ -32,6 +71,15 @@ export interface ProtectOptions {
   columnTotals?: boolean;
 }
 
+/** The gender categories a publication prints: "annan" and "vill inte uppge" merged into one. */
+export const PUBLISHED_GENDERS = ["women", "men", "otherOrNotStated"] as const;
+export type PublishedGender = (typeof PUBLISHED_GENDERS)[number];
+export const PUBLISHED_GENDER_KEYS = PUBLISHED_GENDERS.map((g) => `gender:${g}`);
+
+export function toPublishedGenders(c: { women: number; men: number; other: number; notStated: number }): number[] {
+  return [c.women, c.men, c.other + c.notStated];
+}
+
 const LABELS = {
   sv: { small: "färre än 5", complementary: "dolt" },
   en: { small: "fewer than 5", complementary: "hidden" },
@@ -52,69 +100,260 @@ export function isHidden(cell: ProtectedCell): boolean {
 }
 
 /**
- * Protects a table of counts. `cells` is the body (rows × columns, non-negative integers); totals are
- * computed here, so they always match the body. Works for a single row or column too.
+ * A share in per cent that is safe to print: hidden with its count or its total, since a rounded share of a
+ * known total (or of a known count) gives the other back.
+ */
+export function protectedShare(cell: ProtectedCell, total: ProtectedCell): number | null {
+  if (isHidden(cell) || isHidden(total) || total.value === 0) return null;
+  return Math.round((cell.value / total.value) * 1000) / 10;
+}
+
+export interface FigureOptions {
+  /** Primary suppression applies (a count of persons or visits). Default true. */
+  sensitive?: boolean;
+  /** Already public elsewhere: never hidden as a secondary cell. */
+  keepShown?: boolean;
+}
+
+export interface TableSpec extends ProtectOptions {
+  id: string;
+  /** Row keys: what each row counts, e.g. `month:2023-09`. */
+  rows: readonly string[];
+  /** Column keys, e.g. `PUBLISHED_GENDER_KEYS`. */
+  columns: readonly string[];
+  /** Body, rows × columns, non-negative integers (missing cells count as 0). */
+  cells: readonly (readonly number[])[];
+  /** Key of the row of column totals. Tables naming the same total row share its figures. */
+  totalRow?: string;
+  /** Column key of the row totals. Default "all". */
+  totalColumn?: string;
+  /** Primary suppression applies to this table's cells. Default true. */
+  sensitive?: boolean;
+  /** Keys of cells that are public elsewhere and must not be hidden as secondary cells. */
+  keepShown?: readonly string[];
+}
+
+interface Figure {
+  key: string;
+  value: number;
+  sensitive: boolean;
+  keepShown: boolean;
+  /** Order of registration: a stable tie-break. */
+  order: number;
+}
+
+interface Equation {
+  parts: string[];
+  total: string;
+}
+
+interface TableLayout {
+  rows: string[][];
+  totals: string[] | null;
+}
+
+export const cellKey = (row: string, column: string) => `${row}|${column}`;
+
+/** Everything one page, print, CSV or report publishes together; `protect()` suppresses it in one pass. */
+export class Publication {
+  private figures = new Map<string, Figure>();
+  private equations: Equation[] = [];
+  private layouts = new Map<string, TableLayout>();
+
+  /** A single published figure (a sentence's number, a lone cell). Registering a key again returns the same. */
+  figure(key: string, value: number, options: FigureOptions = {}): string {
+    checkCount(value);
+    const existing = this.figures.get(key);
+    if (existing) {
+      if (existing.value !== value) {
+        throw new Error(`figure ${key} is published twice with different values (${existing.value}, ${value})`);
+      }
+      existing.sensitive ||= options.sensitive ?? true;
+      existing.keepShown ||= options.keepShown ?? false;
+      return key;
+    }
+    this.figures.set(key, {
+      key,
+      value,
+      sensitive: options.sensitive ?? true,
+      keepShown: options.keepShown ?? false,
+      order: this.figures.size,
+    });
+    return key;
+  }
+
+  /** `total` is the sum of `parts`. Parts not published are unknowns the reader never learns. */
+  sum(total: string, parts: readonly string[]): void {
+    if (parts.length === 0) return;
+    this.equations.push({ total, parts: [...parts] });
+  }
+
+  /** A table of counts; its totals are computed here so they always match the body. */
+  table(spec: TableSpec): void {
+    if (this.layouts.has(spec.id)) throw new Error(`table ${spec.id} is published twice`);
+    const rowTotals = spec.rowTotals ?? false;
+    const columnTotals = spec.columnTotals ?? false;
+    const totalRow = spec.totalRow ?? `${spec.id}:total`;
+    const totalColumn = spec.totalColumn ?? "all";
+    const columns = [...spec.columns];
+    const options = { sensitive: spec.sensitive ?? true };
+    const keep = new Set(spec.keepShown ?? []);
+    const add = (key: string, value: number) =>
+      this.figure(key, value, { ...options, keepShown: keep.has(key) || undefined });
+    const layout: TableLayout = { rows: [], totals: null };
+    const columnSums = columns.map(() => 0);
+    spec.rows.forEach((rowKey, r) => {
+      const keys = columns.map((columnKey, c) => {
+        const value = spec.cells[r]?.[c] ?? 0;
+        columnSums[c] += value;
+        return add(cellKey(rowKey, columnKey), value);
+      });
+      if (rowTotals) {
+        const total = add(cellKey(rowKey, totalColumn), sum((spec.cells[r] ?? []).slice(0, columns.length)));
+        this.sum(total, keys);
+        keys.push(total);
+      }
+      layout.rows.push(keys);
+    });
+    if (columnTotals) {
+      const totals = columns.map((columnKey, c) => add(cellKey(totalRow, columnKey), columnSums[c]));
+      columns.forEach((columnKey, c) =>
+        this.sum(
+          totals[c],
+          layout.rows.map((row) => row[c]),
+        ),
+      );
+      if (rowTotals) {
+        const grand = add(cellKey(totalRow, totalColumn), sum(columnSums));
+        this.sum(grand, totals);
+        this.sum(
+          grand,
+          layout.rows.map((row) => row[columns.length]),
+        );
+        totals.push(grand);
+      }
+      layout.totals = totals;
+    }
+    this.layouts.set(spec.id, layout);
+  }
+
+  /** Suppresses everything registered, in one pass over all tables, figures and sums. */
+  protect(): ProtectedPublication {
+    const figures = [...this.figures.values()];
+    const equations = this.equations.filter((e) => e.parts.length > 0);
+    const status = new Map<string, CellStatus>();
+    for (const f of figures) status.set(f.key, f.sensitive && isSmallCount(f.value) ? "small" : "shown");
+    const primary = figures.filter((f) => status.get(f.key) === "small").map((f) => f.key);
+    const reader = new Reader(this.figures, equations);
+    // Cheapest first: the smallest non-zero count, then zeros; the order registered breaks ties.
+    const cheaper = (a: Figure, b: Figure) =>
+      (a.value === 0 ? 1 : 0) - (b.value === 0 ? 1 : 0) || a.value - b.value || a.order - b.order;
+    const shownAround = (equationIds: Iterable<number>, allowKept: boolean) => {
+      const found = new Map<string, Figure>();
+      for (const i of equationIds) {
+        for (const k of reader.keysOf(i)) {
+          const f = this.figures.get(k);
+          if (f && status.get(k) === "shown" && (allowKept || !f.keepShown)) found.set(k, f);
+        }
+      }
+      return [...found.values()].sort(cheaper);
+    };
+    const leaksWith = (target: string, hide: string[], bounds = true) => {
+      for (const k of hide) status.set(k, "complementary");
+      const derived = reader.determines(target, status, reader.component(target, status), bounds);
+      for (const k of hide) status.set(k, "shown");
+      return derived;
+    };
+
+    // One primary cell at a time: hiding more never lets the reader know more, so a cell protected stays so.
+    for (const target of primary) {
+      for (let guard = 0; guard < figures.length + 1; guard++) {
+        if (status.get(target) !== "small" || !leaksWith(target, [])) break;
+        const group = reader.component(target, status);
+        const own = shownAround(reader.equationsWith(target), false);
+        const near = shownAround(group, false).filter((f) => !own.includes(f));
+        const local = [...own, ...near].slice(0, 24);
+        const kept = shownAround(group, true).filter((f) => !local.includes(f));
+        const everything = (allowKept: boolean) =>
+          figures.filter((f) => status.get(f.key) === "shown" && (allowKept || !f.keepShown)).map((f) => f.key);
+        // The smallest single cell that protects it; else, if hiding more can help at all, the smallest next to it.
+        // (Solving the equations alone is quicker than with bounds, and must fail first.)
+        let chosen: string | null =
+          [...own.slice(0, 6), ...near.slice(0, 4)].find(
+            (f) => !leaksWith(target, [f.key], false) && !leaksWith(target, [f.key]),
+          )?.key ?? null;
+        if (chosen === null && local.length > 0 && !leaksWith(target, everything(false))) {
+          chosen = local[0].key;
+        } else if (chosen === null && local.length + kept.length > 0 && !leaksWith(target, everything(true))) {
+          chosen = (local[0] ?? kept[0]).key;
+        }
+        if (chosen) {
+          status.set(chosen, "complementary");
+          continue;
+        }
+        // Hiding more cannot help: the labels themselves give it away (four "färre än 5" adding up to a total of
+        // "färre än 5" are ones). Such a cell is printed "dolt", which says only that a number is hidden.
+        status.set(target, "complementary");
+      }
+    }
+
+    return new ProtectedPublication(this.figures, status, this.layouts, equations);
+  }
+}
+
+export class ProtectedPublication {
+  constructor(
+    private readonly figures: Map<string, Figure>,
+    private readonly statuses: Map<string, CellStatus>,
+    private readonly layouts: Map<string, TableLayout>,
+    private readonly sums: readonly Equation[],
+  ) {}
+
+  cell(key: string): ProtectedCell {
+    const f = this.figures.get(key);
+    if (!f) throw new Error(`figure ${key} was not published`);
+    return { value: f.value, status: this.statuses.get(key) ?? "shown" };
+  }
+
+  table(id: string): ProtectedTable {
+    const layout = this.layouts.get(id);
+    if (!layout) throw new Error(`table ${id} was not published`);
+    return {
+      rows: layout.rows.map((row) => row.map((k) => this.cell(k))),
+      totals: layout.totals ? layout.totals.map((k) => this.cell(k)) : null,
+    };
+  }
+
+  label(key: string, locale: "sv" | "en" = "sv"): string {
+    return protectedLabel(this.cell(key), locale);
+  }
+
+  /** Every published figure with its status (for audits and tests). */
+  all(): { key: string; value: number; status: CellStatus }[] {
+    return [...this.figures.values()].map((f) => ({ key: f.key, value: f.value, status: this.statuses.get(f.key)! }));
+  }
+
+  /** Every equation the reader knows (the published totals and declared sums). */
+  equations(): { total: string; parts: string[] }[] {
+    return this.sums.map((e) => ({ total: e.total, parts: [...e.parts] }));
+  }
+}
+
+/**
+ * Protects one table on its own. A page that publishes several tables (or a table and a sentence) must use one
+ * `Publication` for all of them instead.
  */
 export function protectTable(cells: readonly (readonly number[])[], options: ProtectOptions = {}): ProtectedTable {
-  const rowTotals = options.rowTotals ?? false;
-  const columnTotals = options.columnTotals ?? false;
-  for (const row of cells) {
-    for (const v of row) {
-      if (!Number.isInteger(v) || v < 0) throw new RangeError(`counts must be non-negative integers, got ${v}`);
-    }
-  }
-  const nRows = cells.length;
-  const nCols = nRows === 0 ? 0 : Math.max(...cells.map((r) => r.length));
-  // The full grid: body, plus a total column and/or a total row. Missing cells count as 0.
-  const width = nCols + (rowTotals ? 1 : 0);
-  const height = nRows + (columnTotals ? 1 : 0);
-  const grid: number[][] = [];
-  for (let r = 0; r < nRows; r++) {
-    const row = Array.from({ length: nCols }, (_, c) => cells[r][c] ?? 0);
-    if (rowTotals) row.push(sum(row));
-    grid.push(row);
-  }
-  if (columnTotals) {
-    const totalRow = Array.from({ length: width }, (_, c) => sum(grid.map((row) => row[c])));
-    grid.push(totalRow);
-  }
-
-  const status: CellStatus[][] = grid.map((row) => row.map((v) => (isSmallCount(v) ? "small" : "shown")));
-
-  // Every published total is an equation: the cells of its line add up to it.
-  const lines: { cells: [number, number][]; total: [number, number] }[] = [];
-  if (rowTotals) {
-    for (let r = 0; r < height; r++) {
-      lines.push({ cells: range(nCols).map((c) => [r, c] as [number, number]), total: [r, nCols] });
-    }
-  }
-  if (columnTotals) {
-    for (let c = 0; c < width; c++) {
-      lines.push({ cells: range(nRows).map((r) => [r, c] as [number, number]), total: [nRows, c] });
-    }
-  }
-
-  // A line with exactly one hidden member gives that member away; hide one more, until no line does.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const line of lines) {
-      const members = [...line.cells, line.total];
-      const hidden = members.filter(([r, c]) => status[r][c] !== "shown");
-      if (hidden.length !== 1) continue;
-      const candidate =
-        pickComplement(line.cells, grid, status) ??
-        (status[line.total[0]][line.total[1]] === "shown" ? line.total : null);
-      if (!candidate) continue;
-      status[candidate[0]][candidate[1]] = "complementary";
-      changed = true;
-    }
-  }
-
-  const toCell = (r: number, c: number): ProtectedCell => ({ value: grid[r][c], status: status[r][c] });
-  return {
-    rows: range(nRows).map((r) => range(width).map((c) => toCell(r, c))),
-    totals: columnTotals ? range(width).map((c) => toCell(nRows, c)) : null,
-  };
+  const nCols = cells.length === 0 ? 0 : Math.max(...cells.map((r) => r.length));
+  const pub = new Publication();
+  pub.table({
+    id: "t",
+    rows: cells.map((_, i) => `r${i}`),
+    columns: Array.from({ length: nCols }, (_, i) => `c${i}`),
+    cells,
+    ...options,
+  });
+  return pub.protect().table("t");
 }
 
 /** A list of counts with its total (e.g. visits by gender): the one-row case of `protectTable`. */
@@ -131,27 +370,288 @@ export function protectSeries(
 }
 
 /**
- * A share in per cent that is safe to print: hidden with its count, since a share of a known total
- * would give the count back.
+ * The reader of a publication: what can be worked out from the shown values, the labels' meaning and the
+ * equations. Exported so tests and other modules can audit what they publish.
  */
-export function protectedShare(cell: ProtectedCell, total: ProtectedCell): number | null {
-  if (isHidden(cell) || isHidden(total) || total.value === 0) return null;
-  return Math.round((cell.value / total.value) * 1000) / 10;
+export function derivedFigures(
+  published: readonly { key: string; value: number; status: CellStatus }[],
+  equations: readonly { total: string; parts: readonly string[] }[],
+): Set<string> {
+  const figures = new Map<string, Figure>(
+    published.map((p, order) => [p.key, { key: p.key, value: p.value, sensitive: true, keepShown: false, order }]),
+  );
+  const status = new Map(published.map((p) => [p.key, p.status]));
+  return new Reader(figures, equations).derived(status);
 }
 
-// The smallest shown non-zero cell costs the least information; a zero only if nothing else is left.
-function pickComplement(cells: [number, number][], grid: number[][], status: CellStatus[][]): [number, number] | null {
-  const shown = cells.filter(([r, c]) => status[r][c] === "shown");
-  const positive = shown.filter(([r, c]) => grid[r][c] > 0);
-  const pool = positive.length > 0 ? positive : shown;
-  if (pool.length === 0) return null;
-  return pool.reduce((best, cur) => (grid[cur[0]][cur[1]] < grid[best[0]][best[1]] ? cur : best));
+class Reader {
+  private readonly rows: Map<string, number>[];
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(
+    private readonly figures: Map<string, Figure>,
+    private readonly equations: readonly { total: string; parts: readonly string[] }[],
+  ) {
+    this.rows = equations.map((e, i) => {
+      const row = new Map<string, number>();
+      const addTerm = (k: string, c: number) => row.set(k, (row.get(k) ?? 0) + c);
+      addTerm(e.total, -1);
+      for (const p of e.parts) addTerm(p, 1);
+      for (const k of row.keys()) this.byKey.set(k, [...(this.byKey.get(k) ?? []), i]);
+      return row;
+    });
+  }
+
+  keysOf(i: number): string[] {
+    return [...this.rows[i].keys()];
+  }
+
+  equationsWith(key: string): number[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** The equations linked to `key` through cells the reader does not know. */
+  component(key: string, status: Map<string, CellStatus>): number[] {
+    const seen = new Set<number>();
+    const keys = new Set([key]);
+    const queue = [key];
+    while (queue.length > 0) {
+      const k = queue.pop()!;
+      for (const i of this.equationsWith(k)) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        for (const other of this.rows[i].keys()) {
+          if (!keys.has(other) && status.get(other) !== "shown") {
+            keys.add(other);
+            queue.push(other);
+          }
+        }
+      }
+    }
+    return [...seen];
+  }
+
+  /** Hidden (and unpublished) keys of the given equations whose value the reader can pin down exactly. */
+  derived(
+    status: Map<string, CellStatus>,
+    equationIds: number[] = this.rows.map((_, i) => i),
+    options: { bounds?: boolean } = {},
+  ): Set<string> {
+    return this.solve(status, equationIds, options).derived;
+  }
+
+  /**
+   * Whether the reader can pin `target` down: by the equations, by bounds, or by the best linear program over
+   * everything (the bounds found first included, which carry what "dolt" tells).
+   */
+  determines(target: string, status: Map<string, CellStatus>, equationIds: number[], bounds = true): boolean {
+    const found = this.solve(status, equationIds, { bounds });
+    if (found.derived.has(target)) return true;
+    if (!bounds) return false;
+    const t = found.names.indexOf(target);
+    if (t < 0) return false;
+    const n = found.names.length;
+    const free = found.names.map((_, j) => j).filter((j) => found.lo[j] !== found.hi[j]);
+    const A = found.rows.map((row) => free.map((j) => row[j]));
+    const b = found.rows.map((row) => row[n] - found.names.reduce((acc, _, j) => acc + row[j] * found.lo[j], 0));
+    const upper = free.map((j) => found.hi[j] - found.lo[j]);
+    const c = free.map((j) => (j === t ? 1 : 0));
+    try {
+      const max = maximise(A, b, upper, c);
+      const min = -maximise(
+        A,
+        b,
+        upper,
+        c.map((v) => -v),
+      );
+      return Math.floor(max + 1e-7) === Math.ceil(min - 1e-7);
+    } catch {
+      return false;
+    }
+  }
+
+  private solve(
+    status: Map<string, CellStatus>,
+    equationIds: number[],
+    { bounds = true }: { bounds?: boolean } = {},
+  ): { derived: Set<string>; names: string[]; lo: Float64Array; hi: Float64Array; rows: Float64Array[] } {
+    // Number the unknowns of these equations; the known values move to the right-hand side.
+    const index = new Map<string, number>();
+    const names: string[] = [];
+    const known = (k: string) => (status.get(k) === "shown" ? this.figures.get(k)?.value : undefined);
+    for (const i of equationIds) {
+      for (const k of this.rows[i].keys()) {
+        if (known(k) === undefined && !index.has(k)) {
+          index.set(k, names.length);
+          names.push(k);
+        }
+      }
+    }
+    const n = names.length;
+    const derived = new Set<string>();
+    if (n === 0) return { derived, names, lo: new Float64Array(0), hi: new Float64Array(0), rows: [] };
+    const base: Float64Array[] = [];
+    for (const i of equationIds) {
+      const row = new Float64Array(n + 1);
+      let any = false;
+      for (const [k, c] of this.rows[i]) {
+        const v = known(k);
+        if (v === undefined) {
+          row[index.get(k)!] += c;
+          any = true;
+        } else row[n] -= c * v;
+      }
+      if (any) base.push(row);
+    }
+    // What a label tells: "färre än 5" is 1–4; "dolt" on a count that is not small reads as 0 or at least 5
+    // (a reader may guess that small counts say "färre än 5"); anything unpublished is only ≥ 0.
+    const lo = new Float64Array(n);
+    const hi = new Float64Array(n);
+    const hole = new Uint8Array(n);
+    names.forEach((k, j) => {
+      const s = status.get(k);
+      lo[j] = s === "small" ? 1 : 0;
+      hi[j] = s === "small" ? SMALL_COUNT_LIMIT - 1 : Infinity;
+      hole[j] = s === "complementary" && !isSmallCount(this.figures.get(k)?.value ?? 0) ? 1 : 0;
+    });
+    const fixed = new Uint8Array(n);
+
+    for (let round = 0; round < n + 1; round++) {
+      // Fixed values found in an earlier round are substituted.
+      const system = base.map((row) => {
+        const copy = Float64Array.from(row);
+        for (let j = 0; j < n; j++) {
+          if (fixed[j] && copy[j] !== 0) {
+            copy[n] -= copy[j] * lo[j];
+            copy[j] = 0;
+          }
+        }
+        return copy;
+      });
+      const reduced = rref(system, n);
+      let found = false;
+      for (const row of reduced) {
+        let only = -1;
+        let count = 0;
+        for (let j = 0; j < n; j++) {
+          if (Math.abs(row[j]) > EPS) {
+            only = j;
+            count += 1;
+          }
+        }
+        if (count === 1 && !fixed[only]) {
+          const v = Math.round(row[n] / row[only]);
+          lo[only] = v;
+          hi[only] = v;
+          fixed[only] = 1;
+          derived.add(names[only]);
+          found = true;
+        }
+      }
+      if (found) continue;
+      if (!bounds) break;
+      // Bounds through every equation and every reduced combination of them.
+      const rows = [...system, ...reduced].map((row) => {
+        const terms: number[] = [];
+        for (let j = 0; j < n; j++) if (Math.abs(row[j]) > EPS) terms.push(j);
+        return { row, terms };
+      });
+      for (let pass = 0, changed = true; changed && pass < 10; pass++) {
+        changed = false;
+        for (const { row, terms } of rows) {
+          if (terms.length === 0) continue;
+          let low = 0;
+          let high = 0;
+          let lowInf = 0;
+          let highInf = 0;
+          for (const j of terms) {
+            const a = row[j] * lo[j];
+            const b = row[j] * hi[j];
+            const mn = Math.min(a, b);
+            const mx = Math.max(a, b);
+            if (mn === -Infinity) lowInf += 1;
+            else low += mn;
+            if (mx === Infinity) highInf += 1;
+            else high += mx;
+          }
+          for (const k of terms) {
+            const c = row[k];
+            const a = c * lo[k];
+            const b = c * hi[k];
+            const ownLow = Math.min(a, b);
+            const ownHigh = Math.max(a, b);
+            // c·x_k = rhs − Σ_{j≠k} c_j·x_j
+            const othersLow =
+              lowInf - (ownLow === -Infinity ? 1 : 0) > 0 ? -Infinity : low - (ownLow === -Infinity ? 0 : ownLow);
+            const othersHigh =
+              highInf - (ownHigh === Infinity ? 1 : 0) > 0 ? Infinity : high - (ownHigh === Infinity ? 0 : ownHigh);
+            const min = row[n] - othersHigh;
+            const max = row[n] - othersLow;
+            let l = Math.max(lo[k], Math.ceil((c > 0 ? min / c : max / c) - EPS));
+            let h = Math.min(hi[k], Math.floor((c > 0 ? max / c : min / c) + EPS));
+            if (hole[k]) {
+              if (l > 0) l = Math.max(l, SMALL_COUNT_LIMIT);
+              if (h < SMALL_COUNT_LIMIT) h = Math.min(h, 0);
+            }
+            if ((l > lo[k] || h < hi[k]) && l <= h) {
+              lo[k] = l;
+              hi[k] = h;
+              changed = true;
+            }
+          }
+        }
+      }
+      for (let j = 0; j < n; j++) {
+        if (!fixed[j] && lo[j] === hi[j]) {
+          fixed[j] = 1;
+          derived.add(names[j]);
+          found = true;
+        }
+      }
+      if (!found) break;
+    }
+    return { derived, names, lo, hi, rows: base };
+  }
 }
 
-function sum(values: number[]): number {
+const EPS = 1e-9;
+
+/** Reduced row echelon form (partial pivoting); the last column is the right-hand side. */
+function rref(input: Float64Array[], n: number): Float64Array[] {
+  const rows = input.map((r) => Float64Array.from(r));
+  let rank = 0;
+  for (let col = 0; col < n && rank < rows.length; col++) {
+    let pivot = -1;
+    let best = EPS;
+    for (let r = rank; r < rows.length; r++) {
+      const v = Math.abs(rows[r][col]);
+      if (v > best) {
+        best = v;
+        pivot = r;
+      }
+    }
+    if (pivot < 0) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot], rows[rank]];
+    const p = rows[rank];
+    const f0 = p[col];
+    for (let j = col; j <= n; j++) p[j] /= f0;
+    for (let r = 0; r < rows.length; r++) {
+      if (r === rank) continue;
+      const f = rows[r][col];
+      if (Math.abs(f) <= EPS) continue;
+      const row = rows[r];
+      for (let j = col; j <= n; j++) row[j] -= f * p[j];
+      row[col] = 0;
+    }
+    rank += 1;
+  }
+  return rows.slice(0, rank);
+}
+
+function checkCount(v: number): void {
+  if (!Number.isInteger(v) || v < 0) throw new RangeError(`counts must be non-negative integers, got ${v}`);
+}
+
+function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
 }

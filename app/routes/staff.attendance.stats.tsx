@@ -6,12 +6,14 @@ import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { programScope } from "~/auth/scope";
 import { isIsoDate } from "~/http/params";
 import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
+import { personsReached } from "~/models/persons-reached.server";
+import { PersonsReachedSection } from "~/components/persons-reached-section";
 import { enrolmentOn } from "~/models/enrolment.server";
 import { programsFor } from "~/activities/programs.server";
-import { GENDERS } from "~/outcomes/attendance-rules";
-import { computeAttendanceStats, protectAttendanceStats } from "~/outcomes/attendance-stats";
+import type { GenderCounts } from "~/outcomes/attendance-rules";
+import { computeAttendanceStats, genderColumns, protectAttendanceStats } from "~/outcomes/attendance-stats";
 import { todayInStockholm } from "~/outcomes/calendar";
-import { protectedLabel } from "~/privacy/small-counts";
+import { PUBLISHED_GENDERS, protectedLabel, protectedShare, type ProtectedCell } from "~/privacy/small-counts";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { AttendanceChart, type ChartSeries } from "~/components/attendance-chart.client";
 import { PALETTE } from "~/components/chart-colors";
@@ -62,6 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         canEdit,
         stats: null,
         protection: null,
+        reach: null,
       },
       { status: 400 },
     );
@@ -69,10 +72,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // No programme chosen: every programme for admins, all of their own for everyone else.
   const programIds = programId === null ? scope : [programId];
   const period = { from, to, programIds };
-  const [facts, unique, enrolment] = await Promise.all([
+  const [facts, unique, enrolment, reach] = await Promise.all([
     listAttendanceFacts(period),
     countUniqueParticipants(period),
     enrolmentOn({ date: to, programIds }),
+    personsReached(period),
   ]);
   const t = attendanceStrings[localeFromRequest(request)];
   const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel: t.dropInShort });
@@ -83,6 +87,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canEdit,
     stats,
     protection: protectAttendanceStats(stats),
+    reach: { figures: reach.protected, programs: reach.programs },
   };
 }
 
@@ -99,15 +104,21 @@ function ChartBox({ title, children }: { title: string; children: () => ReactNod
 }
 
 export default function AttendanceStatsPage() {
-  const { error, filter, programs, canEdit, stats, protection } = useLoaderData<typeof loader>();
+  const { error, filter, programs, canEdit, stats, protection, reach } = useLoaderData<typeof loader>();
   const t = useStrings(attendanceStrings);
   const locale = useLocale();
-  const genderLabels = GENDERS.map((g) => t[g]);
-  const genderSeries = (rows: Record<(typeof GENDERS)[number], number>[]): ChartSeries[] =>
-    GENDERS.map((g, i) => ({ label: t[g], data: rows.map((r) => r[g]), color: GENDER_COLORS[i] }));
+  const genderLabels = PUBLISHED_GENDERS.map((g) => t[g]);
+  const genderSeries = (rows: GenderCounts[]): ChartSeries[] =>
+    PUBLISHED_GENDERS.map((g, i) => ({
+      label: t[g],
+      data: rows.map((r) => genderColumns(r)[i]),
+      color: GENDER_COLORS[i],
+    }));
   const wd = (n: number) => t[`wd${n}` as keyof typeof t];
   const num = (n: number) => n.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB");
   const pct = (n: number | null) => (n === null ? "–" : `${num(n)} %`);
+  const exactShare = (cell: ProtectedCell, total: ProtectedCell) =>
+    protectedShare({ value: cell.value, status: "shown" }, { value: total.value, status: "shown" });
   const columns = [...genderLabels, t.total];
 
   return (
@@ -191,24 +202,13 @@ export default function AttendanceStatsPage() {
 
           <section className="stats-section">
             <h2 id="s-day">{t.perDay}</h2>
-            {stats.perDay && protection.perDay ? (
+            {stats.perDay ? (
               <>
-                <p className="exact-only">
+                <p>
                   {format(t.perDayText, {
                     min: stats.perDay.min,
                     max: stats.perDay.max,
                     median: num(stats.perDay.median),
-                    days: stats.perDay.openingDays,
-                  })}
-                </p>
-                <p className="print-only">
-                  {format(t.perDayText, {
-                    min: protectedLabel(protection.perDay.cells[0], locale),
-                    max: protectedLabel(protection.perDay.cells[2], locale),
-                    median:
-                      protection.perDay.cells[1].status === "shown"
-                        ? num(stats.perDay.median)
-                        : protectedLabel(protection.perDay.cells[1], locale),
                     days: stats.perDay.openingDays,
                   })}
                 </p>
@@ -238,13 +238,15 @@ export default function AttendanceStatsPage() {
                     </thead>
                     <tbody>
                       <tr>
-                        <CountCell cell={protection.perDay.cells[0]} label={t.min} />
-                        <CountCell
-                          cell={protection.perDay.cells[1]}
-                          label={t.median}
-                          display={num(stats.perDay.median)}
-                        />
-                        <CountCell cell={protection.perDay.cells[2]} label={t.max} />
+                        <td className="num" data-label={t.min}>
+                          {stats.perDay.min}
+                        </td>
+                        <td className="num" data-label={t.median}>
+                          {num(stats.perDay.median)}
+                        </td>
+                        <td className="num" data-label={t.max}>
+                          {stats.perDay.max}
+                        </td>
                         <td className="num" data-label={t.openingDays}>
                           {stats.perDay.openingDays}
                         </td>
@@ -361,7 +363,7 @@ export default function AttendanceStatsPage() {
                   kind="doughnut"
                   title={t.byGender}
                   labels={genderLabels}
-                  series={[{ label: t.visits, data: GENDERS.map((g) => stats.total[g]), color: PALETTE[0] }]}
+                  series={[{ label: t.visits, data: genderColumns(stats.total), color: PALETTE[0] }]}
                 />
               )}
             </ChartBox>
@@ -380,15 +382,15 @@ export default function AttendanceStatsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {GENDERS.map((g, i) => {
+                  {PUBLISHED_GENDERS.map((g, i) => {
                     const cell = protection.byGender.cells[i];
                     return (
                       <tr key={g}>
                         <th scope="row">{t[g]}</th>
                         <CountCell cell={cell} label={t.visits} />
                         <td className="num" data-label={t.share}>
-                          <span className="exact-only">{pct(stats.shares[g])}</span>
-                          <span className="print-only">{cell.status === "shown" ? pct(stats.shares[g]) : "–"}</span>
+                          <span className="exact-only">{pct(exactShare(cell, protection.byGender.total))}</span>
+                          <span className="print-only">{pct(protectedShare(cell, protection.byGender.total))}</span>
                         </td>
                       </tr>
                     );
@@ -397,11 +399,7 @@ export default function AttendanceStatsPage() {
                 <tfoot>
                   <tr>
                     <th scope="row">{t.total}</th>
-                    {protection.byGender.total ? (
-                      <CountCell cell={protection.byGender.total} label={t.visits} />
-                    ) : (
-                      <td />
-                    )}
+                    <CountCell cell={protection.byGender.total} label={t.visits} />
                     <td className="num" data-label={t.share}>
                       {stats.total.total > 0 ? "100 %" : "–"}
                     </td>
@@ -449,6 +447,8 @@ export default function AttendanceStatsPage() {
             />
           </section>
 
+          {reach ? <PersonsReachedSection reach={reach.figures} programs={reach.programs} /> : null}
+
           <section className="stats-section">
             <h2 id="s-unique">{t.uniqueTitle}</h2>
             {stats.unique.people === 0 ? (
@@ -466,7 +466,7 @@ export default function AttendanceStatsPage() {
                   {format(t.uniqueText, {
                     people: protectedLabel(protection.uniqueTotal, locale),
                     registrations: stats.unique.registrationsWithCodes,
-                    visits: stats.unique.visitsWithCodes,
+                    visits: protectedLabel(protection.codedVisits, locale),
                   })}
                 </p>
                 <ChartBox title={t.uniqueTitle}>
@@ -500,13 +500,24 @@ export default function AttendanceStatsPage() {
               <p>{t.reachNone}</p>
             ) : (
               <>
-                <p>
+                <p className="exact-only">
                   {format(t.reachAsOf, {
                     date: stats.reach.enrolled.asOf ?? "",
                     programs: stats.reach.enrolled.programs.join(", "),
                     total: stats.reach.enrolled.total,
                   })}
                   {stats.reach.uniqueShare !== null
+                    ? ` ${format(t.reachUnique, { share: num(stats.reach.uniqueShare) })}`
+                    : ""}
+                </p>
+                <p className="print-only">
+                  {format(t.reachAsOf, {
+                    date: stats.reach.enrolled.asOf ?? "",
+                    programs: stats.reach.enrolled.programs.join(", "),
+                    total: protectedLabel(protection.enrolled.total, locale),
+                  })}
+                  {stats.reach.uniqueShare !== null &&
+                  protectedShare(protection.uniqueTotal, protection.enrolled.total) !== null
                     ? ` ${format(t.reachUnique, { share: num(stats.reach.uniqueShare) })}`
                     : ""}
                 </p>
@@ -519,12 +530,12 @@ export default function AttendanceStatsPage() {
                       series={[
                         {
                           label: t.enrolledShare,
-                          data: stats.reach.rows.map((r) => r.enrolledShare ?? 0),
+                          data: protection.enrolled.cells.map((c) => exactShare(c, protection.enrolled.total) ?? 0),
                           color: PALETTE[0],
                         },
                         {
                           label: t.visitsShare,
-                          data: stats.reach.rows.map((r) => r.visitsShare ?? 0),
+                          data: protection.byGender.cells.map((c) => exactShare(c, protection.byGender.total) ?? 0),
                           color: PALETTE[1],
                         },
                       ]}
@@ -553,25 +564,29 @@ export default function AttendanceStatsPage() {
                       </tr>
                     </thead>
                     <tbody>
-                      {stats.reach.rows.map((r, i) => (
-                        <tr key={r.gender}>
-                          <th scope="row">{t[r.gender]}</th>
-                          <CountCell cell={protection.enrolled.cells[i]} label={t.enrolled} />
-                          <td className="num" data-label={t.enrolledShare}>
-                            <span className="exact-only">{pct(r.enrolledShare)}</span>
-                            <span className="print-only">
-                              {protection.enrolled.cells[i].status === "shown" ? pct(r.enrolledShare) : "–"}
-                            </span>
-                          </td>
-                          <CountCell cell={protection.byGender.cells[i]} label={t.visits} />
-                          <td className="num" data-label={t.visitsShare}>
-                            <span className="exact-only">{pct(r.visitsShare)}</span>
-                            <span className="print-only">
-                              {protection.byGender.cells[i].status === "shown" ? pct(r.visitsShare) : "–"}
-                            </span>
-                          </td>
-                        </tr>
-                      ))}
+                      {PUBLISHED_GENDERS.map((g, i) => {
+                        const enrolled = protection.enrolled.cells[i];
+                        const visits = protection.byGender.cells[i];
+                        return (
+                          <tr key={g}>
+                            <th scope="row">{t[g]}</th>
+                            <CountCell cell={enrolled} label={t.enrolled} />
+                            <td className="num" data-label={t.enrolledShare}>
+                              <span className="exact-only">{pct(exactShare(enrolled, protection.enrolled.total))}</span>
+                              <span className="print-only">
+                                {pct(protectedShare(enrolled, protection.enrolled.total))}
+                              </span>
+                            </td>
+                            <CountCell cell={visits} label={t.visits} />
+                            <td className="num" data-label={t.visitsShare}>
+                              <span className="exact-only">{pct(exactShare(visits, protection.byGender.total))}</span>
+                              <span className="print-only">
+                                {pct(protectedShare(visits, protection.byGender.total))}
+                              </span>
+                            </td>
+                          </tr>
+                        );
+                      })}
                     </tbody>
                   </table>
                 </TableWrap>

@@ -10,6 +10,7 @@ import * as security from "./0012_security";
 import * as exportsTable from "./0014_exports";
 import * as visitorRegister from "./0016_visitor_register";
 import * as responseLate from "./0018_response_late";
+import * as reports from "./0022_reports";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -27,6 +28,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0014_exports": exportsTable,
   "0016_visitor_register": visitorRegister,
   "0018_response_late": responseLate,
+  "0022_reports": reports,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,104 @@
+import { db } from "~/db.server";
+import { listPrograms, type Program } from "~/models/program.server";
+import { GENDERS, type Gender, type GenderCounts } from "~/outcomes/attendance-rules";
+import {
+  computePersonsReached,
+  protectPersonsReached,
+  type PersonFact,
+  type PersonsReachedFigures,
+  type ProtectedPersonsReached,
+  type VisitFacts,
+} from "~/outcomes/persons-reached";
+
+export interface PersonsReached {
+  /** Exact figures, for staff screens that mark what the rule would hide. */
+  figures: PersonsReachedFigures;
+  /** The same figures through the small-count rule: what print, export and the report publish. */
+  protected: ProtectedPersonsReached;
+  /** The programmes named in `byProgram`, in its order (the last row, programId null, is "no programme"). */
+  programs: Program[];
+}
+
+type Period = { from: string; to: string; programIds?: number[] };
+
+/**
+ * The period's registrations the way the attendance statistics count them: a programme's figures are its own
+ * activities, those open to every programme, and drop-in visits. `programIds` undefined: every programme.
+ */
+function registrations({ from, to, programIds }: Period) {
+  const q = db("attendance as t")
+    .leftJoin("activities as a", "a.id", "t.activity_id")
+    .where("t.date", ">=", from)
+    .where("t.date", "<=", to);
+  if (programIds) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  return q;
+}
+
+/** One row per coded person with visits in the period: what they stated and how often they came. Never the code. */
+async function listPersonFacts(period: Period): Promise<PersonFact[]> {
+  const rows: {
+    gender: string | null;
+    program_id: number | null;
+    first_visit_on: string | null;
+    visits: number | string;
+  }[] = await registrations(period)
+    .join("attendance_codes as c", "c.attendance_id", "t.id")
+    .leftJoin("visitors as v", "v.code_hmac", "c.code_hmac")
+    .groupBy("c.code_hmac", "v.gender", "v.program_id", "v.first_visit_on")
+    .select("v.gender", "v.program_id", "v.first_visit_on")
+    .count("* as visits");
+  return rows.map((r) => ({
+    // A code linked before the register existed has no stated gender: counted as "vill inte uppge".
+    gender: (GENDERS as readonly string[]).includes(r.gender ?? "") ? (r.gender as Gender) : "notStated",
+    programId: r.program_id,
+    firstVisitOn: r.first_visit_on,
+    visits: Number(r.visits),
+  }));
+}
+
+async function visitFacts(period: Period): Promise<VisitFacts> {
+  const [sums] = (await registrations(period)
+    .sum({ women: "t.women", men: "t.men", other: "t.other", notStated: "t.not_stated" })
+    .max({ maxWomen: "t.women", maxMen: "t.men", maxOther: "t.other", maxNotStated: "t.not_stated" })) as Record<
+    string,
+    number | string | null
+  >[];
+  const [coded] = (await registrations(period)
+    .join("attendance_codes as c", "c.attendance_id", "t.id")
+    .count("* as n")) as { n: number | string }[];
+  const n = (v: number | string | null | undefined) => Number(v ?? 0);
+  const visits: GenderCounts = {
+    women: n(sums?.women),
+    men: n(sums?.men),
+    other: n(sums?.other),
+    notStated: n(sums?.notStated),
+  };
+  return {
+    visits,
+    codedVisits: n(coded?.n),
+    largestRegistration: {
+      women: n(sums?.maxWomen),
+      men: n(sums?.maxMen),
+      other: n(sums?.maxOther),
+      notStated: n(sums?.maxNotStated),
+    },
+  };
+}
+
+/**
+ * Unique persons reached in a period, by gender and by the programme they stated, with first-time visitors and
+ * visits per person, exact and through the small-count rule. The one function the statistics page and the
+ * report call. `programIds`: whose registrations count (undefined: every programme); the programme rows list
+ * those programmes (every programme when undefined) and "no programme".
+ */
+export async function personsReached({ from, to, programIds }: Period): Promise<PersonsReached> {
+  const period = { from, to, programIds };
+  const [persons, visits, allPrograms] = await Promise.all([
+    listPersonFacts(period),
+    visitFacts(period),
+    listPrograms(),
+  ]);
+  const programs = programIds ? allPrograms.filter((p) => programIds.includes(p.id)) : allPrograms;
+  const figures = computePersonsReached({ from, to, persons, visits, programIds: programs.map((p) => p.id) });
+  return { figures, protected: protectPersonsReached(figures), programs };
+}
