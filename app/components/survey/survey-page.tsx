@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { deviceStorage, loadProgress, readOutbox, type OutboxEntry } from "~/surveys/device-storage";
@@ -52,7 +52,10 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   // The server's answer to a step replaces what was shown ahead of it (the same question: nothing typed is lost).
   useEffect(() => setForeseen(null), [fetcher.data]);
   const served = fetcher.data ?? initial;
-  const page: SurveyPageData = foreseen ? { ...served, intro: null, view: foreseen } : served;
+  const page: SurveyPageData = useMemo(
+    () => (foreseen ? { ...served, intro: null, view: foreseen } : served),
+    [foreseen, served],
+  );
   const view = page.view;
   const sender = useSendAnswers(page.code);
   const onLanding = !fetcher.data && view.kind === "question" && view.isFirst;
