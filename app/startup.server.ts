@@ -6,6 +6,7 @@ import { listPrograms, createProgram } from "~/models/program.server";
 import { pruneLoginAttempts } from "~/models/login-attempt.server";
 import { loadServerSecret } from "~/auth/secret.server";
 import { pruneStaffSessions } from "~/models/staff-session.server";
+import { flushAuditRepeats } from "~/models/audit.server";
 import { loadSurveys } from "~/surveys/registry.server";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seeds/demo/index";
 import { DEMO_PROGRAMS } from "../db/seeds/demo/staff";
@@ -47,5 +48,6 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
 }
 
 export async function shutdownApp(): Promise<void> {
+  await flushAuditRepeats().catch(() => undefined);
   await closeDatabase();
 }

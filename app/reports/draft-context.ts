@@ -1,20 +1,21 @@
 import { GENDERS, totalOf, type GenderCounts } from "~/outcomes/attendance-rules";
 import { addDays, isoWeekday, monthOf, monthsBetween } from "~/outcomes/calendar";
-import { protectedLabel, type ProtectedCell } from "~/privacy/small-counts";
+import { PUBLISHED_GENDERS, protectedLabel, type ProtectedCell, type PublishedGender } from "~/privacy/small-counts";
 import type { Block, Figure, Part, ReportChart, ReportTable } from "./draft-types";
-import { FEWER_THAN_FIVE, FigureBook, Publication } from "./figure-book";
+import { FEWER_THAN_FIVE, FigureBook, ReportPublication } from "./figure-book";
 import type { ReportInput } from "./report-input";
 import { formatNumber, isLastOfMonth, periodText } from "./swedish";
 
 /** How a figure reads that is withheld only to protect another (callers write around it). */
 export const WITHHELD_COUNT = "ej redovisat antal";
 
-/** Gender labels as tables print them. */
-export const GENDER_COLUMNS: Record<(typeof GENDERS)[number], string> = {
+/** The gender categories the report prints ("annan" and "vill inte uppge" merged, decision 0011). */
+export const COLUMNS = PUBLISHED_GENDERS;
+export const NGEN = COLUMNS.length;
+export const GENDER_COLUMNS: Record<PublishedGender, string> = {
   women: "Kvinnor",
   men: "Män",
-  other: "Annan/ickebinär",
-  notStated: "Ej angivet",
+  otherOrNotStated: "Annan eller ej angivet",
 };
 
 /** The aggregates every section draws on, computed once from the input. */
@@ -110,7 +111,7 @@ function add(into: GenderCounts, from: GenderCounts): void {
   for (const g of GENDERS) into[g] += from[g];
 }
 
-/** Table keys of the publication: every table of person counts. */
+/** Table ids of the publication: every table of person counts. */
 export const T = {
   visitsByMonth: "visits-month",
   visitsByActivity: "visits-activity",
@@ -118,13 +119,16 @@ export const T = {
   themes: "themes",
 } as const;
 
+/** The row of column totals shared by every table of visits: naming it the same links the tables. */
+export const VISITS_TOTAL_ROW = "visits";
+
 /**
  * The state sections write into: the figures, the one publication of protected tables, and the numbered
  * tables and charts of the appendix.
  */
 export class DraftContext {
   readonly book = new FigureBook();
-  readonly pub = new Publication();
+  readonly pub = new ReportPublication();
   readonly tables: Record<string, ReportTable> = {};
   readonly charts: Record<string, ReportChart> = {};
   readonly agg: Aggregates;

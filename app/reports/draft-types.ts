@@ -91,6 +91,8 @@ export interface Draft {
   generator: number;
   period: { from: string; to: string };
   programNames: string[];
+  /** The filters most figures share (period and programmes); the list of figures names only other ones. */
+  scope: string;
   figures: Record<string, Figure>;
   sections: DraftSection[];
   tables: Record<string, ReportTable>;

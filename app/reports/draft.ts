@@ -23,11 +23,15 @@ export const GENERATOR_VERSION = 1;
  * The follow-up report drafted from the period's data: deterministic (the same input gives the same
  * draft), every number a named figure, every person count through one protected publication.
  */
-export function buildDraft(input: ReportInput): Draft {
+export function buildDraft(
+  input: ReportInput,
+  { onProtected }: { onProtected?: (audit: ReturnType<DraftContext["pub"]["audit"]>) => void } = {},
+): Draft {
   const ctx = new DraftContext(input);
   registerAttendanceTables(ctx);
   registerThemeTable(ctx);
   ctx.pub.protect();
+  onProtected?.(ctx.pub.audit());
 
   const built: Partial<Record<SectionKey, Block[]>> = {};
   built["oppen-verksamhet"] = openActivitySection(ctx);
@@ -51,6 +55,7 @@ export function buildDraft(input: ReportInput): Draft {
     generator: GENERATOR_VERSION,
     period: input.period,
     programNames: input.programs.map((p) => p.name),
+    scope: ctx.scope,
     figures: ctx.book.figures,
     sections,
     tables: ctx.tables,

@@ -1,4 +1,11 @@
-import { protectTable, type ProtectedCell, type ProtectedTable } from "~/privacy/small-counts";
+import {
+  Publication,
+  type FigureOptions,
+  type ProtectedCell,
+  type ProtectedPublication,
+  type ProtectedTable,
+  type TableSpec,
+} from "~/privacy/small-counts";
 import type { Figure, Part } from "./draft-types";
 import { capitalise } from "./swedish";
 
@@ -43,45 +50,46 @@ export function partText(part: Part, figures: Record<string, Figure>): string {
 }
 
 /**
- * Every table of person counts the report publishes, protected in one pass. A count shown in a sentence
- * is always a cell of one of these tables, so the text can never give away what a table hides.
+ * Everything the report publishes that counts persons or visits: its tables and the figures its sentences
+ * state, protected together in one pass (app/privacy/small-counts), so no sentence can give away what a
+ * table hides, nor one table what another hides.
  */
-export class Publication {
-  private readonly tables = new Map<string, { cells: number[][]; rowTotals: boolean; columnTotals: boolean }>();
-  private protectedTables: Map<string, ProtectedTable> | null = null;
+export class ReportPublication {
+  private readonly pub = new Publication();
+  private out: ProtectedPublication | null = null;
 
-  table(key: string, cells: number[][], options: { rowTotals?: boolean; columnTotals?: boolean } = {}): void {
-    if (this.protectedTables) throw new Error("publication already protected");
-    this.tables.set(key, {
-      cells,
-      rowTotals: options.rowTotals ?? false,
-      columnTotals: options.columnTotals ?? false,
-    });
+  table(spec: TableSpec): void {
+    if (this.out) throw new Error("publication already protected");
+    this.pub.table(spec);
+  }
+
+  figure(key: string, value: number, options?: FigureOptions): void {
+    if (this.out) throw new Error("publication already protected");
+    this.pub.figure(key, value, options);
   }
 
   protect(): void {
-    const out = new Map<string, ProtectedTable>();
-    for (const [key, t] of this.tables) {
-      out.set(key, protectTable(t.cells, { rowTotals: t.rowTotals, columnTotals: t.columnTotals }));
-    }
-    this.protectedTables = out;
+    this.out = this.pub.protect();
   }
 
-  get(key: string): ProtectedTable {
-    const table = this.protectedTables?.get(key);
-    if (!table) throw new Error(`table ${key} not protected`);
-    return table;
+  private protected(): ProtectedPublication {
+    if (!this.out) throw new Error("publication not protected yet");
+    return this.out;
   }
 
-  /** A body cell; with row totals the last column of each row is its total. */
-  cell(key: string, row: number, column: number): ProtectedCell {
-    return this.get(key).rows[row][column];
+  /** Every published figure with its status, and the sums a reader knows: for audits. */
+  audit(): {
+    figures: ReturnType<ProtectedPublication["all"]>;
+    sums: ReturnType<ProtectedPublication["equations"]>;
+  } {
+    return { figures: this.protected().all(), sums: this.protected().equations() };
   }
 
-  /** The column total under `column` (needs column totals). */
-  columnTotal(key: string, column: number): ProtectedCell {
-    const totals = this.get(key).totals;
-    if (!totals) throw new Error(`table ${key} has no column totals`);
-    return totals[column];
+  get(id: string): ProtectedTable {
+    return this.protected().table(id);
+  }
+
+  cell(key: string): ProtectedCell {
+    return this.protected().cell(key);
   }
 }

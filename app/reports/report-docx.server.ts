@@ -25,6 +25,15 @@ const LANGUAGE = { value: "sv-SE" };
 const A4 = { width: 11906, height: 16838 };
 // Charts fill the text width of an A4 page with 2.5 cm margins (about 16 cm = 605 px at 96 dpi).
 const CHART_PX_WIDTH = 600;
+// The text width of A4 with 2.54 cm margins, in twentieths of a point: what table columns share.
+const TEXT_WIDTH = 9026;
+
+/** Column widths: the label column gets what the number columns leave, at least a third. */
+function columnWidths(count: number): number[] {
+  if (count <= 1) return [TEXT_WIDTH];
+  const number = Math.min(1400, Math.floor((TEXT_WIDTH * 2) / 3 / (count - 1)));
+  return [TEXT_WIDTH - number * (count - 1), ...Array.from({ length: count - 1 }, () => number)];
+}
 
 export interface DocxReport {
   title: string;
@@ -61,7 +70,8 @@ function tableOf(table: ReportTable): (Paragraph | Table)[] {
       keepNext: true,
     }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: columnWidths(table.columns.length),
       rows: [
         // Repeated at the top of every page the table runs onto.
         new TableRow({
@@ -139,7 +149,7 @@ function figureList(report: DocxReport): (Paragraph | Table)[] {
       n += 1;
       const basis = [
         f.computation,
-        f.filters,
+        f.filters === report.draft.scope ? null : f.filters,
         f.n !== null ? `underlag: ${f.n}` : null,
         f.suppressed ? "visas inte (färre än fem)" : null,
       ]
@@ -156,9 +166,12 @@ function figureList(report: DocxReport): (Paragraph | Table)[] {
   if (rows.length === 0) return [];
   return [
     new Paragraph({ text: "Siffrornas källor", heading: HeadingLevel.HEADING_1, pageBreakBefore: true }),
-    new Paragraph("Varje siffra i rapportens text, hur den är beräknad och vilket urval den bygger på."),
+    new Paragraph(
+      `Varje siffra i rapportens text, hur den är beräknad och vilket urval den bygger på. Om inget annat anges avser siffrorna ${report.draft.scope}.`,
+    ),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [600, 1900, 3400, TEXT_WIDTH - 600 - 1900 - 3400],
       rows: [
         new TableRow({
           tableHeader: true,

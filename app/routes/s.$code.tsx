@@ -5,6 +5,7 @@ import { SurveyPage } from "~/components/survey/survey-page";
 import { notFound } from "~/http/errors.server";
 import { surveyLanding, type SurveyPageData } from "~/surveys/participant-page.server";
 import appCss from "~/styles/app.css";
+import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
 import surveyCss from "~/styles/survey.css";
 import { inlineStyles } from "~/http/inline-styles.server";
 
@@ -33,3 +34,5 @@ export const shouldRevalidate: ShouldRevalidateFunction = surveyShouldRevalidate
 export default function SurveyRoute() {
   return <SurveyPage initial={useLoaderData<typeof loader>()} />;
 }
+
+export const ErrorBoundary = ParticipantErrorBoundary;

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useActionData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
 import { SurveyPage } from "~/components/survey/survey-page";
+import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
 import { notFound } from "~/http/errors.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
@@ -43,3 +44,5 @@ export default function SurveyStepRoute() {
     </div>
   );
 }
+
+export const ErrorBoundary = ParticipantErrorBoundary;

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { parseId } from "~/http/params";
@@ -29,9 +29,10 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { proposeQuote } from "~/models/quote.server";
 import { FEEDBACK_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Synpunkt – Deltagarröst" }];
+export const meta = pageTitle(feedbackStaff, "pageItem");
 
 const COMMENT_MAX = 5000;
 

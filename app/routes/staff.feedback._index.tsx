@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isoDate } from "~/http/params";
@@ -14,9 +14,10 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { listPrograms } from "~/models/program.server";
 import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Synpunkter – Deltagarröst" }];
+export const meta = pageTitle(feedbackStaff, "inboxTitle");
 
 const PAGE_SIZE = 50;
 const id = z.coerce.number().int().positive();

@@ -54,8 +54,8 @@ const statusOf: Record<Problem, number> = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, report } = await requireReport(request, params.id);
   const key = sectionKey(params.key);
-  // Room for the longest allowed text in multi-byte characters, and a clear message beyond it.
-  const read = await readForm(request, { maxBytes: SECTION_TEXT_MAX * 4 + 4096 });
+  // Room for the longest allowed text even when every character is percent-encoded UTF-8 (up to 12 bytes).
+  const read = await readForm(request, { maxBytes: SECTION_TEXT_MAX * 12 + 4096 });
   const fail = (problem: Problem, text?: string) =>
     data({ problem, text: text?.slice(0, SECTION_TEXT_MAX) ?? null }, { status: statusOf[problem] });
   if (!read.ok) return fail(read.problem === "too-large" ? "too-large" : "intent");

@@ -4,9 +4,11 @@ import type { Draft, SectionKey } from "~/reports/draft-types";
 import { blocksToText } from "~/reports/plain-text";
 import { gatherReportInput } from "~/reports/report-input.server";
 import { CITY_ACTIVITIES, MALLIS_ACTIVITIES, QUOTE_MALLIS, QUOTE_RADIO, buildSeed000 } from "../fixtures/seed-000";
+import { lineSolver, lpSolver } from "../support/disclosure-audit";
 import { makePrograms, makeStaff, resetDatabase } from "../support/fixtures";
 
 let draft: Draft;
+let audit: Parameters<NonNullable<Parameters<typeof buildDraft>[1]>["onProtected"] & {}>[0];
 const text = (key: SectionKey) =>
   blocksToText(draft.sections.find((s) => s.key === key)!.blocks, draft.figures).replace(/\s+/g, " ");
 const all = () => draft.sections.map((s) => text(s.key)).join("\n");
@@ -22,7 +24,7 @@ beforeAll(async () => {
     programs: [{ id: bf.id, name: bf.name }],
     chosenQuoteIds: null,
   });
-  draft = buildDraft(input);
+  draft = buildDraft(input, { onProtected: (a) => (audit = a) });
 });
 
 // Leave nothing behind: a later file's migration rollback must not trip over these rows.
@@ -91,6 +93,13 @@ describe("the draft for 1 July – 31 December 2023 states seed 000's figures in
       expect(f.label).not.toBe("");
     }
     expect(draft.figures["attendance.dailyRange"].n).toBeGreaterThan(50);
+  });
+
+  it("publishes every table and sentence as one protected publication from which nothing hidden can be worked out", () => {
+    expect(audit.figures.length).toBeGreaterThan(50);
+    expect(audit.figures.some((f) => f.status === "small")).toBe(true);
+    expect(lineSolver(audit.figures, audit.sums)).toEqual([]);
+    expect(lpSolver(audit.figures, audit.sums)).toEqual([]);
   });
 
   it("is deterministic", async () => {

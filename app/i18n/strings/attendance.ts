@@ -2,6 +2,8 @@ import { defineStrings } from "../define";
 
 export const attendance = defineStrings({
   sv: {
+    pageEditActivity: "Ändra aktivitet",
+    pageImport: "Importera närvaro",
     navRegister: "Registrera",
     navStats: "Statistik",
     navEnrolment: "Inskrivna",
@@ -195,6 +197,8 @@ export const attendance = defineStrings({
     errSchedule: "Kontrollera veckoschemat: veckodag och tid som 13:00, och sluttid efter starttid.",
   },
   en: {
+    pageEditActivity: "Edit activity",
+    pageImport: "Import attendance",
     navRegister: "Register",
     navStats: "Statistics",
     navEnrolment: "Enrolled",

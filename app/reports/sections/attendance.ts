@@ -1,7 +1,8 @@
-import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
+import { totalOf } from "~/outcomes/attendance-rules";
+import { cellKey, PUBLISHED_GENDER_KEYS, toPublishedGenders } from "~/privacy/small-counts";
 import { isHidden } from "~/privacy/small-counts";
 import type { Block, Part } from "../draft-types";
-import { cellLabel, DraftContext, GENDER_COLUMNS, T } from "../draft-context";
+import { cellLabel, COLUMNS, DraftContext, GENDER_COLUMNS, NGEN, T, VISITS_TOTAL_ROW } from "../draft-context";
 import {
   approximately,
   countNoun,
@@ -23,15 +24,33 @@ const WITHHELD = "Grupper med färre än fem personer redovisas inte, och inte h
 
 /** Registers the attendance tables of person counts in the publication, before it is protected. */
 export function registerAttendanceTables(ctx: DraftContext): void {
-  const { agg } = ctx;
-  const cells = (c: Record<(typeof GENDERS)[number], number>) => GENDERS.map((g) => c[g]);
-  ctx.pub.table(T.visitsByMonth, agg.visitsByMonth.map(cells), { rowTotals: true, columnTotals: true });
-  ctx.pub.table(
-    T.visitsByActivity,
-    agg.byActivity.map((a) => cells(a.counts)),
-    { rowTotals: true, columnTotals: true },
-  );
-  ctx.pub.table(T.enrolment, ctx.input.enrolment.map(cells), { rowTotals: true, columnTotals: true });
+  const { agg, input } = ctx;
+  const columns = PUBLISHED_GENDER_KEYS;
+  const visits = { columns, rowTotals: true, columnTotals: true, totalRow: VISITS_TOTAL_ROW };
+  ctx.pub.table({
+    id: T.visitsByMonth,
+    rows: agg.months.map((m) => `month:${m}`),
+    cells: agg.visitsByMonth.map(toPublishedGenders),
+    ...visits,
+  });
+  ctx.pub.table({
+    id: T.visitsByActivity,
+    rows: agg.byActivity.map((a) => `activity:${a.key}`),
+    cells: agg.byActivity.map((a) => toPublishedGenders(a.counts)),
+    ...visits,
+  });
+  // The city prints the enrolment of women and men in its committee papers: never hidden to protect another.
+  const enrolRows = input.enrolment.map((e, i) => `enrolled:${i}:${e.programName}`);
+  ctx.pub.table({
+    id: T.enrolment,
+    rows: enrolRows,
+    columns,
+    cells: input.enrolment.map(toPublishedGenders),
+    rowTotals: true,
+    columnTotals: true,
+    totalRow: "enrolled:all",
+    keepShown: enrolRows.flatMap((r) => [cellKey(r, columns[0]), cellKey(r, columns[1])]),
+  });
 }
 
 /** 3. Öppen verksamhet: what ran, on which days, how many came on a typical day and at the occasions. */
@@ -213,11 +232,11 @@ export function visitsSection(ctx: DraftContext): Block[] {
 
 function genderSentence(ctx: DraftContext, totals: ReturnType<DraftContext["pub"]["get"]>["totals"]): Part[] {
   if (!totals) return [];
-  const grand = totals[GENDERS.length];
+  const grand = totals[NGEN];
   const parts: Part[] = [];
   const shown: Part[][] = [];
   let anyHidden = false;
-  GENDERS.forEach((g, i) => {
+  COLUMNS.forEach((g, i) => {
     const cell = totals[i];
     const count = ctx.countFigure(`visits.${g}`, cell, {
       label: `Besök av ${GENDER_COLUMNS[g].toLowerCase()}`,
@@ -239,8 +258,7 @@ function genderSentence(ctx: DraftContext, totals: ReturnType<DraftContext["pub"
     const who = {
       women: "kvinnor",
       men: "män",
-      other: "personer med annan könsidentitet",
-      notStated: "personer som inte angett kön",
+      otherOrNotStated: "personer med annan eller ej angiven könstillhörighet",
     }[g];
     shown.push([count, ` (`, share, `) av ${who}`]);
   });
@@ -299,7 +317,7 @@ function enrolmentSentences(ctx: DraftContext): Block[] {
   const table = ctx.pub.get(T.enrolment);
   return input.enrolment.map((e, i) => {
     const row = table.rows[i];
-    const total = row[GENDERS.length];
+    const total = row[NGEN];
     const filters = `${e.programName}, senaste uppgift på eller före ${dateText(input.period.to)} (${dateText(e.onDate)})`;
     const all = ctx.countFigure(`enrolled.${i}.total`, total, {
       label: `Inskrivna i ${e.programName}`,
@@ -353,7 +371,7 @@ function enrolmentSentences(ctx: DraftContext): Block[] {
 export function attendanceAppendix(ctx: DraftContext): Block[] {
   const { agg, input } = ctx;
   const blocks: Block[] = [];
-  const columns = ["", ...GENDERS.map((g) => GENDER_COLUMNS[g]), "Totalt"];
+  const columns = ["", ...COLUMNS.map((g) => GENDER_COLUMNS[g]), "Totalt"];
   const source = (what: string) =>
     `Källa: ${what}, ${periodText(input.period.from, input.period.to)}. Grupper med färre än fem anges som ”färre än 5”; ”dolt” är en uppgift som annars skulle avslöja en sådan grupp.`;
   if (totalOf(agg.visitsTotal) > 0) {
@@ -375,7 +393,7 @@ export function attendanceAppendix(ctx: DraftContext): Block[] {
         title: "Besök per månad och kön",
         kind: "stacked-bar",
         labels: agg.months.map((m) => capitalFirst(monthText(m))),
-        series: GENDERS.map((g, gi) => ({
+        series: COLUMNS.map((g, gi) => ({
           label: GENDER_COLUMNS[g],
           data: agg.months.map((_, i) => (isHidden(month.rows[i][gi]) ? null : month.rows[i][gi].value)),
         })),
@@ -423,7 +441,7 @@ export function attendanceAppendix(ctx: DraftContext): Block[] {
 function monthsAlt(ctx: DraftContext): string {
   const month = ctx.pub.get(T.visitsByMonth);
   const parts = ctx.agg.months.map((m, i) => {
-    const total = month.rows[i][GENDERS.length];
+    const total = month.rows[i][NGEN];
     return `${monthText(m)}: ${isHidden(total) ? "färre än fem" : formatNumber(total.value)}`;
   });
   return `Stapeldiagram över besök per månad, uppdelat på kön. Totalt per månad: ${parts.join("; ")}. Samma siffror finns i tabellen.`;

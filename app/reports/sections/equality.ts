@@ -1,7 +1,6 @@
-import { GENDERS } from "~/outcomes/attendance-rules";
 import { isHidden } from "~/privacy/small-counts";
 import type { Block, Part } from "../draft-types";
-import { T, type DraftContext } from "../draft-context";
+import { NGEN, T, type DraftContext } from "../draft-context";
 import { percentText } from "../swedish";
 
 const WOMEN_ONLY = /kvinn/i;
@@ -17,7 +16,7 @@ export function equalitySection(ctx: DraftContext): Block[] {
 
   let womenEnrolled: number | null = null;
   if (enrolledTotals) {
-    const total = enrolledTotals[GENDERS.length];
+    const total = enrolledTotals[NGEN];
     const women = enrolledTotals[0];
     const men = enrolledTotals[1];
     if (!isHidden(total) && total.value > 0 && !isHidden(women) && !isHidden(men)) {
@@ -52,7 +51,7 @@ export function equalitySection(ctx: DraftContext): Block[] {
   }
 
   if (visits) {
-    const total = visits[GENDERS.length];
+    const total = visits[NGEN];
     const women = visits[0];
     if (total.value > 0 && !isHidden(total) && !isHidden(women)) {
       const visitShare = (women.value / total.value) * 100;
@@ -92,7 +91,7 @@ export function equalitySection(ctx: DraftContext): Block[] {
   const byActivity = ctx.pub.get(T.visitsByActivity);
   ctx.agg.byActivity.forEach((a, i) => {
     if (!WOMEN_ONLY.test(a.name)) return;
-    const cell = byActivity.rows[i][GENDERS.length];
+    const cell = byActivity.rows[i][NGEN];
     if (cell.status === "complementary") return;
     const count = ctx.countFigure(`equality.womenOnly.${i}`, cell, {
       label: `Besök i ${a.name} under perioden`,

@@ -16,10 +16,13 @@ function mainThemes(ctx: DraftContext) {
 }
 
 export function registerThemeTable(ctx: DraftContext): void {
-  ctx.pub.table(
-    T.themes,
-    mainThemes(ctx).map((t) => [t.count]),
-  );
+  const themes = mainThemes(ctx);
+  ctx.pub.table({
+    id: T.themes,
+    rows: themes.map((t) => `theme:${t.name}`),
+    columns: ["feedback"],
+    cells: themes.map((t) => [t.count]),
+  });
 }
 
 /** The ids of the quotes the report prints: the coordinator's choice, else the first ones of the period. */
