@@ -109,7 +109,7 @@ describe("the brukarenkät on a phone", () => {
     expect(response?.status()).toBe(200);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Brukarenkät – demo");
     await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
-    expect(await page.getByText("Fråga 1 av 17").count()).toBe(1);
+    expect(await page.getByText(/^Fråga 1 av \d+$/).count()).toBe(1);
     expect(await page.getByText("Måste besvaras", { exact: true }).count()).toBe(1);
     await expectNoAxeViolations(page, "survey first question");
     await expectReadableContrast(page, "survey first question");
@@ -123,7 +123,7 @@ describe("the brukarenkät on a phone", () => {
     await expectReadableContrast(page, "survey question with error");
     await answerCurrent(page);
     await pressAndWaitForChange(page, "Nästa");
-    expect(await page.getByText("Fråga 2 av 17").count()).toBe(1);
+    expect(await page.getByText(/^Fråga 2 av \d+$/).count()).toBe(1);
     await answerAll(page, { checks: true });
     await screenshot(page, "survey-last-question");
     const posted = page.waitForResponse((r) => r.url().endsWith("/s/DEMO") && r.request().method() === "POST");
@@ -322,7 +322,7 @@ describe("without JavaScript", () => {
     await page.getByRole("checkbox", { name: "Personal hjälper mig att svara" }).check();
     await answerCurrent(page);
     await pressAndWaitForChange(page, "Nästa");
-    expect(await page.getByText("Fråga 2 av 17").count()).toBe(1);
+    expect(await page.getByText(/^Fråga 2 av \d+$/).count()).toBe(1);
     await answerAll(page, { checks: true, scripts: false });
     await page.getByRole("button", { name: SEND }).click();
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
