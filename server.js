@@ -30,9 +30,11 @@ app.disable("x-powered-by");
 // Behind a reverse proxy (TRUST_PROXY, see the README), the client address and https come from X-Forwarded-*.
 app.set("trust proxy", trustProxy);
 app.use(compression());
-app.use((_req, res, next) => {
+app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
+  // Staff pages show participants' own words: never keep them in a cache or the back button of a shared computer.
+  if (req.path.startsWith("/staff")) res.setHeader("Cache-Control", "no-store");
   next();
 });
 app.use((req, res, next) => {

@@ -16,6 +16,12 @@ export const CAPABILITIES = [
   { key: "quotes", href: "/staff/quotes", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "activities", href: "/staff/activities", roles: ["admin", "coordinator", "case_manager"], ready: true },
   { key: "attendance", href: "/staff/attendance", roles: ["admin", "coordinator", "case_manager"], ready: true },
+  {
+    key: "outcomes",
+    href: "/staff/outcomes",
+    roles: ["admin", "coordinator", "researcher", "case_manager"],
+    ready: true,
+  },
   { key: "reports", href: "/staff/reports", roles: ["admin", "coordinator"], ready: true },
   { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: true },
   { key: "users", href: "/staff/users", roles: ["admin"], ready: true },
