@@ -559,18 +559,21 @@ export interface AttendanceFact extends GenderCounts {
   codeCount: number;
 }
 
-type Period = { from: string; to: string; programIds?: number[] };
-
 /**
- * `programIds`: whose figures to count, undefined for every programme. A programme's figures are its own
- * activities, those open to all, and drop-in visits.
+ * `programIds`: whose activities to count, undefined for every programme. `shared` (default true): also the
+ * activities open to every programme and drop-in visits, which belong to everyone and cannot be split by
+ * programme (decision 0012). A single programme's own figures are `{ programIds: [id], shared: false }`.
  */
-function periodQuery({ from, to, programIds }: Period) {
+export type Period = { from: string; to: string; programIds?: number[]; shared?: boolean };
+
+function periodQuery({ from, to, programIds, shared = true }: Period) {
   const q = db("attendance as t")
     .leftJoin("activities as a", "a.id", "t.activity_id")
     .where("t.date", ">=", from)
     .where("t.date", "<=", to);
-  if (programIds) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  if (programIds && shared) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  else if (programIds) q.whereIn("a.program_id", programIds);
+  else if (!shared) q.whereNotNull("a.program_id");
   return q;
 }
 
