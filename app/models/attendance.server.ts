@@ -2,6 +2,8 @@ import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 import type { Scope } from "~/auth/scope";
 import { audit } from "~/models/audit.server";
+import { redactionNames } from "~/models/redaction-name.server";
+import { redactText } from "~/privacy/redact";
 import { whereInScope } from "~/models/scope.server";
 import { MAX_COUNT, totalOf, type AttendanceInput, type GenderCounts } from "~/outcomes/attendance-rules";
 import {
@@ -113,6 +115,15 @@ export async function listAttendanceForDate({ date, scope }: { date: string; sco
     "t.id",
   );
   return rows.map(toAttendance);
+}
+
+/**
+ * A note is masked like feedback before it is stored (identity numbers, phone numbers, e-mail addresses, listed
+ * names): it is copied into the audit log, and the form asks for no such thing anyway.
+ */
+async function withRedactedNote<T extends { note: string }>(input: T): Promise<T> {
+  if (input.note.trim() === "") return input;
+  return { ...input, note: redactText(input.note, { names: await redactionNames() }) };
 }
 
 function columns(input: AttendanceInput) {
@@ -231,6 +242,7 @@ export async function registerAttendance({
   coded?: CodedVisitors;
   source?: "form" | "import" | "demo" | "kiosk";
 }): Promise<RegisterResult> {
+  input = await withRedactedNote(input);
   const slot = slotOf(input.activityId);
   try {
     return await db.transaction(async (trx) => {
@@ -326,6 +338,7 @@ export async function correctAttendance({
   input: AttendanceInput;
   coded?: CodedVisitors;
 }): Promise<CorrectResult> {
+  input = await withRedactedNote(input);
   try {
     return await db.transaction(async (trx) => {
       const before: AttendanceRow | undefined = await trx("attendance").where({ id }).first();
@@ -429,6 +442,8 @@ export async function importAttendance({
   rows: { line: number; input: AttendanceInput; codes?: CodeRef[] }[];
   fileName: string;
 }): Promise<ImportResult> {
+  const names = await redactionNames();
+  rows = rows.map((r) => ({ ...r, input: { ...r.input, note: redactText(r.input.note, { names }) } }));
   try {
     return await db.transaction(async (trx) => {
       const duplicates: { line: number; date: string; activityId: number | null }[] = [];
