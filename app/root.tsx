@@ -7,13 +7,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getStaff } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { DEFAULT_LOCALE, localeFromRequest, type Locale } from "~/i18n/locale";
 import { common } from "~/i18n/strings/common";
@@ -100,36 +99,6 @@ export default function App() {
   return <Outlet />;
 }
 
-const KNOWN = [400, 403, 404, 410, 413, 429, 500] as const;
-type Known = (typeof KNOWN)[number];
-
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const data = useRouteLoaderData<RootData>("root");
-  const t = common[data?.locale ?? DEFAULT_LOCALE];
-  let status: Known = 500;
-  let reason: string | null = null;
-  if (isRouteErrorResponse(error)) {
-    status = (KNOWN as readonly number[]).includes(error.status)
-      ? (error.status as Known)
-      : error.status >= 500
-        ? 500
-        : 400;
-    if (error.status === 405) status = 400;
-    reason = (error.data as { reason?: string } | null)?.reason ?? null;
-  }
-  const title = t[`errorTitle${status}`];
-  const text = status === 403 && reason === "foreign-origin" ? t.errorText403Origin : t[`errorText${status}`];
-  return (
-    <div className="page page--narrow error-page">
-      <h1>{title}</h1>
-      <p>{text}</p>
-      <p className="error-code">({status})</p>
-      <p>
-        <Link to="/" className="button">
-          {t.errorBackHome}
-        </Link>
-      </p>
-    </div>
-  );
+  return <GeneralErrorBoundary />;
 }

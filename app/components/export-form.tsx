@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { CheckboxField, Field, FormAlert } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { exportsStrings } from "~/i18n/strings/exports";
 import { useStrings } from "~/i18n/use-strings";
@@ -36,11 +37,7 @@ export function ExportForm({
   const kError = error?.field === "k";
   return (
     <Form method="get" action="/staff/exports" className="stack" noValidate>
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <FormAlert focus>{error?.message}</FormAlert>
       <fieldset
         className="field"
         aria-describedby={campaignError ? "campaignId-hint campaignId-error" : "campaignId-hint"}
@@ -71,44 +68,25 @@ export function ExportForm({
           </p>
         ) : null}
       </fieldset>
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            name="freeText"
-            value="on"
-            defaultChecked={values.freeText}
-            aria-describedby="freeText-hint"
-          />
-          {t.freeText}
-        </label>
-        <p className="hint" id="freeText-hint">
-          {t.freeTextHint}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="k">{t.k}</label>
-        <input
-          id="k"
-          name="k"
-          type="number"
-          inputMode="numeric"
-          min={5}
-          max={100}
-          step={1}
-          defaultValue={values.k}
-          aria-invalid={kError ? true : undefined}
-          aria-describedby={kError ? "k-hint k-error" : "k-hint"}
-        />
-        <p className="hint" id="k-hint">
-          {t.kHint}
-        </p>
-        {kError ? (
-          <p className="field-error" id="k-error">
-            {error.message}
-          </p>
-        ) : null}
-      </div>
+      <CheckboxField
+        label={t.freeText}
+        name="freeText"
+        value="on"
+        hint={t.freeTextHint}
+        defaultChecked={values.freeText}
+      />
+      <Field
+        label={t.k}
+        name="k"
+        type="number"
+        inputMode="numeric"
+        min={5}
+        max={100}
+        step={1}
+        defaultValue={values.k}
+        hint={t.kHint}
+        error={kError ? error.message : undefined}
+      />
       <div className="actions">
         <button type="submit" name="preview" value="1" className="button button--quiet">
           {t.preview}

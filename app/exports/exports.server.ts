@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { parseForm } from "~/http/parse-form";
 import { programScope } from "~/auth/scope";
 import { audit } from "~/models/audit.server";
 import { getCampaign, listCampaigns, type Campaign } from "~/models/campaign.server";
@@ -39,7 +40,7 @@ export type FilterError =
   | "noRows";
 
 const filterSchema = z.object({
-  campaignIds: z
+  campaignId: z
     .array(z.string().trim())
     .transform((ids) => ids.filter((id) => id !== ""))
     .pipe(
@@ -52,25 +53,25 @@ const filterSchema = z.object({
     .string()
     .trim()
     .transform((v) => (v === "" ? String(MIN_K) : v))
-    .pipe(z.string().regex(/^\d{1,4}$/, "kNotNumber")),
-  freeText: z.string().optional(),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,4}$/, "kNotNumber")
+        .transform(Number)
+        .pipe(z.number().min(MIN_K, "kTooSmall").max(MAX_K, "kTooLarge")),
+    ),
+  freeText: z.boolean(),
 });
 
-/** Reads `campaignId` (repeated), `k` and `freeText` from a form or a query string. */
+/** Reads `campaignId` (repeated), `k` and `freeText` from a form or a query string, through the house's parseForm. */
 export function parseExportFilters(
   params: URLSearchParams | FormData,
 ): { ok: true; value: ExportFilters } | { ok: false; error: FilterError } {
-  const parsed = filterSchema.safeParse({
-    campaignIds: params.getAll("campaignId").map(String),
-    k: String(params.get("k") ?? ""),
-    freeText: params.get("freeText") === null ? undefined : String(params.get("freeText")),
-  });
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message as FilterError };
-  const k = Number(parsed.data.k);
-  if (k < MIN_K) return { ok: false, error: "kTooSmall" };
-  if (k > MAX_K) return { ok: false, error: "kTooLarge" };
-  const campaignIds = [...new Set(parsed.data.campaignIds.map(Number))];
-  return { ok: true, value: { campaignIds, k, freeText: parsed.data.freeText === "on" } };
+  const parsed = parseForm(params, filterSchema, { fallback: "badCampaign" });
+  if (!parsed.ok)
+    return { ok: false, error: (parsed.errors.campaignId ?? parsed.errors.k ?? "badCampaign") as FilterError };
+  const campaignIds = [...new Set(parsed.value.campaignId.map(Number))];
+  return { ok: true, value: { campaignIds, k: parsed.value.k, freeText: parsed.value.freeText } };
 }
 
 export interface ExportChoices {

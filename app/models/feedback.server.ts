@@ -42,8 +42,9 @@ export function applyProgramScope<Q extends Knex.QueryBuilder>(query: Q, column:
 // --- the safety flag ----------------------------------------------------------------------------
 
 /**
- * Runs the risk word list over items not yet scanned, whichever source they came from. Each item is
- * scanned once, so a flag a person has cleared is not raised again.
+ * Runs the risk word list over items not yet scanned: rows from before the scan happened at intake
+ * (`recordFeedback` scans each new item), run once at start. Each item is scanned once, so a flag a person
+ * has cleared is not raised again.
  */
 export async function scanFeedbackForRisk({ limit = 500 }: { limit?: number } = {}): Promise<number> {
   const rows: { id: number; text: string }[] = await db("feedback")
@@ -90,7 +91,6 @@ export async function receiveFormFeedback(input: {
     consentToQuote: input.consentToQuote,
     consentNote: input.consentToQuote ? "Kryssruta i tyck till-formuläret" : null,
   });
-  await scanFeedbackForRisk();
   return id;
 }
 
@@ -124,7 +124,6 @@ export async function addStaffNote(input: {
     );
     return created.id;
   });
-  await scanFeedbackForRisk();
   return { ok: true, id };
 }
 

@@ -48,6 +48,7 @@ export async function insertResponse(
           "response_answers",
           input.rows.map((r) => ({
             response_id: input.id,
+            campaign_id: input.campaignId,
             question: r.question,
             value_text: r.valueText,
             value_num: r.valueNum,
@@ -136,13 +137,19 @@ const ANSWER_ROWS_PER_INSERT = 500;
  */
 async function insertAnswerRows(
   trx: Knex.Transaction,
-  rows: { response_id: string; question: string; value_text: string | null; value_num: number | null }[],
+  rows: {
+    response_id: string;
+    campaign_id: number;
+    question: string;
+    value_text: string | null;
+    value_num: number | null;
+  }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const bindings: (string | number | null)[] = [];
-  for (const r of rows) bindings.push(r.response_id, r.question, r.value_text, r.value_num);
+  for (const r of rows) bindings.push(r.response_id, r.campaign_id, r.question, r.value_text, r.value_num);
   await trx.raw(
-    `insert into response_answers (response_id, question, value_text, value_num) values ${rows.map(() => "(?, ?, ?, ?)").join(", ")}`,
+    `insert into response_answers (response_id, campaign_id, question, value_text, value_num) values ${rows.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
     bindings,
   );
 }
@@ -189,7 +196,13 @@ export async function insertResponses(
     }
     const inserted = unique.filter((r) => stored.has(r.id));
     const rows = inserted.flatMap((r) =>
-      r.rows.map((a) => ({ response_id: r.id, question: a.question, value_text: a.valueText, value_num: a.valueNum })),
+      r.rows.map((a) => ({
+        response_id: r.id,
+        campaign_id: r.campaignId,
+        question: a.question,
+        value_text: a.valueText,
+        value_num: a.valueNum,
+      })),
     );
     for (let i = 0; i < rows.length; i += ANSWER_ROWS_PER_INSERT)
       await insertAnswerRows(trx, rows.slice(i, i + ANSWER_ROWS_PER_INSERT));

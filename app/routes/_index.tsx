@@ -1,11 +1,12 @@
-import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { format } from "~/i18n/define";
 import { common } from "~/i18n/strings/common";
 import { useStrings } from "~/i18n/use-strings";
 import { destinationForCode, tidyCode } from "~/surveys/code-lookup.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Deltagarröst" }];
+export const meta = pageTitle(common, "appName", { appName: false });
 
 /** The code box: any code (survey, workshop, …) goes to its page; an unknown one stays here with a word. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listAllProposalsByLatestChange } from "~/models/proposal.server";
 import { ReadAloudButton } from "~/components/read-aloud";
@@ -7,9 +7,10 @@ import { workshopPublic } from "~/i18n/strings/workshops";
 import { useLocale, useStrings } from "~/i18n/use-strings";
 import { longDate } from "~/workshops/rules";
 import styles from "~/styles/workshops.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Vad hände med våra idéer? – Deltagarröst" }];
+export const meta = pageTitle(workshopPublic, "seeProposals");
 
 /**
  * Public and lättläst: every proposal with its status and latest comment, newest change first.

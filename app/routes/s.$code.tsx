@@ -7,6 +7,7 @@ import { localeFromRequest } from "~/i18n/locale";
 import { findCampaignByCode } from "~/models/campaign.server";
 import { campaignState } from "~/surveys/campaign-state";
 import { currentSurvey } from "~/surveys/registry.server";
+import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
 import { SurveyFlow, SurveyClosed, SurveyNotYetOpen } from "~/components/survey-flow";
 import surveyCss from "~/styles/survey.css";
 
@@ -72,3 +73,5 @@ export default function SurveyPage() {
     />
   );
 }
+
+export const ErrorBoundary = ParticipantErrorBoundary;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/guards.server";
 import { capabilitiesOf } from "~/auth/capabilities";
@@ -6,8 +6,9 @@ import { findProgramsByIds } from "~/models/program.server";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Personal – Deltagarröst" }];
+export const meta = pageTitle(staffStrings, "pageStart");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

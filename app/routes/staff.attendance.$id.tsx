@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
@@ -29,9 +29,10 @@ import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/attendance.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Rätta närvaro – Deltagarröst" }];
+export const meta = pageTitle(attendanceStrings, "correctTitle");
 
 /** A registration the staff member may see: another programme's answers 404 like an unknown id. */
 async function visibleRecord(staff: StaffUser, id: number) {
@@ -70,6 +71,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   form.set("activityId", record.activityId === null ? "drop-in" : String(record.activityId));
   const parsed = parseAttendanceForm(form);
   const errors: ParsedAttendanceForm["errors"] = { ...parsed.errors };
+  // A correction replaces every figure: one that is missing or blank is a slip of the form, never a 0.
+  if (GENDERS.some((g) => (form.get(g) ?? "").trim() === "")) errors.counts = "errCountsMissing";
   const activity = record.activityId === null ? null : ((await getActivity({ id: record.activityId })) ?? undefined);
   for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm(), allowArchived: true })) {
     const f = fieldOf(e);

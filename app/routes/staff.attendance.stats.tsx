@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireStaff } from "~/auth/guards.server";
@@ -20,9 +20,10 @@ import { localeFromRequest } from "~/i18n/locale";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useLocale, useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/attendance.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Statistik över närvaro – Deltagarröst" }];
+export const meta = pageTitle(attendanceStrings, "statsTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });

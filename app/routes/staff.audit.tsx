@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isoDate } from "~/http/params";
@@ -8,9 +8,11 @@ import { rolesFor } from "~/auth/capabilities";
 import { listAudit, listAuditActions } from "~/models/audit.server";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
+import { security as securityStrings } from "~/i18n/strings/security";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Logg – Deltagarröst" }];
+export const meta = pageTitle(staffStrings, "nav_audit");
 
 const PAGE_SIZE = 50;
 const filterSchema = z.object({
@@ -36,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Audit() {
   const { entries, total, actions, filter, pageSize } = useLoaderData<typeof loader>();
   const t = useStrings(staffStrings);
+  const s = useStrings(securityStrings);
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
     for (const key of ["action", "actor", "from", "to"] as const)
@@ -99,7 +102,20 @@ export default function Audit() {
                     <time dateTime={e.at}>{formatStockholmTime(e.at)}</time>
                   </td>
                   <td data-label={t.actor}>{e.actorEmail ?? "–"}</td>
-                  <td data-label={t.action}>{e.action}</td>
+                  <td data-label={t.action}>
+                    {e.action}
+                    {e.repeatCount > 1 ? (
+                      <>
+                        {" "}
+                        <span className="tag">
+                          {format(s.auditRepeated, {
+                            count: e.repeatCount,
+                            last: e.lastAt ? formatStockholmTime(e.lastAt) : "",
+                          })}
+                        </span>
+                      </>
+                    ) : null}
+                  </td>
                   <td data-label={t.what}>{e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : "–"}</td>
                   <td data-label={t.address}>{e.ip ?? "–"}</td>
                   <td data-label={t.details}>{e.details ? <code>{JSON.stringify(e.details)}</code> : "–"}</td>

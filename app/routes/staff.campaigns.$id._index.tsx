@@ -18,10 +18,10 @@ import { readableAnswers } from "~/surveys/readable.server";
 import { format } from "~/i18n/define";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
+import { titleFor } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.campaign.title ?? "Enkät"} – Deltagarröst` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleFor(strings, matches, (t) => data?.campaign.title ?? t.pageCampaign);
 
 const PAGE = 10;
 

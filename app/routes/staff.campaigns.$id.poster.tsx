@@ -10,8 +10,13 @@ import { getCampaign } from "~/models/campaign.server";
 import { absoluteUrl, qrSvg } from "~/reports/qr.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
+import { titleFor } from "~/i18n/meta";
+import { format } from "~/i18n/define";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Affisch"} – affisch` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleFor(strings, matches, (t) => format(t.pagePoster, { title: data?.title ?? t.pageCampaign }), {
+    appName: false,
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("campaigns") });

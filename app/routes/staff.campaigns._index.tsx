@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can, rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
@@ -7,8 +7,9 @@ import { listCampaigns } from "~/models/campaign.server";
 import { campaignState } from "~/surveys/campaign-state";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Enkäter – Deltagarröst" }];
+export const meta = pageTitle(strings, "listTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("campaigns") });

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
@@ -14,9 +14,10 @@ import { addStaffNote } from "~/models/feedback.server";
 import { listPrograms } from "~/models/program.server";
 import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Anteckning från samtal – Deltagarröst" }];
+export const meta = pageTitle(feedbackStaff, "pageNote");
 
 async function choices(staff: { role: string; programIds: number[] }) {
   const [programs, activities] = await Promise.all([listPrograms(), listActivities()]);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress } from "~/http/context";
@@ -6,13 +6,16 @@ import { attemptLogin } from "~/auth/login.server";
 import { getStaff, safeRedirectTarget } from "~/auth/guards.server";
 import { assertSameOrigin } from "~/auth/origin.server";
 import { startSession } from "~/auth/session.server";
+import { isKnownDevice, rememberDevice } from "~/auth/known-device.server";
+import { security as securityStrings } from "~/i18n/strings/security";
 import { readForm, field } from "~/http/body.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Logga in – Deltagarröst" }];
+export const meta = pageTitle(staffStrings, "loginTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -50,21 +53,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return fail("tooLong", 400, t.loginTooLong);
 
   const ip = clientAddress(context);
-  const result = await attemptLogin({ email, password, ip });
+  const knownDevice = await isKnownDevice(request, email);
+  const result = await attemptLogin({ email, password, ip, knownDevice });
   if (!result.ok) {
     if (result.reason === "rate-limited") {
-      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-      return fail("rateLimited", 429, format(t.loginRateLimited, { minutes }), email, {
-        "Retry-After": String(Math.ceil(result.retryAfterSeconds)),
+      const wait = waitText(result.retryAfterSeconds, securityStrings[localeFromRequest(request)]);
+      return fail("rateLimited", 429, format(t.loginRateLimited, { wait }), email, {
+        "Retry-After": String(Math.max(1, Math.ceil(result.retryAfterSeconds))),
       });
     }
     if (result.reason === "disabled") return fail("disabled", 403, t.loginDisabled, email);
     return fail("invalid", 401, t.loginInvalid, email);
   }
 
-  return redirect(safeRedirectTarget(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await startSession(request, result.staff, { ip }) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(request, result.staff, { ip }));
+  headers.append("Set-Cookie", await rememberDevice(request, email));
+  return redirect(safeRedirectTarget(parsed.data.redirectTo), { headers });
+}
+
+/** "45 sekunder", "1 minut", "12 minuter": rounded up, so the person never comes back too early. */
+function waitText(seconds: number, s: (typeof securityStrings)["sv"]): string {
+  if (seconds < 60) return format(s.waitSeconds, { n: Math.max(1, Math.ceil(seconds)) });
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? s.waitMinute : format(s.waitMinutes, { n: minutes });
 }
 
 export default function Login() {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { isoDate, parseId } from "~/http/params";
@@ -17,9 +17,10 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { approveQuote, getQuote, rejectQuote, updateQuote, type QuoteProblem } from "~/models/quote.server";
 import { QUOTE_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Citat – Deltagarröst" }];
+export const meta = pageTitle(feedbackStaff, "pageQuote");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("quotes") });

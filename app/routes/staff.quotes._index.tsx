@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
@@ -11,9 +11,10 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { listQuotes } from "~/models/quote.server";
 import { QUOTE_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Citatbank – Deltagarröst" }];
+export const meta = pageTitle(feedbackStaff, "quotesLink");
 
 const PAGE_SIZE = 50;
 const querySchema = z.object({

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getStaff } from "~/auth/guards.server";
 import { capabilitiesOf } from "~/auth/capabilities";
 import { staff as staffStrings } from "~/i18n/strings/staff";
@@ -19,6 +20,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffLayout() {
   const { links } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <StaffNav links={links} />
+      <Outlet />
+    </>
+  );
+}
+
+/** A 403 or 404 inside /staff keeps the staff menu; the layout's own data is there unless it failed itself. */
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("routes/staff");
+  return (
+    <>
+      <StaffNav links={data?.links ?? []} />
+      <GeneralErrorBoundary home="/staff" />
+    </>
+  );
+}
+
+function StaffNav({ links }: { links: { key: string; href: string }[] }) {
   const t = useStrings(staffStrings);
   const c = useStrings(common);
   return (
@@ -39,7 +60,6 @@ export default function StaffLayout() {
           </ul>
         </nav>
       ) : null}
-      <Outlet />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { parseId } from "~/http/params";
@@ -17,8 +17,9 @@ import { StaffForm } from "~/components/staff-form";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ändra personal – Deltagarröst" }];
+export const meta = pageTitle(staffStrings, "pageEditUser");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, { roles: rolesFor("users") });

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
@@ -10,8 +10,9 @@ import { listPrograms } from "~/models/program.server";
 import { StaffForm } from "~/components/staff-form";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ny personal – Deltagarröst" }];
+export const meta = pageTitle(staffStrings, "newUserTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, { roles: rolesFor("users") });

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -32,9 +32,10 @@ import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/workshops.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Framtidsverkstad – Deltagarröst" }];
+export const meta = pageTitle(workshopStaff, "listTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireStaffWorkshop(request, params.id);

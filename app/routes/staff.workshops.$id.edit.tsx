@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
@@ -15,8 +15,9 @@ import { WorkshopForm } from "~/components/workshop-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ändra framtidsverkstad – Deltagarröst" }];
+export const meta = pageTitle(workshopStaff, "pageEdit");
 
 async function load(request: Request, id: string | undefined) {
   const { staff, workshop } = await requireStaffWorkshop(request, id);

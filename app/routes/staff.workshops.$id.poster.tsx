@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { QrPoster } from "~/components/qr-poster";
 import { absoluteUrl, qrSvg } from "~/reports/qr.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Affisch – Framtidsverkstad" }];
+export const meta = pageTitle(workshopStaff, "pagePoster", { appName: false });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireStaffWorkshop(request, params.id);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { audit } from "~/models/audit.server";
@@ -8,9 +8,10 @@ import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/workshops.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Protokoll – Framtidsverkstad" }];
+export const meta = pageTitle(workshopStaff, "pageProtocol", { appName: false });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);

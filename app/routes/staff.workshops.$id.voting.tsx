@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress } from "~/http/context";
@@ -24,9 +24,10 @@ import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/workshops.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Röstning – Framtidsverkstad" }];
+export const meta = pageTitle(workshopStaff, "pageVoting", { appName: false });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireStaffWorkshop(request, params.id);

@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireWorkshopStaff, visibleWorkshops } from "~/workshops/staff.server";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/workshops.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Framtidsverkstad – Deltagarröst" }];
+export const meta = pageTitle(workshopStaff, "listTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireWorkshopStaff(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
@@ -14,8 +14,9 @@ import {
 import { WorkshopForm } from "~/components/workshop-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ny framtidsverkstad – Deltagarröst" }];
+export const meta = pageTitle(workshopStaff, "newWorkshop");
 
 async function choices(staff: Awaited<ReturnType<typeof requireWorkshopStaff>>) {
   const [programs, workshops] = await Promise.all([pickablePrograms(staff), visibleWorkshops(staff)]);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
@@ -15,9 +15,10 @@ import { receiveFormFeedback } from "~/models/feedback.server";
 import { listPrograms } from "~/models/program.server";
 import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
+import { pageTitle } from "~/i18n/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: "Tyck till – Deltagarröst" }];
+export const meta = pageTitle(tyckTill, "title");
 
 // Room for the longest text we refuse politely (20 000 characters of å, ä and ö, form-encoded).
 const MAX_BODY_BYTES = 256 * 1024;

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Model } from "survey-core";
 import { projectRoot } from "~/env.server";
+import { outcomeTagProblem } from "~/outcomes/survey-tags";
 import { registerSurveyExtensions } from "./extensions";
 
 export const SURVEYS_DIR = path.join(projectRoot, "surveys");
@@ -88,6 +89,8 @@ export function checkSurveyJson(json: SurveyJson, file: string, key: string): Su
         throw new SurveyFileError(file, `question "${q.name}" has no ${locale === "sv" ? "Swedish" : "English"} title`);
     }
   }
+  const tagProblem = outcomeTagProblem(json);
+  if (tagProblem) throw new SurveyFileError(file, tagProblem);
   const title = {
     sv: model.locTitle.getLocaleText("sv") || model.locTitle.getLocaleText("default") || key,
     en: model.locTitle.getLocaleText("en") || model.locTitle.getLocaleText("default") || key,

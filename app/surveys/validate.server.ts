@@ -186,7 +186,7 @@ export function validateAnswers({
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, answers: kept, rows: answerRows(kept) };
+  return { ok: true, answers: kept, rows: answerRows(kept, survey.rules) };
 }
 
 function checkValue(rule: Rule, value: unknown, m: Messages): string | null {
@@ -248,9 +248,15 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function answerRows(answers: Record<string, unknown>): AnswerRow[] {
+/**
+ * The answer rows SQL counts: one per chosen value. Free text (comment and text questions, "other" comments) gets
+ * none: it is never counted, the response's JSON keeps it, and long text cannot sit in an index (decision 0022).
+ */
+function answerRows(answers: Record<string, unknown>, rules: Map<string, Rule>): AnswerRow[] {
   const rows: AnswerRow[] = [];
   for (const [question, value] of Object.entries(answers)) {
+    const type = rules.get(question)?.type;
+    if (type === undefined || type === "comment" || type === "text") continue;
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v === "number") rows.push({ question, valueText: String(v), valueNum: v });
       else if (typeof v === "boolean") rows.push({ question, valueText: String(v), valueNum: v ? 1 : 0 });

@@ -8,7 +8,10 @@ import * as feedbackReview from "./0006_feedback_review";
 import * as attendance from "./0007_attendance";
 import * as security from "./0012_security";
 import * as exportsTable from "./0014_exports";
+import * as exportReadIndex from "./0015_export_read_index";
 import * as visitorRegister from "./0016_visitor_register";
+import * as reports from "./0022_reports";
+import * as outcomeIndexes from "./0020_outcome_indexes";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -24,7 +27,10 @@ const migrations: Record<string, Knex.Migration> = {
   "0007_attendance": attendance,
   "0012_security": security,
   "0014_exports": exportsTable,
+  "0015_export_read_index": exportReadIndex,
   "0016_visitor_register": visitorRegister,
+  "0022_reports": reports,
+  "0020_outcome_indexes": outcomeIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

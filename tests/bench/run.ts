@@ -3,7 +3,8 @@ import { buildApp } from "../support/start-server";
 import { benchSubmissions } from "./submissions";
 
 const only = process.argv[2];
-buildApp();
+// The export benchmark runs the export code directly; the others serve the built app.
+if (only !== "export") buildApp();
 
 if (!only || only === "submissions") {
   console.log("\n== Survey submissions at 50 connections");
@@ -17,6 +18,13 @@ if (!only || only === "phone") {
   const { benchFirstQuestion } = await import("./first-question");
   console.log("\n== Participant page on an emulated low-end phone (4× CPU slowdown, 1.6 Mbit/s, 150 ms)");
   const r = await benchFirstQuestion();
+  for (const line of r.lines) console.log(line);
+}
+if (!only || only === "export") {
+  const { benchExport } = await import("./export");
+  console.log("\n== Research export: 100 000 and 1 000 000 responses against sqlite3 -csv on the same file");
+  const sizes = process.env.BENCH_EXPORT_SIZES?.split(",").map(Number) ?? [100_000, 1_000_000];
+  const r = await benchExport(sizes);
   for (const line of r.lines) console.log(line);
 }
 process.exit(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { baseUrl } from "../support/browser";
+import { loginCookie } from "../support/http";
 
 /**
  * Every HTML page is valid UTF-8 with no NUL byte (DESIGN.md). Crawls the app as a visitor, as an admin and
@@ -8,20 +9,6 @@ import { baseUrl } from "../support/browser";
  */
 const MAX_PAGES = 400;
 const SKIP = [/^\/staff\/logout/, /^\/sprak\//, /\.(csv|docx|zip|png|svg|pdf)(\?|$)/, /^\/build\//];
-
-async function loginCookie(email: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/staff/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl() },
-    body: new URLSearchParams({ email, password: "demo-password" }),
-    redirect: "manual",
-  });
-  expect(response.status, "login").toBeGreaterThanOrEqual(300);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
 
 async function crawl(start: string[], cookie: string): Promise<{ pages: number; problems: string[] }> {
   const seen = new Set<string>(start);

@@ -76,4 +76,54 @@ describe("the session secret", () => {
     expect(output).toContain("SESSION_SECRET must be set in production");
     expect(output).not.toMatch(/listening/);
   });
+
+  it("TRUST_PROXY=true starts, and takes the client address from the one proxy in front", async () => {
+    const server = await startServer({ env: { TRUST_PROXY: "true" } });
+    running.push(server);
+    const response = await fetch(`${server.baseUrl}/staff/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: server.baseUrl,
+        "X-Forwarded-For": "192.0.2.99, 203.0.113.7",
+      },
+      body: "email=nobody%40demo.local&password=x",
+    });
+    expect(response.status).toBe(401);
+    const knex = knexFactory({
+      client: "sqlite3",
+      connection: { filename: server.databaseFile },
+      useNullAsDefault: true,
+    });
+    try {
+      const rows = await knex("login_attempts").select("ip");
+      // One hop: the address the proxy saw, not what the client wrote further left.
+      expect(rows.map((r) => r.ip)).toEqual(["203.0.113.7"]);
+    } finally {
+      await knex.destroy();
+    }
+  });
+
+  it("an unknown TRUST_PROXY value stops the start with a readable message", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-proxy-"));
+    const child = spawn(process.execPath, [path.join(ROOT, "server.js")], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(await freePort()),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${path.join(dir, "app.sqlite")}`,
+        SESSION_SECRET: "test-server-secret-0123456789abcdef",
+        TRUST_PROXY: "maybe",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stderr?.on("data", (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(output).toContain("TRUST_PROXY=maybe is not understood");
+  });
 });

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { forgetAuditRepeats } from "~/models/audit.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
 import { startSession } from "~/auth/session.server";
@@ -14,6 +15,7 @@ export const PASSWORD = "correct-horse-battery";
 let cachedHash: string | undefined;
 
 export async function resetDatabase(): Promise<void> {
+  forgetAuditRepeats();
   await truncateAll(db);
   forgetLoadedSurveys();
   forgetCachedCampaigns();

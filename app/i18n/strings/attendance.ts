@@ -2,6 +2,8 @@ import { defineStrings } from "../define";
 
 export const attendance = defineStrings({
   sv: {
+    pageEditActivity: "Ändra aktivitet",
+    pageImport: "Importera närvaro",
     navRegister: "Registrera",
     navStats: "Statistik",
     navEnrolment: "Inskrivna",
@@ -57,6 +59,7 @@ export const attendance = defineStrings({
     errActivity: "Välj en aktivitet i listan.",
     errNotCounted: "För den här aktiviteten förs ingen närvarostatistik.",
     errCount: "Skriv hela tal, 0 eller mer.",
+    errCountsMissing: "Fyll i alla fyra antal, också de som är 0. Inget har ändrats.",
     errTooMany: "Högst 200 deltagare. Kontrollera siffrorna.",
     errFirstTime: "Nya besökare kan inte vara fler än alla deltagare.",
     errNote: "Anteckningen är för lång (högst 1000 tecken).",
@@ -213,6 +216,8 @@ export const attendance = defineStrings({
     errSchedule: "Kontrollera veckoschemat: veckodag och tid som 13:00, och sluttid efter starttid.",
   },
   en: {
+    pageEditActivity: "Edit activity",
+    pageImport: "Import attendance",
     navRegister: "Register",
     navStats: "Statistics",
     navEnrolment: "Enrolled",
@@ -267,6 +272,7 @@ export const attendance = defineStrings({
     errActivity: "Choose an activity from the list.",
     errNotCounted: "No attendance statistics are kept for this activity.",
     errCount: "Enter whole numbers, 0 or more.",
+    errCountsMissing: "Fill in all four counts, also those that are 0. Nothing was changed.",
     errTooMany: "At most 200 participants. Check the figures.",
     errFirstTime: "New visitors cannot be more than all participants.",
     errNote: "The note is too long (at most 1000 characters).",

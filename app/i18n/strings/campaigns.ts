@@ -2,6 +2,8 @@ import { defineStrings } from "../define";
 
 export const campaigns = defineStrings({
   sv: {
+    pageCampaign: "Enkät",
+    pagePoster: "{title} – affisch",
     listTitle: "Enkäter",
     listLead: "Varje omgång av en enkät har en egen kod och länk.",
     newCampaign: "Ny enkätomgång",
@@ -67,6 +69,8 @@ export const campaigns = defineStrings({
     errForm: "Rätta det som är markerat.",
   },
   en: {
+    pageCampaign: "Survey",
+    pagePoster: "{title} – poster",
     listTitle: "Surveys",
     listLead: "Each round of a survey has its own code and link.",
     newCampaign: "New survey round",

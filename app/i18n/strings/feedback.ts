@@ -81,6 +81,9 @@ export const tyckTill = defineStrings({
 /** Staff pages: the inbox, one item, themes, the names list and the quote bank. */
 export const feedbackStaff = defineStrings({
   sv: {
+    pageItem: "Synpunkt",
+    pageNote: "Anteckning från samtal",
+    pageQuote: "Citat",
     inboxTitle: "Synpunkter",
     inboxLead: "Synpunkter från tyck till, enkäter, framtidsverkstäder och samtal. Texten visas maskerad.",
     newNote: "Skriv en anteckning från ett samtal",
@@ -249,6 +252,9 @@ export const feedbackStaff = defineStrings({
     rejected: "Citatet är avvisat.",
   },
   en: {
+    pageItem: "Feedback item",
+    pageNote: "Note from a conversation",
+    pageQuote: "Quote",
     inboxTitle: "Feedback",
     inboxLead: "Feedback from the form, surveys, future workshops and conversations. Text is shown masked.",
     newNote: "Write a note from a conversation",

@@ -17,6 +17,11 @@ export const security = defineStrings({
     sessionEnded: "Inloggningen är avslutad.",
     sessionsEnded: "Personen är utloggad överallt ({count} inloggningar).",
     sessionUnknownDevice: "okänd",
+    waitSeconds: "{n} sekunder",
+    waitMinute: "1 minut",
+    waitMinutes: "{n} minuter",
+    auditRepeated: "{count} gånger, senast {last}",
+    boardLocked: "Tavlan visar det senaste den fick. Logga in igen som samtalsledare för att den ska följa med.",
   },
   en: {
     sessionsTitle: "Logins",
@@ -33,5 +38,10 @@ export const security = defineStrings({
     sessionEnded: "The login is ended.",
     sessionsEnded: "The person is logged out everywhere ({count} logins).",
     sessionUnknownDevice: "unknown",
+    waitSeconds: "{n} seconds",
+    waitMinute: "1 minute",
+    waitMinutes: "{n} minutes",
+    auditRepeated: "{count} times, last {last}",
+    boardLocked: "The board shows the latest it received. Log in again as facilitator for it to keep up.",
   },
 });

@@ -3,6 +3,7 @@ import { defineStrings } from "../define";
 /** Participant pages, the board and /forslag: lättläst Swedish, short sentences, common words. */
 export const workshopPublic = defineStrings({
   sv: {
+    pageBoard: "Tavla – Framtidsverkstad",
     title: "Framtidsverkstad",
     phase_forberedelse: "Vi har inte börjat",
     phase_kritik: "Kritik",
@@ -83,6 +84,7 @@ export const workshopPublic = defineStrings({
       "Förslag: någon har kommit på idén. Planerat: vi har bestämt att göra det. Vi håller på: det pågår nu. Klart: det är gjort. Går inte att göra: vi förklarar varför.",
   },
   en: {
+    pageBoard: "Board – Future workshop",
     title: "Future workshop",
     phase_forberedelse: "We have not started",
     phase_kritik: "Critique",
@@ -167,6 +169,11 @@ export const workshopPublic = defineStrings({
 /** Staff pages under /staff/workshops. */
 export const workshopStaff = defineStrings({
   sv: {
+    pageEdit: "Ändra framtidsverkstad",
+    pagePoster: "Affisch – Framtidsverkstad",
+    pageProposals: "Förslag – Framtidsverkstad",
+    pageProtocol: "Protokoll – Framtidsverkstad",
+    pageVoting: "Röstning – Framtidsverkstad",
     listTitle: "Framtidsverkstad",
     listLead: "Framtidsverkstäder med deltagare: kritik, fantasi och förverkligande. Förslagen följs upp här.",
     newWorkshop: "Ny framtidsverkstad",
@@ -344,6 +351,11 @@ export const workshopStaff = defineStrings({
     back: "Tillbaka till träffen",
   },
   en: {
+    pageEdit: "Edit future workshop",
+    pagePoster: "Poster – Future workshop",
+    pageProposals: "Proposals – Future workshop",
+    pageProtocol: "Protocol – Future workshop",
+    pageVoting: "Voting – Future workshop",
     listTitle: "Future workshops",
     listLead: "Future workshops with participants: critique, fantasy and realisation. Proposals are followed up here.",
     newWorkshop: "New future workshop",

@@ -1,0 +1,334 @@
+import type { Knex } from "knex";
+import { db } from "~/db.server";
+
+/**
+ * The SQL behind the outcome figures: GROUP BY over `response_answers` joined to `responses`, never loading
+ * responses into JavaScript. Every function counts people (responses), per campaign and optionally per group.
+ */
+
+/** How responses are split: by the answer to a question (gender, programme), by channel, or not at all. */
+export type GroupBy = { kind: "answer"; questions: string[] } | { kind: "channel" } | null;
+
+/** Keep only responses whose answer to one of `questions` is one of `values` (e.g. the programme they live in). */
+export interface RespondentFilter {
+  questions: string[];
+  values: string[];
+}
+
+export interface ValueCount {
+  campaignId: number;
+  /** Null when not split, or for people who did not answer the grouping question. */
+  group: string | null;
+  question: string;
+  value: string;
+  n: number;
+}
+
+export interface RespondentCount {
+  campaignId: number;
+  group: string | null;
+  question: string;
+  n: number;
+}
+
+export interface ScoreCount {
+  campaignId: number;
+  group: string | null;
+  /** The number of items answered; only `items` of them are scored. */
+  answered: number;
+  /** The sum of the answered items. */
+  score: number;
+  n: number;
+}
+
+interface Scope {
+  campaignIds: number[];
+  groupBy: GroupBy;
+  filter?: RespondentFilter | null;
+}
+
+/**
+ * Answer rows of the campaigns for the given questions, walked in index order (campaign, question, answer): each
+ * row carries its campaign (decision 0022), so no join is needed unless the figures are split or filtered.
+ */
+function answerRows(knex: Knex, { campaignIds, groupBy, filter }: Scope, questions: string[]) {
+  const q = knex("response_answers as a").whereIn("a.campaign_id", campaignIds).whereIn("a.question", questions);
+  if (groupBy?.kind === "answer") {
+    q.leftJoin("response_answers as g", function () {
+      this.on("g.response_id", "=", "a.response_id").andOnIn("g.question", groupBy.questions);
+    });
+  } else if (groupBy?.kind === "channel") {
+    q.join("responses as r", "r.id", "a.response_id");
+  }
+  if (filter) {
+    q.whereIn(
+      "a.response_id",
+      knex("response_answers as f")
+        .whereIn("f.campaign_id", campaignIds)
+        .whereIn("f.question", filter.questions)
+        .whereIn("f.value_text", filter.values)
+        .select("f.response_id"),
+    );
+  }
+  return q;
+}
+
+/** The grouping columns after the given ones; none when not split (PostgreSQL refuses a constant in GROUP BY). */
+function grouped(columns: string[], groupBy: GroupBy): (string | Knex.Raw)[] {
+  return groupBy ? [...columns, db.raw(groupColumn(groupBy))] : columns;
+}
+
+function groupColumn(groupBy: GroupBy): string {
+  if (groupBy?.kind === "answer") return "g.value_text";
+  if (groupBy?.kind === "channel") return "r.channel";
+  return "null";
+}
+
+const asNumber = (v: unknown) => Number(v);
+const asGroup = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** How many people gave each answer to each question, per campaign and group (a checkbox counts each choice). */
+export async function countAnswerValues({
+  questions,
+  ...scope
+}: Scope & { questions: string[] }): Promise<ValueCount[]> {
+  if (questions.length === 0 || scope.campaignIds.length === 0) return [];
+  const group = groupColumn(scope.groupBy);
+  const rows: { campaign_id: unknown; grp: unknown; question: string; value_text: string; n: unknown }[] =
+    await answerRows(db, scope, questions)
+      .select("a.campaign_id", db.raw(`${group} as grp`), "a.question", "a.value_text")
+      .count("* as n")
+      .groupBy(grouped(["a.campaign_id", "a.question", "a.value_text"], scope.groupBy));
+  return rows.map((r) => ({
+    campaignId: asNumber(r.campaign_id),
+    group: asGroup(r.grp),
+    question: r.question,
+    value: String(r.value_text),
+    n: asNumber(r.n),
+  }));
+}
+
+/** How many people answered each question (for checkbox questions, where one person gives several rows). */
+export async function countRespondents({
+  questions,
+  ...scope
+}: Scope & { questions: string[] }): Promise<RespondentCount[]> {
+  if (questions.length === 0 || scope.campaignIds.length === 0) return [];
+  const group = groupColumn(scope.groupBy);
+  const rows: { campaign_id: unknown; grp: unknown; question: string; n: unknown }[] = await answerRows(
+    db,
+    scope,
+    questions,
+  )
+    .select("a.campaign_id", db.raw(`${group} as grp`), "a.question")
+    .countDistinct("a.response_id as n")
+    .groupBy(grouped(["a.campaign_id", "a.question"], scope.groupBy));
+  return rows.map((r) => ({
+    campaignId: asNumber(r.campaign_id),
+    group: asGroup(r.grp),
+    question: r.question,
+    n: asNumber(r.n),
+  }));
+}
+
+/** Per campaign and group: how many people have each (items answered, sum) of a multi-item scale such as UCLA-3. */
+export async function countScaleSums({ questions, ...scope }: Scope & { questions: string[] }): Promise<ScoreCount[]> {
+  if (questions.length === 0 || scope.campaignIds.length === 0) return [];
+  const group = groupColumn(scope.groupBy);
+  const perPerson = answerRows(db, scope, questions)
+    .select("a.campaign_id", db.raw(`${group} as grp`), "a.response_id")
+    .count("* as answered")
+    .sum("a.value_num as score")
+    .groupBy(grouped(["a.campaign_id", "a.response_id"], scope.groupBy))
+    .as("p");
+  const rows: { campaign_id: unknown; grp: unknown; answered: unknown; score: unknown; n: unknown }[] = await db
+    .from(perPerson)
+    .select("p.campaign_id", "p.grp", "p.answered", "p.score")
+    .count("* as n")
+    .groupBy("p.campaign_id", "p.grp", "p.answered", "p.score");
+  return rows.map((r) => ({
+    campaignId: asNumber(r.campaign_id),
+    group: asGroup(r.grp),
+    answered: asNumber(r.answered),
+    score: asNumber(r.score),
+    n: asNumber(r.n),
+  }));
+}
+
+/** How many responses each campaign has (within the filter). */
+export async function countResponsesPerCampaign({
+  campaignIds,
+  filter,
+}: {
+  campaignIds: number[];
+  filter?: RespondentFilter | null;
+}): Promise<{ campaignId: number; n: number }[]> {
+  if (campaignIds.length === 0) return [];
+  const q = db("responses as r").whereIn("r.campaign_id", campaignIds);
+  if (filter) {
+    q.whereIn(
+      "r.id",
+      db("response_answers as f")
+        .whereIn("f.campaign_id", campaignIds)
+        .whereIn("f.question", filter.questions)
+        .whereIn("f.value_text", filter.values)
+        .select("f.response_id"),
+    );
+  }
+  const rows: { campaign_id: unknown; n: unknown }[] = await q
+    .select("r.campaign_id")
+    .count("* as n")
+    .groupBy("r.campaign_id");
+  return rows.map((r) => ({ campaignId: asNumber(r.campaign_id), n: asNumber(r.n) }));
+}
+
+export interface PairedAnswer {
+  /** An opaque key for the person within this call (never the code or its hash). */
+  person: number;
+  wave: "first" | "second";
+  question: string;
+  value: string;
+  valueNum: number | null;
+}
+
+/**
+ * The answers of the people who answered both campaigns with the same participant code (same code HMAC), for the
+ * given questions. Only those people's rows leave the database; where a person answered one campaign twice, the
+ * later response counts.
+ */
+export async function pairedAnswers({
+  firstCampaignId,
+  secondCampaignId,
+  questions,
+  filter,
+}: {
+  firstCampaignId: number;
+  secondCampaignId: number;
+  questions: string[];
+  filter?: RespondentFilter | null;
+}): Promise<PairedAnswer[]> {
+  if (questions.length === 0) return [];
+  const latest = (campaignId: number) =>
+    db("responses as r")
+      .where("r.campaign_id", campaignId)
+      .whereNotNull("r.participant_code_hmac")
+      .whereNotExists(
+        db("responses as later")
+          .whereRaw("later.campaign_id = r.campaign_id")
+          .whereRaw("later.participant_code_hmac = r.participant_code_hmac")
+          .whereRaw(
+            "(later.submitted_at > r.submitted_at or (later.submitted_at = r.submitted_at and later.id > r.id))",
+          ),
+      )
+      .modify((q) => {
+        if (filter)
+          q.whereIn(
+            "r.id",
+            db("response_answers as f")
+              .where("f.campaign_id", campaignId)
+              .whereIn("f.question", filter.questions)
+              .whereIn("f.value_text", filter.values)
+              .select("f.response_id"),
+          );
+      })
+      .select("r.id", "r.participant_code_hmac");
+  const answersOf = async (campaignId: number, otherId: number, wave: "first" | "second") => {
+    const rows: { hmac: string; question: string; value_text: string; value_num: unknown }[] = await db
+      .from(latest(campaignId).as("r"))
+      .whereIn("r.participant_code_hmac", latest(otherId).clearSelect().select("r.participant_code_hmac"))
+      .join("response_answers as a", function () {
+        this.on("a.response_id", "=", "r.id").andOnIn("a.question", questions);
+      })
+      .select("r.participant_code_hmac as hmac", "a.question", "a.value_text", "a.value_num");
+    return rows.map((r) => ({ ...r, wave }));
+  };
+  const rows = [
+    ...(await answersOf(firstCampaignId, secondCampaignId, "first")),
+    ...(await answersOf(secondCampaignId, firstCampaignId, "second")),
+  ];
+  const people = new Map<string, number>();
+  return rows.map((r) => {
+    let person = people.get(r.hmac);
+    if (person === undefined) people.set(r.hmac, (person = people.size));
+    return {
+      person,
+      wave: r.wave === "first" ? "first" : "second",
+      question: r.question,
+      value: String(r.value_text),
+      valueNum: r.value_num === null || r.value_num === undefined ? null : Number(r.value_num),
+    };
+  });
+}
+
+export interface OutcomeCampaign {
+  id: number;
+  code: string;
+  title: string;
+  surveyKey: string;
+  programId: number;
+  opensOn: string;
+  closesOn: string;
+  mode: string;
+}
+
+/** The campaigns with these ids that lie within `programIds` (all when undefined), oldest first. */
+export async function findOutcomeCampaigns({
+  ids,
+  programIds,
+}: {
+  ids: number[];
+  programIds?: number[];
+}): Promise<OutcomeCampaign[]> {
+  if (ids.length === 0) return [];
+  const q = db("campaigns").whereIn("id", ids);
+  if (programIds) q.whereIn("program_id", programIds);
+  const rows: {
+    id: number;
+    code: string;
+    title: string;
+    survey_key: string;
+    program_id: number;
+    opens_on: string;
+    closes_on: string;
+    mode: string;
+  }[] = await q.orderBy([{ column: "opens_on" }, { column: "id" }]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    code: r.code,
+    title: r.title,
+    surveyKey: r.survey_key,
+    programId: Number(r.program_id),
+    opensOn: r.opens_on,
+    closesOn: r.closes_on,
+    mode: r.mode,
+  }));
+}
+
+/** Every campaign of the given programmes with its number of responses, for the outcome page's choices, oldest first. */
+export async function listOutcomeCampaigns({
+  programIds,
+}: {
+  programIds?: number[];
+}): Promise<(OutcomeCampaign & { responses: number })[]> {
+  const q = db("campaigns as c")
+    .select("c.id", db.raw("(select count(*) from responses r where r.campaign_id = c.id) as responses"))
+    .orderBy([{ column: "c.opens_on" }, { column: "c.id" }]);
+  if (programIds) q.whereIn("c.program_id", programIds);
+  const rows: { id: number; responses: unknown }[] = await q;
+  const counts = new Map(rows.map((r) => [Number(r.id), Number(r.responses)]));
+  const campaigns = await findOutcomeCampaigns({ ids: [...counts.keys()], programIds });
+  return campaigns.map((c) => ({ ...c, responses: counts.get(c.id) ?? 0 }));
+}
+
+/** The survey versions the campaigns' responses were given on, with their JSON, to resolve outcome tags. */
+export async function surveyVersionsOf({
+  campaignIds,
+}: {
+  campaignIds: number[];
+}): Promise<{ id: number; surveyKey: string; json: string }[]> {
+  if (campaignIds.length === 0) return [];
+  const rows: { id: number; survey_key: string; json: string }[] = await db("survey_versions as v")
+    .whereIn("v.id", db("responses").distinct("survey_version_id").whereIn("campaign_id", campaignIds))
+    .select("v.id", "v.survey_key", "v.json");
+  return rows.map((r) => ({ id: Number(r.id), surveyKey: r.survey_key, json: r.json }));
+}

@@ -1,0 +1,515 @@
+import { Publication, type CellStatus, type ProtectedCell, type ProtectedPublication } from "~/privacy/small-counts";
+import { SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
+import { groupOf, type BreakdownKind, type Group } from "./breakdowns";
+import { isPositive, type Measure, type Text } from "./measures";
+import {
+  excludesZero,
+  mcnemar,
+  meanFromSums,
+  newcombeDifference,
+  newcombePairedDifference,
+  pairedMeanDifference,
+  wilsonInterval,
+  type Interval,
+  type MeanSummary,
+  type PairedTable,
+} from "./statistics";
+import type { TaggedOption } from "./survey-tags";
+
+/**
+ * From counts (as the SQL in `app/models/outcome.server.ts` returns them) to the published figures of every
+ * measure: shares with Wilson intervals, means with t intervals, distributions, change between waves, paired
+ * change — with the small-count rule applied in ONE pass over everything the page publishes together. Nothing
+ * hidden leaves this module: a hidden count is `null`, and so is every share, mean or interval built on it.
+ */
+
+// ---- what comes out ---------------------------------------------------------------------------------------------
+
+export interface PublishedCount {
+  /** Null when hidden. */
+  n: number | null;
+  status: CellStatus;
+}
+
+export interface DistributionEntry {
+  value: string;
+  label: Text;
+  count: PublishedCount;
+  /** Share of the group's respondents (0–1), null when hidden. */
+  share: number | null;
+  /** Wilson 95 % interval of the share (for checkbox options, where each option is its own yes/no). */
+  interval: Interval | null;
+}
+
+export interface GroupFigure {
+  /** Null: everyone in the wave. */
+  group: string | null;
+  /** The denominator: people who answered (for UCLA-3: who answered all items). */
+  respondents: PublishedCount;
+  /** The numerator (share, mean and scale measures; null for checkbox measures). */
+  positive: PublishedCount | null;
+  /** positive / respondents, 0–1; null when hidden or not applicable. */
+  share: number | null;
+  interval: Interval | null;
+  /** Mean and scale measures: shown only when the whole distribution of the group is shown. */
+  mean: MeanSummary | null;
+  /** Scale measures: people who answered some but not all items (not scored). */
+  notScored: PublishedCount | null;
+  distribution: DistributionEntry[];
+}
+
+export interface WaveFigures {
+  campaignId: number;
+  all: GroupFigure;
+  /** One per breakdown group, in the breakdown's order; empty without a breakdown. */
+  groups: GroupFigure[];
+}
+
+export interface ChangeFigure {
+  fromCampaignId: number;
+  toCampaignId: number;
+  /** Share in `to` minus share in `from` (−1 to 1). */
+  difference: number;
+  /** Newcombe's hybrid score 95 % interval. */
+  interval: Interval;
+  /** The interval lies wholly on one side of zero; otherwise "ingen säker skillnad". */
+  sure: boolean;
+}
+
+export interface PairedFigure {
+  fromCampaignId: number;
+  toCampaignId: number;
+  /** People with the same participant code in both waves. */
+  pairs: number;
+  /** Why nothing is shown: too few pairs (< 5), or a cell of the pairs' table is 1–4. */
+  hiddenBecause: "few_pairs" | "small_cells" | null;
+  kind: "share" | "mean";
+  /** Shares (share kind) or means (mean kind) in the first and second wave among the pairs. */
+  first: number | null;
+  second: number | null;
+  /** second − first */
+  difference: number | null;
+  interval: Interval | null;
+  /** McNemar's exact p (share kind). */
+  pValue: number | null;
+  sure: boolean;
+}
+
+export interface MeasureFigures {
+  tag: string;
+  kind: Measure["kind"];
+  name: Text;
+  statement: Text;
+  source: Text;
+  higherIsBetter: boolean;
+  /** The question(s) the measure reads in this survey, by title. */
+  questions: { name: string; title: Text }[];
+  /** For "mean" and "scale_sum": the value from which a person counts as positive. */
+  positiveFrom: number | null;
+  waves: WaveFigures[];
+  change: ChangeFigure | null;
+  paired: PairedFigure | null;
+}
+
+// ---- what goes in -----------------------------------------------------------------------------------------------
+
+export interface MeasureInput {
+  measure: Measure;
+  questions: { name: string; title: Text }[];
+  options: TaggedOption[];
+}
+
+export interface FigureInputs {
+  /** Oldest first. */
+  campaignIds: number[];
+  measures: MeasureInput[];
+  breakdown: { kind: BreakdownKind; groups: Group[] } | null;
+  valueCounts: { campaignId: number; group: string | null; question: string; value: string; n: number }[];
+  respondentCounts: { campaignId: number; group: string | null; question: string; n: number }[];
+  scaleCounts: Map<string, { campaignId: number; group: string | null; answered: number; score: number; n: number }[]>;
+  /** Change from this wave to the latest; null for no change. */
+  compare: { fromCampaignId: number; toCampaignId: number } | null;
+  /** Responses per wave (within the filter), published as "57 svar". */
+  responseCounts: { campaignId: number; n: number }[];
+  /** Per measure tag: the pairs' answers, when both compared waves use participant codes. */
+  paired: Map<string, { person: number; wave: "first" | "second"; question: string; value: string }[]> | null;
+}
+
+// ---- raw counting -----------------------------------------------------------------------------------------------
+
+interface RawRow {
+  /** value → count */
+  counts: Map<string, number>;
+  respondents: number;
+  notScored: number;
+  /** scale sums: score → count of people scored */
+  scores: Map<number, number>;
+}
+
+const emptyRow = (): RawRow => ({ counts: new Map(), respondents: 0, notScored: 0, scores: new Map() });
+const add = (m: Map<string | number, number>, k: string | number, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+const ALL = "all";
+
+function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
+  const rows = new Map<string, RawRow>();
+  const row = (campaignId: number, group: string) => {
+    const key = `${campaignId}|${group}`;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = emptyRow()));
+    return r;
+  };
+  const groupKey = (raw: string | null) => (input.breakdown ? groupOf(input.breakdown.kind, raw) : null);
+  const names = new Set(m.questions.map((q) => q.name));
+  const targets = (campaignId: number, raw: string | null) => {
+    const g = groupKey(raw);
+    return g === null ? [row(campaignId, ALL)] : [row(campaignId, ALL), row(campaignId, g)];
+  };
+  if (m.measure.kind === "scale_sum") {
+    const items = m.measure.items;
+    for (const c of input.scaleCounts.get(m.measure.tag) ?? []) {
+      for (const r of targets(c.campaignId, c.group)) {
+        if (c.answered >= items) add(r.scores as Map<number, number>, c.score, c.n);
+        else r.notScored += c.n;
+      }
+    }
+    for (const r of rows.values()) {
+      const from = (m.measure as { positiveFrom: number }).positiveFrom;
+      for (const [score, n] of r.scores) {
+        add(r.counts as Map<string, number>, score >= from ? "high" : "low", n);
+        r.respondents += n;
+      }
+    }
+    return rows;
+  }
+  for (const c of input.valueCounts) {
+    if (!names.has(c.question)) continue;
+    for (const r of targets(c.campaignId, c.group)) add(r.counts as Map<string, number>, c.value, c.n);
+  }
+  if (m.measure.kind === "choices") {
+    for (const c of input.respondentCounts) {
+      if (!names.has(c.question)) continue;
+      for (const r of targets(c.campaignId, c.group)) r.respondents += c.n;
+    }
+  } else {
+    for (const r of rows.values()) r.respondents = [...r.counts.values()].reduce((a, b) => a + b, 0);
+  }
+  return rows;
+}
+
+/** The distribution's categories: the options in the file's order, then any value an older version stored. */
+function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): { value: string; label: Text }[] {
+  if (m.measure.kind === "scale_sum") {
+    const from = m.measure.positiveFrom;
+    const max = m.measure.items * Math.max(...m.measure.itemValues);
+    const min = m.measure.items * Math.min(...m.measure.itemValues);
+    return [
+      { value: "low", label: { sv: `${min}–${from - 1} (inte ensam)`, en: `${min}–${from - 1} (not lonely)` } },
+      { value: "high", label: { sv: `${from}–${max} (ensam)`, en: `${from}–${max} (lonely)` } },
+    ];
+  }
+  const cats = m.options.map((o) => ({ value: o.value, label: o.label }));
+  const known = new Set(cats.map((c) => c.value));
+  for (const r of rows.values())
+    for (const v of r.counts.keys())
+      if (!known.has(v)) {
+        known.add(v);
+        cats.push({ value: v, label: { sv: v, en: v } });
+      }
+  return cats;
+}
+
+// ---- publication and figures ------------------------------------------------------------------------------------
+
+const key = (tag: string, campaignId: number, group: string, part: string) => `${tag}|w${campaignId}|${group}|${part}`;
+
+interface Prepared {
+  m: MeasureInput;
+  rows: Map<string, RawRow>;
+  categories: { value: string; label: Text }[];
+  positiveValues: string[];
+}
+
+/** Registers a measure's figures and every sum a reader knows between them. */
+function register(pub: Publication, p: Prepared, input: FigureInputs, campaignId: number): void {
+  const { m, rows, categories, positiveValues } = p;
+  const tag = m.measure.tag;
+  const groups = input.breakdown?.groups.map((g) => g.key) ?? [];
+  const single = m.measure.kind !== "choices";
+  {
+    for (const group of [ALL, ...groups]) {
+      const r = rows.get(`${campaignId}|${group}`) ?? emptyRow();
+      const cells = categories.map((c) =>
+        pub.figure(key(tag, campaignId, group, `v:${c.value}`), r.counts.get(c.value) ?? 0),
+      );
+      // The denominator is the last thing a reader should lose: hide answer cells first where that protects as well.
+      const n = pub.figure(key(tag, campaignId, group, "n"), r.respondents, { keepShown: true });
+      if (single) pub.sum(n, cells);
+      if (m.measure.kind !== "choices") {
+        const pos = pub.figure(
+          key(tag, campaignId, group, "pos"),
+          positiveValues.reduce((s, v) => s + (r.counts.get(v) ?? 0), 0),
+        );
+        pub.sum(
+          pos,
+          positiveValues.map((v) => key(tag, campaignId, group, `v:${v}`)),
+        );
+      }
+      if (m.measure.kind === "scale_sum") pub.figure(key(tag, campaignId, group, "ns"), r.notScored);
+    }
+    if (groups.length > 0) {
+      const parts = ["n", ...categories.map((c) => `v:${c.value}`)];
+      if (m.measure.kind !== "choices") parts.push("pos");
+      if (m.measure.kind === "scale_sum") parts.push("ns");
+      for (const part of parts)
+        pub.sum(
+          key(tag, campaignId, ALL, part),
+          groups.map((g) => key(tag, campaignId, g, part)),
+        );
+    }
+  }
+}
+
+/**
+ * Everything the page publishes, protected. Each measure in each wave is its own system of sums — no figure or sum
+ * is shared with another measure or wave — so suppressing each on its own is the same as one pass over all of them,
+ * and far cheaper (the reader's elimination grows faster than linearly with the number of figures).
+ */
+export class OutcomePublication {
+  constructor(private readonly parts: Map<string, ProtectedPublication>) {}
+
+  private partOf(key: string): ProtectedPublication {
+    const id = key.split("|").slice(0, 2).join("|");
+    const part = this.parts.get(id);
+    if (!part) throw new Error(`figure ${key} was not published`);
+    return part;
+  }
+
+  cell(key: string): ProtectedCell {
+    return this.partOf(key).cell(key);
+  }
+
+  /** Every published figure with its raw value and status: for audits and tests only, never for a browser. */
+  all(): { key: string; value: number; status: CellStatus }[] {
+    return [...this.parts.values()].flatMap((p) => p.all());
+  }
+
+  equations(): { total: string; parts: string[] }[] {
+    return [...this.parts.values()].flatMap((p) => p.equations());
+  }
+}
+
+function published(out: OutcomePublication, k: string): PublishedCount {
+  const c = out.cell(k);
+  return { n: c.status === "shown" ? c.value : null, status: c.status };
+}
+
+function groupFigure(out: OutcomePublication, p: Prepared, campaignId: number, group: string): GroupFigure {
+  const { m, rows, categories } = p;
+  const tag = m.measure.tag;
+  const r = rows.get(`${campaignId}|${group}`) ?? emptyRow();
+  const respondents = published(out, key(tag, campaignId, group, "n"));
+  const distribution: DistributionEntry[] = categories.map((c) => {
+    const count = published(out, key(tag, campaignId, group, `v:${c.value}`));
+    const ok = count.n !== null && respondents.n !== null && respondents.n > 0;
+    return {
+      value: c.value,
+      label: c.label,
+      count,
+      share: ok ? count.n! / respondents.n! : null,
+      interval: ok && m.measure.kind === "choices" ? wilsonInterval(count.n!, respondents.n!) : null,
+    };
+  });
+  let positive: PublishedCount | null = null;
+  let share: number | null = null;
+  let interval: Interval | null = null;
+  if (m.measure.kind !== "choices") {
+    positive = published(out, key(tag, campaignId, group, "pos"));
+    if (positive.n !== null && respondents.n !== null && respondents.n > 0) {
+      share = positive.n / respondents.n;
+      interval = wilsonInterval(positive.n, respondents.n);
+    }
+  }
+  let mean: MeanSummary | null = null;
+  // A mean (and its sd) is two more equations over the distribution: shown only when nothing in it is hidden.
+  const wholeRowShown = respondents.n !== null && distribution.every((d) => d.count.status === "shown");
+  if ((m.measure.kind === "mean" || m.measure.kind === "scale_sum") && wholeRowShown && r.respondents > 0) {
+    let sum = 0;
+    let squares = 0;
+    if (m.measure.kind === "scale_sum") {
+      for (const [score, n] of r.scores) {
+        sum += score * n;
+        squares += score * score * n;
+      }
+    } else {
+      for (const [value, n] of r.counts) {
+        const v = Number(value);
+        sum += v * n;
+        squares += v * v * n;
+      }
+    }
+    mean = meanFromSums(r.respondents, sum, squares);
+  }
+  return {
+    group: group === ALL ? null : group,
+    respondents,
+    positive,
+    share,
+    interval,
+    mean,
+    notScored: m.measure.kind === "scale_sum" ? published(out, key(tag, campaignId, group, "ns")) : null,
+    distribution,
+  };
+}
+
+function changeOf(waves: WaveFigures[], compare: FigureInputs["compare"], kind: Measure["kind"]): ChangeFigure | null {
+  if (!compare || kind === "choices") return null;
+  const from = waves.find((w) => w.campaignId === compare.fromCampaignId)?.all;
+  const to = waves.find((w) => w.campaignId === compare.toCampaignId)?.all;
+  if (!from || !to || from.positive?.n == null || to.positive?.n == null || !from.respondents.n || !to.respondents.n)
+    return null;
+  const d = newcombeDifference(to.positive.n, to.respondents.n, from.positive.n, from.respondents.n);
+  const interval = { lower: d.lower, upper: d.upper };
+  return {
+    fromCampaignId: compare.fromCampaignId,
+    toCampaignId: compare.toCampaignId,
+    difference: d.difference,
+    interval,
+    sure: excludesZero(interval),
+  };
+}
+
+export const MIN_PAIRS = 5;
+
+function pairedOf(p: Prepared, input: FigureInputs): PairedFigure | null {
+  const answers = input.paired?.get(p.m.measure.tag);
+  if (!input.compare || !answers || p.m.measure.kind === "choices") return null;
+  const base = { fromCampaignId: input.compare.fromCampaignId, toCampaignId: input.compare.toCampaignId };
+  const names = new Set(p.m.questions.map((q) => q.name));
+  const people = new Map<number, { first: string[]; second: string[] }>();
+  for (const a of answers) {
+    if (!names.has(a.question)) continue;
+    let person = people.get(a.person);
+    if (!person) people.set(a.person, (person = { first: [], second: [] }));
+    person[a.wave].push(a.value);
+  }
+  const hidden = (pairs: number, kind: "share" | "mean", why: PairedFigure["hiddenBecause"]): PairedFigure => ({
+    ...base,
+    pairs,
+    hiddenBecause: why,
+    kind,
+    first: null,
+    second: null,
+    difference: null,
+    interval: null,
+    pValue: null,
+    sure: false,
+  });
+  const m = p.m.measure;
+  if (m.kind === "scale_sum") {
+    const pairs: [number, number][] = [];
+    for (const person of people.values()) {
+      if (person.first.length >= m.items && person.second.length >= m.items) {
+        const sum = (vs: string[]) => vs.reduce((s, v) => s + Number(v), 0);
+        pairs.push([sum(person.first), sum(person.second)]);
+      }
+    }
+    if (pairs.length < MIN_PAIRS) return hidden(pairs.length, "mean", "few_pairs");
+    const d = pairedMeanDifference(pairs);
+    const mean = (i: 0 | 1) => pairs.reduce((s, pair) => s + pair[i], 0) / pairs.length;
+    return {
+      ...base,
+      pairs: pairs.length,
+      hiddenBecause: null,
+      kind: "mean",
+      first: mean(0),
+      second: mean(1),
+      difference: d.mean,
+      interval: d.interval,
+      pValue: null,
+      sure: d.interval ? excludesZero(d.interval) : false,
+    };
+  }
+  const table: PairedTable = { both: 0, firstOnly: 0, secondOnly: 0, neither: 0 };
+  for (const person of people.values()) {
+    if (person.first.length === 0 || person.second.length === 0) continue;
+    const a = isPositive(m, person.first[0]);
+    const b = isPositive(m, person.second[0]);
+    if (a && b) table.both++;
+    else if (a) table.firstOnly++;
+    else if (b) table.secondOnly++;
+    else table.neither++;
+  }
+  const pairs = table.both + table.firstOnly + table.secondOnly + table.neither;
+  if (pairs < MIN_PAIRS) return hidden(pairs, "share", "few_pairs");
+  // The interval and p-value give the whole 2×2 table back, so every cell of it must be publishable.
+  if (Object.values(table).some((v) => v > 0 && v < SMALL_COUNT_LIMIT)) return hidden(pairs, "share", "small_cells");
+  // The paired interval is for first − second; the page speaks of second − first.
+  const d = newcombePairedDifference(table);
+  const interval = { lower: -d.upper, upper: -d.lower };
+  return {
+    ...base,
+    pairs,
+    hiddenBecause: null,
+    kind: "share",
+    first: (table.both + table.firstOnly) / pairs,
+    second: (table.both + table.secondOnly) / pairs,
+    difference: 0 - d.difference || 0,
+    interval,
+    pValue: mcnemar(table).pExact,
+    sure: excludesZero(interval),
+  };
+}
+
+/** Every measure's published figures for the waves, breakdown and comparison given. */
+export function computeOutcomeFigures(input: FigureInputs): {
+  measures: MeasureFigures[];
+  responses: Map<number, PublishedCount>;
+  publication: OutcomePublication;
+} {
+  const prepared: Prepared[] = input.measures.map((m) => {
+    const rows = rawRows(input, m);
+    const categories = categoriesOf(m, rows);
+    const positiveValues =
+      m.measure.kind === "scale_sum"
+        ? ["high"]
+        : categories.filter((c) => isPositive(m.measure, c.value)).map((c) => c.value);
+    return { m, rows, categories, positiveValues };
+  });
+  const parts = new Map<string, ProtectedPublication>();
+  const responseKey = (campaignId: number) => `responses|w${campaignId}|all`;
+  for (const campaignId of input.campaignIds) {
+    const pub = new Publication();
+    pub.figure(responseKey(campaignId), input.responseCounts.find((r) => r.campaignId === campaignId)?.n ?? 0);
+    parts.set(`responses|w${campaignId}`, pub.protect());
+    for (const p of prepared) {
+      const own = new Publication();
+      register(own, p, input, campaignId);
+      parts.set(`${p.m.measure.tag}|w${campaignId}`, own.protect());
+    }
+  }
+  const out = new OutcomePublication(parts);
+  const responses = new Map(input.campaignIds.map((id) => [id, published(out, responseKey(id))]));
+  const groups = input.breakdown?.groups.map((g) => g.key) ?? [];
+  const measures = prepared.map((p): MeasureFigures => {
+    const waves = input.campaignIds.map((campaignId) => ({
+      campaignId,
+      all: groupFigure(out, p, campaignId, ALL),
+      groups: groups.map((g) => groupFigure(out, p, campaignId, g)),
+    }));
+    const m = p.m.measure;
+    return {
+      tag: m.tag,
+      kind: m.kind,
+      name: m.name,
+      statement: m.statement,
+      source: m.source,
+      higherIsBetter: m.higherIsBetter,
+      questions: p.m.questions,
+      positiveFrom: m.kind === "mean" || m.kind === "scale_sum" ? m.positiveFrom : null,
+      waves,
+      change: changeOf(waves, input.compare, m.kind),
+      paired: pairedOf(p, input),
+    };
+  });
+  return { measures, responses, publication: out };
+}

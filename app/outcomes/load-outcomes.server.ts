@@ -1,0 +1,268 @@
+/**
+ * loadOutcomeReport: THE entry point for outcome figures (the /staff/outcomes page, its CSV, and the follow-up
+ * report all call it). Give it campaigns (waves of one survey), optionally a breakdown, a programme and an earlier
+ * wave to compare with; it returns every measure's published figures, with small counts already suppressed in
+ * one pass over all of them.
+ *
+ * ```ts
+ * const report: OutcomeReport = await loadOutcomeReport({
+ *   campaignIds: [3, 7],            // waves of the same survey; shown oldest first
+ *   by: "gender",                   // or "program" | "channel" | null
+ *   programId: null,                // only people who say they live in this programme (respondents' own answer)
+ *   compareWith: 3,                 // optional: change from this wave to the latest; default the wave before it
+ *   scope: programScope(staff),     // the staff member's programmes (undefined = all); others' campaigns → 404
+ * });
+ * report.measures[0]                // MeasureFigures (./figures.ts): name, statement, source, and per wave:
+ * report.measures[0].waves[1].all   //   GroupFigure { respondents, positive, share, interval, mean, distribution }
+ * report.measures[0].change         //   ChangeFigure { difference, interval, sure } (Newcombe), or null
+ * report.measures[0].paired         //   PairedFigure (same participant codes in both waves, ≥ 5 pairs), or null
+ * ```
+ * Every count is a `PublishedCount { n, status }`: `n` is null when the small-count rule hides it, and every share,
+ * mean or interval built on a hidden count is null too. Words for a figure: `describeShare()` in ./wording.ts.
+ * Bad input throws `OutcomeQueryError` (status 400 or 404, a Swedish and English message).
+ */
+import { findProgramsByIds } from "~/models/program.server";
+import {
+  countAnswerValues,
+  countRespondents,
+  countResponsesPerCampaign,
+  countScaleSums,
+  findOutcomeCampaigns,
+  pairedAnswers,
+  surveyVersionsOf,
+  type GroupBy,
+  type OutcomeCampaign,
+  type RespondentFilter,
+} from "~/models/outcome.server";
+import { currentSurvey } from "~/surveys/registry.server";
+import { groupsOf, programValueFor, type BreakdownKind, type Group } from "./breakdowns";
+import {
+  computeOutcomeFigures,
+  type MeasureFigures,
+  type MeasureInput,
+  type OutcomePublication,
+  type PublishedCount,
+} from "./figures";
+import { MAX_WAVES } from "./limits";
+import { MEASURES, type Text } from "./measures";
+import { taggedQuestions, type TaggedQuestion } from "./survey-tags";
+
+export type { MeasureFigures, GroupFigure, WaveFigures, ChangeFigure, PairedFigure, PublishedCount } from "./figures";
+
+export interface OutcomeWave extends OutcomeCampaign {
+  /** Responses in the wave (within the programme filter), suppressed like every count. */
+  responses: PublishedCount;
+  usesParticipantCodes: boolean;
+}
+
+export interface OutcomeReport {
+  survey: { key: string; title: Text };
+  /** Oldest first. */
+  waves: OutcomeWave[];
+  breakdown: { kind: BreakdownKind; groups: Group[] } | null;
+  programFilter: { id: number; name: string } | null;
+  compare: { fromCampaignId: number; toCampaignId: number } | null;
+  measures: MeasureFigures[];
+}
+
+export interface OutcomeQuery {
+  campaignIds: number[];
+  by?: BreakdownKind | null;
+  programId?: number | null;
+  compareWith?: number | null;
+  /** The staff member's programmes; undefined = every programme (admins). */
+  scope: number[] | undefined;
+}
+
+export type OutcomeErrorCode =
+  | "noCampaign"
+  | "tooManyCampaigns"
+  | "unknownCampaign"
+  | "mixedSurveys"
+  | "unknownProgram"
+  | "programNotAsked"
+  | "breakdownNotAsked"
+  | "badCompare"
+  | "unknownSurvey";
+
+export class OutcomeQueryError extends Error {
+  constructor(
+    readonly code: OutcomeErrorCode,
+    readonly status: 400 | 404,
+  ) {
+    super(code);
+  }
+}
+
+interface ResolvedTag {
+  names: string[];
+  /** From the newest version that has the tag. */
+  question: TaggedQuestion;
+  questions: { name: string; title: Text }[];
+}
+
+/** Which question names carry each tag across the versions the waves were answered on (newest first wins labels). */
+function resolveTags(versions: { json: Record<string, unknown> }[]): Map<string, ResolvedTag> {
+  const tags = new Map<string, ResolvedTag>();
+  for (const v of versions) {
+    for (const q of taggedQuestions(v.json)) {
+      const found = tags.get(q.tag);
+      if (!found) tags.set(q.tag, { names: [q.name], question: q, questions: [{ name: q.name, title: q.title }] });
+      else if (!found.names.includes(q.name)) {
+        found.names.push(q.name);
+        found.questions.push({ name: q.name, title: q.title });
+      }
+    }
+  }
+  return tags;
+}
+
+/** Questions of one tag: for multi-item scales every item of the newest version, and its options. */
+function questionsOfTag(versions: { json: Record<string, unknown> }[], tag: string): TaggedQuestion[] {
+  for (const v of versions) {
+    const qs = taggedQuestions(v.json).filter((q) => q.tag === tag);
+    if (qs.length > 0) return qs;
+  }
+  return [];
+}
+
+export async function loadOutcomeReport(query: OutcomeQuery): Promise<OutcomeReport> {
+  return (await loadOutcomeReportWithAudit(query)).report;
+}
+
+/**
+ * The same, with everything the page publishes and every sum a reader knows (raw values included): for tests that
+ * prove no hidden count can be worked out. Never send `publication` to a browser.
+ */
+export async function loadOutcomeReportWithAudit(
+  query: OutcomeQuery,
+): Promise<{ report: OutcomeReport; publication: OutcomePublication }> {
+  const ids = [...new Set(query.campaignIds)];
+  if (ids.length === 0) throw new OutcomeQueryError("noCampaign", 400);
+  if (ids.length > MAX_WAVES) throw new OutcomeQueryError("tooManyCampaigns", 400);
+  const campaigns = await findOutcomeCampaigns({ ids, programIds: query.scope });
+  // Another programme's campaign is refused exactly like one that does not exist.
+  if (campaigns.length !== ids.length) throw new OutcomeQueryError("unknownCampaign", 404);
+  const surveyKey = campaigns[0].surveyKey;
+  if (campaigns.some((c) => c.surveyKey !== surveyKey)) throw new OutcomeQueryError("mixedSurveys", 400);
+  const campaignIds = campaigns.map((c) => c.id);
+
+  const current = await currentSurvey(surveyKey);
+  const stored = await surveyVersionsOf({ campaignIds });
+  // The current file first (its words are the ones staff know), then older versions newest first.
+  const versions = [
+    ...(current ? [{ id: current.versionId, json: current.json as Record<string, unknown> }] : []),
+    ...stored
+      .filter((v) => v.id !== current?.versionId)
+      .sort((a, b) => b.id - a.id)
+      .map((v) => ({ id: v.id, json: JSON.parse(v.json) as Record<string, unknown> })),
+  ];
+  if (versions.length === 0) throw new OutcomeQueryError("unknownSurvey", 404);
+  const tags = resolveTags(versions);
+
+  let programFilter: OutcomeReport["programFilter"] = null;
+  let filter: RespondentFilter | null = null;
+  if (query.programId !== null && query.programId !== undefined) {
+    if (query.scope && !query.scope.includes(query.programId)) throw new OutcomeQueryError("unknownProgram", 404);
+    const [program] = await findProgramsByIds({ ids: [query.programId] });
+    if (!program) throw new OutcomeQueryError("unknownProgram", 404);
+    const programTag = tags.get("program");
+    const value = programTag ? programValueFor(program.slug, programTag.question.options) : null;
+    if (!programTag || !value) throw new OutcomeQueryError("programNotAsked", 400);
+    filter = { questions: programTag.names, values: [value] };
+    programFilter = { id: program.id, name: program.name };
+  }
+
+  let breakdown: OutcomeReport["breakdown"] = null;
+  let groupBy: GroupBy = null;
+  if (query.by) {
+    if (query.by === "channel") groupBy = { kind: "channel" };
+    else {
+      const tag = tags.get(query.by);
+      if (!tag) throw new OutcomeQueryError("breakdownNotAsked", 400);
+      groupBy = { kind: "answer", questions: tag.names };
+    }
+    breakdown = { kind: query.by, groups: groupsOf(query.by, tags.get(query.by)?.question.options ?? []) };
+  }
+
+  let compare: OutcomeReport["compare"] = null;
+  const latest = campaignIds[campaignIds.length - 1];
+  if (query.compareWith !== null && query.compareWith !== undefined) {
+    if (!campaignIds.includes(query.compareWith) || query.compareWith === latest)
+      throw new OutcomeQueryError("badCompare", 400);
+    compare = { fromCampaignId: query.compareWith, toCampaignId: latest };
+  } else if (campaignIds.length >= 2) {
+    compare = { fromCampaignId: campaignIds[campaignIds.length - 2], toCampaignId: latest };
+  }
+
+  const measures: MeasureInput[] = [];
+  for (const measure of MEASURES) {
+    const tag = tags.get(measure.tag);
+    if (!tag) continue;
+    const items = questionsOfTag(versions, measure.tag);
+    measures.push({ measure, questions: tag.questions, options: items[0]?.options ?? tag.question.options });
+  }
+  const names = (kinds: string[]) =>
+    measures.filter((m) => kinds.includes(m.measure.kind)).flatMap((m) => tags.get(m.measure.tag)!.names);
+  const scope = { campaignIds, groupBy, filter };
+  const scales = measures.filter((m) => m.measure.kind === "scale_sum");
+
+  const fromCampaign = compare ? campaigns.find((c) => c.id === compare.fromCampaignId)! : null;
+  const toCampaign = compare ? campaigns.find((c) => c.id === compare.toCampaignId)! : null;
+  const canPair = fromCampaign?.mode === "participant_code" && toCampaign?.mode === "participant_code";
+
+  const [valueCounts, respondentCounts, responseCounts, scaleRows, pairRows] = await Promise.all([
+    countAnswerValues({ ...scope, questions: names(["share", "mean", "choices"]) }),
+    countRespondents({ ...scope, questions: names(["choices"]) }),
+    countResponsesPerCampaign({ campaignIds, filter }),
+    Promise.all(scales.map((m) => countScaleSums({ ...scope, questions: tags.get(m.measure.tag)!.names }))),
+    canPair
+      ? pairedAnswers({
+          firstCampaignId: fromCampaign!.id,
+          secondCampaignId: toCampaign!.id,
+          questions: names(["share", "mean", "scale_sum"]),
+          filter,
+        })
+      : Promise.resolve(null),
+  ]);
+
+  const scaleCounts = new Map(scales.map((m, i) => [m.measure.tag, scaleRows[i]]));
+  const paired = pairRows
+    ? new Map(
+        measures.map((m) => {
+          const own = new Set(tags.get(m.measure.tag)!.names);
+          return [m.measure.tag, pairRows.filter((r) => own.has(r.question))];
+        }),
+      )
+    : null;
+
+  const {
+    measures: figures,
+    responses,
+    publication,
+  } = computeOutcomeFigures({
+    campaignIds,
+    measures,
+    breakdown,
+    valueCounts,
+    respondentCounts,
+    scaleCounts,
+    compare,
+    paired,
+    responseCounts,
+  });
+
+  const report: OutcomeReport = {
+    survey: { key: surveyKey, title: current?.title ?? { sv: surveyKey, en: surveyKey } },
+    waves: campaigns.map((c) => ({
+      ...c,
+      responses: responses.get(c.id) ?? { n: 0, status: "shown" },
+      usesParticipantCodes: c.mode === "participant_code",
+    })),
+    breakdown,
+    programFilter,
+    compare,
+    measures: figures,
+  };
+  return { report, publication };
+}

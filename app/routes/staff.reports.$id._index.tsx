@@ -1,0 +1,228 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { clientAddress } from "~/http/context";
+import { requireForm } from "~/http/body.server";
+import { finaliseReport, type ChangeResult } from "~/models/report.server";
+import { formatStockholmTime } from "~/outcomes/calendar";
+import { requireReport } from "~/reports/report-page.server";
+import { regenerateReport } from "~/reports/report-service.server";
+import { resolveSections } from "~/reports/resolve";
+import { EditLink, ReportSections } from "~/components/report-view";
+import { format } from "~/i18n/define";
+import { reports as strings } from "~/i18n/strings/reports";
+import { useStrings } from "~/i18n/use-strings";
+import { dateText } from "~/reports/swedish";
+import styles from "~/styles/reports.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "title" in data ? data.title : strings.sv.listTitle} – Deltagarröst` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { report } = await requireReport(request, params.id);
+  const { draft } = report;
+  return {
+    id: report.id,
+    title: report.title,
+    period: `${dateText(report.from)} – ${dateText(report.to)}`,
+    programNames: draft.programNames,
+    status: report.status,
+    version: report.version,
+    generatedAt: formatStockholmTime(report.generatedAt),
+    finalisedAt: report.finalisedAt ? formatStockholmTime(report.finalisedAt) : null,
+    finalisedByName: report.finalisedByName,
+    view: {
+      sections: resolveSections(draft, report.sections).map((s) => ({
+        ...s,
+        editedAt: s.editedAt ? formatStockholmTime(s.editedAt) : null,
+      })),
+      figures: draft.figures,
+      tables: draft.tables,
+      charts: draft.charts,
+    },
+  };
+}
+
+type Problem = Exclude<ChangeResult, { ok: true }>["problem"] | "confirm" | "intent";
+const problemStatus: Record<Problem, number> = {
+  "not-found": 404,
+  final: 409,
+  conflict: 409,
+  confirm: 422,
+  intent: 400,
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { staff, report } = await requireReport(request, params.id);
+  const form = await requireForm(request);
+  const intent = form.get("intent");
+  const expectedVersion = Number(form.get("version"));
+  const ip = clientAddress(context);
+  const fail = (problem: Problem) => data({ problem }, { status: problemStatus[problem] });
+  if (!Number.isSafeInteger(expectedVersion)) return fail("conflict");
+  if (intent === "regenerate") {
+    const result = await regenerateReport({ report, expectedVersion, actor: staff, ip });
+    if (!result.ok) return fail(result.problem);
+    return redirect(`/staff/reports/${report.id}?done=regenerated`, 303);
+  }
+  if (intent === "finalise") {
+    if (form.get("confirm") !== "on") return fail("confirm");
+    const result = await finaliseReport({ id: report.id, expectedVersion, actor: staff, ip });
+    if (!result.ok) return fail(result.problem);
+    return redirect(`/staff/reports/${report.id}?done=finalised`, 303);
+  }
+  return fail("intent");
+}
+
+export default function ReportPage() {
+  const r = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const navigation = useNavigation();
+  const t = useStrings(strings);
+  const busy = navigation.state !== "idle";
+  const draft = r.status === "draft";
+  const anyStale = r.view.sections.some((s) => s.stale);
+  const done = search.get("done");
+  const problemText: Record<Problem, string> = {
+    "not-found": t.errFinal,
+    final: t.errFinal,
+    conflict: t.errConflict,
+    confirm: t.finaliseNeedsConfirm,
+    intent: t.errIntent,
+  };
+  return (
+    <div className="page report-page">
+      <p className="no-print">
+        <Link to="/staff/reports">{t.backToList}</Link>
+      </p>
+      <h1>{r.title}</h1>
+      <dl className="facts">
+        <dt>{t.period}</dt>
+        <dd>{r.period}</dd>
+        <dt>{t.programsLabel}</dt>
+        <dd>{r.programNames.join(", ")}</dd>
+        <dt>{t.colStatus}</dt>
+        <dd>
+          <span className="tag">{t[`status_${r.status}`]}</span> {format(t.version, { n: r.version })}
+        </dd>
+      </dl>
+      <p className="muted">
+        {r.finalisedAt
+          ? format(t.finalisedAt, { time: r.finalisedAt, name: r.finalisedByName ?? "" })
+          : format(t.generatedAt, { time: r.generatedAt })}
+      </p>
+      {result ? (
+        <p className="alert alert--error" role="alert">
+          {problemText[result.problem]}
+        </p>
+      ) : done === "regenerated" ? (
+        <p className={anyStale ? "alert alert--warn" : "alert alert--ok"} role="status">
+          {anyStale ? t.regeneratedStale : t.regenerated}
+        </p>
+      ) : done === "finalised" ? (
+        <p className="alert alert--ok" role="status">
+          {t.finalised}
+        </p>
+      ) : done === "saved" ? (
+        <p className="alert alert--ok" role="status">
+          {t.saved}
+        </p>
+      ) : done === "reset" ? (
+        <p className="alert alert--ok" role="status">
+          {t.resetDone}
+        </p>
+      ) : done === "quotes" ? (
+        <p className="alert alert--ok" role="status">
+          {t.quotesSaved}
+        </p>
+      ) : null}
+      <p className={draft ? "alert alert--info" : "alert alert--ok"}>{draft ? t.draftNotice : t.finalNotice}</p>
+      <ul className="report-actions no-print">
+        <li>
+          <a href={`/staff/reports/${r.id}.docx`} className="button" download>
+            {t.download}
+          </a>
+        </li>
+        <li>
+          <Link to={`/staff/reports/${r.id}/print`} className="button button--secondary">
+            {t.print}
+          </Link>
+        </li>
+        <li>
+          <Link to={`/staff/reports/${r.id}/versions`} className="button button--secondary">
+            {t.versions}
+          </Link>
+        </li>
+        {draft ? (
+          <li>
+            <Link to={`/staff/reports/${r.id}/quotes`} className="button button--secondary">
+              {t.chooseQuotes}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+      <ReportSections
+        data={r.view}
+        chartSrc={(key) => `/staff/reports/${r.id}/charts/${key}.png?v=${r.version}`}
+        aside={(s) => (
+          <>
+            {s.stale ? (
+              <div className="alert alert--warn" role="note">
+                <p>
+                  <strong>{t.staleTitle}</strong>
+                </p>
+                <p>{t.staleLead}</p>
+                <ul>
+                  {s.changedFigures.map((c) => (
+                    <li key={c.key}>
+                      {format(t.changedFigure, {
+                        label: c.label,
+                        before: c.before ?? t.noValue,
+                        after: c.after ?? t.noValue,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {s.edited ? (
+              <p className="muted">
+                {s.editedByName && s.editedAt
+                  ? format(t.edited, { time: s.editedAt, name: s.editedByName })
+                  : t.editedNoName}
+              </p>
+            ) : null}
+            {draft ? (
+              <p className="no-print">
+                <EditLink reportId={r.id} sectionKey={s.key} title={s.title} />
+              </p>
+            ) : null}
+          </>
+        )}
+      />
+      {draft ? (
+        <div className="report-finish no-print">
+          <Form method="post" className="stack">
+            <input type="hidden" name="version" value={r.version} />
+            <p>{t.regenerateHint}</p>
+            <button type="submit" name="intent" value="regenerate" className="button button--secondary" disabled={busy}>
+              {t.regenerate}
+            </button>
+          </Form>
+          <Form method="post" className="stack">
+            <input type="hidden" name="version" value={r.version} />
+            <p>{t.finaliseHint}</p>
+            <label className="choice">
+              <input type="checkbox" name="confirm" required /> {t.finaliseConfirm}
+            </label>
+            <button type="submit" name="intent" value="finalise" className="button" disabled={busy}>
+              {t.finalise}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { ROOT } from "../support/start-server";
+
+const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const WORKER = path.join(ROOT, "tests/bench/export-worker.ts");
+
+export function worker(mode: "prepare" | "export", file: string, exportDir: string) {
+  const out = execFileSync(process.execPath, [TSX, WORKER, mode, file], {
+    cwd: ROOT,
+    env: { ...process.env, EXPORT_DIR: exportDir, NODE_ENV: "production" },
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+/** Brukarenkät answers made by SQLite itself, skewed like a real survey, so a million rows take seconds. */
+export function fillSql(rows: number, versionId: number): string {
+  const pick = (weights: [string, number][]) => {
+    const total = weights.reduce((s, [, w]) => s + w, 0);
+    let acc = 0;
+    const arms = weights.map(([v, w]) => {
+      acc += w;
+      return `WHEN r < ${Math.round((acc / total) * 1000)} THEN '${v}'`;
+    });
+    return `(SELECT CASE ${arms.join(" ")} ELSE '${weights[weights.length - 1][0]}' END FROM (SELECT abs(random()) % 1000 AS r))`;
+  };
+  const uuid =
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-a' || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
+  return `
+PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+BEGIN;
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${rows})
+INSERT INTO responses (id, campaign_id, survey_version_id, submitted_at, locale, channel, staff_assisted, participant_code_hmac, answers)
+SELECT ${uuid}, 1 + i % 2, ${versionId},
+  printf('2026-%02d-%02dT%02d:%02d:17.123Z', 1 + i % 12, 1 + i % 28, i % 24, i % 60),
+  'sv', CASE i % 3 WHEN 0 THEN 'phone' WHEN 1 THEN 'kiosk' ELSE 'staff' END, i % 3 = 2,
+  CASE WHEN i % 4 = 0 THEN printf('%064d', i % 40000) ELSE NULL END,
+  json_object(
+    'program', ${pick([
+      ["bostad_forst", 80],
+      ["fot", 18],
+      ["vet_inte", 2],
+    ])},
+    'gender', ${pick([
+      ["kvinna", 40],
+      ["man", 55],
+      ["annan", 3],
+      ["vill_inte", 2],
+    ])},
+    'visits', ${pick([
+      ["varje_vecka", 45],
+      ["varje_manad", 30],
+      ["sallan", 20],
+      ["aldrig", 5],
+    ])},
+    'activities', json_array('yoga', 'sygrupp'),
+    'support_daytime', ${pick([
+      ["ja", 3],
+      ["nej", 6],
+      ["vet_inte", 1],
+    ])},
+    'ucla_companionship', 1 + abs(random()) % 3, 'ucla_left_out', 1 + abs(random()) % 3,
+    'ucla_isolated', 1 + abs(random()) % 3, 'lonely_direct', 1 + abs(random()) % 4,
+    'community', ${pick([
+      ["ja", 5],
+      ["delvis", 3],
+      ["nej", 2],
+    ])},
+    'barriers', json_array('dagsform'), 'satisfaction', 1 + abs(random()) % 5,
+    'wishes', 'Mer matlagning och längre öppettider på fredagar.'
+  )
+FROM seq;
+COMMIT;`;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+export async function benchExport(sizes = [100_000, 1_000_000]) {
+  const lines: string[] = [];
+  const results: { rows: number; ratio: number; rss: number }[] = [];
+  for (const size of sizes) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-bench-export-"));
+    try {
+      const file = path.join(dir, "bench.sqlite");
+      const { versionId } = worker("prepare", file, dir);
+      execFileSync("sqlite3", [file], { input: fillSql(size, versionId) });
+
+      // Baseline: the sqlite3 shell dumping the same rows as CSV, from the same file, in the same run.
+      const query =
+        "select id, campaign_id, submitted_at, channel, staff_assisted, participant_code_hmac, answers from responses where campaign_id in (1, 2) order by campaign_id, id";
+      const t0 = performance.now();
+      const dump = spawnSync("sh", ["-c", `sqlite3 -csv "${file}" "${query}" > "${path.join(dir, "dump.csv")}"`]);
+      const baselineSeconds = (performance.now() - t0) / 1000;
+      if (dump.status !== 0) throw new Error(`sqlite3 failed: ${dump.stderr}`);
+
+      const r = worker("export", file, dir);
+      const ratio = r.rows / r.seconds / (size / baselineSeconds);
+      results.push({ rows: size, ratio, rss: r.maxRssBytes });
+      lines.push(
+        `${size.toLocaleString("sv-SE")} responses: export ${Math.round(r.rows / r.seconds).toLocaleString("sv-SE")} rows/s ` +
+          `(${r.seconds.toFixed(1)} s, ZIP ${mb(r.zipBytes)}), sqlite3 -csv ${Math.round(size / baselineSeconds).toLocaleString("sv-SE")} rows/s ` +
+          `(${baselineSeconds.toFixed(1)} s) → ratio ${ratio.toFixed(2)}× (goal ≥ 0.5×); peak RSS ${mb(r.maxRssBytes)} (goal ≤ 300 MB); ` +
+          `${r.suppressedCells} cells suppressed`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (results.length > 1) {
+    const first = results[0];
+    const last = results[results.length - 1];
+    lines.push(
+      `peak RSS from ${first.rows.toLocaleString("sv-SE")} to ${last.rows.toLocaleString("sv-SE")}: ${mb(first.rss)} → ${mb(last.rss)} ` +
+        `(${(last.rss / first.rss).toFixed(2)}×, goal: flat)`,
+    );
+  }
+  return { lines, results };
+}
