@@ -4,7 +4,7 @@ import { PUBLISHED_GENDERS, protectedLabel, type ProtectedCell, type PublishedGe
 import type { Block, Figure, Part, ReportChart, ReportTable } from "./draft-types";
 import { FEWER_THAN_FIVE, FigureBook, ReportPublication } from "./figure-book";
 import type { ReportInput } from "./report-input";
-import { formatNumber, isLastOfMonth, periodText } from "./swedish";
+import { countWord, formatNumber, isLastOfMonth, periodText } from "./swedish";
 
 /** How a figure reads that is withheld only to protect another (callers write around it). */
 export const WITHHELD_COUNT = "ej redovisat antal";
@@ -117,6 +117,7 @@ export const T = {
   visitsByActivity: "visits-activity",
   enrolment: "enrolment",
   themes: "themes",
+  reach: "reach",
 } as const;
 
 /** The row of column totals shared by every table of visits: naming it the same links the tables. */
@@ -153,7 +154,7 @@ export class DraftContext {
   ): Part {
     const hidden = cell.status !== "shown";
     // A cell hidden only so that a small one cannot be worked out is not small itself: it is not stated.
-    const number = cell.status === "small" ? FEWER_THAN_FIVE : hidden ? WITHHELD_COUNT : formatNumber(cell.value);
+    const number = cell.status === "small" ? FEWER_THAN_FIVE : hidden ? WITHHELD_COUNT : countWord(cell.value);
     return this.figure({
       key,
       label: meta.label,

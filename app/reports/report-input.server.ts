@@ -1,5 +1,6 @@
 import { listAttendanceFacts } from "~/models/attendance.server";
 import { enrolmentOn } from "~/models/enrolment.server";
+import { personsReached } from "~/models/persons-reached.server";
 import { listApprovedQuotes } from "~/models/quote.server";
 import { redactionNames } from "~/models/redaction-name.server";
 import {
@@ -66,17 +67,19 @@ export async function gatherReportInput({
   const programIds = programs.map((p) => p.id);
   const previous = previousPeriod(from, to);
   const range = { programIds, fromIso: stockholmDayStartIso(from), toIso: stockholmDayStartIso(addDays(to, 1)) };
-  const [facts, previousFacts, activities, enrolment, workshops, quotes, themes, sources, names] = await Promise.all([
-    listAttendanceFacts({ from, to, programIds }),
-    listAttendanceFacts({ ...previous, programIds }),
-    listReportActivities(),
-    enrolmentOn({ date: to, programIds }),
-    listReportWorkshops({ programIds, to }),
-    periodQuotes({ from, to, programIds }),
-    countFeedbackByTheme(range),
-    countFeedbackBySource(range),
-    redactionNames(),
-  ]);
+  const [facts, previousFacts, activities, enrolment, workshops, quotes, themes, sources, names, reach] =
+    await Promise.all([
+      listAttendanceFacts({ from, to, programIds }),
+      listAttendanceFacts({ ...previous, programIds }),
+      listReportActivities(),
+      enrolmentOn({ date: to, programIds }),
+      listReportWorkshops({ programIds, to }),
+      periodQuotes({ from, to, programIds }),
+      countFeedbackByTheme(range),
+      countFeedbackBySource(range),
+      redactionNames(),
+      personsReached({ from, to, programIds }),
+    ]);
   const mask = (text: string) => redact(text, { names }).text;
   const proposals = await listReportProposals({ workshopIds: workshops.map((w) => w.id) });
   return {
@@ -113,5 +116,6 @@ export async function gatherReportInput({
     chosenQuoteIds,
     themes: themes.map((t) => ({ name: t.name, parent: t.parent, count: t.count })),
     feedbackSources: sources,
+    reach: reach.figures,
   };
 }

@@ -1,6 +1,7 @@
 import type { GenderCounts } from "~/outcomes/attendance-rules";
 import type { Fact } from "~/outcomes/attendance-stats";
 import type { ProposalStatus } from "~/workshops/rules";
+import type { PersonsReachedFigures } from "~/outcomes/persons-reached";
 
 /**
  * Everything the draft is written from, gathered by `gatherReportInput` through the models. Free text in
@@ -39,6 +40,8 @@ export interface ReportInput {
   chosenQuoteIds: number[] | null;
   /** Feedback items in the period per theme (sub-themes name their parent). */
   themes: { name: string; parent: string | null; count: number }[];
+  /** Persons reached (distinct participant codes) and visits with and without a code, exact figures. */
+  reach: PersonsReachedFigures | null;
   /** Where the period's feedback came from (form, survey, workshop, staff) and how much. */
   feedbackSources: { source: string; count: number }[];
 }

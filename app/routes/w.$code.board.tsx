@@ -6,6 +6,7 @@ import { isWritingPhase } from "~/workshops/rules";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
+import { security as securityStrings } from "~/i18n/strings/security";
 import styles from "~/styles/workshops.css";
 import { pageTitle } from "~/i18n/meta";
 
@@ -20,10 +21,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const POLL_MS = 2000;
 
-/** Follows the session by polling; keeps the last good picture when the network drops. */
-function useLiveBoard(initial: BoardSnapshot, key: string | null): { board: BoardSnapshot; offline: boolean } {
+type LiveState = "live" | "offline" | "locked";
+
+/** A snapshot as the live feed sends it; anything else (an error body, a login page) is not shown. */
+function isSnapshot(value: unknown): value is BoardSnapshot {
+  const v = value as BoardSnapshot | null;
+  return Boolean(v && typeof v === "object" && typeof v.code === "string" && Array.isArray(v.groups));
+}
+
+/**
+ * Follows the session by polling; keeps the last good picture when the network drops or access ends (the
+ * facilitator logged out, the key changed), and says so calmly instead of turning into an error page.
+ */
+function useLiveBoard(initial: BoardSnapshot, key: string | null): { board: BoardSnapshot; state: LiveState } {
   const [board, setBoard] = useState(initial);
-  const [offline, setOffline] = useState(false);
+  const [state, setState] = useState<LiveState>("live");
   useEffect(() => {
     let stopped = false;
     const params = new URLSearchParams({ board: "1" });
@@ -31,13 +43,24 @@ function useLiveBoard(initial: BoardSnapshot, key: string | null): { board: Boar
     const url = `/w/${initial.code}/live?${params}`;
     const tick = async () => {
       try {
-        const res = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
+        const res = await fetch(url, {
+          headers: { Accept: "application/json" },
+          cache: "no-store",
+          redirect: "manual",
+        });
         if (stopped) return;
+        if (res.status === 401 || res.status === 403 || res.type === "opaqueredirect") {
+          setState("locked");
+          return;
+        }
         if (!res.ok) throw new Error(String(res.status));
-        setBoard((await res.json()) as BoardSnapshot);
-        setOffline(false);
+        const next: unknown = await res.json();
+        if (stopped) return;
+        if (!isSnapshot(next)) throw new Error("not a board");
+        setBoard(next);
+        setState("live");
       } catch {
-        if (!stopped) setOffline(true);
+        if (!stopped) setState("offline");
       }
     };
     const timer = window.setInterval(tick, POLL_MS);
@@ -46,13 +69,14 @@ function useLiveBoard(initial: BoardSnapshot, key: string | null): { board: Boar
       window.clearInterval(timer);
     };
   }, [initial.code, key]);
-  return { board, offline };
+  return { board, state };
 }
 
 export default function Board() {
   const { snapshot, key } = useLoaderData<typeof loader>();
-  const { board, offline } = useLiveBoard(snapshot, key);
+  const { board, state } = useLiveBoard(snapshot, key);
   const t = useStrings(workshopPublic);
+  const s = useStrings(securityStrings);
   const writing = isWritingPhase(board.phase);
   return (
     <div className="board">
@@ -68,9 +92,13 @@ export default function Board() {
           {format(t.boardJoin, { url: board.joinUrl.replace(/^https?:\/\//, "") })} ·{" "}
           <strong className="board__code">{board.code}</strong>
         </p>
-        {offline ? (
+        {state === "offline" ? (
           <p className="alert alert--warn" role="status">
             {t.boardOffline}
+          </p>
+        ) : state === "locked" ? (
+          <p className="alert alert--warn" role="status">
+            {s.boardLocked}
           </p>
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/http/errors.server";
 import { findWorkshopByCode } from "~/models/workshop.server";
 import { boardAccess, boardSnapshot, publicState } from "~/workshops/board.server";
@@ -13,7 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workshop = await findWorkshopByCode({ code: params.code ?? "" });
   if (!workshop) throw notFound();
   if (new URL(request.url).searchParams.has("board")) {
-    if (!(await boardAccess(request, workshop))) return data({ error: "forbidden" }, { status: 403, headers });
+    // A real 403, not Remix's data(): in a resource route Remix 2.17 drops the status of data() (200 + the body).
+    if (!(await boardAccess(request, workshop))) return Response.json({ error: "forbidden" }, { status: 403, headers });
     return Response.json(await boardSnapshot(request, workshop), { headers });
   }
   return Response.json(await publicState(workshop.code), { headers });

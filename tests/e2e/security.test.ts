@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
+import { closeE2eDb, e2eDb } from "../support/e2e-database";
 import {
   DESKTOP,
   PHONE,
@@ -111,5 +112,96 @@ describe("staff sessions", () => {
     expect(new URL(stolen.url()).pathname).toBe("/staff/login");
     await thief.close();
     await context.close();
+  });
+});
+
+describe("staff responses are never cached", () => {
+  it("send Cache-Control: no-store on pages, data requests, refusals and redirects under /staff", async () => {
+    const base = baseUrl();
+    const login = await fetch(`${base}/staff/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+      body: "email=cm%40demo.local&password=demo-password",
+    });
+    expect(login.headers.get("cache-control")).toContain("no-store");
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    for (const path of ["/staff", "/staff/feedback", "/staff/feedback.data", "/staff/users", "/staff/nothing-here"]) {
+      const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(response.headers.get("cache-control"), `${path} ${response.status}`).toContain("no-store");
+    }
+    const anonymous = await fetch(`${base}/staff/feedback`, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("cache-control")).toContain("no-store");
+  });
+
+  it("the back button after logout shows the login, not the feedback", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, "coordinator@demo.local");
+    await page.goto("/staff/feedback");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Logga ut" }).click();
+    await page.waitForURL(/loggedOut=1/);
+    await page.goBack();
+    await page.waitForLoadState("networkidle");
+    expect(new URL(page.url()).pathname).toBe("/staff/login");
+    await context.close();
+  });
+});
+
+describe("the projector board", () => {
+  it("keeps its last picture with a calm message when the facilitator's session ends", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const control = await context.newPage();
+    await login(control, "facilitator@demo.local");
+    const board = await context.newPage();
+    const refusals: number[] = [];
+    board.on("response", (r) => {
+      if (r.url().includes("/live?")) refusals.push(r.status());
+    });
+    await board.goto("/w/FRAMTID/board");
+    const heading = (await board.getByRole("heading", { level: 1 }).textContent())!;
+    await control.getByRole("button", { name: "Logga ut" }).click();
+    await control.waitForURL(/loggedOut=1/);
+
+    await board.getByText("Tavlan visar det senaste den fick.").waitFor();
+    expect(refusals).toContain(403);
+    expect(await board.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+    expect(await board.getByText("Något gick fel").count()).toBe(0);
+    await expectNoAxeViolations(board, "board after logout");
+    await context.close();
+  });
+});
+
+describe("refused access", () => {
+  it("is audited (who, what, when) and a loop collapses into one row with a count", async () => {
+    const base = baseUrl();
+    const login = await fetch(`${base}/staff/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+      body: "email=researcher%40demo.local&password=demo-password",
+    });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    for (let i = 0; i < 40; i++) {
+      const response = await fetch(`${base}/staff/users`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(response.status).toBe(403);
+    }
+    const missing = await fetch(`${base}/staff/feedback/987654`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect([403, 404]).toContain(missing.status);
+
+    const rows = async () =>
+      e2eDb()("audit_log")
+        .where({ actor_email: "researcher@demo.local" })
+        .whereIn("action", ["access.forbidden", "access.not_found"])
+        .select("action", "entity_id", "repeat_count", "at");
+    await expect
+      .poll(async () => (await rows()).find((r) => r.entity_id === "/staff/users")?.repeat_count, { timeout: 15_000 })
+      .toBe(40);
+    const all = await rows();
+    expect(all.filter((r) => r.entity_id === "/staff/users")).toHaveLength(1);
+    expect(all.some((r) => r.entity_id === "/staff/feedback/987654")).toBe(true);
+    await closeE2eDb();
   });
 });

@@ -10,6 +10,8 @@ import { loader as docxLoader } from "~/routes/staff.reports.$id[.]docx";
 import { loader as chartLoader } from "~/routes/staff.reports.$id.charts.$key[.]png";
 import { loader as listLoader } from "~/routes/staff.reports._index";
 import type { Program } from "~/models/program.server";
+import { addVisitors } from "~/models/visitor.server";
+import { blocksToText } from "~/reports/plain-text";
 import type { StaffUser } from "~/models/staff.server";
 import {
   dataOf,
@@ -270,5 +272,42 @@ describe("editing, regenerating and finalising", () => {
     const next = await newReport();
     const report = await getReport({ id: next });
     expect(report!.sections.find((s) => s.key === "bakgrund")!.editedText).toBe("Vår egen bakgrundstext.");
+  });
+});
+
+describe("persons reached", () => {
+  it("counts persons by gender where codes were registered, and says the count is a floor when some were not", async () => {
+    const [activity] = await db("activities").select("id");
+    const women = Array.from({ length: 6 }, (_, i) => `w${i}`.padEnd(64, "0"));
+    const men = Array.from({ length: 8 }, (_, i) => `m${i}`.padEnd(64, "0"));
+    await addVisitors(db, [
+      ...women.map((hmac) => ({ hmac, gender: "women" as const, programId: bf.id, source: "staff" as const })),
+      ...men.map((hmac) => ({ hmac, gender: "men" as const, programId: bf.id, source: "staff" as const })),
+    ]);
+    await insertAttendanceBatch({
+      rows: [
+        {
+          input: {
+            date: "2026-08-11",
+            activityId: activity.id,
+            women: 6,
+            men: 8,
+            other: 0,
+            notStated: 0,
+            firstTime: null,
+            note: "",
+          },
+          codeHmacs: [...women, ...men],
+        },
+      ],
+    });
+    const id = await newReport();
+    const report = await getReport({ id });
+    const besok = report!.draft.sections.find((s) => s.key === "besok")!;
+    const text = blocksToText(besok.blocks, report!.draft.figures);
+    // 22 visits had no code: a floor, the 14 coded people or the busiest registration (nine men) where larger.
+    expect(text).toContain("Under perioden nådde verksamheten minst 15 personer: minst sex kvinnor och minst nio män.");
+    expect(text).toContain("22 besök registrerades utan deltagarkod.");
+    expect(report!.draft.tables.reach.rows[0].cells).toEqual(["6", "9", "0", "15"]);
   });
 });

@@ -21,6 +21,7 @@ export const security = defineStrings({
     waitMinute: "1 minut",
     waitMinutes: "{n} minuter",
     auditRepeated: "{count} gånger, senast {last}",
+    boardLocked: "Tavlan visar det senaste den fick. Logga in igen som samtalsledare för att den ska följa med.",
   },
   en: {
     sessionsTitle: "Logins",
@@ -41,5 +42,6 @@ export const security = defineStrings({
     waitMinute: "1 minute",
     waitMinutes: "{n} minutes",
     auditRepeated: "{count} times, last {last}",
+    boardLocked: "The board shows the latest it received. Log in again as facilitator for it to keep up.",
   },
 });

@@ -51,6 +51,17 @@ export function registerAttendanceTables(ctx: DraftContext): void {
     totalRow: "enrolled:all",
     keepShown: enrolRows.flatMap((r) => [cellKey(r, columns[0]), cellKey(r, columns[1])]),
   });
+  const reach = input.reach;
+  if (reach && reach.codedPersons.total > 0) {
+    const p = reach.persons;
+    ctx.pub.table({
+      id: T.reach,
+      rows: ["persons"],
+      columns,
+      cells: [[p.women, p.men, p.otherOrNotStated]],
+      rowTotals: true,
+    });
+  }
 }
 
 /** 3. Öppen verksamhet: what ran, on which days, how many came on a typical day and at the occasions. */
@@ -215,18 +226,87 @@ export function visitsSection(ctx: DraftContext): Block[] {
     blocks.push({ t: "p", parts: changeSentence(ctx, perMonthValue) });
   }
 
-  blocks.push({
-    t: "p",
-    parts: [
-      "Statistiken avser besök, inte personer: en person som kommer flera gånger räknas vid varje besök. Hur många olika personer verksamheten har nått kan därför inte anges för perioden.",
-    ],
-  });
+  if (total > 0) blocks.push(...reachSentences(ctx));
   blocks.push(...enrolmentSentences(ctx));
   if (total > 0)
     blocks.push({
       t: "p",
       parts: ["Besöken per månad och per aktivitet, uppdelade på kön, redovisas i statistikbilagan."],
     });
+  return blocks;
+}
+
+/** Persons reached, by gender, where participant codes were registered; what cannot be counted, plainly. */
+function reachSentences(ctx: DraftContext): Block[] {
+  const reach = ctx.input.reach;
+  if (!reach || reach.codedPersons.total === 0) {
+    return [
+      {
+        t: "p",
+        parts: [
+          "Statistiken avser besök, inte personer: en person som kommer flera gånger räknas vid varje besök. Eftersom inga deltagarkoder registrerades under perioden kan antalet olika personer som verksamheten har nått inte anges.",
+        ],
+      },
+    ];
+  }
+  const row = ctx.pub.get(T.reach).rows[0];
+  const atLeast = reach.exact ? "" : "minst ";
+  const meta = (label: string) => ({
+    label: `${reach.exact ? "" : "Minst antal "}${label}`,
+    computation: "besöksregistret: olika deltagarkoder med besök i perioden, per kön som personen själv angett",
+    n: reach.visits.withCode,
+  });
+  const lead = (cell: (typeof row)[number]) => (cell.status === "shown" ? atLeast : "");
+  const total = row[NGEN];
+  const parts: Part[] = ["Under perioden nådde verksamheten ", lead(total)];
+  parts.push(ctx.countFigure("reach.total", total, { ...meta("personer som nåtts"), unit: "personer" }));
+  const genders: Part[][] = [];
+  let withheld = total.status === "complementary";
+  COLUMNS.forEach((g, i) => {
+    const cell = row[i];
+    if (cell.value === 0) return;
+    if (cell.status === "complementary") {
+      withheld = true;
+      return;
+    }
+    const unit = { women: "kvinnor", men: "män", otherOrNotStated: "med annan eller ej angiven könstillhörighet" }[g];
+    genders.push([
+      lead(cell),
+      ctx.countFigure(`reach.${g}`, cell, { ...meta(`${GENDER_COLUMNS[g].toLowerCase()} som nåtts`), unit }),
+    ]);
+  });
+  if (genders.length > 0) {
+    parts.push(": ");
+    genders.forEach((g, i) => {
+      if (i > 0) parts.push(i === genders.length - 1 ? " och " : ", ");
+      parts.push(...g);
+    });
+  }
+  parts.push(".");
+  if (withheld) parts.push(` ${WITHHELD}`);
+  const blocks: Block[] = [{ t: "p", parts }];
+  if (reach.exact) {
+    blocks.push({
+      t: "p",
+      parts: ["Alla besök registrerades med deltagarkod, så varje person räknas en gång oavsett hur ofta hen kom."],
+    });
+  } else {
+    ctx.figure({
+      key: "reach.visitsWithoutCode",
+      label: "Besök som registrerades utan deltagarkod",
+      computation: "närvaro: besök totalt minus besök med deltagarkod",
+      n: reach.visits.total,
+      value: reach.visits.withoutCode,
+      text: countNoun(reach.visits.withoutCode, "besök", "besök", "neuter"),
+    });
+    blocks.push({
+      t: "p",
+      parts: [
+        { f: "reach.visitsWithoutCode", cap: true },
+        " registrerades utan deltagarkod. De personerna kan inte räknas var för sig, så antalet personer är ett minsta antal: den som kom utan kod räknas bara om hen inte kan ha varit någon av de andra.",
+      ],
+    });
+  }
   return blocks;
 }
 
@@ -412,6 +492,18 @@ export function attendanceAppendix(ctx: DraftContext): Block[] {
           { label: "Totalt", cells: (act.totals ?? []).map(cellLabel), total: true },
         ],
         source: source(ATTENDANCE),
+      }),
+    );
+  }
+  if (input.reach && input.reach.codedPersons.total > 0) {
+    const reach = ctx.pub.get(T.reach).rows[0];
+    blocks.push(
+      ctx.addTable({
+        key: "reach",
+        caption: input.reach.exact ? "Personer som nåtts, per kön" : "Personer som nåtts, per kön (minsta antal)",
+        columns: ["", ...columns.slice(1)],
+        rows: [{ label: "Personer", cells: reach.map(cellLabel) }],
+        source: `Källa: besöksregistret (olika deltagarkoder med minst ett besök), ${periodText(input.period.from, input.period.to)}.${input.reach.exact ? "" : " Besök utan deltagarkod kan inte räknas som personer; siffrorna är ett minsta antal."} Grupper med färre än fem anges som ”färre än 5”.`,
       }),
     );
   }
