@@ -4,6 +4,7 @@ import { migrateToLatest } from "~/models/migrations.server";
 import { countStaff } from "~/models/staff.server";
 import { listPrograms, createProgram } from "~/models/program.server";
 import { pruneLoginAttempts } from "~/models/login-attempt.server";
+import { scanFeedbackForRisk } from "~/models/feedback.server";
 import { loadServerSecret } from "~/auth/secret.server";
 import { pruneStaffSessions } from "~/models/staff-session.server";
 import { flushAuditRepeats } from "~/models/audit.server";
@@ -35,6 +36,8 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
     // A production install still needs its programmes before the first admin can be given any.
     for (const p of DEMO_PROGRAMS) await createProgram(p);
   }
+  // Items stored before the risk scan moved to intake are scanned once here, not by the inbox's loader.
+  await scanFeedbackForRisk({ limit: 100_000 });
   const dayAgo = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
   await pruneLoginAttempts({ before: dayAgo });
   await pruneStaffSessions({ before: dayAgo });

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import { detectRisk } from "~/privacy/risk-words";
 
 export type FeedbackSource = "form" | "survey" | "workshop" | "staff";
 
@@ -17,6 +18,24 @@ export interface FeedbackIntake {
   contact?: string | null;
   createdBy?: number | null;
   createdAt?: string;
+}
+
+/** The risk word scan, done when an item arrives, so the inbox only reads: the flag is set once, at intake. */
+function riskColumns(text: string, now: string) {
+  const risk = detectRisk(text);
+  return {
+    risk_scanned_at: now,
+    ...(risk.flagged
+      ? {
+          flagged: true,
+          flagged_at: now,
+          flag_reason: risk.matches
+            .map((m) => m.word)
+            .join(", ")
+            .slice(0, 500),
+        }
+      : {}),
+  };
 }
 
 /**
@@ -45,6 +64,7 @@ export async function recordFeedback(input: FeedbackIntake, trx: Knex = db): Pro
       created_by: input.createdBy ?? null,
       status: "ny",
       created_at: input.createdAt ?? nowIso(),
+      ...riskColumns(text, nowIso()),
     })
     .returning("id");
   return { id, created: true };
@@ -52,9 +72,11 @@ export async function recordFeedback(input: FeedbackIntake, trx: Knex = db): Pro
 
 /** Many items in one statement, inside the caller's transaction; items already there (same source and ref) are skipped. */
 export async function recordFeedbackMany(items: FeedbackIntake[], trx: Knex = db): Promise<void> {
+  const now = nowIso();
   const rows = items
     .filter((i) => i.text.trim() !== "")
     .map((input) => ({
+      ...riskColumns(input.text, now),
       source: input.source,
       source_ref: input.sourceRef ?? null,
       program_id: input.programId ?? null,

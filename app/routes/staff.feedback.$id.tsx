@@ -21,7 +21,6 @@ import {
   listAssignableStaff,
   markFeedbackRead,
   readRawFeedback,
-  scanFeedbackForRisk,
   setFeedbackStatus,
   setFeedbackThemes,
 } from "~/models/feedback.server";
@@ -30,6 +29,7 @@ import { proposeQuote } from "~/models/quote.server";
 import { FEEDBACK_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
+import { useMarkAsRead } from "~/components/use-mark-read";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageItem");
@@ -39,13 +39,8 @@ const COMMENT_MAX = 5000;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("feedback") });
   const id = parseId(params.id);
-  await scanFeedbackForRisk();
   const item = await getFeedback({ id, viewer: staff });
   if (!item) throw notFound();
-  if (item.status === "ny") {
-    await markFeedbackRead({ id, viewer: staff });
-    item.status = "last";
-  }
   const [themes, colleagues] = await Promise.all([
     listThemes({ includeArchived: true }),
     listAssignableStaff({ programId: item.programId }),
@@ -59,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const commentText = z.string().trim().max(COMMENT_MAX);
 const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read") }),
   z.object({ intent: z.literal("read-raw") }),
   z.object({ intent: z.literal("status"), status: z.enum(FEEDBACK_STATUSES) }),
   z.object({ intent: z.literal("assign"), assignee: z.union([z.literal(""), z.coerce.number().int().positive()]) }),
@@ -102,6 +98,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   };
 
   switch (input.intent) {
+    case "read": {
+      await markFeedbackRead({ id, viewer });
+      return { intent: input.intent, error: null, raw: null };
+    }
     case "read-raw": {
       const rawText = await readRawFeedback({ id, viewer, ip });
       if (!rawText) throw notFound();
@@ -153,6 +153,7 @@ export default function FeedbackItem() {
   const [params] = useSearchParams();
   const t = useStrings(feedbackStaff);
   const saved = params.get("saved");
+  useMarkAsRead(item.status);
   const errorFor = (intent: Intent) =>
     result?.intent === intent && result.error ? (
       <p className="alert alert--error" role="alert" id={`err-${intent}`}>

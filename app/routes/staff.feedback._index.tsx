@@ -9,7 +9,7 @@ import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
-import { listFeedback, scanFeedbackForRisk, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
+import { listFeedback, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import { listPrograms } from "~/models/program.server";
 import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/models/feedback-constants";
@@ -38,7 +38,6 @@ const FILTER_KEYS = ["source", "program", "activity", "theme", "status", "from",
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("feedback") });
-  await scanFeedbackForRisk();
   const url = new URL(request.url);
   const query = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
   const filter: FeedbackFilter = {

@@ -237,9 +237,11 @@ describe("redacted lists and audited raw reads", () => {
     expect((await listAudit({ action: "feedback.read_raw" })).total).toBe(2);
   });
 
-  it("marks a new item as read when it is opened", async () => {
+  it("marks a new item as read by a POST from the opened page, never by the loader", async () => {
     const s = await setup();
     await item(s.cookie.cmA, s.ids.inA);
+    expect((await db("feedback").where({ id: s.ids.inA }).first()).status).toBe("ny");
+    await post(s.cookie.cmA, s.ids.inA, { intent: "read" });
     expect((await db("feedback").where({ id: s.ids.inA }).first()).status).toBe("last");
   });
 });
