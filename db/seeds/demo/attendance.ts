@@ -1,6 +1,7 @@
 import { insertAttendanceBatch } from "~/models/attendance.server";
 import { insertEnrolments } from "~/models/enrolment.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { demoCodePicker, seedVisitorRegister } from "./visitors";
 import type { AttendanceInput, GenderCounts } from "~/outcomes/attendance-rules";
 import { addDays, isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import type { DemoContext } from "./index";
@@ -76,12 +77,12 @@ function isHoliday(date: string): boolean {
 
 /**
  * Generates the demo attendance from September 2023 to yesterday: two to six a day at first,
- * growing to about 140 visits a month, about 15 at special occasions; participant codes in 2026.
+ * growing to about 140 visits a month, about 15 at special occasions; participant codes on part of the visits from 2024.
  */
 export function generateDemoAttendance({ activityIds, until }: { activityIds: Map<string, number>; until: string }) {
   const rand = prng(20230901);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const people = Array.from({ length: 70 }, (_, i) => `DEMO-${String(i + 1).padStart(3, "0")}`);
+  const pickCodes = demoCodePicker(prng(4711));
   const rows: { input: AttendanceInput; code?: string[] }[] = [];
 
   const split = (n: number, womenOnly: boolean): GenderCounts => {
@@ -109,13 +110,8 @@ export function generateDemoAttendance({ activityIds, until }: { activityIds: Ma
       firstTime: date < "2024-01-01" ? null : firstTime,
       note: "",
     };
-    let code: string[] | undefined;
-    if (date >= "2026-01-01") {
-      // Regulars come often: the first codes in the list are drawn far more than the last.
-      const chosen = new Set<string>();
-      while (chosen.size < n) chosen.add(people[Math.floor(rand() ** 2 * people.length)]);
-      code = [...chosen];
-    }
+    // Part of the visitors gave a participant code: the visitor register (visitors.ts) knows their gender.
+    const code = pickCodes(date, counts);
     rows.push({ input, code });
   };
 
@@ -151,6 +147,7 @@ export async function seedAttendance(ctx: DemoContext): Promise<void> {
   const hmacs = new Map<string, string>();
   const hmac = (code: string) => hmacs.get(code) ?? hmacs.set(code, participantCodeHmac(code)).get(code)!;
   await insertAttendanceBatch({ rows: rows.map((r) => ({ input: r.input, codeHmacs: r.code?.map(hmac) })) });
+  await seedVisitorRegister(ctx, new Set(rows.flatMap((r) => r.code ?? [])));
 
   const bf = ctx.programs.find((p) => p.slug === "bostad-forst");
   const fot = ctx.programs.find((p) => p.slug === "fot");
