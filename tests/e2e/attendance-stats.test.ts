@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
   PHONE,
-  baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   launchBrowser,
@@ -122,19 +121,6 @@ for (const [size, viewport] of [
       // The demo has visits that Tuesday: their activities carry the "registrerad" badge before anything is saved.
       expect(await page.getByText("registrerad", { exact: true }).count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page, `register, chosen day (${size})`);
-      await context.close();
-    });
-
-    it("shows the chosen day without JavaScript too", async () => {
-      const context = await browser.newContext({ viewport, javaScriptEnabled: false, baseURL: baseUrl() });
-      const page = await context.newPage();
-      await login(page, "coordinator@demo.local");
-      await page.goto("/staff/attendance");
-      await page.getByLabel("Datum").fill(DAY);
-      await page.getByRole("button", { name: "Visa dagen" }).click();
-      await expect.poll(() => page.getByRole("heading", { name: `Registrerat ${DAY}` }).count()).toBe(1);
-      expect(await page.getByText("registrerad", { exact: true }).count()).toBeGreaterThan(0);
-      await expectNoAxeViolations(page, `register, chosen day without JavaScript (${size})`);
       await context.close();
     });
   });
