@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { formatStockholmTime } from "~/outcomes/calendar";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress } from "~/http/context";
@@ -276,7 +277,7 @@ export default function WorkshopVoting() {
                 {format(t.votingOf, {
                   target: t[`target_${voting.target}`],
                   dots: voting.dots,
-                  opened: voting.openedAt.slice(0, 16).replace("T", " "),
+                  opened: formatStockholmTime(voting.openedAt),
                 })}{" "}
                 · {format(t.voters, { n: voters < 5 ? t.fewerThanFive : voters })}
               </caption>
