@@ -12,6 +12,7 @@ import * as exportReadIndex from "./0015_export_read_index";
 import * as visitorRegister from "./0016_visitor_register";
 import * as reports from "./0022_reports";
 import * as outcomeIndexes from "./0020_outcome_indexes";
+import * as outcomeCoveringIndexes from "./0021_outcome_covering_indexes";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -31,6 +32,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0016_visitor_register": visitorRegister,
   "0022_reports": reports,
   "0020_outcome_indexes": outcomeIndexes,
+  "0021_outcome_covering_indexes": outcomeCoveringIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
