@@ -12,7 +12,7 @@ export { prepareApp, shutdownApp } from "./startup.server";
 export { isSameOriginRequest } from "./auth/origin.server";
 export { foreignOriginPage } from "./http/foreign-origin-page.server";
 export { parseTrustProxy } from "./http/trust-proxy";
-export { submitSurvey, MAX_SUBMISSION_BYTES } from "./surveys/submission.server";
+export { answerSurveySubmission } from "./surveys/submission-body.server";
 
 export const streamTimeout = 5_000;
 

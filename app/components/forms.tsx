@@ -40,11 +40,17 @@ interface FieldFrame {
   children?: ReactNode;
 }
 
-function useFieldIds(id: string, { hint, error, describedBy }: Pick<FieldFrame, "hint" | "error" | "describedBy">) {
+function useFieldIds(
+  id: string,
+  { hint, error, describedBy }: Pick<FieldFrame, "hint" | "error" | "describedBy">,
+  invalid?: boolean | "true" | "false" | "grammar" | "spelling",
+) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const described = [errorId, hintId, describedBy].filter(Boolean).join(" ") || undefined;
-  return { hintId, errorId, control: { id, "aria-invalid": error ? true : undefined, "aria-describedby": described } };
+  // An error shown elsewhere (a form-level alert named in describedBy) may still mark the control invalid.
+  const ariaInvalid = error || invalid === true || invalid === "true" ? true : undefined;
+  return { hintId, errorId, control: { id, "aria-invalid": ariaInvalid, "aria-describedby": described } };
 }
 
 function FieldText({
@@ -78,7 +84,7 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { na
 
 /** A text-like input (text, email, password, date, number, search …). */
 export function Field({ label, hint, error, describedBy, className, children, id, ...input }: FieldFrame & InputProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy });
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, input["aria-invalid"]);
   return (
     <div className={className ?? "field"}>
       <label htmlFor={ids.control.id}>{label}</label>
@@ -101,7 +107,7 @@ export function TextareaField({
   id,
   ...textarea
 }: FieldFrame & TextareaProps) {
-  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy });
+  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy }, textarea["aria-invalid"]);
   return (
     <div className={className ?? "field"}>
       <label htmlFor={ids.control.id}>{label}</label>
@@ -126,7 +132,7 @@ export function SelectField({
   children,
   ...select
 }: Omit<FieldFrame, "children"> & SelectProps & { after?: ReactNode }) {
-  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy });
+  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy }, select["aria-invalid"]);
   return (
     <div className={className ?? "field"}>
       <label htmlFor={ids.control.id}>{label}</label>
@@ -152,7 +158,7 @@ export function CheckboxField({
   id,
   ...input
 }: FieldFrame & CheckboxProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy });
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, input["aria-invalid"]);
   return (
     <div className={className ?? "field"}>
       <label className="choice">

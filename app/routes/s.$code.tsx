@@ -22,6 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Deltagarröst` : "Deltagarröst" },
 ];
 
+// The POST of answers (JSON) is answered before Remix: app/surveys/submission-body.server.ts.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normalizeJoinCode(params.code ?? "");
   const campaign = await findCampaignByCode({ code });
