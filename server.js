@@ -30,6 +30,23 @@ app.disable("x-powered-by");
 // Behind a reverse proxy (TRUST_PROXY, see the README), the client address and https come from X-Forwarded-*.
 app.set("trust proxy", trustProxy);
 app.use(compression());
+// Refused staff requests (403, and the 404 that another programme's records answer) are audited, collapsed.
+app.use((req, res, next) => {
+  if (req.path.startsWith("/staff"))
+    res.on("finish", () => {
+      if (res.statusCode !== 403 && res.statusCode !== 404) return;
+      entry
+        .auditRefusal({
+          method: req.method,
+          path: req.originalUrl,
+          status: res.statusCode,
+          cookie: req.get("Cookie") ?? null,
+          ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        })
+        .catch((error) => console.error(`audit of a refusal failed: ${error}`));
+    });
+  next();
+});
 app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");

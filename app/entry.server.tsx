@@ -13,6 +13,8 @@ export { isSameOriginRequest } from "./auth/origin.server";
 export { foreignOriginPage } from "./http/foreign-origin-page.server";
 export { parseTrustProxy } from "./http/trust-proxy";
 export { answerSurveySubmission } from "./surveys/submission-body.server";
+export { auditRefusal } from "./auth/refusals.server";
+import { logRequestError } from "./auth/refusals.server";
 
 export const streamTimeout = 5_000;
 
@@ -63,5 +65,5 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  logRequestError(error, request);
 }

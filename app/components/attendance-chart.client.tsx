@@ -16,7 +16,8 @@ ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, LineElement
 
 export interface ChartSeries {
   label: string;
-  data: number[];
+  /** null: unknown, drawn as a gap. */
+  data: (number | null)[];
   color: string;
 }
 
@@ -64,11 +65,16 @@ export function AttendanceChart({
   const axes = {
     indexAxis: horizontal ? ("y" as const) : ("x" as const),
     scales: {
-      x: { stacked, ticks: { color: "#1b1f24" }, title: { display: Boolean(unit) && horizontal, text: unit ?? "" } },
+      // Every category keeps its label (Chart.js would otherwise skip every second or third one).
+      x: {
+        stacked,
+        ticks: { color: "#1b1f24", ...(horizontal ? {} : { autoSkip: false }) },
+        title: { display: Boolean(unit) && horizontal, text: unit ?? "" },
+      },
       y: {
         stacked,
         beginAtZero: true,
-        ticks: { color: "#1b1f24", precision: 0 },
+        ticks: { color: "#1b1f24", precision: 0, ...(horizontal ? { autoSkip: false } : {}) },
         title: { display: Boolean(unit) && !horizontal, text: unit ?? "" },
       },
     },

@@ -41,24 +41,44 @@ export function CountCell({
   );
 }
 
-/** A table of counts with row labels, protected cells, optional extra screen-only columns and a total row. */
+/**
+ * A table of counts with row labels, protected cells, optional extra screen-only columns and a total row.
+ * With `totalFirst` the last column (the row total) comes first, so a phone shows it without scrolling.
+ */
 export function CountTable({
   caption,
   rowHeader,
-  columns,
-  rows,
-  totals,
+  columns: givenColumns,
+  rows: givenRows,
+  totals: givenTotals,
   totalLabel,
   extra = [],
+  totalFirst = false,
 }: {
   caption: string;
   rowHeader: string;
   columns: string[];
-  rows: { key: string; label: ReactNode; cells: ProtectedCell[]; extra?: ReactNode[] }[];
+  rows: {
+    key: string;
+    label: ReactNode;
+    cells: ProtectedCell[];
+    extra?: ReactNode[];
+    displays?: (string | undefined)[];
+  }[];
   totals?: ProtectedCell[] | null;
   totalLabel?: string;
   extra?: string[];
+  totalFirst?: boolean;
 }) {
+  const order = <T,>(items: T[]): T[] =>
+    totalFirst && items.length > 1 ? [items.at(-1)!, ...items.slice(0, -1)] : items;
+  const columns = order(givenColumns);
+  const rows = givenRows.map((r) => ({
+    ...r,
+    cells: order(r.cells),
+    displays: r.displays ? order(r.displays) : undefined,
+  }));
+  const totals = givenTotals ? order(givenTotals) : givenTotals;
   return (
     <TableWrap label={caption}>
       <table className="stats-table">
@@ -83,7 +103,7 @@ export function CountTable({
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
               {r.cells.map((cell, i) => (
-                <CountCell key={i} cell={cell} label={columns[i]} />
+                <CountCell key={i} cell={cell} label={columns[i]} display={r.displays?.[i]} />
               ))}
               {(r.extra ?? []).map((value, i) => (
                 <td key={`x${i}`} className="num exact-only" data-label={extra[i]}>

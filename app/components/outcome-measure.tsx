@@ -46,9 +46,9 @@ export function OutcomeMeasure({ m, report }: { m: MeasureFigures; report: Repor
       );
     else sentences.push(describeShare(m, latest.all, locale));
   } else {
-    sentences.push(`${waveTitle(latest.campaignId)}: ${describeShare(m, latest.all, locale)}.`);
+    sentences.push(endSentence(`${waveTitle(latest.campaignId)}: ${describeShare(m, latest.all, locale)}`));
     const mean = describeMean(latest.all, locale);
-    if (mean) sentences.push(`${mean}.`);
+    if (mean) sentences.push(endSentence(mean));
     const notScored = describeNotScored(latest.all, locale);
     if (notScored) sentences.push(notScored);
   }
@@ -59,8 +59,8 @@ export function OutcomeMeasure({ m, report }: { m: MeasureFigures; report: Repor
     <section className="outcome" aria-labelledby={headingId}>
       <h2 id={headingId}>{m.name[locale]}</h2>
       <p className="outcome__figure">{sentences.join(" ")}</p>
-      {change ? <p className="outcome__change">{capitalise(change)}.</p> : null}
-      {paired ? <p className="outcome__change">{paired}.</p> : null}
+      {change ? <p className="outcome__change">{endSentence(capitalise(change))}</p> : null}
+      {paired ? <p className="outcome__change">{endSentence(paired)}</p> : null}
       <div className="outcome__body">
         <OutcomeChart m={m} report={report} groupLabel={groupLabel} waveTitle={waveTitle} />
         <OutcomeTable m={m} report={report} groupLabel={groupLabel} waveTitle={waveTitle} />
@@ -75,6 +75,10 @@ export function OutcomeMeasure({ m, report }: { m: MeasureFigures; report: Repor
       </details>
     </section>
   );
+}
+
+function endSentence(s: string) {
+  return /[.!?]$/.test(s) ? s : `${s}.`;
 }
 
 function capitalise(s: string) {

@@ -2,6 +2,8 @@ import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 import type { Scope } from "~/auth/scope";
 import { audit } from "~/models/audit.server";
+import { redactionNames } from "~/models/redaction-name.server";
+import { redactText } from "~/privacy/redact";
 import { whereInScope } from "~/models/scope.server";
 import { MAX_COUNT, totalOf, type AttendanceInput, type GenderCounts } from "~/outcomes/attendance-rules";
 import {
@@ -113,6 +115,15 @@ export async function listAttendanceForDate({ date, scope }: { date: string; sco
     "t.id",
   );
   return rows.map(toAttendance);
+}
+
+/**
+ * A note is masked like feedback before it is stored (identity numbers, phone numbers, e-mail addresses, listed
+ * names): it is copied into the audit log, and the form asks for no such thing anyway.
+ */
+async function withRedactedNote<T extends { note: string }>(input: T): Promise<T> {
+  if (input.note.trim() === "") return input;
+  return { ...input, note: redactText(input.note, { names: await redactionNames() }) };
 }
 
 function columns(input: AttendanceInput) {
@@ -231,6 +242,7 @@ export async function registerAttendance({
   coded?: CodedVisitors;
   source?: "form" | "import" | "demo" | "kiosk";
 }): Promise<RegisterResult> {
+  input = await withRedactedNote(input);
   const slot = slotOf(input.activityId);
   try {
     return await db.transaction(async (trx) => {
@@ -326,6 +338,7 @@ export async function correctAttendance({
   input: AttendanceInput;
   coded?: CodedVisitors;
 }): Promise<CorrectResult> {
+  input = await withRedactedNote(input);
   try {
     return await db.transaction(async (trx) => {
       const before: AttendanceRow | undefined = await trx("attendance").where({ id }).first();
@@ -429,6 +442,8 @@ export async function importAttendance({
   rows: { line: number; input: AttendanceInput; codes?: CodeRef[] }[];
   fileName: string;
 }): Promise<ImportResult> {
+  const names = await redactionNames();
+  rows = rows.map((r) => ({ ...r, input: { ...r.input, note: redactText(r.input.note, { names }) } }));
   try {
     return await db.transaction(async (trx) => {
       const duplicates: { line: number; date: string; activityId: number | null }[] = [];
@@ -559,18 +574,21 @@ export interface AttendanceFact extends GenderCounts {
   codeCount: number;
 }
 
-type Period = { from: string; to: string; programIds?: number[] };
-
 /**
- * `programIds`: whose figures to count, undefined for every programme. A programme's figures are its own
- * activities, those open to all, and drop-in visits.
+ * `programIds`: whose activities to count, undefined for every programme. `shared` (default true): also the
+ * activities open to every programme and drop-in visits, which belong to everyone and cannot be split by
+ * programme (decision 0012). A single programme's own figures are `{ programIds: [id], shared: false }`.
  */
-function periodQuery({ from, to, programIds }: Period) {
+export type Period = { from: string; to: string; programIds?: number[]; shared?: boolean };
+
+function periodQuery({ from, to, programIds, shared = true }: Period) {
   const q = db("attendance as t")
     .leftJoin("activities as a", "a.id", "t.activity_id")
     .where("t.date", ">=", from)
     .where("t.date", "<=", to);
-  if (programIds) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  if (programIds && shared) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  else if (programIds) q.whereIn("a.program_id", programIds);
+  else if (!shared) q.whereNotNull("a.program_id");
   return q;
 }
 

@@ -421,7 +421,8 @@ export async function getFeedback({ id, viewer }: { id: number; viewer: Viewer }
     ).map((c) => ({
       id: c.id,
       kind: c.kind,
-      body: c.body,
+      // Comments stored before they were masked on the way in are masked on the way out.
+      body: redact(c.body, { names }).text,
       authorName: c.author_name,
       createdAt: c.created_at,
     })),
@@ -562,31 +563,47 @@ export function setFeedbackThemes(args: {
   });
 }
 
-export function addFeedbackComment(args: { id: number; viewer: Viewer; ip: string; body: string }): Promise<Change> {
+/**
+ * Staff comments are masked like feedback before they are stored: the form says not to write identity numbers,
+ * contact details or names, and this holds even when someone does.
+ */
+async function redactComment(text: string): Promise<string> {
+  const trimmed = text.trim();
+  return trimmed === "" ? "" : redact(trimmed, { names: await redactionNames() }).text;
+}
+
+export async function addFeedbackComment(args: {
+  id: number;
+  viewer: Viewer;
+  ip: string;
+  body: string;
+}): Promise<Change> {
+  const body = await redactComment(args.body);
   return change(args, async (trx, row) => {
-    if (args.body.trim() === "") return "invalid";
+    if (body === "") return "invalid";
     await trx("feedback_comments").insert({
       feedback_id: row.id,
       author_id: args.viewer.id,
       kind: "comment",
-      body: args.body.trim(),
+      body,
       created_at: nowIso(),
     });
     return { action: "feedback.comment" };
   });
 }
 
-export function flagFeedback(args: { id: number; viewer: Viewer; ip: string; comment: string }): Promise<Change> {
+export async function flagFeedback(args: { id: number; viewer: Viewer; ip: string; comment: string }): Promise<Change> {
+  const comment = await redactComment(args.comment);
   return change(args, async (trx, row) => {
     if (row.flagged) return "invalid";
     const now = nowIso();
     await trx("feedback").where({ id: row.id }).update({ flagged: true, flagged_at: now, flag_reason: "manual" });
-    if (args.comment.trim()) {
+    if (comment) {
       await trx("feedback_comments").insert({
         feedback_id: row.id,
         author_id: args.viewer.id,
         kind: "flag_set",
-        body: args.comment.trim(),
+        body: comment,
         created_at: now,
       });
     }
@@ -595,15 +612,21 @@ export function flagFeedback(args: { id: number; viewer: Viewer; ip: string; com
 }
 
 /** Clearing a safety flag needs a comment saying what was done. */
-export function clearFeedbackFlag(args: { id: number; viewer: Viewer; ip: string; comment: string }): Promise<Change> {
+export async function clearFeedbackFlag(args: {
+  id: number;
+  viewer: Viewer;
+  ip: string;
+  comment: string;
+}): Promise<Change> {
+  const comment = await redactComment(args.comment);
   return change(args, async (trx, row) => {
-    if (!row.flagged || args.comment.trim() === "") return "invalid";
+    if (!row.flagged || comment === "") return "invalid";
     await trx("feedback").where({ id: row.id }).update({ flagged: false });
     await trx("feedback_comments").insert({
       feedback_id: row.id,
       author_id: args.viewer.id,
       kind: "flag_cleared",
-      body: args.comment.trim(),
+      body: comment,
       created_at: nowIso(),
     });
     return { action: "feedback.unflag", details: { reason: row.flag_reason } };

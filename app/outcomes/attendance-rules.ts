@@ -32,6 +32,7 @@ export type AttendanceError =
   | "errActivity"
   | "errNotCounted"
   | "errCount"
+  | "errCountsMissing"
   | "errTooMany"
   | "errFirstTime"
   | "errNote";

@@ -33,7 +33,7 @@ export interface AttendanceStats {
   period: { from: string; to: string };
   registrations: number;
   total: GenderRow;
-  byMonth: (GenderRow & { month: string; openingDays: number; firstTime: number })[];
+  byMonth: (GenderRow & { month: string; openingDays: number; firstTime: number; firstTimeKnown: number })[];
   perDay: {
     openingDays: number;
     min: number;
@@ -116,7 +116,10 @@ export function computeAttendanceStats({
   const inPeriod = facts.filter((f) => f.date >= from && f.date <= to);
   const total = zero();
   const months = new Map(
-    monthsBetween(from, to).map((m) => [m, { counts: zero(), days: new Set<string>(), firstTime: 0 }]),
+    monthsBetween(from, to).map((m) => [
+      m,
+      { counts: zero(), days: new Set<string>(), firstTime: 0, firstTimeKnown: 0 },
+    ]),
   );
   const dayTotals = new Map<string, number>();
   const activities = new Map<string, { name: string; counts: GenderCounts; registrations: number }>();
@@ -139,7 +142,10 @@ export function computeAttendanceStats({
     activities.set(key, activity);
     if (f.firstTime !== null) {
       firstTime += f.firstTime;
-      if (month) month.firstTime += f.firstTime;
+      if (month) {
+        month.firstTime += f.firstTime;
+        month.firstTimeKnown += 1;
+      }
       withFirstTime += 1;
     }
     if (f.codeCount > 0) {
@@ -174,6 +180,7 @@ export function computeAttendanceStats({
       month: m,
       openingDays: v.days.size,
       firstTime: v.firstTime,
+      firstTimeKnown: v.firstTimeKnown,
     })),
     perDay:
       dayValues.length > 0

@@ -238,16 +238,22 @@ function register(pub: Publication, p: Prepared, input: FigureInputs, campaignId
   {
     for (const group of [ALL, ...groups]) {
       const r = rows.get(`${campaignId}|${group}`) ?? emptyRow();
+      // Denominators and numerators are the last a reader should lose: where hiding another answer's cell protects
+      // as well, that one is hidden instead.
+      const kept = new Set(positiveValues);
       const cells = categories.map((c) =>
-        pub.figure(key(tag, campaignId, group, `v:${c.value}`), r.counts.get(c.value) ?? 0),
+        pub.figure(key(tag, campaignId, group, `v:${c.value}`), r.counts.get(c.value) ?? 0, {
+          keepShown: kept.has(c.value),
+        }),
       );
-      // The denominator is the last thing a reader should lose: hide answer cells first where that protects as well.
-      const n = pub.figure(key(tag, campaignId, group, "n"), r.respondents, { keepShown: true });
+      const n = pub.figure(key(tag, campaignId, group, "n"), r.respondents);
       if (single) pub.sum(n, cells);
-      if (m.measure.kind !== "choices") {
+      // One positive answer: its own cell is the numerator. Several (4 and 5 of 5): their sum is one more figure.
+      if (m.measure.kind !== "choices" && positiveValues.length !== 1) {
         const pos = pub.figure(
           key(tag, campaignId, group, "pos"),
           positiveValues.reduce((s, v) => s + (r.counts.get(v) ?? 0), 0),
+          { keepShown: true },
         );
         pub.sum(
           pos,
@@ -258,7 +264,7 @@ function register(pub: Publication, p: Prepared, input: FigureInputs, campaignId
     }
     if (groups.length > 0) {
       const parts = ["n", ...categories.map((c) => `v:${c.value}`)];
-      if (m.measure.kind !== "choices") parts.push("pos");
+      if (m.measure.kind !== "choices" && positiveValues.length !== 1) parts.push("pos");
       if (m.measure.kind === "scale_sum") parts.push("ns");
       for (const part of parts)
         pub.sum(
@@ -298,6 +304,11 @@ export class OutcomePublication {
   }
 }
 
+function positiveKey(p: Prepared, campaignId: number, group: string): string {
+  const one = p.positiveValues.length === 1 ? `v:${p.positiveValues[0]}` : "pos";
+  return key(p.m.measure.tag, campaignId, group, one);
+}
+
 function published(out: OutcomePublication, k: string): PublishedCount {
   const c = out.cell(k);
   return { n: c.status === "shown" ? c.value : null, status: c.status };
@@ -323,7 +334,7 @@ function groupFigure(out: OutcomePublication, p: Prepared, campaignId: number, g
   let share: number | null = null;
   let interval: Interval | null = null;
   if (m.measure.kind !== "choices") {
-    positive = published(out, key(tag, campaignId, group, "pos"));
+    positive = published(out, positiveKey(p, campaignId, group));
     if (positive.n !== null && respondents.n !== null && respondents.n > 0) {
       share = positive.n / respondents.n;
       interval = wilsonInterval(positive.n, respondents.n);

@@ -262,7 +262,8 @@ export async function loadOutcomeReportWithAudit(
     breakdown,
     programFilter,
     compare,
-    measures: figures,
+    // A question none of the waves asked (added to the survey later) is left out.
+    measures: figures.filter((m) => m.waves.some((w) => w.all.respondents.n !== 0)),
   };
   return { report, publication };
 }

@@ -7,7 +7,7 @@ import { countLabel } from "./wording";
  * The outcome page as CSV rows, in long form (one figure per row, so Excel can filter and pivot it): exactly what
  * the page shows, with the same suppression — a hidden count is "färre än 5" or "dolt", and no share, mean or
  * interval built on it appears. Differences are written with a true minus sign (−), since the Excel-safe rule would
- * turn a leading hyphen into text anyway.
+ * turn a leading hyphen into text anyway, with the decimal comma of the Swedish Excel dialect.
  */
 
 type Locale = "sv" | "en";
@@ -65,7 +65,7 @@ const KIND = {
 const signed = (v: number, digits: number) => {
   const r = Number(v.toFixed(digits));
   const text = Math.abs(r).toFixed(digits);
-  return r < 0 ? `\u2212${text}` : text;
+  return (r < 0 ? `\u2212${text}` : text).replace(".", ",");
 };
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 

@@ -197,12 +197,18 @@ export function findNames(text: string, names: readonly string[]): RedactionHit[
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s)?(?![\\p{L}\\p{N}])`, "giu");
     for (const m of text.matchAll(pattern)) {
       if ([...name].length <= 3 && !startsUpper(m[0])) continue;
-      const hit = { kind: "namn" as const, start: m.index, end: m.index + m[0].length };
+      // "Mona Berg" with "Mona" on the list: the capitalised words that follow are the rest of the name.
+      const rest = FOLLOWING_NAME.exec(text.slice(m.index + m[0].length));
+      const end = m.index + m[0].length + (rest ? rest[0].length : 0);
+      const hit = { kind: "namn" as const, start: m.index, end };
       if (!hits.some((h) => hit.start < h.end && h.start < hit.end)) hits.push(hit);
     }
   }
   return hits;
 }
+
+/** Up to two capitalised words right after a listed name (a surname, a double surname), e.g. " Berg-Lind". */
+const FOLLOWING_NAME = /^(?:[ \t]+\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}?[\p{Ll}]+)*){1,2}(?![\p{L}\p{N}])/u;
 
 function startsUpper(word: string): boolean {
   const first = word[0];

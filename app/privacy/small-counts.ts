@@ -258,42 +258,72 @@ export class Publication {
       }
       return [...found.values()].sort(cheaper);
     };
-    const leaksWith = (target: string, hide: string[], bounds = true) => {
+    // How hard the reader tries: 0 the equations alone, 1 with bounds, 2 with a linear program as well.
+    const leaksWith = (target: string, hide: string[], effort: 0 | 1 | 2) => {
       for (const k of hide) status.set(k, "complementary");
-      const derived = reader.determines(target, status, reader.component(target, status), bounds);
+      const derived = reader.determines(target, status, reader.component(target, status), effort);
       for (const k of hide) status.set(k, "shown");
       return derived;
     };
+    const hiddenIn = (i: number) => reader.keysOf(i).filter((k) => status.get(k) !== "shown").length;
 
     // One primary cell at a time: hiding more never lets the reader know more, so a cell protected stays so.
-    for (const target of primary) {
-      for (let guard = 0; guard < figures.length + 1; guard++) {
-        if (status.get(target) !== "small" || !leaksWith(target, [])) break;
-        const group = reader.component(target, status);
-        const own = shownAround(reader.equationsWith(target), false);
-        const near = shownAround(group, false).filter((f) => !own.includes(f));
-        const local = [...own, ...near].slice(0, 24);
-        const kept = shownAround(group, true).filter((f) => !local.includes(f));
-        const everything = (allowKept: boolean) =>
-          figures.filter((f) => status.get(f.key) === "shown" && (allowKept || !f.keepShown)).map((f) => f.key);
-        // The smallest single cell that protects it; else, if hiding more can help at all, the smallest next to it.
-        // (Solving the equations alone is quicker than with bounds, and must fail first.)
-        let chosen: string | null =
-          [...own.slice(0, 6), ...near.slice(0, 4)].find(
-            (f) => !leaksWith(target, [f.key], false) && !leaksWith(target, [f.key]),
-          )?.key ?? null;
-        if (chosen === null && local.length > 0 && !leaksWith(target, everything(false))) {
-          chosen = local[0].key;
-        } else if (chosen === null && local.length + kept.length > 0 && !leaksWith(target, everything(true))) {
-          chosen = (local[0] ?? kept[0]).key;
+    // First the classic rule, cheap and enough for most tables: while a published sum has exactly one hidden
+    // member, hide its smallest shown member (what is kept shown only if nothing else is left).
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let i = 0; i < equations.length; i++) {
+        if (hiddenIn(i) !== 1) continue;
+        const next = shownAround([i], false)[0] ?? shownAround([i], true)[0];
+        if (!next) continue;
+        status.set(next.key, "complementary");
+        changed = true;
+      }
+    }
+
+    // Then what a reader can still work out: through one equation, then through bounds, then through the linear program: a subtle
+    // leak often runs through a plain one elsewhere, which its own fix then closes.
+    for (const effort of [0, 1, 2] as const) {
+      const protects = (target: string, hide: string[]) => {
+        for (let e = 0 as 0 | 1 | 2; e <= effort; e++) if (leaksWith(target, hide, e)) return false;
+        return true;
+      };
+      for (const target of primary) {
+        for (let guard = 0; guard < figures.length + 1; guard++) {
+          if (status.get(target) !== "small" || !leaksWith(target, [], effort)) break;
+          const group = reader.component(target, status);
+          const own = shownAround(reader.equationsWith(target), false);
+          const near = shownAround(group, false).filter((f) => !own.includes(f));
+          // The smallest single cell that protects it (the quick checks first).
+          let chosen: string | null =
+            [...own.slice(0, 6), ...near.slice(0, 6)].find((f) => protects(target, [f.key]))?.key ?? null;
+          if (chosen === null) {
+            // None alone: hide the smallest cell of the target's line that hides least so far (its row where the
+            // column already has a partner: the way to a protecting rectangle), if hiding more can help at all.
+            // A line where only one member is still unknown to the reader gives it away: it needs a second one
+            // (the classic rule; it builds the protecting rectangle step by step).
+            const revealing = reader.revealingLines(target, status, group);
+            const lines = [
+              ...revealing,
+              ...[...reader.equationsWith(target)].sort((a, b) => hiddenIn(a) - hiddenIn(b)),
+            ];
+            const next = lines.map((i) => shownAround([i], false)[0]).find((f) => f !== undefined);
+            const rest = figures.filter((f) => status.get(f.key) === "shown" && !f.keepShown).map((f) => f.key);
+            if (next && protects(target, rest)) chosen = next.key;
+          }
+          if (chosen === null) {
+            const kept = shownAround(group, true)[0];
+            const rest = figures.filter((f) => status.get(f.key) === "shown").map((f) => f.key);
+            if (kept && protects(target, rest)) chosen = kept.key;
+          }
+          if (chosen) {
+            status.set(chosen, "complementary");
+            continue;
+          }
+          // Hiding more cannot help: the labels themselves give it away (four "färre än 5" adding up to a total of
+          // "färre än 5" are ones). Such a cell is printed "dolt", which says only that a number is hidden.
+          status.set(target, "complementary");
         }
-        if (chosen) {
-          status.set(chosen, "complementary");
-          continue;
-        }
-        // Hiding more cannot help: the labels themselves give it away (four "färre än 5" adding up to a total of
-        // "färre än 5" are ones). Such a cell is printed "dolt", which says only that a number is hidden.
-        status.set(target, "complementary");
       }
     }
 
@@ -441,13 +471,25 @@ class Reader {
   }
 
   /**
+   * The equations of `ids` in which exactly one member is unknown to the reader (hidden and not worked out).
+   */
+  revealingLines(target: string, status: Map<string, CellStatus>, ids: number[]): number[] {
+    const { derived } = this.solve(status, ids, { bounds: true });
+    const unknown = (k: string) => status.get(k) !== "shown" && !derived.has(k);
+    const lines = ids.filter((i) => this.keysOf(i).filter(unknown).length === 1);
+    // A line giving away another hidden cell first: that cell is how the target is reached.
+    const givesAwayTarget = (i: number) => (this.keysOf(i).find(unknown) === target ? 1 : 0);
+    return lines.sort((a, b) => givesAwayTarget(a) - givesAwayTarget(b));
+  }
+
+  /**
    * Whether the reader can pin `target` down: by the equations, by bounds, or by the best linear program over
    * everything (the bounds found first included, which carry what "dolt" tells).
    */
-  determines(target: string, status: Map<string, CellStatus>, equationIds: number[], bounds = true): boolean {
-    const found = this.solve(status, equationIds, { bounds });
+  determines(target: string, status: Map<string, CellStatus>, equationIds: number[], effort: 0 | 1 | 2 = 2): boolean {
+    const found = this.solve(status, equationIds, { bounds: effort > 0 });
     if (found.derived.has(target)) return true;
-    if (!bounds) return false;
+    if (effort < 2) return false;
     const t = found.names.indexOf(target);
     if (t < 0) return false;
     const n = found.names.length;

@@ -71,6 +71,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   form.set("activityId", record.activityId === null ? "drop-in" : String(record.activityId));
   const parsed = parseAttendanceForm(form);
   const errors: ParsedAttendanceForm["errors"] = { ...parsed.errors };
+  // A correction replaces every figure: one that is missing or blank is a slip of the form, never a 0.
+  if (GENDERS.some((g) => (form.get(g) ?? "").trim() === "")) errors.counts = "errCountsMissing";
   const activity = record.activityId === null ? null : ((await getActivity({ id: record.activityId })) ?? undefined);
   for (const e of checkAttendance(parsed.input, { activity, today: todayInStockholm(), allowArchived: true })) {
     const f = fieldOf(e);

@@ -3,15 +3,11 @@ import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
-import { programScope } from "~/auth/scope";
-import { isIsoDate } from "~/http/params";
-import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
-import { personsReached } from "~/models/persons-reached.server";
+import { defaultFrom, loadAttendanceStatistics } from "~/activities/attendance-statistics.server";
 import { PersonsReachedSection } from "~/components/persons-reached-section";
-import { enrolmentOn } from "~/models/enrolment.server";
-import { programsFor } from "~/activities/programs.server";
+import { PrintBars } from "~/components/print-bars";
 import type { GenderCounts } from "~/outcomes/attendance-rules";
-import { computeAttendanceStats, genderColumns, protectAttendanceStats } from "~/outcomes/attendance-stats";
+import { genderColumns } from "~/outcomes/attendance-stats";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { PUBLISHED_GENDERS, protectedLabel, protectedShare, type ProtectedCell } from "~/privacy/small-counts";
 import { AttendanceNav } from "~/components/attendance-nav";
@@ -29,13 +25,6 @@ import { pageTitle } from "~/i18n/meta";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(attendanceStrings, "statsTitle");
 
-function defaultFrom(today: string): string {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7)) - 11;
-  const d = new Date(Date.UTC(y, m - 1, 1));
-  return d.toISOString().slice(0, 10);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
   const url = new URL(request.url);
@@ -43,53 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = url.searchParams.get("from") || defaultFrom(today);
   const to = url.searchParams.get("to") || today;
   const rawProgram = url.searchParams.get("program") || "";
-  const scope = programScope(staff);
-  const programs = await programsFor(staff);
-  const programId = rawProgram === "" ? null : Number(rawProgram);
   const canEdit = CATALOGUE_EDITORS.includes(staff.role);
-  // Only a programme the staff member may see; another one's id is refused like an unknown one.
-  const validProgram = programId === null || programs.some((p) => p.id === programId);
-  // At most ten years at a time: enough for any report, and the month table stays readable.
-  if (
-    !isIsoDate(from) ||
-    !isIsoDate(to) ||
-    from > to ||
-    Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10 ||
-    !validProgram
-  ) {
-    return data(
-      {
-        error: true as const,
-        filter: { from, to, program: rawProgram },
-        programs,
-        canEdit,
-        stats: null,
-        protection: null,
-        reach: null,
-      },
-      { status: 400 },
-    );
-  }
-  // No programme chosen: every programme for admins, all of their own for everyone else.
-  const programIds = programId === null ? scope : [programId];
-  const period = { from, to, programIds };
-  const [facts, unique, enrolment, reach] = await Promise.all([
-    listAttendanceFacts(period),
-    countUniqueParticipants(period),
-    enrolmentOn({ date: to, programIds }),
-    personsReached(period),
-  ]);
   const t = attendanceStrings[localeFromRequest(request)];
-  const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel: t.dropInShort });
-  return {
-    error: false as const,
-    filter: { from, to, program: rawProgram },
-    programs,
-    canEdit,
-    stats,
-    protection: protectAttendanceStats(stats),
-    reach: { figures: reach.protected, programs: reach.programs },
-  };
+  const result = await loadAttendanceStatistics({ staff, from, to, rawProgram, dropInLabel: t.dropInShort });
+  const page = { ...result, filter: { from, to, program: rawProgram }, canEdit };
+  return result.error ? data(page, { status: 400 }) : page;
 }
 
 const GENDER_COLORS = PALETTE;
@@ -105,7 +52,7 @@ function ChartBox({ title, children }: { title: string; children: () => ReactNod
 }
 
 export default function AttendanceStatsPage() {
-  const { error, filter, programs, canEdit, stats, protection, reach } = useLoaderData<typeof loader>();
+  const { error, filter, programs, canEdit, stats, protection, reach, selection } = useLoaderData<typeof loader>();
   const t = useStrings(attendanceStrings);
   const locale = useLocale();
   const genderLabels = PUBLISHED_GENDERS.map((g) => t[g]);
@@ -155,19 +102,43 @@ export default function AttendanceStatsPage() {
           <PrintButton label={t.print} />
         </div>
       </Form>
-      {error || !stats || !protection ? (
+      {error || !stats || !protection || !selection ? (
         <p className="alert alert--error" role="alert">
-          {t.errPeriod}
+          {error === "program" ? t.errProgramChoice : t.errPeriod}
         </p>
       ) : (
         <>
-          <p role="status" className="exact-only">
-            {format(t.periodSummary, {
-              from: stats.period.from,
-              to: stats.period.to,
-              visits: stats.total.total,
-              registrations: stats.registrations,
-            })}
+          <p className="print-only print-heading">
+            {format(t.printHeading, { from: stats.period.from, to: stats.period.to })}
+          </p>
+          <p className="selection-note">
+            {selection.programName === null
+              ? selection.everyProgram
+                ? t.selectionAll
+                : format(t.selectionMine, { programs: selection.programNames.join(", ") })
+              : format(stats.registrations === 0 ? t.selectionProgramNone : t.selectionProgram, {
+                  program: selection.programName,
+                })}
+          </p>
+          <p role="status">
+            <span className="exact-only">
+              {format(t.periodSummary, {
+                from: stats.period.from,
+                to: stats.period.to,
+                visits: stats.total.total,
+                registrations: stats.registrations,
+                days: stats.perDay?.openingDays ?? 0,
+              })}
+            </span>
+            <span className="print-only">
+              {format(t.periodSummary, {
+                from: stats.period.from,
+                to: stats.period.to,
+                visits: protectedLabel(protection.byGender.total, locale),
+                registrations: stats.registrations,
+                days: stats.perDay?.openingDays ?? 0,
+              })}
+            </span>
           </p>
           {stats.registrations === 0 ? <p>{t.noData}</p> : null}
 
@@ -185,6 +156,10 @@ export default function AttendanceStatsPage() {
                 />
               )}
             </ChartBox>
+            <PrintBars
+              title={t.perMonth}
+              bars={stats.byMonth.map((m, i) => ({ label: m.month, cell: protection.byMonth.rows[i].at(-1)! }))}
+            />
             <CountTable
               caption={t.perMonth}
               rowHeader={t.month}
@@ -197,6 +172,7 @@ export default function AttendanceStatsPage() {
               }))}
               totals={protection.byMonth.totals}
               totalLabel={t.total}
+              totalFirst
               extra={[t.openingDays]}
             />
           </section>
@@ -290,6 +266,7 @@ export default function AttendanceStatsPage() {
                   }))}
                   totals={protection.specials.totals}
                   totalLabel={t.total}
+                  totalFirst
                 />
               </>
             )}
@@ -310,6 +287,10 @@ export default function AttendanceStatsPage() {
                 />
               )}
             </ChartBox>
+            <PrintBars
+              title={t.perActivity}
+              bars={stats.perActivity.map((a, i) => ({ label: a.label, cell: protection.perActivity.rows[i].at(-1)! }))}
+            />
             <CountTable
               caption={t.perActivity}
               rowHeader={t.activity}
@@ -322,6 +303,7 @@ export default function AttendanceStatsPage() {
               }))}
               totals={protection.perActivity.totals}
               totalLabel={t.total}
+              totalFirst
               extra={[t.registrations, t.average]}
             />
           </section>
@@ -340,6 +322,23 @@ export default function AttendanceStatsPage() {
                 />
               )}
             </ChartBox>
+            <p>
+              <span className="exact-only">
+                {format(t.weekdayNote, { specials: stats.total.total - sumOf(stats.perWeekday.map((w) => w.total)) })}
+              </span>
+              <span className="print-only">
+                {format(t.weekdayNote, {
+                  specials: protectedLabel(protection.specials.totals?.at(-1) ?? zeroCell, locale),
+                })}
+              </span>
+            </p>
+            <PrintBars
+              title={t.perWeekday}
+              bars={stats.perWeekday.map((w, i) => ({
+                label: wd(w.weekday),
+                cell: protection.perWeekday.rows[i].at(-1)!,
+              }))}
+            />
             <CountTable
               caption={t.perWeekday}
               rowHeader={t.weekday}
@@ -352,7 +351,8 @@ export default function AttendanceStatsPage() {
               }))}
               totals={protection.perWeekday.totals}
               totalLabel={t.total}
-              extra={[t.openingDays, t.average]}
+              totalFirst
+              extra={[t.openingDays, t.averagePerDay]}
             />
           </section>
 
@@ -412,40 +412,55 @@ export default function AttendanceStatsPage() {
 
           <section className="stats-section">
             <h2 id="s-first">{t.firstTimeTitle}</h2>
-            <p className="exact-only">
-              {format(t.firstTimeText, {
-                count: stats.firstTime.visitors,
-                registrations: stats.firstTime.registrationsWithFigure,
-              })}
-            </p>
-            <p className="print-only">
-              {format(t.firstTimeText, {
-                count: protectedLabel(protection.firstTime, locale),
-                registrations: stats.firstTime.registrationsWithFigure,
-              })}
-            </p>
-            <ChartBox title={t.firstTimeTitle}>
-              {() => (
-                <AttendanceChart
-                  kind="line"
-                  title={t.firstTimeTitle}
-                  labels={stats.byMonth.map((m) => m.month)}
-                  series={[{ label: t.firstTimeTitle, data: stats.byMonth.map((m) => m.firstTime), color: PALETTE[1] }]}
+            {stats.firstTime.registrationsWithFigure === 0 ? (
+              <p>{t.firstTimeUnknown}</p>
+            ) : (
+              <>
+                <p className="exact-only">
+                  {format(t.firstTimeText, {
+                    count: stats.firstTime.visitors,
+                    registrations: stats.firstTime.registrationsWithFigure,
+                    all: stats.registrations,
+                  })}
+                </p>
+                <p className="print-only">
+                  {format(t.firstTimeText, {
+                    count: protectedLabel(protection.firstTime, locale),
+                    registrations: stats.firstTime.registrationsWithFigure,
+                    all: stats.registrations,
+                  })}
+                </p>
+                <ChartBox title={t.firstTimeTitle}>
+                  {() => (
+                    <AttendanceChart
+                      kind="line"
+                      title={t.firstTimeTitle}
+                      labels={stats.byMonth.map((m) => m.month)}
+                      series={[
+                        {
+                          label: t.firstTimeTitle,
+                          data: stats.byMonth.map((m) => (m.firstTimeKnown > 0 ? m.firstTime : null)),
+                          color: PALETTE[1],
+                        },
+                      ]}
+                    />
+                  )}
+                </ChartBox>
+                <CountTable
+                  caption={t.firstTimeTitle}
+                  rowHeader={t.month}
+                  columns={[t.firstTimeTitle]}
+                  rows={stats.byMonth.map((m, i) => ({
+                    key: m.month,
+                    label: m.month,
+                    cells: [protection.firstTimeByMonth.cells[i]],
+                    displays: [m.firstTimeKnown === 0 ? t.unknown : undefined],
+                  }))}
+                  totals={[protection.firstTimeByMonth.total]}
+                  totalLabel={t.total}
                 />
-              )}
-            </ChartBox>
-            <CountTable
-              caption={t.firstTimeTitle}
-              rowHeader={t.month}
-              columns={[t.firstTimeTitle]}
-              rows={stats.byMonth.map((m, i) => ({
-                key: m.month,
-                label: m.month,
-                cells: [protection.firstTimeByMonth.cells[i]],
-              }))}
-              totals={protection.firstTimeByMonth.total ? [protection.firstTimeByMonth.total] : null}
-              totalLabel={t.total}
-            />
+              </>
+            )}
           </section>
 
           {reach ? <PersonsReachedSection reach={reach.figures} programs={reach.programs} /> : null}
@@ -497,7 +512,9 @@ export default function AttendanceStatsPage() {
 
           <section className="stats-section">
             <h2 id="s-reach">{t.reachTitle}</h2>
-            {stats.reach.enrolled.total === 0 ? (
+            {!selection.enrolmentComparable ? (
+              <p>{t.reachNotComparable}</p>
+            ) : stats.reach.enrolled.total === 0 ? (
               <p>{t.reachNone}</p>
             ) : (
               <>
@@ -600,6 +617,9 @@ export default function AttendanceStatsPage() {
     </div>
   );
 }
+
+const zeroCell: ProtectedCell = { value: 0, status: "shown" };
+const sumOf = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function PrintButton({ label }: { label: string }) {
   return (

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
+import { closeE2eDb, e2eDb } from "../support/e2e-database";
 import {
   DESKTOP,
   PHONE,
@@ -170,5 +171,37 @@ describe("the projector board", () => {
     expect(await board.getByText("Något gick fel").count()).toBe(0);
     await expectNoAxeViolations(board, "board after logout");
     await context.close();
+  });
+});
+
+describe("refused access", () => {
+  it("is audited (who, what, when) and a loop collapses into one row with a count", async () => {
+    const base = baseUrl();
+    const login = await fetch(`${base}/staff/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+      body: "email=researcher%40demo.local&password=demo-password",
+    });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    for (let i = 0; i < 40; i++) {
+      const response = await fetch(`${base}/staff/users`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect(response.status).toBe(403);
+    }
+    const missing = await fetch(`${base}/staff/feedback/987654`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect([403, 404]).toContain(missing.status);
+
+    const rows = async () =>
+      e2eDb()("audit_log")
+        .where({ actor_email: "researcher@demo.local" })
+        .whereIn("action", ["access.forbidden", "access.not_found"])
+        .select("action", "entity_id", "repeat_count", "at");
+    await expect
+      .poll(async () => (await rows()).find((r) => r.entity_id === "/staff/users")?.repeat_count, { timeout: 15_000 })
+      .toBe(40);
+    const all = await rows();
+    expect(all.filter((r) => r.entity_id === "/staff/users")).toHaveLength(1);
+    expect(all.some((r) => r.entity_id === "/staff/feedback/987654")).toBe(true);
+    await closeE2eDb();
   });
 });

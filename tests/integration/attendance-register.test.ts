@@ -313,4 +313,24 @@ describe("correcting attendance", () => {
     );
     expect(statusOf(missing)).toBe(404);
   });
+
+  it("refuses a correction that does not carry every count: an empty POST empties nothing", async () => {
+    const { yoga, cookie } = await setup();
+    await post({ date: "2025-03-14", activityId: String(yoga), women: "2", men: "3", other: "1" }, cookie);
+    const [row] = await listAttendanceForDate({ date: "2025-03-14" });
+    const slips: Record<string, string>[] = [{}, { women: "0" }, { women: "0", men: "0", other: "0", notStated: "" }];
+    for (const fields of slips) {
+      const out = await settle(() =>
+        correctAction({
+          request: postForm(`/staff/attendance/${row.id}`, fields, { cookie }),
+          params: { id: String(row.id) },
+          ...ctx,
+        }),
+      );
+      expect(statusOf(out), JSON.stringify(fields)).toBe(422);
+      expect(dataOf<{ errors: { counts?: string } }>(out).errors.counts).toBe("errCountsMissing");
+    }
+    expect(await getAttendance({ id: row.id })).toMatchObject({ women: 2, men: 3, other: 1, notStated: 0 });
+    expect((await listAudit({ action: "attendance.correct" })).total).toBe(0);
+  });
 });

@@ -208,8 +208,11 @@ describe("statistics and enrolment figures across programmes", () => {
     // BF-träff 5, Sygrupp 2, drop-in 4; FoT-träff's 90 visits are left out.
     expect(stats.total.total).toBe(11);
     expect(stats.perActivity.map((a) => a.label)).not.toContain("FoT-träff");
-    expect(stats.reach.enrolled).toMatchObject({ women: 30, men: 90, total: 120 });
-    expect(stats.reach.enrolled.programs).toEqual(["Bostad Först"]);
+    // Shared visits belong to every programme: Bostad Först's enrolment alone is not set against them (decision 0012).
+    expect(stats.reach.enrolled.total).toBe(0);
+    expect(dataOf<Page & { selection: { enrolmentComparable: boolean } }>(out).selection.enrolmentComparable).toBe(
+      false,
+    );
   });
 
   it("refuses another programme's id instead of showing its figures", async () => {
@@ -225,8 +228,8 @@ describe("statistics and enrolment figures across programmes", () => {
     expect(all.total.total).toBe(101);
     expect(all.reach.enrolled.total).toBe(201);
     const fotOnly = dataOf<Page>(await load(`&program=${fot.id}`, admin)).stats;
-    // FoT-träff 90, Sygrupp 2, drop-in 4.
-    expect(fotOnly.total.total).toBe(96);
+    // FoT's own activity only (FoT-träff 90); Sygrupp and drop-in belong to everyone (decision 0012).
+    expect(fotOnly.total.total).toBe(90);
     expect(fotOnly.reach.enrolled.total).toBe(81);
   });
 });

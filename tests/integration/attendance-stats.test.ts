@@ -4,6 +4,7 @@ import { insertAttendanceBatch } from "~/models/attendance.server";
 import { insertEnrolments } from "~/models/enrolment.server";
 import type { AttendanceInput } from "~/outcomes/attendance-rules";
 import { publishAttendanceStats, type AttendanceStats, type protectAttendanceStats } from "~/outcomes/attendance-stats";
+import type { StatsSelection } from "~/activities/attendance-statistics.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
 import { loader as statsLoader } from "~/routes/staff.attendance.stats";
 import {
@@ -22,7 +23,12 @@ const ctx = { context: { clientAddress: "198.51.100.9" } };
 
 beforeEach(resetDatabase);
 
-type Page = { error: boolean; stats: AttendanceStats; protection: ReturnType<typeof protectAttendanceStats> };
+type Page = {
+  error: string | null;
+  stats: AttendanceStats;
+  protection: ReturnType<typeof protectAttendanceStats>;
+  selection: StatsSelection;
+};
 
 /**
  * The fixture period, January–February 2024:
@@ -157,21 +163,59 @@ describe("attendance statistics on a fixture period", () => {
   });
 
   it("states reach against the latest enrolment on or before the period's end", async () => {
-    const { cookie, bf } = await fixture();
+    const { cookie, fot } = await fixture();
     const all = dataOf<Page>(await load("from=2024-01-01&to=2024-02-29", cookie)).stats;
     expect(all.reach.enrolled).toMatchObject({ women: 54, men: 157, other: 1, total: 212, asOf: "2024-01-31" });
     expect(all.reach.uniqueShare).toBe(3.8);
-    const bfOnly = dataOf<Page>(await load(`from=2024-01-01&to=2024-02-29&program=${bf.id}`, cookie)).stats;
-    expect(bfOnly.reach.enrolled).toMatchObject({ women: 34, men: 97, total: 131, asOf: "2023-12-31" });
-    expect(bfOnly.reach.rows[0]).toEqual({
-      gender: "women",
-      enrolled: 34,
-      enrolledShare: 26,
-      visits: 14,
-      visitsShare: 31.1,
-    });
-    // The FoT-only activity is left out of Bostad Först's figures.
-    expect(bfOnly.total.total).toBe(45);
+    const fotOnly = dataOf<Page>(await load(`from=2024-01-01&to=2024-02-29&program=${fot.id}`, cookie)).stats;
+    expect(fotOnly.reach.enrolled).toMatchObject({ women: 20, men: 60, other: 1, total: 81, asOf: "2024-01-31" });
+    expect(fotOnly.reach.rows[0]).toMatchObject({ gender: "women", enrolled: 20, visits: 1 });
+  });
+
+  it("gives a programme only its own activities, and says so (issue 10, point 1)", async () => {
+    const { cookie, bf, fot } = await fixture();
+    const all = dataOf<Page>(await load("from=2024-01-01&to=2024-02-29", cookie));
+    expect(all.stats.total.total).toBe(47);
+    expect(all.selection).toMatchObject({ programId: null, everyProgram: true, enrolmentComparable: true });
+    // FoT's own activity only: drop-in, Sygrupp, Yoga and the party belong to everyone.
+    const fotOnly = dataOf<Page>(await load(`from=2024-01-01&to=2024-02-29&program=${fot.id}`, cookie));
+    expect(fotOnly.stats.total.total).toBe(2);
+    expect(fotOnly.stats.perActivity.map((a) => a.label)).toEqual(["FoT-träff"]);
+    expect(fotOnly.selection).toMatchObject({ programName: "Försöks- och träningslägenheter" });
+    // Bostad Först has no activity of its own in the fixture: no visits, not everyone's.
+    const bfOnly = dataOf<Page>(await load(`from=2024-01-01&to=2024-02-29&program=${bf.id}`, cookie));
+    expect(bfOnly.stats.total.total).toBe(0);
+    expect(bfOnly.stats.reach.uniqueShare).toBeNull();
+  });
+
+  it("never sets one programme's enrolment against everyone's visits", async () => {
+    const { bf } = await fixture();
+    const cm = await makeStaff({ role: "case_manager", programIds: [bf.id] });
+    const page = dataOf<Page>(await load("from=2024-01-01&to=2024-02-29", await sessionCookie(cm)));
+    // Shared visits are in view, but only Bostad Först's enrolment would be: no comparison.
+    expect(page.stats.total.total).toBe(45);
+    expect(page.selection).toMatchObject({ everyProgram: false, enrolmentComparable: false });
+    expect(page.stats.reach.enrolled.total).toBe(0);
+    expect(page.stats.reach.uniqueShare).toBeNull();
+  });
+
+  it("tells a case manager who picks another programme that the programme is not theirs (point 12)", async () => {
+    const { bf, fot } = await fixture();
+    const cm = await makeStaff({ role: "case_manager", programIds: [bf.id] });
+    const out = await load(`from=2024-01-01&to=2024-02-29&program=${fot.id}`, await sessionCookie(cm));
+    expect(statusOf(out)).toBe(400);
+    expect(dataOf<Page>(out).error).toBe("program");
+    const bad = await load("from=2024-03-01&to=2024-01-01", await sessionCookie(cm));
+    expect(dataOf<Page>(bad).error).toBe("period");
+  });
+
+  it("keeps unknown new-visitor figures apart from zero (point 5)", async () => {
+    const { cookie } = await fixture();
+    const { stats } = dataOf<Page>(await load("from=2024-01-01&to=2024-02-29", cookie));
+    expect(stats.byMonth.map((m) => [m.month, m.firstTime, m.firstTimeKnown])).toEqual([
+      ["2024-01", 3, 2],
+      ["2024-02", 0, 0],
+    ]);
   });
 
   it("marks what the small-count rule hides, including complementary cells", async () => {
@@ -208,7 +252,7 @@ describe("attendance statistics on a fixture period", () => {
     ]) {
       const out = await load(q, cookie);
       expect(statusOf(out), q).toBe(400);
-      expect(dataOf<Page>(out).error).toBe(true);
+      expect(dataOf<Page>(out).error).toBeTruthy();
     }
   });
 });

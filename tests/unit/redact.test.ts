@@ -107,6 +107,17 @@ describe("e-mail addresses", () => {
 });
 
 describe("names from the staff's list", () => {
+  it("masks the surname after a listed first name, not just the first name (issue 10, point 7)", () => {
+    expect(redactText("Mona Berg ringde i dag.", { names: ["Mona"] })).toBe("[namn] ringde i dag.");
+    expect(redactText("Träffade Mona Berg-Lind och mona igen", { names: ["Mona"] })).toBe(
+      "Träffade [namn] och [namn] igen",
+    );
+    // A lower-case word after the name is not a surname.
+    expect(redactText("Mona kom sent", { names: ["Mona"] })).toBe("[namn] kom sent");
+    // A full name on the list works too.
+    expect(redactText("Hej Anna Svensson!", { names: ["Anna Svensson"] })).toBe("Hej [namn]!");
+  });
+
   const names = ["Kalle", "Maria Lind", "Bo", "  ", "x"];
 
   it("masks listed names as whole words, whatever the case, with a genitive s", () => {

@@ -59,6 +59,7 @@ export const attendance = defineStrings({
     errActivity: "Välj en aktivitet i listan.",
     errNotCounted: "För den här aktiviteten förs ingen närvarostatistik.",
     errCount: "Skriv hela tal, 0 eller mer.",
+    errCountsMissing: "Fyll i alla fyra antal, också de som är 0. Inget har ändrats.",
     errTooMany: "Högst 200 deltagare. Kontrollera siffrorna.",
     errFirstTime: "Nya besökare kan inte vara fler än alla deltagare.",
     errNote: "Anteckningen är för lång (högst 1000 tecken).",
@@ -75,7 +76,24 @@ export const attendance = defineStrings({
     print: "Skriv ut",
     printNote: "Utskrift: små tal visas som ”färre än 5”, och celler som skulle avslöja dem är dolda.",
     errPeriod: "Perioden gick inte att läsa. Skriv datum som 2025-01-31, och ”från” före ”till”.",
-    periodSummary: "{from} – {to}: {visits} besök vid {registrations} registreringar.",
+    errProgramChoice: "Du kan inte se statistik för det programmet. Välj ett program i listan.",
+    selectionAll: "Alla program: alla besök på Mallis, också drop-in och aktiviteter som är öppna för alla.",
+    selectionMine:
+      "Alla dina program ({programs}): deras egna aktiviteter, drop-in och aktiviteter som är öppna för alla.",
+    selectionProgram:
+      "{program}: bara aktiviteter som hör till programmet. Drop-in och aktiviteter som är öppna för alla räknas inte hit, eftersom de besöken inte går att dela upp på program.",
+    selectionProgramNone:
+      "{program} har inga egna aktiviteter med närvaro under perioden. Besöken på Mallis hör till alla program: välj ”Alla dina program”.",
+    printHeading: "Närvaro {from} – {to}",
+    printBarsNote: "Tal som döljs ritas inte.",
+    weekdayNote:
+      "Särskilda tillfällen ({specials} besök) ingår inte i veckodagarna, men i periodens totala antal besök.",
+    averagePerDay: "Snitt per öppen dag",
+    firstTimeUnknown: "Okänt: ingen registrering under perioden angav hur många som var nya.",
+    unknown: "okänt",
+    reachNotComparable:
+      "Inskrivna jämförs bara med besök av samma personer. Välj ett program för att jämföra dess egna aktiviteter med dess inskrivna: besök på gemensamma aktiviteter hör till alla program.",
+    periodSummary: "{from} – {to}: {visits} besök vid {registrations} registreringar, {days} öppna dagar.",
     noData: "Ingen närvaro registrerad under perioden.",
     perMonth: "Besök per månad",
     month: "Månad",
@@ -98,7 +116,8 @@ export const attendance = defineStrings({
     gender: "Kön",
     share: "Andel",
     firstTimeTitle: "Nya besökare",
-    firstTimeText: "{count} nya besökare, enligt {registrations} registreringar som angav det.",
+    firstTimeText:
+      "{count} nya besökare, enligt de {registrations} av {all} registreringar som angav hur många som var nya.",
     uniqueTitle: "Unika personer (deltagarkoder)",
     uniqueText:
       "{people} unika personer under perioden, enligt deltagarkoder vid {registrations} registreringar ({visits} besök).",
@@ -253,6 +272,7 @@ export const attendance = defineStrings({
     errActivity: "Choose an activity from the list.",
     errNotCounted: "No attendance statistics are kept for this activity.",
     errCount: "Enter whole numbers, 0 or more.",
+    errCountsMissing: "Fill in all four counts, also those that are 0. Nothing was changed.",
     errTooMany: "At most 200 participants. Check the figures.",
     errFirstTime: "New visitors cannot be more than all participants.",
     errNote: "The note is too long (at most 1000 characters).",
@@ -268,7 +288,22 @@ export const attendance = defineStrings({
     print: "Print",
     printNote: "Print: small counts read “fewer than 5”, and cells that would reveal them are hidden.",
     errPeriod: "The period could not be read. Write dates as 2025-01-31, and “from” before “to”.",
-    periodSummary: "{from} – {to}: {visits} visits at {registrations} registrations.",
+    errProgramChoice: "You cannot see statistics for that programme. Choose a programme from the list.",
+    selectionAll: "All programmes: every visit at Mallis, drop-in and activities open to all included.",
+    selectionMine: "All your programmes ({programs}): their own activities, drop-in and activities open to all.",
+    selectionProgram:
+      "{program}: only the programme's own activities. Drop-in and activities open to all are not counted here, because those visits cannot be split by programme.",
+    selectionProgramNone:
+      "{program} has no activities of its own with attendance in the period. Visits at Mallis belong to every programme: choose “All your programmes”.",
+    printHeading: "Attendance {from} – {to}",
+    printBarsNote: "Hidden counts are not drawn.",
+    weekdayNote: "Special occasions ({specials} visits) are not in the weekdays, but are in the period's total visits.",
+    averagePerDay: "Average per opening day",
+    firstTimeUnknown: "Unknown: no registration in the period said how many were new.",
+    unknown: "unknown",
+    reachNotComparable:
+      "Enrolment is only compared with visits by the same people. Choose a programme to compare its own activities with its enrolment: visits to shared activities belong to every programme.",
+    periodSummary: "{from} – {to}: {visits} visits at {registrations} registrations, {days} opening days.",
     noData: "No attendance registered in the period.",
     perMonth: "Visits per month",
     month: "Month",
@@ -291,7 +326,8 @@ export const attendance = defineStrings({
     gender: "Gender",
     share: "Share",
     firstTimeTitle: "New visitors",
-    firstTimeText: "{count} new visitors, according to {registrations} registrations that gave the figure.",
+    firstTimeText:
+      "{count} new visitors, according to the {registrations} of {all} registrations that said how many were new.",
     uniqueTitle: "Unique people (participant codes)",
     uniqueText:
       "{people} unique people in the period, by participant codes at {registrations} registrations ({visits} visits).",

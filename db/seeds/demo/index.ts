@@ -2,6 +2,7 @@ import type { Program } from "~/models/program.server";
 import { seedActivities } from "./activities";
 import { seedFeedback } from "./feedback";
 import { seedAttendance } from "./attendance";
+import { seedOutcomeWaves } from "./outcome-waves";
 import { seedStaff, DEMO_PASSWORD, DEMO_STAFF } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWorkshops } from "./workshops";
@@ -21,6 +22,7 @@ export async function seedDemo(): Promise<DemoContext> {
   const { activityIds } = await seedActivities();
   const ctx: DemoContext = { programs, activityIds };
   await seedSurveys(ctx);
+  await seedOutcomeWaves(ctx);
   await seedWorkshops(ctx);
   await seedFeedback(ctx);
   await seedAttendance(ctx);

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import {
+  PHONE,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  newContext,
+  screenshot,
+} from "../support/browser";
+
+/** Issue 10, points 1–4: what the statistics page says its figures are, and what its print publishes. */
+
+const LAPTOP = { width: 1280, height: 800 };
+let browser: Browser & { cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.cleanup();
+});
+
+async function visitsIn(page: Page): Promise<number> {
+  const status = (await page.getByRole("status").first().textContent()) ?? "";
+  return Number(status.match(/: (\d+) besök/)![1]);
+}
+
+for (const [size, viewport] of [
+  ["phone", PHONE],
+  ["laptop", LAPTOP],
+] as const) {
+  describe(`the attendance statistics on a ${size}`, () => {
+    it("say what a programme's figures are and never give it everyone's visits", async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await login(page, "admin@demo.local");
+      await page.goto("/staff/attendance/stats?from=2023-07-01&to=2023-12-31");
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Statistik över närvaro");
+      await expect.poll(() => page.getByText(/^Alla program: alla besök på Mallis/).count()).toBe(1);
+      const all = await visitsIn(page);
+      expect(all).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, `stats all (${size})`);
+      await expectNoHorizontalScroll(page);
+
+      await page.getByLabel("Program").selectOption({ label: "Försöks- och träningslägenheter" });
+      await page.getByRole("button", { name: "Visa" }).click();
+      await expect
+        .poll(() => page.getByText(/^Försöks- och träningslägenheter(:| har inga)/).count())
+        .toBeGreaterThan(0);
+      const own = await visitsIn(page);
+      // Not everyone's visits: only the programme's own activities.
+      expect(own).toBeLessThan(all);
+      expect(
+        await page
+          .getByText(/Drop-in och aktiviteter som är öppna för alla räknas inte hit|har inga egna aktiviteter/)
+          .count(),
+      ).toBe(1);
+      await expectNoAxeViolations(page, `stats one programme (${size})`);
+      await screenshot(page, `stats-programme-${size}`);
+      await context.close();
+    });
+
+    it("print a page tied to its period and programme, with totals, bars and every count protected", async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await login(page, "coordinator@demo.local");
+      await page.goto("/staff/attendance/stats?from=2023-07-01&to=2023-12-31");
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Statistik över närvaro");
+      // Staff see exact figures on screen; daily totals are never hidden.
+      const perDay = page.getByText(/till \d+ deltagare per dag/).first();
+      const onScreen = (await perDay.textContent()) ?? "";
+      expect(onScreen).not.toContain("färre än 5");
+      await page.emulateMedia({ media: "print" });
+      await expect.poll(() => page.getByText("Närvaro 2023-07-01 – 2023-12-31").isVisible()).toBe(true);
+      expect(await page.getByText(/^Alla (dina )?program(:| \()/).isVisible()).toBe(true);
+      const summary = (await page.getByRole("status").first().innerText()) ?? "";
+      expect(summary).toMatch(/2023-07-01 – 2023-12-31: (\d+|färre än 5|dolt) besök vid \d+ registreringar/);
+      // "två till sex": a daily total describes no person, so print shows it as it is.
+      expect(
+        await page
+          .getByText(/till \d+ deltagare per dag/)
+          .first()
+          .innerText(),
+      ).toBe(onScreen);
+      // Print draws its own bars from protected figures; the screen's canvases are not printed.
+      expect(await page.getByRole("img", { name: "Besök per månad" }).isVisible()).toBe(true);
+      expect(await page.getByRole("img", { name: "Per aktivitet" }).isVisible()).toBe(true);
+      expect(await page.locator("canvas:visible").count()).toBe(0);
+      // Per activity and the special occasions never print both a cell and what gives it away.
+      const specials = page.getByRole("table", { name: "Särskilda tillfällen" });
+      if ((await specials.count()) > 0) {
+        const printed = await specials.innerText();
+        expect(printed).not.toMatch(/\b[1-4]\b(?!\d)/);
+      }
+      await screenshot(page, `stats-print-${size}`);
+      await page.emulateMedia({ media: "screen" });
+      await expectNoAxeViolations(page, `stats print view (${size})`);
+      await context.close();
+    });
+  });
+}
