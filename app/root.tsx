@@ -8,12 +8,15 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { getStaff } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
+import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
+import { useOutboxFlush } from "~/components/survey/use-outbox-flush";
 import { DEFAULT_LOCALE, localeFromRequest, type Locale } from "~/i18n/locale";
 import { common } from "~/i18n/strings/common";
 import { format } from "~/i18n/define";
@@ -36,6 +39,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type RootData = Awaited<ReturnType<typeof loader>>;
 
+/** Styles a route hands over as text (`inlineStyles` in its loader data) instead of stylesheet links. */
+function useInlinedStyles(): string | null {
+  const matches = useMatches();
+  for (const m of matches) {
+    const css = (m.data as { inlineStyles?: unknown } | null | undefined)?.inlineStyles;
+    if (typeof css === "string" && css) return css;
+  }
+  return null;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
@@ -44,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const back = `${location.pathname}${location.search}`;
   const other: Locale = locale === "sv" ? "en" : "sv";
+  const inlined = useInlinedStyles();
   return (
     <html lang={locale}>
       <head>
@@ -51,7 +65,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <Meta />
-        <Links />
+        {inlined ? (
+          <>
+            {/* A page that must show at once on a slow phone carries its styles: no round trip before the paint. */}
+            <style dangerouslySetInnerHTML={{ __html: inlined }} />
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          </>
+        ) : (
+          <Links />
+        )}
       </head>
       <body>
         <a className="skip-link" href="#main">
@@ -95,7 +117,15 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+// A survey step (a fetcher post to /s/CODE/svara) changes nothing the root shows: one round trip per question.
+export const shouldRevalidate = surveyShouldRevalidate;
+
 export default function App() {
+  useOutboxFlush();
+  // Scripts are running: tests wait for this state instead of for time.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "1";
+  }, []);
   return <Outlet />;
 }
 

@@ -23,6 +23,13 @@ export async function getStaff(request: Request): Promise<StaffUser | null> {
   return (await getStaffSession(request))?.staff ?? null;
 }
 
+/** Where a person with a temporary password must go first, and back afterwards. */
+export function passwordPath(request: Request): string {
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  return back === "/staff" ? "/staff/password" : `/staff/password?redirectTo=${encodeURIComponent(back)}`;
+}
+
 export function loginPath(request: Request): string {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
@@ -33,10 +40,14 @@ export function loginPath(request: Request): string {
  * Every staff loader and action starts here. State-changing requests from another origin get 403
  * before anything else; anonymous users go to the login and back; a user without one of `roles` gets 403.
  */
-export async function requireStaff(request: Request, options: { roles?: readonly Role[] } = {}): Promise<StaffUser> {
+export async function requireStaff(
+  request: Request,
+  options: { roles?: readonly Role[]; allowTemporaryPassword?: boolean } = {},
+): Promise<StaffUser> {
   assertSameOrigin(request);
   const staff = await getStaff(request);
   if (!staff) throw redirect(loginPath(request));
+  if (staff.mustChangePassword && !options.allowTemporaryPassword) throw redirect(passwordPath(request));
   if (options.roles && !options.roles.includes(staff.role)) throw forbidden("wrong-role");
   return staff;
 }

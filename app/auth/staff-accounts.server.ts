@@ -3,12 +3,15 @@ import {
   createStaff,
   getStaffById,
   setStaffPassword,
+  requirePasswordChange,
+  setOwnPassword,
+  passwordHashOf,
   updateStaff,
   emailTaken,
   type StaffUser,
 } from "~/models/staff.server";
 import { endAllStaffSessions, endStaffSession } from "~/models/staff-session.server";
-import { generatePassword, hashPassword } from "./password.server";
+import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./password.server";
 import type { StaffFormValue } from "./staff-form.server";
 
 type Actor = { id: number; email: string };
@@ -32,6 +35,7 @@ export async function createAccount({
     programIds: value.programIds,
     passwordHash: await hashPassword(password),
   });
+  await requirePasswordChange({ id: staff.id });
   await audit({
     actor,
     action: "staff.create",
@@ -91,6 +95,7 @@ export async function resetPassword({
   if (!target) return { ok: false, error: "notFound" };
   const password = generatePassword();
   await setStaffPassword({ id, passwordHash: await hashPassword(password) });
+  await requirePasswordChange({ id });
   await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" });
   await audit({ actor, action: "staff.password_reset", entityType: "staff", entityId: id, ip });
   return { ok: true, password };
@@ -123,4 +128,51 @@ export async function endSessionsOf({
     details: sessionId === undefined ? { all: true, ended } : { sessionId },
   });
   return { ok: true, ended };
+}
+
+export type PasswordChangeError =
+  "errCurrentPassword" | "errNewPasswordShort" | "errNewPasswordSame" | "errNewPasswordRepeat";
+
+/**
+ * A person changes their own password: the current one is required, the change is audited, and every other
+ * session of theirs ends (a stolen session elsewhere stops here); the one they are in goes on.
+ */
+export async function changeOwnPassword({
+  staff,
+  sessionId,
+  current,
+  next,
+  repeat,
+  ip,
+}: {
+  staff: Actor;
+  sessionId: number;
+  current: string;
+  next: string;
+  repeat: string;
+  ip: string;
+}): Promise<{ ok: true; endedSessions: number } | { ok: false; errors: Record<string, PasswordChangeError> }> {
+  const stored = await passwordHashOf({ id: staff.id });
+  if (!stored || !(await verifyPassword(current, stored))) {
+    await audit({ actor: staff, action: "staff.password_change_failed", entityType: "staff", entityId: staff.id, ip });
+    return { ok: false, errors: { current: "errCurrentPassword" } };
+  }
+  if ([...next].length < PASSWORD_MIN_LENGTH) return { ok: false, errors: { next: "errNewPasswordShort" } };
+  if (next === current) return { ok: false, errors: { next: "errNewPasswordSame" } };
+  if (next !== repeat) return { ok: false, errors: { repeat: "errNewPasswordRepeat" } };
+  await setOwnPassword({ id: staff.id, passwordHash: await hashPassword(next) });
+  const endedSessions = await endAllStaffSessions({
+    staffId: staff.id,
+    reason: "password-changed",
+    exceptSessionId: sessionId,
+  });
+  await audit({
+    actor: staff,
+    action: "staff.password_change",
+    entityType: "staff",
+    entityId: staff.id,
+    ip,
+    details: { endedSessions },
+  });
+  return { ok: true, endedSessions };
 }

@@ -45,7 +45,7 @@ export function ExportList({
               </td>
               <td data-label={t.colCreated}>{formatStockholmTime(e.createdAt)}</td>
               {showCreator ? <td data-label={t.colCreator}>{e.creatorEmail ?? "–"}</td> : null}
-              <td data-label={t.colSurvey}>{e.surveyKey}</td>
+              <td data-label={t.colSurvey}>{e.surveyTitle}</td>
               <td data-label={t.colWaves}>{e.waves}</td>
               <td data-label={t.colRows}>{e.rowCount ?? "–"}</td>
               <td data-label={t.colK}>{e.k}</td>
@@ -57,8 +57,9 @@ export function ExportList({
               </td>
               <td>
                 {e.status === "done" && e.createdBy === staffId ? (
-                  <a href={`/staff/exports/${e.id}.zip`} download aria-label={format(t.downloadNamed, { id: e.id })}>
+                  <a href={`/staff/exports/${e.id}.zip`} download>
                     {t.download}
+                    <span className="visually-hidden">{format(t.downloadFor, { id: e.id })}</span>
                   </a>
                 ) : null}
               </td>

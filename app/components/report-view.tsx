@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import type { Block, Figure, Part, ReportChart, ReportTable } from "~/reports/draft-types";
 import { partText } from "~/reports/figure-book";
+import { TableWrap } from "~/components/count-table";
 import { quoted } from "~/reports/plain-text";
 import type { ResolvedSection } from "~/reports/resolve";
 import { format } from "~/i18n/define";
@@ -50,7 +51,7 @@ function TableView({ table }: { table: ReportTable }) {
   const t = useStrings(strings);
   return (
     <figure className="report-table">
-      <div className="table-wrap">
+      <TableWrap label={format(t.tableCaption, { n: table.number, caption: table.caption })}>
         <table>
           <caption>{format(t.tableCaption, { n: table.number, caption: table.caption })}</caption>
           <thead>
@@ -75,7 +76,7 @@ function TableView({ table }: { table: ReportTable }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <figcaption className="muted">{table.source}</figcaption>
     </figure>
   );

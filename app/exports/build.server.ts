@@ -8,7 +8,7 @@ import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
 import { projectRoot } from "~/env.server";
 import { readExportRows, surveyVersionsOf, type ExportFilters } from "~/models/export.server";
-import { createCsvStream, type CsvDialect, type CsvValue } from "~/privacy/csv";
+import { CSV_BOM, csvRecords, type CsvDialect, type CsvValue } from "~/privacy/csv";
 import { createPlanCursor, planSuppression, type QiClass, type SuppressionPlan } from "~/privacy/k-anonymity";
 import { newExportKey, participantPseudonym, responsePseudonym } from "~/privacy/pseudonym";
 import { redactText } from "~/privacy/redact";
@@ -139,28 +139,6 @@ async function* fileLines(file: string): AsyncGenerator<string> {
   if (rest !== "") yield rest;
 }
 
-/** Gathers small chunks into large ones, so files are written in few system calls. */
-function gathering(size = 1 << 18) {
-  let parts: Buffer[] = [];
-  let length = 0;
-  return new Transform({
-    transform(chunk: Buffer | string, _enc, done) {
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-      parts.push(buffer);
-      length += buffer.length;
-      if (length >= size) {
-        const out = Buffer.concat(parts, length);
-        parts = [];
-        length = 0;
-        done(null, out);
-      } else done();
-    },
-    flush(done) {
-      done(null, length > 0 ? Buffer.concat(parts, length) : undefined);
-    },
-  });
-}
-
 function summarise(pass: FirstPass): ExportSummary {
   const variables = pass.layout.variables;
   const suppressedByVariable: Record<string, number> = {};
@@ -198,11 +176,22 @@ function hashing() {
   return { stream, result: () => ({ sha256: hash.digest("hex"), bytes }) };
 }
 
-async function writeCsvFile(file: string, dialect: CsvDialect, header: string[]) {
-  const csv = createCsvStream({ dialect, header });
+/** A CSV file written in batches of rows, hashed on the way; the BOM and header come first. */
+function csvFile(file: string, dialect: CsvDialect, header: string[]) {
   const hash = hashing();
-  const done = pipeline(csv, gathering(), hash.stream, fs.createWriteStream(file));
-  return { csv, done: async () => (await done, hash.result()) };
+  const out = fs.createWriteStream(file);
+  const done = pipeline(hash.stream, out);
+  hash.stream.write(CSV_BOM + csvRecords([header], dialect));
+  return {
+    write: async (rows: CsvValue[][]) => {
+      if (!hash.stream.write(csvRecords(rows, dialect))) await once(hash.stream, "drain");
+    },
+    end: async () => {
+      hash.stream.end();
+      await done;
+      return hash.result();
+    },
+  };
 }
 
 export function exportDirectory(): string {
@@ -228,10 +217,16 @@ export async function buildExportZip(
     if (summary.rows === 0) throw new EmptyExportError();
     const header = pass.layout.variables.map((v) => v.name);
 
-    const comma = await writeCsvFile(path.join(scratch, "data.csv"), "comma", header);
-    const swedish = await writeCsvFile(path.join(scratch, "data_sv.csv"), "excel-sv", header);
+    const comma = csvFile(path.join(scratch, "data.csv"), "comma", header);
+    const swedish = csvFile(path.join(scratch, "data_sv.csv"), "excel-sv", header);
     const next = createPlanCursor(pass.plan, pass.layout.positions.length);
     const positions = pass.layout.positions;
+    let batch: CsvValue[][] = [];
+    const flush = async () => {
+      await comma.write(batch);
+      await swedish.write(batch);
+      batch = [];
+    };
     for await (const line of fileLines(rowsFile)) {
       const tab = line.indexOf("\t");
       const mask = next(Number(line.slice(0, tab)));
@@ -241,17 +236,13 @@ export async function buildExportZip(
         positions.forEach((p, i) => {
           if (mask & (1 << i)) for (const c of p.columns) cells[c] = null;
         });
-      comma.csv.write(cells);
-      swedish.csv.write(cells);
-      // Ask each stream at the moment of waiting: one may have drained while we waited for the other.
-      if (comma.csv.writableNeedDrain) await once(comma.csv, "drain");
-      if (swedish.csv.writableNeedDrain) await once(swedish.csv, "drain");
+      batch.push(cells);
+      if (batch.length >= 1000) await flush();
     }
-    comma.csv.end();
-    swedish.csv.end();
+    await flush();
     const files: { name: string; sha256: string; bytes: number }[] = [];
-    files.push({ name: "data.csv", ...(await comma.done()) });
-    files.push({ name: "data_sv.csv", ...(await swedish.done()) });
+    files.push({ name: "data.csv", ...(await comma.end()) });
+    files.push({ name: "data_sv.csv", ...(await swedish.end()) });
 
     const treatment = { suppressed: summary.suppressedByVariable };
     const small: [string, string][] = [

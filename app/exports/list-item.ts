@@ -8,6 +8,7 @@ export interface ExportListItem {
   createdAt: string;
   status: ExportRecord["status"];
   surveyKey: string;
+  surveyTitle: string;
   waves: number;
   rowCount: number | null;
   columnCount: number | null;
@@ -20,7 +21,8 @@ export interface ExportListItem {
   error: string | null;
 }
 
-export function toListItem(r: ExportRecord): ExportListItem {
+/** `titles`: survey titles by key, in the page's language; a survey file since removed shows its key. */
+export function toListItem(r: ExportRecord, titles: Record<string, string> = {}): ExportListItem {
   return {
     id: r.id,
     createdBy: r.createdBy,
@@ -28,6 +30,7 @@ export function toListItem(r: ExportRecord): ExportListItem {
     createdAt: r.createdAt,
     status: r.status,
     surveyKey: r.surveyKey,
+    surveyTitle: titles[r.surveyKey] ?? r.surveyKey,
     waves: r.filters.campaignIds.length,
     rowCount: r.rowCount,
     columnCount: r.columnCount,

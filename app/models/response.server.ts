@@ -18,6 +18,8 @@ export interface NewResponse {
   participantCodeHmac: string | null;
   answers: Record<string, unknown>;
   rows: AnswerRow[];
+  /** Finished while the campaign was open, arrived after it closed. */
+  late?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function insertResponse(
         staff_assisted: input.staffAssisted,
         participant_code_hmac: input.participantCodeHmac,
         answers: JSON.stringify(input.answers),
+        late: Boolean(input.late),
       });
       if (input.rows.length > 0) {
         await trx.batchInsert(
@@ -184,11 +187,12 @@ export async function insertResponses(
           r.staffAssisted,
           r.participantCodeHmac,
           JSON.stringify(r.answers),
+          Boolean(r.late),
         );
       }
       // ON CONFLICT … DO NOTHING RETURNING gives back only the rows really inserted, on SQLite and PostgreSQL alike.
       const result = await trx.raw(
-        `insert into responses (id, campaign_id, survey_version_id, submitted_at, locale, channel, staff_assisted, participant_code_hmac, answers) values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} on conflict (id) do nothing returning id`,
+        `insert into responses (id, campaign_id, survey_version_id, submitted_at, locale, channel, staff_assisted, participant_code_hmac, answers, late) values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")} on conflict (id) do nothing returning id`,
         bindings,
       );
       const returned: { id: string }[] = Array.isArray(result) ? result : result.rows;

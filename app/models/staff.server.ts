@@ -9,6 +9,8 @@ export interface StaffUser {
   role: Role;
   disabled: boolean;
   sessionVersion: number;
+  /** A temporary password set by an admin: the next login must choose a new one. */
+  mustChangePassword: boolean;
   programIds: number[];
   createdAt: string;
   updatedAt: string;
@@ -22,6 +24,7 @@ interface StaffRow {
   password_hash: string;
   disabled: boolean | number;
   session_version: number;
+  must_change_password?: boolean | number | null;
   created_at: string;
   updated_at: string;
 }
@@ -49,6 +52,7 @@ function toStaff(row: StaffRow, programIds: number[]): StaffUser {
     role: row.role,
     disabled: Boolean(row.disabled),
     sessionVersion: row.session_version,
+    mustChangePassword: Boolean(row.must_change_password),
     programIds,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -155,6 +159,24 @@ export async function setStaffPassword({ id, passwordHash }: { id: number; passw
     .where({ id })
     .update({ password_hash: passwordHash, updated_at: nowIso() })
     .increment("session_version", 1);
+}
+
+/** Marks a password as temporary (set by an admin): the person must choose their own at the next login. */
+export async function requirePasswordChange({ id }: { id: number }): Promise<void> {
+  await db("staff_users").where({ id }).update({ must_change_password: true });
+}
+
+/** The person's own new password; their session version stays, so the session they are in goes on. */
+export async function setOwnPassword({ id, passwordHash }: { id: number; passwordHash: string }): Promise<void> {
+  await db("staff_users")
+    .where({ id })
+    .update({ password_hash: passwordHash, must_change_password: false, updated_at: nowIso() });
+}
+
+/** For a password change: the stored hash of one person. */
+export async function passwordHashOf({ id }: { id: number }): Promise<string | null> {
+  const row: { password_hash: string } | undefined = await db("staff_users").where({ id }).first("password_hash");
+  return row?.password_hash ?? null;
 }
 
 async function setPrograms(staffId: number, programIds: number[], trx: Knex): Promise<void> {

@@ -22,6 +22,8 @@
  * - `createCsvStream({ dialect, header })` → a Node `Transform`: write row arrays (object mode), read UTF-8
  *   bytes that start with the BOM. For large exports: pipe it into a file, a ZIP entry or a response, and
  *   respect back-pressure (`if (!stream.write(row)) await once(stream, "drain")`).
+ * - `csvRecords(rows, dialect)` → the CSV text of some rows without the BOM, for writers that stream in batches
+ *   (write `CSV_BOM` and the header first: `csvRecords([header], dialect)`).
  * - `formatCell(value, dialect)` → the text of one cell (formula rule and number format applied, not quoted).
  * - `neutraliseFormula(text)` → text with the leading `'` when needed; `CSV_BOM`, `csvDelimiter(dialect)`.
  *
@@ -92,6 +94,15 @@ export function writeCsv(rows: Iterable<readonly CsvValue[]>, { dialect, header 
   for (const row of rows) records.push(row.map((v) => formatCell(v, dialect)));
   if (records.length === 0) return CSV_BOM;
   return stringifySync(records, stringifyOptions(dialect));
+}
+
+/** Rows as CSV text without the BOM; the same bytes `writeCsv` gives for them. */
+export function csvRecords(rows: readonly (readonly CsvValue[])[], dialect: CsvDialect): string {
+  if (rows.length === 0) return "";
+  return stringifySync(
+    rows.map((row) => row.map((v) => formatCell(v, dialect))),
+    { ...stringifyOptions(dialect), bom: false },
+  );
 }
 
 /** `Content-Disposition` for a download, with an ASCII fallback and the exact UTF-8 name (RFC 6266/5987). */

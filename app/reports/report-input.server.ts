@@ -1,6 +1,8 @@
 import { listAttendanceFacts } from "~/models/attendance.server";
 import { enrolmentOn } from "~/models/enrolment.server";
 import { personsReached } from "~/models/persons-reached.server";
+import { listOutcomeCampaigns } from "~/models/outcome.server";
+import { loadOutcomeReport, OutcomeQueryError } from "~/outcomes/load-outcomes.server";
 import { listApprovedQuotes } from "~/models/quote.server";
 import { redactionNames } from "~/models/redaction-name.server";
 import {
@@ -49,6 +51,41 @@ export async function periodQuotes({
 }
 
 /**
+ * The user survey for the report: the latest brukarenkät wave of the programmes that closed by `to` (within
+ * or before the period) and the wave before it, with every figure from the outcomes module, broken down by
+ * gender for the equality analysis.
+ */
+export async function surveyForReport({
+  to,
+  programIds,
+}: {
+  to: string;
+  programIds: number[];
+}): Promise<ReportInput["survey"]> {
+  const waves = (await listOutcomeCampaigns({ programIds }))
+    .filter((c) => c.surveyKey === "brukarenkat" && c.closesOn <= to && c.responses > 0)
+    .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.id - b.id);
+  const latest = waves.at(-1);
+  if (!latest) return null;
+  const previous = waves.length > 1 ? waves[waves.length - 2] : null;
+  try {
+    const report = await loadOutcomeReport({
+      campaignIds: previous ? [previous.id, latest.id] : [latest.id],
+      by: "gender",
+      compareWith: previous?.id ?? null,
+      scope: programIds,
+    });
+    const enrolment = await enrolmentOn({ date: latest.closesOn, programIds: [latest.programId] });
+    const enrolled = enrolment.reduce((n, e) => n + e.women + e.men + e.other + e.notStated, 0);
+    return { report, enrolled: enrolment.length > 0 ? enrolled : null };
+  } catch (error) {
+    // A wave the outcomes module cannot read (another survey's tags, say) is left out, not a failed report.
+    if (error instanceof OutcomeQueryError) return null;
+    throw error;
+  }
+}
+
+/**
  * Gathers, through the models, everything a draft for `programs` over [from, to] is written from. Free
  * text is masked here (identity numbers, phone numbers, e-mail addresses, listed names) before it can
  * reach a report.
@@ -67,7 +104,7 @@ export async function gatherReportInput({
   const programIds = programs.map((p) => p.id);
   const previous = previousPeriod(from, to);
   const range = { programIds, fromIso: stockholmDayStartIso(from), toIso: stockholmDayStartIso(addDays(to, 1)) };
-  const [facts, previousFacts, activities, enrolment, workshops, quotes, themes, sources, names, reach] =
+  const [facts, previousFacts, activities, enrolment, workshops, quotes, themes, sources, names, reach, survey] =
     await Promise.all([
       listAttendanceFacts({ from, to, programIds }),
       listAttendanceFacts({ ...previous, programIds }),
@@ -79,6 +116,7 @@ export async function gatherReportInput({
       countFeedbackBySource(range),
       redactionNames(),
       personsReached({ from, to, programIds }),
+      surveyForReport({ to, programIds }),
     ]);
   const mask = (text: string) => redact(text, { names }).text;
   const proposals = await listReportProposals({ workshopIds: workshops.map((w) => w.id) });
@@ -117,5 +155,6 @@ export async function gatherReportInput({
     themes: themes.map((t) => ({ name: t.name, parent: t.parent, count: t.count })),
     feedbackSources: sources,
     reach: reach.figures,
+    survey,
   };
 }

@@ -2,6 +2,7 @@ import type { GenderCounts } from "~/outcomes/attendance-rules";
 import type { Fact } from "~/outcomes/attendance-stats";
 import type { ProposalStatus } from "~/workshops/rules";
 import type { PersonsReachedFigures } from "~/outcomes/persons-reached";
+import type { OutcomeReport } from "~/outcomes/load-outcomes.server";
 
 /**
  * Everything the draft is written from, gathered by `gatherReportInput` through the models. Free text in
@@ -42,6 +43,12 @@ export interface ReportInput {
   themes: { name: string; parent: string | null; count: number }[];
   /** Persons reached (distinct participant codes) and visits with and without a code, exact figures. */
   reach: PersonsReachedFigures | null;
+  /**
+   * The latest user survey (brukarenkät) wave that closed by the end of the period, and the wave before it,
+   * as the outcomes module publishes them (suppressed in one pass over all their figures); null: none.
+   * `enrolled`: enrolled in the wave's programme when it closed, for the response rate.
+   */
+  survey: { report: OutcomeReport; enrolled: number | null } | null;
   /** Where the period's feedback came from (form, survey, workshop, staff) and how much. */
   feedbackSources: { source: string; count: number }[];
 }

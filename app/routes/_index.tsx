@@ -1,5 +1,6 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { common } from "~/i18n/strings/common";
 import { useStrings } from "~/i18n/use-strings";
@@ -25,28 +26,18 @@ export default function Home() {
       <h1>{t.homeTitle}</h1>
       <p className="lead">{t.homeLead}</p>
       <form method="get" action="/" className="stack">
-        <div className="field">
-          <label htmlFor="code">{t.homeSurvey}</label>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={16}
-            required
-            defaultValue={typed}
-            aria-invalid={unknown ? true : undefined}
-            aria-describedby={unknown ? "code-error" : undefined}
-            autoFocus={Boolean(unknown)}
-          />
-          {unknown ? (
-            <p id="code-error" className="field-error">
-              {format(t.homeCodeUnknown, { code: unknown })}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          label={t.homeSurvey}
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={16}
+          required
+          defaultValue={typed}
+          autoFocus={Boolean(unknown)}
+          error={unknown ? format(t.homeCodeUnknown, { code: unknown }) : undefined}
+        />
         <button type="submit" className="button button--block">
           {t.homeCodeButton}
         </button>

@@ -7,6 +7,8 @@ import { exportVisibleTo } from "~/exports/exports.server";
 import { toListItem } from "~/exports/list-item";
 import { notFound } from "~/http/errors.server";
 import { parseId } from "~/http/params";
+import { localeFromRequest } from "~/i18n/locale";
+import { listSurveys } from "~/surveys/registry.server";
 import { format } from "~/i18n/define";
 import { exportsStrings } from "~/i18n/strings/exports";
 import { useStrings } from "~/i18n/use-strings";
@@ -20,8 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("exports") });
   const found = await exportVisibleTo(staff, parseId(params.id));
   if (!found) throw notFound();
+  const locale = localeFromRequest(request);
+  const titles = Object.fromEntries((await listSurveys()).map((s) => [s.key, s.title[locale]]));
   return {
-    item: toListItem(found),
+    item: toListItem(found, titles),
     mine: found.createdBy === staff.id,
     again: new URL(request.url).searchParams.get("again") === "1",
   };
@@ -59,7 +63,7 @@ export default function ExportDetail() {
         <dt>{t.colCreated}</dt>
         <dd>{formatStockholmTime(item.createdAt)}</dd>
         <dt>{t.colSurvey}</dt>
-        <dd>{item.surveyKey}</dd>
+        <dd>{item.surveyTitle}</dd>
         <dt>{t.summaryWaves}</dt>
         <dd>{item.waves}</dd>
         <dt>{t.colK}</dt>

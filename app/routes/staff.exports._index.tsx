@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   const base = {
     choices,
-    exports: list.map(toListItem),
+    exports: list.map((e) => toListItem(e, Object.fromEntries(choices.surveys.map((s) => [s.key, s.title])))),
     showCreator: staff.role === "admin",
     staffId: staff.id,
     values: {

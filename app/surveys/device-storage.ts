@@ -4,12 +4,10 @@
  * so they are tested without a browser.
  */
 export interface SavedProgress {
-  id: string;
-  data: Record<string, unknown>;
-  currentElement: string | null;
-  hash: string;
-  participantCode: string;
-  assisted: boolean;
+  /** The form's state as the server last handed it out (answers so far, response id, version). */
+  state: FlowState;
+  /** The question on screen. */
+  question: string;
   savedAt: number;
 }
 
@@ -21,6 +19,8 @@ export interface Submission {
   channel: "phone" | "kiosk" | "staff";
   assisted: boolean;
   version: string;
+  /** Signed "started while the campaign was open": accepted, marked late, after it closes. */
+  started?: string;
 }
 
 export interface OutboxEntry {
@@ -28,6 +28,8 @@ export interface OutboxEntry {
   body: Submission;
   queuedAt: number;
 }
+
+import type { FlowState } from "./question-view";
 
 const PREFIX = "deltagarrost:";
 const progressKey = (code: string) => `${PREFIX}progress:${code}`;
@@ -53,7 +55,8 @@ function write(storage: Storage, key: string, value: unknown): boolean {
 }
 
 export function loadProgress(storage: Storage, code: string): SavedProgress | null {
-  return read<SavedProgress>(storage, progressKey(code));
+  const saved = read<SavedProgress>(storage, progressKey(code));
+  return saved && typeof saved === "object" && saved.state && typeof saved.question === "string" ? saved : null;
 }
 
 export function saveProgress(storage: Storage, code: string, progress: SavedProgress): void {
@@ -101,11 +104,16 @@ export function uuid(): string {
 
 export type SendOutcome = "stored" | "offline" | "closed" | "rejected";
 
-/**
- * Sends one queued submission. Only an answer from the server ends its life in the outbox:
- * stored or duplicate (done), closed (kept on the device, said plainly), rejected (kept, staff can help).
- */
-export async function sendEntry(entry: OutboxEntry, fetchImpl: typeof fetch = fetch): Promise<SendOutcome> {
+export interface AnswerProblem {
+  question: string | null;
+  message: string;
+}
+
+/** Sends one submission and says how it went, with the server's messages when it refused the answers. */
+export async function sendEntryWithErrors(
+  entry: OutboxEntry,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ outcome: SendOutcome; errors: AnswerProblem[] }> {
   let response: Response;
   try {
     response = await fetchImpl(`/s/${encodeURIComponent(entry.code)}`, {
@@ -115,10 +123,34 @@ export async function sendEntry(entry: OutboxEntry, fetchImpl: typeof fetch = fe
       credentials: "same-origin",
     });
   } catch {
-    return "offline";
+    return { outcome: "offline", errors: [] };
   }
-  if (response.status === 201 || response.status === 200) return "stored";
-  if (response.status === 410) return "closed";
-  if (response.status >= 500 || response.status === 408 || response.status === 429) return "offline";
+  const outcome = outcomeOf(response.status);
+  if (response.status !== 422) return { outcome, errors: [] };
+  const body = (await response.json().catch(() => null)) as { errors?: AnswerProblem[] } | null;
+  return { outcome, errors: Array.isArray(body?.errors) ? body.errors : [] };
+}
+
+function outcomeOf(status: number): SendOutcome {
+  if (status === 201 || status === 200) return "stored";
+  if (status === 410) return "closed";
+  if (status >= 500 || status === 408 || status === 429) return "offline";
   return "rejected";
+}
+
+/**
+ * Sends one queued submission. Only an answer from the server ends its life in the outbox:
+ * stored or duplicate (done), closed (kept on the device, said plainly), rejected (kept, staff can help).
+ */
+export async function sendEntry(entry: OutboxEntry, fetchImpl: typeof fetch = fetch): Promise<SendOutcome> {
+  return (await sendEntryWithErrors(entry, fetchImpl)).outcome;
+}
+
+/** The browser's storage, or null where it is blocked (some private modes) or on the server. */
+export function deviceStorage(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -19,6 +19,7 @@ export function registerSurveyExtensions(): void {
   Serializer.addProperty("question", { name: "consent", category: "data" });
   Serializer.addProperty("question", { name: "quasiIdentifier:boolean", category: "data", default: false });
   Object.assign(surveyLocalization.locales["sv"] ?? {}, SWEDISH_FIXES);
+  Object.assign(surveyLocalization.locales["en"] ?? {}, ENGLISH_FIXES);
 }
 
 /** survey-core's Swedish, made plain (lättläst) where it was stiff or wrong. */
@@ -53,4 +54,16 @@ export const SWEDISH_FIXES: Record<string, string> = {
   saveAgainButton: "Försök igen",
   booleanCheckedLabel: "Ja",
   booleanUncheckedLabel: "Nej",
+};
+
+/** survey-core's English where it was terse ("Response required."). */
+export const ENGLISH_FIXES: Record<string, string> = {
+  pagePrevText: "Back",
+  pageNextText: "Next",
+  completeText: "Send the answers",
+  requiredError: "Please answer this question to go on.",
+  requiredErrorInPanel: "Please answer at least one question.",
+  textMaxLength: "Write at most {0} characters.",
+  otherRequiredError: "Write what you mean by “Something else”.",
+  completingSurvey: "Thank you for your answers!",
 };

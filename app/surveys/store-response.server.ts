@@ -15,6 +15,7 @@ export interface ResponseToStore {
   channel: "phone" | "kiosk" | "staff";
   staffAssisted: boolean;
   participantCodeHmac: string | null;
+  late?: boolean;
 }
 
 /** The free text of a response that goes to the feedback inbox, with quoting consent from the survey's consent question. */
@@ -50,6 +51,7 @@ async function writeBatch(items: ResponseToStore[]): Promise<("stored" | "duplic
       channel: r.channel,
       staffAssisted: r.staffAssisted,
       participantCodeHmac: r.participantCodeHmac,
+      late: Boolean(r.late),
       answers: r.answers,
       rows: r.rows,
       source: r,

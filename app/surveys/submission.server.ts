@@ -10,7 +10,9 @@ import { storeSurveyResponse } from "./store-response.server";
 import { findSurveyVersionByHash } from "~/models/survey-version.server";
 import { normalizeJoinCode } from "~/surveys/join-code.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { campaignState } from "./campaign-state";
+import { startedWhileOpen } from "./started-token.server";
 import { currentSurvey } from "./registry.server";
 import { compiledSurvey, validateAnswers, type AnswerError } from "./validate.server";
 
@@ -27,6 +29,8 @@ const envelope = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+  /** Signed "started while open" from the survey page: lets answers finished offline arrive after the close. */
+  started: z.string().max(100).optional(),
 });
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
@@ -105,8 +109,25 @@ export async function submitSurvey({
     const what = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "body")))].join(", ");
     return problem(400, format(t.apiBadEnvelope, { what }));
   }
-  const input = parsed.data;
+  return acceptSurveyAnswers({ rawCode, input: parsed.data, locale });
+}
 
+export type SubmissionInput = z.infer<typeof envelope>;
+
+/**
+ * Everything after the body is read: campaign, version, participant code, validation by survey-core, storage.
+ * The JSON contract and the one-question-per-page form both end here, so they store alike.
+ */
+export async function acceptSurveyAnswers({
+  rawCode,
+  input,
+  locale,
+}: {
+  rawCode: string;
+  input: SubmissionInput;
+  locale: Locale;
+}): Promise<SubmissionReply> {
+  const t = surveyStrings[locale];
   const campaign = await cachedCampaignByCode(normalizeJoinCode(rawCode));
   if (!campaign) return problem(404, t.apiNotFound);
 
@@ -117,7 +138,10 @@ export async function submitSurvey({
   // A retry of a stored response is answered as such even after the campaign closed, so the device can let go.
   if (state !== "open" && (await responseExists({ id: input.id.toLowerCase() })))
     return reply(200, { id: input.id.toLowerCase(), status: "duplicate" });
-  if (state === "closed") return problem(410, t.apiClosed);
+  const late =
+    state === "closed" &&
+    startedWhileOpen({ token: input.started, campaign, responseId: input.id, today: todayInStockholm() });
+  if (state === "closed" && !late) return problem(410, t.apiClosed);
   if (state === "not-yet-open") return problem(409, format(t.apiNotYetOpen, { date: campaign.opensOn }));
 
   let codeHmac: string | null = null;
@@ -149,6 +173,7 @@ export async function submitSurvey({
     channel,
     staffAssisted: Boolean(input.assisted) || input.channel === "staff",
     participantCodeHmac: codeHmac,
+    late,
   });
   return reply(outcome === "stored" ? 201 : 200, { id: input.id.toLowerCase(), status: outcome });
 }

@@ -15,12 +15,15 @@ type Messages = {
   notText: string;
   tooLong: string;
   notYesNo: string;
+  exclusive: string;
 };
 
 interface Rule {
   name: string;
   type: string;
   choices: Set<string>;
+  /** Choices that cannot go with any other ("Inget hindrar mig", the "none" item). */
+  exclusive: Set<string>;
   hasOther: boolean;
   hasNone: boolean;
   rateValues: Set<number> | null;
@@ -95,6 +98,12 @@ function compile(json: Record<string, unknown>): CompiledSurvey {
       name: q.name,
       type,
       choices: new Set(choiceValues),
+      exclusive: new Set([
+        ...(Array.isArray(q.choices) ? (q.choices as { value: unknown; isExclusive?: boolean }[]) : [])
+          .filter((c) => c.isExclusive)
+          .map((c) => String(c.value)),
+        ...((q.showNoneItem ?? q.hasNone) ? [NONE] : []),
+      ]),
       hasOther: Boolean(q.showOtherItem ?? q.hasOther),
       hasNone: Boolean(q.showNoneItem ?? q.hasNone),
       rateValues,
@@ -205,6 +214,7 @@ function checkValue(rule: Rule, value: unknown, m: Messages): string | null {
           return m.unknownChoice;
         seen.add(String(v));
       }
+      if (seen.size > 1 && [...seen].some((v) => rule.exclusive.has(v))) return m.exclusive;
       return null;
     }
     case "rating": {

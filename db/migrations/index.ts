@@ -10,6 +10,7 @@ import * as security from "./0012_security";
 import * as exportsTable from "./0014_exports";
 import * as exportReadIndex from "./0015_export_read_index";
 import * as visitorRegister from "./0016_visitor_register";
+import * as responseLate from "./0018_response_late";
 import * as reports from "./0022_reports";
 import * as outcomeIndexes from "./0020_outcome_indexes";
 
@@ -29,6 +30,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0014_exports": exportsTable,
   "0015_export_read_index": exportReadIndex,
   "0016_visitor_register": visitorRegister,
+  "0018_response_late": responseLate,
   "0022_reports": reports,
   "0020_outcome_indexes": outcomeIndexes,
 };

@@ -121,6 +121,15 @@ describe("staff administration", () => {
     const erikContext = await newContext(browser, PHONE);
     const erik = await erikContext.newPage();
     await login(erik, "erik@demo.local", password);
+    // A temporary password must be replaced before anything else opens.
+    expect(new URL(erik.url()).pathname).toBe("/staff/password");
+    await erik.getByText("Du loggade in med ett tillfälligt lösenord").waitFor();
+    await expectNoAxeViolations(erik, "forced password change");
+    await erik.getByLabel("Nuvarande lösenord").fill(password);
+    await erik.getByLabel("Nytt lösenord", { exact: true }).fill("min egen långa mening");
+    await erik.getByLabel("Upprepa det nya lösenordet").fill("min egen långa mening");
+    await erik.getByRole("button", { name: "Byt lösenord" }).click();
+    await erik.waitForURL((url) => url.pathname === "/staff");
     await expect.poll(() => erik.getByText("Du är inloggad som case manager").count()).toBe(1);
 
     await admin.goto("/staff/users");
@@ -133,7 +142,7 @@ describe("staff administration", () => {
 
     await erik.goto("/staff");
     expect(new URL(erik.url()).pathname).toBe("/staff/login");
-    await login(erik, "erik@demo.local", password).catch(() => undefined);
+    await login(erik, "erik@demo.local", "min egen långa mening").catch(() => undefined);
     expect(await erik.getByRole("alert").textContent()).toContain("Kontot är avstängt");
     await adminContext.close();
     await erikContext.close();

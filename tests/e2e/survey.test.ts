@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   PHONE,
+  baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   launchBrowser,
   newContext,
   screenshot,
 } from "../support/browser";
+import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
+import { expectReadableContrast } from "../support/contrast";
 import { closeE2eDb, e2eDb } from "../support/e2e-database";
 
 let browser: Browser & { cleanup: () => Promise<void> };
@@ -26,82 +29,116 @@ async function responsesFor(
   return e2eDb()("responses as r")
     .join("campaigns as c", "c.id", "r.campaign_id")
     .where("c.code", code)
+    .orderBy("r.submitted_at")
     .select("r.id", "r.answers", "r.channel", "r.staff_assisted");
 }
 
-/** The question currently on screen (one per page). */
-function currentQuestion(page: Page) {
-  return page.locator(".sd-question").first();
+const SEND = "Skicka svaren";
+const TABLET = { width: 800, height: 1280 };
+
+/** The question on screen: its heading is the page's only h2 while answering. */
+async function questionTitle(page: Page): Promise<string> {
+  return (await page.getByRole("heading", { level: 2 }).first().innerText()).trim();
 }
 
-const SEND = "Skicka svaren";
-
-/** Answers the question on screen by tapping: a choice, a smiley, or some words in a text box. */
-async function answerCurrent(page: Page, { text = "Mer yoga, tack!" } = {}) {
-  const q = currentQuestion(page);
-  await q.waitFor();
-  if ((await q.locator("textarea").count()) > 0) {
-    await q.locator("textarea").fill(text);
-  } else if ((await q.locator(".sd-rating__item-smiley, .sd-rating__item").count()) > 0) {
-    await q.locator(".sd-rating__item-smiley, .sd-rating__item").last().click();
+/** Answers the question on screen by tapping: the first choice or face, or some words in a text box. */
+async function answerCurrent(page: Page, { text = "Mer yoga, tack!", face = "Mycket bra" } = {}) {
+  const group = page.getByRole("group", { name: await questionTitle(page) });
+  if ((await group.getByRole("textbox").count()) > 0 && (await group.getByRole("radio").count()) === 0) {
+    await group.getByRole("textbox").first().fill(text);
+  } else if ((await group.getByRole("radio", { name: face }).count()) > 0) {
+    await group.getByText(face, { exact: true }).click();
   } else {
-    await q.locator(".sd-item").first().click();
+    await group.locator("label").first().click();
   }
 }
 
-async function next(page: Page) {
-  const title = await currentQuestion(page).locator(".sd-question__title").innerText();
-  await page.getByRole("button", { name: "Nästa" }).click();
-  await expect.poll(() => currentQuestion(page).locator(".sd-question__title").innerText()).not.toBe(title);
+/** Presses a button and waits until another question (or page) is on screen: a state, never a time. */
+async function pressAndWaitForChange(page: Page, name: string) {
+  const before = await questionTitle(page);
+  await page.getByRole("button", { name, exact: true }).click();
+  // Polls the page's text through the driver, so it works with the page's own scripts off too.
+  await expect.poll(() => questionTitle(page)).not.toBe(before);
 }
 
-async function answerAll(page: Page, { stopBeforeSend = true } = {}) {
+/** What kind of question is on screen: axe runs once per kind, contrast on every question. */
+async function questionKind(page: Page): Promise<string> {
+  if ((await page.locator("fieldset textarea").count()) > 0) return "text";
+  if ((await page.locator(".smiley").count()) > 0) return "smileys";
+  return (await page.locator("fieldset input").first().getAttribute("type")) ?? "other";
+}
+
+async function answerAll(page: Page, { checks = false, scripts = true } = {}) {
+  const checked = new Set<string>();
   for (let i = 0; i < 40; i++) {
     await answerCurrent(page);
-    if (await page.getByRole("button", { name: SEND }).isVisible()) break;
-    await next(page);
+    if (checks) {
+      const label = `question ${await questionTitle(page)}${scripts ? "" : " (no scripts)"}`;
+      const kind = await questionKind(page);
+      if (!checked.has(kind)) {
+        checked.add(kind);
+        if (scripts) await expectNoAxeViolations(page, label);
+        else await expectNoAxeViolationsWithoutScripts(browser, page, label);
+      }
+      await expectReadableContrast(page, label);
+    }
+    if (await page.getByRole("button", { name: SEND }).isVisible()) return;
+    await pressAndWaitForChange(page, "Nästa");
   }
-  if (!stopBeforeSend) await page.getByRole("button", { name: SEND }).click();
+  throw new Error("never reached the send button");
 }
 
-async function start(context: BrowserContext, path = "/s/DEMO") {
+async function open(context: BrowserContext, path = "/s/DEMO") {
   const page = await context.newPage();
   await page.goto(path);
-  await page.getByRole("button", { name: "Börja svara" }).click();
-  await currentQuestion(page).waitFor();
+  await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
   return page;
 }
 
+/** Waits until the page's scripts have taken over (the root marks the document then). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1");
+}
+
 describe("the brukarenkät on a phone", () => {
-  it("is answered fully by tapping, and thanks only after the server stored it", async () => {
+  it("shows the first question at once and is answered fully by tapping; thanks only once stored", async () => {
     const before = (await responsesFor("DEMO")).length;
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
     const response = await page.goto("/s/DEMO");
     expect(response?.status()).toBe(200);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Brukarenkät – demo");
-    await expectNoAxeViolations(page, "survey intro");
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    expect(await page.getByText(/^Fråga 1 av \d+$/).count()).toBe(1);
+    expect(await page.getByText("Måste besvaras", { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page, "survey first question");
+    await expectReadableContrast(page, "survey first question");
     await expectNoHorizontalScroll(page);
-    await screenshot(page, "survey-intro");
-    await page.getByRole("button", { name: "Börja svara" }).click();
-    await currentQuestion(page).waitFor();
-    await expect.poll(() => page.getByText("Du har svarat på 0 av").count()).toBeGreaterThan(0);
-    await expectNoAxeViolations(page, "survey question");
-    await expectNoHorizontalScroll(page);
-    await screenshot(page, "survey-question");
-    await answerAll(page);
+    await screenshot(page, "survey-first-question");
+    await hydrated(page);
+    // "Nästa" without an answer: survey-core's message, in plain Swedish, and the question stays.
+    await page.getByRole("button", { name: "Nästa" }).click();
+    await page.getByRole("alert").filter({ hasText: "Svara på frågan för att gå vidare." }).waitFor();
+    await expectNoAxeViolations(page, "survey question with error");
+    await expectReadableContrast(page, "survey question with error");
+    await answerCurrent(page);
+    await pressAndWaitForChange(page, "Nästa");
+    expect(await page.getByText(/^Fråga 2 av \d+$/).count()).toBe(1);
+    await answerAll(page, { checks: true });
     await screenshot(page, "survey-last-question");
     const posted = page.waitForResponse((r) => r.url().endsWith("/s/DEMO") && r.request().method() === "POST");
     await page.getByRole("button", { name: SEND }).click();
     expect((await posted).status()).toBe(201);
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
     await expectNoAxeViolations(page, "survey thanks");
+    await expectReadableContrast(page, "survey thanks");
     await screenshot(page, "survey-thanks");
+    expect(await page.getByRole("link", { name: "Till startsidan" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: /Tyck till/ }).count()).toBe(1);
     const rows = await responsesFor("DEMO");
     expect(rows.length).toBe(before + 1);
     const answers = JSON.parse(rows[rows.length - 1].answers);
-    expect(answers.program).toBe("bostad_forst");
-    expect(answers.gender).toBe("kvinna");
+    expect(answers).toMatchObject({ program: "bostad_forst", gender: "kvinna", satisfaction: 5 });
     expect(answers.wishes).toBe("Mer yoga, tack!");
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
       [],
@@ -109,20 +146,12 @@ describe("the brukarenkät on a phone", () => {
     await context.close();
   });
 
-  it("is answered with the keyboard only", async () => {
+  it("is answered with the keyboard only, from the moment the page shows", async () => {
     const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await page.goto("/s/DEMO");
-    // Tab to the start button and press it.
-    for (let i = 0; i < 15; i++) {
-      await page.keyboard.press("Tab");
-      if ((await page.evaluate(() => document.activeElement?.textContent)) === "Börja svara") break;
-    }
-    await page.keyboard.press("Enter");
-    await currentQuestion(page).waitFor();
-    // Question 1: Tab into the options, Space picks one, then on to Nästa.
-    for (let q = 0; q < 2; q++) {
-      const title = await currentQuestion(page).locator(".sd-question__title").innerText();
+    const page = await open(context);
+    // No waiting for scripts: the question is a plain form that works as soon as it is on screen.
+    for (let q = 0; q < 3; q++) {
+      const title = await questionTitle(page);
       for (let i = 0; i < 20; i++) {
         await page.keyboard.press("Tab");
         const type = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type);
@@ -134,22 +163,40 @@ describe("the brukarenkät on a phone", () => {
         if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === "Nästa") break;
       }
       await page.keyboard.press("Enter");
-      await expect.poll(() => currentQuestion(page).locator(".sd-question__title").innerText()).not.toBe(title);
+      await page.waitForFunction((t) => document.querySelector("h2")?.textContent?.trim() !== t, title);
     }
+    await hydrated(page);
+    // With scripts the next question's heading takes focus, so Tab goes on from there.
+    const title = await questionTitle(page);
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      if ((await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)) === "checkbox") break;
+    }
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((t) => document.querySelector("h2")?.textContent?.trim() !== t, title);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "{}"));
-    expect(saved.data).toEqual({ program: "bostad_forst", gender: "kvinna" });
+    expect(saved.state.answers).toEqual({
+      program: "bostad_forst",
+      gender: "kvinna",
+      visits: "varje_vecka",
+      activities: ["sygrupp"],
+    });
     await context.close();
   });
 
   it("keeps the answers on the phone when offline at send, and sends them once when back online", async () => {
     const before = (await responsesFor("DEMO")).length;
     const context = await newContext(browser, PHONE);
-    const page = await start(context);
+    const page = await open(context);
+    await hydrated(page);
     await answerAll(page);
     await context.setOffline(true);
     await page.getByRole("button", { name: SEND }).click();
     await page.getByRole("heading", { name: "Dina svar är sparade i telefonen" }).waitFor();
     await expectNoAxeViolations(page, "survey offline");
+    await expectReadableContrast(page, "survey offline");
     await screenshot(page, "survey-offline");
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:outbox") ?? "[]").length)).toBe(1);
     expect((await responsesFor("DEMO")).length).toBe(before);
@@ -160,10 +207,27 @@ describe("the brukarenkät on a phone", () => {
     await context.close();
   });
 
-  it("sends answers left on the device when the page is opened again", async () => {
+  it("says so, and keeps the answer, when a step finds no connection half-way", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await open(context);
+    await hydrated(page);
+    await answerCurrent(page);
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Nästa" }).click();
+    await page.getByRole("heading", { name: "Ingen kontakt just nu" }).waitFor();
+    await expectNoAxeViolations(page, "survey no connection");
+    expect(await page.getByRole("radio", { name: "I Bostad Först" }).isChecked()).toBe(true);
+    await context.setOffline(false);
+    await pressAndWaitForChange(page, "Nästa");
+    expect(await questionTitle(page)).toBe("Vilket kön har du?");
+    await context.close();
+  });
+
+  it("sends answers left on the phone from any page of the app when it is opened again", async () => {
     const before = (await responsesFor("DEMO")).length;
     const context = await newContext(browser, PHONE);
-    const page = await start(context);
+    const page = await open(context);
+    await hydrated(page);
     await answerAll(page);
     await context.setOffline(true);
     await page.getByRole("button", { name: SEND }).click();
@@ -171,8 +235,8 @@ describe("the brukarenkät on a phone", () => {
     await page.close();
     await context.setOffline(false);
     const again = await context.newPage();
-    await again.goto("/s/DEMO");
-    await again.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
+    await again.goto("/");
+    await again.waitForFunction(() => localStorage.getItem("deltagarrost:outbox") === null);
     expect((await responsesFor("DEMO")).length).toBe(before + 1);
     await context.close();
   });
@@ -180,18 +244,16 @@ describe("the brukarenkät on a phone", () => {
   it("stores one response when send is tapped twice", async () => {
     const before = (await responsesFor("DEMO")).length;
     const context = await newContext(browser, PHONE);
-    const page = await start(context);
+    const page = await open(context);
+    await hydrated(page);
     await answerAll(page);
     const posts: number[] = [];
     page.on("response", (r) => {
       if (r.url().endsWith("/s/DEMO") && r.request().method() === "POST") posts.push(r.status());
     });
-    const send = page.getByRole("button", { name: SEND });
-    await send.dblclick();
+    await page.getByRole("button", { name: SEND }).dblclick();
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
-    // However many requests the double tap made, every one has been answered and only one stored a row.
     await expect.poll(() => posts.length).toBeGreaterThan(0);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
     expect(posts.filter((s) => s === 201)).toHaveLength(1);
     expect(posts.every((s) => s === 201 || s === 200)).toBe(true);
     expect((await responsesFor("DEMO")).length).toBe(before + 1);
@@ -200,75 +262,169 @@ describe("the brukarenkät on a phone", () => {
 
   it("continues after a reload half-way, or starts over", async () => {
     const context = await newContext(browser, PHONE);
-    const page = await start(context);
+    const page = await open(context);
+    await hydrated(page);
     for (let i = 0; i < 3; i++) {
       await answerCurrent(page);
-      await next(page);
+      await pressAndWaitForChange(page, "Nästa");
     }
-    const title = await currentQuestion(page).locator(".sd-question__title").innerText();
+    const title = await questionTitle(page);
     await page.reload();
     await page.getByRole("heading", { name: "Du har redan börjat svara" }).waitFor();
     await expectNoAxeViolations(page, "survey resume");
+    await expectReadableContrast(page, "survey resume");
     await page.getByRole("button", { name: "Fortsätt" }).click();
-    await expect.poll(() => currentQuestion(page).locator(".sd-question__title").innerText()).toBe(title);
-    await page.getByRole("button", { name: "Tillbaka" }).click();
-    await expect.poll(() => currentQuestion(page).locator(".sd-item--checked").count()).toBe(1);
+    await page.getByRole("heading", { name: title }).waitFor();
+    await pressAndWaitForChange(page, "Tillbaka");
+    expect(await page.getByRole("radio", { name: "Varje vecka" }).isChecked()).toBe(true);
     await page.reload();
     await page.getByRole("button", { name: "Börja om" }).click();
-    await page.getByRole("button", { name: "Börja svara" }).waitFor();
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem("deltagarrost:progress:DEMO"))).toBeNull();
+    await context.close();
+  });
+
+  it("keeps 'Nästa' first and 'Tillbaka' below it, and 'Inget hindrar mig' alone", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await open(context);
+    await hydrated(page);
+    for (let i = 0; i < 40 && (await questionTitle(page)) !== "Vad gör att du inte kommer oftare?"; i++) {
+      await answerCurrent(page);
+      await pressAndWaitForChange(page, "Nästa");
+    }
+    const next = await page.getByRole("button", { name: "Nästa" }).boundingBox();
+    const back = await page.getByRole("button", { name: "Tillbaka" }).boundingBox();
+    expect(next && back && next.y < back.y).toBe(true);
+    await page.getByText("Tiderna passar inte").click();
+    await page.getByText("Inget hindrar mig").click();
+    expect(await page.getByRole("checkbox", { name: "Tiderna passar inte" }).isChecked()).toBe(false);
+    await page.getByText("Hur jag mår").click();
+    expect(await page.getByRole("checkbox", { name: "Inget hindrar mig" }).isChecked()).toBe(false);
+    await context.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  it("answers the whole survey to the end, with the same checks, messages and progress", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    const context = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      javaScriptEnabled: false,
+      baseURL: baseUrl(),
+    });
+    const page = await open(context);
+    await page.getByRole("button", { name: "Nästa" }).click();
+    await page.getByRole("alert").filter({ hasText: "Svara på frågan för att gå vidare." }).waitFor();
+    await expectNoAxeViolationsWithoutScripts(browser, page, "no-script question with error");
+    await expectReadableContrast(page, "no-script question with error");
+    await page.getByRole("checkbox", { name: "Personal hjälper mig att svara" }).check();
+    await answerCurrent(page);
+    await pressAndWaitForChange(page, "Nästa");
+    expect(await page.getByText(/^Fråga 2 av \d+$/).count()).toBe(1);
+    await answerAll(page, { checks: true, scripts: false });
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
+    await expectNoAxeViolationsWithoutScripts(browser, page, "no-script thanks");
+    await expectReadableContrast(page, "no-script thanks");
+    const rows = await responsesFor("DEMO");
+    expect(rows.length).toBe(before + 1);
+    expect(rows[rows.length - 1].channel).toBe("staff");
+    expect(JSON.parse(rows[rows.length - 1].answers)).toMatchObject({ program: "bostad_forst", satisfaction: 5 });
+    await context.close();
+  });
+
+  it("falls back to the plain form by itself when the scripts fail to download", async () => {
+    const before = (await responsesFor("YOGA")).length;
+    const context = await newContext(browser, TABLET);
+    await context.route("**/build/**/*.js", (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto("/s/YOGA");
+    await page.getByRole("heading", { name: "Hur var det idag?" }).waitFor();
+    for (let i = 0; i < 10; i++) {
+      await answerCurrent(page, { text: "Lugnt" });
+      if (await page.getByRole("button", { name: SEND }).isVisible()) break;
+      await pressAndWaitForChange(page, "Nästa");
+    }
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
+    expect((await responsesFor("YOGA")).length).toBe(before + 1);
     await context.close();
   });
 });
 
 describe("kiosk mode on the shared tablet", () => {
   it("wipes everything after each person, so the next sees nothing of the previous", async () => {
-    const context = await newContext(browser, { width: 800, height: 1280 });
-    const page = await start(context, "/s/DEMO?kiosk=1");
-    await page
-      .getByRole("button", { name: "Tillbaka" })
-      .waitFor({ state: "detached" })
-      .catch(() => undefined);
+    const context = await newContext(browser, TABLET);
+    const page = await open(context, "/s/DEMO?kiosk=1");
+    await hydrated(page);
     await answerAll(page);
     await page.getByRole("button", { name: SEND }).click();
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
     expect(await page.getByText("Nästa person kan snart börja").count()).toBe(1);
     const rows = await responsesFor("DEMO");
     expect(rows[rows.length - 1].channel).toBe("kiosk");
-    await page.getByRole("button", { name: "Börja svara" }).waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Starta om nu" }).click();
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
       [],
     );
-    await page.getByRole("button", { name: "Börja svara" }).click();
-    await currentQuestion(page).waitFor();
-    expect(await currentQuestion(page).locator(".sd-item--checked").count()).toBe(0);
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Tillbaka" }).count()).toBe(0);
     await page.goBack().catch(() => undefined);
     expect(await page.content()).not.toContain("Mer yoga, tack!");
+    await context.close();
+  });
+
+  it("never resumes someone else's answers: after a minute without a touch, the start returns, empty", async () => {
+    const context = await newContext(browser, TABLET);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto("/s/DEMO?kiosk=1");
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    await hydrated(page);
+    for (let i = 0; i < 3; i++) {
+      await answerCurrent(page);
+      await pressAndWaitForChange(page, "Nästa");
+    }
+    const navigated = page.waitForEvent("framenavigated");
+    await page.clock.runFor(61_000);
+    await navigated;
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Du har redan börjat svara" }).count()).toBe(0);
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
     await context.close();
   });
 });
 
 describe("the 30-second activity survey on the Mallis tablet", () => {
   it("is answered with a smiley and a few words, in English when chosen, and its words reach the feedback inbox", async () => {
-    const context = await newContext(browser, { width: 800, height: 1280 });
+    const context = await newContext(browser, TABLET);
     const page = await context.newPage();
     await page.goto("/s/YOGA");
     await page.getByRole("link", { name: "Change language to English" }).click();
-    await page.getByRole("button", { name: "Start" }).click();
-    await currentQuestion(page).waitFor();
-    expect(await currentQuestion(page).locator(".sd-question__title").innerText()).toContain("How was it today?");
-    await expectNoAxeViolations(page, "activity survey rating (en)");
-    await currentQuestion(page).locator(".sd-rating__item-smiley, .sd-rating__item").last().click();
+    await page.getByRole("heading", { name: "How was it today?" }).waitFor();
+    await hydrated(page);
+    expect(await page.getByText("It takes about one minute.").count()).toBe(1);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).not.toContain("Vad tyckte");
     await page.getByRole("button", { name: "Next" }).click();
-    await currentQuestion(page).locator("textarea").fill("Lugnt och skönt");
+    await page.getByRole("alert").filter({ hasText: "Please answer" }).waitFor();
+    await expectNoAxeViolations(page, "activity survey rating (en)");
+    await expectReadableContrast(page, "activity survey rating (en)");
+    await screenshot(page, "activity-smileys-tablet");
+    // One row of faces, each with its word.
+    const faces = await page.locator(".smiley").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(new Set(faces.map(Math.round)).size).toBe(1);
+    await page.getByText("Very good", { exact: true }).click();
+    await pressAndWaitForChange(page, "Next");
+    await page.getByRole("textbox").fill("Lugnt och skönt");
     const posted = page.waitForResponse((r) => r.url().endsWith("/s/YOGA") && r.request().method() === "POST");
-    for (let i = 0; i < 5 && !(await page.getByRole("button", { name: "Complete" }).isVisible()); i++) {
-      await page.getByRole("button", { name: "Next" }).click();
-      if ((await currentQuestion(page).locator(".sd-item").count()) > 0)
-        await currentQuestion(page).locator(".sd-item").first().click();
+    for (let i = 0; i < 5 && !(await page.getByRole("button", { name: "Send the answers" }).isVisible()); i++) {
+      await pressAndWaitForChange(page, "Next");
+      if ((await page.getByRole("radio").count()) > 0) await page.getByRole("radio").first().check();
     }
-    await page.getByRole("button", { name: "Complete" }).click();
+    await page.getByRole("button", { name: "Send the answers" }).click();
     expect((await posted).status()).toBe(201);
     await page.getByRole("heading", { name: "Thank you for your answers!" }).waitFor();
     const rows = await responsesFor("YOGA");
@@ -285,8 +441,7 @@ describe("the 30-second activity survey on the Mallis tablet", () => {
 });
 
 describe("read-aloud", () => {
-  it("speaks the question and its options in Swedish", async () => {
-    const context = await newContext(browser, PHONE);
+  async function withVoice(context: BrowserContext) {
     await context.addInitScript(() => {
       const spoken: { text: string; lang: string }[] = [];
       (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
@@ -299,20 +454,33 @@ describe("read-aloud", () => {
       };
       Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
     });
-    const page = await context.newPage();
-    await page.goto("/s/DEMO");
+  }
+  const spoken = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+
+  it("is on every question and speaks it with every option, the smiley scale's words included", async () => {
+    const context = await newContext(browser, PHONE);
+    await withVoice(context);
+    const page = await open(context);
     await page.getByText("Tryck på Läs upp om du vill höra frågan.").waitFor();
-    await page.getByRole("button", { name: "Börja svara" }).click();
-    await currentQuestion(page).waitFor();
-    await page.getByRole("button", { name: "Läs upp" }).first().click();
-    const spoken = await page.evaluate(
-      () => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken,
-    );
-    expect(spoken).toHaveLength(1);
-    expect(spoken[0].lang).toBe("sv-SE");
-    expect(spoken[0].text).toContain("Var bor du?");
-    expect(spoken[0].text).toContain("I Bostad Först");
+    await page.getByRole("button", { name: "Läs upp" }).click();
+    expect((await spoken(page))[0]).toEqual({
+      lang: "sv-SE",
+      text: "Var bor du? I Bostad Först. I en försöks- eller träningslägenhet. Vet inte.",
+    });
     await expectNoAxeViolations(page, "question with read-aloud");
+    for (let i = 0; i < 40 && (await questionTitle(page)) !== "Vad tycker du om Mallis?"; i++) {
+      expect(await page.getByRole("button", { name: "Läs upp" }).isVisible()).toBe(true);
+      await answerCurrent(page);
+      await pressAndWaitForChange(page, "Nästa");
+    }
+    await page.getByRole("button", { name: "Läs upp" }).click();
+    const last = (await spoken(page)).at(-1);
+    expect(last?.text).toContain("Vad tycker du om Mallis?");
+    expect(last?.text).toContain("Mycket dåligt. Dåligt. Sådär. Bra. Mycket bra");
+    await expectNoAxeViolations(page, "smiley question");
+    await expectReadableContrast(page, "smiley question");
+    await screenshot(page, "survey-smileys-phone");
     await context.close();
   });
 
@@ -324,7 +492,8 @@ describe("read-aloud", () => {
         configurable: true,
       });
     });
-    const page = await start(context);
+    const page = await open(context);
+    await hydrated(page);
     expect(await page.getByRole("button", { name: "Läs upp" }).count()).toBe(0);
     await context.close();
   });
@@ -338,9 +507,28 @@ describe("a closed campaign", () => {
     expect(response?.status()).toBe(410);
     await page.getByRole("heading", { name: "Enkäten är stängd" }).waitFor();
     await expectNoAxeViolations(page, "closed campaign");
+    await expectReadableContrast(page, "closed campaign");
     await screenshot(page, "survey-closed");
     const unknown = await page.goto("/s/FINNSEJ");
     expect(unknown?.status()).toBe(404);
+    await context.close();
+  });
+});
+
+describe("the start page's code box", () => {
+  it("takes a workshop code to the workshop, and keeps the box for an unknown code", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByLabel("Har du fått en kod? Skriv den här:").fill("framtid");
+    await page.getByRole("button", { name: "Gå vidare" }).click();
+    await page.waitForURL(/\/w\/FRAMTID$/);
+    await page.goto("/");
+    await page.getByLabel("Har du fått en kod? Skriv den här:").fill("xyz9");
+    await page.getByRole("button", { name: "Gå vidare" }).click();
+    await page.getByText("Vi hittar ingen enkät eller verkstad med koden XYZ9. Kolla koden och försök igen.").waitFor();
+    expect(await page.getByLabel("Har du fått en kod? Skriv den här:").inputValue()).toBe("xyz9");
+    await expectNoAxeViolations(page, "unknown code");
     await context.close();
   });
 });

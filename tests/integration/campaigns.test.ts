@@ -219,9 +219,9 @@ describe("GET /s/:code", () => {
     await makeCampaign({ programId: programs[0].id, code: "SHUT2", opensOn: "2020-01-01", closesOn: "2020-02-01" });
     const open = await settle(() => surveyPageLoader({ request: get("/s/open2"), params: { code: "open2" }, ...ctx }));
     expect(statusOf(open)).toBe(200);
-    expect(dataOf<{ state: string; survey: { hash: string } }>(open)).toMatchObject({
-      state: "open",
-      survey: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    expect(dataOf<{ code: string; view: { kind: string; state: { version: string } } }>(open)).toMatchObject({
+      code: "OPEN2",
+      view: { kind: "question", state: { version: expect.stringMatching(/^[0-9a-f]{64}$/) } },
     });
     expect(
       statusOf(await settle(() => surveyPageLoader({ request: get("/s/SHUT2"), params: { code: "SHUT2" }, ...ctx }))),

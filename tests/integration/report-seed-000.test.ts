@@ -77,6 +77,15 @@ describe("the draft for 1 July – 31 December 2023 states seed 000's figures in
     expect(v).toContain("dagsform, mående samt SL-kort");
   });
 
+  it("gives the spring 2023 survey's 33 and 22 percent in the words of the follow-up", () => {
+    const survey = text("upplevelse");
+    expect(survey).toContain("I brukarenkäten som genomfördes under april och maj 2023 svarade 45 personer");
+    expect(survey).toContain(
+      "Av de svarande uppgav 33 procent att de behövde mer stöd med något att göra på dagarna medan 22 procent uppgav att de behövde mer stöd utifrån ensamhet.",
+    );
+    expect(text("sammanfattning")).toContain("33 procent");
+  });
+
   it("says visits, not persons, were counted", () => {
     expect(text("besok")).toContain("Statistiken avser besök, inte personer");
   });

@@ -5,6 +5,7 @@ import {
   attachmentDisposition,
   createCsvStream,
   CSV_BOM,
+  csvRecords,
   csvResponse,
   formatCell,
   neutraliseFormula,
@@ -105,6 +106,18 @@ describe("createCsvStream", () => {
     const lines = text.slice(1).split("\r\n");
     expect(lines.length).toBe(20_001);
     expect(lines[19_999]).toBe("19999,rad 19999,0");
+  });
+});
+
+describe("csvRecords", () => {
+  it("gives the rows of writeCsv without the BOM, for batch writers", () => {
+    const rows: CsvValue[][] = [
+      ["=x", 2.5, null],
+      ["a;b", -1, true],
+    ];
+    for (const dialect of ["comma", "excel-sv"] as const)
+      expect(CSV_BOM + csvRecords(rows, dialect)).toBe(writeCsv(rows, { dialect }));
+    expect(csvRecords([], "comma")).toBe("");
   });
 });
 

@@ -41,22 +41,28 @@ const entry = (id: string, code = "DEMO"): OutboxEntry => ({
   body: { id, answers: { a: 1 }, locale: "sv", channel: "phone", assisted: false, version: "h" },
 });
 
+const state = (answers: Record<string, unknown>) => ({
+  id: "0d3c8a52-8f7e-4a51-9d8b-2f7f3f3f6c11",
+  answers,
+  version: "h",
+  participantCode: "",
+  assisted: false,
+  kiosk: false,
+  started: "",
+});
+
 describe("device storage", () => {
   it("keeps progress per survey and survives garbage in storage", () => {
     const s = new MemoryStorage();
-    saveProgress(s, "DEMO", {
-      id: "1",
-      data: { gender: "man" },
-      currentElement: "visits",
-      hash: "h",
-      participantCode: "",
-      assisted: false,
-      savedAt: 5,
-    });
-    expect(loadProgress(s, "DEMO")?.currentElement).toBe("visits");
+    saveProgress(s, "DEMO", { state: state({ gender: "man" }), question: "visits", savedAt: 5 });
+    expect(loadProgress(s, "DEMO")?.question).toBe("visits");
+    expect(loadProgress(s, "DEMO")?.state.answers).toEqual({ gender: "man" });
     expect(loadProgress(s, "OTHER")).toBeNull();
     s.setItem("deltagarrost:progress:BROKEN", "{nope");
     expect(loadProgress(s, "BROKEN")).toBeNull();
+    // Progress saved by the earlier SurveyJS runner has another shape: it is not offered.
+    s.setItem("deltagarrost:progress:OLD", JSON.stringify({ id: "1", data: {}, currentElement: null }));
+    expect(loadProgress(s, "OLD")).toBeNull();
   });
 
   it("queues a response once, removes it when acknowledged, and wipes a kiosk survey", () => {
@@ -67,15 +73,7 @@ describe("device storage", () => {
     expect(readOutbox(s).map((e) => e.body.id)).toEqual(["a", "b"]);
     dequeue(s, "a");
     expect(readOutbox(s).map((e) => e.body.id)).toEqual(["b"]);
-    saveProgress(s, "YOGA", {
-      id: "b",
-      data: {},
-      currentElement: null,
-      hash: "h",
-      participantCode: "",
-      assisted: false,
-      savedAt: 1,
-    });
+    saveProgress(s, "YOGA", { state: state({}), question: "rating", savedAt: 1 });
     wipeSurvey(s, "YOGA");
     expect(readOutbox(s)).toEqual([]);
     expect(loadProgress(s, "YOGA")).toBeNull();

@@ -73,7 +73,7 @@ describe("checks survey-core does not make", () => {
     });
     expect(validate({}, "en")).toMatchObject({
       ok: false,
-      errors: [{ question: "program", message: "Response required." }, { question: "gender" }],
+      errors: [{ question: "program", message: "Please answer this question to go on." }, { question: "gender" }],
     });
     expect(validate([]).ok).toBe(false);
     expect(validate("x").ok).toBe(false);

@@ -88,6 +88,8 @@ export function equalitySection(ctx: DraftContext): Block[] {
     }
   }
 
+  blocks.push(...respondentSentence(ctx));
+
   const byActivity = ctx.pub.get(T.visitsByActivity);
   ctx.agg.byActivity.forEach((a, i) => {
     if (!WOMEN_ONLY.test(a.name)) return;
@@ -107,4 +109,33 @@ export function equalitySection(ctx: DraftContext): Block[] {
     blocks.push({ t: "p", parts });
   });
   return blocks;
+}
+
+/** The survey's respondents by gender, as the outcomes module published them (already protected). */
+function respondentSentence(ctx: DraftContext): Block[] {
+  const survey = ctx.input.survey;
+  const m = survey?.report.measures.find((x) => x.tag === "support_need_daytime");
+  const wave = m?.waves[m.waves.length - 1];
+  const all = wave?.all.respondents.n ?? null;
+  const women = wave?.groups.find((g) => g.group === "kvinna")?.respondents.n ?? null;
+  if (!wave || all === null || all === 0 || women === null) return [];
+  const share = (women / all) * 100;
+  return [
+    {
+      t: "p",
+      parts: [
+        "Bland dem som besvarade brukarenkätens fråga om stöd var ",
+        ctx.figure({
+          key: "equality.respondentsWomen",
+          label: "Andel kvinnor bland de svarande i den senaste brukarenkäten",
+          computation: "brukarenkät: svarande per kön / svarande",
+          filters: ctx.input.survey!.report.waves.at(-1)!.title,
+          n: all,
+          value: Math.round(share * 10) / 10,
+          text: percentText(share),
+        }),
+        " kvinnor.",
+      ],
+    },
+  ];
 }

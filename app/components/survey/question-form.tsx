@@ -1,0 +1,134 @@
+import type { FetcherWithComponents } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { format } from "~/i18n/define";
+import { surveys as surveyStrings } from "~/i18n/strings/surveys";
+import { useStrings } from "~/i18n/use-strings";
+import type { SurveyPageData } from "~/surveys/participant-page.server";
+import { spokenText, type QuestionPage } from "~/surveys/question-view";
+import { speak, useSpeechAvailable } from "../read-aloud";
+import { useFocusOnChange } from "./use-focus-on-change";
+import { QuestionFields } from "./question-fields";
+import { SurveyIntro } from "./survey-intro";
+
+/**
+ * One question as a form that posts to /s/CODE/svara: "Nästa" (or "Skicka svaren") first and biggest, where the
+ * thumb expects it, "Tillbaka" below it. With scripts the same form goes through the fetcher, and the last page's
+ * send goes through the phone's outbox (`onSend`).
+ */
+export function QuestionForm({
+  page,
+  view,
+  fetcher,
+  extraErrors,
+  onSend,
+  onOffline,
+  onAhead,
+}: {
+  page: SurveyPageData;
+  view: QuestionPage;
+  fetcher: FetcherWithComponents<unknown>;
+  extraErrors: string[];
+  onSend: (form: HTMLFormElement) => boolean;
+  onOffline: () => void;
+  /** Shows the next question at once while the step goes to the server; false when it cannot be foreseen. */
+  onAhead: (form: HTMLFormElement) => void;
+}) {
+  const t = useStrings(surveyStrings);
+  const speech = useSpeechAvailable();
+  const question = view.question;
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(
+    `${question.name}:${view.errors.join()}:${extraErrors.join()}`,
+  );
+  const errors = [...view.errors, ...extraErrors];
+  const titleId = `q-${question.name}-title`;
+  const descriptionId = question.description ? `q-${question.name}-description` : null;
+  const errorId = errors.length > 0 ? `q-${question.name}-error` : null;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  const action = `/s/${encodeURIComponent(page.code)}/svara`;
+  const sending = view.isLast;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // The last page's answers go through the outbox, unless an answer here could still bring a question forward.
+    if (submitter?.value === "send" && !view.mayReveal && onSend(event.currentTarget)) {
+      event.preventDefault();
+      return;
+    }
+    // A step needs the server; offline, say so and keep everything on screen rather than fail.
+    if (typeof navigator !== "undefined" && navigator.onLine === false) {
+      event.preventDefault();
+      onOffline();
+      return;
+    }
+    if ((submitter?.value ?? "next") === "next") onAhead(event.currentTarget);
+  };
+
+  return (
+    <fetcher.Form method="post" action={action} className="survey-form" onSubmit={onSubmit} noValidate>
+      {page.intro ? <SurveyIntro page={page} intro={page.intro} state={view.state} speech={speech} /> : null}
+      <input type="hidden" name="state" value={JSON.stringify(view.state)} />
+      <input type="hidden" name="question" value={question.name} />
+      <p className="survey-progress">
+        <span>{format(t.questionOf, { n: view.position, total: view.total })}</span>
+        <span className="survey-progress__bar" aria-hidden="true">
+          <span style={{ width: `${Math.round((100 * view.position) / view.total)}%` }} />
+        </span>
+      </p>
+      <fieldset
+        key={`${question.name}:${view.state.id}`}
+        className={`survey-question${errors.length > 0 ? " survey-question--invalid" : ""}`}
+        aria-describedby={describedBy}
+      >
+        <legend>
+          <h2 id={titleId} ref={headingRef} tabIndex={-1} className="survey-question__title">
+            {question.title}
+          </h2>
+          {question.required ? <span className="required-note">{t.required}</span> : null}
+        </legend>
+        {speech ? (
+          <button
+            type="button"
+            className="button button--secondary read-aloud"
+            onClick={() => speak(spokenText(question), page.locale === "en" ? "en-GB" : "sv-SE")}
+          >
+            <span aria-hidden="true">🔊</span> {t.readAloud}
+          </button>
+        ) : null}
+        {question.description ? (
+          <p id={descriptionId ?? undefined} className="hint">
+            {question.description}
+          </p>
+        ) : null}
+        {errorId ? (
+          <div id={errorId} className="field-error survey-question__error" role="alert">
+            {errors.map((e) => (
+              <p key={e}>{e}</p>
+            ))}
+          </div>
+        ) : null}
+        <QuestionFields
+          question={question}
+          titleId={titleId}
+          describedBy={describedBy}
+          invalid={errors.length > 0}
+          otherLabel={t.otherLabel}
+        />
+      </fieldset>
+      <div className="survey-actions">
+        <button
+          type="submit"
+          name="intent"
+          value={sending ? "send" : "next"}
+          className="button button--block button--big"
+        >
+          {sending ? t.send : t.next}
+        </button>
+        {view.isFirst ? null : (
+          <button type="submit" name="intent" value="back" className="button button--secondary button--block">
+            {t.back}
+          </button>
+        )}
+      </div>
+    </fetcher.Form>
+  );
+}

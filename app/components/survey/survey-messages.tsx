@@ -1,0 +1,137 @@
+import { Link } from "@remix-run/react";
+import { format } from "~/i18n/define";
+import { surveys as surveyStrings } from "~/i18n/strings/surveys";
+import { useStrings } from "~/i18n/use-strings";
+import { useFocusOnChange } from "./use-focus-on-change";
+
+type Tone = "plain" | "calm" | "thanks";
+
+/** One state of the survey that is not a question: a heading that takes focus and a few plain words. */
+function Message({
+  id,
+  title,
+  tone = "plain",
+  status = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  tone?: Tone;
+  status?: boolean;
+  children?: React.ReactNode;
+}) {
+  const ref = useFocusOnChange<HTMLHeadingElement>(id);
+  return (
+    <section
+      aria-labelledby={`${id}-heading`}
+      className={`survey-message${tone === "plain" ? "" : ` survey-message--${tone}`}`}
+      role={status ? "status" : undefined}
+    >
+      <h2 id={`${id}-heading`} ref={ref} tabIndex={-1}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function SendingMessage() {
+  const t = useStrings(surveyStrings);
+  return <Message id="sending" title={t.sending} status />;
+}
+
+export function OfflineMessage({ onRetry }: { onRetry: () => void }) {
+  const t = useStrings(surveyStrings);
+  return (
+    <Message id="offline" title={t.offlineTitle} tone="calm" status>
+      <p>{t.offlineText}</p>
+      <button type="button" className="button button--secondary" onClick={onRetry}>
+        {t.offlineRetry}
+      </button>
+    </Message>
+  );
+}
+
+export function ThanksMessage({ kiosk, onRestart }: { kiosk: boolean; onRestart: () => void }) {
+  const t = useStrings(surveyStrings);
+  return (
+    <Message id="thanks" title={t.thanksTitle} tone="thanks">
+      <p>{t.thanksText}</p>
+      {kiosk ? (
+        <>
+          <p>{t.thanksKiosk}</p>
+          <button type="button" className="button" onClick={onRestart}>
+            {t.thanksKioskNow}
+          </button>
+        </>
+      ) : (
+        <ul className="link-list">
+          <li>
+            <Link to="/">{t.thanksHome}</Link>
+          </li>
+          <li>
+            <Link to="/tyck-till">{t.thanksFeedback}</Link>
+          </li>
+        </ul>
+      )}
+    </Message>
+  );
+}
+
+export function ClosedMessage({ kept }: { kept: boolean }) {
+  const t = useStrings(surveyStrings);
+  return (
+    <Message id="closed" title={t.closedTitle}>
+      <p>{t.closedText}</p>
+      {kept ? <p>{t.closedKept}</p> : null}
+    </Message>
+  );
+}
+
+export function NotYetOpenMessage({ opensOn }: { opensOn: string }) {
+  const t = useStrings(surveyStrings);
+  return (
+    <Message id="early" title={t.notYetOpenTitle}>
+      <p>{format(t.notYetOpenText, { date: opensOn })}</p>
+    </Message>
+  );
+}
+
+export function RejectedMessage({ message }: { message?: string }) {
+  const t = useStrings(surveyStrings);
+  return (
+    <Message id="rejected" title={t.errorTitle}>
+      {message ? <p>{message}</p> : null}
+      <p>{t.errorText}</p>
+    </Message>
+  );
+}
+
+export function ResumeOffer({ onContinue, onRestart }: { onContinue: () => void; onRestart: () => void }) {
+  const t = useStrings(surveyStrings);
+  return (
+    <Message id="resume" title={t.resumeTitle}>
+      <p>{t.resumeText}</p>
+      <div className="actions actions--stacked">
+        <button type="button" className="button button--block button--big" onClick={onContinue}>
+          {t.resumeContinue}
+        </button>
+        <button type="button" className="button button--secondary button--block" onClick={onRestart}>
+          {t.resumeRestart}
+        </button>
+      </div>
+    </Message>
+  );
+}
+
+export function NoConnectionMessage({ onRetry }: { onRetry: () => void }) {
+  const t = useStrings(surveyStrings);
+  return (
+    <Message id="no-connection" title={t.noConnectionTitle} tone="calm" status>
+      <p>{t.noConnectionText}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {t.tryAgain}
+      </button>
+    </Message>
+  );
+}

@@ -1,0 +1,170 @@
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { surveys as surveyStrings } from "~/i18n/strings/surveys";
+import { useStrings } from "~/i18n/use-strings";
+import { deviceStorage, loadProgress, readOutbox, type OutboxEntry } from "~/surveys/device-storage";
+import type { SurveyPageData } from "~/surveys/participant-page.server";
+import type { QuestionPage } from "~/surveys/question-view";
+import { fieldsFromForm, readStepAnswer, withStepAnswer } from "~/surveys/step-input";
+import { QuestionForm } from "./question-form";
+import {
+  ClosedMessage,
+  NoConnectionMessage,
+  NotYetOpenMessage,
+  OfflineMessage,
+  RejectedMessage,
+  ResumeOffer,
+  SendingMessage,
+  ThanksMessage,
+} from "./survey-messages";
+import { useDeviceProgress, useResumeOffer } from "./use-device-progress";
+import { KIOSK_IDLE_MS, KIOSK_THANKS_MS, restartKiosk, useIdle } from "./use-kiosk-idle";
+import { useSendAnswers } from "./use-send-answers";
+
+/** The answers as the outbox sends them: the JSON body of `POST /s/CODE` (DESIGN.md's contract). */
+function outboxEntry(page: SurveyPageData, view: QuestionPage, answers: Record<string, unknown>): OutboxEntry {
+  const { state } = view;
+  return {
+    code: page.code,
+    queuedAt: Date.now(),
+    body: {
+      id: state.id,
+      answers,
+      locale: page.locale,
+      ...(state.participantCode ? { participantCode: state.participantCode } : {}),
+      channel: state.kiosk ? "kiosk" : state.assisted ? "staff" : "phone",
+      assisted: state.assisted,
+      version: state.version,
+      ...(state.started ? { started: state.started } : {}),
+    },
+  };
+}
+
+/**
+ * The participant's survey page: the server's page first (it works as it is, without scripts), then, with
+ * scripts, steps through a fetcher, a copy of the progress on the phone, the outbox for the send, and on a
+ * shared tablet a clean start for every person.
+ */
+export function SurveyPage({ initial }: { initial: SurveyPageData }) {
+  const t = useStrings(surveyStrings);
+  const fetcher = useFetcher<SurveyPageData>({ key: `survey-${initial.code}` });
+  const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
+  // The server's answer to a step replaces what was shown ahead of it (the same question: nothing typed is lost).
+  useEffect(() => setForeseen(null), [fetcher.data]);
+  const served = fetcher.data ?? initial;
+  const page: SurveyPageData = useMemo(
+    () => (foreseen ? { ...served, intro: null, view: foreseen } : served),
+    [foreseen, served],
+  );
+  const view = page.view;
+  const sender = useSendAnswers(page.code);
+  const onLanding = !fetcher.data && view.kind === "question" && view.isFirst;
+  const resume = useResumeOffer(page.code, page.kiosk, onLanding);
+  const [noConnection, setNoConnection] = useState(false);
+  const [touched, setTouched] = useState(false);
+  useDeviceProgress(page);
+
+  const restart = useCallback(() => restartKiosk(page.code), [page.code]);
+  const answering = view.kind === "question" && sender.phase === "idle";
+  const started = view.kind === "question" && (!view.isFirst || Object.keys(view.state.answers).length > 0);
+  useIdle(page.kiosk && answering && (started || touched), restart, KIOSK_IDLE_MS);
+  useIdle(page.kiosk && (sender.phase === "thanks" || view.kind === "thanks"), restart, KIOSK_THANKS_MS);
+
+  useEffect(() => setNoConnection(false), [page]);
+
+  const onSend = useCallback(
+    (form: HTMLFormElement) => {
+      if (view.kind !== "question") return false;
+      const step = readStepAnswer(view.question, fieldsFromForm(new FormData(form)));
+      if (step.problem) return false;
+      sender.send(outboxEntry(page, view, withStepAnswer(view.state.answers, view.question.name, step)));
+      return true;
+    },
+    [page, view, sender],
+  );
+
+  const onAhead = useCallback(
+    (form: HTMLFormElement) => {
+      if (view.kind !== "question" || !view.ahead) return;
+      const fields = new FormData(form);
+      const step = readStepAnswer(view.question, fieldsFromForm(fields));
+      if (step.problem || (view.question.required && step.value === undefined)) return;
+      const typedCode = String(fields.get("participantCode") ?? "").trim();
+      if (typedCode !== "") return;
+      const state = {
+        ...view.state,
+        assisted: fields.has("participantCode") ? fields.get("assisted") === "on" : view.state.assisted,
+        answers: withStepAnswer(view.state.answers, view.question.name, step),
+      };
+      setForeseen({ ...view.ahead, state, errors: [], ahead: null });
+    },
+    [view],
+  );
+
+  const continueSaved = () => {
+    if (!resume.saved) return;
+    fetcher.submit(
+      { intent: "resume", state: JSON.stringify(resume.saved.state), question: resume.saved.question },
+      { method: "post", action: `/s/${encodeURIComponent(page.code)}/svara` },
+    );
+    resume.dismiss();
+  };
+
+  let body: React.ReactNode;
+  if (sender.phase === "sending") body = <SendingMessage />;
+  else if (sender.phase === "offline") body = <OfflineMessage onRetry={sender.retry} />;
+  else if (sender.phase === "thanks" || view.kind === "thanks")
+    body = <ThanksMessage kiosk={page.kiosk} onRestart={restart} />;
+  else if (sender.phase === "closed" || view.kind === "closed") body = <ClosedSurvey code={page.code} />;
+  else if (sender.phase === "rejected") body = <RejectedMessage />;
+  else if (view.kind === "rejected") body = <RejectedMessage message={view.message} />;
+  else if (view.kind === "not-yet-open") body = <NotYetOpenMessage opensOn={view.opensOn} />;
+  else if (view.kind === "empty") body = <RejectedMessage />;
+  else if (resume.saved) body = <ResumeOffer onContinue={continueSaved} onRestart={resume.forget} />;
+  else
+    body = (
+      <>
+        {noConnection ? <NoConnectionMessage onRetry={() => setNoConnection(false)} /> : null}
+        <div onInput={() => setTouched(true)}>
+          <QuestionForm
+            page={page}
+            view={view}
+            fetcher={fetcher}
+            extraErrors={sender.problems
+              .filter((p) => p.question === view.question.name || !p.question)
+              .map((p) => p.message)}
+            onSend={onSend}
+            onOffline={() => setNoConnection(true)}
+            onAhead={onAhead}
+          />
+        </div>
+      </>
+    );
+
+  return (
+    <div className={`page page--narrow survey-page${page.kiosk ? " survey-page--kiosk" : ""}`}>
+      <h1 className="survey-page__title">{page.title}</h1>
+      {page.kiosk ? <p className="tag">{t.kioskBadge}</p> : null}
+      {page.kiosk && view.kind === "question" ? (
+        // Without scripts a shared tablet still returns to a clean start after a while.
+        <noscript>
+          <meta
+            httpEquiv="refresh"
+            content={`${KIOSK_IDLE_MS / 1000};url=/s/${encodeURIComponent(page.code)}?kiosk=1`}
+          />
+        </noscript>
+      ) : null}
+      {body}
+    </div>
+  );
+}
+
+/** Closed: and whether this phone still holds answers for it that can no longer be sent. */
+function ClosedSurvey({ code }: { code: string }) {
+  const [kept, setKept] = useState(false);
+  useEffect(() => {
+    const store = deviceStorage();
+    setKept(Boolean(store && (readOutbox(store).some((e) => e.code === code) || loadProgress(store, code))));
+  }, [code]);
+  return <ClosedMessage kept={kept} />;
+}

@@ -1,0 +1,48 @@
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
+import { SurveyPage } from "~/components/survey/survey-page";
+import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
+import { notFound } from "~/http/errors.server";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
+import { surveys as surveyStrings } from "~/i18n/strings/surveys";
+import { useStrings } from "~/i18n/use-strings";
+import { surveyStep, type SurveyPageData } from "~/surveys/participant-page.server";
+import surveyCss from "~/styles/survey.css";
+
+// One step of the survey as a plain form post: what a phone without scripts sends on "Nästa" and "Tillbaka".
+// With scripts the same form is sent by a fetcher from /s/CODE, and this route only answers it. It has no loader:
+// Remix runs loaders again after a document POST, and this page's data is the action's alone.
+
+export const links = () => [{ rel: "stylesheet", href: surveyCss }];
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale;
+  return [{ title: `${surveyStrings[locale ?? DEFAULT_LOCALE].surveyTitle} – Deltagarröst` }];
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const result = await surveyStep(request, params.code ?? "");
+  if (!result.page) throw notFound("survey");
+  return data<SurveyPageData>(result.page, { status: result.status, headers: { "Cache-Control": "no-store" } });
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = surveyShouldRevalidate;
+
+export default function SurveyStepRoute() {
+  const page = useActionData<typeof action>();
+  const t = useStrings(surveyStrings);
+  const { code } = useParams();
+  if (page) return <SurveyPage initial={page} />;
+  // Opened again from history or a bookmark: the survey's own page knows how to go on.
+  return (
+    <div className="page page--narrow survey-page">
+      <h1>{t.surveyTitle}</h1>
+      <p>
+        <Link to={`/s/${encodeURIComponent(code ?? "")}`}>{t.backToSurvey}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const ErrorBoundary = ParticipantErrorBoundary;

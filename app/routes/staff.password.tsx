@@ -1,0 +1,93 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { clientAddress } from "~/http/context";
+import { getStaffSession, requireStaff, safeRedirectTarget } from "~/auth/guards.server";
+import { changeOwnPassword } from "~/auth/staff-accounts.server";
+import { PASSWORD_MIN_LENGTH } from "~/auth/password.server";
+import { requireForm } from "~/http/body.server";
+import { Field, FormAlert, errorText } from "~/components/forms";
+import { format } from "~/i18n/define";
+import { pageTitle } from "~/i18n/meta";
+import { security as securityStrings } from "~/i18n/strings/security";
+import { useStrings } from "~/i18n/use-strings";
+
+export const meta = pageTitle(securityStrings, "passwordTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, { allowTemporaryPassword: true });
+  const url = new URL(request.url);
+  return {
+    mustChange: staff.mustChangePassword,
+    redirectTo: safeRedirectTarget(url.searchParams.get("redirectTo")),
+    changed: url.searchParams.has("changed"),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireStaff(request, { allowTemporaryPassword: true });
+  const current = await getStaffSession(request);
+  if (!current) throw redirect("/staff/login");
+  const form = await requireForm(request, { maxBytes: 8 * 1024 });
+  const text = (name: string) => String(form.get(name) ?? "").slice(0, 1024);
+  const result = await changeOwnPassword({
+    staff: current.staff,
+    sessionId: current.session.id,
+    current: text("current"),
+    next: text("next"),
+    repeat: text("repeat"),
+    ip: clientAddress(context),
+  });
+  if (!result.ok) return data({ errors: result.errors as Record<string, string> }, { status: 422 });
+  const back = safeRedirectTarget(form.get("redirectTo"), "/staff");
+  if (current.staff.mustChangePassword) return redirect(back);
+  return redirect("/staff/password?changed=1");
+}
+
+export default function ChangePassword() {
+  const { mustChange, redirectTo, changed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useStrings(securityStrings);
+  const err = errorText(t, result?.errors);
+  return (
+    <div className="page page--narrow">
+      <h1>{t.passwordTitle}</h1>
+      <p className="lead">{mustChange ? t.passwordMustChange : t.passwordLead}</p>
+      <FormAlert tone="ok">{changed && !result ? t.passwordChanged : null}</FormAlert>
+      <FormAlert focus>{result?.errors ? t.errForm : null}</FormAlert>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field
+          label={t.passwordCurrent}
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={1024}
+          error={err("current")}
+        />
+        <Field
+          label={t.passwordNew}
+          name="next"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={1024}
+          hint={format(t.passwordNewHint, { n: PASSWORD_MIN_LENGTH })}
+          error={err("next")}
+        />
+        <Field
+          label={t.passwordRepeat}
+          name="repeat"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={1024}
+          error={err("repeat")}
+        />
+        <button type="submit" className="button">
+          {t.passwordSave}
+        </button>
+      </Form>
+    </div>
+  );
+}
