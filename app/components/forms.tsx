@@ -80,19 +80,42 @@ function FieldText({
   );
 }
 
+/** Label, hint, error, then the control and anything after it: the frame of every labelled field. */
+function FieldShell({
+  className,
+  label,
+  hint,
+  error,
+  ids,
+  control,
+  after,
+}: {
+  className?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  ids: ReturnType<typeof useFieldIds>;
+  control: ReactNode;
+  after?: ReactNode;
+}) {
+  return (
+    <div className={className ?? "field"}>
+      <label htmlFor={ids.control.id}>{label}</label>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      {control}
+      {after}
+    </div>
+  );
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
 
 /** A text-like input (text, email, password, date, number, search …). */
 export function Field({ label, hint, error, describedBy, className, children, id, ...input }: FieldFrame & InputProps) {
   const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, input["aria-invalid"]);
-  return (
-    <div className={className ?? "field"}>
-      <label htmlFor={ids.control.id}>{label}</label>
-      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      <input type="text" {...input} {...ids.control} />
-      {children}
-    </div>
-  );
+  const control = <input type="text" {...input} {...ids.control} />;
+  const frame = { className, label, hint, error, ids };
+  return <FieldShell {...frame} control={control} after={children} />;
 }
 
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children"> & { name: string };
@@ -108,13 +131,17 @@ export function TextareaField({
   ...textarea
 }: FieldFrame & TextareaProps) {
   const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy }, textarea["aria-invalid"]);
+  const control = <textarea {...textarea} {...ids.control} />;
   return (
-    <div className={className ?? "field"}>
-      <label htmlFor={ids.control.id}>{label}</label>
-      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      <textarea {...textarea} {...ids.control} />
-      {children}
-    </div>
+    <FieldShell
+      className={className}
+      label={label}
+      hint={hint}
+      error={error}
+      ids={ids}
+      control={control}
+      after={children}
+    />
   );
 }
 
@@ -133,15 +160,21 @@ export function SelectField({
   ...select
 }: Omit<FieldFrame, "children"> & SelectProps & { after?: ReactNode }) {
   const ids = useFieldIds(id ?? select.name, { hint, error, describedBy }, select["aria-invalid"]);
+  const control = (
+    <select {...select} {...ids.control}>
+      {children}
+    </select>
+  );
   return (
-    <div className={className ?? "field"}>
-      <label htmlFor={ids.control.id}>{label}</label>
-      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      <select {...select} {...ids.control}>
-        {children}
-      </select>
-      {after}
-    </div>
+    <FieldShell
+      className={className}
+      label={label}
+      hint={hint}
+      error={error}
+      ids={ids}
+      control={control}
+      after={after}
+    />
   );
 }
 

@@ -66,42 +66,47 @@ export function VotingSection({
               {format(t.yourDots, { n: item.dots })} <span aria-hidden="true">{"●".repeat(item.dots)}</span>
             </p>
             <div className="vote-item__buttons">
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="votingId" value={voting.id} />
-                <input type="hidden" name="itemType" value={item.type} />
-                <input type="hidden" name="itemId" value={item.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="vote"
-                  className="button"
-                  disabled={busy}
-                  aria-label={`${t.giveDot}: ${item.text}`}
-                >
-                  {t.giveDot}
-                </button>
-              </Form>
+              <DotForm votingId={voting.id} item={item} intent="vote" label={t.giveDot} busy={busy} />
               {item.dots > 0 ? (
-                <Form method="post" preventScrollReset>
-                  <input type="hidden" name="votingId" value={voting.id} />
-                  <input type="hidden" name="itemType" value={item.type} />
-                  <input type="hidden" name="itemId" value={item.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="unvote"
-                    className="button button--secondary"
-                    disabled={busy}
-                    aria-label={`${t.takeBack}: ${item.text}`}
-                  >
-                    {t.takeBack}
-                  </button>
-                </Form>
+                <DotForm votingId={voting.id} item={item} intent="unvote" label={t.takeBack} busy={busy} />
               ) : null}
             </div>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One button that gives a dot to an item or takes one back. */
+function DotForm({
+  votingId,
+  item,
+  intent,
+  label,
+  busy,
+}: {
+  votingId: number;
+  item: VotingData["items"][number];
+  intent: "vote" | "unvote";
+  label: string;
+  busy: boolean;
+}) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="votingId" value={votingId} />
+      <input type="hidden" name="itemType" value={item.type} />
+      <input type="hidden" name="itemId" value={item.id} />
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={intent === "vote" ? "button" : "button button--secondary"}
+        disabled={busy}
+        aria-label={`${label}: ${item.text}`}
+      >
+        {label}
+      </button>
+    </Form>
   );
 }
