@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { formatStockholmTime } from "~/outcomes/calendar";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isSmallCount } from "~/privacy/small-counts";
@@ -277,7 +278,7 @@ export default function WorkshopVoting() {
                 {format(t.votingOf, {
                   target: t[`target_${voting.target}`],
                   dots: voting.dots,
-                  opened: voting.openedAt.slice(0, 16).replace("T", " "),
+                  opened: formatStockholmTime(voting.openedAt),
                 })}{" "}
                 · {format(t.voters, { n: isSmallCount(voters) ? t.fewerThanFive : voters })}
               </caption>

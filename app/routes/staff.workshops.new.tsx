@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
@@ -28,7 +29,7 @@ async function choices(staff: Awaited<ReturnType<typeof requireWorkshopStaff>>) 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireWorkshopStaff(request);
-  return { ...(await choices(staff)), today: new Date().toISOString().slice(0, 10) };
+  return { ...(await choices(staff)), today: todayInStockholm() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { formatStockholmTime } from "~/outcomes/calendar";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
@@ -102,7 +103,7 @@ export default function ProposalPage() {
             <p>
               <strong>
                 {format(t.historyLine, {
-                  when: h.changedAt.slice(0, 16).replace("T", " "),
+                  when: formatStockholmTime(h.changedAt),
                   who: h.changedByName ?? "–",
                   status: t[`status_${h.status}`],
                 })}
