@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { formatStockholmTime } from "~/outcomes/calendar";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { isSmallCount } from "~/privacy/small-counts";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
@@ -279,7 +280,7 @@ export default function WorkshopVoting() {
                   dots: voting.dots,
                   opened: formatStockholmTime(voting.openedAt),
                 })}{" "}
-                · {format(t.voters, { n: voters < 5 ? t.fewerThanFive : voters })}
+                · {format(t.voters, { n: isSmallCount(voters) ? t.fewerThanFive : voters })}
               </caption>
               <thead>
                 <tr>

@@ -4,7 +4,7 @@ import { benchSubmissions } from "./submissions";
 
 const only = process.argv[2];
 // The export benchmark runs the export code directly; the others serve the built app.
-if (only !== "export" && only !== "report") buildApp();
+if (only !== "export" && only !== "outcomes" && only !== "report") buildApp();
 
 if (!only || only === "submissions") {
   console.log("\n== Survey submissions at 50 connections");
@@ -12,6 +12,13 @@ if (!only || only === "submissions") {
   for (const line of r.lines) console.log(line);
   console.log(`throughput ratio (full / bare): ${r.ratio.toFixed(2)}×   (goal ≥ 0.80×)`);
   console.log(`p99 ratio (full / bare): ${(r.full.p99 / r.baseline.p99).toFixed(2)}×`);
+}
+
+if (!only || only === "outcomes") {
+  const { benchOutcomes } = await import("./outcomes");
+  console.log("\n== Outcome figures at 100 000 responses: the page's loader against raw SQL GROUP BY, same database");
+  const r = await benchOutcomes();
+  for (const line of r.lines) console.log(line);
 }
 
 if (!only || only === "phone") {
