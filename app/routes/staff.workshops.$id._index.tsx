@@ -6,14 +6,17 @@ import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
 import { audit } from "~/models/audit.server";
-import { setWorkshopPhase } from "~/models/workshop.server";
+import { setHoldNotes, setWorkshopPhase } from "~/models/workshop.server";
+import { HeldNotesReview } from "~/components/held-notes-review";
 import {
   addFacilitatorNote,
   createTheme,
   deleteTheme,
   getNote,
+  listHeldNotes,
   listNotes,
   listThemes,
+  reviewHeldNote,
   renameTheme,
   sendToQuoteBank,
   updateNote,
@@ -45,9 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : isWritingPhase(workshop.phase)
       ? workshop.phase
       : "kritik";
-  const [notes, themes] = await Promise.all([
+  const [notes, themes, heldNotes] = await Promise.all([
     listNotes({ workshopId: workshop.id, phase: shown }),
     listThemes({ workshopId: workshop.id, phase: shown }),
+    listHeldNotes({ workshopId: workshop.id }),
   ]);
   return {
     workshop: {
@@ -57,7 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: workshop.place,
       code: workshop.code,
       phase: workshop.phase,
+      holdNotes: workshop.holdNotes,
     },
+    heldNotes: heldNotes.map((n) => ({ id: n.id, text: n.text, nickname: n.nickname, phase: n.phase })),
     joinUrl: absoluteUrl(request, `/w/${workshop.code}`),
     boardKeyUrl: absoluteUrl(request, `/w/${workshop.code}/board?key=${encodeURIComponent(workshop.boardKey)}`),
     shown,
@@ -71,6 +77,8 @@ const id = z.coerce.number().int().positive();
 const noteText = z.string().max(20_000);
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("phase"), phase: z.enum(PHASES) }),
+  z.object({ intent: z.literal("hold-notes"), hold: z.enum(["on", "off"]) }),
+  z.object({ intent: z.literal("review-note"), noteId: id, decision: z.enum(["approve", "hide"]) }),
   z.object({
     intent: z.literal("add-note"),
     phase: z.enum(WRITING_PHASES),
@@ -113,6 +121,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await setWorkshopPhase({ id: workshop.id, phase: input.phase });
       await log("workshop.phase", { from: workshop.phase, to: input.phase });
       return ok("phaseChanged");
+    }
+    case "hold-notes": {
+      const hold = input.hold === "on";
+      await setHoldNotes({ id: workshop.id, hold });
+      await log(hold ? "workshop.hold_notes_on" : "workshop.hold_notes_off");
+      return ok(hold ? "holdOn" : "holdOff");
+    }
+    case "review-note": {
+      if (!(await reviewHeldNote({ id: input.noteId, workshopId: workshop.id, decision: input.decision })))
+        throw notFound();
+      await log(input.decision === "approve" ? "workshop.note_approve" : "workshop.note_hide", {
+        noteId: input.noteId,
+      });
+      return ok(input.decision === "approve" ? "reviewApproved" : "reviewHidden");
     }
     case "add-note": {
       const checked = checkNoteText(input.text);
@@ -210,7 +232,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function WorkshopControl() {
-  const { workshop, joinUrl, boardKeyUrl, shown, notes, themes, saidRef } = useLoaderData<typeof loader>();
+  const { workshop, joinUrl, boardKeyUrl, shown, notes, themes, saidRef, heldNotes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useStrings(workshopStaff);
   const base = `/staff/workshops/${workshop.id}`;
@@ -286,6 +308,8 @@ export default function WorkshopControl() {
           ))}
         </Form>
       </section>
+
+      <HeldNotesReview holdNotes={workshop.holdNotes} heldNotes={heldNotes} />
 
       <h2 id="show-notes-of">{t.showNotesOf}</h2>
       <nav aria-labelledby="show-notes-of" className="actions">

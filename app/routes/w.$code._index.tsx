@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { readForm } from "~/http/body.server";
 import { notFound } from "~/http/errors.server";
+import { clientAddress } from "~/http/context";
 import { findWorkshopByCode } from "~/models/workshop.server";
 import { ensureDeviceParticipant, findDeviceParticipant, setNickname } from "~/models/workshop-participant.server";
 import { addParticipantNote, listNotesOfParticipant } from "~/models/workshop-note.server";
+import { isNoteLimitProblem, NOTE_LIMITS } from "~/workshops/note-limits";
 import { ballotFor, castVote, getOpenVoting, withdrawVote } from "~/models/workshop-vote.server";
 import { deviceToken } from "~/workshops/device.server";
 import {
@@ -81,9 +83,17 @@ type ActionResult = {
   length?: number;
   remaining?: number;
   itemKey?: string;
+  /** The note waits for the facilitator's review before it shows. */
+  held?: boolean;
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+function noteRefusalStatus(problem: string): number {
+  if (problem === "ended") return 410;
+  if (isNoteLimitProblem(problem)) return 429;
+  return 409;
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const workshop = await findWorkshopByCode({ code: params.code ?? "" });
   if (!workshop) throw notFound();
   const { token, setCookie } = deviceToken(request);
@@ -118,13 +128,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
         422,
       );
-    const result = await addParticipantNote({ workshopId: workshop.id, token, phase: input.phase, text: checked.text });
+    const result = await addParticipantNote({
+      workshopId: workshop.id,
+      token,
+      phase: input.phase,
+      text: checked.text,
+      address: clientAddress(context),
+    });
     if (!result.ok)
       return reply(
         { intent: "note", ok: false, problem: result.problem, text: input.text },
-        result.problem === "ended" ? 410 : 409,
+        noteRefusalStatus(result.problem),
       );
-    return reply({ intent: "note", ok: true });
+    return reply({ intent: "note", ok: true, held: result.held });
   }
 
   if (input.intent === "nickname") {
@@ -224,6 +240,7 @@ function ActiveSession({ data: d, result }: { data: ActiveData; result: ActionRe
   const step = writing ? (WRITING_PHASES as readonly string[]).indexOf(d.phase) + 1 : 0;
   const noteError = result?.intent === "note" && !result.ok ? noteProblemText(t, result) : null;
   const noteOk = result?.intent === "note" && result.ok;
+  const noteHeld = noteOk && result?.held === true;
 
   return (
     <div className="page page--narrow workshop-phone">
@@ -255,7 +272,7 @@ function ActiveSession({ data: d, result }: { data: ActiveData; result: ActionRe
             ) : null}
             {noteOk ? (
               <p className="alert alert--ok" role="status">
-                {t.sent}
+                {noteHeld ? t.sentHeld : t.sent}
               </p>
             ) : null}
             <div className="field">
@@ -367,6 +384,11 @@ function noteProblemText(t: (typeof workshopPublic)["sv"], result: ActionResult)
       return t.errNotWriting;
     case "ended":
       return t.endedTitle;
+    case "deviceLimit":
+      return format(t.errDeviceLimit, { max: NOTE_LIMITS.perDevicePerPhase });
+    case "addressLimit":
+    case "sessionLimit":
+      return t.errTooManyNotes;
     default:
       return t.errForm;
   }
