@@ -94,86 +94,9 @@ app.use((error, _req, res, _next) => {
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-// Survey submissions are a JSON API on the survey page's own URL (the contract): a Remix document POST would
-// render HTML, so the app's handler answers them here, from the raw bytes, before Express. It is the one hot
-// path under load (a room full of phones at once), so it skips Express's per-request work too.
-// Only application/json is accepted, which a page on another site cannot send without a CORS preflight we never
-// grant, so this JSON endpoint needs no Origin check of its own.
-const SUBMISSION_PATH = /^\/s\/([^/?#]{1,64})\/?(?:\?.*)?$/;
-
-function sendJson(res, status, body, extra = {}) {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(payload),
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    ...extra,
-  });
-  res.end(payload);
-}
-
-function safeDecode(value) {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-function handleSubmission(req, res, code) {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  const chunks = [];
-  let size = 0;
-  let tooLarge = declared > entry.MAX_SUBMISSION_BYTES;
-  const finish = async (bytes) => {
-    try {
-      const result = await entry.submitSurvey({
-        code: safeDecode(code),
-        contentType: req.headers["content-type"] ?? null,
-        cookie: req.headers.cookie ?? null,
-        bytes,
-      });
-      sendJson(res, result.status, result.body, tooLarge ? { Connection: "close" } : {});
-    } catch (error) {
-      // The answers stay on the device and are sent again; say so in JSON, never with a stack trace.
-      console.error(error);
-      if (!res.headersSent)
-        sendJson(
-          res,
-          503,
-          { error: "Svaren kunde inte sparas just nu. De skickas igen.", errors: [] },
-          { "Retry-After": "30" },
-        );
-    }
-  };
-  if (tooLarge) {
-    // Answer at once and stop reading; the client gets its 413 instead of waiting to upload the rest.
-    void finish("too-large");
-    req.resume();
-    return;
-  }
-  req.on("data", (chunk) => {
-    if (tooLarge) return;
-    size += chunk.length;
-    if (size > entry.MAX_SUBMISSION_BYTES) tooLarge = true;
-    else chunks.push(chunk);
-  });
-  req.on("end", () => void finish(tooLarge ? "too-large" : new Uint8Array(Buffer.concat(chunks))));
-  req.on("error", () => void finish("unreadable"));
-}
-
+// Survey submissions (POST /s/:code, JSON) are answered before Express: app/surveys/submission-body.server.ts.
 const server = http.createServer((req, res) => {
-  const match = req.method === "POST" ? SUBMISSION_PATH.exec(req.url ?? "") : null;
-  if (match) {
-    try {
-      handleSubmission(req, res, match[1]);
-    } catch {
-      sendJson(res, 400, { error: "Svaren gick inte att läsa.", errors: [] });
-    }
-    return;
-  }
-  app(req, res);
+  if (!entry.answerSurveySubmission(req, res)) app(req, res);
 });
 server.listen(port, host, () => {
   const address = server.address();

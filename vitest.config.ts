@@ -13,6 +13,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
+          setupFiles: ["tests/support/console-errors.ts"],
         },
       },
       {
@@ -22,7 +23,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           pool: "forks",
           globalSetup: ["tests/support/integration-global-setup.ts"],
-          setupFiles: ["tests/support/integration-setup.ts"],
+          setupFiles: ["tests/support/integration-setup.ts", "tests/support/console-errors.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

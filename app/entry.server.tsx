@@ -12,9 +12,9 @@ export { prepareApp, shutdownApp } from "./startup.server";
 export { isSameOriginRequest } from "./auth/origin.server";
 export { foreignOriginPage } from "./http/foreign-origin-page.server";
 export { parseTrustProxy } from "./http/trust-proxy";
+export { answerSurveySubmission } from "./surveys/submission-body.server";
 export { auditRefusal } from "./auth/refusals.server";
 import { logRequestError } from "./auth/refusals.server";
-export { submitSurvey, MAX_SUBMISSION_BYTES } from "./surveys/submission.server";
 
 export const streamTimeout = 5_000;
 

@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { CheckboxField, Field, FormAlert, SelectField, TextareaField, errorText, hasErrors } from "~/components/forms";
 import type { ActivityFormErrors } from "~/activities/activity-form";
 import { SCHEDULE_ROWS } from "~/activities/activity-form";
 import type { ScheduleSlot } from "~/models/activity.server";
@@ -28,11 +29,11 @@ export function ActivityForm({
   programs: { id: number; name: string }[];
 }) {
   const t = useStrings(attendanceStrings);
-  const msg = (key?: string) => (key ? (t[key as keyof typeof t] ?? t.errForm) : undefined);
+  const text = errorText(t, errors);
   const err = (name: keyof ActivityFormErrors) =>
     errors[name] ? (
       <p className="field-error" id={`${name}-error`}>
-        {msg(errors[name])}
+        {text(name)}
       </p>
     ) : null;
   const aria = (name: keyof ActivityFormErrors) => ({
@@ -42,41 +43,17 @@ export function ActivityForm({
   const slots = [...defaults.schedule, ...Array.from({ length: SCHEDULE_ROWS }, () => null)].slice(0, SCHEDULE_ROWS);
   return (
     <Form method="post" className="stack" noValidate>
-      {Object.keys(errors).length > 0 ? (
-        <p className="alert alert--error" role="alert">
-          {t.errForm}
-        </p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="name">{t.name}</label>
-        <input
-          id="name"
-          name="name"
-          type="text"
-          maxLength={200}
-          required
-          defaultValue={defaults.name}
-          {...aria("name")}
-        />
-        {err("name")}
-      </div>
-      <div className="field">
-        <label htmlFor="place">{t.place}</label>
-        <input id="place" name="place" type="text" maxLength={200} defaultValue={defaults.place} {...aria("place")} />
-        {err("place")}
-      </div>
-      <div className="field">
-        <label htmlFor="description">{t.description}</label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          maxLength={2000}
-          defaultValue={defaults.description}
-          {...aria("description")}
-        />
-        {err("description")}
-      </div>
+      <FormAlert>{hasErrors(errors) ? t.errForm : null}</FormAlert>
+      <Field label={t.name} name="name" maxLength={200} required defaultValue={defaults.name} error={text("name")} />
+      <Field label={t.place} name="place" maxLength={200} defaultValue={defaults.place} error={text("place")} />
+      <TextareaField
+        label={t.description}
+        name="description"
+        rows={3}
+        maxLength={2000}
+        defaultValue={defaults.description}
+        error={text("description")}
+      />
       <fieldset className="field" {...aria("kind")}>
         <legend>{t.kind}</legend>
         {(["regular", "special"] as const).map((k) => (
@@ -97,47 +74,34 @@ export function ActivityForm({
         ))}
         {err("scope")}
       </fieldset>
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            name="countsAttendance"
-            defaultChecked={defaults.countsAttendance}
-            aria-describedby="counts-hint"
-          />
-          {t.countsAttendance}
-        </label>
-        <p className="hint" id="counts-hint">
-          {t.countsAttendanceHint}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="startsOn">{t.startsOn}</label>
-        <p className="hint" id="startsOn-hint">
-          {t.startsOnHint}
-        </p>
-        <input
-          id="startsOn"
-          name="startsOn"
-          type="date"
-          defaultValue={defaults.startsOn ?? ""}
-          aria-invalid={errors.startsOn ? true : undefined}
-          aria-describedby={`startsOn-hint${errors.startsOn ? " startsOn-error" : ""}`}
-        />
-        {err("startsOn")}
-      </div>
-      <div className="field">
-        <label htmlFor="programId">{t.programFor}</label>
-        <select id="programId" name="programId" defaultValue={defaults.programId ?? ""} {...aria("programId")}>
-          <option value="">{t.allPrograms}</option>
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        {err("programId")}
-      </div>
+      <CheckboxField
+        label={t.countsAttendance}
+        name="countsAttendance"
+        id="countsAttendance"
+        hint={t.countsAttendanceHint}
+        defaultChecked={defaults.countsAttendance}
+      />
+      <Field
+        label={t.startsOn}
+        name="startsOn"
+        type="date"
+        hint={t.startsOnHint}
+        defaultValue={defaults.startsOn ?? ""}
+        error={text("startsOn")}
+      />
+      <SelectField
+        label={t.programFor}
+        name="programId"
+        defaultValue={defaults.programId ?? ""}
+        error={text("programId")}
+      >
+        <option value="">{t.allPrograms}</option>
+        {programs.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
       <fieldset className="field" aria-describedby={`schedule-hint${errors.schedule ? " schedule-error" : ""}`}>
         <legend>{t.schedule}</legend>
         <p className="hint" id="schedule-hint">

@@ -40,11 +40,17 @@ interface FieldFrame {
   children?: ReactNode;
 }
 
-function useFieldIds(id: string, { hint, error, describedBy }: Pick<FieldFrame, "hint" | "error" | "describedBy">) {
+function useFieldIds(
+  id: string,
+  { hint, error, describedBy }: Pick<FieldFrame, "hint" | "error" | "describedBy">,
+  invalid?: boolean | "true" | "false" | "grammar" | "spelling",
+) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const described = [errorId, hintId, describedBy].filter(Boolean).join(" ") || undefined;
-  return { hintId, errorId, control: { id, "aria-invalid": error ? true : undefined, "aria-describedby": described } };
+  // An error shown elsewhere (a form-level alert named in describedBy) may still mark the control invalid.
+  const ariaInvalid = error || invalid === true || invalid === "true" ? true : undefined;
+  return { hintId, errorId, control: { id, "aria-invalid": ariaInvalid, "aria-describedby": described } };
 }
 
 function FieldText({
@@ -74,19 +80,42 @@ function FieldText({
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
-
-/** A text-like input (text, email, password, date, number, search …). */
-export function Field({ label, hint, error, describedBy, className, children, id, ...input }: FieldFrame & InputProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy });
+/** Label, hint, error, then the control and anything after it: the frame of every labelled field. */
+function FieldShell({
+  className,
+  label,
+  hint,
+  error,
+  ids,
+  control,
+  after,
+}: {
+  className?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  ids: ReturnType<typeof useFieldIds>;
+  control: ReactNode;
+  after?: ReactNode;
+}) {
   return (
     <div className={className ?? "field"}>
       <label htmlFor={ids.control.id}>{label}</label>
       <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      <input type="text" {...input} {...ids.control} />
-      {children}
+      {control}
+      {after}
     </div>
   );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
+
+/** A text-like input (text, email, password, date, number, search …). */
+export function Field({ label, hint, error, describedBy, className, children, id, ...input }: FieldFrame & InputProps) {
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, input["aria-invalid"]);
+  const control = <input type="text" {...input} {...ids.control} />;
+  const frame = { className, label, hint, error, ids };
+  return <FieldShell {...frame} control={control} after={children} />;
 }
 
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children"> & { name: string };
@@ -101,14 +130,18 @@ export function TextareaField({
   id,
   ...textarea
 }: FieldFrame & TextareaProps) {
-  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy });
+  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy }, textarea["aria-invalid"]);
+  const control = <textarea {...textarea} {...ids.control} />;
   return (
-    <div className={className ?? "field"}>
-      <label htmlFor={ids.control.id}>{label}</label>
-      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      <textarea {...textarea} {...ids.control} />
-      {children}
-    </div>
+    <FieldShell
+      className={className}
+      label={label}
+      hint={hint}
+      error={error}
+      ids={ids}
+      control={control}
+      after={children}
+    />
   );
 }
 
@@ -126,16 +159,22 @@ export function SelectField({
   children,
   ...select
 }: Omit<FieldFrame, "children"> & SelectProps & { after?: ReactNode }) {
-  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy });
+  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy }, select["aria-invalid"]);
+  const control = (
+    <select {...select} {...ids.control}>
+      {children}
+    </select>
+  );
   return (
-    <div className={className ?? "field"}>
-      <label htmlFor={ids.control.id}>{label}</label>
-      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      <select {...select} {...ids.control}>
-        {children}
-      </select>
-      {after}
-    </div>
+    <FieldShell
+      className={className}
+      label={label}
+      hint={hint}
+      error={error}
+      ids={ids}
+      control={control}
+      after={after}
+    />
   );
 }
 
@@ -152,7 +191,7 @@ export function CheckboxField({
   id,
   ...input
 }: FieldFrame & CheckboxProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy });
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, input["aria-invalid"]);
   return (
     <div className={className ?? "field"}>
       <label className="choice">

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { Field, FormAlert, SelectField, errorText, hasErrors } from "~/components/forms";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -19,78 +20,40 @@ export function WorkshopForm({
   submitLabel: string;
 }) {
   const t = useStrings(workshopStaff);
-  const err = (key: keyof Errors) =>
-    errors[key] ? (
-      <p className="field-error" id={`${key}-error`}>
-        {t[errors[key] as keyof typeof t]}
-      </p>
-    ) : null;
-  const described = (key: keyof Errors) => (errors[key] ? `${key}-error` : undefined);
+  const err = errorText(t, errors, t.errFormTop);
   return (
     <Form method="post" className="stack">
-      {Object.keys(errors).length > 0 ? (
-        <p className="alert alert--error" role="alert">
-          {t.errFormTop}
-        </p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="title">{t.formTitle}</label>
-        <input
-          id="title"
-          name="title"
-          type="text"
-          required
-          maxLength={200}
-          defaultValue={defaults.title}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={described("title")}
-        />
-        {err("title")}
-      </div>
-      <div className="field">
-        <label htmlFor="heldOn">{t.formDate}</label>
-        <input
-          id="heldOn"
-          name="heldOn"
-          type="date"
-          required
-          defaultValue={defaults.heldOn}
-          aria-invalid={errors.heldOn ? true : undefined}
-          aria-describedby={described("heldOn")}
-        />
-        {err("heldOn")}
-      </div>
-      <div className="field">
-        <label htmlFor="place">{t.formPlace}</label>
-        <input
-          id="place"
-          name="place"
-          type="text"
-          maxLength={200}
-          defaultValue={defaults.place}
-          aria-invalid={errors.place ? true : undefined}
-          aria-describedby={described("place")}
-        />
-        {err("place")}
-      </div>
-      <div className="field">
-        <label htmlFor="programId">{t.formProgram}</label>
-        <select
-          id="programId"
-          name="programId"
-          defaultValue={defaults.programId ?? ""}
-          aria-invalid={errors.programId ? true : undefined}
-          aria-describedby={described("programId")}
-        >
-          <option value="">{t.formNoProgram}</option>
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        {err("programId")}
-      </div>
+      <FormAlert>{hasErrors(errors) ? t.errFormTop : null}</FormAlert>
+      <Field
+        label={t.formTitle}
+        name="title"
+        required
+        maxLength={200}
+        defaultValue={defaults.title}
+        error={err("title")}
+      />
+      <Field
+        label={t.formDate}
+        name="heldOn"
+        type="date"
+        required
+        defaultValue={defaults.heldOn}
+        error={err("heldOn")}
+      />
+      <Field label={t.formPlace} name="place" maxLength={200} defaultValue={defaults.place} error={err("place")} />
+      <SelectField
+        label={t.formProgram}
+        name="programId"
+        defaultValue={defaults.programId ?? ""}
+        error={err("programId")}
+      >
+        <option value="">{t.formNoProgram}</option>
+        {programs.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
       {earlier.length > 0 ? (
         <fieldset
           className="field"
@@ -111,7 +74,11 @@ export function WorkshopForm({
               {w.title} ({w.heldOn})
             </label>
           ))}
-          {err("followsIds")}
+          {errors.followsIds ? (
+            <p className="field-error" id="followsIds-error">
+              {err("followsIds")}
+            </p>
+          ) : null}
         </fieldset>
       ) : null}
       <button type="submit" className="button">

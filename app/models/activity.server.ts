@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 import type { Scope } from "~/auth/scope";
+import { audited, type ChangedBy } from "~/models/audit.server";
 import { whereInScope } from "~/models/scope.server";
 
 export type ActivityKind = "regular" | "special";
@@ -148,10 +149,55 @@ export async function updateActivity(
 }
 
 /** Activities are archived, never deleted: attendance and reports keep pointing at them. */
-export async function setActivityArchived({ id, archived }: { id: number; archived: boolean }): Promise<boolean> {
+export async function setActivityArchived(
+  { id, archived }: { id: number; archived: boolean },
+  trx: Knex = db,
+): Promise<boolean> {
   const now = nowIso();
-  const changed = await db("activities")
+  const changed = await trx("activities")
     .where({ id })
     .update({ archived_at: archived ? now : null, updated_at: now });
   return changed > 0;
+}
+
+// --- changes made by staff, each audited in its own transaction ------------------------------------------------
+
+export function addActivity({ value, by }: { value: NewActivity; by: ChangedBy }): Promise<number> {
+  return audited(
+    (id: number) => ({
+      ...by,
+      action: "activity.create",
+      entityType: "activity",
+      entityId: id,
+      details: { name: value.name },
+    }),
+    (trx) => createActivity(value, trx),
+  );
+}
+
+export function editActivity({ before, value, by }: { before: Activity; value: NewActivity; by: ChangedBy }) {
+  const { archived: _a, id, ...old } = before;
+  return audited(
+    (changed: boolean) =>
+      changed
+        ? {
+            ...by,
+            action: "activity.update",
+            entityType: "activity",
+            entityId: id,
+            details: { before: old, after: value },
+          }
+        : null,
+    (trx) => updateActivity({ id, value }, trx),
+  );
+}
+
+export function archiveActivity({ id, archived, by }: { id: number; archived: boolean; by: ChangedBy }) {
+  return audited(
+    (changed: boolean) =>
+      changed
+        ? { ...by, action: `activity.${archived ? "archive" : "unarchive"}`, entityType: "activity", entityId: id }
+        : null,
+    (trx) => setActivityArchived({ id, archived }, trx),
+  );
 }

@@ -42,6 +42,12 @@ export async function audit(input: AuditInput, trx = db): Promise<void> {
   });
 }
 
+/** Who makes a change, and from where: what a model function needs to audit it. */
+export interface ChangedBy {
+  actor: { id: number; email: string };
+  ip: string;
+}
+
 /**
  * A change and its audit entry in one transaction: both are written or neither. The entry may depend on what
  * the change returned (a new id, say); return `null` from it when the change turned out to change nothing.

@@ -1,4 +1,6 @@
+import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import { audited, type ChangedBy } from "~/models/audit.server";
 
 export type CampaignMode = "anonymous" | "participant_code";
 
@@ -103,9 +105,24 @@ export interface NewCampaign {
   createdBy: number | null;
 }
 
-export async function createCampaign(input: NewCampaign): Promise<number> {
+/** With `by`, the audit entry is written in the same transaction. */
+export async function createCampaign(input: NewCampaign, by?: ChangedBy): Promise<number> {
+  const entry = (id: number) =>
+    by
+      ? {
+          ...by,
+          action: "campaign.create",
+          entityType: "campaign",
+          entityId: id,
+          details: { code: input.code, title: input.title, surveyKey: input.surveyKey },
+        }
+      : null;
+  return audited(entry, (trx) => insertCampaign(input, trx));
+}
+
+async function insertCampaign(input: NewCampaign, trx: Knex): Promise<number> {
   const now = nowIso();
-  const [{ id }] = await db("campaigns")
+  const [{ id }] = await trx("campaigns")
     .insert({
       code: input.code,
       survey_key: input.surveyKey,

@@ -1,4 +1,5 @@
 import { db, nowIso } from "~/db.server";
+import { audit, audited, type ChangedBy } from "~/models/audit.server";
 import type { ProposalStatus } from "~/workshops/rules";
 
 export interface Proposal {
@@ -126,14 +127,20 @@ export async function updateProposalDetails({
   what,
   who,
   dueOn,
+  by,
 }: {
   id: number;
   title: string;
   what: string;
   who: string;
   dueOn: string | null;
+  by?: ChangedBy;
 }): Promise<boolean> {
-  return (await db("proposals").where({ id }).update({ title, what, who, due_on: dueOn })) > 0;
+  return audited(
+    (changed: boolean) =>
+      by && changed ? { ...by, action: "proposal.update", entityType: "proposal", entityId: id } : null,
+    async (trx) => (await trx("proposals").where({ id }).update({ title, what, who, due_on: dueOn })) > 0,
+  );
 }
 
 /** Every change keeps who, when and a comment; the caller has checked the reason rule. */
@@ -143,17 +150,27 @@ export async function changeProposalStatus({
   comment,
   changedBy,
   changedAt,
+  by,
 }: {
   id: number;
   status: ProposalStatus;
   comment: string;
   changedBy: number | null;
   changedAt?: string;
+  /** Who changes it and what it was: the audit entry is written in the same transaction. */
+  by?: ChangedBy & { from: ProposalStatus };
 }): Promise<boolean> {
   return db.transaction(async (trx) => {
     const now = changedAt ?? nowIso();
     const n = await trx("proposals").where({ id }).update({ status, status_changed_at: now });
     if (n === 0) return false;
+    if (by) {
+      const { from, ...who } = by;
+      await audit(
+        { ...who, action: "proposal.status", entityType: "proposal", entityId: id, details: { from, to: status } },
+        trx,
+      );
+    }
     await trx("proposal_status_changes").insert({
       proposal_id: id,
       status,

@@ -146,22 +146,25 @@ export async function addParticipantNote({
 }
 
 /** A note the facilitator types in for someone, or from a paper card; any writing phase. */
-export async function addFacilitatorNote({
-  workshopId,
-  phase,
-  text,
-  channel,
-  enteredBy,
-  themeId = null,
-}: {
-  workshopId: number;
-  phase: WritingPhase;
-  text: string;
-  channel: "facilitator" | "paper";
-  enteredBy: number;
-  themeId?: number | null;
-}): Promise<WorkshopNote> {
-  return db.transaction((trx) =>
+export async function addFacilitatorNote(
+  {
+    workshopId,
+    phase,
+    text,
+    channel,
+    enteredBy,
+    themeId = null,
+  }: {
+    workshopId: number;
+    phase: WritingPhase;
+    text: string;
+    channel: "facilitator" | "paper";
+    enteredBy: number;
+    themeId?: number | null;
+  },
+  trx: Knex = db,
+): Promise<WorkshopNote> {
+  return trx.transaction((trx) =>
     insertNote(trx, { workshopId, phase, participantId: null, text, channel, enteredBy, themeId }),
   );
 }
@@ -253,40 +256,46 @@ export async function getNote({ id }: { id: number }): Promise<WorkshopNote | nu
   return row ? toNote(row) : null;
 }
 
-export async function updateNote({
-  id,
-  workshopId,
-  text,
-  themeId,
-  hidden,
-}: {
-  id: number;
-  workshopId: number;
-  text?: string;
-  themeId?: number | null;
-  hidden?: boolean;
-}): Promise<boolean> {
+export async function updateNote(
+  {
+    id,
+    workshopId,
+    text,
+    themeId,
+    hidden,
+  }: {
+    id: number;
+    workshopId: number;
+    text?: string;
+    themeId?: number | null;
+    hidden?: boolean;
+  },
+  trx: Knex = db,
+): Promise<boolean> {
   const patch: Record<string, unknown> = { updated_at: nowIso() };
   if (text !== undefined) patch.text = text;
   if (themeId !== undefined) patch.theme_id = themeId;
   if (hidden !== undefined) patch.hidden = hidden;
-  const n = await db("workshop_notes").where({ id, workshop_id: workshopId }).update(patch);
+  const n = await trx("workshop_notes").where({ id, workshop_id: workshopId }).update(patch);
   return n > 0;
 }
 
 /** The facilitator's review of a held note: approve shows it on the board, hide keeps it off (as a hidden note). */
-export async function reviewHeldNote({
-  id,
-  workshopId,
-  decision,
-}: {
-  id: number;
-  workshopId: number;
-  decision: "approve" | "hide";
-}): Promise<boolean> {
+export async function reviewHeldNote(
+  {
+    id,
+    workshopId,
+    decision,
+  }: {
+    id: number;
+    workshopId: number;
+    decision: "approve" | "hide";
+  },
+  trx: Knex = db,
+): Promise<boolean> {
   const patch: Record<string, unknown> = { held: false, updated_at: nowIso() };
   if (decision === "hide") patch.hidden = true;
-  const n = await db("workshop_notes").where({ id, workshop_id: workshopId, held: true }).update(patch);
+  const n = await trx("workshop_notes").where({ id, workshop_id: workshopId, held: true }).update(patch);
   return n > 0;
 }
 
@@ -307,40 +316,49 @@ export async function lastNoteChange({ workshopId }: { workshopId: number }): Pr
   return row?.at ?? null;
 }
 
-export async function createTheme({
-  workshopId,
-  phase,
-  title,
-}: {
-  workshopId: number;
-  phase: WritingPhase;
-  title: string;
-}): Promise<WorkshopTheme> {
-  const [{ id }] = await db("workshop_themes")
+export async function createTheme(
+  {
+    workshopId,
+    phase,
+    title,
+  }: {
+    workshopId: number;
+    phase: WritingPhase;
+    title: string;
+  },
+  trx: Knex = db,
+): Promise<WorkshopTheme> {
+  const [{ id }] = await trx("workshop_themes")
     .insert({ workshop_id: workshopId, phase, title, created_at: nowIso() })
     .returning("id");
   return { id, workshopId, phase, title };
 }
 
-export async function renameTheme({
-  id,
-  workshopId,
-  title,
-}: {
-  id: number;
-  workshopId: number;
-  title: string;
-}): Promise<boolean> {
-  return (await db("workshop_themes").where({ id, workshop_id: workshopId }).update({ title })) > 0;
+export async function renameTheme(
+  {
+    id,
+    workshopId,
+    title,
+  }: {
+    id: number;
+    workshopId: number;
+    title: string;
+  },
+  trx: Knex = db,
+): Promise<boolean> {
+  return (await trx("workshop_themes").where({ id, workshop_id: workshopId }).update({ title })) > 0;
 }
 
 /** Removing a theme keeps its notes; they just lose the grouping. */
-export async function deleteTheme({ id, workshopId }: { id: number; workshopId: number }): Promise<boolean> {
-  return db.transaction(async (trx) => {
-    await trx("workshop_notes")
+export async function deleteTheme(
+  { id, workshopId }: { id: number; workshopId: number },
+  trx: Knex = db,
+): Promise<boolean> {
+  return trx.transaction(async (tx) => {
+    await tx("workshop_notes")
       .where({ theme_id: id, workshop_id: workshopId })
       .update({ theme_id: null, updated_at: nowIso() });
-    return (await trx("workshop_themes").where({ id, workshop_id: workshopId }).delete()) > 0;
+    return (await tx("workshop_themes").where({ id, workshop_id: workshopId }).delete()) > 0;
   });
 }
 
@@ -361,31 +379,34 @@ export async function listThemes({
  * Sends a note (or something said, typed in) to the feedback inbox as a possible quote, with the person's
  * recorded verbal consent. Idempotent: the same note twice gives one feedback item.
  */
-export async function sendToQuoteBank({
-  workshopId,
-  programId,
-  noteId,
-  spokenRef,
-  text,
-  consentNote,
-  createdBy,
-}: {
-  workshopId: number;
-  programId: number | null;
-  noteId?: number;
-  /** For something said: a one-off reference from the form, so a double submit stores it once. */
-  spokenRef?: string;
-  text: string;
-  consentNote: string;
-  createdBy: number;
-}): Promise<{ feedbackId: number; created: boolean }> {
-  return db.transaction(async (trx) => {
+export async function sendToQuoteBank(
+  {
+    workshopId,
+    programId,
+    noteId,
+    spokenRef,
+    text,
+    consentNote,
+    createdBy,
+  }: {
+    workshopId: number;
+    programId: number | null;
+    noteId?: number;
+    /** For something said: a one-off reference from the form, so a double submit stores it once. */
+    spokenRef?: string;
+    text: string;
+    consentNote: string;
+    createdBy: number;
+  },
+  trx: Knex = db,
+): Promise<{ feedbackId: number; created: boolean }> {
+  return trx.transaction(async (tx) => {
     const sourceRef = noteId ? `workshop-note:${noteId}` : `workshop-said:${workshopId}:${spokenRef}`;
     const { id, created } = await recordFeedback(
       { source: "workshop", sourceRef, programId, text, consentToQuote: true, consentNote, createdBy },
-      trx,
+      tx,
     );
-    if (noteId) await trx("workshop_notes").where({ id: noteId, workshop_id: workshopId }).update({ feedback_id: id });
+    if (noteId) await tx("workshop_notes").where({ id: noteId, workshop_id: workshopId }).update({ feedback_id: id });
     return { feedbackId: id, created };
   });
 }

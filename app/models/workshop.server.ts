@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import { audit, type ChangedBy } from "~/models/audit.server";
 import type { Scope } from "~/auth/scope";
 import { whereInScope } from "~/models/scope.server";
 import { normalizeJoinCode, uniqueJoinCode } from "~/surveys/join-code.server";
@@ -139,6 +140,7 @@ export async function updateWorkshopDetails({
   place,
   programId,
   followsIds,
+  by,
 }: {
   id: number;
   title: string;
@@ -146,8 +148,11 @@ export async function updateWorkshopDetails({
   place: string;
   programId: number | null;
   followsIds: number[];
+  /** Who changes it: the audit entry is written in the same transaction. */
+  by?: ChangedBy;
 }): Promise<void> {
   await db.transaction(async (trx) => {
+    if (by) await audit({ ...by, action: "workshop.update", entityType: "workshop", entityId: id }, trx);
     await trx("workshops")
       .where({ id })
       .update({ title, held_on: heldOn, place, program_id: programId, updated_at: nowIso() });
@@ -162,8 +167,8 @@ export async function setWorkshopPhase({ id, phase }: { id: number; phase: Phase
   await trx("workshops").where({ id }).update({ phase, updated_at: nowIso() });
 }
 
-export async function setHoldNotes({ id, hold }: { id: number; hold: boolean }): Promise<void> {
-  await db("workshops").where({ id }).update({ hold_notes: hold, updated_at: nowIso() });
+export async function setHoldNotes({ id, hold }: { id: number; hold: boolean }, trx: Knex = db): Promise<void> {
+  await trx("workshops").where({ id }).update({ hold_notes: hold, updated_at: nowIso() });
 }
 
 /** Sessions listed by ids, in date order (for follow-up lists). */

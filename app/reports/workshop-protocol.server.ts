@@ -1,4 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { isSmallCount } from "~/privacy/small-counts";
 import type { Workshop } from "~/models/workshop.server";
 import { listNotes, listThemes, type WorkshopNote, type WorkshopTheme } from "~/models/workshop-note.server";
 import { countParticipants } from "~/models/workshop-participant.server";
@@ -20,7 +21,7 @@ export interface Protocol {
   title: string;
   heldOn: string;
   place: string;
-  /** Null when fewer than five: small counts are not printed. */
+  /** Null where the small-count rule hides it: small counts are not printed. */
   participants: number | null;
   critique: ProtocolGroup[];
   visions: ProtocolGroup[];
@@ -50,7 +51,8 @@ function grouped(notes: WorkshopNote[], themes: WorkshopTheme[], phase: WritingP
   return groups;
 }
 
-const atLeastFive = (n: number) => (n >= 5 ? n : null);
+/** The count, or null where the small-count rule hides it (app/privacy/small-counts.ts). */
+const shownCount = (n: number) => (isSmallCount(n) ? null : n);
 
 /**
  * What the session produced, without participant names and without hidden notes. Participants wrote the
@@ -71,7 +73,7 @@ export async function buildProtocol(workshop: Workshop): Promise<Protocol> {
     title: workshop.title,
     heldOn: workshop.heldOn,
     place: workshop.place,
-    participants: atLeastFive(participants),
+    participants: shownCount(participants),
     critique: grouped(notes, themes, "kritik", mask),
     visions: grouped(notes, themes, "fantasi", mask),
     realisation: grouped(notes, themes, "forverkligande", mask),
@@ -79,7 +81,7 @@ export async function buildProtocol(workshop: Workshop): Promise<Protocol> {
       votings.map(async (v) => ({
         target: v.target,
         dots: v.dots,
-        voters: atLeastFive(await countVoters({ votingId: v.id })),
+        voters: shownCount(await countVoters({ votingId: v.id })),
         items: (await votingResults({ voting: v }))
           .filter((i) => i.dots > 0)
           .map((i) => ({ text: mask(i.text), dots: i.dots })),

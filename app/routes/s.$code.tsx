@@ -18,6 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Deltagarröst` : "Deltagarröst" },
 ];
 
+// The POST of answers (JSON) is answered before Remix: app/surveys/submission-body.server.ts.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await surveyLanding(request, params.code ?? "");
   if (!result.page) throw notFound("survey");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/guards.server";
-import { capabilitiesOf } from "~/auth/capabilities";
+import { CATALOGUE_EDITORS, can, capabilitiesOf } from "~/auth/capabilities";
 import { findProgramsByIds } from "~/models/program.server";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
@@ -16,7 +16,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     role: staff.role,
     programs: programs.map((p) => p.name),
-    capabilities: capabilitiesOf(staff.role).map(({ key, href, ready }) => ({ key, href, ready })),
+    capabilities: capabilitiesOf(staff.role).map(({ key, href, ready }) => ({
+      key,
+      href,
+      ready,
+      // What the role can do there: a researcher follows surveys but does not create them.
+      text:
+        key === "campaigns" && !can(staff.role, "campaigns.manage")
+          ? ("cap_campaigns_view" as const)
+          : key === "activities" && !CATALOGUE_EDITORS.includes(staff.role)
+            ? ("cap_activities_view" as const)
+            : (`cap_${key}` as const),
+    })),
   };
 }
 
@@ -41,7 +52,7 @@ export default function StaffStart() {
                 </>
               )}
             </h2>
-            <p>{t[`cap_${c.key}`]}</p>
+            <p>{t[c.text]}</p>
           </li>
         ))}
       </ul>

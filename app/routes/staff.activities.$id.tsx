@@ -9,8 +9,7 @@ import { parseActivityForm } from "~/activities/activity-form";
 import { parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
-import { getActivity, setActivityArchived, updateActivity } from "~/models/activity.server";
-import { audit } from "~/models/audit.server";
+import { archiveActivity, editActivity, getActivity } from "~/models/activity.server";
 import type { StaffUser } from "~/models/staff.server";
 import { ActivityForm } from "~/components/activity-form";
 import { format } from "~/i18n/define";
@@ -43,8 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientAddress(context);
   const intent = form.get("intent");
   if (intent === "archive" || intent === "unarchive") {
-    await setActivityArchived({ id, archived: intent === "archive" });
-    await audit({ actor: staff, action: `activity.${intent}`, entityType: "activity", entityId: id, ip });
+    await archiveActivity({ id, archived: intent === "archive", by: { actor: staff, ip } });
     return redirect(`/staff/activities/${id}?saved=1`);
   }
   if (intent !== "save") throw badRequest();
@@ -53,16 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     (await programsFor(staff)).map((p) => p.id),
   );
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
-  await updateActivity({ id, value: parsed.value });
-  const { archived: _a, id: _i, ...old } = before;
-  await audit({
-    actor: staff,
-    action: "activity.update",
-    entityType: "activity",
-    entityId: id,
-    ip,
-    details: { before: old, after: parsed.value },
-  });
+  await editActivity({ before, value: parsed.value, by: { actor: staff, ip } });
   return redirect(`/staff/activities/${id}?saved=1`);
 }
 

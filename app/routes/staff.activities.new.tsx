@@ -6,8 +6,7 @@ import { CATALOGUE_EDITORS } from "~/auth/capabilities";
 import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
 import { requireForm } from "~/http/body.server";
-import { createActivity } from "~/models/activity.server";
-import { audit } from "~/models/audit.server";
+import { addActivity } from "~/models/activity.server";
 import { ActivityForm } from "~/components/activity-form";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -32,15 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     programs.map((p) => p.id),
   );
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
-  const id = await createActivity(parsed.value);
-  await audit({
-    actor: staff,
-    action: "activity.create",
-    entityType: "activity",
-    entityId: id,
-    ip: clientAddress(context),
-    details: { name: parsed.value.name },
-  });
+  const id = await addActivity({ value: parsed.value, by: { actor: staff, ip: clientAddress(context) } });
   return redirect(`/staff/activities/${id}?saved=1`);
 }
 

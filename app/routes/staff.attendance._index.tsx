@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
@@ -151,6 +151,7 @@ export default function RegisterAttendance() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const navigate = useNavigate();
   const t = useStrings(attendanceStrings);
   const v = useStrings(visitorStrings);
   const codeError = useCodeErrorText();
@@ -212,15 +213,29 @@ export default function RegisterAttendance() {
       <Form method="post" className="stack" noValidate>
         <div className="field">
           <label htmlFor="date">{t.date}</label>
-          <input
-            id="date"
-            name="date"
-            type="date"
-            max={today}
-            defaultValue={values?.date || date}
-            aria-invalid={errors.date ? true : undefined}
-            aria-describedby={describe("date")}
-          />
+          <div className="date-row">
+            <input
+              key={date}
+              id="date"
+              name="date"
+              type="date"
+              max={today}
+              defaultValue={values?.date || date}
+              aria-invalid={errors.date ? true : undefined}
+              aria-describedby={describe("date")}
+              // The day's list and "registrerad" badges follow the chosen date at once.
+              onChange={(e) => {
+                const chosenDate = e.currentTarget.value;
+                if (/^\d{4}-\d{2}-\d{2}$/.test(chosenDate) && chosenDate !== date) {
+                  navigate(`/staff/attendance?date=${chosenDate}`, { replace: true, preventScrollReset: true });
+                }
+              }}
+            />
+            {/* Without JavaScript: the same form asks for the chosen day's page. */}
+            <button type="submit" formMethod="get" formNoValidate className="button button--secondary">
+              {t.showDay}
+            </button>
+          </div>
           {errors.date ? (
             <p className="field-error" id="date-error">
               {message(errors.date)}

@@ -207,10 +207,18 @@ export default function AttendanceStatsPage() {
                     <caption>{t.perDay}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">{t.min}</th>
-                        <th scope="col">{t.median}</th>
-                        <th scope="col">{t.max}</th>
-                        <th scope="col">{t.openingDays}</th>
+                        <th scope="col" className="num">
+                          {t.min}
+                        </th>
+                        <th scope="col" className="num">
+                          {t.median}
+                        </th>
+                        <th scope="col" className="num">
+                          {t.max}
+                        </th>
+                        <th scope="col" className="num">
+                          {t.openingDays}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>

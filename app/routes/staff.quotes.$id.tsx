@@ -1,21 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { isoDate, parseId } from "~/http/params";
+import { parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { clientAddress } from "~/http/context";
 import { QuoteStatusTag, formatWhen, ThemeChoices } from "~/components/feedback-ui";
 import { requireForm } from "~/http/body.server";
-import { badRequest, notFound } from "~/http/errors.server";
+import { notFound } from "~/http/errors.server";
 import { format } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
+import { quoteIntent } from "~/feedback/quote-intents.server";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { listThemes } from "~/models/feedback-theme.server";
-import { approveQuote, getQuote, rejectQuote, updateQuote, type QuoteProblem } from "~/models/quote.server";
-import { QUOTE_TEXT_MAX } from "~/models/feedback-constants";
+import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
 
@@ -34,73 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intents = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("save"),
-    text: z.string().max(QUOTE_TEXT_MAX),
-    themeIds: z.array(z.coerce.number().int().positive()).max(100),
-    activityId: z.union([z.literal(""), z.coerce.number().int().positive()]),
-    quoteDate: isoDate,
-  }),
-  z.object({ intent: z.literal("approve") }),
-  z.object({ intent: z.literal("reject"), note: z.string().trim().max(1000) }),
-]);
-type Intent = z.infer<typeof intents>["intent"];
-
+/** Save, approve or reject: app/feedback/quote-intents.server.ts. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("quotes") });
-  const id = parseId(params.id);
   const form = await requireForm(request, { maxBytes: 64 * 1024 });
-  const t = feedbackStaff[localeFromRequest(request)];
-  const ip = clientAddress(context);
-  const raw = Object.fromEntries(form);
-  const parsed = intents.safeParse({ ...raw, themeIds: form.getAll("themeIds") });
-  const messages: Record<QuoteProblem, string> = {
-    "not-found": "",
-    "no-consent": t.errNoConsent,
-    decided: t.errDecided,
-    rejected: t.errRejected,
-    empty: t.errEmpty,
-    invalid: t.errInvalid,
-  };
-  if (!parsed.success) {
-    if (raw.intent !== "save" && raw.intent !== "reject") throw badRequest();
-    const path = parsed.error.issues[0]?.path[0];
-    const error =
-      path === "quoteDate" ? t.errDate : path === "text" ? format(t.errTooLong, { max: QUOTE_TEXT_MAX }) : t.errInvalid;
-    return data(
-      {
-        intent: raw.intent as Intent,
-        error,
-        values: raw.intent === "save" ? { text: String(raw.text ?? ""), quoteDate: String(raw.quoteDate ?? "") } : null,
-      },
-      { status: 422 },
-    );
-  }
-  const input = parsed.data;
-  const outcome =
-    input.intent === "save"
-      ? await updateQuote({
-          id,
-          viewer: staff,
-          ip,
-          text: input.text.replace(/\r\n?/g, "\n"),
-          themeIds: input.themeIds,
-          activityId: input.activityId === "" ? null : input.activityId,
-          quoteDate: input.quoteDate,
-        })
-      : input.intent === "approve"
-        ? await approveQuote({ id, viewer: staff, ip })
-        : await rejectQuote({ id, viewer: staff, ip, note: input.note });
-  if (!outcome.ok) {
-    if (outcome.problem === "not-found") throw notFound();
-    const values = input.intent === "save" ? { text: input.text, quoteDate: input.quoteDate } : null;
-    return data(
-      { intent: input.intent as Intent, error: messages[outcome.problem], values },
-      { status: outcome.problem === "decided" || outcome.problem === "rejected" ? 409 : 422 },
-    );
-  }
-  return redirect(`/staff/quotes/${id}?saved=${input.intent}`);
+  return quoteIntent(form, {
+    id: parseId(params.id),
+    viewer: staff,
+    ip: clientAddress(context),
+    t: feedbackStaff[localeFromRequest(request)],
+  });
 }
 
 export default function QuotePage() {

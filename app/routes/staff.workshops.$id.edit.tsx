@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
-import { audit } from "~/models/audit.server";
 import { updateWorkshopDetails } from "~/models/workshop.server";
 import {
   parseWorkshopForm,
@@ -54,14 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     workshopIds: earlier.map((w) => w.id),
   });
   if (!parsed.ok) return data({ errors: parsed.errors as WorkshopFormErrors }, { status: 422 });
-  await updateWorkshopDetails({ id: workshop.id, ...parsed.value });
-  await audit({
-    actor: staff,
-    action: "workshop.update",
-    entityType: "workshop",
-    entityId: workshop.id,
-    ip: clientAddress(context),
-  });
+  await updateWorkshopDetails({ id: workshop.id, ...parsed.value, by: { actor: staff, ip: clientAddress(context) } });
   return redirect(`/staff/workshops/${workshop.id}`);
 }
 

@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { formatStockholmTime } from "~/outcomes/calendar";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { isSmallCount } from "~/privacy/small-counts";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
@@ -276,9 +278,9 @@ export default function WorkshopVoting() {
                 {format(t.votingOf, {
                   target: t[`target_${voting.target}`],
                   dots: voting.dots,
-                  opened: voting.openedAt.slice(0, 16).replace("T", " "),
+                  opened: formatStockholmTime(voting.openedAt),
                 })}{" "}
-                · {format(t.voters, { n: voters < 5 ? t.fewerThanFive : voters })}
+                · {format(t.voters, { n: isSmallCount(voters) ? t.fewerThanFive : voters })}
               </caption>
               <thead>
                 <tr>

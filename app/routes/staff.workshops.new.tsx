@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
-import { audit } from "~/models/audit.server";
-import { createWorkshop } from "~/models/workshop.server";
+import { audited } from "~/models/audit.server";
+import { createWorkshop, type Workshop } from "~/models/workshop.server";
 import {
   parseWorkshopForm,
   pickablePrograms,
@@ -28,7 +29,7 @@ async function choices(staff: Awaited<ReturnType<typeof requireWorkshopStaff>>) 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireWorkshopStaff(request);
-  return { ...(await choices(staff)), today: new Date().toISOString().slice(0, 10) };
+  return { ...(await choices(staff)), today: todayInStockholm() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,15 +41,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     workshopIds: earlier.map((w) => w.id),
   });
   if (!parsed.ok) return data({ errors: parsed.errors as WorkshopFormErrors }, { status: 422 });
-  const workshop = await createWorkshop({ ...parsed.value, facilitatorId: staff.id });
-  await audit({
-    actor: staff,
-    action: "workshop.create",
-    entityType: "workshop",
-    entityId: workshop.id,
-    ip: clientAddress(context),
-    details: { code: workshop.code },
-  });
+  const workshop = await audited(
+    (created: Workshop) => ({
+      actor: staff,
+      ip: clientAddress(context),
+      action: "workshop.create",
+      entityType: "workshop",
+      entityId: created.id,
+      details: { code: created.code },
+    }),
+    (trx) => createWorkshop({ ...parsed.value, facilitatorId: staff.id }, trx),
+  );
   return redirect(`/staff/workshops/${workshop.id}`);
 }
 

@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { formatStockholmTime } from "~/outcomes/calendar";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { parseId } from "~/http/params";
 import { badRequest, notFound } from "~/http/errors.server";
-import { audit } from "~/models/audit.server";
 import { proposalHistory, updateProposalDetails } from "~/models/proposal.server";
 import {
   applyStatusChange,
@@ -59,8 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "edit") {
     const parsed = parseProposalFields(form);
     if (!parsed.ok) return data<Result>({ intent: "edit", ok: false, errors: parsed.errors }, { status: 422 });
-    await updateProposalDetails({ id: proposal.id, ...parsed.value });
-    await audit({ actor: staff, action: "proposal.update", entityType: "proposal", entityId: proposal.id, ip });
+    await updateProposalDetails({ id: proposal.id, ...parsed.value, by: { actor: staff, ip } });
     return { intent: "edit", ok: true } satisfies Result;
   }
   throw badRequest();
@@ -104,7 +103,7 @@ export default function ProposalPage() {
             <p>
               <strong>
                 {format(t.historyLine, {
-                  when: h.changedAt.slice(0, 16).replace("T", " "),
+                  when: formatStockholmTime(h.changedAt),
                   who: h.changedByName ?? "–",
                   status: t[`status_${h.status}`],
                 })}

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { uniqueJoinCode } from "~/surveys/join-code.server";
 import { isoDate } from "~/http/params";
-import { audit } from "~/models/audit.server";
 import { codeTaken, createCampaign } from "~/models/campaign.server";
 
 const date = isoDate;
@@ -61,14 +60,6 @@ export async function createCampaignWithCode({
   ip: string;
 }): Promise<{ id: number; code: string }> {
   const code = await uniqueJoinCode((c) => codeTaken({ code: c }));
-  const id = await createCampaign({ ...value, code, createdBy: actor.id });
-  await audit({
-    actor,
-    action: "campaign.create",
-    entityType: "campaign",
-    entityId: id,
-    ip,
-    details: { code, title: value.title, surveyKey: value.surveyKey },
-  });
+  const id = await createCampaign({ ...value, code, createdBy: actor.id }, { actor, ip });
   return { id, code };
 }

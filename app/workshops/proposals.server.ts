@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isIsoDate } from "~/http/params";
-import { audit } from "~/models/audit.server";
 import { changeProposalStatus, getProposal, type Proposal } from "~/models/proposal.server";
 import { getWorkshop } from "~/models/workshop.server";
 import type { StaffUser } from "~/models/staff.server";
@@ -81,14 +80,7 @@ export async function applyStatusChange({
     status: status as ProposalStatus,
     comment: trimmed,
     changedBy: staff.id,
-  });
-  await audit({
-    actor: staff,
-    action: "proposal.status",
-    entityType: "proposal",
-    entityId: proposal.id,
-    ip,
-    details: { from: proposal.status, to: status },
+    by: { actor: staff, ip, from: proposal.status },
   });
   return { ok: true };
 }

@@ -14,6 +14,7 @@ import * as visitorRegister from "./0016_visitor_register";
 import * as responseLate from "./0018_response_late";
 import * as reports from "./0022_reports";
 import * as outcomeIndexes from "./0020_outcome_indexes";
+import * as outcomeCoveringIndexes from "./0021_outcome_covering_indexes";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -35,6 +36,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0018_response_late": responseLate,
   "0022_reports": reports,
   "0020_outcome_indexes": outcomeIndexes,
+  "0021_outcome_covering_indexes": outcomeCoveringIndexes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -4,7 +4,7 @@ import { benchSubmissions } from "./submissions";
 
 const only = process.argv[2];
 // The export benchmark runs the export code directly; the others serve the built app.
-if (only !== "export") buildApp();
+if (only !== "export" && only !== "outcomes" && only !== "report") buildApp();
 
 if (!only || only === "submissions") {
   console.log("\n== Survey submissions at 50 connections");
@@ -12,6 +12,13 @@ if (!only || only === "submissions") {
   for (const line of r.lines) console.log(line);
   console.log(`throughput ratio (full / bare): ${r.ratio.toFixed(2)}×   (goal ≥ 0.80×)`);
   console.log(`p99 ratio (full / bare): ${(r.full.p99 / r.baseline.p99).toFixed(2)}×`);
+}
+
+if (!only || only === "outcomes") {
+  const { benchOutcomes } = await import("./outcomes");
+  console.log("\n== Outcome figures at 100 000 responses: the page's loader against raw SQL GROUP BY, same database");
+  const r = await benchOutcomes();
+  for (const line of r.lines) console.log(line);
 }
 
 if (!only || only === "phone") {
@@ -25,6 +32,14 @@ if (!only || only === "export") {
   console.log("\n== Research export: 100 000 and 1 000 000 responses against sqlite3 -csv on the same file");
   const sizes = process.env.BENCH_EXPORT_SIZES?.split(",").map(Number) ?? [100_000, 1_000_000];
   const r = await benchExport(sizes);
+  for (const line of r.lines) console.log(line);
+}
+if (!only || only === "report") {
+  const { benchReport } = await import("./report");
+  console.log(
+    "\n== Follow-up report: a year of the demo data drafted, DOCX included, against its raw rows in plain SQL",
+  );
+  const r = benchReport();
   for (const line of r.lines) console.log(line);
 }
 process.exit(0);

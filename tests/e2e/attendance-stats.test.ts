@@ -101,3 +101,27 @@ for (const [size, viewport] of [
     });
   });
 }
+
+/** Issue 10, point 11: the registration page follows the chosen date, with and without JavaScript. */
+const DAY = "2025-03-04";
+for (const [size, viewport] of [
+  ["phone", PHONE],
+  ["laptop", LAPTOP],
+] as const) {
+  describe(`registering attendance on a ${size}`, () => {
+    it("shows the chosen day's registrations as soon as the date changes", async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await login(page, "coordinator@demo.local");
+      await page.goto("/staff/attendance");
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Registrera närvaro");
+      await page.getByLabel("Datum").fill(DAY);
+      await expect.poll(() => page.getByRole("heading", { name: `Registrerat ${DAY}` }).count()).toBe(1);
+      expect(new URL(page.url()).searchParams.get("date")).toBe(DAY);
+      // The demo has visits that Tuesday: their activities carry the "registrerad" badge before anything is saved.
+      expect(await page.getByText("registrerad", { exact: true }).count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, `register, chosen day (${size})`);
+      await context.close();
+    });
+  });
+}

@@ -20,6 +20,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.11" } };
@@ -232,7 +233,7 @@ describe("activity catalogue", () => {
       }),
     );
     expect(statusOf(created)).toBe(302);
-    const id = Number((created.value as Response).headers.get("Location")!.match(/activities\/(\d+)/)![1]);
+    const id = Number(locationOf(created)!.match(/activities\/(\d+)/)![1]);
     expect(await getActivity({ id })).toMatchObject({
       name: "Målargrupp",
       countsAttendance: true,

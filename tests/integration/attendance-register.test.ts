@@ -16,6 +16,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -89,7 +90,7 @@ describe("registering attendance", () => {
       ),
     );
     expect(statusOf(out)).toBe(302);
-    const location = (out.value as Response).headers.get("Location")!;
+    const location = locationOf(out)!;
     expect(location).toMatch(/^\/staff\/attendance\?date=2025-03-14&saved=\d+$/);
     const [row] = await listAttendanceForDate({ date: "2025-03-14" });
     expect(row).toMatchObject({

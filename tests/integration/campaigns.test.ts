@@ -16,6 +16,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 import { makeCampaign, newId, submit, VALID_ANSWERS } from "../support/surveys";
 
@@ -59,7 +60,7 @@ describe("creating a campaign", () => {
       closes_on: "2027-05-31",
     });
     expect(Boolean(row.kiosk)).toBe(true);
-    expect((out.value as Response).headers.get("Location")).toBe(`/staff/campaigns/${row.id}`);
+    expect(locationOf(out)).toBe(`/staff/campaigns/${row.id}`);
     expect((await listAudit({ action: "campaign.create" })).entries[0]).toMatchObject({ actorId: coordinator.id });
   });
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createWorkshop } from "~/models/workshop.server";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as oldCodeLoader } from "~/routes/s._index";
-import { dataOf, get, makePrograms, resetDatabase, settle, statusOf } from "../support/fixtures";
+import { dataOf, get, makePrograms, resetDatabase, settle, statusOf, locationOf } from "../support/fixtures";
 import { makeCampaign } from "../support/surveys";
 
 beforeEach(async () => {
@@ -32,7 +32,7 @@ describe("the start page's code box", () => {
     ]) {
       const out = await home(`?code=${encodeURIComponent(typed)}`);
       expect(statusOf(out), typed).toBe(302);
-      expect((out.value as Response).headers.get("Location"), typed).toBe(where);
+      expect(locationOf(out), typed).toBe(where);
     }
   });
 
@@ -47,6 +47,6 @@ describe("the start page's code box", () => {
 
   it("sends the old /s?code= address through the same lookup", async () => {
     const out = await settle(() => oldCodeLoader({ request: get("/s?code=framtid"), params: {}, context: {} }));
-    expect((out.value as Response).headers.get("Location")).toBe("/?code=framtid");
+    expect(locationOf(out)).toBe("/?code=framtid");
   });
 });

@@ -23,6 +23,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -340,7 +341,7 @@ describe("the tyck till form", () => {
       consent: "on",
     });
     expect(statusOf(out)).toBe(302);
-    expect((out.value as Response).headers.get("Location")).toBe("/tyck-till?tack=1&kontakt=1");
+    expect(locationOf(out)).toBe("/tyck-till?tack=1&kontakt=1");
     const row = await db("feedback").first();
     expect(row).toMatchObject({
       source: "form",
@@ -407,7 +408,7 @@ describe("the quote bank", () => {
   async function propose(cookie: string, feedbackId: number): Promise<number> {
     const out = await post(cookie, feedbackId, { intent: "quote" });
     expect(statusOf(out)).toBe(302);
-    return Number((out.value as Response).headers.get("Location")!.split("/").pop());
+    return Number(locationOf(out)!.split("/").pop());
   }
 
   it("makes a redacted candidate, lets staff mask more by hand, and approves with who and when", async () => {

@@ -16,6 +16,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  headersOf,
 } from "../support/fixtures";
 
 beforeEach(resetDatabase);
@@ -223,7 +224,7 @@ describe("POST /staff/login", () => {
       loginAction({ request: postForm("/staff/login", "email=target@x.se&password=no"), ...ctx }),
     );
     expect(statusOf(out)).toBe(429);
-    const retryAfter = Number((out.value as { init: { headers: Record<string, string> } }).init.headers["Retry-After"]);
+    const retryAfter = Number(headersOf(out).get("Retry-After"));
     expect(retryAfter).toBeGreaterThanOrEqual(14);
     expect(retryAfter).toBeLessThanOrEqual(15);
     expect(dataOf<{ message: string }>(out).message).toMatch(/För många misslyckade försök. Vänta 1[45] sekunder/);
@@ -233,7 +234,7 @@ describe("POST /staff/login", () => {
     const ok = await settle(() =>
       loginAction({ request: postForm("/staff/login", { email: staff.email, password: PASSWORD }), ...ctx }),
     );
-    const cookies = (ok.value as Response).headers.getSetCookie();
+    const cookies = headersOf(ok).getSetCookie();
     expect(cookies.some((c) => c.startsWith("__session="))).toBe(true);
     expect(cookies.find((c) => c.startsWith("__known="))).toMatch(/Path=\/staff\/login.*HttpOnly/);
   });

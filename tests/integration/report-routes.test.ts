@@ -24,6 +24,8 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
+  headersOf,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -72,7 +74,7 @@ async function newReport(): Promise<number> {
     programId: String(bf.id),
   });
   expect(statusOf(out)).toBe(303);
-  const location = (out.value as Response).headers.get("Location")!;
+  const location = locationOf(out)!;
   expect(location).toMatch(/^\/staff\/reports\/\d+$/);
   return Number(location.split("/").pop());
 }
@@ -133,7 +135,7 @@ describe("POST /staff/reports/new", () => {
 
   it("writes a report that says so when the period has no data at all", async () => {
     const out = await create({ title: "Tom", from: "2020-01-01", to: "2020-06-30", programId: String(bf.id) });
-    const id = Number((out.value as Response).headers.get("Location")!.split("/").pop());
+    const id = Number(locationOf(out)!.split("/").pop());
     const page = dataOf<Awaited<ReturnType<typeof reportLoader>>>(
       await settle(() =>
         reportLoader({ request: get(`/staff/reports/${id}`, { cookie }), params: { id: String(id) }, ...ctx }),
@@ -240,7 +242,7 @@ describe("editing, regenerating and finalising", () => {
         ...ctx,
       }),
     );
-    expect((chart.value as Response).headers.get("Content-Type")).toBe("image/png");
+    expect(headersOf(chart).get("Content-Type")).toBe("image/png");
     const badChart = await settle(() =>
       chartLoader({
         request: get(`/staff/reports/${id}/charts/__proto__.png`, { cookie }),

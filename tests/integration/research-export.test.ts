@@ -26,6 +26,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 import { makeCampaign } from "../support/surveys";
 import { listZipEntries, readZipEntry } from "../support/zip";
@@ -69,7 +70,7 @@ async function createExport(cookie: string, fields: Record<string, string | stri
 async function createAndWait(cookie: string, fields: Record<string, string | string[]>): Promise<number> {
   const out = await createExport(cookie, fields);
   expect(statusOf(out)).toBe(303);
-  const location = (out.value as Response).headers.get("Location")!;
+  const location = locationOf(out)!;
   const id = Number(/\/staff\/exports\/(\d+)/.exec(location)![1]);
   await exportJob(id);
   return id;
@@ -345,7 +346,7 @@ describe("bad input and rights", () => {
     const cookie = await sessionCookie(researcher);
     const fields = { campaignId: String(wave1), k: "5" };
     const [a, b] = await Promise.all([createExport(cookie, fields), createExport(cookie, fields)]);
-    const locations = [a, b].map((o) => (o.value as Response).headers.get("Location")!);
+    const locations = [a, b].map((o) => locationOf(o)!);
     const ids = locations.map((l) => Number(/\/(\d+)/.exec(l)![1]));
     expect(ids[0]).toBe(ids[1]);
     expect(locations.some((l) => l.endsWith("?again=1"))).toBe(true);

@@ -16,6 +16,7 @@ import {
   resetDatabase,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 
 beforeEach(resetDatabase);
@@ -120,7 +121,7 @@ describe("server-side staff sessions", () => {
         context: ctx.context,
       }),
     );
-    expect((all.value as Response).headers.get("Location")).toBe(`/staff/users/${cm.id}?endedAll=2#sessions`);
+    expect(locationOf(all)).toBe(`/staff/users/${cm.id}?endedAll=2#sessions`);
     for (const cookie of [phone, desktop, third]) expect(await getStaff(get("/staff", { cookie }))).toBeNull();
     expect((await getStaff(get("/staff", { cookie: adminCookie })))?.id).toBe(admin.id);
     const { entries } = await listAudit({ action: "staff.sessions_end" });

@@ -18,6 +18,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.1" } };
@@ -36,7 +37,7 @@ describe("guards", () => {
     const { cmCookie } = await setup();
     const anonymous = await settle(() => usersLoader({ request: get("/staff/users"), params: {}, ...ctx }));
     expect(statusOf(anonymous)).toBe(302);
-    expect((anonymous.value as Response).headers.get("Location")).toBe("/staff/login?redirectTo=%2Fstaff%2Fusers");
+    expect(locationOf(anonymous)).toBe("/staff/login?redirectTo=%2Fstaff%2Fusers");
     const wrongRole = await settle(() =>
       usersLoader({ request: get("/staff/users", { cookie: cmCookie }), params: {}, ...ctx }),
     );

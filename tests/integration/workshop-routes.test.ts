@@ -25,6 +25,8 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
+  headersOf,
 } from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
 import type { Phase } from "~/workshops/rules";
@@ -49,8 +51,7 @@ async function setup(phase: Phase = "kritik") {
 }
 
 function deviceCookieFrom(outcome: { value: unknown }): string {
-  const v = outcome.value as { init?: { headers?: Record<string, string> } };
-  const header = v.init?.headers?.["Set-Cookie"] ?? "";
+  const header = headersOf(outcome).get("Set-Cookie") ?? "";
   expect(header).toMatch(/^wdev=[A-Za-z0-9_-]{32,}; Path=\/w;.*HttpOnly; SameSite=Lax/);
   return header.split(";")[0];
 }
@@ -288,7 +289,7 @@ describe("staff pages", () => {
       }),
     );
     expect(statusOf(created)).toBe(302);
-    const id = Number((created.value as Response).headers.get("Location")!.split("/").pop());
+    const id = Number(locationOf(created)!.split("/").pop());
     const saved = await getWorkshop({ id });
     expect(saved).toMatchObject({ title: "Uppföljning", phase: "forberedelse", followsIds: [workshop.id] });
     expect(saved!.code).toMatch(/^[A-HJ-NP-Z2-9]{5}$/);

@@ -25,6 +25,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  locationOf,
 } from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
 import type { Phase } from "~/workshops/rules";
@@ -229,7 +230,7 @@ describe("admins see every programme's sessions", () => {
       }),
     );
     expect(statusOf(created)).toBe(302);
-    const id = Number((created.value as Response).headers.get("Location")!.split("/").pop());
+    const id = Number(locationOf(created)!.split("/").pop());
     expect((await getWorkshop({ id }))?.programId).toBe(programs[1].id);
   });
 

@@ -92,18 +92,6 @@ export async function settle<T>(fn: () => Promise<T>): Promise<{ thrown: boolean
   }
 }
 
-/** The HTTP status of a loader/action outcome: a Response, Remix `data()`, or a plain object (200). */
-export function statusOf(outcome: { value: unknown }): number {
-  const v = outcome.value as { status?: number; init?: { status?: number } } | null;
-  if (v instanceof Response) return v.status;
-  if (v && typeof v === "object" && "init" in v && v.init) return v.init.status ?? 200;
-  return 200;
-}
-
-export function dataOf<T = Record<string, unknown>>(outcome: { value: unknown }): T {
-  const v = outcome.value as { data?: unknown } | null;
-  if (v && typeof v === "object" && "data" in v && "init" in v) return v.data as T;
-  return v as T;
-}
+export { dataOf, headersOf, locationOf, statusOf } from "./remix-response";
 
 export { db };

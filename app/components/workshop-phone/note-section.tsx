@@ -1,0 +1,109 @@
+import { Form } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { FormAlert, TextareaField } from "~/components/forms";
+import { ReadAloudButton } from "~/components/read-aloud";
+import { format } from "~/i18n/define";
+import { workshopPublic } from "~/i18n/strings/workshops";
+import { useStrings } from "~/i18n/use-strings";
+import type { ParticipantResult } from "~/workshops/participant-result";
+import { NOTE_LIMITS } from "~/workshops/note-limits";
+import { NOTE_MAX_LENGTH, WRITING_PHASES, type WritingPhase } from "~/workshops/rules";
+
+/** The question of a writing phase and the note form under it. */
+export function NoteSection({
+  phase,
+  question,
+  result,
+  busy,
+}: {
+  phase: WritingPhase;
+  question: string;
+  result: ParticipantResult | undefined;
+  busy: boolean;
+}) {
+  const t = useStrings(workshopPublic);
+  const noteForm = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result?.intent === "note" && result.ok) noteForm.current?.reset();
+  }, [result]);
+  const step = (WRITING_PHASES as readonly string[]).indexOf(phase) + 1;
+  const failed = result?.intent === "note" && !result.ok ? result : null;
+  const noteError = failed ? noteProblemText(t, failed) : null;
+  return (
+    <section aria-labelledby="question" className="workshop-question">
+      <p className="workshop-question__step">
+        {format(t.stepOf, { n: step })} · {t[`phase_${phase}`]}
+      </p>
+      <h2 id="question" className="workshop-question__text">
+        {question}
+      </h2>
+      <ReadAloudButton text={question} label={t.readAloud} />
+      <Form method="post" ref={noteForm} className="stack" preventScrollReset>
+        <input type="hidden" name="intent" value="note" />
+        <input type="hidden" name="phase" value={phase} />
+        <FormAlert id="note-error">{noteError}</FormAlert>
+        <FormAlert tone="ok">
+          {result?.intent === "note" && result.ok ? (result.held ? t.sentHeld : t.sent) : null}
+        </FormAlert>
+        <TextareaField
+          label={t.noteLabel}
+          name="text"
+          id="note-text"
+          hint={format(t.noteHint, { max: NOTE_MAX_LENGTH })}
+          describedBy={noteError ? "note-error" : undefined}
+          aria-invalid={noteError ? true : undefined}
+          rows={4}
+          defaultValue={failed ? (failed.text ?? "") : ""}
+          key={failed ? `err-${failed.text?.length ?? 0}` : "note"}
+          required
+        />
+        <button type="submit" className="button button--block button--big" disabled={busy}>
+          {t.send}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/** Between writing phases: a note that could not be sent stays readable, so nothing typed is lost. */
+export function UnsentNote({ phase, result }: { phase: string; result: ParticipantResult }) {
+  const t = useStrings(workshopPublic);
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="note" />
+      <input type="hidden" name="phase" value={phase} />
+      <FormAlert id="note-error">{noteProblemText(t, result)}</FormAlert>
+      <TextareaField
+        label={t.noteLabel}
+        name="text"
+        id="note-text"
+        describedBy="note-error"
+        rows={4}
+        defaultValue={result.text ?? ""}
+        readOnly
+      />
+    </Form>
+  );
+}
+
+export function noteProblemText(t: (typeof workshopPublic)["sv"], result: ParticipantResult): string {
+  switch (result.problem) {
+    case "empty":
+      return t.errEmpty;
+    case "tooLong":
+      return format(t.errTooLong, { length: result.length ?? "", max: NOTE_MAX_LENGTH });
+    case "phaseMoved":
+      return t.errPhaseMoved;
+    case "notWriting":
+      return t.errNotWriting;
+    case "ended":
+      return t.endedTitle;
+    case "deviceLimit":
+      return format(t.errDeviceLimit, { max: NOTE_LIMITS.perDevicePerPhase });
+    case "addressLimit":
+    case "sessionLimit":
+      return t.errTooManyNotes;
+    default:
+      return t.errForm;
+  }
+}

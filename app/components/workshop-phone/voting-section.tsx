@@ -1,0 +1,112 @@
+import { Form } from "@remix-run/react";
+import { format } from "~/i18n/define";
+import { workshopPublic } from "~/i18n/strings/workshops";
+import { useStrings } from "~/i18n/use-strings";
+import type { ParticipantResult } from "~/workshops/participant-result";
+
+export interface VotingData {
+  id: number;
+  dots: number;
+  remaining: number;
+  items: { type: string; id: number; text: string; dots: number }[];
+}
+
+/** Dot voting on the phone: the dots left, and a give / take back pair per item. */
+export function VotingSection({
+  voting,
+  result,
+  busy,
+}: {
+  voting: VotingData;
+  result: ParticipantResult | undefined;
+  busy: boolean;
+}) {
+  const t = useStrings(workshopPublic);
+  const voteResult = result && (result.intent === "vote" || result.intent === "unvote") ? result : null;
+  const message = voteResult
+    ? voteResult.ok
+      ? voteResult.intent === "vote"
+        ? t.voteOk
+        : t.withdrawOk
+      : voteResult.problem === "noDotsLeft"
+        ? t.errNoDotsLeft
+        : voteResult.problem === "closed"
+          ? t.errClosed
+          : voteResult.problem === "noDotHere"
+            ? t.errNoDotHere
+            : t.errUnknownItem
+    : null;
+  return (
+    <section aria-labelledby="voting-title" className="workshop-voting">
+      <h2 id="voting-title">{t.votingTitle}</h2>
+      <p>{t.votingLead}</p>
+      <div className="workshop-voting__left">
+        <p role="status" aria-live="polite">
+          <strong>{format(t.dotsLeft, { n: voting.remaining, total: voting.dots })}</strong>
+          <span className="dots" aria-hidden="true">
+            {"●".repeat(voting.remaining)}
+            {"○".repeat(Math.max(0, voting.dots - voting.remaining))}
+          </span>
+        </p>
+        {message ? (
+          <p
+            className={voteResult?.ok ? "alert alert--ok" : "alert alert--error"}
+            role={voteResult?.ok ? undefined : "alert"}
+          >
+            {message}
+          </p>
+        ) : null}
+      </div>
+      {voting.items.length === 0 ? <p className="muted">{t.nothingToVoteOn}</p> : null}
+      <ul className="vote-items">
+        {voting.items.map((item) => (
+          <li key={`${item.type}:${item.id}`} className="vote-item">
+            <p className="vote-item__text">{item.text}</p>
+            <p className="vote-item__mine">
+              {format(t.yourDots, { n: item.dots })} <span aria-hidden="true">{"●".repeat(item.dots)}</span>
+            </p>
+            <div className="vote-item__buttons">
+              <DotForm votingId={voting.id} item={item} intent="vote" label={t.giveDot} busy={busy} />
+              {item.dots > 0 ? (
+                <DotForm votingId={voting.id} item={item} intent="unvote" label={t.takeBack} busy={busy} />
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One button that gives a dot to an item or takes one back. */
+function DotForm({
+  votingId,
+  item,
+  intent,
+  label,
+  busy,
+}: {
+  votingId: number;
+  item: VotingData["items"][number];
+  intent: "vote" | "unvote";
+  label: string;
+  busy: boolean;
+}) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="votingId" value={votingId} />
+      <input type="hidden" name="itemType" value={item.type} />
+      <input type="hidden" name="itemId" value={item.id} />
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={intent === "vote" ? "button" : "button button--secondary"}
+        disabled={busy}
+        aria-label={`${label}: ${item.text}`}
+      >
+        {label}
+      </button>
+    </Form>
+  );
+}
