@@ -62,7 +62,7 @@ describe("staff campaign pages", () => {
     await page.goto("/staff/campaigns");
     await page.getByRole("link", { name: "Brukarenkät 2025" }).click();
     await page.waitForURL(/\/staff\/campaigns\/\d+$/);
-    await expect.poll(() => page.getByText("Svar totalt: 38").count()).toBe(1);
+    await expect.poll(() => page.getByText("Svar totalt: 66").count()).toBe(1);
     await page.waitForLoadState("networkidle");
     await page.getByRole("link", { name: "Visa enskilda svar" }).click();
     await page.waitForURL(/visa=svar/);

@@ -41,10 +41,15 @@ async function setup() {
 const post = (fields: Record<string, string>, cookie: string) =>
   settle(() => registerAction({ request: postForm("/staff/attendance", fields, { cookie }), params: {}, ...ctx }));
 
+/** A correction carries every count (a form slip must not empty a day); the ones a case leaves out are 0. */
 const correct = (id: number, fields: Record<string, string>, cookie: string) =>
   settle(() =>
     correctAction({
-      request: postForm(`/staff/attendance/${id}`, fields, { cookie }),
+      request: postForm(
+        `/staff/attendance/${id}`,
+        { women: "0", men: "0", other: "0", notStated: "0", ...fields },
+        { cookie },
+      ),
       params: { id: String(id) },
       ...ctx,
     }),
