@@ -1,7 +1,10 @@
+import { createHmac } from "node:crypto";
 import type { Knex } from "knex";
-import { db, nowIso } from "~/db.server";
+import { serverSecret } from "~/auth/secret.server";
+import { db, isPostgres, nowIso } from "~/db.server";
 import { recordFeedback } from "~/models/feedback-intake.server";
 import { ensureDeviceParticipant } from "~/models/workshop-participant.server";
+import { NOTE_LIMITS, type NoteLimitProblem } from "~/workshops/note-limits";
 import { isWritingPhase, type Phase, type WritingPhase } from "~/workshops/rules";
 
 export interface WorkshopNote {
@@ -13,6 +16,8 @@ export interface WorkshopNote {
   text: string;
   themeId: number | null;
   hidden: boolean;
+  /** Waiting for the facilitator's review: shows nowhere public until approved. */
+  held: boolean;
   channel: "phone" | "facilitator" | "paper";
   feedbackId: number | null;
   createdAt: string;
@@ -35,6 +40,7 @@ interface NoteRow {
   text: string;
   theme_id: number | null;
   hidden: boolean | number;
+  held?: boolean | number;
   channel: "phone" | "facilitator" | "paper";
   feedback_id: number | null;
   created_at: string;
@@ -50,6 +56,7 @@ const toNote = (r: NoteRow): WorkshopNote => ({
   text: r.text,
   themeId: r.theme_id,
   hidden: Boolean(r.hidden),
+  held: Boolean(r.held),
   channel: r.channel,
   feedbackId: r.feedback_id,
   createdAt: r.created_at,
@@ -57,8 +64,23 @@ const toNote = (r: NoteRow): WorkshopNote => ({
 });
 
 export type ParticipantNoteResult =
-  | { ok: true; note: WorkshopNote; participantId: number }
-  | { ok: false; problem: "phaseMoved" | "notWriting" | "ended"; currentPhase: Phase };
+  | { ok: true; note: WorkshopNote; participantId: number; held: boolean }
+  | { ok: false; problem: "phaseMoved" | "notWriting" | "ended" | NoteLimitProblem; currentPhase: Phase };
+
+/** A keyed hash of the client address: notes per address can be counted without storing the address. */
+export function noteAddressKey(address: string): string {
+  return createHmac("sha256", serverSecret())
+    .update(`workshop-note-address:v1:${address}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+async function countNotes(trx: Knex, where: (q: Knex.QueryBuilder) => void): Promise<number> {
+  const query = trx("workshop_notes").count({ n: "*" });
+  where(query);
+  const row = (await query.first()) as { n: number | string } | undefined;
+  return Number(row?.n ?? 0);
+}
 
 /**
  * A note from a phone. `phase` is the phase the person's page showed: if the facilitator has moved on since,
@@ -69,20 +91,45 @@ export async function addParticipantNote({
   token,
   phase,
   text,
+  address = "unknown",
+  now = new Date(),
 }: {
   workshopId: number;
   token: string;
   phase: string;
   text: string;
+  /** The client address as the server saw it (TRUST_PROXY-aware); only a keyed hash of it is stored. */
+  address?: string;
+  now?: Date;
 }): Promise<ParticipantNoteResult> {
   return db.transaction(async (trx) => {
-    const workshop: { phase: Phase } | undefined = await trx("workshops").where({ id: workshopId }).first("phase");
+    // Lock the session row on PostgreSQL so concurrent notes are counted one after another (SQLite's write
+    // transactions are serial already).
+    const workshopQuery = trx("workshops").where({ id: workshopId }).first("phase", "hold_notes");
+    if (isPostgres(trx)) workshopQuery.forUpdate();
+    const workshop: { phase: Phase; hold_notes: boolean | number } | undefined = await workshopQuery;
     if (!workshop) throw new Error("unknown workshop");
     const currentPhase = workshop.phase;
     if (currentPhase === "avslutad") return { ok: false as const, problem: "ended" as const, currentPhase };
     if (!isWritingPhase(currentPhase)) return { ok: false as const, problem: "notWriting" as const, currentPhase };
     if (phase !== currentPhase) return { ok: false as const, problem: "phaseMoved" as const, currentPhase };
+    const addressKey = noteAddressKey(address);
+    const sessionCount = await countNotes(trx, (q) => q.where({ workshop_id: workshopId, channel: "phone" }));
+    if (sessionCount >= NOTE_LIMITS.perSession)
+      return { ok: false as const, problem: "sessionLimit" as const, currentPhase };
+    const since = new Date(now.getTime() - NOTE_LIMITS.addressWindowMinutes * 60_000).toISOString();
+    const addressCount = await countNotes(trx, (q) =>
+      q.where({ workshop_id: workshopId, address_key: addressKey }).andWhere("created_at", ">", since),
+    );
+    if (addressCount >= NOTE_LIMITS.perAddressInWindow)
+      return { ok: false as const, problem: "addressLimit" as const, currentPhase };
     const participant = await ensureDeviceParticipant({ workshopId, token }, trx);
+    const deviceCount = await countNotes(trx, (q) =>
+      q.where({ workshop_id: workshopId, participant_id: participant.id, phase: currentPhase }),
+    );
+    if (deviceCount >= NOTE_LIMITS.perDevicePerPhase)
+      return { ok: false as const, problem: "deviceLimit" as const, currentPhase };
+    const held = Boolean(workshop.hold_notes);
     const note = await insertNote(trx, {
       workshopId,
       phase: currentPhase,
@@ -90,8 +137,11 @@ export async function addParticipantNote({
       text,
       channel: "phone",
       enteredBy: null,
+      held,
+      addressKey,
+      createdAt: now.toISOString(),
     });
-    return { ok: true as const, note, participantId: participant.id };
+    return { ok: true as const, note, participantId: participant.id, held };
   });
 }
 
@@ -130,6 +180,8 @@ async function insertNote(
     enteredBy: number | null;
     themeId?: number | null;
     createdAt?: string;
+    held?: boolean;
+    addressKey?: string | null;
   },
 ): Promise<WorkshopNote> {
   const now = input.createdAt ?? nowIso();
@@ -141,6 +193,8 @@ async function insertNote(
       text: input.text,
       theme_id: input.themeId ?? null,
       hidden: false,
+      held: input.held ?? false,
+      address_key: input.addressKey ?? null,
       channel: input.channel,
       entered_by: input.enteredBy,
       created_at: now,
@@ -181,7 +235,7 @@ export async function listNotes({
     .select("n.*", "p.nickname")
     .orderBy("n.id");
   if (phase) query.andWhere("n.phase", phase);
-  if (!includeHidden) query.andWhere("n.hidden", false);
+  if (!includeHidden) query.andWhere("n.hidden", false).andWhere("n.held", false);
   const rows: NoteRow[] = await query;
   return rows.map(toNote);
 }
@@ -224,6 +278,35 @@ export async function updateNote(
   if (hidden !== undefined) patch.hidden = hidden;
   const n = await trx("workshop_notes").where({ id, workshop_id: workshopId }).update(patch);
   return n > 0;
+}
+
+/** The facilitator's review of a held note: approve shows it on the board, hide keeps it off (as a hidden note). */
+export async function reviewHeldNote(
+  {
+    id,
+    workshopId,
+    decision,
+  }: {
+    id: number;
+    workshopId: number;
+    decision: "approve" | "hide";
+  },
+  trx: Knex = db,
+): Promise<boolean> {
+  const patch: Record<string, unknown> = { held: false, updated_at: nowIso() };
+  if (decision === "hide") patch.hidden = true;
+  const n = await trx("workshop_notes").where({ id, workshop_id: workshopId, held: true }).update(patch);
+  return n > 0;
+}
+
+/** Notes waiting for review, oldest first. */
+export async function listHeldNotes({ workshopId }: { workshopId: number }): Promise<WorkshopNote[]> {
+  const rows: NoteRow[] = await db("workshop_notes as n")
+    .leftJoin("workshop_participants as p", "p.id", "n.participant_id")
+    .where({ "n.workshop_id": workshopId, "n.held": true })
+    .select("n.*", "p.nickname")
+    .orderBy("n.id");
+  return rows.map(toNote);
 }
 
 /** The newest change to any note of a session: lets the board's poll skip work when nothing moved. */

@@ -123,7 +123,7 @@ async function votableItems(
     return rows.map((r) => ({ type: "theme" as const, id: r.id, text: r.title }));
   }
   const rows: { id: number; text: string }[] = await trx("workshop_notes")
-    .where({ workshop_id: voting.workshopId, phase: "fantasi", hidden: false })
+    .where({ workshop_id: voting.workshopId, phase: "fantasi", hidden: false, held: false })
     .orderBy("id");
   return rows.map((r) => ({ type: "note" as const, id: r.id, text: r.text }));
 }

@@ -16,6 +16,8 @@ export interface Workshop {
   programId: number | null;
   phase: Phase;
   boardKey: string;
+  /** New phone notes wait for the facilitator's review before they show. */
+  holdNotes: boolean;
   facilitatorId: number | null;
   createdAt: string;
   updatedAt: string;
@@ -31,6 +33,7 @@ interface WorkshopRow {
   program_id: number | null;
   phase: Phase;
   board_key: string;
+  hold_notes?: boolean | number;
   facilitator_id: number | null;
   created_at: string;
   updated_at: string;
@@ -46,6 +49,7 @@ function toWorkshop(row: WorkshopRow, followsIds: number[]): Workshop {
     programId: row.program_id,
     phase: row.phase,
     boardKey: row.board_key,
+    holdNotes: Boolean(row.hold_notes),
     facilitatorId: row.facilitator_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -161,6 +165,10 @@ export async function updateWorkshopDetails({
 
 export async function setWorkshopPhase({ id, phase }: { id: number; phase: Phase }, trx: Knex = db): Promise<void> {
   await trx("workshops").where({ id }).update({ phase, updated_at: nowIso() });
+}
+
+export async function setHoldNotes({ id, hold }: { id: number; hold: boolean }, trx: Knex = db): Promise<void> {
+  await trx("workshops").where({ id }).update({ hold_notes: hold, updated_at: nowIso() });
 }
 
 /** Sessions listed by ids, in date order (for follow-up lists). */

@@ -40,7 +40,7 @@ export interface Protocol {
 type Mask = (text: string) => string;
 
 function grouped(notes: WorkshopNote[], themes: WorkshopTheme[], phase: WritingPhase, mask: Mask): ProtocolGroup[] {
-  const inPhase = notes.filter((n) => n.phase === phase && !n.hidden);
+  const inPhase = notes.filter((n) => n.phase === phase && !n.hidden && !n.held);
   const phaseThemes = themes.filter((t) => t.phase === phase);
   const groups: ProtocolGroup[] = phaseThemes.map((t) => ({
     title: mask(t.title),

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
-import { listNotes, listThemes } from "~/models/workshop-note.server";
+import { listHeldNotes, listNotes, listThemes } from "~/models/workshop-note.server";
+import { HeldNotesReview } from "~/components/held-notes-review";
 import { absoluteUrl } from "~/reports/qr.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
 import { controlIntent, type ControlResult } from "~/workshops/control-intents.server";
@@ -29,9 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : isWritingPhase(workshop.phase)
       ? workshop.phase
       : "kritik";
-  const [notes, themes] = await Promise.all([
+  const [notes, themes, heldNotes] = await Promise.all([
     listNotes({ workshopId: workshop.id, phase: shown }),
     listThemes({ workshopId: workshop.id, phase: shown }),
+    listHeldNotes({ workshopId: workshop.id }),
   ]);
   return {
     workshop: {
@@ -41,7 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: workshop.place,
       code: workshop.code,
       phase: workshop.phase,
+      holdNotes: workshop.holdNotes,
     },
+    heldNotes: heldNotes.map((n) => ({ id: n.id, text: n.text, nickname: n.nickname, phase: n.phase })),
     joinUrl: absoluteUrl(request, `/w/${workshop.code}`),
     boardKeyUrl: absoluteUrl(request, `/w/${workshop.code}/board?key=${encodeURIComponent(workshop.boardKey)}`),
     shown,
@@ -59,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function WorkshopControl() {
-  const { workshop, joinUrl, boardKeyUrl, shown, notes, themes, saidRef } = useLoaderData<typeof loader>();
+  const { workshop, joinUrl, boardKeyUrl, shown, notes, themes, saidRef, heldNotes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ControlResult | undefined;
   const t = useStrings(workshopStaff);
   const base = `/staff/workshops/${workshop.id}`;
@@ -131,6 +135,8 @@ export default function WorkshopControl() {
           ))}
         </Form>
       </section>
+
+      <HeldNotesReview holdNotes={workshop.holdNotes} heldNotes={heldNotes} />
 
       <h2 id="show-notes-of">{t.showNotesOf}</h2>
       <nav aria-labelledby="show-notes-of" className="actions">

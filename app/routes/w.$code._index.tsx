@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect, useState } from "react";
 import { readForm } from "~/http/body.server";
 import { notFound } from "~/http/errors.server";
+import { clientAddress } from "~/http/context";
 import { findWorkshopByCode } from "~/models/workshop.server";
 import { findDeviceParticipant } from "~/models/workshop-participant.server";
 import { listNotesOfParticipant } from "~/models/workshop-note.server";
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Every intent (note, nickname, vote, unvote) is one function in app/workshops/participant-intents.server.ts. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const workshop = await findWorkshopByCode({ code: params.code ?? "" });
   if (!workshop) throw notFound();
   const { token, setCookie } = deviceToken(request);
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   const parsed = participantIntents.safeParse(Object.fromEntries(body.form));
   if (!parsed.success) return reply({ intent: "unknown", ok: false, problem: "form" }, 400);
-  const { result, status } = await participantIntent(workshop, token, parsed.data);
+  const { result, status } = await participantIntent(workshop, token, parsed.data, clientAddress(context));
   return reply(result, status);
 }
 

@@ -4,13 +4,14 @@ import { badRequest, notFound } from "~/http/errors.server";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { audited, type ChangedBy } from "~/models/audit.server";
-import { setWorkshopPhase, type Workshop } from "~/models/workshop.server";
+import { setHoldNotes, setWorkshopPhase, type Workshop } from "~/models/workshop.server";
 import {
   addFacilitatorNote,
   createTheme,
   deleteTheme,
   getNote,
   listThemes,
+  reviewHeldNote,
   renameTheme,
   sendToQuoteBank,
   updateNote,
@@ -26,6 +27,8 @@ const id = z.coerce.number().int().positive();
 const noteText = z.string().max(20_000);
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("phase"), phase: z.enum(PHASES) }),
+  z.object({ intent: z.literal("hold-notes"), hold: z.enum(["on", "off"]) }),
+  z.object({ intent: z.literal("review-note"), noteId: id, decision: z.enum(["approve", "hide"]) }),
   z.object({
     intent: z.literal("add-note"),
     phase: z.enum(WRITING_PHASES),
@@ -83,6 +86,10 @@ export async function controlIntent(form: URLSearchParams, ctx: Context) {
   switch (input.intent) {
     case "phase":
       return changePhase(ctx, input);
+    case "hold-notes":
+      return holdNotes(ctx, input);
+    case "review-note":
+      return reviewNote(ctx, input);
     case "add-note":
       return addNote(ctx, input);
     case "save-note":
@@ -104,6 +111,31 @@ async function changePhase({ workshop, ...ctx }: Context, input: Of<"phase">) {
     (trx) => setWorkshopPhase({ id: workshop.id, phase: input.phase }, trx),
   );
   return ok(input.intent, "phaseChanged");
+}
+
+/** The switch "hold new notes for review" (issue 11, point 10). */
+async function holdNotes(ctx: Context, input: Of<"hold-notes">) {
+  const hold = input.hold === "on";
+  await audited(
+    logged(ctx, hold ? "workshop.hold_notes_on" : "workshop.hold_notes_off", () => ({})),
+    (trx) => setHoldNotes({ id: ctx.workshop.id, hold }, trx),
+  );
+  return ok(input.intent, hold ? "holdOn" : "holdOff");
+}
+
+/** Show a held note on the board, or hide it like any hidden note. */
+async function reviewNote(ctx: Context, input: Of<"review-note">) {
+  await audited(
+    logged(ctx, input.decision === "approve" ? "workshop.note_approve" : "workshop.note_hide", () => ({
+      noteId: input.noteId,
+    })),
+    async (trx) => {
+      if (!(await reviewHeldNote({ id: input.noteId, workshopId: ctx.workshop.id, decision: input.decision }, trx)))
+        throw notFound();
+      return true;
+    },
+  );
+  return ok(input.intent, input.decision === "approve" ? "reviewApproved" : "reviewHidden");
 }
 
 async function addNote(ctx: Context, input: Of<"add-note">) {

@@ -4,6 +4,7 @@ import { addParticipantNote } from "~/models/workshop-note.server";
 import { castVote, getOpenVoting, withdrawVote } from "~/models/workshop-vote.server";
 import type { Workshop } from "~/models/workshop.server";
 import { checkNoteText, NICKNAME_MAX_LENGTH } from "./rules";
+import { isNoteLimitProblem } from "./note-limits";
 import type { ParticipantResult } from "./participant-result";
 
 /**
@@ -29,7 +30,13 @@ export type ParticipantInput = z.infer<typeof participantIntents>;
 type Reply = { result: ParticipantResult; status: number };
 const reply = (result: ParticipantResult, status = 200): Reply => ({ result, status });
 
-export function participantIntent(workshop: Workshop, token: string, input: ParticipantInput): Promise<Reply> {
+export function participantIntent(
+  workshop: Workshop,
+  token: string,
+  input: ParticipantInput,
+  /** The client address (TRUST_PROXY-aware), for the per-address note limit; only a keyed hash is stored. */
+  address = "unknown",
+): Promise<Reply> {
   if (workshop.phase === "avslutad")
     return Promise.resolve(
       reply(
@@ -37,25 +44,36 @@ export function participantIntent(workshop: Workshop, token: string, input: Part
         410,
       ),
     );
-  if (input.intent === "note") return noteIntent(workshop, token, input);
+  if (input.intent === "note") return noteIntent(workshop, token, input, address);
   if (input.intent === "nickname") return nicknameIntent(workshop, token, input);
   return voteIntent(workshop, token, input);
 }
 
-async function noteIntent(workshop: Workshop, token: string, input: z.infer<typeof noteSchema>): Promise<Reply> {
+async function noteIntent(
+  workshop: Workshop,
+  token: string,
+  input: z.infer<typeof noteSchema>,
+  address: string,
+): Promise<Reply> {
   const checked = checkNoteText(input.text);
   if (!checked.ok)
     return reply(
       { intent: "note", ok: false, problem: checked.problem, length: checked.length, text: input.text.slice(0, 4000) },
       422,
     );
-  const result = await addParticipantNote({ workshopId: workshop.id, token, phase: input.phase, text: checked.text });
+  const result = await addParticipantNote({
+    workshopId: workshop.id,
+    token,
+    phase: input.phase,
+    text: checked.text,
+    address,
+  });
   if (!result.ok)
     return reply(
       { intent: "note", ok: false, problem: result.problem, text: input.text },
-      result.problem === "ended" ? 410 : 409,
+      result.problem === "ended" ? 410 : isNoteLimitProblem(result.problem) ? 429 : 409,
     );
-  return reply({ intent: "note", ok: true });
+  return reply({ intent: "note", ok: true, held: result.held });
 }
 
 async function nicknameIntent(

@@ -7,4 +7,6 @@ export type ParticipantResult = {
   length?: number;
   remaining?: number;
   itemKey?: string;
+  /** The note waits for the facilitator's review before it shows. */
+  held?: boolean;
 };

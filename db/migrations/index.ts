@@ -7,6 +7,7 @@ import * as workshops from "./0005_workshops";
 import * as feedbackReview from "./0006_feedback_review";
 import * as attendance from "./0007_attendance";
 import * as security from "./0012_security";
+import * as workshopNoteLimits from "./0013_workshop_note_limits";
 import * as exportsTable from "./0014_exports";
 import * as exportReadIndex from "./0015_export_read_index";
 import * as visitorRegister from "./0016_visitor_register";
@@ -28,6 +29,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0006_feedback_review": feedbackReview,
   "0007_attendance": attendance,
   "0012_security": security,
+  "0013_workshop_note_limits": workshopNoteLimits,
   "0014_exports": exportsTable,
   "0015_export_read_index": exportReadIndex,
   "0016_visitor_register": visitorRegister,

@@ -6,6 +6,7 @@ import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import type { ParticipantResult } from "~/workshops/participant-result";
+import { NOTE_LIMITS } from "~/workshops/note-limits";
 import { NOTE_MAX_LENGTH, WRITING_PHASES, type WritingPhase } from "~/workshops/rules";
 
 /** The question of a writing phase and the note form under it. */
@@ -41,7 +42,9 @@ export function NoteSection({
         <input type="hidden" name="intent" value="note" />
         <input type="hidden" name="phase" value={phase} />
         <FormAlert id="note-error">{noteError}</FormAlert>
-        <FormAlert tone="ok">{result?.intent === "note" && result.ok ? t.sent : null}</FormAlert>
+        <FormAlert tone="ok">
+          {result?.intent === "note" && result.ok ? (result.held ? t.sentHeld : t.sent) : null}
+        </FormAlert>
         <TextareaField
           label={t.noteLabel}
           name="text"
@@ -95,6 +98,11 @@ export function noteProblemText(t: (typeof workshopPublic)["sv"], result: Partic
       return t.errNotWriting;
     case "ended":
       return t.endedTitle;
+    case "deviceLimit":
+      return format(t.errDeviceLimit, { max: NOTE_LIMITS.perDevicePerPhase });
+    case "addressLimit":
+    case "sessionLimit":
+      return t.errTooManyNotes;
     default:
       return t.errForm;
   }
