@@ -5,6 +5,7 @@ import { CATALOGUE_EDITORS, can, capabilitiesOf } from "~/auth/capabilities";
 import { findProgramsByIds } from "~/models/program.server";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
+import { security as securityStrings } from "~/i18n/strings/security";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
 
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffStart() {
   const { role, programs, capabilities } = useLoaderData<typeof loader>();
   const t = useStrings(staffStrings);
+  const sec = useStrings(securityStrings);
   return (
     <div className="page">
       <h1>{t.startTitle}</h1>
@@ -58,6 +60,9 @@ export default function StaffStart() {
       </ul>
       <p className="muted" style={{ marginTop: "1.5rem" }}>
         {programs.length > 0 ? format(t.yourPrograms, { programs: programs.join(", ") }) : t.noPrograms}
+      </p>
+      <p>
+        <a href="/staff/password">{sec.passwordTitle}</a>
       </p>
     </div>
   );
