@@ -501,7 +501,7 @@ export function attendanceAppendix(ctx: DraftContext): Block[] {
       ctx.addTable({
         key: "reach",
         caption: input.reach.exact ? "Personer som nåtts, per kön" : "Personer som nåtts, per kön (minsta antal)",
-        columns: ["", ...columns.slice(1)],
+        columns: ["Antal", ...columns.slice(1)],
         rows: [{ label: "Personer", cells: reach.map(cellLabel) }],
         source: `Källa: besöksregistret (olika deltagarkoder med minst ett besök), ${periodText(input.period.from, input.period.to)}.${input.reach.exact ? "" : " Besök utan deltagarkod kan inte räknas som personer; siffrorna är ett minsta antal."} Grupper med färre än fem anges som ”färre än 5”.`,
       }),
