@@ -10,14 +10,19 @@ import {
   newContext,
   screenshot,
 } from "../support/browser";
+import { startServer, type RunningServer } from "../support/start-server";
 
 let browser: Browser & { cleanup: () => Promise<void> };
+// The demo waves' figures are asserted exactly, so this file has a server and demo database of its own: other
+// e2e files add responses to the open wave on the shared one.
+let server: RunningServer;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
 });
 afterAll(async () => {
   await browser?.cleanup();
+  await server?.stop();
 });
 
 describe("the outcome page", () => {
@@ -26,7 +31,9 @@ describe("the outcome page", () => {
     ["desktop", { width: 1280, height: 800 }],
   ] as const) {
     it(`shows the demo waves' figures in words, charts and tables (${name})`, async () => {
-      const context = await newContext(browser, viewport === PHONE ? PHONE : { ...DESKTOP, ...viewport });
+      const context = await newContext(browser, viewport === PHONE ? PHONE : { ...DESKTOP, ...viewport }, {
+        baseURL: server.baseUrl,
+      });
       const page = await context.newPage();
       await login(page, "researcher@demo.local");
       await page.getByRole("link", { name: "Resultat" }).first().click();
@@ -48,7 +55,7 @@ describe("the outcome page", () => {
   }
 
   it("splits by gender, hides small groups as 'färre än 5', and the CSV says the same", async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(browser, PHONE, { baseURL: server.baseUrl });
     const page = await context.newPage();
     await login(page, "coordinator@demo.local");
     await page.goto("/staff/outcomes");
@@ -79,7 +86,7 @@ describe("the outcome page", () => {
   });
 
   it("answers a bad query with a Swedish message, and a facilitator is refused", async () => {
-    const context = await newContext(browser, PHONE);
+    const context = await newContext(browser, PHONE, { baseURL: server.baseUrl });
     const page = await context.newPage();
     await login(page, "cm@demo.local");
     const bad = await page.goto("/staff/outcomes?campaign=999999");
@@ -87,7 +94,7 @@ describe("the outcome page", () => {
     await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/Omgången finns inte/);
     await expectNoAxeViolations(page, "outcomes error");
     await context.close();
-    const other = await newContext(browser, PHONE);
+    const other = await newContext(browser, PHONE, { baseURL: server.baseUrl });
     const p2 = await other.newPage();
     await login(p2, "facilitator@demo.local");
     expect((await p2.goto("/staff/outcomes"))?.status()).toBe(403);

@@ -40,7 +40,7 @@ export async function launchBrowser(): Promise<Browser & { cleanup: () => Promis
 export async function newContext(
   browser: Browser,
   viewport = PHONE,
-  options: { locale?: string } = {},
+  options: { locale?: string; baseURL?: string } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     viewport,
@@ -48,7 +48,7 @@ export async function newContext(
     isMobile: viewport === PHONE,
     hasTouch: viewport === PHONE,
     locale: options.locale ?? "sv-SE",
-    baseURL: baseUrl(),
+    baseURL: options.baseURL ?? baseUrl(),
   });
 }
 
