@@ -56,7 +56,7 @@ describe("self check-in", () => {
     const asked = await checkIn(first, cookie);
     expect(statusOf(asked)).toBe(409);
     expect(await json(asked)).toMatchObject({ status: "needsFacts" });
-    expect(await db("attendance").count<{ n: number }[]>("* as n")).toEqual([{ n: 0 }]);
+    expect(Number((await db("attendance").count<{ n: number | string }[]>("* as n"))[0].n)).toBe(0);
 
     const answered = { ...first, id: randomUUID(), gender: "women", program: programs[1].id };
     expect(statusOf(await checkIn(answered, cookie))).toBe(201);
@@ -100,7 +100,7 @@ describe("self check-in", () => {
     expect(statusOf(out)).toBe(201);
     const [row] = await listAttendanceForDate({ date: today });
     expect(row).toMatchObject({ notStated: 1, codeCount: 0 });
-    expect(await db("visitors").count<{ n: number }[]>("* as n")).toEqual([{ n: 0 }]);
+    expect(Number((await db("visitors").count<{ n: number | string }[]>("* as n"))[0].n)).toBe(0);
   });
 
   it("refuses a tablet nobody opened, and malformed, hostile or out-of-range input, storing nothing", async () => {
@@ -127,8 +127,8 @@ describe("self check-in", () => {
       expect(statusOf(out), JSON.stringify(body).slice(0, 60)).toBe(status);
       if (status !== 413) expect(String((await json(out)).error)).toMatch(/[a-zåäö]/);
     }
-    expect(await db("attendance").count<{ n: number }[]>("* as n")).toEqual([{ n: 0 }]);
-    expect(await db("visitors").count<{ n: number }[]>("* as n")).toEqual([{ n: 0 }]);
+    expect(Number((await db("attendance").count<{ n: number | string }[]>("* as n"))[0].n)).toBe(0);
+    expect(Number((await db("visitors").count<{ n: number | string }[]>("* as n"))[0].n)).toBe(0);
   });
 
   it("opens only with the staff PIN, and stops guessing after five wrong tries", async () => {

@@ -110,7 +110,7 @@ describe("POST /staff/reports/new", () => {
     const out = await create({ title: "Fel", from: "2026-12-31", to: "2026-07-01", programId: String(bf.id) });
     expect(statusOf(out)).toBe(422);
     expect(dataOf<{ errors: Record<string, string> }>(out).errors.to).toBe("errOrder");
-    expect(await db("reports").count("* as n").first()).toMatchObject({ n: 0 });
+    expect(Number((await db("reports").count("* as n").first())?.n)).toBe(0);
   });
 
   it("refuses more than five years", async () => {
@@ -130,7 +130,7 @@ describe("POST /staff/reports/new", () => {
     expect(statusOf(await create({ title: "", from: "2026-07-01", to: "2026-12-31", programId: String(bf.id) }))).toBe(
       422,
     );
-    expect(await db("reports").count("* as n").first()).toMatchObject({ n: 0 });
+    expect(Number((await db("reports").count("* as n").first())?.n)).toBe(0);
   });
 
   it("writes a report that says so when the period has no data at all", async () => {

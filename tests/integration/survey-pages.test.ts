@@ -139,7 +139,7 @@ describe("the survey as plain pages, one question each (no scripts needed)", () 
     expect(big.page.view).toMatchObject({ kind: "rejected", message: "Svaren är för stora för att skickas." });
     const unknownQuestion = await step({ ...view, question: { ...view.question, name: "nope" } }, {});
     expect(questionOf(unknownQuestion.page).question.name).toBe("program");
-    expect(await db("responses").count({ n: "*" })).toEqual([{ n: 0 }]);
+    expect(Number((await db("responses").count({ n: "*" }))[0].n)).toBe(0);
   });
 
   it("says a closed campaign is closed, with 410", async () => {
