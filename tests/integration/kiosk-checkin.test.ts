@@ -88,7 +88,7 @@ describe("self check-in", () => {
       first_visit_on: today,
       source: "kiosk",
     });
-    expect(await db("kiosk_checkins").count<{ n: number }[]>("* as n")).toEqual([{ n: 4 }]);
+    expect(Number((await db("kiosk_checkins").count<{ n: number | string }[]>("* as n"))[0].n)).toBe(4);
   });
 
   it("counts an unknown code from the outbox as a visit without a code, since nobody is left to ask", async () => {
