@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { listPrograms, type Program } from "~/models/program.server";
+import { listAllPrograms, type Program } from "~/models/program.server";
 import { GENDERS, type Gender, type GenderCounts } from "~/outcomes/attendance-rules";
 import {
   computePersonsReached,
@@ -99,7 +99,7 @@ export async function personsReached({ from, to, programIds, shared }: Period): 
   const [persons, visits, allPrograms] = await Promise.all([
     listPersonFacts(period),
     visitFacts(period),
-    listPrograms(),
+    listAllPrograms(),
   ]);
   const programs = programIds ? allPrograms.filter((p) => programIds.includes(p.id)) : allPrograms;
   const figures = computePersonsReached({ from, to, persons, visits, programIds: programs.map((p) => p.id) });
