@@ -27,12 +27,17 @@ export async function listLinkedResponses({
             "(later.submitted_at > r.submitted_at or (later.submitted_at = r.submitted_at and later.id > r.id))",
           ),
       );
-  const [first] = (await linked().min({ at: "r.submitted_at" })) as { at: string | null }[];
-  if (!first?.at) return [];
-  const visitsFrom = visitWindow(answeredOn(first.at)).from;
+  const [span] = (await linked().min({ first: "r.submitted_at" }).max({ last: "r.submitted_at" })) as {
+    first: string | null;
+    last: string | null;
+  }[];
+  if (!span?.first || !span.last) return [];
+  const visitsFrom = visitWindow(answeredOn(span.first)).from;
+  const visitsTo = visitWindow(answeredOn(span.last)).to;
   const visitDays = db("attendance_codes as c")
     .join("attendance as t", "t.id", "c.attendance_id")
     .where("t.date", ">=", visitsFrom)
+    .where("t.date", "<=", visitsTo)
     .distinct("c.code_hmac", "t.date")
     .as("d");
   const [visits, answers] = await Promise.all([

@@ -184,116 +184,93 @@ export function publishByVisitFrequency(
     if (!groups || VISIT_FREQUENCIES.some((f) => groups.get(f)!.people < MIN_GROUP))
       return { ...base, hiddenBecause: "small_group" };
     if (!shown(w.responses)) return { ...base, hiddenBecause: "page_hidden" };
-    // A measure whose protection would need a figure the page shows is left out, and the rest protected again.
-    const dropped = new Set<string>();
-    for (;;) {
-      const result = publishWave(w.campaignId, w.responses.n, groups, measures, dropped);
-      if (!("drop" in result)) return result;
-      if (result.drop === null) return { ...base, hiddenBecause: "page_hidden" };
-      dropped.add(result.drop);
-    }
+    const people = VISIT_FREQUENCIES.map((f) => groups.get(f)!.people);
+    // The page counts every response; these are some of them. Anything else means the two do not describe the same.
+    if (people.reduce((s, n) => s + n, 0) > w.responses.n) return { ...base, hiddenBecause: "page_hidden" };
+    return {
+      campaignId: w.campaignId,
+      hiddenBecause: null,
+      // Groups of at least 5, adding up to no more than the page's responses: nothing to hide among them.
+      groups: VISIT_FREQUENCIES.map((f, i) => ({ frequency: f, people: { n: people[i], status: "shown" } })),
+      measures: measures.map((m) => publishMeasure(w.campaignId, m, groups)),
+    };
   });
 }
 
-function publishWave(
+/**
+ * One measure of one wave, protected in one `Publication` with the page's figures it adds up to and the group sizes
+ * (all three printed as they are: constants here). Measures share no figure but those constants, so protecting
+ * each on its own is the same as one pass over the wave, and much cheaper.
+ */
+function publishMeasure(
   campaignId: number,
-  responses: number,
+  m: PageFigures["measures"][number],
   groups: Map<VisitFrequency, RawGroup>,
-  measures: PageFigures["measures"],
-  dropped: ReadonlySet<string>,
-): FrequencyWave | { drop: string | null } {
+): FrequencyMeasure {
+  const base = { tag: m.tag, name: m.name, statement: m.statement };
+  const hidden = (why: "small_group" | "page_hidden"): FrequencyMeasure => ({
+    ...base,
+    cells: null,
+    hiddenBecause: why,
+  });
+  const all = m.all.find((a) => a.campaignId === campaignId);
+  const counts = VISIT_FREQUENCIES.map((f) => groups.get(f)!.measures.get(m.tag)!);
+  if (counts.some((c) => c.positive + c.negative < MIN_GROUP)) return hidden("small_group");
+  if (!all || !shown(all.respondents) || !shown(all.positive)) return hidden("page_hidden");
+  const page = { n: all.respondents.n, pos: all.positive.n, neg: all.respondents.n - all.positive.n };
+  const sumOf = (part: "positive" | "negative") => counts.reduce((s, c) => s + c[part], 0);
+  if (sumOf("positive") > page.pos || sumOf("negative") > page.neg) return hidden("page_hidden");
+
   const pub = new Publication();
   const constants: string[] = [];
-  const constant = (key: string, value: number) => {
-    constants.push(pub.figure(key, value, { keepShown: true }));
-    return key;
-  };
-  // What is never printed (people without a linked code, people who did not answer) is registered as a figure the
-  // reader knows, not sensitive: a stronger reader than the real one, so never less protection.
+  const constant = (key: string, value: number) => constants.push(pub.figure(key, value, { keepShown: true }));
+  // What is never printed (people without a linked code, group members who did not answer) is registered as a
+  // figure the reader knows, not sensitive: a stronger reader than the real one, so never less protection.
   const rest = (key: string, value: number) => pub.figure(key, value, { sensitive: false });
-  const people = (f: VisitFrequency) => `people|${f}`;
-  constant("page|responses", responses);
-  let linked = 0;
-  for (const f of VISIT_FREQUENCIES) linked += groups.get(f)!.people;
-  // The page counts every response; these are some of them. Anything else means the two do not describe the same.
-  if (linked > responses) return { drop: null };
-  for (const f of VISIT_FREQUENCIES) pub.figure(people(f), groups.get(f)!.people);
-  rest("unlinked|people", responses - linked);
-  pub.sum("page|responses", [...VISIT_FREQUENCIES.map(people), "unlinked|people"]);
-
-  const status = new Map<string, FrequencyMeasure["hiddenBecause"]>();
-  for (const m of measures) {
-    const all = m.all.find((a) => a.campaignId === campaignId);
-    const counts = VISIT_FREQUENCIES.map((f) => groups.get(f)!.measures.get(m.tag)!);
-    if (counts.some((c) => c.positive + c.negative < MIN_GROUP)) {
-      status.set(m.tag, "small_group");
-      continue;
-    }
-    if (dropped.has(m.tag) || !all || !shown(all.respondents) || !shown(all.positive)) {
-      status.set(m.tag, "page_hidden");
-      continue;
-    }
-    const k = (f: string, part: string) => `${m.tag}|${f}|${part}`;
-    const page = { n: all.respondents.n, pos: all.positive.n, neg: all.respondents.n - all.positive.n };
-    const sumOf = (part: "positive" | "negative") => counts.reduce((s, c) => s + c[part], 0);
-    if (sumOf("positive") > page.pos || sumOf("negative") > page.neg) {
-      status.set(m.tag, "page_hidden");
-      continue;
-    }
-    status.set(m.tag, null);
-    constant(k("page", "n"), page.n);
-    constant(k("page", "pos"), page.pos);
-    constant(k("page", "neg"), page.neg);
-    pub.sum(k("page", "n"), [k("page", "pos"), k("page", "neg")]);
-    const linkedCounts = { n: 0, pos: 0, neg: 0 };
-    VISIT_FREQUENCIES.forEach((f, i) => {
-      const c = { n: counts[i].positive + counts[i].negative, pos: counts[i].positive, neg: counts[i].negative };
-      const n = pub.figure(k(f, "n"), c.n);
-      pub.figure(k(f, "pos"), c.pos);
-      pub.figure(k(f, "neg"), c.neg);
-      pub.sum(n, [k(f, "pos"), k(f, "neg")]);
-      rest(k(f, "unanswered"), groups.get(f)!.people - c.n);
-      pub.sum(people(f), [n, k(f, "unanswered")]);
-      linkedCounts.n += c.n;
-      linkedCounts.pos += c.pos;
-      linkedCounts.neg += c.neg;
-    });
-    for (const part of ["n", "pos", "neg"] as const) {
-      rest(k("unlinked", part), page[part] - linkedCounts[part]);
-      pub.sum(k("page", part), [...VISIT_FREQUENCIES.map((f) => k(f, part)), k("unlinked", part)]);
-    }
-    pub.sum(k("unlinked", "n"), [k("unlinked", "pos"), k("unlinked", "neg")]);
+  const k = (f: string, part: string) => `${f}|${part}`;
+  constant(k("page", "n"), page.n);
+  constant(k("page", "pos"), page.pos);
+  constant(k("page", "neg"), page.neg);
+  pub.sum(k("page", "n"), [k("page", "pos"), k("page", "neg")]);
+  const linked = { n: 0, pos: 0, neg: 0 };
+  VISIT_FREQUENCIES.forEach((f, i) => {
+    const c = { n: counts[i].positive + counts[i].negative, pos: counts[i].positive, neg: counts[i].negative };
+    const people = groups.get(f)!.people;
+    constant(k(f, "people"), people);
+    pub.figure(k(f, "n"), c.n);
+    pub.figure(k(f, "pos"), c.pos);
+    pub.figure(k(f, "neg"), c.neg);
+    pub.sum(k(f, "n"), [k(f, "pos"), k(f, "neg")]);
+    rest(k(f, "unanswered"), people - c.n);
+    pub.sum(k(f, "people"), [k(f, "n"), k(f, "unanswered")]);
+    linked.n += c.n;
+    linked.pos += c.pos;
+    linked.neg += c.neg;
+  });
+  for (const part of ["n", "pos", "neg"] as const) {
+    rest(k("unlinked", part), page[part] - linked[part]);
+    pub.sum(k("page", part), [...VISIT_FREQUENCIES.map((f) => k(f, part)), k("unlinked", part)]);
   }
+  pub.sum(k("unlinked", "n"), [k("unlinked", "pos"), k("unlinked", "neg")]);
 
   const out = pub.protect();
+  // Figures the page prints must stay printed: where protecting would need one of them, the measure is left out.
+  if (constants.some((key) => out.cell(key).status !== "shown")) return hidden("page_hidden");
   const published = (key: string): PublishedCount => {
     const c = out.cell(key);
     return { n: c.status === "shown" ? c.value : null, status: c.status };
   };
-  // Figures the page shows must stay shown: where protecting would need one of them, the part that needs it goes.
-  const lost = constants.find((key) => out.cell(key).status !== "shown");
-  if (lost !== undefined) return { drop: lost === "page|responses" ? null : lost.split("|")[0] };
   return {
-    campaignId,
+    ...base,
     hiddenBecause: null,
-    groups: VISIT_FREQUENCIES.map((f) => ({ frequency: f, people: published(people(f)) })),
-    measures: measures.map((m): FrequencyMeasure => {
-      const base = { tag: m.tag, name: m.name, statement: m.statement };
-      const why = status.has(m.tag) ? status.get(m.tag)! : "small_group";
-      if (why !== null) return { ...base, cells: null, hiddenBecause: why };
+    cells: VISIT_FREQUENCIES.map((f) => {
+      const answered = published(k(f, "n"));
+      const positive = published(k(f, "pos"));
       return {
-        ...base,
-        hiddenBecause: null,
-        cells: VISIT_FREQUENCIES.map((f) => {
-          const answered = published(`${m.tag}|${f}|n`);
-          const positive = published(`${m.tag}|${f}|pos`);
-          return {
-            frequency: f,
-            answered,
-            positive,
-            share: answered.n && positive.n !== null ? positive.n / answered.n : null,
-          };
-        }),
+        frequency: f,
+        answered,
+        positive,
+        share: answered.n && positive.n !== null ? positive.n / answered.n : null,
       };
     }),
   };
