@@ -1,3 +1,5 @@
+import { Await } from "@remix-run/react";
+import { Suspense } from "react";
 import { format } from "~/i18n/define";
 import { visitFrequency as strings } from "~/i18n/strings/visit-frequency";
 import { useLocale, useStrings } from "~/i18n/use-strings";
@@ -6,8 +8,21 @@ import type { VisitFrequencySection } from "~/outcomes/by-visit-frequency.server
 import { countLabel, formatNumber, percent } from "~/outcomes/wording";
 import { TableWrap } from "./count-table";
 
-/** The outcome page's breakdown of loneliness and participation by how often people came (decision 0031). */
-export function OutcomesByVisitFrequency({ section }: { section: VisitFrequencySection }) {
+/**
+ * The outcome page's breakdown of loneliness and participation by how often people came (decision 0031), streamed
+ * after the rest of the page (it works without JavaScript too: the server sends it when it is ready).
+ */
+export function OutcomesByVisitFrequency({ load }: { load: Promise<VisitFrequencySection | null> }) {
+  return (
+    <Suspense fallback={null}>
+      <Await resolve={load} errorElement={null}>
+        {(section) => (section ? <VisitFrequencySectionView section={section} /> : null)}
+      </Await>
+    </Suspense>
+  );
+}
+
+function VisitFrequencySectionView({ section }: { section: VisitFrequencySection }) {
   const t = useStrings(strings);
   const waves = section.waves.filter((w) => w.hiddenBecause !== "anonymous");
   return (

@@ -29,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("outcomes") });
   const page = await outcomePage(staff, new URL(request.url));
   const pageTitle = outcomeStrings[localeFromRequest(request)].pageTitle;
-  const byVisits = page.report ? await loadVisitFrequencyBreakdown(page.report) : null;
+  // Streamed after the page: the breakdown by visits (decision 0031) never holds up the figures above it.
+  const byVisits = page.report ? loadVisitFrequencyBreakdown(page.report) : null;
   return data({ ...page, pageTitle, byVisits }, { status: page.status });
 }
 
@@ -131,7 +132,7 @@ export default function OutcomesPage() {
           {report.measures.map((m) => (
             <OutcomeMeasure key={m.tag} m={m} report={report} />
           ))}
-          {byVisits ? <OutcomesByVisitFrequency section={byVisits} /> : null}
+          {byVisits ? <OutcomesByVisitFrequency load={byVisits} /> : null}
         </>
       ) : null}
     </div>
