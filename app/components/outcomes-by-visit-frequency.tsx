@@ -45,7 +45,7 @@ function VisitFrequencyWave({ wave }: { wave: FrequencyWave & { title: string } 
   const headingId = `by-visits-${wave.campaignId}`;
   if (wave.hiddenBecause !== null || wave.groups === null) {
     return (
-      <div>
+      <div className="by-visits__wave">
         <h3 id={headingId}>{wave.title}</h3>
         <p>{wave.hiddenBecause === "page_hidden" ? t.pageHidden : t.smallGroup}</p>
       </div>
@@ -56,11 +56,11 @@ function VisitFrequencyWave({ wave }: { wave: FrequencyWave & { title: string } 
     : null;
   const caption = format(t.caption, { wave: wave.title });
   return (
-    <div>
+    <div className="by-visits__wave">
       <h3 id={headingId}>{wave.title}</h3>
       {linked !== null ? <p>{format(t.linked, { n: formatNumber(linked, locale) })}</p> : null}
       <TableWrap label={caption}>
-        <table className="stats-table outcome__table">
+        <table className="stats-table outcome__table by-visits__table">
           <caption>{caption}</caption>
           <thead>
             <tr>
@@ -85,7 +85,7 @@ function VisitFrequencyWave({ wave }: { wave: FrequencyWave & { title: string } 
               <tr key={m.tag}>
                 <th scope="row">
                   {m.name[locale]}
-                  <span className="hint"> ({m.statement[locale]})</span>
+                  <span className="hint by-visits__statement">{m.statement[locale]}</span>
                 </th>
                 {m.cells === null ? (
                   <td colSpan={VISIT_FREQUENCIES.length}>
