@@ -256,6 +256,20 @@ describe("Framtidsverkstad", () => {
     await expect.poll(() => staff.getByText("Läget är sparat.").count()).toBe(1);
     await screenshot(staff, "proposals-desktop");
 
+    // The proposal's own page: an edit without "what" is refused at the field, and the typed title stays.
+    await staff
+      .locator(".proposal", { hasText: proposalTitle })
+      .getByRole("link", { name: "Visa historik och ändra" })
+      .click();
+    await staff.waitForURL(/\/staff\/workshops\/proposals\/\d+$/);
+    await expectNoAxeViolations(staff, "proposal page");
+    await staff.getByLabel("Vad ska göras").fill("");
+    await staff.getByRole("button", { name: "Spara", exact: true }).click();
+    await expect.poll(() => staff.getByText("Skriv vad som ska göras (högst 2000 tecken).").count()).toBe(1);
+    expect(await staff.getByLabel("Vad ska göras").getAttribute("aria-invalid")).toBe("true");
+    expect(await staff.getByLabel("Rubrik").inputValue()).toBe(proposalTitle);
+    await expectNoAxeViolations(staff, "proposal page with an error");
+
     const forslag = await phoneB.newPage();
     await forslag.goto("/forslag");
     const first = forslag.locator(".proposal").first();

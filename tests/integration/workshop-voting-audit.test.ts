@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as votingAction } from "~/routes/staff.workshops.$id.voting";
+import { action as proposalsAction } from "~/routes/staff.workshops.$id.proposals";
+import { action as proposalAction } from "~/routes/staff.workshops.proposals.$pid";
+import { createProposal } from "~/models/proposal.server";
 import { createWorkshop } from "~/models/workshop.server";
 import { addParticipantNote } from "~/models/workshop-note.server";
 import { castVote, closeVoting, getOpenVoting, openVoting, withdrawVote } from "~/models/workshop-vote.server";
@@ -175,5 +178,78 @@ describe("voting changes and their audit entries share one transaction", () => {
       await withoutTable("workshop_votings", () => closeVoting({ id: voting.id, workshopId: workshop.id, by })),
     ).toBeInstanceOf(Error);
     expect(await auditActions()).toEqual(["workshop.voting_open", "workshop.vote_for"]);
+  });
+});
+
+describe("a new proposal and its audit entry share one transaction", () => {
+  it("audits a proposal made on the page, and stores none when the entry cannot be written", async () => {
+    const { workshop, facilitator, by, cookie } = await session();
+    const post = (fields: Record<string, string>) =>
+      settle(() =>
+        proposalsAction({
+          request: postForm(`/staff/workshops/${workshop.id}/proposals`, fields, { cookie }),
+          params: { id: String(workshop.id) },
+          ...ctx,
+        }),
+      );
+    const made = await post({ intent: "create", title: "Filmkväll", what: "Film på torsdagar", who: "", dueOn: "" });
+    const id = dataOf<{ proposalId: number }>(made).proposalId;
+    const entries = (await listAudit({ action: "proposal." })).entries;
+    expect(entries.map((e) => [e.action, e.entityId, e.details])).toEqual([
+      ["proposal.create", String(id), { workshopId: workshop.id }],
+    ]);
+
+    const refused = await post({ intent: "create", title: "", what: "Något", who: "", dueOn: "30/6", source: "" });
+    expect(statusOf(refused)).toBe(422);
+    expect(dataOf(refused)).toMatchObject({
+      errors: { title: "errProposalTitle", dueOn: "errProposalDue" },
+      values: { what: "Något", dueOn: "30/6" },
+    });
+
+    const failed = await withoutTable("audit_log", () =>
+      createProposal({
+        workshopId: workshop.id,
+        title: "Soffor",
+        what: "Hemtrevligt",
+        who: "",
+        dueOn: null,
+        createdBy: facilitator.id,
+        by,
+      }),
+    );
+    expect(failed).toBeInstanceOf(Error);
+    expect(await count("proposals")).toBe(1);
+    expect(await count("proposal_status_changes")).toBe(1);
+    expect((await listAudit({ action: "proposal." })).total).toBe(1);
+  });
+
+  it("sends back what was typed into a refused edit, with the field's error key", async () => {
+    const { workshop, facilitator, cookie } = await session();
+    const id = await createProposal({
+      workshopId: workshop.id,
+      title: "Filmkväll",
+      what: "Film",
+      who: "",
+      dueOn: null,
+      createdBy: facilitator.id,
+    });
+    const edit = (fields: Record<string, string>) =>
+      settle(() =>
+        proposalAction({
+          request: postForm(`/staff/workshops/proposals/${id}`, { intent: "edit", ...fields }, { cookie }),
+          params: { pid: String(id) },
+          ...ctx,
+        }),
+      );
+    const refused = await edit({ title: "Filmkväll varje vecka", what: " ", who: "Mallis", dueOn: "" });
+    expect(statusOf(refused)).toBe(422);
+    expect(dataOf(refused)).toMatchObject({
+      errors: { what: "errProposalWhat" },
+      values: { title: "Filmkväll varje vecka", who: "Mallis" },
+    });
+    expect(statusOf(await edit({ title: "Filmkväll varje vecka", what: "Film", who: "", dueOn: "2026-01-31" }))).toBe(
+      200,
+    );
+    expect((await listAudit({ action: "proposal.update" })).total).toBe(1);
   });
 });
