@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
+import { closeE2eDb, e2eDb } from "../support/e2e-database";
 import {
   DESKTOP,
   PHONE,
@@ -19,6 +20,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  await closeE2eDb();
   await browser?.cleanup();
 });
 
@@ -385,6 +387,114 @@ describe("Framtidsverkstad", () => {
     expect(await forslag.getByText("Längre öppettider på Mallis").count()).toBe(1);
     expect(await forslag.getByText("Går inte att göra").count()).toBeGreaterThan(0);
     await staffContext.close();
+    await context.close();
+  });
+
+  it("fills a 1920×1080 projector with a typical session: 24 notes in 4 themes and the vote, no scrolling, readable", async () => {
+    const context = await newContext(browser, DESKTOP);
+    const staff = await context.newPage();
+    await login(staff, "facilitator@demo.local");
+    await staff.goto("/staff/workshops/new");
+    await staff.getByLabel("Namn på träffen").fill(`Tavla ${Date.now()}`);
+    await staff.getByRole("button", { name: "Skapa" }).click();
+    await staff.waitForURL(/\/staff\/workshops\/\d+$/);
+    const controlUrl = new URL(staff.url()).pathname;
+    const workshopId = Number(controlUrl.split("/").pop());
+    const code = (await staff.locator(".join-code").textContent())!.trim();
+    const post = async (path: string, form: Record<string, string>) => {
+      const res = await staff.request.post(`${baseUrl()}${path}`, { form, headers: { Origin: baseUrl() } });
+      expect(res.status(), `${path} ${JSON.stringify(form)}`).toBeLessThan(400);
+    };
+    await post(controlUrl, { intent: "phase", phase: "kritik" });
+    const themes: Record<string, string[]> = {
+      Öppettider: [
+        "Det är stängt på kvällarna",
+        "Helgerna är långa och ensamma",
+        "Öppna tidigare på morgonen",
+        "Stängt i juli när man behöver det mest",
+        "Ingen plats att vara på söndagar",
+        "Kort lunchöppet",
+      ],
+      Information: [
+        "Jag visste inte att Mallis fanns",
+        "Schemat är svårt att hitta",
+        "Skriv schemat på lätt svenska",
+        "Sms när något ändras",
+        "Affischerna sitter för högt",
+        "Ingen berättar om nya aktiviteter",
+      ],
+      Mat: [
+        "Maten tar slut för tidigt",
+        "Mer grönsaker",
+        "Vi vill laga mat själva",
+        "Frukosten är för liten",
+        "Kaffet är dåligt",
+        "Inget för den som inte äter fläsk",
+      ],
+      Bemötande: [
+        "Personalen har för lite tid",
+        "Man blir inte alltid hälsad välkommen",
+        "Svårt att prata ostört",
+        "Nya besökare känner sig utanför",
+        "Det är för mycket regler",
+        "Bra personal men för få",
+      ],
+    };
+    for (const title of Object.keys(themes)) await post(controlUrl, { intent: "add-theme", phase: "kritik", title });
+    for (const text of Object.values(themes).flat())
+      await post(controlUrl, { intent: "add-note", phase: "kritik", text, channel: "facilitator" });
+    const themeRows: { id: number; title: string }[] = await e2eDb()("workshop_themes")
+      .where({ workshop_id: workshopId })
+      .select("id", "title");
+    const noteRows: { id: number; text: string }[] = await e2eDb()("workshop_notes")
+      .where({ workshop_id: workshopId })
+      .select("id", "text");
+    for (const note of noteRows) {
+      const theme = Object.entries(themes).find(([, texts]) => texts.includes(note.text))![0];
+      const themeId = themeRows.find((t) => t.title === theme)!.id;
+      await post(controlUrl, {
+        intent: "save-note",
+        noteId: String(note.id),
+        text: note.text,
+        themeId: String(themeId),
+      });
+    }
+    await post(`${controlUrl}/voting`, { intent: "open", target: "critique_themes", dots: "3" });
+
+    const board = await context.newPage();
+    await board.setViewportSize({ width: 1920, height: 1080 });
+    await board.goto(`/w/${code}/board`);
+    await expect.poll(() => board.locator(".board__note").count()).toBe(24);
+    await expect.poll(() => board.getByRole("heading", { name: "Röstning" }).count()).toBe(1);
+    // The projector shows the board only: no site header or footer, no scrolling.
+    expect(await board.getByRole("banner").count()).toBe(0);
+    expect(await board.getByRole("contentinfo").count()).toBe(0);
+    const fit = await board.evaluate(() => {
+      const notes = [...document.querySelectorAll(".board__note")].map((n) => n.getBoundingClientRect());
+      const themesShown = [...document.querySelectorAll(".board__theme")].map((h) => h.getBoundingClientRect());
+      return {
+        scrollHeight: document.documentElement.scrollHeight,
+        scrollWidth: document.documentElement.scrollWidth,
+        lowestNote: Math.max(...notes.map((r) => r.bottom)),
+        noteColumns: new Set(notes.map((r) => Math.round(r.left))).size,
+        themeColumns: new Set(themesShown.map((r) => Math.round(r.left))).size,
+        noteFontPx: parseFloat(getComputedStyle(document.querySelector(".board__note")!).fontSize),
+        questionFontPx: parseFloat(getComputedStyle(document.querySelector(".board__question")!).fontSize),
+        codeFontPx: parseFloat(getComputedStyle(document.querySelector(".board__code")!).fontSize),
+      };
+    });
+    expect(fit.scrollHeight).toBeLessThanOrEqual(1080);
+    expect(fit.scrollWidth).toBeLessThanOrEqual(1920);
+    expect(fit.lowestNote).toBeLessThanOrEqual(1080);
+    // The four themes stand side by side, not one long column.
+    expect(fit.themeColumns).toBe(4);
+    expect(fit.noteColumns).toBeGreaterThanOrEqual(4);
+    // Readable from the back of a room: notes at least 24 px, the question and the code larger still.
+    expect(fit.noteFontPx).toBeGreaterThanOrEqual(24);
+    expect(fit.questionFontPx).toBeGreaterThan(fit.noteFontPx);
+    expect(fit.codeFontPx).toBeGreaterThanOrEqual(fit.noteFontPx);
+    await expectNoAxeViolations(board, "board 1920×1080");
+    await screenshot(board, "board-1920x1080");
     await context.close();
   });
 
