@@ -19,34 +19,44 @@ export interface PersonsReached {
   programs: Program[];
 }
 
-type Period = { from: string; to: string; programIds?: number[] };
+/** As the statistics' period (`app/models/attendance.server.ts`): `shared: false` is one programme's own activities. */
+type Period = { from: string; to: string; programIds?: number[]; shared?: boolean };
 
 /**
  * The period's registrations the way the attendance statistics count them: a programme's figures are its own
  * activities, those open to every programme, and drop-in visits. `programIds` undefined: every programme.
  */
-function registrations({ from, to, programIds }: Period) {
+function registrations({ from, to, programIds, shared = true }: Period) {
   const q = db("attendance as t")
     .leftJoin("activities as a", "a.id", "t.activity_id")
     .where("t.date", ">=", from)
     .where("t.date", "<=", to);
-  if (programIds) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  if (programIds && shared) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  else if (programIds) q.whereIn("a.program_id", programIds);
+  else if (!shared) q.whereNotNull("a.program_id");
   return q;
 }
 
-/** One row per coded person with visits in the period: what they stated and how often they came. Never the code. */
+/**
+ * One row per coded person with visits in the period: what they stated and how often they came. Never the code.
+ * Visits are counted per code first and the register is read once per person, not once per visit.
+ */
 async function listPersonFacts(period: Period): Promise<PersonFact[]> {
+  const perCode = registrations(period)
+    .join("attendance_codes as c", "c.attendance_id", "t.id")
+    .groupBy("c.code_hmac")
+    .select("c.code_hmac")
+    .count("* as visits")
+    .as("p");
   const rows: {
     gender: string | null;
     program_id: number | null;
     first_visit_on: string | null;
     visits: number | string;
-  }[] = await registrations(period)
-    .join("attendance_codes as c", "c.attendance_id", "t.id")
-    .leftJoin("visitors as v", "v.code_hmac", "c.code_hmac")
-    .groupBy("c.code_hmac", "v.gender", "v.program_id", "v.first_visit_on")
-    .select("v.gender", "v.program_id", "v.first_visit_on")
-    .count("* as visits");
+  }[] = await db
+    .from(perCode)
+    .leftJoin("visitors as v", "v.code_hmac", "p.code_hmac")
+    .select("v.gender", "v.program_id", "v.first_visit_on", "p.visits");
   return rows.map((r) => ({
     // A code linked before the register existed has no stated gender: counted as "vill inte uppge".
     gender: (GENDERS as readonly string[]).includes(r.gender ?? "") ? (r.gender as Gender) : "notStated",
@@ -56,16 +66,14 @@ async function listPersonFacts(period: Period): Promise<PersonFact[]> {
   }));
 }
 
-async function visitFacts(period: Period): Promise<VisitFacts> {
+/** The visits by gender and the largest registration; `codedVisits` is the persons' visits added up. */
+async function visitFacts(period: Period, persons: readonly PersonFact[]): Promise<VisitFacts> {
   const [sums] = (await registrations(period)
     .sum({ women: "t.women", men: "t.men", other: "t.other", notStated: "t.not_stated" })
     .max({ maxWomen: "t.women", maxMen: "t.men", maxOther: "t.other", maxNotStated: "t.not_stated" })) as Record<
     string,
     number | string | null
   >[];
-  const [coded] = (await registrations(period)
-    .join("attendance_codes as c", "c.attendance_id", "t.id")
-    .count("* as n")) as { n: number | string }[];
   const n = (v: number | string | null | undefined) => Number(v ?? 0);
   const visits: GenderCounts = {
     women: n(sums?.women),
@@ -75,7 +83,7 @@ async function visitFacts(period: Period): Promise<VisitFacts> {
   };
   return {
     visits,
-    codedVisits: n(coded?.n),
+    codedVisits: persons.reduce((sum, p) => sum + p.visits, 0),
     largestRegistration: {
       women: n(sums?.maxWomen),
       men: n(sums?.maxMen),
@@ -91,13 +99,10 @@ async function visitFacts(period: Period): Promise<VisitFacts> {
  * report call. `programIds`: whose registrations count (undefined: every programme); the programme rows list
  * those programmes (every programme when undefined) and "no programme".
  */
-export async function personsReached({ from, to, programIds }: Period): Promise<PersonsReached> {
-  const period = { from, to, programIds };
-  const [persons, visits, allPrograms] = await Promise.all([
-    listPersonFacts(period),
-    visitFacts(period),
-    listPrograms(),
-  ]);
+export async function personsReached({ from, to, programIds, shared }: Period): Promise<PersonsReached> {
+  const period = { from, to, programIds, shared };
+  const [persons, allPrograms] = await Promise.all([listPersonFacts(period), listPrograms()]);
+  const visits = await visitFacts(period, persons);
   const programs = programIds ? allPrograms.filter((p) => programIds.includes(p.id)) : allPrograms;
   const figures = computePersonsReached({ from, to, persons, visits, programIds: programs.map((p) => p.id) });
   return { figures, protected: protectPersonsReached(figures), programs };
