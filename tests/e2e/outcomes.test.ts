@@ -1,27 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import {
   DESKTOP,
   PHONE,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
 import { startServer, type RunningServer } from "../support/start-server";
 
-let browser: Browser & { cleanup: () => Promise<void> };
+setUpBrowser();
 // The demo waves' figures are asserted exactly, so this file has a server and demo database of its own: other
 // e2e files add responses to the open wave on the shared one.
 let server: RunningServer;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  server = await startServer();
 });
 afterAll(async () => {
-  await browser?.cleanup();
   await server?.stop();
 });
 
