@@ -1,14 +1,21 @@
 import { programScope } from "~/auth/scope";
-import { isIsoDate } from "~/http/params";
+import type { Locale } from "~/i18n/locale";
+import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
 import { enrolmentOn } from "~/models/enrolment.server";
 import { personsReached } from "~/models/persons-reached.server";
 import { listPrograms } from "~/models/program.server";
 import type { StaffUser } from "~/models/staff.server";
-import { computeAttendanceStats, publishAttendanceStats, readAttendanceProtection } from "~/outcomes/attendance-stats";
-import { publishPersonsReached, readPersonsReached } from "~/outcomes/persons-reached";
-import { cellKey } from "~/privacy/small-counts";
+import {
+  computeAttendanceStats,
+  publishAttendanceStats,
+  readAttendanceProtection,
+  type AttendanceStats,
+} from "~/outcomes/attendance-stats";
+import { publishPersonsReached, readPersonsReached, type PersonsReachedFigures } from "~/outcomes/persons-reached";
+import { cellKey, type Publication } from "~/privacy/small-counts";
 import { programsFor } from "./programs.server";
+import { parseStatsQuery, type StatsQuery } from "./stats-query";
 
 /**
  * What the figures on the statistics page are about (decision 0012):
@@ -16,7 +23,9 @@ import { programsFor } from "./programs.server";
  * - one programme: only the activities that belong to it. Drop-in and activities open to all cannot be split by
  *   programme (a registration counts heads, not programmes), so they are left out and the page says so;
  * - enrolment is compared only with visits of the same people: one programme's own activities, or every visit
- *   when every programme is in view. Never one programme's enrolment against everyone's visits.
+ *   when every programme is in view. Never one programme's enrolment against everyone's visits;
+ * - persons reached counts the people behind the same visits as the tables (decision 0027), so the page is one
+ *   publication whose linked figures are protected together.
  */
 export interface StatsSelection {
   programId: number | null;
@@ -29,54 +38,48 @@ export interface StatsSelection {
   enrolmentComparable: boolean;
 }
 
-export type StatsFilterError = "period" | "program";
+type Viewer = Pick<StaffUser, "role" | "programIds">;
 
-export function defaultFrom(today: string): string {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7)) - 11;
-  const d = new Date(Date.UTC(y, m - 1, 1));
-  return d.toISOString().slice(0, 10);
-}
-
-/** The filter as typed, checked: a plain reason when it cannot be used. */
-export function checkStatsFilter({
-  from,
-  to,
-  programId,
-  programs,
-}: {
-  from: string;
-  to: string;
-  programId: number | null;
-  programs: { id: number }[];
-}): StatsFilterError | null {
-  // At most ten years at a time: enough for any report, and the month table stays readable.
-  if (!isIsoDate(from) || !isIsoDate(to) || from > to || Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) {
-    return "period";
-  }
-  // Only a programme the staff member may see; another one's id is refused like an unknown one.
-  if (programId !== null && !programs.some((p) => p.id === programId)) return "program";
-  return null;
-}
-
-export async function loadAttendanceStatistics({
+/** The statistics page's data from its query string: the filter as typed, and the figures or a plain reason. */
+export async function loadStatsPage({
   staff,
-  from,
-  to,
-  rawProgram,
+  params,
+  today,
+  locale,
+}: {
+  staff: Viewer;
+  params: URLSearchParams;
+  today: string;
+  locale: Locale;
+}) {
+  const { filter, query, error } = parseStatsQuery(params, today);
+  const programs = await programsFor(staff);
+  const refused = { programs, stats: null, protection: null, reach: null, selection: null } as const;
+  if (!query) return { ...refused, filter, error };
+  // Only a programme the staff member may see; another one's id is refused like an unknown one.
+  if (query.programId !== null && !programs.some((p) => p.id === query.programId)) {
+    return { ...refused, filter, error: "program" as const };
+  }
+  const figures = await loadAttendanceStatistics({
+    staff,
+    query,
+    programs,
+    dropInLabel: attendanceStrings[locale].dropInShort,
+  });
+  return { ...figures, filter, programs, error: null };
+}
+
+async function loadAttendanceStatistics({
+  staff,
+  query: { from, to, programId },
+  programs,
   dropInLabel,
 }: {
-  staff: Pick<StaffUser, "role" | "programIds">;
-  from: string;
-  to: string;
-  rawProgram: string;
+  staff: Viewer;
+  query: StatsQuery;
+  programs: { id: number; name: string }[];
   dropInLabel: string;
 }) {
-  const programs = await programsFor(staff);
-  const programId = rawProgram === "" ? null : /^\d{1,9}$/.test(rawProgram) ? Number(rawProgram) : -1;
-  const error = checkStatsFilter({ from, to, programId, programs });
-  if (error) return { error, programs, stats: null, protection: null, reach: null, selection: null } as const;
-
   const scope = programScope(staff);
   const everyProgram = scope === undefined || (await listPrograms()).every((p) => scope.includes(p.id));
   const chosen = programs.find((p) => p.id === programId) ?? null;
@@ -88,8 +91,7 @@ export async function loadAttendanceStatistics({
     listAttendanceFacts(period),
     countUniqueParticipants(period),
     enrolmentComparable ? enrolmentOn({ date: to, programIds: chosen ? [chosen.id] : undefined }) : Promise.resolve([]),
-    // Persons are split by the programme they stated, so reach always covers every visit in view.
-    personsReached({ from, to, programIds: scope }),
+    personsReached(period),
   ]);
   const stats = computeAttendanceStats({ facts, from, to, unique, enrolment, dropInLabel });
   const selection: StatsSelection = {
@@ -99,21 +101,22 @@ export async function loadAttendanceStatistics({
     everyProgram,
     enrolmentComparable,
   };
-  // One pass over everything the page publishes. With every programme in view, persons reached counts the same
-  // visits and the same distinct codes as the tables, so those figures are linked.
-  const publication = publishAttendanceStats(stats);
-  publishPersonsReached(
-    publication,
-    reach.figures,
-    chosen ? {} : { visitsTotal: cellKey("visits", "all"), codedTotal: "unique|people" },
-  );
-  const published = publication.protect();
+  const published = publishStatsPage(stats, reach.figures).protect();
   return {
-    error: null,
-    programs,
     stats,
     protection: readAttendanceProtection(published),
     reach: { figures: readPersonsReached(published, reach.figures), programs: reach.programs },
     selection,
-  } as const;
+  };
+}
+
+/**
+ * Everything the page publishes, as one publication to protect in one pass. Persons reached counts the same
+ * registrations as the tables, so its visits are the page's visits and its people with a code are the page's
+ * distinct codes: the same numbers, linked, whichever programme is chosen.
+ */
+export function publishStatsPage(stats: AttendanceStats, reach: PersonsReachedFigures): Publication {
+  const publication = publishAttendanceStats(stats);
+  publishPersonsReached(publication, reach, { visitsTotal: cellKey("visits", "all"), codedTotal: "unique|people" });
+  return publication;
 }

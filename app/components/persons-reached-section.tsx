@@ -1,4 +1,6 @@
+import { Link } from "@remix-run/react";
 import { CountTable } from "~/components/count-table";
+import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import { useLocale, useStrings } from "~/i18n/use-strings";
@@ -11,14 +13,17 @@ import {
 
 /**
  * Persons reached on the statistics page: the sentence (printed as the rule allows) and three tables, exact
- * on screen with ◆ where print would hide.
+ * on screen with ◆ where print would hide. The people behind the same visits as the page's tables; with one
+ * programme chosen (`chosen`), it says so and where everyone's visits are (decision 0027).
  */
 export function PersonsReachedSection({
   reach,
   programs,
+  chosen,
 }: {
   reach: ProtectedPersonsReached;
   programs: { id: number; name: string }[];
+  chosen?: { name: string; allProgramsHref: string } | null;
 }) {
   const t = useStrings(visitorStrings);
   const a = useStrings(attendanceStrings);
@@ -31,6 +36,14 @@ export function PersonsReachedSection({
   return (
     <section className="stats-section" aria-labelledby="s-persons">
       <h2 id="s-persons">{t.reachTitle}</h2>
+      {chosen ? (
+        <p>
+          {format(t.reachChosenProgram, { program: chosen.name })}{" "}
+          <Link to={chosen.allProgramsHref} className="no-print">
+            {t.reachAllProgramsLink}
+          </Link>
+        </p>
+      ) : null}
       {sentences.map((s) => (
         <p key={s}>{s}</p>
       ))}

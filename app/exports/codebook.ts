@@ -36,8 +36,8 @@ function treatmentText(v: ExportVariable, t: Treatment, locale: "sv" | "en"): st
   if (v.redacted)
     parts.push(
       locale === "sv"
-        ? "maskerad: personnummer, telefon, e-post och namn ersatta med [hakparentes]"
-        : "redacted: identity numbers, phone numbers, e-mail addresses and names replaced by [brackets]",
+        ? 'maskerad: personnummer, telefon, e-post och namn ersatta med [hakparentes]; radbrytning skriven som " / "'
+        : 'redacted: identity numbers, phone numbers, e-mail addresses and names replaced by [brackets]; line breaks written as " / "',
     );
   if (v.quasiIdentifier)
     parts.push(
@@ -190,7 +190,8 @@ export function importSps(variables: ExportVariable[]): string {
   const out: string[] = [
     "* Läser data.csv med variabel- och värdeetiketter. Ändra sökvägen i FILE om filen ligger någon annanstans.",
     "* Reads data.csv with variable and value labels. Change the path in FILE if the file is elsewhere.",
-    "SET UNICODE=ON.",
+    "* SPSS 21 och senare läser i Unicode-läge; ENCODING nedan säger att filen är UTF-8.",
+    "* SPSS 21 and later read in Unicode mode; ENCODING below says the file is UTF-8.",
     "GET DATA",
     "  /TYPE=TXT",
     "  /FILE='data.csv'",

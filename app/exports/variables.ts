@@ -356,7 +356,7 @@ export function buildLayout({
       variables.push({ ...textVariable(uniqueName(name), name, title, outcome), quasiIdentifier: false });
       coders.push((answers, out, redact) => {
         const v = answers[name];
-        out.push(typeof v === "string" && v.trim() !== "" ? redact(v) : null);
+        out.push(typeof v === "string" && v.trim() !== "" ? oneLine(redact(v)) : null);
       });
     } else {
       continue;
@@ -419,7 +419,15 @@ function textVariable(name: string, question: string, title: Text2, outcome: str
 
 function otherComment(answers: Record<string, unknown>, name: string, redact: (t: string) => string): string | null {
   const c = answers[`${name}-Comment`];
-  return typeof c === "string" && c.trim() !== "" ? redact(c) : null;
+  return typeof c === "string" && c.trim() !== "" ? oneLine(redact(c)) : null;
+}
+
+/**
+ * Free text on one line: a line break becomes " / ", so every response is one line of the CSV. SPSS's and
+ * PSPP's GET DATA (and Stata's default import) start a new case at every line break, even inside quotes.
+ */
+export function oneLine(text: string): string {
+  return text.includes("\n") || text.includes("\r") ? text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, " / ") : text;
 }
 
 export function channelCode(channel: string): number | null {

@@ -19,18 +19,21 @@ export interface PersonsReached {
   programs: Program[];
 }
 
-type Period = { from: string; to: string; programIds?: number[] };
+/** As the statistics' period (`app/models/attendance.server.ts`): `shared: false` is one programme's own activities. */
+type Period = { from: string; to: string; programIds?: number[]; shared?: boolean };
 
 /**
  * The period's registrations the way the attendance statistics count them: a programme's figures are its own
  * activities, those open to every programme, and drop-in visits. `programIds` undefined: every programme.
  */
-function registrations({ from, to, programIds }: Period) {
+function registrations({ from, to, programIds, shared = true }: Period) {
   const q = db("attendance as t")
     .leftJoin("activities as a", "a.id", "t.activity_id")
     .where("t.date", ">=", from)
     .where("t.date", "<=", to);
-  if (programIds) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  if (programIds && shared) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
+  else if (programIds) q.whereIn("a.program_id", programIds);
+  else if (!shared) q.whereNotNull("a.program_id");
   return q;
 }
 
@@ -91,8 +94,8 @@ async function visitFacts(period: Period): Promise<VisitFacts> {
  * report call. `programIds`: whose registrations count (undefined: every programme); the programme rows list
  * those programmes (every programme when undefined) and "no programme".
  */
-export async function personsReached({ from, to, programIds }: Period): Promise<PersonsReached> {
-  const period = { from, to, programIds };
+export async function personsReached({ from, to, programIds, shared }: Period): Promise<PersonsReached> {
+  const period = { from, to, programIds, shared };
   const [persons, visits, allPrograms] = await Promise.all([
     listPersonFacts(period),
     visitFacts(period),

@@ -8,6 +8,7 @@ import { participantCodeHmac } from "~/privacy/participant-code.server";
 import { loader as statsLoader } from "~/routes/staff.attendance.stats";
 import {
   dataOf,
+  db,
   get,
   makePrograms,
   makeStaff,
@@ -222,5 +223,25 @@ describe("attendance statistics on a fixture period", () => {
       expect(statusOf(out), q).toBe(400);
       expect(dataOf<Page>(out).error).toBeTruthy();
     }
+  });
+
+  it("reads hostile query values through the form toolkit: 400 with the reason, never a 500 (issue 9, item 4)", async () => {
+    const { cookie } = await fixture();
+    for (const [q, reason] of [
+      [`from=${"2".repeat(100_000)}`, "period"],
+      ["from=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "period"],
+      ["to=2024-01-01%27%3B%20DROP%20TABLE%20attendance%3B--", "period"],
+      ["from=2000-01-01&to=2024-01-01", "period"],
+      ["program=1%20OR%201%3D1", "program"],
+      ["program=%00", "program"],
+      ["program=-5", "program"],
+    ] as const) {
+      const out = await load(q, cookie);
+      expect(statusOf(out), q).toBe(400);
+      const page = dataOf<Page & { filter: { from: string; to: string; program: string } }>(out);
+      expect(page.error, q).toBe(reason);
+      expect(page.filter.from.length, q).toBeLessThanOrEqual(40);
+    }
+    expect(Number((await db("attendance").count("* as n"))[0].n)).toBeGreaterThan(0);
   });
 });

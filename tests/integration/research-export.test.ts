@@ -251,6 +251,57 @@ describe("the research export", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
+  it("reads into PSPP with variable and value labels when pspp is installed (import.sps is SPSS syntax)", async (t) => {
+    const pspp = spawnSync("pspp", ["--version"]);
+    if (pspp.error) {
+      t.skip();
+      console.warn("pspp is not installed: import.sps was not run (apt-get install pspp to run it).");
+      return;
+    }
+    const researcher = await makeStaff({ role: "researcher", programIds: [programs[0].id] });
+    const wave = await makeCampaign({ programId: programs[0].id, code: "SPSS26" });
+    await seedBrukarenkat({
+      campaignId: wave,
+      count: 40,
+      seed: 11,
+      freeTexts: ['Första raden, med komma\noch en andra rad med "citat"', "Åsa's ö"],
+    });
+    const cookie = await sessionCookie(researcher);
+    const id = await createAndWait(cookie, { campaignId: String(wave), freeText: "on", k: "5" });
+    const zip = await download(cookie, id);
+    const rows = csvRows(readZipEntry(zip, "data.csv")!);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-pspp-"));
+    for (const f of ["data.csv", "import.sps"]) fs.writeFileSync(path.join(dir, f), readZipEntry(zip, f)!, "utf8");
+    // What a researcher runs after import.sps: the dictionary, a frequency table and the free text.
+    fs.writeFileSync(
+      path.join(dir, "check.sps"),
+      [
+        "INSERT FILE='import.sps' SYNTAX=BATCH ERROR=STOP.",
+        "DISPLAY LABELS.",
+        "FREQUENCIES VARIABLES=gender.",
+        "SELECT IF (free_text <> '').",
+        "LIST VARIABLES=free_text.",
+        "",
+      ].join("\n"),
+    );
+    const run = spawnSync("pspp", ["-O", "format=txt", "-O", "width=200", "-o", "out.txt", "check.sps"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    const out = fs.readFileSync(path.join(dir, "out.txt"), "utf8");
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/error|warning/i);
+    expect(run.status).toBe(0);
+    // Variable labels, value labels, every case, and free text with a comma and quotes intact (a line break is
+    // written " / ": GET DATA starts a new case at every line break, even inside quotes).
+    expect(out).toMatch(/\|gender +\| +\d+\|Vilket kön har du\? *\|/);
+    expect(out).toMatch(/\|staff_helped +\| +\d+\|Personal hjälpte till *\|/);
+    expect(out).toMatch(/\|Valid +Kvinna *\| +\d+\|/);
+    expect(out).toMatch(new RegExp(`\\|Total +\\| +${rows.length}\\|`));
+    expect(out).toContain('Första raden, med komma / och en andra rad med "citat"');
+    expect(out).toContain("Åsa's ö");
+  }, 60_000);
+
   it("leaves free text out unless asked, and the preview tells the same figures before anything is made", async () => {
     const { researcher, wave1 } = await scenario();
     const cookie = await sessionCookie(researcher);

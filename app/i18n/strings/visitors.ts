@@ -81,6 +81,9 @@ export const visitors = defineStrings({
     retentionSave: "Spara",
     retentionSaved: "Sparat: {years} år efter senaste besöket.",
     errRetention: "Skriv ett helt antal år, från 1 till 10.",
+    reachChosenProgram:
+      "Här räknas personerna vid de aktiviteter som hör till {program}, samma besök som tabellerna ovan. Hur många personer från {program} som nåtts vid alla besök, drop-in och öppna aktiviteter medräknade, står under ”Alla program”, per program som personerna själva uppgett.",
+    reachAllProgramsLink: "Visa personer som nåtts för alla program",
   },
   en: {
     errCodesTooLong: "The participant code field is too long. At most 200 codes in one registration.",
@@ -161,5 +164,8 @@ export const visitors = defineStrings({
     retentionSave: "Save",
     retentionSaved: "Saved: {years} years after the last visit.",
     errRetention: "Type a whole number of years, from 1 to 10.",
+    reachChosenProgram:
+      "People are counted here at the activities that belong to {program}, the same visits as the tables above. How many people from {program} were reached at every visit, drop-in and open activities included, is under “All programmes”, by the programme people stated themselves.",
+    reachAllProgramsLink: "Show people reached for all programmes",
   },
 });
