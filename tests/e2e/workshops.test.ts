@@ -287,11 +287,15 @@ describe("Framtidsverkstad", () => {
     expect(docx.headers()["content-type"]).toContain("wordprocessingml");
 
     // "Avslutad" asks first, also without JavaScript: "no" keeps the session going, "yes" ends it.
-    const noScripts = await withoutScripts(facilitatorContext, DESKTOP);
+    const noScripts = await withoutScripts(facilitatorContext, PHONE);
     const plain = await noScripts.newPage();
     await plain.goto(controlUrl);
     await plain.getByRole("button", { name: "Avslutad" }).click();
     await plain.getByRole("heading", { name: "Vill du avsluta träffen?" }).waitFor();
+    // On the facilitator's phone the question is on the first screen after the reload, with its "yes" button.
+    const yes = (await plain.getByRole("button", { name: "Ja, avsluta träffen" }).boundingBox())!;
+    expect(yes.y + yes.height).toBeLessThanOrEqual(PHONE.height);
+    await expectNoHorizontalScroll(plain);
     await expectNoAxeViolationsWithoutScripts(browser, plain, "end-session question without scripts");
     await screenshot(plain, "workshop-end-confirm-no-js");
     await plain.getByRole("link", { name: "Nej, fortsätt träffen" }).click();
