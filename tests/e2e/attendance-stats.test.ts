@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import {
   PHONE,
   baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
@@ -15,14 +16,7 @@ import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scri
 /** Issue 10, points 1–4: what the statistics page says its figures are, and what its print publishes. */
 
 const LAPTOP = { width: 1280, height: 800 };
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 async function visitsIn(page: Page): Promise<number> {
   const status = (await page.getByRole("status").first().textContent()) ?? "";
