@@ -276,6 +276,13 @@ function register(pub: Publication, p: Prepared, input: FigureInputs, campaignId
 }
 
 /**
+ * The suppression effort one measure in one wave may take (see `EFFORT_LIMIT` in small-counts): the demo's
+ * largest uses under 10 million steps, a breakdown of five groups where most cells are 1–4 can take hundreds of
+ * millions. Past it that measure's figures in that wave are all hidden, which is safe; the page stays fast.
+ */
+export const OUTCOME_EFFORT_LIMIT = 50_000_000;
+
+/**
  * Everything the page publishes, protected. Each measure in each wave is its own system of sums — no figure or sum
  * is shared with another measure or wave — so suppressing each on its own is the same as one pass over all of them,
  * and far cheaper (the reader's elimination grows faster than linearly with the number of figures).
@@ -495,7 +502,7 @@ export function computeOutcomeFigures(input: FigureInputs): {
     for (const p of prepared) {
       const own = new Publication();
       register(own, p, input, campaignId);
-      parts.set(`${p.m.measure.tag}|w${campaignId}`, own.protect());
+      parts.set(`${p.m.measure.tag}|w${campaignId}`, own.protect({ effortLimit: OUTCOME_EFFORT_LIMIT }));
     }
   }
   const out = new OutcomePublication(parts);

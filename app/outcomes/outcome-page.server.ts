@@ -2,7 +2,7 @@ import { programsFor } from "~/activities/programs.server";
 import { programScope } from "~/auth/scope";
 import { listOutcomeCampaigns } from "~/models/outcome.server";
 import type { StaffUser } from "~/models/staff.server";
-import { isSmallCount } from "~/privacy/small-counts";
+import { isSmallCount, SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
 import { listSurveys } from "~/surveys/registry.server";
 import { loadOutcomeReport, OutcomeQueryError, type OutcomeReport } from "./load-outcomes.server";
 import type { Text } from "./measures";
@@ -11,7 +11,8 @@ import { parseOutcomeParams, type OutcomeParams } from "./outcome-query";
 /**
  * What the outcome page (and its CSV) needs for one request: the choices the staff member has (their programmes'
  * campaigns grouped by survey) and, when the query is good, the report. Without any `campaign` in the query the
- * latest waves (up to three) of the most recently answered survey are shown.
+ * latest waves (up to three) of the survey answered most recently are shown, counting waves of at least 5 answers
+ * (if there are any).
  */
 
 export interface WaveChoice {
@@ -70,7 +71,10 @@ export async function outcomePage(staff: StaffUser, url: URL, { defaults = true 
   const params = parsed.value;
   if (params.campaignIds.length === 0) {
     if (!defaults) return { ...base, params, report: null, error: "errNoCampaign", status: 400 };
-    const answered = campaigns.filter((c) => c.responses > 0);
+    // Waves with enough answers to show anything first: a wave of a few answers (an activity survey tried once)
+    // would otherwise push the brukarenkät aside for a page of "färre än 5".
+    const showable = campaigns.filter((c) => c.responses >= SMALL_COUNT_LIMIT);
+    const answered = showable.length > 0 ? showable : campaigns.filter((c) => c.responses > 0);
     const newest = answered[answered.length - 1];
     if (!newest) return { ...base, params, report: null, error: null, status: 200 };
     params.campaignIds = answered

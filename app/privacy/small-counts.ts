@@ -46,9 +46,42 @@
  * combinations. Suppression stops only when no primary cell is determined by either.
  */
 
-import { maximise } from "./linear-program";
+import { maximise, type Spend } from "./linear-program";
 
 export const SMALL_COUNT_LIMIT = 5;
+
+/**
+ * How much work one `protect()` may spend playing the reader, in counted steps (a matrix or tableau entry read or
+ * updated): deterministic, unlike a timeout, so the same figures are always suppressed the same way. The search
+ * for secondary cells can grow much faster than the page on some distributions (a random attendance page of 114
+ * figures with 31 small ones takes about a billion steps, seconds of CPU); past the bound the publication falls
+ * back to the safe rule (see `protect`). Callers whose publications are small pass a lower bound.
+ */
+export const EFFORT_LIMIT = 2_000_000_000;
+
+class EffortExceeded extends Error {
+  constructor() {
+    super("the suppression search ran past its effort bound");
+  }
+}
+
+/** Counts the reader's work and stops it past the limit. */
+class Effort {
+  used = 0;
+  constructor(readonly limit: number) {}
+  readonly spend = (steps: number) => {
+    this.used += steps;
+    if (this.used > this.limit) throw new EffortExceeded();
+  };
+}
+
+export interface ProtectionEffort {
+  /** Steps spent (see `EFFORT_LIMIT`). */
+  used: number;
+  limit: number;
+  /** The search ran out of effort: linked figures of the unfinished cells were all hidden instead. */
+  fellBack: boolean;
+}
 
 export type CellStatus = "shown" | "small" | "complementary";
 
@@ -237,14 +270,49 @@ export class Publication {
     this.layouts.set(spec.id, layout);
   }
 
-  /** Suppresses everything registered, in one pass over all tables, figures and sums. */
-  protect(): ProtectedPublication {
+  /**
+   * Suppresses everything registered, in one pass over all tables, figures and sums.
+   *
+   * The search for secondary cells is bounded by `effortLimit` (counted steps, see `EFFORT_LIMIT`). Should it run
+   * out, every figure linked by a published sum to a small cell not yet proven safe is hidden ("dolt"), the small
+   * cells included. That is safe whatever the values: in a linked system where nothing is shown every sum reads
+   * 0 = 0 over unknowns, so doubling every unknown fits everything published as well as the true values do (a
+   * count ≥ 0 stays ≥ 0, one that is 0 or at least 5 stays so) and no count other than 0 can be pinned down.
+   */
+  protect({ effortLimit = EFFORT_LIMIT }: { effortLimit?: number } = {}): ProtectedPublication {
     const figures = [...this.figures.values()];
     const equations = this.equations.filter((e) => e.parts.length > 0);
     const status = new Map<string, CellStatus>();
     for (const f of figures) status.set(f.key, f.sensitive && isSmallCount(f.value) ? "small" : "shown");
     const primary = figures.filter((f) => status.get(f.key) === "small").map((f) => f.key);
-    const reader = new Reader(this.figures, equations);
+    const effort = new Effort(effortLimit);
+    const reader = new Reader(this.figures, equations, effort.spend);
+    // Small cells the reader was shown unable to pin down with all its means (hiding more never undoes that).
+    const proven = new Set<string>();
+    try {
+      this.search(figures, equations, status, primary, reader, proven);
+    } catch (error) {
+      if (!(error instanceof EffortExceeded)) throw error;
+      for (const key of reader.linkedTo(primary.filter((k) => !proven.has(k)))) {
+        if (this.figures.has(key)) status.set(key, "complementary");
+      }
+    }
+    return new ProtectedPublication(this.figures, status, this.layouts, equations, {
+      used: effort.used,
+      limit: effort.limit,
+      fellBack: effort.used > effort.limit,
+    });
+  }
+
+  /** The search for secondary cells (`protect`); throws `EffortExceeded` past the effort bound. */
+  private search(
+    figures: Figure[],
+    equations: Equation[],
+    status: Map<string, CellStatus>,
+    primary: string[],
+    reader: Reader,
+    proven: Set<string>,
+  ): void {
     // Cheapest first: the smallest non-zero count, then zeros; the order registered breaks ties.
     const cheaper = (a: Figure, b: Figure) =>
       (a.value === 0 ? 1 : 0) - (b.value === 0 ? 1 : 0) || a.value - b.value || a.order - b.order;
@@ -284,13 +352,16 @@ export class Publication {
     // Then what a reader can still work out: through one equation, then through bounds, then through the linear program: a subtle
     // leak often runs through a plain one elsewhere, which its own fix then closes.
     for (const effort of [0, 1, 2] as const) {
-      const protects = (target: string, hide: string[]) => {
-        for (let e = 0 as 0 | 1 | 2; e <= effort; e++) if (leaksWith(target, hide, e)) return false;
-        return true;
-      };
+      // The reader at this effort does everything it does at a lower one (exact elimination comes first, and the
+      // linear program only runs when bounds found nothing), so one check is enough.
+      const protects = (target: string, hide: string[]) => !leaksWith(target, hide, effort);
       for (const target of primary) {
         for (let guard = 0; guard < figures.length + 1; guard++) {
-          if (status.get(target) !== "small" || !leaksWith(target, [], effort)) break;
+          if (status.get(target) !== "small") break;
+          if (!leaksWith(target, [], effort)) {
+            if (effort === 2) proven.add(target);
+            break;
+          }
           const group = reader.component(target, status);
           const own = shownAround(reader.equationsWith(target), false);
           const near = shownAround(group, false).filter((f) => !own.includes(f));
@@ -326,8 +397,6 @@ export class Publication {
         }
       }
     }
-
-    return new ProtectedPublication(this.figures, status, this.layouts, equations);
   }
 }
 
@@ -337,6 +406,8 @@ export class ProtectedPublication {
     private readonly statuses: Map<string, CellStatus>,
     private readonly layouts: Map<string, TableLayout>,
     private readonly sums: readonly Equation[],
+    /** What the search cost, and whether it fell back to hiding whole linked systems. */
+    readonly effort: ProtectionEffort,
   ) {}
 
   cell(key: string): ProtectedCell {
@@ -421,6 +492,7 @@ class Reader {
   constructor(
     private readonly figures: Map<string, Figure>,
     private readonly equations: readonly { total: string; parts: readonly string[] }[],
+    private readonly spend: Spend = () => {},
   ) {
     this.rows = equations.map((e, i) => {
       const row = new Map<string, number>();
@@ -430,6 +502,25 @@ class Reader {
       for (const k of row.keys()) this.byKey.set(k, [...(this.byKey.get(k) ?? []), i]);
       return row;
     });
+  }
+
+  /** Every key linked to one of `keys` through published sums, whatever is shown (the keys themselves included). */
+  linkedTo(keys: Iterable<string>): Set<string> {
+    const linked = new Set<string>();
+    const queue = [...keys];
+    for (const k of queue) linked.add(k);
+    while (queue.length > 0) {
+      const k = queue.pop()!;
+      for (const i of this.equationsWith(k)) {
+        for (const other of this.rows[i].keys()) {
+          if (!linked.has(other)) {
+            linked.add(other);
+            queue.push(other);
+          }
+        }
+      }
+    }
+    return linked;
   }
 
   keysOf(i: number): string[] {
@@ -499,16 +590,19 @@ class Reader {
     const upper = free.map((j) => found.hi[j] - found.lo[j]);
     const c = free.map((j) => (j === t ? 1 : 0));
     try {
-      const max = maximise(A, b, upper, c);
+      const max = maximise(A, b, upper, c, this.spend);
       const min = -maximise(
         A,
         b,
         upper,
         c.map((v) => -v),
+        this.spend,
       );
       return Math.floor(max + 1e-7) === Math.ceil(min - 1e-7);
-    } catch {
-      return false;
+    } catch (error) {
+      if (error instanceof EffortExceeded) throw error;
+      // The program could not be solved: nothing shows the cell is safe, so it counts as given away.
+      return true;
     }
   }
 
@@ -560,6 +654,7 @@ class Reader {
 
     for (let round = 0; round < n + 1; round++) {
       // Fixed values found in an earlier round are substituted.
+      this.spend(base.length * (n + 1));
       const system = base.map((row) => {
         const copy = Float64Array.from(row);
         for (let j = 0; j < n; j++) {
@@ -570,7 +665,7 @@ class Reader {
         }
         return copy;
       });
-      const reduced = rref(system, n);
+      const reduced = rref(system, n, this.spend);
       let found = false;
       for (const row of reduced) {
         let only = -1;
@@ -600,6 +695,7 @@ class Reader {
       });
       for (let pass = 0, changed = true; changed && pass < 10; pass++) {
         changed = false;
+        this.spend(rows.length * (n + 1));
         for (const { row, terms } of rows) {
           if (terms.length === 0) continue;
           let low = 0;
@@ -659,7 +755,8 @@ class Reader {
 const EPS = 1e-9;
 
 /** Reduced row echelon form (partial pivoting); the last column is the right-hand side. */
-function rref(input: Float64Array[], n: number): Float64Array[] {
+function rref(input: Float64Array[], n: number, spend: Spend): Float64Array[] {
+  spend(input.length * (n + 1) * (Math.min(input.length, n) + 1));
   const rows = input.map((r) => Float64Array.from(r));
   let rank = 0;
   for (let col = 0; col < n && rank < rows.length; col++) {

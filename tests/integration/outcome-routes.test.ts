@@ -63,6 +63,25 @@ describe("/staff/outcomes", () => {
     expect(statusOf(anonymous)).toBe(302);
   });
 
+  it("opens on the survey with waves big enough to show, not on an activity survey answered twice since", async () => {
+    await storeResponses(
+      activity,
+      [0, 1].map(() => ({ answers: { rating: 5 } })),
+      "aktivitet",
+    );
+    const admin = await as("admin", []);
+    const defaults = dataOf<{ params: { campaignIds: number[] } }>(await page("", admin));
+    expect(defaults.params.campaignIds).toEqual([wave]);
+    // Once the activity survey has answers enough to show, it is the most recent one.
+    await storeResponses(
+      activity,
+      [0, 1, 2].map(() => ({ answers: { rating: 4 } })),
+      "aktivitet",
+    );
+    const later = dataOf<{ params: { campaignIds: number[] } }>(await page("", admin));
+    expect(later.params.campaignIds).toEqual([activity]);
+  });
+
   it("shows the figures with small counts hidden, free text never", async () => {
     type Out = {
       report: {

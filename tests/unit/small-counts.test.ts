@@ -148,7 +148,8 @@ describe("protectTable (rows and columns with totals)", () => {
         for (const row of out.rows) for (const c of row) if (isSmallCount(c.value)) expect(c.status).toBe("small");
       }
     }
-  });
+    // 900 tables: seconds of CPU on a busy machine, so no 5-second limit.
+  }, 60_000);
 
   it("only protects columns when only column totals are published", () => {
     const out = protectTable([[2], [50], [60]], { columnTotals: true });
