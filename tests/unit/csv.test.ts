@@ -168,7 +168,22 @@ describe("csvRecord", () => {
       const row = Array.from({ length: 1 + Math.floor(rand() * 5) }, cell);
       for (const dialect of ["comma", "excel-sv"] as const)
         expect(csvRecord(row, dialect)).toBe(csvRecords([row], dialect));
+      const swedish = excelSvFromComma(csvRecord(row, "comma"));
+      if (swedish !== null) expect(swedish).toBe(csvRecord(row, "excel-sv"));
+      else derivedNot++;
+      const bytes = Buffer.from(csvRecord(row, "comma"), "utf8");
+      const target = Buffer.alloc(bytes.length + 3, 0x7e);
+      const written = excelSvFromCommaBytes(bytes, target, 3);
+      if (swedish === null) expect(written).toBe(-1);
+      else expect(target.toString("utf8", 3, 3 + written)).toBe(swedish);
     }
+    // Both kinds of rows were met: derived and formatted again.
+    expect(derivedNot).toBeGreaterThan(100);
+    expect(derivedNot).toBeLessThan(2900);
+    expect(excelSvFromComma("R1f,,1,2026-03,0\r\n")).toBe("R1f;;1;2026-03;0\r\n");
+    expect(excelSvFromComma('a,"b,c"\r\n')).toBeNull();
+    expect(excelSvFromComma("2.5,x\r\n")).toBeNull();
+    expect(excelSvFromComma("a;b,x\r\n")).toBeNull();
   });
 });
 
