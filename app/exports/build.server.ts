@@ -85,7 +85,7 @@ async function firstPass(source: ExportSource, scratch: Scratch | null): Promise
   const classIndex = new Map<string, number>();
   const classes: QiClass[] = [];
   let readRows = 0;
-  for await (const batch of prefetched(readExportRows({ campaignIds: filters.campaignIds, batchSize: 500 }))) {
+  for await (const batch of prefetched(readExportRows({ campaignIds: filters.campaignIds, batchSize: 200 }))) {
     for (const row of batch) {
       const wave = layout.waveCode(row.campaignId);
       cells[0] = response();
