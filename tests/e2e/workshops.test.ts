@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
-import { closeE2eDb, e2eDb } from "../support/e2e-database";
+import { e2eDb } from "../support/e2e-database";
 import {
   DESKTOP,
   PHONE,
   baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
 
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeE2eDb();
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 /** The board must show a new note within 3 seconds of it being sent. */
 async function expectOnBoardWithin3s(board: Page, text: string) {
