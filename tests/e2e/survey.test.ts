@@ -56,12 +56,19 @@ async function answerCurrent(page: Page, { text = "Mer yoga, tack!", face = "Myc
   }
 }
 
+/**
+ * How long a poll for a state may take before the test fails. expect.poll gives up after one second by default,
+ * which a step that asks a busy server overruns: these polls wait for the state, with a bound as generous as
+ * Playwright's own waits.
+ */
+const UNTIL_STATE = { timeout: 30_000 };
+
 /** Presses a button and waits until another question (or page) is on screen: a state, never a time. */
 async function pressAndWaitForChange(page: Page, name: string) {
   const before = await questionTitle(page);
   await page.getByRole("button", { name, exact: true }).click();
   // Polls the page's text through the driver, so it works with the page's own scripts off too.
-  await expect.poll(() => questionTitle(page)).not.toBe(before);
+  await expect.poll(() => questionTitle(page), UNTIL_STATE).not.toBe(before);
 }
 
 /** What kind of question is on screen: axe runs once per kind, contrast on every question. */
@@ -182,7 +189,7 @@ describe("the brukarenkät on a phone", () => {
     // The copy on the phone is written just after the question changes: wait for it, not for a time.
     const saved = () =>
       page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "{}")?.state?.answers);
-    await expect.poll(saved, { timeout: 15_000 }).toEqual({
+    await expect.poll(saved, UNTIL_STATE).toEqual({
       program: "bostad_forst",
       gender: "kvinna",
       visits: "varje_vecka",
@@ -258,7 +265,7 @@ describe("the brukarenkät on a phone", () => {
     });
     await page.getByRole("button", { name: SEND }).dblclick();
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
-    await expect.poll(() => posts.length).toBeGreaterThan(0);
+    await expect.poll(() => posts.length, UNTIL_STATE).toBeGreaterThan(0);
     expect(posts.filter((s) => s === 201)).toHaveLength(1);
     expect(posts.every((s) => s === 201 || s === 200)).toBe(true);
     expect((await responsesFor("DEMO")).length).toBe(before + 1);
@@ -382,7 +389,7 @@ describe("without JavaScript", () => {
     vi.unstubAllEnvs();
     await state.evaluate((el, value) => el.setAttribute("value", value), JSON.stringify(carried));
     // The server may remember the campaign's dates for a moment: wait until it answers as for a closed one.
-    await expect.poll(() => closedFor("SENT1")).toBe(410);
+    await expect.poll(() => closedFor("SENT1"), UNTIL_STATE).toBe(410);
     await page.getByRole("button", { name: SEND }).click();
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
     const rows = await e2eDb()("responses").where({ campaign_id: campaignId }).select("id", "late");
