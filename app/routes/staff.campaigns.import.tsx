@@ -144,7 +144,7 @@ export default function ImportWave() {
   const t = useStrings(strings);
   const err = errorText(t, result?.errors);
   const v = result?.values ?? {};
-  const fallback = d.defaults ?? { surveyKey: d.surveys[0]?.key ?? "", programId: String(d.programs[0]?.id ?? "") };
+  const fallback = d.defaults ?? { surveyKey: "", programId: String(d.programs[0]?.id ?? "") };
   const fieldErrors = Object.values(result?.errors ?? {}).some(Boolean);
   const busy = navigation.state === "submitting";
   return (
@@ -174,6 +174,7 @@ export default function ImportWave() {
           defaultValue={v.surveyKey ?? fallback.surveyKey}
           error={err("surveyKey")}
         >
+          <option value="">{t.importChooseSurvey}</option>
           {d.surveys.map((s) => (
             <option key={s.key} value={s.key}>
               {s.title}

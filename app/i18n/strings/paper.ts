@@ -46,6 +46,7 @@ export const paper = defineStrings({
       "Spara filen som CSV UTF-8 (kommaavgränsad eller semikolonavgränsad). Första raden är frågornas namn, till exempel gender och support_daytime. En rad per person. Svaren skrivs som svarskoder (kvinna) eller som svarstexten (Kvinna). Flera val i samma cell skiljs med |. Kolumnerna deltagarkod och datum får finnas med.",
     importQuestionNames: "Frågornas namn i enkäten",
     importSurvey: "Enkät",
+    importChooseSurvey: "Välj enkät",
     importProgram: "Program",
     importWaveTitle: "Namn på omgången",
     importWaveTitleHint: "Till exempel ”Brukarenkät 2023”.",
@@ -92,7 +93,7 @@ export const paper = defineStrings({
     errFileTooManyRows: "Filen har fler än 20 000 rader. Dela upp den.",
     errFileTooManyColumns: "Filen har fler än 200 kolumner.",
     errFileNoQuestions:
-      "Ingen kolumn heter som en fråga i enkäten. Första raden ska vara frågornas namn, se listan nedan.",
+      "Ingen kolumn heter som en fråga i enkäten. Första raden ska vara frågornas namn, se listorna ovan.",
     errFileDuplicateColumn: "Kolumnen ”{column}” finns två gånger.",
     errCellFormula:
       "Cellen ser ut som en kalkylformel (den börjar med =, @ eller är en beräkning). Ta bort formeln och försök igen.",
@@ -145,6 +146,7 @@ export const paper = defineStrings({
       "Save the file as CSV UTF-8 (comma or semicolon separated). The first row is the questions' names, such as gender and support_daytime. One row per person. Answers are written as answer codes (kvinna) or as the answer text (Kvinna). Several choices in one cell are separated by |. The columns deltagarkod (participant code) and datum (date) may be included.",
     importQuestionNames: "The survey's question names",
     importSurvey: "Survey",
+    importChooseSurvey: "Choose a survey",
     importProgram: "Programme",
     importWaveTitle: "Name of the wave",
     importWaveTitleHint: "For example “Brukarenkät 2023”.",
@@ -191,7 +193,7 @@ export const paper = defineStrings({
     errFileTooManyRows: "The file has more than 20,000 rows. Split it.",
     errFileTooManyColumns: "The file has more than 200 columns.",
     errFileNoQuestions:
-      "No column is named like a question of the survey. The first row must be the question names, see the list below.",
+      "No column is named like a question of the survey. The first row must be the question names, see the lists above.",
     errFileDuplicateColumn: "The column “{column}” appears twice.",
     errCellFormula:
       "The cell looks like a spreadsheet formula (it starts with =, @ or is a calculation). Remove the formula and try again.",
