@@ -37,7 +37,7 @@ export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: n
       {problems > 0 ? (
         <div className="table-wrap">
           <table className="responsive">
-            <caption>{format(t.importProblems, { n: problems })}</caption>
+            <caption className="visually-hidden">{format(t.importProblems, { n: problems })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.importLine}</th>
@@ -58,9 +58,10 @@ export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: n
           {check.problems.length < problems ? <p>{t.errTooManyProblems}</p> : null}
         </div>
       ) : null}
+      <h3>{t.importMatched}</h3>
       <div className="table-wrap">
         <table className="responsive">
-          <caption>{t.importMatched}</caption>
+          <caption className="visually-hidden">{t.importMatched}</caption>
           <thead>
             <tr>
               <th scope="col">{t.importColumn}</th>
