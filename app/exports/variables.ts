@@ -70,6 +70,9 @@ const CHANNELS: { value: string; label: Text2 }[] = [
   { value: "phone", label: { sv: "Egen telefon eller dator", en: "Own phone or computer" } },
   { value: "kiosk", label: { sv: "Surfplattan på plats (kiosk)", en: "The tablet on site (kiosk)" } },
   { value: "staff", label: { sv: "Personal skrev in svaren", en: "Staff entered the answers" } },
+  // Appended, never reordered: codes stay comparable between exports (decision 0026).
+  { value: "paper", label: { sv: "Pappersenkät som personal skrev in", en: "Paper questionnaire typed in by staff" } },
+  { value: "import", label: { sv: "Importerad från en tidigare omgång", en: "Imported from an earlier wave" } },
 ];
 
 const MISSING_ANSWER: Text2 = {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codebookCsv, importSps } from "~/exports/codebook";
-import { buildLayout, oneLine } from "~/exports/variables";
+import { buildLayout, channelCode, oneLine } from "~/exports/variables";
 
 const brukarenkat = JSON.parse(fs.readFileSync(path.resolve("surveys/brukarenkat.json"), "utf8")) as Record<
   string,
@@ -56,5 +56,12 @@ describe("import.sps", () => {
     const csv = codebookCsv(layout(true).variables, { suppressed: { gender: 3 } });
     expect(csv).toContain('radbrytning skriven som "" / ""');
     expect(csv).toContain("3 celler dolda för k-anonymitet");
+  });
+});
+
+describe("the channel column", () => {
+  it("codes every channel a response can be stored with, paper and imported waves included, in a fixed order", () => {
+    expect(["phone", "kiosk", "staff", "paper", "import"].map(channelCode)).toEqual([1, 2, 3, 4, 5]);
+    expect(channelCode("something-else")).toBeNull();
   });
 });
