@@ -8,7 +8,7 @@ import type { StaffUser } from "~/models/staff.server";
 import { computeAttendanceStats, publishAttendanceStats, readAttendanceProtection } from "~/outcomes/attendance-stats";
 import { publishPersonsReached, readPersonsReached } from "~/outcomes/persons-reached";
 import { cellKey } from "~/privacy/small-counts";
-import { programsFor } from "./programs.server";
+import { programsFor } from "~/models/program.server";
 
 /**
  * What the figures on the statistics page are about (decision 0012):

@@ -4,7 +4,7 @@ import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
 import { recordScope } from "~/auth/scope";
-import { programsFor } from "~/activities/programs.server";
+import { programsFor } from "~/models/program.server";
 import { parseActivityForm } from "~/activities/activity-form";
 import { parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
