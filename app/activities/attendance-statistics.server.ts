@@ -14,7 +14,7 @@ import {
 } from "~/outcomes/attendance-stats";
 import { publishPersonsReached, readPersonsReached, type PersonsReachedFigures } from "~/outcomes/persons-reached";
 import { cellKey, type Publication } from "~/privacy/small-counts";
-import { programsFor } from "./programs.server";
+import { programsFor } from "~/models/program.server";
 import { parseStatsQuery, type StatsQuery } from "./stats-query";
 
 /**

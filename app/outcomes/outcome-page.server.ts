@@ -1,4 +1,4 @@
-import { programsFor } from "~/activities/programs.server";
+import { programsFor } from "~/models/program.server";
 import { programScope } from "~/auth/scope";
 import { listOutcomeCampaigns } from "~/models/outcome.server";
 import type { StaffUser } from "~/models/staff.server";
