@@ -4,7 +4,7 @@ import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
 import { recordScope } from "~/auth/scope";
-import { programsFor } from "~/models/program.server";
+import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
 import { parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
@@ -29,10 +29,13 @@ async function visibleActivity(staff: StaffUser, id: number) {
   return activity;
 }
 
+/** An activity of an archived programme keeps it in the picker, so saving does not move it. */
+const keepOf = (activity: { programId: number | null }) => (activity.programId === null ? [] : [activity.programId]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const activity = await visibleActivity(staff, parseId(params.id));
-  return { activity, programs: await programsFor(staff) };
+  return { activity, programs: await programsFor(staff, { keep: keepOf(activity) }) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -49,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent !== "save") throw badRequest();
   const parsed = parseActivityForm(
     form,
-    (await programsFor(staff)).map((p) => p.id),
+    (await programsFor(staff, { keep: keepOf(before) })).map((p) => p.id),
   );
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   await editActivity({ before, value: parsed.value, by: { actor: staff, ip } });

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
-import { programsFor } from "~/models/program.server";
+import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
 import { requireForm } from "~/http/body.server";
 import { addActivity } from "~/models/activity.server";

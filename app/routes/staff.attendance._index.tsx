@@ -80,6 +80,11 @@ type ActionResult = {
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
   const form = await requireForm(request, { maxBytes: 32 * 1024 });
+  // "Visa dagen" without JavaScript: only the date goes on, never counts, participant codes or a note in a URL.
+  if (form.get("intent") === "showDay") {
+    const day = String(form.get("date") ?? "");
+    return redirect(isIsoDate(day) ? `/staff/attendance?date=${day}` : "/staff/attendance", 303);
+  }
   const parsed = parseAttendanceForm(form);
   const values = Object.fromEntries(
     [...new Set(["date", "activityId", ...GENDERS, "firstTime", "note", "codes", ...form.keys()])]
@@ -199,6 +204,10 @@ export default function RegisterAttendance() {
       ) : null}
       <FormAlert>{Object.keys(errors).length > 0 ? t.errForm : null}</FormAlert>
       <Form method="post" className="stack" noValidate>
+        {/* Enter in a field saves: the first submit button is the one implicit submission presses. */}
+        <button type="submit" hidden tabIndex={-1}>
+          {t.save}
+        </button>
         <div className="field">
           <label htmlFor="date">{t.date}</label>
           <div className="date-row">
@@ -220,7 +229,7 @@ export default function RegisterAttendance() {
               }}
             />
             {/* Without JavaScript: the same form asks for the chosen day's page. */}
-            <button type="submit" formMethod="get" formNoValidate className="button button--secondary">
+            <button type="submit" name="intent" value="showDay" formNoValidate className="button button--secondary">
               {t.showDay}
             </button>
           </div>

@@ -5,7 +5,7 @@ import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { programScope } from "~/auth/scope";
-import { programsFor } from "~/models/program.server";
+import { programsFor } from "~/activities/programs.server";
 import { isoDate } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { parseForm } from "~/http/parse-form";

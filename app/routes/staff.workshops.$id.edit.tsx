@@ -13,7 +13,7 @@ import { WorkshopForm } from "~/components/workshop-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
-import { programsFor } from "~/models/program.server";
+import { programsFor } from "~/activities/programs.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(workshopStaff, "pageEdit");

@@ -14,7 +14,7 @@ import {
 import { WorkshopForm } from "~/components/workshop-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
-import { programsFor } from "~/models/program.server";
+import { programsFor } from "~/activities/programs.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(workshopStaff, "newWorkshop");
