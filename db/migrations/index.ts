@@ -15,6 +15,7 @@ import * as responseLate from "./0018_response_late";
 import * as reports from "./0022_reports";
 import * as outcomeIndexes from "./0020_outcome_indexes";
 import * as outcomeCoveringIndexes from "./0021_outcome_covering_indexes";
+import * as responseSurveyVersionIndex from "./0030_response_survey_version_index";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -37,6 +38,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0022_reports": reports,
   "0020_outcome_indexes": outcomeIndexes,
   "0021_outcome_covering_indexes": outcomeCoveringIndexes,
+  "0030_response_survey_version_index": responseSurveyVersionIndex,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
