@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { Field, FormAlert, SelectField } from "~/components/forms";
 import { PROPOSAL_STATUSES } from "~/workshops/rules";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -16,32 +17,27 @@ export function ProposalStatusForm({
   const t = useStrings(workshopStaff);
   const hintId = `status-hint-${proposalId}`;
   const errorId = `status-error-${proposalId}`;
+  // The hint and the error sit under the row of fields; the comment field points at both (the reason goes there).
   return (
     <Form method="post" className="stack" preventScrollReset>
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="proposalId" value={proposalId} />
       <div className="inline-fields">
-        <div className="field">
-          <label htmlFor={`status-${proposalId}`}>{t.status}</label>
-          <select id={`status-${proposalId}`} name="status" defaultValue={status}>
-            {PROPOSAL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t[`status_${s}`]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`comment-${proposalId}`}>{t.statusComment}</label>
-          <input
-            id={`comment-${proposalId}`}
-            name="comment"
-            type="text"
-            maxLength={1000}
-            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
+        <SelectField label={t.status} name="status" id={`status-${proposalId}`} defaultValue={status}>
+          {PROPOSAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t[`status_${s}`]}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t.statusComment}
+          name="comment"
+          id={`comment-${proposalId}`}
+          maxLength={1000}
+          describedBy={error ? `${hintId} ${errorId}` : hintId}
+          aria-invalid={error ? true : undefined}
+        />
         <button type="submit" className="button">
           {t.statusSave}
         </button>
@@ -49,11 +45,7 @@ export function ProposalStatusForm({
       <p className="hint muted" id={hintId}>
         {t.statusReasonHint} {t.publicHint}
       </p>
-      {error ? (
-        <p className="field-error" id={errorId} role="alert">
-          {t[error as keyof typeof t]}
-        </p>
-      ) : null}
+      <FormAlert id={errorId}>{error ? t[error as keyof typeof t] : null}</FormAlert>
     </Form>
   );
 }

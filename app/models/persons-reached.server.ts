@@ -37,19 +37,26 @@ function registrations({ from, to, programIds, shared = true }: Period) {
   return q;
 }
 
-/** One row per coded person with visits in the period: what they stated and how often they came. Never the code. */
+/**
+ * One row per coded person with visits in the period: what they stated and how often they came. Never the code.
+ * Visits are counted per code first and the register is read once per person, not once per visit.
+ */
 async function listPersonFacts(period: Period): Promise<PersonFact[]> {
+  const perCode = registrations(period)
+    .join("attendance_codes as c", "c.attendance_id", "t.id")
+    .groupBy("c.code_hmac")
+    .select("c.code_hmac")
+    .count("* as visits")
+    .as("p");
   const rows: {
     gender: string | null;
     program_id: number | null;
     first_visit_on: string | null;
     visits: number | string;
-  }[] = await registrations(period)
-    .join("attendance_codes as c", "c.attendance_id", "t.id")
-    .leftJoin("visitors as v", "v.code_hmac", "c.code_hmac")
-    .groupBy("c.code_hmac", "v.gender", "v.program_id", "v.first_visit_on")
-    .select("v.gender", "v.program_id", "v.first_visit_on")
-    .count("* as visits");
+  }[] = await db
+    .from(perCode)
+    .leftJoin("visitors as v", "v.code_hmac", "p.code_hmac")
+    .select("v.gender", "v.program_id", "v.first_visit_on", "p.visits");
   return rows.map((r) => ({
     // A code linked before the register existed has no stated gender: counted as "vill inte uppge".
     gender: (GENDERS as readonly string[]).includes(r.gender ?? "") ? (r.gender as Gender) : "notStated",
@@ -59,16 +66,14 @@ async function listPersonFacts(period: Period): Promise<PersonFact[]> {
   }));
 }
 
-async function visitFacts(period: Period): Promise<VisitFacts> {
+/** The visits by gender and the largest registration; `codedVisits` is the persons' visits added up. */
+async function visitFacts(period: Period, persons: readonly PersonFact[]): Promise<VisitFacts> {
   const [sums] = (await registrations(period)
     .sum({ women: "t.women", men: "t.men", other: "t.other", notStated: "t.not_stated" })
     .max({ maxWomen: "t.women", maxMen: "t.men", maxOther: "t.other", maxNotStated: "t.not_stated" })) as Record<
     string,
     number | string | null
   >[];
-  const [coded] = (await registrations(period)
-    .join("attendance_codes as c", "c.attendance_id", "t.id")
-    .count("* as n")) as { n: number | string }[];
   const n = (v: number | string | null | undefined) => Number(v ?? 0);
   const visits: GenderCounts = {
     women: n(sums?.women),
@@ -78,7 +83,7 @@ async function visitFacts(period: Period): Promise<VisitFacts> {
   };
   return {
     visits,
-    codedVisits: n(coded?.n),
+    codedVisits: persons.reduce((sum, p) => sum + p.visits, 0),
     largestRegistration: {
       women: n(sums?.maxWomen),
       men: n(sums?.maxMen),
@@ -96,11 +101,8 @@ async function visitFacts(period: Period): Promise<VisitFacts> {
  */
 export async function personsReached({ from, to, programIds, shared }: Period): Promise<PersonsReached> {
   const period = { from, to, programIds, shared };
-  const [persons, visits, allPrograms] = await Promise.all([
-    listPersonFacts(period),
-    visitFacts(period),
-    listPrograms(),
-  ]);
+  const [persons, allPrograms] = await Promise.all([listPersonFacts(period), listPrograms()]);
+  const visits = await visitFacts(period, persons);
   const programs = programIds ? allPrograms.filter((p) => programIds.includes(p.id)) : allPrograms;
   const figures = computePersonsReached({ from, to, persons, visits, programIds: programs.map((p) => p.id) });
   return { figures, protected: protectPersonsReached(figures), programs };

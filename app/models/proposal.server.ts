@@ -91,9 +91,23 @@ export interface NewProposal {
   createdAt?: string;
 }
 
-/** A proposal starts as "föreslagen", and that start is the first line of its history. */
-export async function createProposal(input: NewProposal): Promise<number> {
-  return db.transaction(async (trx) => {
+/**
+ * A proposal starts as "föreslagen", and that start is the first line of its history. With `by`, the audit entry
+ * is written in the same transaction.
+ */
+export async function createProposal(input: NewProposal & { by?: ChangedBy }): Promise<number> {
+  const { by } = input;
+  const entry = (id: number) =>
+    by
+      ? {
+          ...by,
+          action: "proposal.create",
+          entityType: "proposal",
+          entityId: id,
+          details: { workshopId: input.workshopId },
+        }
+      : null;
+  return audited(entry, async (trx) => {
     const now = input.createdAt ?? nowIso();
     const [{ id }] = await trx("proposals")
       .insert({

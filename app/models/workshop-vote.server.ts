@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
+import { audited, type AuditInput, type ChangedBy } from "~/models/audit.server";
 import { rankByDots, type VotingTarget } from "~/workshops/rules";
 
 export interface Voting {
@@ -64,28 +65,45 @@ export async function getLatestVoting({ workshopId }: { workshopId: number }): P
   return row ? toVoting(row) : null;
 }
 
-/** Opens a voting; one at a time, so an earlier open one is closed first. */
+/**
+ * Opens a voting; one at a time, so an earlier open one is closed first. With `by`, the audit entry is written in
+ * the same transaction.
+ */
 export async function openVoting({
   workshopId,
   target,
   dots,
   openedBy,
   openedAt,
+  by,
 }: {
   workshopId: number;
   target: VotingTarget;
   dots: number;
   openedBy: number | null;
   openedAt?: string;
+  by?: ChangedBy;
 }): Promise<Voting> {
-  return db.transaction(async (trx) => {
-    const now = openedAt ?? nowIso();
-    await trx("workshop_votings").where({ workshop_id: workshopId }).whereNull("closed_at").update({ closed_at: now });
-    const [row] = await trx("workshop_votings")
-      .insert({ workshop_id: workshopId, target, dots, opened_at: now, closed_at: null, opened_by: openedBy })
-      .returning("*");
-    return toVoting(row as VotingRow);
-  });
+  return audited(
+    (voting: Voting) =>
+      by ? sessionEntry(by, workshopId, "workshop.voting_open", { votingId: voting.id, target, dots }) : null,
+    async (trx) => {
+      const now = openedAt ?? nowIso();
+      await trx("workshop_votings")
+        .where({ workshop_id: workshopId })
+        .whereNull("closed_at")
+        .update({ closed_at: now });
+      const [row] = await trx("workshop_votings")
+        .insert({ workshop_id: workshopId, target, dots, opened_at: now, closed_at: null, opened_by: openedBy })
+        .returning("*");
+      return toVoting(row as VotingRow);
+    },
+  );
+}
+
+/** A staff member's change to a session's voting, as the audit log keeps it. */
+function sessionEntry(by: ChangedBy, workshopId: number, action: string, details: Record<string, unknown>): AuditInput {
+  return { ...by, action, entityType: "workshop", entityId: workshopId, details };
 }
 
 /** Whether this session has a voting with this id (open or closed). */
@@ -97,18 +115,28 @@ export async function votingBelongs({ id, workshopId }: { id: number; workshopId
  * Closes a voting of the given session; false when it was already closed or is not that session's.
  * `workshopId` is optional only for the demo seed, which closes the votings it just opened; every
  * request path passes the session from its URL so an id from a form cannot reach another session.
+ * With `by`, a close that changed something is audited in the same transaction.
  */
 export async function closeVoting({
   id,
   workshopId,
   closedAt,
+  by,
 }: {
   id: number;
   workshopId: number;
   closedAt?: string;
+  by?: ChangedBy;
 }): Promise<boolean> {
-  const query = db("workshop_votings").where({ id, workshop_id: workshopId }).whereNull("closed_at");
-  return (await query.update({ closed_at: closedAt ?? nowIso() })) > 0;
+  return audited(
+    (closed: boolean) =>
+      by && closed ? sessionEntry(by, workshopId, "workshop.voting_close", { votingId: id }) : null,
+    async (trx) =>
+      (await trx("workshop_votings")
+        .where({ id, workshop_id: workshopId })
+        .whereNull("closed_at")
+        .update({ closed_at: closedAt ?? nowIso() })) > 0,
+  );
 }
 
 /** What may be voted on: the critique phase's themes, or the fantasy phase's visible notes. */
@@ -181,14 +209,17 @@ export async function castVote({
   itemType,
   itemId,
   castBy = null,
+  by,
 }: {
   votingId: number;
   participantId: number;
   itemType: "theme" | "note";
   itemId: number;
   castBy?: number | null;
+  /** A staff member placing a dot for someone (a paper participant): audited in the same transaction. */
+  by?: VotedBy;
 }): Promise<VoteResult> {
-  return db.transaction(async (trx) => {
+  return audited(votedEntry(by, "workshop.vote_for", votingId, participantId), async (trx) => {
     const votingRow: VotingRow | undefined = await trx("workshop_votings").where({ id: votingId }).first();
     if (!votingRow) throw new Error("unknown voting");
     const voting = toVoting(votingRow);
@@ -230,13 +261,16 @@ export async function withdrawVote({
   participantId,
   itemType,
   itemId,
+  by,
 }: {
   votingId: number;
   participantId: number;
   itemType: "theme" | "note";
   itemId: number;
+  /** A staff member taking a dot back for someone: audited in the same transaction. */
+  by?: VotedBy;
 }): Promise<VoteResult> {
-  return db.transaction(async (trx) => {
+  return audited(votedEntry(by, "workshop.unvote_for", votingId, participantId), async (trx) => {
     const votingRow: VotingRow | undefined = await trx("workshop_votings").where({ id: votingId }).first();
     if (!votingRow) throw new Error("unknown voting");
     const voting = toVoting(votingRow);
@@ -260,6 +294,18 @@ export async function withdrawVote({
       .decrement("used", 1);
     return { ok: true as const, remaining: Math.max(0, voting.dots - used + 1) };
   });
+}
+
+/** Who places or takes back a dot for someone, and in which session: what the audit entry names. */
+export type VotedBy = ChangedBy & { workshopId: number };
+
+/** The audit entry of a dot placed or taken back by staff; none for a participant's own tap or a refused one. */
+function votedEntry(by: VotedBy | undefined, action: string, votingId: number, participantId: number) {
+  return (result: VoteResult): AuditInput | null => {
+    if (!by || !result.ok) return null;
+    const { workshopId, ...who } = by;
+    return sessionEntry(who, workshopId, action, { votingId, participantId });
+  };
 }
 
 /** How many distinct people placed dots in a voting. */

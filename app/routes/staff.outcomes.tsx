@@ -3,11 +3,13 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { OutcomeMeasure } from "~/components/outcome-measure";
+import { OutcomesByVisitFrequency } from "~/components/outcomes-by-visit-frequency";
 import { SelectField } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { outcomes as outcomeStrings } from "~/i18n/strings/outcomes";
 import { useLocale, useStrings } from "~/i18n/use-strings";
+import { loadVisitFrequencyBreakdown } from "~/outcomes/by-visit-frequency.server";
 import { outcomePage } from "~/outcomes/outcome-page.server";
 import { outcomeSearch } from "~/outcomes/outcome-query";
 import { countLabel } from "~/outcomes/wording";
@@ -27,13 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("outcomes") });
   const page = await outcomePage(staff, new URL(request.url));
   const pageTitle = outcomeStrings[localeFromRequest(request)].pageTitle;
-  return data({ ...page, pageTitle }, { status: page.status });
+  // Streamed after the page: the breakdown by visits (decision 0031) never holds up the figures above it.
+  const byVisits = page.report ? loadVisitFrequencyBreakdown(page.report) : null;
+  return data({ ...page, pageTitle, byVisits }, { status: page.status });
 }
 
 type ErrorKey = keyof (typeof outcomeStrings)["sv"];
 
 export default function OutcomesPage() {
-  const { surveys, programs, params, report, error } = useLoaderData<typeof loader>();
+  const { surveys, programs, params, report, error, byVisits } = useLoaderData<typeof loader>();
   const t = useStrings(outcomeStrings);
   const locale = useLocale();
   const chosen = new Set(params.campaignIds);
@@ -128,6 +132,7 @@ export default function OutcomesPage() {
           {report.measures.map((m) => (
             <OutcomeMeasure key={m.tag} m={m} report={report} />
           ))}
+          {byVisits ? <OutcomesByVisitFrequency load={byVisits} /> : null}
         </>
       ) : null}
     </div>

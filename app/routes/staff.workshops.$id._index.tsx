@@ -9,6 +9,7 @@ import { absoluteUrl } from "~/reports/qr.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
 import { controlIntent, type ControlResult } from "~/workshops/control-intents.server";
 import { FormAlert } from "~/components/forms";
+import { EndSessionConfirm } from "~/components/workshop-control/end-session-confirm";
 import { AddNoteSection, SaidQuoteSection } from "~/components/workshop-control/entry-forms";
 import { NoteList } from "~/components/workshop-control/note-list";
 import { ThemesSection } from "~/components/workshop-control/theme-forms";
@@ -73,7 +74,7 @@ export default function WorkshopControl() {
       length: r.values?.length ?? "",
       max: NOTE_MAX_LENGTH,
     });
-  const topResult = result && result.noteId === undefined ? result : undefined;
+  const topResult = result && result.noteId === undefined && !result.confirm ? result : undefined;
   return (
     <div className="page">
       <h1>{workshop.title}</h1>
@@ -119,6 +120,7 @@ export default function WorkshopControl() {
       <section aria-labelledby="phase-title">
         <h2 id="phase-title">{t.phaseTitle}</h2>
         <p>{format(t.phaseNow, { phase: t[`phase_${workshop.phase}`] })}</p>
+        {result?.confirm === "end" ? <EndSessionConfirm cancelTo={base} /> : null}
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="phase" />
           {PHASES.map((p) => (

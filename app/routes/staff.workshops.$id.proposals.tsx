@@ -3,18 +3,19 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
-import { audit } from "~/models/audit.server";
-import { createProposal, listProposals, type Proposal } from "~/models/proposal.server";
+import { listProposals, type Proposal } from "~/models/proposal.server";
 import { listWorkshopsByIds } from "~/models/workshop.server";
-import { listNotes, listThemes } from "~/models/workshop-note.server";
 import {
   applyStatusChange,
-  parseProposalFields,
-  statusSchema,
+  createSessionProposal,
+  parseStatusForm,
+  proposalSources,
+  typedProposalFields,
   visibleProposal,
   type ProposalFieldErrors,
 } from "~/workshops/proposals.server";
 import { canSeeWorkshop, requireStaffWorkshop } from "~/workshops/staff.server";
+import { errorText, Field, FormAlert, SelectField, TextareaField } from "~/components/forms";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -24,30 +25,13 @@ import { pageTitle } from "~/i18n/meta";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(workshopStaff, "pageProposals", { appName: false });
 
-async function sources(workshopId: number) {
-  const [notes, themes] = await Promise.all([
-    listNotes({ workshopId, includeHidden: false }),
-    listThemes({ workshopId }),
-  ]);
-  return [
-    ...themes.map((th) => ({ value: `theme:${th.id}`, label: `${th.title}`, text: th.title })),
-    ...notes
-      .filter((n) => n.phase !== "kritik")
-      .map((n) => ({
-        value: `note:${n.id}`,
-        label: n.text.length > 80 ? `${n.text.slice(0, 79)}…` : n.text,
-        text: n.text,
-      })),
-  ];
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);
   const followed = (await listWorkshopsByIds({ ids: workshop.followsIds })).filter((w) => canSeeWorkshop(staff, w));
   const [own, earlier, options] = await Promise.all([
     listProposals({ workshopIds: [workshop.id] }),
     listProposals({ workshopIds: followed.map((w) => w.id) }),
-    sources(workshop.id),
+    proposalSources(workshop.id),
   ]);
   const noteParam = new URL(request.url).searchParams.get("note");
   const preset = noteParam ? (options.find((o) => o.value === `note:${noteParam}`) ?? null) : null;
@@ -63,51 +47,33 @@ type Result = {
   error?: string;
 };
 
+/** Two intents: a new proposal of this session, and a status change of one of its own or a followed session's. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);
   const form = await requireForm(request, { maxBytes: 32 * 1024 });
-  const ip = clientAddress(context);
+  const by = { actor: staff, ip: clientAddress(context) };
   const intent = form.get("intent");
   if (intent === "create") {
-    const values = Object.fromEntries(
-      ["title", "what", "who", "dueOn", "source"].map((k) => [k, (form.get(k) ?? "").slice(0, 4000)]),
-    );
-    const parsed = parseProposalFields(form);
-    if (!parsed.ok)
-      return data<Result>({ intent: "create", ok: false, errors: parsed.errors, values }, { status: 422 });
-    const source = form.get("source") ?? "";
-    const options = await sources(workshop.id);
-    if (source !== "" && !options.some((o) => o.value === source)) throw badRequest();
-    const [kind, rawId] = source.split(":");
-    const id = await createProposal({
-      workshopId: workshop.id,
-      noteId: kind === "note" ? Number(rawId) : null,
-      themeId: kind === "theme" ? Number(rawId) : null,
-      ...parsed.value,
-      createdBy: staff.id,
-    });
-    await audit({
-      actor: staff,
-      action: "proposal.create",
-      entityType: "proposal",
-      entityId: id,
-      ip,
-      details: { workshopId: workshop.id },
-    });
-    return { intent: "create", ok: true, proposalId: id } satisfies Result;
+    const created = await createSessionProposal({ workshopId: workshop.id, form, by });
+    if (!created.ok)
+      return data<Result>(
+        { intent: "create", ok: false, errors: created.errors, values: typedProposalFields(form) },
+        { status: 422 },
+      );
+    return { intent: "create", ok: true, proposalId: created.id } satisfies Result;
   }
   if (intent === "status") {
-    const parsed = statusSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) throw badRequest();
-    const proposal = await visibleProposal(staff, parsed.data.proposalId);
+    const input = parseStatusForm(form);
+    if (!input) throw badRequest();
+    const proposal = await visibleProposal(staff, input.proposalId);
     if (!proposal || (proposal.workshopId !== workshop.id && !workshop.followsIds.includes(proposal.workshopId)))
       throw notFound();
     const result = await applyStatusChange({
       staff,
       proposal,
-      status: parsed.data.status,
-      comment: parsed.data.comment,
-      ip,
+      status: input.status,
+      comment: input.comment,
+      ip: by.ip,
     });
     if (!result.ok)
       return data<Result>(
@@ -133,11 +99,7 @@ function ProposalCard({ p, result }: { p: Proposal; result: Result | undefined }
         {p.dueOn ? `${t.proposalDue}: ${p.dueOn}` : null}
       </p>
       {p.latestComment ? <p className="proposal__comment">{p.latestComment}</p> : null}
-      {mine?.ok ? (
-        <p className="alert alert--ok" role="status">
-          {t.statusSaved}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">{mine?.ok ? t.statusSaved : null}</FormAlert>
       <ProposalStatusForm
         key={`${p.id}-${p.status}-${p.statusChangedAt}`}
         proposalId={p.id}
@@ -160,12 +122,7 @@ export default function WorkshopProposals() {
   const v =
     failed?.values ??
     (preset && !created ? { title: preset.text.slice(0, 200), what: preset.text, source: preset.value } : {});
-  const err = (key: keyof ProposalFieldErrors) =>
-    failed?.errors?.[key] ? (
-      <p className="field-error" id={`p-${key}-error`}>
-        {t[failed.errors[key] as keyof typeof t]}
-      </p>
-    ) : null;
+  const err = errorText(t, failed?.errors);
   return (
     <div className="page">
       <h1>
@@ -199,77 +156,52 @@ export default function WorkshopProposals() {
 
       <section aria-labelledby="new-title">
         <h2 id="new-title">{t.newProposal}</h2>
-        {created ? (
-          <p className="alert alert--ok" role="status">
-            {t.proposalCreated}
-          </p>
-        ) : null}
+        <FormAlert tone="ok">{created ? t.proposalCreated : null}</FormAlert>
         <p className="hint">{t.publicHint}</p>
         <Form method="post" className="stack" key={created ? `created-${result?.proposalId}` : "new"}>
           <input type="hidden" name="intent" value="create" />
-          <div className="field">
-            <label htmlFor="p-source">{t.proposalFrom}</label>
-            <select id="p-source" name="source" defaultValue={v.source ?? ""}>
-              <option value="">{t.proposalFromNone}</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="p-title">{t.proposalTitle}</label>
-            <input
-              id="p-title"
-              name="title"
-              type="text"
-              maxLength={200}
-              required
-              defaultValue={v.title ?? ""}
-              aria-invalid={failed?.errors?.title ? true : undefined}
-              aria-describedby={failed?.errors?.title ? "p-title-error" : undefined}
-            />
-            {err("title")}
-          </div>
-          <div className="field">
-            <label htmlFor="p-what">{t.proposalWhat}</label>
-            <textarea
-              id="p-what"
-              name="what"
-              rows={3}
-              required
-              defaultValue={v.what ?? ""}
-              aria-invalid={failed?.errors?.what ? true : undefined}
-              aria-describedby={failed?.errors?.what ? "p-what-error" : undefined}
-            />
-            {err("what")}
-          </div>
-          <div className="field">
-            <label htmlFor="p-who">{t.proposalWho}</label>
-            <input
-              id="p-who"
-              name="who"
-              type="text"
-              maxLength={200}
-              defaultValue={v.who ?? ""}
-              aria-invalid={failed?.errors?.who ? true : undefined}
-              aria-describedby={failed?.errors?.who ? "p-who-error" : undefined}
-            />
-            {err("who")}
-          </div>
-          <div className="field">
-            <label htmlFor="p-due">{t.proposalDue}</label>
-            <input
-              id="p-due"
-              name="dueOn"
-              type="date"
-              defaultValue={v.dueOn ?? ""}
-              aria-invalid={failed?.errors?.dueOn ? true : undefined}
-              aria-describedby={failed?.errors?.dueOn ? "p-dueOn-error" : undefined}
-            />
-            {err("dueOn")}
-          </div>
+          <SelectField label={t.proposalFrom} name="source" id="p-source" defaultValue={v.source ?? ""}>
+            <option value="">{t.proposalFromNone}</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label={t.proposalTitle}
+            name="title"
+            id="p-title"
+            maxLength={200}
+            required
+            defaultValue={v.title ?? ""}
+            error={err("title")}
+          />
+          <TextareaField
+            label={t.proposalWhat}
+            name="what"
+            id="p-what"
+            rows={3}
+            required
+            defaultValue={v.what ?? ""}
+            error={err("what")}
+          />
+          <Field
+            label={t.proposalWho}
+            name="who"
+            id="p-who"
+            maxLength={200}
+            defaultValue={v.who ?? ""}
+            error={err("who")}
+          />
+          <Field
+            label={t.proposalDue}
+            name="dueOn"
+            id="p-dueOn"
+            type="date"
+            defaultValue={v.dueOn ?? ""}
+            error={err("dueOn")}
+          />
           <button type="submit" className="button">
             {t.proposalCreate}
           </button>

@@ -1,26 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { formatStockholmTime } from "~/outcomes/calendar";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { isSmallCount } from "~/privacy/small-counts";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
-import { badRequest, notFound } from "~/http/errors.server";
-import { audit } from "~/models/audit.server";
-import { createPaperParticipant, getParticipant, listPaperParticipants } from "~/models/workshop-participant.server";
-import {
-  ballotFor,
-  castVote,
-  closeVoting,
-  countVoters,
-  getOpenVoting,
-  listVotings,
-  openVoting,
-  votingBelongs,
-  votingResults,
-  withdrawVote,
-} from "~/models/workshop-vote.server";
+import { FormAlert } from "~/components/forms";
+import { listPaperParticipants } from "~/models/workshop-participant.server";
+import { ballotFor, countVoters, getOpenVoting, listVotings, votingResults } from "~/models/workshop-vote.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
+import { votingIntent, type VotingResult } from "~/workshops/voting-intents.server";
 import { DEFAULT_DOTS, MAX_DOTS, VOTING_TARGETS } from "~/workshops/rules";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -58,87 +46,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("open"), target: z.enum(VOTING_TARGETS), dots: z.string() }),
-  z.object({ intent: z.literal("close"), votingId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("add-paper") }),
-  z.object({
-    intent: z.enum(["vote", "unvote"]),
-    participantId: z.coerce.number().int().positive(),
-    itemType: z.enum(["theme", "note"]),
-    itemId: z.coerce.number().int().positive(),
-  }),
-]);
-
-type Result = { ok: boolean; message: string; paperId?: number };
-
+/** One function per intent (open, close, paper ballots), each audited in its transaction: app/workshops/voting-intents.server.ts. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);
   const form = await requireForm(request);
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw badRequest();
-  const input = parsed.data;
-  const ip = clientAddress(context);
-  const log = (action: string, details?: Record<string, unknown>) =>
-    audit({ actor: staff, action, entityType: "workshop", entityId: workshop.id, ip, details });
-  if (workshop.phase === "avslutad" && input.intent !== "close")
-    return data<Result>({ ok: false, message: "errEnded" }, { status: 409 });
-
-  switch (input.intent) {
-    case "open": {
-      const dots = Number(input.dots);
-      if (!Number.isInteger(dots) || dots < 1 || dots > MAX_DOTS)
-        return data<Result>({ ok: false, message: "errDots" }, { status: 422 });
-      const voting = await openVoting({ workshopId: workshop.id, target: input.target, dots, openedBy: staff.id });
-      await log("workshop.voting_open", { votingId: voting.id, target: input.target, dots });
-      return { ok: true, message: "votingOpened" } satisfies Result;
-    }
-    case "close": {
-      if (!(await closeVoting({ id: input.votingId, workshopId: workshop.id }))) {
-        // Another session's voting is none of this page's business; a double click on one already closed is harmless.
-        if (!(await votingBelongs({ id: input.votingId, workshopId: workshop.id }))) throw notFound();
-        return { ok: true, message: "votingClosed" } satisfies Result;
-      }
-      await log("workshop.voting_close", { votingId: input.votingId });
-      return { ok: true, message: "votingClosed" } satisfies Result;
-    }
-    case "add-paper": {
-      const n = (await listPaperParticipants({ workshopId: workshop.id })).length + 1;
-      const p = await createPaperParticipant({
-        workshopId: workshop.id,
-        nickname: format(workshopStaff.sv.paperName, { n }),
-      });
-      return redirect(`/staff/workshops/${workshop.id}/voting?for=${p.id}`);
-    }
-    case "vote":
-    case "unvote": {
-      const participant = await getParticipant({ id: input.participantId });
-      if (!participant || participant.workshopId !== workshop.id || participant.kind !== "paper") throw notFound();
-      const open = await getOpenVoting({ workshopId: workshop.id });
-      if (!open) return data<Result>({ ok: false, message: "errVoteClosed", paperId: participant.id }, { status: 409 });
-      const vote = { votingId: open.id, participantId: participant.id, itemType: input.itemType, itemId: input.itemId };
-      const result = input.intent === "vote" ? await castVote({ ...vote, castBy: staff.id }) : await withdrawVote(vote);
-      if (!result.ok) {
-        const message =
-          result.problem === "noDotsLeft"
-            ? "errNoDotsLeft"
-            : result.problem === "closed"
-              ? "errVoteClosed"
-              : "errUnknownItem";
-        return data<Result>({ ok: false, message, paperId: participant.id }, { status: 409 });
-      }
-      await log(input.intent === "vote" ? "workshop.vote_for" : "workshop.unvote_for", {
-        votingId: open.id,
-        participantId: participant.id,
-      });
-      return { ok: true, message: "saved", paperId: participant.id } satisfies Result;
-    }
-  }
+  return votingIntent(form, { workshop, staffId: staff.id, by: { actor: staff, ip: clientAddress(context) } });
 }
 
 export default function WorkshopVoting() {
   const { workshop, open, results, paper, paperFor, ballot } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as Result | undefined;
+  const result = useActionData<typeof action>() as VotingResult | undefined;
   const t = useStrings(workshopStaff);
   const base = `/staff/workshops/${workshop.id}`;
   return (
@@ -150,15 +67,14 @@ export default function WorkshopVoting() {
       <p>
         <Link to={base}>{t.back}</Link>
       </p>
-      {result ? (
-        <p className={result.ok ? "alert alert--ok" : "alert alert--error"} role={result.ok ? "status" : "alert"}>
-          {format(t[result.message as keyof typeof t] ?? "", { max: MAX_DOTS })}
-        </p>
-      ) : null}
+      {/* One message per event: what went well is said by the line that shows the state, a refusal here. */}
+      <FormAlert>
+        {result && !result.ok ? format(t[result.message as keyof typeof t] ?? "", { max: MAX_DOTS }) : null}
+      </FormAlert>
 
       {open ? (
         <Form method="post" className="stack">
-          <p className="alert alert--info">
+          <p className="alert alert--info" role="status">
             {format(t.votingOpenNow, { target: t[`target_${open.target}`], dots: open.dots })}
           </p>
           <input type="hidden" name="intent" value="close" />
@@ -169,7 +85,7 @@ export default function WorkshopVoting() {
         </Form>
       ) : (
         <Form method="post" className="stack">
-          <p>{t.votingClosedNow}</p>
+          <p role="status">{result?.intent === "close" && result.ok ? t.votingClosed : t.votingClosedNow}</p>
           <input type="hidden" name="intent" value="open" />
           <fieldset className="field">
             <legend>{t.votingTarget}</legend>

@@ -6,14 +6,17 @@ import { requireForm } from "~/http/body.server";
 import { parseId } from "~/http/params";
 import { badRequest, notFound } from "~/http/errors.server";
 import { proposalHistory, updateProposalDetails } from "~/models/proposal.server";
+import { parseForm } from "~/http/parse-form";
 import {
   applyStatusChange,
-  parseProposalFields,
-  statusSchema,
+  parseStatusForm,
+  proposalFieldsSchema,
+  typedProposalFields,
   visibleProposal,
   type ProposalFieldErrors,
 } from "~/workshops/proposals.server";
 import { requireWorkshopStaff } from "~/workshops/staff.server";
+import { errorText, Field, FormAlert, TextareaField } from "~/components/forms";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -36,7 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { proposal, history: await proposalHistory({ id: proposal.id }) };
 }
 
-type Result = { intent: "status" | "edit"; ok: boolean; error?: string; errors?: ProposalFieldErrors };
+type Result = {
+  intent: "status" | "edit";
+  ok: boolean;
+  error?: string;
+  errors?: ProposalFieldErrors;
+  /** What was typed into a refused edit, so nothing is lost without JavaScript either. */
+  values?: Record<string, string>;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, proposal } = await load(request, params.pid);
@@ -44,21 +54,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientAddress(context);
   const intent = form.get("intent");
   if (intent === "status") {
-    const parsed = statusSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success || parsed.data.proposalId !== proposal.id) throw badRequest();
-    const result = await applyStatusChange({
-      staff,
-      proposal,
-      status: parsed.data.status,
-      comment: parsed.data.comment,
-      ip,
-    });
+    const input = parseStatusForm(form);
+    if (!input || input.proposalId !== proposal.id) throw badRequest();
+    const result = await applyStatusChange({ staff, proposal, status: input.status, comment: input.comment, ip });
     if (!result.ok) return data<Result>({ intent: "status", ok: false, error: result.error }, { status: 422 });
     return { intent: "status", ok: true } satisfies Result;
   }
   if (intent === "edit") {
-    const parsed = parseProposalFields(form);
-    if (!parsed.ok) return data<Result>({ intent: "edit", ok: false, errors: parsed.errors }, { status: 422 });
+    const parsed = parseForm(form, proposalFieldsSchema);
+    if (!parsed.ok)
+      return data<Result>(
+        { intent: "edit", ok: false, errors: parsed.errors, values: typedProposalFields(form) },
+        { status: 422 },
+      );
     await updateProposalDetails({ id: proposal.id, ...parsed.value, by: { actor: staff, ip } });
     return { intent: "edit", ok: true } satisfies Result;
   }
@@ -69,13 +77,9 @@ export default function ProposalPage() {
   const { proposal: p, history } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useStrings(workshopStaff);
-  const editErrors = result?.intent === "edit" && !result.ok ? (result.errors ?? {}) : {};
-  const fieldError = (key: keyof ProposalFieldErrors) =>
-    editErrors[key] ? (
-      <p className="field-error" id={`e-${key}-error`}>
-        {t[editErrors[key] as keyof typeof t]}
-      </p>
-    ) : null;
+  const refused = result?.intent === "edit" && !result.ok ? result : null;
+  const err = errorText(t, refused?.errors);
+  const typed = refused?.values;
   return (
     <div className="page page--narrow">
       <h1>{format(t.proposalPageTitle, { title: p.title })}</h1>
@@ -84,11 +88,7 @@ export default function ProposalPage() {
         <Link to={`/staff/workshops/${p.workshopId}/proposals`}>{t.back}</Link>
       </p>
       <p className={`proposal__status status--${p.status}`}>{t[`status_${p.status}`]}</p>
-      {result?.ok ? (
-        <p className="alert alert--ok" role="status">
-          {result.intent === "status" ? t.statusSaved : t.saved}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">{result?.ok ? (result.intent === "status" ? t.statusSaved : t.saved) : null}</FormAlert>
       <ProposalStatusForm
         key={`${p.status}-${p.statusChangedAt}`}
         proposalId={p.id}
@@ -118,56 +118,38 @@ export default function ProposalPage() {
       <Form method="post" className="stack" key={`${p.title}-${p.what}-${p.who}-${p.dueOn}`}>
         <input type="hidden" name="intent" value="edit" />
         <p className="hint">{t.publicHint}</p>
-        <div className="field">
-          <label htmlFor="e-title">{t.proposalTitle}</label>
-          <input
-            id="e-title"
-            name="title"
-            type="text"
-            maxLength={200}
-            defaultValue={p.title}
-            aria-invalid={editErrors.title ? true : undefined}
-            aria-describedby={editErrors.title ? "e-title-error" : undefined}
-          />
-          {fieldError("title")}
-        </div>
-        <div className="field">
-          <label htmlFor="e-what">{t.proposalWhat}</label>
-          <textarea
-            id="e-what"
-            name="what"
-            rows={3}
-            defaultValue={p.what}
-            aria-invalid={editErrors.what ? true : undefined}
-            aria-describedby={editErrors.what ? "e-what-error" : undefined}
-          />
-          {fieldError("what")}
-        </div>
-        <div className="field">
-          <label htmlFor="e-who">{t.proposalWho}</label>
-          <input
-            id="e-who"
-            name="who"
-            type="text"
-            maxLength={200}
-            defaultValue={p.who}
-            aria-invalid={editErrors.who ? true : undefined}
-            aria-describedby={editErrors.who ? "e-who-error" : undefined}
-          />
-          {fieldError("who")}
-        </div>
-        <div className="field">
-          <label htmlFor="e-due">{t.proposalDue}</label>
-          <input
-            id="e-due"
-            name="dueOn"
-            type="date"
-            defaultValue={p.dueOn ?? ""}
-            aria-invalid={editErrors.dueOn ? true : undefined}
-            aria-describedby={editErrors.dueOn ? "e-dueOn-error" : undefined}
-          />
-          {fieldError("dueOn")}
-        </div>
+        <Field
+          label={t.proposalTitle}
+          name="title"
+          id="e-title"
+          maxLength={200}
+          defaultValue={typed?.title ?? p.title}
+          error={err("title")}
+        />
+        <TextareaField
+          label={t.proposalWhat}
+          name="what"
+          id="e-what"
+          rows={3}
+          defaultValue={typed?.what ?? p.what}
+          error={err("what")}
+        />
+        <Field
+          label={t.proposalWho}
+          name="who"
+          id="e-who"
+          maxLength={200}
+          defaultValue={typed?.who ?? p.who}
+          error={err("who")}
+        />
+        <Field
+          label={t.proposalDue}
+          name="dueOn"
+          id="e-dueOn"
+          type="date"
+          defaultValue={typed?.dueOn ?? p.dueOn ?? ""}
+          error={err("dueOn")}
+        />
         <button type="submit" className="button">
           {t.formSave}
         </button>

@@ -15,6 +15,7 @@ import { isWritingPhase } from "~/workshops/rules";
 import { NicknameSection } from "~/components/workshop-phone/nickname-section";
 import { NoteSection, UnsentNote } from "~/components/workshop-phone/note-section";
 import { useFollowSession } from "~/components/workshop-phone/use-follow-session";
+import { EndedSessionName, SessionHeading } from "~/components/workshop-phone/session-heading";
 import { VotingSection } from "~/components/workshop-phone/voting-section";
 import { format } from "~/i18n/define";
 import { pageTitle } from "~/i18n/meta";
@@ -84,7 +85,7 @@ export default function WorkshopParticipant() {
     return (
       <div className="page page--narrow workshop-phone">
         <h1>{t.endedTitle}</h1>
-        <p className="lead">{loaderData.title}</p>
+        <EndedSessionName title={loaderData.title} />
         <p>{t.endedText}</p>
         <p>
           <Link to="/forslag" className="button button--block">
@@ -116,14 +117,14 @@ function ActiveSession({ data: d, result }: { data: ActiveData; result: Particip
 
   return (
     <div className="page page--narrow workshop-phone">
-      <h1>
-        {t.title}
-        <span className="workshop-phone__session">{d.title}</span>
-      </h1>
+      <SessionHeading title={d.title} />
       {d.nickname ? <p>{format(t.hello, { name: d.nickname })}</p> : null}
       <p className="visually-hidden" role="status">
         {phaseChanged && question ? format(t.newQuestion, { question }) : ""}
       </p>
+
+      {/* An open voting comes first: the dots are what the room is doing now, not the note form. */}
+      {d.voting ? <VotingSection voting={d.voting} result={result} busy={busy} /> : null}
 
       {isWritingPhase(d.phase) && question ? (
         <NoteSection phase={d.phase} question={question} result={result} busy={busy} />
@@ -134,8 +135,6 @@ function ActiveSession({ data: d, result }: { data: ActiveData; result: Particip
           {result?.intent === "note" && !result.ok ? <UnsentNote phase={d.phase} result={result} /> : null}
         </section>
       )}
-
-      {d.voting ? <VotingSection voting={d.voting} result={result} busy={busy} /> : null}
 
       {writing ? (
         <section aria-labelledby="my-notes">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useFitToScreen } from "~/components/workshop-board/use-fit-to-screen";
 import { boardSnapshot, requireBoard, type BoardSnapshot } from "~/workshops/board.server";
 import { isWritingPhase } from "~/workshops/rules";
 import { format } from "~/i18n/define";
@@ -78,8 +79,10 @@ export default function Board() {
   const t = useStrings(workshopPublic);
   const s = useStrings(securityStrings);
   const writing = isWritingPhase(board.phase);
+  const frame = useRef<HTMLDivElement>(null);
+  useFitToScreen(frame, JSON.stringify([board.phase, board.groups, board.voting, state]));
   return (
-    <div className="board">
+    <div className="board" ref={frame}>
       <div className="board__head">
         <h1 className="board__question">
           {isWritingPhase(board.phase)

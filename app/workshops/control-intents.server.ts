@@ -26,7 +26,7 @@ import { checkNoteText, PHASES, WRITING_PHASES, type WritingPhase } from "./rule
 const id = z.coerce.number().int().positive();
 const noteText = z.string().max(20_000);
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("phase"), phase: z.enum(PHASES) }),
+  z.object({ intent: z.literal("phase"), phase: z.enum(PHASES), confirm: z.literal("yes").optional() }),
   z.object({ intent: z.literal("hold-notes"), hold: z.enum(["on", "off"]) }),
   z.object({ intent: z.literal("review-note"), noteId: id, decision: z.enum(["approve", "hide"]) }),
   z.object({
@@ -55,6 +55,8 @@ export type ControlResult = {
   message: string;
   values?: Record<string, string>;
   noteId?: number;
+  /** Nothing changed yet: the page asks "end the session?" and sends the same intent again with `confirm`. */
+  confirm?: "end";
 };
 
 type Input = z.infer<typeof schema>;
@@ -106,6 +108,9 @@ export async function controlIntent(form: URLSearchParams, ctx: Context) {
 }
 
 async function changePhase({ workshop, ...ctx }: Context, input: Of<"phase">) {
+  // Ending closes every phone's page: asked once more, as a second submit, so it works without JavaScript.
+  if (input.phase === "avslutad" && workshop.phase !== "avslutad" && input.confirm !== "yes")
+    return { intent: input.intent, ok: true, message: "", confirm: "end" } satisfies ControlResult;
   await audited(
     logged({ workshop, ...ctx }, "workshop.phase", () => ({ from: workshop.phase, to: input.phase })),
     (trx) => setWorkshopPhase({ id: workshop.id, phase: input.phase }, trx),

@@ -4,7 +4,7 @@ import { benchSubmissions } from "./submissions";
 
 const only = process.argv[2];
 // The export benchmark runs the export code directly; the others serve the built app.
-if (only !== "export" && only !== "outcomes" && only !== "report") buildApp();
+if (only !== "export" && only !== "outcomes" && only !== "report" && only !== "reach") buildApp();
 
 if (!only || only === "submissions") {
   console.log("\n== Survey submissions at 50 connections");
@@ -40,6 +40,12 @@ if (!only || only === "report") {
     "\n== Follow-up report: a year of the demo data drafted, DOCX included, against its raw rows in plain SQL",
   );
   const r = benchReport();
+  for (const line of r.lines) console.log(line);
+}
+if (!only || only === "reach") {
+  const { benchReach } = await import("./reach");
+  console.log("\n== Persons reached over a year: 500 coded visitors, 20 000 check-ins, against raw SQL counts");
+  const r = await benchReach();
   for (const line of r.lines) console.log(line);
 }
 process.exit(0);

@@ -73,13 +73,24 @@ describe("participant page", () => {
       }),
     );
     expect(statusOf(lower)).toBe(302);
-    await settle(() =>
-      controlAction({
-        request: postForm(`/staff/workshops/${workshop.id}`, { intent: "phase", phase: "avslutad" }, { cookie }),
-        params: { id: String(workshop.id) },
-        ...ctx,
-      }),
-    );
+    const end = (fields: Record<string, string>) =>
+      settle(() =>
+        controlAction({
+          request: postForm(
+            `/staff/workshops/${workshop.id}`,
+            { intent: "phase", phase: "avslutad", ...fields },
+            { cookie },
+          ),
+          params: { id: String(workshop.id) },
+          ...ctx,
+        }),
+      );
+    // "Avslutad" asks first: nothing changes until the second submit says yes.
+    expect(dataOf(await end({}))).toMatchObject({ ok: true, confirm: "end" });
+    expect((await getWorkshop({ id: workshop.id }))?.phase).toBe("kritik");
+    expect((await listAudit({ action: "workshop.phase" })).total).toBe(0);
+    expect(dataOf(await end({ confirm: "yes" }))).toMatchObject({ ok: true, message: "phaseChanged" });
+    expect((await getWorkshop({ id: workshop.id }))?.phase).toBe("avslutad");
     const ended = await settle(() =>
       participantLoader({ request: get(`/w/${workshop.code}`), params: { code: workshop.code }, ...ctx }),
     );

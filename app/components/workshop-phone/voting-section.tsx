@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { FormAlert } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -23,42 +24,28 @@ export function VotingSection({
 }) {
   const t = useStrings(workshopPublic);
   const voteResult = result && (result.intent === "vote" || result.intent === "unvote") ? result : null;
-  const message = voteResult
-    ? voteResult.ok
-      ? voteResult.intent === "vote"
-        ? t.voteOk
-        : t.withdrawOk
-      : voteResult.problem === "noDotsLeft"
-        ? t.errNoDotsLeft
-        : voteResult.problem === "closed"
-          ? t.errClosed
-          : voteResult.problem === "noDotHere"
-            ? t.errNoDotHere
-            : t.errUnknownItem
-    : null;
+  // One message per tap: a dot placed or taken back is said in the line that counts the dots, a refusal alone.
+  const done = voteResult?.ok ? (voteResult.intent === "vote" ? t.voteOk : t.withdrawOk) : null;
+  const refusal = voteResult && !voteResult.ok ? voteProblemText(t, voteResult.problem) : null;
+  const usedUp = voting.remaining === 0;
   return (
     <section aria-labelledby="voting-title" className="workshop-voting">
       <h2 id="voting-title">{t.votingTitle}</h2>
       <p>{t.votingLead}</p>
       <div className="workshop-voting__left">
         <p role="status" aria-live="polite">
+          {done ? <span className="workshop-voting__done">{done} </span> : null}
           <strong>{format(t.dotsLeft, { n: voting.remaining, total: voting.dots })}</strong>
           <span className="dots" aria-hidden="true">
             {"●".repeat(voting.remaining)}
             {"○".repeat(Math.max(0, voting.dots - voting.remaining))}
           </span>
+          {usedUp && voting.items.length > 0 ? <span className="workshop-voting__hint">{t.dotsUsedUp}</span> : null}
         </p>
-        {message ? (
-          <p
-            className={voteResult?.ok ? "alert alert--ok" : "alert alert--error"}
-            role={voteResult?.ok ? undefined : "alert"}
-          >
-            {message}
-          </p>
-        ) : null}
+        <FormAlert>{refusal}</FormAlert>
       </div>
       {voting.items.length === 0 ? <p className="muted">{t.nothingToVoteOn}</p> : null}
-      <ul className="vote-items">
+      <ul className={usedUp ? "vote-items vote-items--used-up" : "vote-items"}>
         {voting.items.map((item) => (
           <li key={`${item.type}:${item.id}`} className="vote-item">
             <p className="vote-item__text">{item.text}</p>
@@ -66,9 +53,9 @@ export function VotingSection({
               {format(t.yourDots, { n: item.dots })} <span aria-hidden="true">{"●".repeat(item.dots)}</span>
             </p>
             <div className="vote-item__buttons">
-              <DotForm votingId={voting.id} item={item} intent="vote" label={t.giveDot} busy={busy} />
+              <DotForm votingId={voting.id} item={item} intent="vote" label={t.giveDot} disabled={busy || usedUp} />
               {item.dots > 0 ? (
-                <DotForm votingId={voting.id} item={item} intent="unvote" label={t.takeBack} busy={busy} />
+                <DotForm votingId={voting.id} item={item} intent="unvote" label={t.takeBack} disabled={busy} />
               ) : null}
             </div>
           </li>
@@ -84,13 +71,14 @@ function DotForm({
   item,
   intent,
   label,
-  busy,
+  disabled,
 }: {
   votingId: number;
   item: VotingData["items"][number];
   intent: "vote" | "unvote";
   label: string;
-  busy: boolean;
+  /** While a tap is on its way, and "give" when no dot is left (it stays in place, greyed, so nothing jumps). */
+  disabled: boolean;
 }) {
   return (
     <Form method="post" preventScrollReset>
@@ -102,11 +90,24 @@ function DotForm({
         name="intent"
         value={intent}
         className={intent === "vote" ? "button" : "button button--secondary"}
-        disabled={busy}
+        disabled={disabled}
         aria-label={`${label}: ${item.text}`}
       >
         {label}
       </button>
     </Form>
   );
+}
+
+function voteProblemText(t: (typeof workshopPublic)["sv"], problem: string | undefined): string {
+  switch (problem) {
+    case "noDotsLeft":
+      return t.errNoDotsLeft;
+    case "closed":
+      return t.errClosed;
+    case "noDotHere":
+      return t.errNoDotHere;
+    default:
+      return t.errUnknownItem;
+  }
 }

@@ -135,6 +135,41 @@ function codedPeople(year: 2024 | 2025): Person[] {
   });
 }
 
+/**
+ * Everyone in the three demo waves, in order. The people who answered one wave only gave a code too (BRUK24 and
+ * BRUK25 asked for one), so the outcome page can break answers down by how often people came (decision 0031).
+ */
+function wavePeople(): Record<Year, Person[]> {
+  const rnd = prng(2024);
+  const anon = (year: Year, n: number) => Array.from({ length: n }, (_, i) => randomPerson(rnd, year, i));
+  const withCodes = (people: Person[], prefix: string) =>
+    people.map((p, i) => ({ ...p, code: `${prefix}${String(i + 1).padStart(2, "0")}` }));
+  return {
+    2024: [...codedPeople(2024), ...withCodes(anon(2024, 28), "ENKAT24")],
+    2025: [...codedPeople(2025), ...withCodes(anon(2025, 6), "ENKAT25")],
+    2026: anon(2026, 46),
+  };
+}
+
+export interface DemoRespondent {
+  code: string;
+  /** As answered in the survey: kvinna, man, annan, vill_inte. */
+  gender: string;
+  /** As answered: bostad_forst, fot. */
+  program: string;
+  /** 0 (not lonely) … 1 (very lonely), in the latest wave the person answered. */
+  lonely: number;
+}
+
+/** Every demo respondent who answered with a participant code (once each), for the visitor register. */
+export function demoCodedRespondents(): DemoRespondent[] {
+  const people = wavePeople();
+  const byCode = new Map<string, DemoRespondent>();
+  for (const p of [...people[2024], ...people[2025]])
+    if (p.code) byCode.set(p.code, { code: p.code, gender: p.gender, program: p.program, lonely: p.lonely });
+  return [...byCode.values()];
+}
+
 async function storeWave(
   campaign: { id: number; programId: number },
   people: Person[],
@@ -182,30 +217,23 @@ export async function seedOutcomeWaves(ctx: DemoContext): Promise<void> {
     kiosk: false,
     createdBy: null,
   });
-  const rnd = prng(2024);
-  const anon = (year: Year, n: number) => Array.from({ length: n }, (_, i) => randomPerson(rnd, year, i));
-  await storeWave({ id: id2024, programId: bostadForst.id }, [...codedPeople(2024), ...anon(2024, 28)], 2024, 24, {
+  const people = wavePeople();
+  await storeWave({ id: id2024, programId: bostadForst.id }, people[2024], 2024, 24, {
     month: 4,
     from: 2,
     span: 55,
   });
   const bruk25 = await findCampaignByCode({ code: "BRUK25" });
   if (bruk25) {
-    await storeWave(
-      { id: bruk25.id, programId: bruk25.programId },
-      [...codedPeople(2025), ...anon(2025, 6)],
-      2025,
-      25,
-      {
-        month: 4,
-        from: 3,
-        span: 55,
-      },
-    );
+    await storeWave({ id: bruk25.id, programId: bruk25.programId }, people[2025], 2025, 25, {
+      month: 4,
+      from: 3,
+      span: 55,
+    });
   }
   const demo = await findCampaignByCode({ code: "DEMO" });
   if (demo) {
-    await storeWave({ id: demo.id, programId: demo.programId }, anon(2026, 46), 2026, 26, {
+    await storeWave({ id: demo.id, programId: demo.programId }, people[2026], 2026, 26, {
       month: 1,
       from: 10,
       span: 20,
