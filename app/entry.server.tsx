@@ -5,7 +5,10 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { InlineStylesProvider, type PaintFirstHandle } from "./components/paint-first";
+import { DeferModuleScripts } from "./http/defer-module-scripts.server";
 import { DropNulBytes } from "./http/drop-nul-bytes.server";
+import { inlineStyles } from "./http/inline-styles.server";
 import { securityHeaders } from "./http/security-headers.server";
 
 export { prepareApp, shutdownApp } from "./startup.server";
@@ -27,18 +30,21 @@ export default function handleRequest(
 ) {
   const nonce = randomBytes(16).toString("base64");
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const paintFirst = paintFirstStyles(remixContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        <InlineStylesProvider value={paintFirst.css}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </InlineStylesProvider>
       </NonceProvider>,
       {
         nonce,
         [callback]() {
           shellRendered = true;
           const body = new DropNulBytes();
-          const stream = createReadableStreamFromReadable(body);
+          const stream = createReadableStreamFromReadable(paintFirst.on ? body.pipe(new DeferModuleScripts()) : body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
@@ -56,6 +62,21 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/**
+ * A paint-first page (decision 0029) carries its stylesheets inside it and starts its scripts after loading.
+ * The styles are the stylesheets its matched routes link, read from the build.
+ */
+function paintFirstStyles({ staticHandlerContext, routeModules }: EntryContext): { on: boolean; css: string | null } {
+  const matched = staticHandlerContext.matches.map((m) => routeModules[m.route.id]);
+  if (!matched.some((m) => (m?.handle as PaintFirstHandle | undefined)?.paintFirst)) return { on: false, css: null };
+  const hrefs = matched.flatMap((m) =>
+    (m?.links?.() ?? []).flatMap((l) =>
+      "rel" in l && l.rel === "stylesheet" && "href" in l && l.href ? [l.href] : [],
+    ),
+  );
+  return { on: true, css: inlineStyles(hrefs) };
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

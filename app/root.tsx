@@ -8,13 +8,13 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
-  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getStaff } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
+import { INLINE_STYLES_ID, START_DEFERRED_SCRIPTS, useInlineStyles, usePaintFirst } from "~/components/paint-first";
 import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
 import { useOutboxFlush } from "~/components/survey/use-outbox-flush";
 import { DEFAULT_LOCALE, localeFromRequest, type Locale } from "~/i18n/locale";
@@ -39,16 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type RootData = Awaited<ReturnType<typeof loader>>;
 
-/** Styles a route hands over as text (`inlineStyles` in its loader data) instead of stylesheet links. */
-function useInlinedStyles(): string | null {
-  const matches = useMatches();
-  for (const m of matches) {
-    const css = (m.data as { inlineStyles?: unknown } | null | undefined)?.inlineStyles;
-    if (typeof css === "string" && css) return css;
-  }
-  return null;
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
@@ -57,7 +47,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const back = `${location.pathname}${location.search}`;
   const other: Locale = locale === "sv" ? "en" : "sv";
-  const inlined = useInlinedStyles();
+  const inlined = useInlineStyles();
+  const paintFirst = usePaintFirst();
   return (
     <html lang={locale}>
       <head>
@@ -68,7 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {inlined ? (
           <>
             {/* A page that must show at once on a slow phone carries its styles: no round trip before the paint. */}
-            <style dangerouslySetInnerHTML={{ __html: inlined }} />
+            <style id={INLINE_STYLES_ID} dangerouslySetInnerHTML={{ __html: inlined }} />
             <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           </>
         ) : (
@@ -112,6 +103,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        {paintFirst ? (
+          // The page works as it is; its scripts start once it has loaded (decision 0029).
+          <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: START_DEFERRED_SCRIPTS }} />
+        ) : null}
       </body>
     </html>
   );

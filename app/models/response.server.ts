@@ -7,13 +7,17 @@ export interface AnswerRow {
   valueNum: number | null;
 }
 
+/** How a response came in: the person's phone, the shared tablet, with staff beside them, a paper questionnaire typed
+ * in by staff, or an earlier wave imported from a file (decision 0026). */
+export type ResponseChannel = "phone" | "kiosk" | "staff" | "paper" | "import";
+
 export interface NewResponse {
   id: string;
   campaignId: number;
   surveyVersionId: number;
   submittedAt: string;
   locale: string;
-  channel: "phone" | "kiosk" | "staff";
+  channel: ResponseChannel;
   staffAssisted: boolean;
   participantCodeHmac: string | null;
   answers: Record<string, unknown>;
@@ -119,6 +123,16 @@ export async function countResponses({ campaignId }: { campaignId: number }): Pr
   return Number(n);
 }
 
+/** How many responses of a campaign came in by each channel (channels with none are left out). */
+export async function countResponsesByChannel({ campaignId }: { campaignId: number }): Promise<Record<string, number>> {
+  const rows: { channel: string; n: number | string }[] = await db("responses")
+    .where({ campaign_id: campaignId })
+    .select("channel")
+    .count("* as n")
+    .groupBy("channel");
+  return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+}
+
 /** Responses per Stockholm calendar day; timestamps are UTC ISO, so the day is cut in JavaScript. */
 export async function responseTimes({ campaignId }: { campaignId: number }): Promise<string[]> {
   const rows: { submitted_at: string }[] = await db("responses")
@@ -126,6 +140,14 @@ export async function responseTimes({ campaignId }: { campaignId: number }): Pro
     .select("submitted_at")
     .orderBy("submitted_at");
   return rows.map((r) => r.submitted_at);
+}
+
+/** The channel of a response of this campaign, or null when the campaign has no response by that id. */
+export async function responseChannel({ id, campaignId }: { id: string; campaignId: number }): Promise<string | null> {
+  const row: { channel: string } | undefined = await db("responses")
+    .where({ id, campaign_id: campaignId })
+    .first("channel");
+  return row?.channel ?? null;
 }
 
 export async function responseExists({ id }: { id: string }): Promise<boolean> {
@@ -160,11 +182,13 @@ async function insertAnswerRows(
 /**
  * Stores many responses in one transaction (group commit). A response whose id is already stored — or appears
  * earlier in the same batch — is skipped and reported as a duplicate. `afterInsert` gets the responses that were
- * really inserted, inside the same transaction.
+ * really inserted, inside the same transaction. Given `outer`, everything joins that transaction instead (an
+ * import that must store all or nothing).
  */
 export async function insertResponses(
   items: NewResponse[],
   afterInsert?: (inserted: NewResponse[], trx: Knex.Transaction) => Promise<void>,
+  outer?: Knex.Transaction,
 ): Promise<("stored" | "duplicate")[]> {
   const firstIndex = new Map<string, number>();
   items.forEach((item, i) => {
@@ -172,7 +196,7 @@ export async function insertResponses(
   });
   const unique = items.filter((item, i) => firstIndex.get(item.id) === i);
   const stored = new Set<string>();
-  await db.transaction(async (trx) => {
+  const write = async (trx: Knex.Transaction) => {
     for (let i = 0; i < unique.length; i += 200) {
       const chunk = unique.slice(i, i + 200);
       const bindings: (string | number | boolean | null)[] = [];
@@ -211,6 +235,7 @@ export async function insertResponses(
     for (let i = 0; i < rows.length; i += ANSWER_ROWS_PER_INSERT)
       await insertAnswerRows(trx, rows.slice(i, i + ANSWER_ROWS_PER_INSERT));
     await afterInsert?.(inserted, trx);
-  });
+  };
+  await (outer ? write(outer) : db.transaction(write));
   return items.map((item, i) => (firstIndex.get(item.id) === i && stored.has(item.id) ? "stored" : "duplicate"));
 }

@@ -3,16 +3,18 @@ import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
 import { SurveyPage } from "~/components/survey/survey-page";
 import { notFound } from "~/http/errors.server";
-import { surveyLanding, type SurveyPageData } from "~/surveys/participant-page.server";
-import appCss from "~/styles/app.css";
+import { surveyLanding } from "~/surveys/participant-page.server";
 import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
 import surveyCss from "~/styles/survey.css";
-import { inlineStyles } from "~/http/inline-styles.server";
+import type { PaintFirstHandle } from "~/components/paint-first";
 
 // Answers are POSTed as JSON to this same address (the contract): server.js hands that to
 // app/surveys/submission.server.ts before Remix sees it. The form of each question posts to /s/CODE/svara.
 
 export const links = () => [{ rel: "stylesheet", href: surveyCss }];
+
+// The first question must show at once on a slow phone: styles inside the page, scripts after it (decision 0029).
+export const handle: PaintFirstHandle = { paintFirst: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Deltagarröst` : "Deltagarröst" },
@@ -22,12 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await surveyLanding(request, params.code ?? "");
   if (!result.page) throw notFound("survey");
-  // The first question must show at once on a slow phone: its styles come inside the page (see root.tsx).
-  const page: SurveyPageData & { inlineStyles: string | null } = {
-    ...result.page,
-    inlineStyles: inlineStyles([appCss, surveyCss]),
-  };
-  return data(page, { status: result.status, headers: { "Cache-Control": "no-store" } });
+  return data(result.page, { status: result.status, headers: { "Cache-Control": "no-store" } });
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = surveyShouldRevalidate;

@@ -8,7 +8,9 @@ import { notFound } from "~/http/errors.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { audit } from "~/models/audit.server";
 import { getCampaign } from "~/models/campaign.server";
-import { countResponses, listResponses, responseTimes } from "~/models/response.server";
+import { countResponses, countResponsesByChannel, listResponses, responseTimes } from "~/models/response.server";
+import { findImportOfCampaign } from "~/models/wave-import.server";
+import { CampaignPaperLinks } from "~/components/campaign-paper-links";
 import { getSurveyVersion } from "~/models/survey-version.server";
 import { absoluteUrl } from "~/reports/qr.server";
 import { campaignState } from "~/surveys/campaign-state";
@@ -32,7 +34,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!campaign) throw notFound();
   const url = new URL(request.url);
   const locale = localeFromRequest(request);
-  const [total, times] = await Promise.all([countResponses({ campaignId: id }), responseTimes({ campaignId: id })]);
+  const [total, times, channels, imported] = await Promise.all([
+    countResponses({ campaignId: id }),
+    responseTimes({ campaignId: id }),
+    countResponsesByChannel({ campaignId: id }),
+    findImportOfCampaign({ campaignId: id }),
+  ]);
   const perDay = new Map<string, number>();
   for (const at of times) {
     const day = todayInStockholm(new Date(at));
@@ -99,6 +106,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     hasMore: show && page * PAGE < total,
     single,
     researcher: staff.role === "researcher",
+    paper: {
+      paperCount: channels.paper ?? 0,
+      imported,
+      mayEnter: mayRead && campaignState(campaign) !== "not-yet-open",
+      mayImport: can(staff.role, "campaigns.manage"),
+    },
   };
 }
 
@@ -148,6 +161,8 @@ export default function CampaignDetail() {
           {t.poster}
         </Link>
       </p>
+
+      <CampaignPaperLinks campaignId={d.campaign.id} {...d.paper} />
 
       <h2>{t.responses}</h2>
       <p className="lead">{format(t.total, { n: d.total })}</p>

@@ -9,7 +9,14 @@ import { findSurveyVersionByHash } from "~/models/survey-version.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { campaignState } from "./campaign-state";
 import { normalizeJoinCode } from "./join-code.server";
-import { firstQuestionName, questionExists, questionPage, takeStep, type FlowSurvey } from "./question-flow.server";
+import {
+  firstQuestionName,
+  landing,
+  questionExists,
+  questionPage,
+  takeStep,
+  type FlowSurvey,
+} from "./question-flow.server";
 import type { FlowState, QuestionPage } from "./question-view";
 import { currentSurvey } from "./registry.server";
 import { fieldsFromForm } from "./step-input";
@@ -84,13 +91,7 @@ function pageTitle({ campaign, survey }: Found, locale: Locale): string {
 }
 
 function minutesFor(survey: FlowSurvey, locale: Locale): number {
-  const total = questionPage({
-    survey,
-    locale,
-    state: { id: "", answers: {}, version: "", participantCode: "", assisted: false, kiosk: false, started: "" },
-    name: firstQuestionName(survey, locale) ?? "",
-  }).total;
-  return Math.max(1, Math.round(total / 3));
+  return Math.max(1, Math.round(landing(survey, locale).total / 3));
 }
 
 function shell(found: Found, locale: Locale, kiosk: boolean, view: SurveyView, intro: SurveyPageData["intro"] = null) {
@@ -120,7 +121,7 @@ export async function surveyLanding(request: Request, rawCode: string): Promise<
       status: 200,
       page: shell(found, locale, kiosk, { kind: "not-yet-open", opensOn: found.campaign.opensOn }),
     };
-  const first = firstQuestionName(found.survey, locale);
+  const first = landing(found.survey, locale).page;
   if (!first) return { status: 200, page: shell(found, locale, kiosk, { kind: "empty" }) };
   const id = randomUUID();
   const fresh: FlowState = {
@@ -132,8 +133,32 @@ export async function surveyLanding(request: Request, rawCode: string): Promise<
     kiosk,
     started: startedToken({ campaignId: found.campaign.id, responseId: id, day: todayInStockholm() }),
   };
-  const view = questionPage({ survey: found.survey, locale, state: fresh, name: first });
+  const view: QuestionPage = { ...first, state: fresh };
   return { status: 200, page: shell(found, locale, kiosk, view, introFor(found, locale)) };
+}
+
+/**
+ * `POST /s/CODE/framat` (scripts only): what lies ahead of the question on screen, for the whole survey. The first
+ * page is sent seeing only a few questions ahead, to stay small on a slow phone; this brings the rest once the
+ * page has loaded, so quick taps on "Nästa" never wait. Null when the form's state or question is not one we made.
+ */
+export async function surveyForesight(
+  request: Request,
+  rawCode: string,
+): Promise<Pick<QuestionPage, "ahead" | "aheadByAnswer"> | null> {
+  const read = await readForm(request, { maxBytes: MAX_SUBMISSION_BYTES });
+  if (!read.ok) return null;
+  const state = parseFlowState(read.form.get("state"));
+  const name = read.form.get("question") ?? "";
+  const found = state ? await findSurvey(rawCode, state.version) : null;
+  if (!found || !state || !questionExists(found.survey, name) || campaignState(found.campaign) !== "open") return null;
+  const { ahead, aheadByAnswer } = questionPage({
+    survey: found.survey,
+    locale: localeFromRequest(request),
+    state,
+    name,
+  });
+  return { ahead, aheadByAnswer };
 }
 
 /**

@@ -1,7 +1,15 @@
 import type { Model, Question } from "survey-core";
 import type { Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
-import type { AheadPage, ChoiceView, FlowState, QuestionKind, QuestionPage, QuestionView } from "./question-view";
+import type {
+  AheadByAnswer,
+  AheadPage,
+  ChoiceView,
+  FlowState,
+  QuestionKind,
+  QuestionPage,
+  QuestionView,
+} from "./question-view";
 import { readStepAnswer, withStepAnswer, type StepFields } from "./step-input";
 import { compiledSurvey, DEFAULT_TEXT_LIMIT } from "./validate.server";
 
@@ -41,6 +49,54 @@ function neighbour(model: Model, name: string | null, direction: 1 | -1): AnyQue
 
 export function firstQuestionName(survey: FlowSurvey, locale: Locale, answers: Record<string, unknown> = {}) {
   return neighbour(modelWith(survey, locale, answers), null, 1)?.name ?? null;
+}
+
+/** What every fresh start of a survey version shows, worked out once: the first question's page and its size. */
+export interface Landing {
+  first: string | null;
+  /** Every question of the survey ("Fråga 1 av N"). */
+  total: number;
+  page: Omit<QuestionPage, "state"> | null;
+}
+
+const landings = new Map<string, Landing>();
+const EMPTY_STATE: FlowState = {
+  id: "",
+  answers: {},
+  version: "",
+  participantCode: "",
+  assisted: false,
+  kiosk: false,
+  started: "",
+};
+
+/**
+ * The first page of a survey version with no answers yet. It is the same for everyone who opens the link, and
+ * survey-core takes milliseconds to work it out, so it is made once per version and language: the first
+ * question is what a person on a slow phone waits for.
+ */
+export function landing(survey: FlowSurvey, locale: Locale): Landing {
+  const key = `${survey.versionId}:${locale}`;
+  let found = landings.get(key);
+  if (!found) {
+    const model = modelWith(survey, locale, {});
+    const first = neighbour(model, null, 1)?.name ?? null;
+    const total = allQuestions(model).length;
+    if (first === null) found = { first, total, page: null };
+    else {
+      const { state: _state, ...page } = questionPage({
+        survey,
+        locale,
+        state: EMPTY_STATE,
+        name: first,
+        model,
+        foresight: LANDING_FORESIGHT_PAGES,
+      });
+      found = { first, total, page };
+    }
+    landings.set(key, found);
+  }
+  return found;
 }
 
 export function questionExists(survey: FlowSurvey, name: string): boolean {
@@ -134,20 +190,31 @@ export function questionPage({
   state,
   name,
   errors = [],
+  model = modelWith(survey, locale, state.answers),
+  foresight = FORESIGHT_PAGES,
 }: {
   survey: FlowSurvey;
   locale: Locale;
   state: FlowState;
   name: string;
   errors?: string[];
+  /** survey-core's model already holding `state.answers`, when the caller has one. */
+  model?: Model;
+  /** How many pages ahead to send at most. */
+  foresight?: number;
 }): QuestionPage {
-  const model = modelWith(survey, locale, state.answers);
   const all = allQuestions(model);
   const index = all.findIndex((q) => q.name === name);
-  const q = all[index];
+  const plain = compiledSurvey(survey.versionId, survey.json).planCovers;
+  // A page depends on where it is and on which questions are shown: the same page reached by different answers is
+  // one object, sent once (Remix's turbo-stream keeps repeated references).
+  const seen = new Map<string, AheadPage>();
   const place = (at: number): AheadPage => {
+    const key = `${at}:${all.map((l) => (isShown(l) ? 1 : 0)).join("")}`;
+    const known = seen.get(key);
+    if (known) return known;
     const later = all.slice(at + 1);
-    return {
+    const shown: AheadPage = {
       kind: "question",
       question: viewOf(all[at], locale, state.answers),
       position: at + 1,
@@ -155,18 +222,97 @@ export function questionPage({
       isFirst: neighbour(model, all[at].name, -1) === null,
       isLast: !later.some(isShown),
       mayReveal: later.some((l) => !isShown(l) && typeof l.visibleIf === "string" && l.visibleIf.trim() !== ""),
+      ahead: null,
+      aheadByAnswer: null,
     };
+    if (seen.size >= foresight) return shown;
+    seen.set(key, shown);
+    const read = plain ? howConditionsRead(all, all[at].name) : "otherwise";
+    if (read === "not") {
+      const next = neighbour(model, all[at].name, 1);
+      if (next) shown.ahead = place(all.indexOf(next));
+    } else shown.aheadByAnswer = aheadByAnswer(model, all[at], shown.question, read, place);
+    return shown;
   };
-  const next = neighbour(model, name, 1);
-  const predictable =
-    next !== null && compiledSurvey(survey.versionId, survey.json).planCovers && !conditionsMention(all, q.name);
-  return { ...place(index), errors, state, ahead: predictable ? place(all.indexOf(next)) : null };
+  return { ...place(index), errors, state };
 }
 
-/** Whether any question's condition reads this question's answer. */
-function conditionsMention(all: AnyQuestion[], name: string): boolean {
-  const reference = new RegExp(`\\{${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[}.\\-\\[]`);
-  return all.some((q) => typeof q.visibleIf === "string" && reference.test(q.visibleIf));
+/**
+ * The phone sees the rest of the survey ahead, for every answer that changes which question comes next, so that
+ * "Nästa" (quick taps that skip questions too) never waits for the server. Bounded so that a page stays small.
+ */
+const FORESIGHT_PAGES = 60;
+/** The first page sees less far: it is what a slow phone waits for; the rest follows it (`surveyForesight`). */
+const LANDING_FORESIGHT_PAGES = 3;
+
+type ConditionsRead = "not" | "value" | "filled" | "otherwise";
+
+/**
+ * How the survey's conditions read this question's answer: not at all; only as a whole value (`{visits} <> 'aldrig'`);
+ * only whether anything is given (`{wishes} notempty`); or in some other way (its "Annat" text, parts of it).
+ */
+function howConditionsRead(all: AnyQuestion[], name: string): ConditionsRead {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const any = new RegExp(`\\{${escaped}[}.\\-\\[]`, "g");
+  const whole = new RegExp(`\\{${escaped}\\}`, "g");
+  const filled = new RegExp(`\\{${escaped}\\}\\s+(notempty|empty)\\b`, "gi");
+  let mentions = 0;
+  let wholeMentions = 0;
+  let filledMentions = 0;
+  for (const q of all) {
+    if (typeof q.visibleIf !== "string") continue;
+    mentions += q.visibleIf.match(any)?.length ?? 0;
+    wholeMentions += q.visibleIf.match(whole)?.length ?? 0;
+    filledMentions += q.visibleIf.match(filled)?.length ?? 0;
+  }
+  if (mentions === 0) return "not";
+  if (mentions !== wholeMentions) return "otherwise";
+  return filledMentions === mentions ? "filled" : "value";
+}
+
+/**
+ * The next question for every answer this question can be given, worked out by survey-core, when conditions
+ * read it and the answers can be listed: one choice (or a scale, or yes/no) by its value, or a text by whether
+ * anything is written. With scripts the phone shows the right one the moment "Nästa" is pressed.
+ */
+function aheadByAnswer(
+  model: Model,
+  q: AnyQuestion,
+  view: QuestionView,
+  read: ConditionsRead,
+  place: (at: number) => AheadPage,
+): AheadByAnswer | null {
+  const listable = view.kind === "single" || view.kind === "rating" || view.kind === "smileys";
+  const text = view.kind === "text" || view.kind === "longText";
+  if (read === "otherwise" || (read === "value" && !listable) || (read === "filled" && !(listable || text)))
+    return null;
+  const variants: [string, unknown][] =
+    read === "filled" || text
+      ? [
+          ["", undefined],
+          ["filled", text ? "x" : readStepAnswer(view, { answers: [view.choices[0].value], other: "" }).value],
+        ]
+      : [
+          ["", undefined],
+          ...view.choices.map((c): [string, unknown] => [
+            c.value,
+            readStepAnswer(view, { answers: [c.value], other: "" }).value,
+          ]),
+        ];
+  const before = model.getValue(q.name);
+  const pages: Record<string, AheadPage | null> = {};
+  try {
+    for (const [key, value] of variants) {
+      if (value === undefined) model.clearValue(q.name);
+      else model.setValue(q.name, value);
+      const next = neighbour(model, q.name, 1);
+      pages[key] = next ? place(allQuestions(model).indexOf(next)) : null;
+    }
+  } finally {
+    if (before === undefined) model.clearValue(q.name);
+    else model.setValue(q.name, before);
+  }
+  return { by: read === "filled" || text ? "filled" : "value", pages };
 }
 
 export type StepOutcome =
@@ -207,8 +353,12 @@ export function takeStep({
   const next: FlowState = { ...state, answers };
 
   if (direction === "back") {
-    const before = neighbour(modelWith(survey, locale, answers), name, -1);
-    return { kind: "page", page: questionPage({ survey, locale, state: next, name: before?.name ?? name }) };
+    const withAnswers = modelWith(survey, locale, answers);
+    const before = neighbour(withAnswers, name, -1);
+    return {
+      kind: "page",
+      page: questionPage({ survey, locale, state: next, name: before?.name ?? name, model: withAnswers }),
+    };
   }
   if (problem) {
     const shown = { ...state, answers: withStepAnswer(state.answers, name, { value: step.value }) };
@@ -227,8 +377,10 @@ export function takeStep({
   const current = checked.getQuestionByName(name) as AnyQuestion;
   current.validate(true);
   const errors = current.errors.map((e) => e.getText());
-  if (errors.length > 0) return { kind: "page", page: questionPage({ survey, locale, state: next, name, errors }) };
+  if (errors.length > 0)
+    return { kind: "page", page: questionPage({ survey, locale, state: next, name, errors, model: checked }) };
   const after = neighbour(checked, name, 1);
-  if (after) return { kind: "page", page: questionPage({ survey, locale, state: next, name: after.name }) };
+  if (after)
+    return { kind: "page", page: questionPage({ survey, locale, state: next, name: after.name, model: checked }) };
   return { kind: "done", answers, state: next };
 }

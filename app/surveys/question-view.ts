@@ -66,9 +66,27 @@ export interface QuestionPage {
    * behind it and has the last word.
    */
   ahead: AheadPage | null;
+  /** When a condition reads this question's answer: the next question for each answer it can be given. */
+  aheadByAnswer: AheadByAnswer | null;
 }
 
-export type AheadPage = Omit<QuestionPage, "state" | "errors" | "ahead">;
+/** A page the phone may show before the server has answered; it sees further ahead itself. */
+export type AheadPage = Omit<QuestionPage, "state" | "errors">;
+
+/**
+ * The next question for each answer, keyed by the chosen value (`by: "value"`) or by "filled" when anything is
+ * given (`by: "filled"`); "" is no answer. Null where that answer leaves no question after this one.
+ */
+export interface AheadByAnswer {
+  by: "value" | "filled";
+  pages: Record<string, AheadPage | null>;
+}
+
+/** The key of `AheadByAnswer.pages` for an answer (as `readStepAnswer` makes it). */
+export function aheadKey(by: AheadByAnswer["by"], value: unknown): string {
+  if (value === undefined || value === null || value === "") return "";
+  return by === "filled" ? "filled" : String(value);
+}
 
 /** What "Läs upp" says: the question, its help text and every option, the smiley scale's words included. */
 export function spokenText(question: QuestionView): string {

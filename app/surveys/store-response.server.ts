@@ -1,5 +1,6 @@
 import { recordFeedbackMany, type FeedbackIntake } from "~/models/feedback-intake.server";
-import { insertResponses, type AnswerRow, type NewResponse } from "~/models/response.server";
+import { audit, type AuditInput } from "~/models/audit.server";
+import { insertResponses, type AnswerRow, type NewResponse, type ResponseChannel } from "~/models/response.server";
 import type { CompiledSurvey } from "./validate.server";
 import { WriteQueue } from "./write-queue.server";
 
@@ -12,10 +13,12 @@ export interface ResponseToStore {
   rows: AnswerRow[];
   submittedAt?: string;
   locale: string;
-  channel: "phone" | "kiosk" | "staff";
+  channel: ResponseChannel;
   staffAssisted: boolean;
   participantCodeHmac: string | null;
   late?: boolean;
+  /** Written in the same transaction, only when the response is really stored (staff entering a paper form). */
+  audit?: AuditInput;
 }
 
 /** The free text of a response that goes to the feedback inbox, with quoting consent from the survey's consent question. */
@@ -60,6 +63,7 @@ async function writeBatch(items: ResponseToStore[]): Promise<("stored" | "duplic
   return insertResponses(records, async (inserted, trx) => {
     const feedback = (inserted as typeof records).flatMap((r) => feedbackOf(r.source, r.submittedAt));
     if (feedback.length > 0) await recordFeedbackMany(feedback, trx);
+    for (const r of inserted as typeof records) if (r.source.audit) await audit(r.source.audit, trx);
   });
 }
 

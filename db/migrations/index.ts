@@ -16,6 +16,7 @@ import * as reports from "./0022_reports";
 import * as outcomeIndexes from "./0020_outcome_indexes";
 import * as outcomeCoveringIndexes from "./0021_outcome_covering_indexes";
 import * as responseSurveyVersionIndex from "./0030_response_survey_version_index";
+import * as responseImports from "./0023_response_imports";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -39,6 +40,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0020_outcome_indexes": outcomeIndexes,
   "0021_outcome_covering_indexes": outcomeCoveringIndexes,
   "0030_response_survey_version_index": responseSurveyVersionIndex,
+  "0023_response_imports": responseImports,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -2,8 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { updateCampaignDates } from "~/models/campaign.server";
 import { loader as surveyLoader } from "~/routes/s.$code";
 import { action as stepAction } from "~/routes/s.$code_.svara";
+import { action as foresightAction } from "~/routes/s.$code_.framat";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
-import type { QuestionPage } from "~/surveys/question-view";
+import { aheadKey, type AheadPage, type QuestionPage } from "~/surveys/question-view";
+import { readStepAnswer } from "~/surveys/step-input";
 import { forgetCachedCampaigns } from "~/surveys/campaign-cache.server";
 import { startedToken } from "~/surveys/started-token.server";
 import { dataOf, db, get, makePrograms, postForm, resetDatabase, settle, statusOf } from "../support/fixtures";
@@ -118,6 +120,62 @@ describe("the survey as plain pages, one question each (no scripts needed)", () 
       wishes: "Mer yoga",
       quote_consent: "ja",
     });
+  });
+
+  it("foresees, for every answer, exactly the page the server then serves", async () => {
+    const first = questionOf((await landing()).page);
+    const more = await foresightAction({
+      request: postForm("/s/TEST/framat", { state: JSON.stringify(first.state), question: first.question.name }),
+      params: { code: "TEST" },
+      context: {},
+    });
+    expect(more.status).toBe(200);
+    const full = (await more.json()) as Pick<QuestionPage, "ahead" | "aheadByAnswer">;
+    // The first page stays small: it sees a few questions ahead; the rest comes from /s/CODE/framat.
+    expect(JSON.stringify(first).length * 3).toBeLessThan(JSON.stringify(full).length);
+    const forged = await foresightAction({
+      request: postForm("/s/TEST/framat", { state: "{}", question: "program" }),
+      params: { code: "TEST" },
+      context: {},
+    });
+    expect(forged.status).toBe(404);
+
+    const answers: Record<string, string | string[]> = {
+      program: "fot",
+      gender: "man",
+      visits: "aldrig",
+      wishes: "Mer fika",
+      free_text: "",
+    };
+    let view: QuestionPage = { ...first, ...full };
+    let checked = 0;
+    for (;;) {
+      const given = answers[view.question.name] ?? [];
+      const value = readStepAnswer(view.question, { answers: [given].flat(), other: "" }).value;
+      const foreseen: AheadPage | null | undefined = view.aheadByAnswer
+        ? view.aheadByAnswer.pages[aheadKey(view.aheadByAnswer.by, value)]
+        : view.ahead;
+      const served = await step(view, given === "" ? {} : { answer: given }, view.isLast ? "send" : "next");
+      if (served.page.view.kind !== "question") {
+        expect(foreseen ?? null).toBeNull();
+        break;
+      }
+      const next = questionOf(served.page);
+      expect(foreseen, `ahead of ${view.question.name}`).toBeTruthy();
+      const pick = (p: AheadPage) => ({
+        question: p.question,
+        position: p.position,
+        isFirst: p.isFirst,
+        isLast: p.isLast,
+        mayReveal: p.mayReveal,
+      });
+      expect(pick(foreseen as AheadPage)).toEqual(pick(next));
+      checked += 1;
+      view = next;
+    }
+    // "Aldrig" skips the activities; the text written brings the consent question forward.
+    expect(checked).toBe(21);
+    expect(view.question.name).toBe("quote_consent");
   });
 
   it("turns broken, forged or oversized forms into a plain page, never a 500", async () => {

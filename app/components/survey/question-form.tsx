@@ -10,6 +10,9 @@ import { useFocusOnChange } from "./use-focus-on-change";
 import { QuestionFields } from "./question-fields";
 import { SurveyIntro } from "./survey-intro";
 
+/** Whether the next question could be shown before the server answers: shown, none (the last), or not known. */
+export type Foreseen = "shown" | "last" | "unknown";
+
 /**
  * One question as a form that posts to /s/CODE/svara: "Nästa" (or "Skicka svaren") first and biggest, where the
  * thumb expects it, "Tillbaka" below it. With scripts the same form goes through the fetcher, and the last page's
@@ -30,8 +33,11 @@ export function QuestionForm({
   extraErrors: string[];
   onSend: (form: HTMLFormElement) => boolean;
   onOffline: () => void;
-  /** Shows the next question at once while the step goes to the server; false when it cannot be foreseen. */
-  onAhead: (form: HTMLFormElement) => void;
+  /**
+   * Shows the next question at once while the step goes to the server, when the page says which it is for this
+   * answer; "last" when this answer leaves no question after it.
+   */
+  onAhead: (form: HTMLFormElement) => Foreseen;
 }) {
   const t = useStrings(surveyStrings);
   const speech = useSpeechAvailable();
@@ -49,22 +55,35 @@ export function QuestionForm({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    // The last page's answers go through the outbox, unless an answer here could still bring a question forward.
-    if (submitter?.value === "send" && !view.mayReveal && onSend(event.currentTarget)) {
-      event.preventDefault();
-      return;
+    const intent = submitter?.value ?? "next";
+    const online = typeof navigator === "undefined" || navigator.onLine !== false;
+    // The last page's answers go through the outbox, unless the answer here brings another question forward.
+    if (intent === "send") {
+      const last = !view.mayReveal || (online ? onAhead(event.currentTarget) : "unknown") === "last";
+      if (last && onSend(event.currentTarget)) {
+        event.preventDefault();
+        return;
+      }
     }
     // A step needs the server; offline, say so and keep everything on screen rather than fail.
-    if (typeof navigator !== "undefined" && navigator.onLine === false) {
+    if (!online) {
       event.preventDefault();
       onOffline();
       return;
     }
-    if ((submitter?.value ?? "next") === "next") onAhead(event.currentTarget);
+    if (intent === "next") onAhead(event.currentTarget);
   };
 
   return (
-    <fetcher.Form method="post" action={action} className="survey-form" onSubmit={onSubmit} noValidate>
+    // data-discover: Remix learns the step route when the page hydrates, not on the first "Nästa".
+    <fetcher.Form
+      method="post"
+      action={action}
+      className="survey-form"
+      onSubmit={onSubmit}
+      noValidate
+      data-discover="true"
+    >
       {page.intro ? <SurveyIntro page={page} intro={page.intro} state={view.state} speech={speech} /> : null}
       <input type="hidden" name="state" value={JSON.stringify(view.state)} />
       <input type="hidden" name="question" value={question.name} />

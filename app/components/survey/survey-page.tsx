@@ -4,9 +4,9 @@ import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { deviceStorage, loadProgress, readOutbox, type OutboxEntry } from "~/surveys/device-storage";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
-import type { QuestionPage } from "~/surveys/question-view";
+import { aheadKey, type QuestionPage } from "~/surveys/question-view";
 import { fieldsFromForm, readStepAnswer, withStepAnswer } from "~/surveys/step-input";
-import { QuestionForm } from "./question-form";
+import { QuestionForm, type Foreseen } from "./question-form";
 import {
   ClosedMessage,
   NoConnectionMessage,
@@ -19,6 +19,7 @@ import {
 } from "./survey-messages";
 import { useDeviceProgress, useResumeOffer } from "./use-device-progress";
 import { KIOSK_IDLE_MS, KIOSK_THANKS_MS, restartKiosk, useIdle } from "./use-kiosk-idle";
+import { useFullForesight } from "./use-full-foresight";
 import { useSendAnswers } from "./use-send-answers";
 
 /** The answers as the outbox sends them: the JSON body of `POST /s/CODE` (DESIGN.md's contract). */
@@ -51,11 +52,12 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
   // The server's answer to a step replaces what was shown ahead of it (the same question: nothing typed is lost).
   useEffect(() => setForeseen(null), [fetcher.data]);
+  const withForesight = useFullForesight(initial);
   const served = fetcher.data ?? initial;
-  const page: SurveyPageData = useMemo(
-    () => (foreseen ? { ...served, intro: null, view: foreseen } : served),
-    [foreseen, served],
-  );
+  const page: SurveyPageData = useMemo(() => {
+    if (foreseen) return { ...served, intro: null, view: withForesight(foreseen) };
+    return served.view.kind === "question" ? { ...served, view: withForesight(served.view) } : served;
+  }, [foreseen, served, withForesight]);
   const view = page.view;
   const sender = useSendAnswers(page.code);
   const onLanding = !fetcher.data && view.kind === "question" && view.isFirst;
@@ -70,7 +72,8 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   useIdle(page.kiosk && answering && (started || touched), restart, KIOSK_IDLE_MS);
   useIdle(page.kiosk && (sender.phase === "thanks" || view.kind === "thanks"), restart, KIOSK_THANKS_MS);
 
-  useEffect(() => setNoConnection(false), [page]);
+  // A new page from the server, or one shown ahead of it, ends the "no connection" message.
+  useEffect(() => setNoConnection(false), [served, foreseen]);
 
   const onSend = useCallback(
     (form: HTMLFormElement) => {
@@ -84,19 +87,25 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   );
 
   const onAhead = useCallback(
-    (form: HTMLFormElement) => {
-      if (view.kind !== "question" || !view.ahead) return;
+    (form: HTMLFormElement): Foreseen => {
+      if (view.kind !== "question") return "unknown";
       const fields = new FormData(form);
       const step = readStepAnswer(view.question, fieldsFromForm(fields));
-      if (step.problem || (view.question.required && step.value === undefined)) return;
+      if (step.problem || (view.question.required && step.value === undefined)) return "unknown";
       const typedCode = String(fields.get("participantCode") ?? "").trim();
-      if (typedCode !== "") return;
+      if (typedCode !== "") return "unknown";
+      const byAnswer = view.aheadByAnswer;
+      const key = byAnswer ? aheadKey(byAnswer.by, step.value) : "";
+      const ahead = byAnswer ? byAnswer.pages[key] : view.ahead;
+      if (ahead === null) return byAnswer && key in byAnswer.pages ? "last" : "unknown";
+      if (ahead === undefined) return "unknown";
       const state = {
         ...view.state,
         assisted: fields.has("participantCode") ? fields.get("assisted") === "on" : view.state.assisted,
         answers: withStepAnswer(view.state.answers, view.question.name, step),
       };
-      setForeseen({ ...view.ahead, state, errors: [], ahead: null });
+      setForeseen({ ...ahead, state, errors: [] });
+      return "shown";
     },
     [view],
   );

@@ -1,0 +1,92 @@
+import { Field, TextareaField } from "~/components/forms";
+import type { PaperQuestion } from "~/paper/paper-form.server";
+
+/**
+ * One question of a paper questionnaire as plain form controls: a group of radios or checkboxes with its title
+ * as the legend, or a text box. Single choices get an "Inget svar" option, so a wrong click can be undone
+ * without scripts. `values` is what was sent last time (the form shown again after an error).
+ */
+export function PaperQuestionFields({
+  question,
+  number,
+  values,
+  error,
+  t,
+}: {
+  question: PaperQuestion;
+  number: number;
+  values: Record<string, string[]>;
+  error?: string;
+  t: { paperConditional: string; paperNoAnswer: string; paperOther: string };
+}) {
+  const name = `q.${question.name}`;
+  const otherName = `q.${question.name}.annat`;
+  const id = `fraga-${question.name}`;
+  const title = `${number}. ${question.title}`;
+  const hint = [question.description, question.conditional ? t.paperConditional : null].filter(Boolean).join(" ");
+  const sent = values[name];
+  if (question.kind === "text" || question.kind === "longText") {
+    const common = {
+      id,
+      name,
+      label: title,
+      hint: hint || undefined,
+      error,
+      defaultValue: sent?.[0] ?? "",
+      maxLength: question.maxLength ?? undefined,
+    };
+    return question.kind === "text" ? <Field {...common} /> : <TextareaField {...common} rows={question.rows} />;
+  }
+  const multiple = question.kind === "multiple";
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const other = question.choices.find((c) => c.other);
+  const label = (value: string, text: string) =>
+    (question.kind === "rating" || question.kind === "smileys") && text !== value ? `${value} – ${text}` : text;
+  return (
+    <fieldset
+      className="field paper-question"
+      id={id}
+      aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
+    >
+      <legend>{title}</legend>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {question.choices.map((c) => (
+        <label key={c.value} className="choice">
+          <input
+            type={multiple ? "checkbox" : "radio"}
+            name={name}
+            value={c.value}
+            defaultChecked={sent ? sent.includes(c.value) : false}
+            aria-invalid={error ? true : undefined}
+          />
+          {label(c.value, c.text)}
+        </label>
+      ))}
+      {multiple ? null : (
+        <label className="choice paper-question__none">
+          <input type="radio" name={name} value="" defaultChecked={!sent || sent.every((v) => v === "")} />
+          {t.paperNoAnswer}
+        </label>
+      )}
+      {other ? (
+        <Field
+          id={`${id}-annat`}
+          name={otherName}
+          label={question.otherPlaceholder ?? t.paperOther}
+          defaultValue={values[otherName]?.[0] ?? ""}
+          maxLength={question.maxLength ?? undefined}
+        />
+      ) : null}
+    </fieldset>
+  );
+}

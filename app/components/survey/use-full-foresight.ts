@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from "react";
+import type { SurveyPageData } from "~/surveys/participant-page.server";
+import { aheadKey, type AheadPage, type QuestionPage } from "~/surveys/question-view";
+
+type Foresight = Pick<QuestionPage, "ahead" | "aheadByAnswer">;
+
+/** Follows the answers given from the first page along what lies ahead, to the page of question `name`. */
+function findAhead(
+  from: Foresight & { question: { name: string } },
+  answers: Record<string, unknown>,
+  name: string,
+): AheadPage | null {
+  let at: Foresight & { question: { name: string } } = from;
+  for (let steps = 0; steps < 1000; steps++) {
+    const next = at.aheadByAnswer
+      ? at.aheadByAnswer.pages[aheadKey(at.aheadByAnswer.by, answers[at.question.name])]
+      : at.ahead;
+    if (!next) return null;
+    if (next.question.name === name) return next;
+    at = next;
+  }
+  return null;
+}
+
+/**
+ * The first page is sent seeing only a few questions ahead, so it stays small on a slow phone. Once scripts run,
+ * the rest is fetched in the background; `withForesight` then gives any page reached from the first one (shown
+ * before the server answered) everything that lies ahead of it. A failed fetch costs nothing: "Nästa" then asks
+ * the server, as without scripts.
+ */
+export function useFullForesight(initial: SurveyPageData) {
+  const [more, setMore] = useState<{ id: string; foresight: Foresight } | null>(null);
+  const view = initial.view;
+  const landing = view.kind === "question" && view.isFirst ? view : null;
+  useEffect(() => {
+    if (!landing) return;
+    const controller = new AbortController();
+    const body = new URLSearchParams({ state: JSON.stringify(landing.state), question: landing.question.name });
+    fetch(`/s/${encodeURIComponent(initial.code)}/framat`, {
+      method: "POST",
+      body,
+      credentials: "same-origin",
+      signal: controller.signal,
+    })
+      .then((r) => (r.ok ? (r.json() as Promise<Foresight>) : null))
+      .then((foresight) => {
+        if (foresight) setMore({ id: landing.state.id, foresight });
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [initial.code, landing]);
+
+  return useCallback(
+    (page: QuestionPage): QuestionPage => {
+      if (!landing || !more || more.id !== page.state.id) return page;
+      if (page.question.name === landing.question.name) return { ...page, ...more.foresight };
+      if (page.ahead || page.aheadByAnswer || page.isLast) return page;
+      const found = findAhead(
+        { ...more.foresight, question: landing.question },
+        page.state.answers,
+        page.question.name,
+      );
+      return found ? { ...page, ahead: found.ahead, aheadByAnswer: found.aheadByAnswer } : page;
+    },
+    [landing, more],
+  );
+}
