@@ -14,6 +14,9 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
           setupFiles: ["tests/support/console-errors.ts"],
+          // CPU-bound tests (disclosure proofs over random pages, password hashing) run beside the e2e browser in
+          // `npm test`; a budget for a busy machine, not a wait on time.
+          testTimeout: 30_000,
         },
       },
       {

@@ -2,7 +2,7 @@ import { closeDatabase } from "~/db.server";
 import { env } from "~/env.server";
 import { migrateToLatest } from "~/models/migrations.server";
 import { countStaff } from "~/models/staff.server";
-import { listPrograms, createProgram } from "~/models/program.server";
+import { listAllPrograms, createProgram } from "~/models/program.server";
 import { pruneLoginAttempts } from "~/models/login-attempt.server";
 import { deleteExpiredVisitors } from "~/models/visitor-retention.server";
 import { scanFeedbackForRisk } from "~/models/feedback.server";
@@ -33,7 +33,7 @@ export async function prepareApp({ log = console.log }: { log?: (line: string) =
   if (empty && config.SEED_DEMO === "1") {
     await seedDemo();
     log("Demo data seeded.");
-  } else if ((await listPrograms()).length === 0) {
+  } else if ((await listAllPrograms()).length === 0) {
     // A production install still needs its programmes before the first admin can be given any.
     for (const p of DEMO_PROGRAMS) await createProgram(p);
   }

@@ -4,7 +4,7 @@ import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { countUniqueParticipants, listAttendanceFacts } from "~/models/attendance.server";
 import { enrolmentOn } from "~/models/enrolment.server";
 import { personsReached } from "~/models/persons-reached.server";
-import { listPrograms } from "~/models/program.server";
+import { listAllPrograms } from "~/models/program.server";
 import type { StaffUser } from "~/models/staff.server";
 import {
   computeAttendanceStats,
@@ -14,7 +14,7 @@ import {
 } from "~/outcomes/attendance-stats";
 import { publishPersonsReached, readPersonsReached, type PersonsReachedFigures } from "~/outcomes/persons-reached";
 import { cellKey, type Publication } from "~/privacy/small-counts";
-import { programsFor } from "./programs.server";
+import { programsInView } from "./programs.server";
 import { parseStatsQuery, type StatsQuery } from "./stats-query";
 
 /**
@@ -53,7 +53,7 @@ export async function loadStatsPage({
   locale: Locale;
 }) {
   const { filter, query, error } = parseStatsQuery(params, today);
-  const programs = await programsFor(staff);
+  const programs = await programsInView(staff);
   const refused = { programs, stats: null, protection: null, reach: null, selection: null } as const;
   if (!query) return { ...refused, filter, error };
   // Only a programme the staff member may see; another one's id is refused like an unknown one.
@@ -81,7 +81,7 @@ async function loadAttendanceStatistics({
   dropInLabel: string;
 }) {
   const scope = programScope(staff);
-  const everyProgram = scope === undefined || (await listPrograms()).every((p) => scope.includes(p.id));
+  const everyProgram = scope === undefined || (await listAllPrograms()).every((p) => scope.includes(p.id));
   const chosen = programs.find((p) => p.id === programId) ?? null;
   const period = chosen
     ? { from, to, programIds: [chosen.id], shared: false }

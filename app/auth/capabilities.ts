@@ -26,6 +26,7 @@ export const CAPABILITIES = [
   { key: "exports", href: "/staff/exports", roles: ["admin", "researcher"], ready: true },
   { key: "users", href: "/staff/users", roles: ["admin"], ready: true },
   { key: "audit", href: "/staff/audit", roles: ["admin"], ready: true },
+  { key: "programs", href: "/staff/programs", roles: ["admin"], ready: true },
 ] as const satisfies readonly { key: string; href: string; roles: readonly Role[]; ready: boolean }[];
 
 export type CapabilityKey = (typeof CAPABILITIES)[number]["key"];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { audit } from "~/models/audit.server";
-import { createProgram, listPrograms } from "~/models/program.server";
+import { createProgram, listAllPrograms, listPrograms } from "~/models/program.server";
 import { createStaff, emailTaken } from "~/models/staff.server";
 import { DEMO_PROGRAMS } from "../../db/seeds/demo/staff";
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from "./password.server";
@@ -32,11 +32,9 @@ export async function createAccountFromCli(raw: {
   const { email, role, name, programSlugs, password } = parsed.data;
   if (await emailTaken({ email })) return { ok: false, message: `There is already an account for ${email}.` };
 
-  let programs = await listPrograms();
-  if (programs.length === 0) {
-    for (const p of DEMO_PROGRAMS) await createProgram(p);
-    programs = await listPrograms();
-  }
+  // Programmes are created once, on an install that has none (archived ones count: they are kept on purpose).
+  if ((await listAllPrograms()).length === 0) for (const p of DEMO_PROGRAMS) await createProgram(p);
+  const programs = await listPrograms();
   const chosen = programSlugs ? programs.filter((p) => programSlugs.includes(p.slug)) : programs;
   const unknown = (programSlugs ?? []).filter((slug) => !programs.some((p) => p.slug === slug));
   if (unknown.length > 0)

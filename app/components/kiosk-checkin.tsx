@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { Field, FormAlert } from "~/components/forms";
 import { ReadAloudButton } from "~/components/read-aloud";
 import { format } from "~/i18n/define";
 import { kiosk as kioskStrings } from "~/i18n/strings/kiosk";
@@ -228,28 +229,22 @@ export function KioskCheckIn({
             void submit(activity, { code: code.trim() });
           }}
         >
-          {step.error ? (
-            <p className="alert alert--error" role="alert" id="kiosk-code-error">
-              {t.errCode}
-            </p>
-          ) : null}
-          <div className="field">
-            <label htmlFor="kiosk-code">{t.codeLabel}</label>
-            <input
-              id="kiosk-code"
-              name="code"
-              className="kiosk-code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              autoComplete="off"
-              autoCorrect="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={40}
-              aria-invalid={step.error ? true : undefined}
-              aria-describedby={step.error ? "kiosk-code-error" : undefined}
-            />
-          </div>
+          <FormAlert id="kiosk-code-error">{step.error ? t.errCode : null}</FormAlert>
+          <Field
+            label={t.codeLabel}
+            id="kiosk-code"
+            name="code"
+            className="field kiosk-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCorrect="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={40}
+            aria-invalid={step.error ? true : undefined}
+            describedBy={step.error ? "kiosk-code-error" : undefined}
+          />
           <button type="submit" className="button button--block kiosk-choice">
             {t.next}
           </button>

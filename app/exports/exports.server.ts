@@ -74,6 +74,30 @@ export function parseExportFilters(
   return { ok: true, value: { campaignIds, k: parsed.value.k, freeText: parsed.value.freeText } };
 }
 
+/**
+ * Audits an export the app refused (bad filters, mixed surveys, no rows, a wave out of reach, a download that is
+ * not the person's or not ready): who, when and why, as `export.refused`.
+ */
+export async function auditExportRefusal(
+  staff: Staff,
+  ip: string,
+  reason: string,
+  {
+    entityType = "export",
+    entityId,
+    details = {},
+  }: { entityType?: string; entityId?: number | null; details?: Record<string, unknown> } = {},
+): Promise<void> {
+  await audit({
+    actor: staff,
+    action: "export.refused",
+    entityType,
+    entityId: entityId ?? undefined,
+    ip,
+    details: { reason, ...details },
+  });
+}
+
 export interface ExportChoices {
   surveys: { key: string; title: string }[];
   campaigns: (Pick<Campaign, "id" | "title" | "surveyKey" | "programName" | "opensOn" | "closesOn"> & {
@@ -109,20 +133,19 @@ export async function resolveExportSource(staff: Staff, filters: ExportFilters, 
   for (const id of filters.campaignIds) {
     const campaign = await getCampaign({ id, programIds: scope });
     if (!campaign) {
-      await audit({
-        actor: staff,
-        action: "export.refused",
-        entityType: "campaign",
-        entityId: id,
-        ip,
-        details: { reason: "campaign-not-visible" },
-      });
+      await auditExportRefusal(staff, ip, "campaign-not-visible", { entityType: "campaign", entityId: id });
       return { ok: false, status: 404, error: "campaignNotFound" };
     }
     campaigns.push(campaign);
   }
   const keys = new Set(campaigns.map((c) => c.surveyKey));
-  if (keys.size > 1) return { ok: false, status: 422, error: "mixedSurveys" };
+  if (keys.size > 1) {
+    await auditExportRefusal(staff, ip, "mixedSurveys", {
+      entityType: "campaign",
+      details: { campaignIds: filters.campaignIds },
+    });
+    return { ok: false, status: 422, error: "mixedSurveys" };
+  }
   campaigns.sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.id - b.id);
   const surveyKey = campaigns[0].surveyKey;
   const survey = (await listSurveys()).find((s) => s.key === surveyKey);
@@ -190,8 +213,13 @@ export async function startExport(staff: Staff, filters: ExportFilters, ip: stri
   if (running !== null) return { ok: true, id: running, alreadyRunning: true };
   const resolved = await resolveExportSource(staff, filters, ip);
   if (!resolved.ok) return resolved;
-  if ((await countExportRows({ campaignIds: resolved.source.filters.campaignIds })) === 0)
+  if ((await countExportRows({ campaignIds: resolved.source.filters.campaignIds })) === 0) {
+    await auditExportRefusal(staff, ip, "noRows", {
+      entityType: "campaign",
+      details: { campaignIds: resolved.source.filters.campaignIds },
+    });
     return { ok: false, status: 422, error: "noRows" };
+  }
   const id = await beginExport({ staff, surveyKey: resolved.surveyKey, filters: resolved.source.filters });
   if (id === null) {
     const again = await runningExportOf({ staffId: staff.id });
@@ -275,23 +303,20 @@ export type DownloadResult =
 export async function openExportDownload(staff: Staff, id: number, ip: string): Promise<DownloadResult> {
   const found = await getExport({ id });
   if (!found || found.createdBy !== staff.id) {
-    await audit({
-      actor: staff,
-      action: "export.refused",
-      entityType: "export",
-      entityId: id,
-      ip,
-      details: { reason: found ? "not-creator" : "unknown" },
-    });
+    await auditExportRefusal(staff, ip, found ? "not-creator" : "unknown", { entityId: id });
     return { ok: false, status: 404 };
   }
-  if (found.status !== "done" || !found.fileName) return { ok: false, status: found.status === "running" ? 409 : 404 };
+  if (found.status !== "done" || !found.fileName) {
+    await auditExportRefusal(staff, ip, found.status === "running" ? "still-running" : "not-made", { entityId: id });
+    return { ok: false, status: found.status === "running" ? 409 : 404 };
+  }
   const file = exportFilePath(found.fileName);
   let stream: fs.ReadStream;
   try {
     await fs.promises.access(file, fs.constants.R_OK);
     stream = fs.createReadStream(file);
   } catch {
+    await auditExportRefusal(staff, ip, "file-gone", { entityId: id });
     return { ok: false, status: 410 };
   }
   await audit({

@@ -59,6 +59,8 @@ export interface ExportLayout {
   positions: QiPosition[];
   /** Coded cells of the question columns for one response (design columns are added by the builder). */
   codeAnswers: (answers: Record<string, unknown>, redact: (text: string) => string) => CsvValue[];
+  /** The same cells written into `out` from index `at` on, for writers that reuse one row array. */
+  codeInto: (answers: Record<string, unknown>, out: CsvValue[], at: number, redact: (text: string) => string) => void;
   waveCode: (campaignId: number) => number;
 }
 
@@ -247,7 +249,13 @@ export function buildLayout({
     },
   ];
   const positions: QiPosition[] = [];
-  const coders: ((answers: Record<string, unknown>, out: CsvValue[], redact: (t: string) => string) => void)[] = [];
+  // Each coder writes its question's cells into `out` from `at` and returns where the next question starts.
+  const coders: ((
+    answers: Record<string, unknown>,
+    out: CsvValue[],
+    at: number,
+    redact: (t: string) => string,
+  ) => number)[] = [];
   const used = new Set<string>(variables.map((v) => v.name));
   const uniqueName = (base: string) => {
     let name = base.slice(0, 60);
@@ -287,10 +295,11 @@ export function buildLayout({
       variables.push({ ...base, name: uniqueName(name), type: "category", label: title, valueLabels: labels });
       const otherText = hasOther && freeText;
       if (otherText) variables.push(textVariable(uniqueName(`${name}_other_text`), name, title, outcome));
-      coders.push((answers, out, redact) => {
+      coders.push((answers, out, at, redact) => {
         const v = answers[name];
-        out.push(v === undefined || v === null ? null : (codes.get(String(v)) ?? null));
-        if (otherText) out.push(otherComment(answers, name, redact));
+        out[at++] = v === undefined || v === null ? null : (codes.get(String(v)) ?? null);
+        if (otherText) out[at++] = otherComment(answers, name, redact);
+        return at;
       });
     } else if (type === "checkbox") {
       const all = [...choices];
@@ -310,14 +319,15 @@ export function buildLayout({
       const otherText = hasOther && freeText;
       if (otherText) variables.push(textVariable(uniqueName(`${name}_other_text`), name, title, outcome));
       const values = all.map((c) => c.value);
-      coders.push((answers, out, redact) => {
+      coders.push((answers, out, at, redact) => {
         const v = answers[name];
-        if (!Array.isArray(v)) for (let i = 0; i < values.length; i++) out.push(null);
+        if (!Array.isArray(v)) for (let i = 0; i < values.length; i++) out[at++] = null;
         else {
-          const chosen = new Set(v.map(String));
-          for (const value of values) out.push(chosen.has(value) ? 1 : 0);
+          const chosen = v.map(String);
+          for (const value of values) out[at++] = chosen.includes(value) ? 1 : 0;
         }
-        if (otherText) out.push(otherComment(answers, name, redact));
+        if (otherText) out[at++] = otherComment(answers, name, redact);
+        return at;
       });
     } else if (type === "rating" || (type === "text" && q.inputType === "number")) {
       const labels: ValueLabel[] = [];
@@ -336,10 +346,11 @@ export function buildLayout({
         if (q.maxRateDescription) labels.push({ code: max, label: text2(q.maxRateDescription, String(max)) });
       }
       variables.push({ ...base, name: uniqueName(name), type: "number", label: title, valueLabels: labels });
-      coders.push((answers, out) => {
+      coders.push((answers, out, at) => {
         const v = answers[name];
         const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
-        out.push(Number.isFinite(n) ? n : null);
+        out[at] = Number.isFinite(n) ? n : null;
+        return at + 1;
       });
     } else if (type === "boolean") {
       const labels: ValueLabel[] = [
@@ -347,16 +358,18 @@ export function buildLayout({
         { code: 1, label: text2(q.labelTrue, "").sv ? text2(q.labelTrue, "") : YES_NO[1].label },
       ];
       variables.push({ ...base, name: uniqueName(name), type: "flag", label: title, valueLabels: labels });
-      coders.push((answers, out) => {
+      coders.push((answers, out, at) => {
         const v = answers[name];
-        out.push(v === true ? 1 : v === false ? 0 : null);
+        out[at] = v === true ? 1 : v === false ? 0 : null;
+        return at + 1;
       });
     } else if (isFreeTextQuestion(q)) {
       if (!freeText) continue;
       variables.push({ ...textVariable(uniqueName(name), name, title, outcome), quasiIdentifier: false });
-      coders.push((answers, out, redact) => {
+      coders.push((answers, out, at, redact) => {
         const v = answers[name];
-        out.push(typeof v === "string" && v.trim() !== "" ? oneLine(redact(v)) : null);
+        out[at] = typeof v === "string" && v.trim() !== "" ? oneLine(redact(v)) : null;
+        return at + 1;
       });
     } else {
       continue;
@@ -375,8 +388,12 @@ export function buildLayout({
     waveCode: (campaignId) => waveCodes.get(campaignId) ?? 0,
     codeAnswers: (answers, redact) => {
       const out: CsvValue[] = [];
-      for (const code of coders) code(answers, out, redact);
+      let at = 0;
+      for (const code of coders) at = code(answers, out, at, redact);
       return out;
+    },
+    codeInto: (answers, out, at, redact) => {
+      for (const code of coders) at = code(answers, out, at, redact);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { listPrograms, type Program } from "~/models/program.server";
+import { listAllPrograms, type Program } from "~/models/program.server";
 import { GENDERS, type Gender, type GenderCounts } from "~/outcomes/attendance-rules";
 import {
   computePersonsReached,
@@ -101,7 +101,7 @@ async function visitFacts(period: Period, persons: readonly PersonFact[]): Promi
  */
 export async function personsReached({ from, to, programIds, shared }: Period): Promise<PersonsReached> {
   const period = { from, to, programIds, shared };
-  const [persons, allPrograms] = await Promise.all([listPersonFacts(period), listPrograms()]);
+  const [persons, allPrograms] = await Promise.all([listPersonFacts(period), listAllPrograms()]);
   const visits = await visitFacts(period, persons);
   const programs = programIds ? allPrograms.filter((p) => programIds.includes(p.id)) : allPrograms;
   const figures = computePersonsReached({ from, to, persons, visits, programIds: programs.map((p) => p.id) });

@@ -1,5 +1,4 @@
 import { isIsoDate } from "~/http/params";
-import { parseCodeList, type CodeListError } from "~/privacy/participant-code";
 
 /** The four gender categories attendance is split by (DOMAIN.md: "uppdelat på kön"). */
 export const GENDERS = ["women", "men", "other", "notStated"] as const;
@@ -86,66 +85,8 @@ export function checkAttendance(
   return [...new Set(errors)];
 }
 
-export interface ParsedAttendanceForm {
-  input: AttendanceInput;
-  /**
-   * Canonical participant codes (to be hashed by the caller), or null when the field was left out. The
-   * counts are then the visitors without a code: those with one are counted by the register.
-   */
-  codes: string[] | null;
-  /** Which code (1-based) a code error is about. */
-  codePosition?: number;
-  errors: Partial<
-    Record<"date" | "activityId" | "counts" | "firstTime" | "note" | "codes", AttendanceError | CodeListError>
-  >;
-}
-
-/** Reads the registration form; field values that cannot even be read become errors, never exceptions. */
-export function parseAttendanceForm(form: URLSearchParams): ParsedAttendanceForm {
-  const errors: ParsedAttendanceForm["errors"] = {};
-  const rawActivity = (form.get("activityId") ?? "").trim();
-  let activityId: number | null = null;
-  if (rawActivity === "") errors.activityId = "errActivity";
-  else if (rawActivity !== "drop-in") {
-    const id = Number(rawActivity);
-    if (!Number.isSafeInteger(id) || id <= 0) errors.activityId = "errActivity";
-    else activityId = id;
-  }
-  const counts = {} as GenderCounts;
-  for (const g of GENDERS) {
-    const n = parseCount(form.get(g));
-    if (n === null) errors.counts = "errCount";
-    counts[g] = n ?? 0;
-  }
-  const rawFirst = (form.get("firstTime") ?? "").trim();
-  let firstTime: number | null = null;
-  if (rawFirst !== "") {
-    const n = parseCount(rawFirst);
-    if (n === null) errors.firstTime = "errFirstTime";
-    else firstTime = n;
-  }
-  const note = (form.get("note") ?? "").trim();
-  const rawCodes = form.get("codes");
-  let codes: string[] | null = null;
-  let codePosition: number | undefined;
-  if (rawCodes !== null && rawCodes.trim() !== "") {
-    const list = parseCodeList(rawCodes, { separator: "lines" });
-    codes = list.codes;
-    if (list.error) {
-      errors.codes = list.error;
-      codePosition = list.position;
-    }
-  }
-  return {
-    input: { date: (form.get("date") ?? "").trim(), activityId, ...counts, firstTime, note },
-    codes,
-    codePosition,
-    errors,
-  };
-}
-
 /** Maps rule errors to the form field they belong to. */
-export function fieldOf(error: AttendanceError): keyof ParsedAttendanceForm["errors"] {
+export function fieldOf(error: AttendanceError): "date" | "activityId" | "counts" | "firstTime" | "note" {
   switch (error) {
     case "errDate":
     case "errFuture":

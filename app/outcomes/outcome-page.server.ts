@@ -1,4 +1,4 @@
-import { programsFor } from "~/activities/programs.server";
+import { programsInView } from "~/activities/programs.server";
 import { programScope } from "~/auth/scope";
 import { listOutcomeCampaigns } from "~/models/outcome.server";
 import type { StaffUser } from "~/models/staff.server";
@@ -50,7 +50,7 @@ export async function outcomePage(staff: StaffUser, url: URL, { defaults = true 
   const scope = programScope(staff);
   const [campaigns, programs, surveyFiles] = await Promise.all([
     listOutcomeCampaigns({ programIds: scope }),
-    programsFor(staff),
+    programsInView(staff),
     listSurveys(),
   ]);
   const titles = new Map(surveyFiles.map((s) => [s.key, s.title]));

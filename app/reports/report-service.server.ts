@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { programScope } from "~/auth/scope";
 import { isIsoDate } from "~/http/params";
-import { listPrograms } from "~/models/program.server";
+import { listAllPrograms } from "~/models/program.server";
 import {
   createReport,
   getReport,
@@ -27,7 +27,9 @@ type Staff = Pick<StaffUser, "id" | "email" | "role" | "programIds">;
 /** The programmes a staff member may write a report on. */
 export async function reportablePrograms(staff: Staff): Promise<{ id: number; name: string }[]> {
   const scope = programScope(staff);
-  return (await listPrograms()).filter((p) => !scope || scope.includes(p.id)).map((p) => ({ id: p.id, name: p.name }));
+  return (await listAllPrograms())
+    .filter((p) => !scope || scope.includes(p.id))
+    .map((p) => ({ id: p.id, name: p.name }));
 }
 
 export type NewReportErrors = Partial<Record<"title" | "from" | "to" | "programId", string>>;
@@ -82,7 +84,7 @@ async function draftFor(report: {
   programIds: number[];
   chosenQuoteIds: number[] | null;
 }): Promise<Draft> {
-  const programs = (await listPrograms())
+  const programs = (await listAllPrograms())
     .filter((p) => report.programIds.includes(p.id))
     .map((p) => ({ id: p.id, name: p.name }));
   return buildDraft(

@@ -10,6 +10,7 @@ import {
   openKioskCookie,
 } from "~/auth/kiosk.server";
 import { delayAfter, FREE_FAILURES, LOGIN_WINDOW_MS } from "~/auth/login.server";
+import { Field, FormAlert } from "~/components/forms";
 import { KioskCheckIn } from "~/components/kiosk-checkin";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
@@ -88,26 +89,19 @@ export default function SelfCheckIn() {
         {loaded.hasPin ? (
           <>
             <p className="lead">{t.lockedLead}</p>
-            {result?.error ? (
-              <p className="alert alert--error" role="alert" id="pin-error">
-                {t[result.error]}
-              </p>
-            ) : null}
+            <FormAlert id="pin-error">{result?.error ? t[result.error] : null}</FormAlert>
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="open" />
-              <div className="field">
-                <label htmlFor="pin">{t.pin}</label>
-                <input
-                  id="pin"
-                  name="pin"
-                  type="password"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  required
-                  aria-invalid={result?.error ? true : undefined}
-                  aria-describedby={result?.error ? "pin-error" : undefined}
-                />
-              </div>
+              <Field
+                label={t.pin}
+                name="pin"
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                required
+                aria-invalid={result?.error ? true : undefined}
+                describedBy={result?.error ? "pin-error" : undefined}
+              />
               <button type="submit" className="button button--block">
                 {t.open}
               </button>

@@ -28,10 +28,13 @@ async function visibleActivity(staff: StaffUser, id: number) {
   return activity;
 }
 
+/** An activity of an archived programme keeps it in the picker, so saving does not move it. */
+const keepOf = (activity: { programId: number | null }) => (activity.programId === null ? [] : [activity.programId]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const activity = await visibleActivity(staff, parseId(params.id));
-  return { activity, programs: await programsFor(staff) };
+  return { activity, programs: await programsFor(staff, { keep: keepOf(activity) }) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -48,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent !== "save") throw badRequest();
   const parsed = parseActivityForm(
     form,
-    (await programsFor(staff)).map((p) => p.id),
+    (await programsFor(staff, { keep: keepOf(before) })).map((p) => p.id),
   );
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   await editActivity({ before, value: parsed.value, by: { actor: staff, ip } });

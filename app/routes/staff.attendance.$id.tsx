@@ -11,20 +11,14 @@ import { getActivity } from "~/models/activity.server";
 import { codedCountsOfAttendance, correctAttendance, getAttendance } from "~/models/attendance.server";
 import { listPrograms } from "~/models/program.server";
 import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
-import { NewVisitorQuestions, useCodeErrorText } from "~/components/new-visitor-questions";
+import { AttendanceFigures } from "~/components/attendance-figures";
+import { FormAlert } from "~/components/forms";
+import { parseAttendanceForm, type ParsedAttendanceForm } from "~/activities/attendance-form";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import type { StaffUser } from "~/models/staff.server";
-import {
-  checkAttendance,
-  fieldOf,
-  GENDERS,
-  MAX_COUNT,
-  parseAttendanceForm,
-  type ParsedAttendanceForm,
-} from "~/outcomes/attendance-rules";
+import { checkAttendance, fieldOf, GENDERS } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
-import { CountStepper } from "~/components/count-stepper";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -118,125 +112,45 @@ export default function CorrectAttendance() {
   const [params] = useSearchParams();
   const t = useStrings(attendanceStrings);
   const v = useStrings(visitorStrings);
-  const codeError = useCodeErrorText();
   const errors = result?.errors ?? {};
   const values = result?.values;
-  const message = (key: string | undefined) => (key ? t[key as keyof typeof t] : undefined);
   const name = record.activityName ?? t.dropInShort;
   return (
     <div className="page page--narrow attendance">
       <AttendanceNav canEdit={canEdit} />
       <h1>{t.correctTitle}</h1>
-      {params.has("corrected") && !result ? (
-        <p className="alert alert--ok" role="status">
-          {t.corrected}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">{params.has("corrected") && !result ? t.corrected : null}</FormAlert>
       <p className="lead">{format(t.correctLead, { activity: name, date: record.date })}</p>
-      {Object.keys(errors).length > 0 ? (
-        <p className="alert alert--error" role="alert">
-          {t.errForm}
-        </p>
-      ) : null}
+      <FormAlert>{Object.keys(errors).length > 0 ? t.errForm : null}</FormAlert>
       <Form method="post" className="stack" noValidate>
-        <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
-          <legend>{t.counts}</legend>
-          {coded.linked > 0 ? (
-            <p className="hint">
-              {format(v.codedNow, {
-                coded: coded.linked,
-                women: coded.women,
-                men: coded.men,
-                other: coded.other,
-                notStated: coded.notStated,
-              })}
-            </p>
-          ) : null}
-          {errors.counts ? (
-            <p className="field-error" id="counts-error">
-              {message(errors.counts)}
-            </p>
-          ) : null}
-          {GENDERS.map((g) => (
-            <CountStepper
-              key={`${g}-${values ? "r" : "n"}`}
-              name={g}
-              label={t[g]}
-              defaultValue={values ? Number(values[g]) || 0 : anonymous[g]}
-              max={MAX_COUNT}
-              decreaseLabel={format(t.decrease, { label: t[g] })}
-              increaseLabel={format(t.increase, { label: t[g] })}
-              invalid={Boolean(errors.counts)}
-            />
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="firstTime">{t.firstTime}</label>
-          <input
-            id="firstTime"
-            name="firstTime"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={MAX_COUNT}
-            defaultValue={values?.firstTime ?? anonymousFirstTime ?? ""}
-            aria-invalid={errors.firstTime ? true : undefined}
-            aria-describedby={errors.firstTime ? "firstTime-error" : undefined}
-          />
-          {errors.firstTime ? (
-            <p className="field-error" id="firstTime-error">
-              {message(errors.firstTime)}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="codes">{t.codes}</label>
-          <p className="hint" id="codes-hint">
-            {record.codeCount > 0 ? `${format(t.codesSaved, { count: record.codeCount })} ` : ""}
-            {t.codesReplace}
-          </p>
-          <textarea
-            id="codes"
-            name="codes"
-            rows={3}
-            autoComplete="off"
-            defaultValue={values?.codes ?? ""}
-            aria-invalid={errors.codes ? true : undefined}
-            aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`}
-          />
-          {errors.codes ? (
-            <p className="field-error" id="codes-error">
-              {codeError(errors.codes, result?.codeDetail)}
-            </p>
-          ) : null}
-          <NewVisitorQuestions codes={result?.newCodes ?? []} programs={programs} values={values} />
-          {record.codeCount > 0 ? (
-            <label className="choice">
-              <input type="checkbox" name="clearCodes" value="1" />
-              {t.clearCodes}
-            </label>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="note">{t.note}</label>
-          <p className="hint" id="note-hint">
-            {t.noteHint}
-          </p>
-          <textarea
-            id="note"
-            name="note"
-            rows={3}
-            maxLength={1000}
-            defaultValue={values?.note ?? record.note}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={`note-hint${errors.note ? " note-error" : ""}`}
-          />
-          {errors.note ? (
-            <p className="field-error" id="note-error">
-              {message(errors.note)}
-            </p>
-          ) : null}
-        </div>
+        <AttendanceFigures
+          errors={errors}
+          values={values}
+          defaults={{ counts: anonymous, firstTime: anonymousFirstTime, note: record.note }}
+          countsHint={
+            coded.linked > 0
+              ? format(v.codedNow, {
+                  coded: coded.linked,
+                  women: coded.women,
+                  men: coded.men,
+                  other: coded.other,
+                  notStated: coded.notStated,
+                })
+              : null
+          }
+          codesHint={`${record.codeCount > 0 ? `${format(t.codesSaved, { count: record.codeCount })} ` : ""}${t.codesReplace}`}
+          codeDetail={result?.codeDetail}
+          newCodes={result?.newCodes ?? []}
+          programs={programs}
+          afterCodes={
+            record.codeCount > 0 ? (
+              <label className="choice">
+                <input type="checkbox" name="clearCodes" value="1" />
+                {t.clearCodes}
+              </label>
+            ) : null
+          }
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t.correctSave}

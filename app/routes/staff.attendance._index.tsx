@@ -10,20 +10,13 @@ import { getActivity, listActivities, type Activity } from "~/models/activity.se
 import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
 import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
 import { listPrograms } from "~/models/program.server";
-import { NewVisitorQuestions, useCodeErrorText } from "~/components/new-visitor-questions";
+import { AttendanceFigures } from "~/components/attendance-figures";
+import { FormAlert } from "~/components/forms";
+import { parseAttendanceForm, type ParsedAttendanceForm } from "~/activities/attendance-form";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
-import {
-  checkAttendance,
-  fieldOf,
-  GENDERS,
-  MAX_COUNT,
-  parseAttendanceForm,
-  totalOf,
-  type ParsedAttendanceForm,
-} from "~/outcomes/attendance-rules";
+import { checkAttendance, fieldOf, GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
-import { CountStepper } from "~/components/count-stepper";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -87,6 +80,11 @@ type ActionResult = {
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("attendance") });
   const form = await requireForm(request, { maxBytes: 32 * 1024 });
+  // "Visa dagen" without JavaScript: only the date goes on, never counts, participant codes or a note in a URL.
+  if (form.get("intent") === "showDay") {
+    const day = String(form.get("date") ?? "");
+    return redirect(isIsoDate(day) ? `/staff/attendance?date=${day}` : "/staff/attendance", 303);
+  }
   const parsed = parseAttendanceForm(form);
   const values = Object.fromEntries(
     [...new Set(["date", "activityId", ...GENDERS, "firstTime", "note", "codes", ...form.keys()])]
@@ -154,7 +152,6 @@ export default function RegisterAttendance() {
   const navigate = useNavigate();
   const t = useStrings(attendanceStrings);
   const v = useStrings(visitorStrings);
-  const codeError = useCodeErrorText();
   const errors = result?.errors ?? {};
   const newCodes = result?.newCodes ?? [];
   const values = result?.values;
@@ -178,7 +175,7 @@ export default function RegisterAttendance() {
       <AttendanceNav canEdit={canEdit} />
       <h1>{t.registerTitle}</h1>
       {saved && !result ? (
-        <div className="alert alert--ok" role="status">
+        <FormAlert tone="ok">
           <p>
             {saved.coded > 0
               ? format(v.savedWithCodes, {
@@ -193,7 +190,7 @@ export default function RegisterAttendance() {
             <Link to={`/staff/attendance/stats?from=${saved.date}&to=${saved.date}`}>{t.seeDayStats}</Link>
             <Link to={`/staff/attendance/${saved.id}`}>{t.correct}</Link>
           </p>
-        </div>
+        </FormAlert>
       ) : (
         <p className="lead">{t.registerLead}</p>
       )}
@@ -205,12 +202,12 @@ export default function RegisterAttendance() {
           </p>
         </div>
       ) : null}
-      {Object.keys(errors).length > 0 ? (
-        <p className="alert alert--error" role="alert">
-          {t.errForm}
-        </p>
-      ) : null}
+      <FormAlert>{Object.keys(errors).length > 0 ? t.errForm : null}</FormAlert>
       <Form method="post" className="stack" noValidate>
+        {/* Enter in a field saves: the first submit button is the one implicit submission presses. */}
+        <button type="submit" hidden tabIndex={-1}>
+          {t.save}
+        </button>
         <div className="field">
           <label htmlFor="date">{t.date}</label>
           <div className="date-row">
@@ -232,7 +229,7 @@ export default function RegisterAttendance() {
               }}
             />
             {/* Without JavaScript: the same form asks for the chosen day's page. */}
-            <button type="submit" formMethod="get" formNoValidate className="button button--secondary">
+            <button type="submit" name="intent" value="showDay" formNoValidate className="button button--secondary">
               {t.showDay}
             </button>
           </div>
@@ -257,96 +254,16 @@ export default function RegisterAttendance() {
           {specials.length > 0 ? <p className="group-label">{t.specialOccasions}</p> : null}
           {specials.map((a) => option(String(a.id), a.name))}
         </fieldset>
-        <fieldset className="field" aria-describedby={describe("counts")}>
-          <legend>{t.counts}</legend>
-          {errors.counts ? (
-            <p className="field-error" id="counts-error">
-              {message(errors.counts)}
-            </p>
-          ) : null}
-          {GENDERS.map((g) => (
-            <CountStepper
-              key={`${g}-${values ? "r" : "n"}`}
-              name={g}
-              label={t[g]}
-              defaultValue={Number(values?.[g]) || 0}
-              max={MAX_COUNT}
-              decreaseLabel={format(t.decrease, { label: t[g] })}
-              increaseLabel={format(t.increase, { label: t[g] })}
-              invalid={Boolean(errors.counts)}
-            />
-          ))}
-        </fieldset>
-        <details
-          className="more"
-          open={Boolean(
-            errors.firstTime || errors.note || errors.codes || values?.firstTime || values?.note || values?.codes,
-          )}
-        >
-          <summary>{t.moreDetails}</summary>
-          <div className="stack">
-            <div className="field">
-              <label htmlFor="firstTime">{t.firstTime}</label>
-              <input
-                id="firstTime"
-                name="firstTime"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={MAX_COUNT}
-                defaultValue={values?.firstTime ?? ""}
-                aria-invalid={errors.firstTime ? true : undefined}
-                aria-describedby={describe("firstTime")}
-              />
-              {errors.firstTime ? (
-                <p className="field-error" id="firstTime-error">
-                  {message(errors.firstTime)}
-                </p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="codes">{t.codes}</label>
-              <p className="hint" id="codes-hint">
-                {t.codesHint}
-              </p>
-              <textarea
-                id="codes"
-                name="codes"
-                rows={3}
-                autoComplete="off"
-                defaultValue={values?.codes ?? ""}
-                aria-invalid={errors.codes ? true : undefined}
-                aria-describedby={`codes-hint${errors.codes ? " codes-error" : ""}`}
-              />
-              {errors.codes ? (
-                <p className="field-error" id="codes-error">
-                  {codeError(errors.codes, result?.codeDetail)}
-                </p>
-              ) : null}
-              <NewVisitorQuestions codes={newCodes} programs={programs} values={values} />
-            </div>
-            <div className="field">
-              <label htmlFor="note">{t.note}</label>
-              <p className="hint" id="note-hint">
-                {t.noteHint}
-              </p>
-              <textarea
-                id="note"
-                name="note"
-                rows={3}
-                maxLength={1000}
-                defaultValue={values?.note ?? ""}
-                aria-invalid={errors.note ? true : undefined}
-                aria-describedby={`note-hint${errors.note ? " note-error" : ""}`}
-              />
-              {errors.note ? (
-                <p className="field-error" id="note-error">
-                  {message(errors.note)}
-                </p>
-              ) : null}
-            </div>
-          </div>
-        </details>
+        <AttendanceFigures
+          errors={errors}
+          values={values}
+          defaults={{ counts: { women: 0, men: 0, other: 0, notStated: 0 }, firstTime: null, note: "" }}
+          codesHint={t.codesHint}
+          codeDetail={result?.codeDetail}
+          newCodes={newCodes}
+          programs={programs}
+          moreLabel={t.moreDetails}
+        />
         <button type="submit" className="button button--block" disabled={navigation.state === "submitting"}>
           {t.save}
         </button>

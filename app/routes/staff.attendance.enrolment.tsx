@@ -8,6 +8,8 @@ import { programScope } from "~/auth/scope";
 import { programsFor } from "~/activities/programs.server";
 import { isoDate } from "~/http/params";
 import { requireForm } from "~/http/body.server";
+import { parseForm } from "~/http/parse-form";
+import { Field, FormAlert, SelectField } from "~/components/forms";
 import { listEnrolments, saveEnrolment } from "~/models/enrolment.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -54,21 +56,19 @@ const schema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const form = await requireForm(request, { maxBytes: 8 * 1024 });
-  const parsed = schema.safeParse(
-    Object.fromEntries(["programId", "onDate", ...GENDERS].map((k) => [k, form.get(k) ?? ""])),
-  );
+  const parsed = parseForm(form, schema);
   const errors: Record<string, string> = {};
-  if (!parsed.success)
-    for (const i of parsed.error.issues)
-      errors[GENDERS.includes(i.path[0] as never) ? "counts" : String(i.path[0])] ??= i.message;
+  if (!parsed.ok)
+    for (const [field, key] of Object.entries(parsed.errors))
+      if (key) errors[GENDERS.includes(field as never) ? "counts" : field] ??= key;
   // Another programme's id is refused like an unknown one.
   const programs = await programsFor(staff);
-  if (parsed.success && !programs.some((p) => p.id === parsed.data.programId)) errors.programId = "errProgram";
-  if (parsed.success && parsed.data.onDate > todayInStockholm()) errors.onDate = "errFuture";
-  if (!parsed.success || Object.keys(errors).length > 0) {
+  if (parsed.ok && !programs.some((p) => p.id === parsed.value.programId)) errors.programId = "errProgram";
+  if (parsed.ok && parsed.value.onDate > todayInStockholm()) errors.onDate = "errFuture";
+  if (!parsed.ok || Object.keys(errors).length > 0) {
     return data({ errors, values: Object.fromEntries([...form]) }, { status: 422 });
   }
-  const { programId, onDate, ...counts } = parsed.data;
+  const { programId, onDate, ...counts } = parsed.value;
   const result = await saveEnrolment({ actor: staff, ip: clientAddress(context), programId, onDate, counts });
   return redirect(`/staff/attendance/enrolment?saved=${result.replaced ? "replaced" : "new"}`);
 }
@@ -80,62 +80,42 @@ export default function Enrolment() {
   const t = useStrings(attendanceStrings);
   const errors: Record<string, string> = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
-  const msg = (k?: string) => (k ? t[k as keyof typeof t] : null);
+  const msg = (k?: string) => (k ? t[k as keyof typeof t] : undefined);
   return (
     <div className="page page--narrow attendance">
       <AttendanceNav canEdit={canEdit} />
       <h1>{t.enrolmentTitle}</h1>
       <p className="lead">{t.enrolmentLead}</p>
-      {params.get("saved") && !result ? (
-        <p className="alert alert--ok" role="status">
-          {params.get("saved") === "replaced" ? t.enrolmentReplaced : t.enrolmentSaved}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">
+        {params.get("saved") && !result
+          ? params.get("saved") === "replaced"
+            ? t.enrolmentReplaced
+            : t.enrolmentSaved
+          : null}
+      </FormAlert>
       {canEdit ? (
         <Form method="post" className="stack" noValidate>
-          {Object.keys(errors).length > 0 ? (
-            <p className="alert alert--error" role="alert">
-              {t.errForm}
-            </p>
-          ) : null}
-          <div className="field">
-            <label htmlFor="programId">{t.program}</label>
-            <select
-              id="programId"
-              name="programId"
-              defaultValue={values.programId ?? String(programs[0]?.id ?? "")}
-              aria-invalid={errors.programId ? true : undefined}
-              aria-describedby={errors.programId ? "programId-error" : undefined}
-            >
-              {programs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            {errors.programId ? (
-              <p className="field-error" id="programId-error">
-                {msg(errors.programId)}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="onDate">{t.onDate}</label>
-            <input
-              id="onDate"
-              name="onDate"
-              type="date"
-              max={today}
-              defaultValue={values.onDate ?? today}
-              aria-invalid={errors.onDate ? true : undefined}
-              aria-describedby={errors.onDate ? "onDate-error" : undefined}
-            />
-            {errors.onDate ? (
-              <p className="field-error" id="onDate-error">
-                {msg(errors.onDate)}
-              </p>
-            ) : null}
-          </div>
+          <FormAlert>{Object.keys(errors).length > 0 ? t.errForm : null}</FormAlert>
+          <SelectField
+            label={t.program}
+            name="programId"
+            defaultValue={values.programId ?? String(programs[0]?.id ?? "")}
+            error={msg(errors.programId)}
+          >
+            {programs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label={t.onDate}
+            name="onDate"
+            type="date"
+            max={today}
+            defaultValue={values.onDate ?? today}
+            error={msg(errors.onDate)}
+          />
           <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
             <legend>{t.enrolled}</legend>
             {errors.counts ? (
@@ -144,18 +124,17 @@ export default function Enrolment() {
               </p>
             ) : null}
             {GENDERS.map((g) => (
-              <div className="field" key={g}>
-                <label htmlFor={`e-${g}`}>{t[g]}</label>
-                <input
-                  id={`e-${g}`}
-                  name={g}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={10000}
-                  defaultValue={values[g] ?? "0"}
-                />
-              </div>
+              <Field
+                key={g}
+                id={`e-${g}`}
+                label={t[g]}
+                name={g}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={10000}
+                defaultValue={values[g] ?? "0"}
+              />
             ))}
           </fieldset>
           <button type="submit" className="button">

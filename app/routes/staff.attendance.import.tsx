@@ -14,6 +14,7 @@ import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import type { StaffUser } from "~/models/staff.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
+import { Field, FormAlert } from "~/components/forms";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -158,16 +159,11 @@ export default function ImportAttendance() {
       <AttendanceNav canEdit={canEdit} />
       <h1>{t.importTitle}</h1>
       <p className="lead">{t.importLead}</p>
-      {params.get("imported") && !result ? (
-        <p className="alert alert--ok" role="status">
-          {format(t.importDone, { count: params.get("imported") ?? "0" })}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">
+        {params.get("imported") && !result ? format(t.importDone, { count: params.get("imported") ?? "0" }) : null}
+      </FormAlert>
       <Form method="post" encType="multipart/form-data" className="stack" reloadDocument={false}>
-        <div className="field">
-          <label htmlFor="file">{t.importFile}</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" required />
-        </div>
+        <Field label={t.importFile} name="file" type="file" accept=".csv,text/csv,text/plain" required />
         <button
           type="submit"
           name="intent"
@@ -178,16 +174,10 @@ export default function ImportAttendance() {
           {t.importCheck}
         </button>
       </Form>
-      {result?.fatal ? (
-        <p className="alert alert--error" role="alert">
-          {text(result.fatal)}
-        </p>
-      ) : null}
+      <FormAlert>{result?.fatal ? text(result.fatal) : null}</FormAlert>
       {result && !result.fatal && result.problems.length > 0 ? (
         <>
-          <p className="alert alert--error" role="alert">
-            {t.importErrors}
-          </p>
+          <FormAlert>{t.importErrors}</FormAlert>
           <div className="table-wrap">
             <table className="responsive">
               <caption>{t.importErrors}</caption>

@@ -15,7 +15,7 @@ import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import { useStrings } from "~/i18n/use-strings";
 import { audit } from "~/models/audit.server";
-import { listPrograms } from "~/models/program.server";
+import { listAllPrograms } from "~/models/program.server";
 import {
   MAX_RETENTION_YEARS,
   MIN_RETENTION_YEARS,
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, { roles: CATALOGUE_EDITORS });
   const [summary, programs, pinSet, years] = await Promise.all([
     summarizeRegister(),
-    listPrograms(),
+    listAllPrograms(),
     hasKioskPin(),
     retentionYears(),
   ]);

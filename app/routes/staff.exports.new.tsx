@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { ExportForm, errorField } from "~/components/export-form";
-import { exportChoices, parseExportFilters, startExport } from "~/exports/exports.server";
+import { auditExportRefusal, exportChoices, parseExportFilters, startExport } from "~/exports/exports.server";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/errors.server";
@@ -27,7 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     k: (form.get("k") ?? "5").slice(0, 6),
   };
   const parsed = parseExportFilters(form);
-  if (!parsed.ok) return data({ error: parsed.error, values }, { status: 422 });
+  if (!parsed.ok) {
+    await auditExportRefusal(staff, clientAddress(context), parsed.error, { entityType: "campaign" });
+    return data({ error: parsed.error, values }, { status: 422 });
+  }
   const started = await startExport(staff, parsed.value, clientAddress(context));
   if (!started.ok) {
     if (started.status === 404) throw notFound("export-campaign");

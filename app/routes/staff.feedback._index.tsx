@@ -11,7 +11,7 @@ import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { listFeedback, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
-import { listPrograms } from "~/models/program.server";
+import { listAllPrograms } from "~/models/program.server";
 import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFeedback({ viewer: staff, filter, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
     themeCounts({ viewer: staff, filter }),
     listThemes(),
-    listPrograms(),
+    listAllPrograms(),
     listActivities(),
   ]);
   return {

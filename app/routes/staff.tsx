@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getStaff } from "~/auth/guards.server";
 import { capabilitiesOf } from "~/auth/capabilities";
-import { staff as staffStrings } from "~/i18n/strings/staff";
-import { common } from "~/i18n/strings/common";
-import { useStrings } from "~/i18n/use-strings";
+import { StaffMenu } from "~/components/staff-menu";
 
 /** The staff area's frame: a menu of what the logged-in role can reach. Each page guards itself. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,7 +20,7 @@ export default function StaffLayout() {
   const { links } = useLoaderData<typeof loader>();
   return (
     <>
-      <StaffNav links={links} />
+      <StaffMenu links={links} />
       <Outlet />
     </>
   );
@@ -33,33 +31,8 @@ export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("routes/staff");
   return (
     <>
-      <StaffNav links={data?.links ?? []} />
+      <StaffMenu links={data?.links ?? []} />
       <GeneralErrorBoundary home="/staff" />
-    </>
-  );
-}
-
-function StaffNav({ links }: { links: { key: string; href: string }[] }) {
-  const t = useStrings(staffStrings);
-  const c = useStrings(common);
-  return (
-    <>
-      {links.length > 0 ? (
-        <nav aria-label={t.startTitle} className="staff-nav no-print">
-          <ul>
-            <li>
-              <NavLink to="/staff" end>
-                {c.staffStart}
-              </NavLink>
-            </li>
-            {links.map((link) => (
-              <li key={link.key}>
-                <NavLink to={link.href}>{t[`nav_${link.key}` as keyof typeof t]}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
     </>
   );
 }

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       programIds: user.programIds,
       disabled: user.disabled,
     },
-    programs: await listPrograms(),
+    programs: await listPrograms({ keep: user.programIds }),
     sessions: (await listOpenSessions({ staffId: user.id })).map((s) => ({
       id: s.id,
       createdAt: s.createdAt,
@@ -75,7 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/staff/users/${id}?${sessionId === undefined ? `endedAll=${result.ended}` : "ended=1"}#sessions`);
   }
   if (intent !== "save") throw badRequest();
-  const programs = await listPrograms();
+  // An archived programme the person already works in stays choosable; no one is newly given one.
+  const programs = await listPrograms({ keep: (await getStaffById({ id }))?.programIds ?? [] });
   const parsed = parseStaffForm(
     form,
     programs.map((p) => p.id),

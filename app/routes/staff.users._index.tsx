@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { listStaff } from "~/models/staff.server";
-import { listPrograms } from "~/models/program.server";
+import { listAllPrograms } from "~/models/program.server";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
@@ -12,7 +12,7 @@ export const meta = pageTitle(staffStrings, "nav_users");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, { roles: rolesFor("users") });
-  const [users, programs] = await Promise.all([listStaff(), listPrograms()]);
+  const [users, programs] = await Promise.all([listStaff(), listAllPrograms()]);
   const names = new Map(programs.map((p) => [p.id, p.name]));
   return {
     users: users.map((u) => ({

@@ -82,6 +82,8 @@ export default function WorkshopControl() {
         {workshop.heldOn} · {workshop.place}
       </p>
       <FormAlert tone={topResult?.ok ? "ok" : "error"}>{topResult ? message(topResult) : null}</FormAlert>
+      {/* At the top, where every answer to this page's forms shows: in view after a reload without JavaScript too. */}
+      {result?.confirm === "end" ? <EndSessionConfirm cancelTo={base} /> : null}
       <dl className="workshop-facts">
         <dt>{t.joinCode}</dt>
         <dd>
@@ -120,7 +122,6 @@ export default function WorkshopControl() {
       <section aria-labelledby="phase-title">
         <h2 id="phase-title">{t.phaseTitle}</h2>
         <p>{format(t.phaseNow, { phase: t[`phase_${workshop.phase}`] })}</p>
-        {result?.confirm === "end" ? <EndSessionConfirm cancelTo={base} /> : null}
         <Form method="post" className="actions">
           <input type="hidden" name="intent" value="phase" />
           {PHASES.map((p) => (

@@ -15,7 +15,8 @@ import {
   type ProposalFieldErrors,
 } from "~/workshops/proposals.server";
 import { canSeeWorkshop, requireStaffWorkshop } from "~/workshops/staff.server";
-import { errorText, Field, FormAlert, SelectField, TextareaField } from "~/components/forms";
+import { errorText, FormAlert, SelectField } from "~/components/forms";
+import { ProposalFields } from "~/components/workshop-control/proposal-fields";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -168,40 +169,7 @@ export default function WorkshopProposals() {
               </option>
             ))}
           </SelectField>
-          <Field
-            label={t.proposalTitle}
-            name="title"
-            id="p-title"
-            maxLength={200}
-            required
-            defaultValue={v.title ?? ""}
-            error={err("title")}
-          />
-          <TextareaField
-            label={t.proposalWhat}
-            name="what"
-            id="p-what"
-            rows={3}
-            required
-            defaultValue={v.what ?? ""}
-            error={err("what")}
-          />
-          <Field
-            label={t.proposalWho}
-            name="who"
-            id="p-who"
-            maxLength={200}
-            defaultValue={v.who ?? ""}
-            error={err("who")}
-          />
-          <Field
-            label={t.proposalDue}
-            name="dueOn"
-            id="p-dueOn"
-            type="date"
-            defaultValue={v.dueOn ?? ""}
-            error={err("dueOn")}
-          />
+          <ProposalFields idPrefix="p" values={v} err={err} required />
           <button type="submit" className="button">
             {t.proposalCreate}
           </button>

@@ -16,7 +16,8 @@ import {
   type ProposalFieldErrors,
 } from "~/workshops/proposals.server";
 import { requireWorkshopStaff } from "~/workshops/staff.server";
-import { errorText, Field, FormAlert, TextareaField } from "~/components/forms";
+import { errorText, FormAlert } from "~/components/forms";
+import { ProposalFields } from "~/components/workshop-control/proposal-fields";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -118,38 +119,7 @@ export default function ProposalPage() {
       <Form method="post" className="stack" key={`${p.title}-${p.what}-${p.who}-${p.dueOn}`}>
         <input type="hidden" name="intent" value="edit" />
         <p className="hint">{t.publicHint}</p>
-        <Field
-          label={t.proposalTitle}
-          name="title"
-          id="e-title"
-          maxLength={200}
-          defaultValue={typed?.title ?? p.title}
-          error={err("title")}
-        />
-        <TextareaField
-          label={t.proposalWhat}
-          name="what"
-          id="e-what"
-          rows={3}
-          defaultValue={typed?.what ?? p.what}
-          error={err("what")}
-        />
-        <Field
-          label={t.proposalWho}
-          name="who"
-          id="e-who"
-          maxLength={200}
-          defaultValue={typed?.who ?? p.who}
-          error={err("who")}
-        />
-        <Field
-          label={t.proposalDue}
-          name="dueOn"
-          id="e-dueOn"
-          type="date"
-          defaultValue={typed?.dueOn ?? p.dueOn ?? ""}
-          error={err("dueOn")}
-        />
+        <ProposalFields idPrefix="e" values={typed ?? { ...p, dueOn: p.dueOn ?? "" }} err={err} />
         <button type="submit" className="button">
           {t.formSave}
         </button>

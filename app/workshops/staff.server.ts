@@ -23,7 +23,7 @@ export function canSeeWorkshop(
 /** The programmes a session may be filed under by this person: all for admins, else their own. */
 export async function pickablePrograms(staff: Pick<StaffUser, "role" | "programIds">): Promise<Program[]> {
   const scope = programScope(staff);
-  return scope === undefined ? listPrograms() : findProgramsByIds({ ids: scope });
+  return scope === undefined ? listPrograms() : findProgramsByIds({ ids: scope, activeOnly: true });
 }
 
 /** Every staff workshop loader and action starts here: the guard, then the session, or 404. */

@@ -53,6 +53,7 @@ if (mode === "prepare") {
       at = m;
     }
   }, 50);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const built = await buildExportZip(resolved.source, {
     exportId: 1,
@@ -60,11 +61,13 @@ if (mode === "prepare") {
     creatorRole: "admin",
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   console.log(
     JSON.stringify({
       rows: built.summary.readRows,
       seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       zipBytes: built.bytes,
       suppressedCells: built.summary.suppressedCells,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,

@@ -78,6 +78,12 @@ FROM seq;
 COMMIT;`;
 }
 
+/** The children's user + system seconds from the second line of `times` ("0m0.25s 0m0.10s"). */
+function childCpuSeconds(timesOutput: string): number {
+  const line = timesOutput.trim().split("\n").pop() ?? "";
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 export async function benchExport(sizes = [100_000, 1_000_000]) {
@@ -93,19 +99,28 @@ export async function benchExport(sizes = [100_000, 1_000_000]) {
       // Baseline: the sqlite3 shell dumping the same rows as CSV, from the same file, in the same run.
       const query =
         "select id, campaign_id, submitted_at, channel, staff_assisted, participant_code_hmac, answers from responses where campaign_id in (1, 2) order by campaign_id, id";
+      // `times` prints the CPU seconds of the shell's children (sqlite3): user and system.
       const t0 = performance.now();
-      const dump = spawnSync("sh", ["-c", `sqlite3 -csv "${file}" "${query}" > "${path.join(dir, "dump.csv")}"`]);
+      const dump = spawnSync(
+        "sh",
+        ["-c", `sqlite3 -csv "${file}" "${query}" > "${path.join(dir, "dump.csv")}"; status=$?; times; exit $status`],
+        { encoding: "utf8" },
+      );
       const baselineSeconds = (performance.now() - t0) / 1000;
       if (dump.status !== 0) throw new Error(`sqlite3 failed: ${dump.stderr}`);
+      const baselineCpu = childCpuSeconds(dump.stdout);
 
       const r = worker("export", file, dir);
       const ratio = r.rows / r.seconds / (size / baselineSeconds);
+      const cpuRatio = baselineCpu / r.cpuSeconds;
       results.push({ rows: size, ratio, rss: r.maxRssBytes });
       lines.push(
         `${size.toLocaleString("sv-SE")} responses: export ${Math.round(r.rows / r.seconds).toLocaleString("sv-SE")} rows/s ` +
           `(${r.seconds.toFixed(1)} s, ZIP ${mb(r.zipBytes)}), sqlite3 -csv ${Math.round(size / baselineSeconds).toLocaleString("sv-SE")} rows/s ` +
           `(${baselineSeconds.toFixed(1)} s) → ratio ${ratio.toFixed(2)}× (goal ≥ 0.5×); peak RSS ${mb(r.maxRssBytes)} (goal ≤ 300 MB); ` +
           `${r.suppressedCells} cells suppressed`,
+        `  CPU time (all threads): export ${r.cpuSeconds.toFixed(2)} s, sqlite3 ${baselineCpu.toFixed(2)} s → ratio ${cpuRatio.toFixed(2)}× ` +
+          `(less swayed by others' load on a shared machine than wall time)`,
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import {
   PHONE,
+  baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
+import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
 
 /** Issue 10, points 1–4: what the statistics page says its figures are, and what its print publishes. */
 
 const LAPTOP = { width: 1280, height: 800 };
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 async function visitsIn(page: Page): Promise<number> {
   const status = (await page.getByRole("status").first().textContent()) ?? "";
@@ -125,3 +121,44 @@ for (const [size, viewport] of [
     });
   });
 }
+
+/** Issue 10, point 11 without JavaScript: "Visa dagen" shows the chosen day, and sends nothing else on. */
+describe("registering attendance without JavaScript", () => {
+  it("shows the chosen day with Visa dagen, sends no counts, codes or notes into the address, and Enter saves", async () => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      javaScriptEnabled: false,
+      baseURL: baseUrl(),
+      locale: "sv-SE",
+    });
+    const page = await context.newPage();
+    await page.goto("/staff/login");
+    await page.getByLabel("E-post").fill("coordinator@demo.local");
+    await page.getByLabel("Lösenord").fill("demo-password");
+    await Promise.all([page.waitForURL(/\/staff$/), page.getByRole("button", { name: "Logga in" }).click()]);
+    await page.goto("/staff/attendance");
+    await page.getByLabel("Datum").fill(DAY);
+    await page.getByLabel("Kvinnor").fill("2");
+    await Promise.all([page.waitForURL(/date=/), page.getByRole("button", { name: "Visa dagen" }).click()]);
+    expect(new URL(page.url()).search).toBe(`?date=${DAY}`);
+    expect(await page.getByRole("heading", { name: `Registrerat ${DAY}` }).count()).toBe(1);
+    expect(await page.getByText("registrerad", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel("Datum").inputValue()).toBe(DAY);
+    await expectNoAxeViolationsWithoutScripts(browser, page, "register, chosen day without JavaScript");
+
+    // Enter in a count field saves the registration (it used to press "Visa dagen", the form's first button).
+    const day = "2025-03-09";
+    await page.getByLabel("Datum").fill(day);
+    await page.getByLabel("Drop-in (besök utan aktivitet)").check();
+    await page.getByLabel("Kvinnor").fill("2");
+    await page.getByLabel("Män", { exact: true }).fill("1");
+    await Promise.all([page.waitForURL(/saved=/), page.getByLabel("Män", { exact: true }).press("Enter")]);
+    expect(
+      await page
+        .getByText(/Sparat/)
+        .first()
+        .textContent(),
+    ).toContain(day);
+    await context.close();
+  });
+});

@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import {
   PHONE,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
-import { closeE2eDb, e2eDb } from "../support/e2e-database";
+import { e2eDb } from "../support/e2e-database";
 
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeE2eDb();
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   PHONE,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
-import { startServer, type RunningServer } from "../support/start-server";
+import { setUpOwnServer } from "../support/start-server";
 
-let browser: Browser & { cleanup: () => Promise<void> };
-// The demo's figures are asserted, so this file has a server and demo database of its own (as outcomes.test.ts).
-let server: RunningServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.cleanup();
-  await server?.stop();
-});
+setUpBrowser();
+// The demo's figures are asserted, so this file has a server and demo database of its own.
+const server = setUpOwnServer();
 
 describe("outcomes by how often people came", () => {
   it("breaks the demo waves down by visits in the 12 weeks before, every group at least 5 (phone)", async () => {

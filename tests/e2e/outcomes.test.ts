@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import {
   DESKTOP,
   PHONE,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
@@ -13,14 +14,7 @@ import {
 
 // The shared demo server: other files add answers to the open wave (DEMO) and the activity survey (YOGA), so the
 // figures are asserted by their form, not their values, and the waves are chosen by name.
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 /** Ticks exactly the waves named (and no other survey's), as a person does in the form. */
 async function chooseWaves(page: Page, waves: RegExp[]) {

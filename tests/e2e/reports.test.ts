@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import {
   DESKTOP,
   PHONE,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
 
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 async function heading(page: Page): Promise<string> {
   return (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   PHONE,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
@@ -12,14 +12,7 @@ import {
 import { listZipEntries, readZipEntry } from "../support/zip";
 
 const LAPTOP = { width: 1280, height: 800 };
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 describe("research export", () => {
   it("a researcher previews, creates and downloads an export; bad input gets a plain message", async () => {

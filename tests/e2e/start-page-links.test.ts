@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { DESKTOP, launchBrowser, login, newContext } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { DESKTOP, browser, setUpBrowser, login, newContext } from "../support/browser";
 
 /** Issue 10, point 13: every link on every role's start page leads to a page that role may open. */
 
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 describe("the staff start page", () => {
   for (const role of ["admin", "coordinator", "cm", "facilitator", "researcher"]) {

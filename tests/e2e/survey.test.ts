@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import {
   PHONE,
   baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   newContext,
   screenshot,
 } from "../support/browser";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
 import { expectReadableContrast } from "../support/contrast";
-import { closeE2eDb, e2eDb } from "../support/e2e-database";
+import { e2eDb } from "../support/e2e-database";
 
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-  await closeE2eDb();
-});
+setUpBrowser();
 
 async function responsesFor(
   code: string,

@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
-import { closeE2eDb, e2eDb } from "../support/e2e-database";
+import { e2eDb } from "../support/e2e-database";
 import {
   DESKTOP,
   PHONE,
   baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
 
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await closeE2eDb();
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 /** The board must show a new note within 3 seconds of it being sent. */
 async function expectOnBoardWithin3s(board: Page, text: string) {
@@ -294,11 +287,15 @@ describe("Framtidsverkstad", () => {
     expect(docx.headers()["content-type"]).toContain("wordprocessingml");
 
     // "Avslutad" asks first, also without JavaScript: "no" keeps the session going, "yes" ends it.
-    const noScripts = await withoutScripts(facilitatorContext, DESKTOP);
+    const noScripts = await withoutScripts(facilitatorContext, PHONE);
     const plain = await noScripts.newPage();
     await plain.goto(controlUrl);
     await plain.getByRole("button", { name: "Avslutad" }).click();
     await plain.getByRole("heading", { name: "Vill du avsluta träffen?" }).waitFor();
+    // On the facilitator's phone the question is on the first screen after the reload, with its "yes" button.
+    const yes = (await plain.getByRole("button", { name: "Ja, avsluta träffen" }).boundingBox())!;
+    expect(yes.y + yes.height).toBeLessThanOrEqual(PHONE.height);
+    await expectNoHorizontalScroll(plain);
     await expectNoAxeViolationsWithoutScripts(browser, plain, "end-session question without scripts");
     await screenshot(plain, "workshop-end-confirm-no-js");
     await plain.getByRole("link", { name: "Nej, fortsätt träffen" }).click();

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createActivity, getActivity, listActivities } from "~/models/activity.server";
+import { getActivity, listActivities } from "~/models/activity.server";
 import { listAudit } from "~/models/audit.server";
 import { enrolmentOn, listEnrolments } from "~/models/enrolment.server";
 import { action as importAction } from "~/routes/staff.attendance.import";
@@ -21,6 +21,7 @@ import {
   settle,
   statusOf,
   locationOf,
+  makeActivity,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.11" } };
@@ -31,24 +32,8 @@ async function setup() {
   const programs = await makePrograms();
   const coordinator = await makeStaff({ role: "coordinator", programIds: programs.map((p) => p.id) });
   const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
-  const sy = await createActivity({
-    name: "Sygrupp",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [{ weekday: 1, startsAt: "13:00", endsAt: "15:00" }],
-  });
-  const peer = await createActivity({
-    name: "Peer support från Bostad Först",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [],
-  });
+  const sy = await makeActivity({ name: "Sygrupp", schedule: [{ weekday: 1, startsAt: "13:00", endsAt: "15:00" }] });
+  const peer = await makeActivity({ name: "Peer support från Bostad Först" });
   return { programs, sy, peer, cookie: await sessionCookie(coordinator), cmCookie: await sessionCookie(cm) };
 }
 

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createActivity } from "~/models/activity.server";
 import { countUniqueParticipants, listAttendanceForDate, getAttendance } from "~/models/attendance.server";
 import { listAudit } from "~/models/audit.server";
 import { addDays, todayInStockholm } from "~/outcomes/calendar";
@@ -17,6 +16,7 @@ import {
   settle,
   statusOf,
   locationOf,
+  makeActivity,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -28,32 +28,15 @@ async function setup() {
   const coordinator = await makeStaff({ role: "coordinator", programIds: programs.map((p) => p.id) });
   const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
   const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
-  const yoga = await createActivity({
-    name: "Yoga",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }],
-  });
-  const jam = await createActivity({
+  const yoga = await makeActivity({ name: "Yoga", schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }] });
+  const jam = await makeActivity({
     name: "Fredagsjam",
     place: "Münchenbryggeriet",
-    kind: "regular",
     scope: "city",
     countsAttendance: false,
-    schedule: [],
+    startsOn: undefined,
   });
-  const newer = await createActivity({
-    name: "Ny grupp",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2025-01-01",
-    schedule: [],
-  });
+  const newer = await makeActivity({ name: "Ny grupp", startsOn: "2025-01-01" });
   return {
     programs,
     yoga,

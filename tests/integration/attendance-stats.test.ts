@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createActivity } from "~/models/activity.server";
 import { insertAttendanceBatch } from "~/models/attendance.server";
 import { insertEnrolments } from "~/models/enrolment.server";
 import type { AttendanceInput } from "~/outcomes/attendance-rules";
@@ -17,6 +16,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  makeActivity,
 } from "../support/fixtures";
 import { lineSolver, lpSolver } from "../support/disclosure-audit";
 
@@ -45,42 +45,10 @@ async function fixture() {
   const programs = await makePrograms();
   const [bf, fot] = programs;
   const coordinator = await makeStaff({ role: "coordinator", programIds: [bf.id, fot.id] });
-  const sy = await createActivity({
-    name: "Sygrupp",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [{ weekday: 2, startsAt: "13:00", endsAt: "15:00" }],
-  });
-  const yoga = await createActivity({
-    name: "Yoga",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [],
-  });
-  const party = await createActivity({
-    name: "Julfest",
-    place: "Mallis",
-    kind: "special",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [],
-  });
-  const fotOnly = await createActivity({
-    name: "FoT-träff",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    programId: fot.id,
-    schedule: [],
-  });
+  const sy = await makeActivity({ name: "Sygrupp", schedule: [{ weekday: 2, startsAt: "13:00", endsAt: "15:00" }] });
+  const yoga = await makeActivity({ name: "Yoga" });
+  const party = await makeActivity({ name: "Julfest", kind: "special" });
+  const fotOnly = await makeActivity({ name: "FoT-träff", programId: fot.id, startsOn: undefined });
   const row = (
     date: string,
     activityId: number | null,

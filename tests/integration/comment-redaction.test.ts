@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createActivity } from "~/models/activity.server";
 import { correctAttendance, registerAttendance } from "~/models/attendance.server";
 import { listAudit } from "~/models/audit.server";
 import { addFeedbackComment, clearFeedbackFlag, flagFeedback, getFeedback } from "~/models/feedback.server";
 import { recordFeedback } from "~/models/feedback-intake.server";
 import { addRedactionName } from "~/models/redaction-name.server";
 import type { AttendanceInput } from "~/outcomes/attendance-rules";
-import { makePrograms, makeStaff, resetDatabase } from "../support/fixtures";
+import { makePrograms, makeStaff, resetDatabase, makeActivity } from "../support/fixtures";
 
 beforeEach(resetDatabase);
 
@@ -50,15 +49,7 @@ describe("internal comments and notes are redacted", () => {
     const [bf] = await makePrograms();
     const coordinator = await makeStaff({ role: "coordinator", programIds: [bf.id] });
     await addRedactionName({ name: "Mona", actor: coordinator, ip: "x" });
-    const activityId = await createActivity({
-      name: "Sygrupp",
-      place: "Mallis",
-      kind: "regular",
-      scope: "mallis",
-      countsAttendance: true,
-      startsOn: "2023-01-01",
-      schedule: [],
-    });
+    const activityId = await makeActivity({ name: "Sygrupp", startsOn: "2023-01-01" });
     const input: AttendanceInput = {
       date: "2024-03-05",
       activityId,

@@ -3,7 +3,6 @@ import { listAudit } from "~/models/audit.server";
 import { recordFeedback } from "~/models/feedback-intake.server";
 import { ensureDefaultThemes, listThemes } from "~/models/feedback-theme.server";
 import { addRedactionName } from "~/models/redaction-name.server";
-import { createActivity } from "~/models/activity.server";
 import { loader as inboxLoader } from "~/routes/staff.feedback._index";
 import { action as itemAction, loader as itemLoader } from "~/routes/staff.feedback.$id";
 import { action as noteAction } from "~/routes/staff.feedback.new";
@@ -24,6 +23,7 @@ import {
   settle,
   statusOf,
   locationOf,
+  makeActivity,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -324,14 +324,7 @@ describe("the tyck till form", () => {
 
   it("stores feedback with its programme, activity, contact and consent, then thanks", async () => {
     const [a] = await makePrograms();
-    const activity = await createActivity({
-      name: "Yoga",
-      place: "Mallis",
-      kind: "regular",
-      scope: "mallis",
-      countsAttendance: true,
-      schedule: [],
-    });
+    const activity = await makeActivity({ name: "Yoga", startsOn: undefined });
     const out = await send({
       text: "  Mer yoga!\r\nTack.  ",
       activityId: String(activity),

@@ -1,13 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openKioskCookie, setKioskPin } from "~/auth/kiosk.server";
-import { createActivity } from "~/models/activity.server";
 import { listAttendanceForDate } from "~/models/attendance.server";
 import { listAudit } from "~/models/audit.server";
 import { todayInStockholm, addDays } from "~/outcomes/calendar";
 import { action as checkinAction } from "~/routes/incheckning.checkin";
 import { action as kioskAction, loader as kioskLoader } from "~/routes/incheckning";
-import { BASE, db, get, makePrograms, postForm, resetDatabase, settle, statusOf } from "../support/fixtures";
+import {
+  BASE,
+  db,
+  get,
+  makePrograms,
+  postForm,
+  resetDatabase,
+  settle,
+  statusOf,
+  makeActivity,
+} from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.9" } };
 
@@ -17,15 +26,7 @@ async function setup() {
   const programs = await makePrograms();
   const today = todayInStockholm();
   const weekday = ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  const yoga = await createActivity({
-    name: "Yoga",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [{ weekday, startsAt: "10:00", endsAt: "11:00" }],
-  });
+  const yoga = await makeActivity({ name: "Yoga", schedule: [{ weekday, startsAt: "10:00", endsAt: "11:00" }] });
   const cookie = (await openKioskCookie(new Request(`${BASE}/incheckning`))).split(";")[0];
   return { programs, yoga, today, cookie };
 }

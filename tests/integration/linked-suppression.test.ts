@@ -1,11 +1,19 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createActivity } from "~/models/activity.server";
 import { insertAttendanceBatch } from "~/models/attendance.server";
 import { insertEnrolments } from "~/models/enrolment.server";
 import { protectAttendanceStats, publishAttendanceStats, type AttendanceStats } from "~/outcomes/attendance-stats";
 import { loader as statsLoader } from "~/routes/staff.attendance.stats";
 import { lineSolver, lpSolver } from "../support/disclosure-audit";
-import { dataOf, get, makePrograms, makeStaff, resetDatabase, sessionCookie, settle } from "../support/fixtures";
+import {
+  dataOf,
+  get,
+  makePrograms,
+  makeStaff,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  makeActivity,
+} from "../support/fixtures";
 import { RANDOM_ACTIVITIES, randomFacts, seededRandom } from "../support/random-attendance";
 
 const ctx = { context: { clientAddress: "198.51.100.9" } };
@@ -25,18 +33,7 @@ describe("linked suppression on stored data", () => {
     const ids = new Map<number, number>();
     for (const a of RANDOM_ACTIVITIES) {
       if (a.id === null) continue;
-      ids.set(
-        a.id,
-        await createActivity({
-          name: a.name!,
-          place: "Mallis",
-          kind: a.kind,
-          scope: "mallis",
-          countsAttendance: true,
-          startsOn: "2020-01-01",
-          schedule: [],
-        }),
-      );
+      ids.set(a.id, await makeActivity({ name: a.name!, kind: a.kind, startsOn: "2020-01-01" }));
     }
     const rand = seededRandom(2023);
     // Four half-years of random registrations, one page each.

@@ -1,11 +1,19 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createActivity } from "~/models/activity.server";
 import { personsReached } from "~/models/persons-reached.server";
 import { registerAttendance } from "~/models/attendance.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
 import type { Gender } from "~/outcomes/attendance-rules";
 import { loader as statsLoader } from "~/routes/staff.attendance.stats";
-import { db, get, makePrograms, makeStaff, resetDatabase, sessionCookie, settle } from "../support/fixtures";
+import {
+  db,
+  get,
+  makePrograms,
+  makeStaff,
+  resetDatabase,
+  sessionCookie,
+  settle,
+  makeActivity,
+} from "../support/fixtures";
 
 beforeEach(resetDatabase);
 
@@ -15,16 +23,7 @@ async function setup() {
   const programs = await makePrograms();
   const admin = await makeStaff({ role: "admin", programIds: [] });
   const activity = (name: string, programId: number | null) =>
-    createActivity({
-      name,
-      place: "Mallis",
-      kind: "regular",
-      scope: "mallis",
-      countsAttendance: true,
-      startsOn: "2023-07-01",
-      schedule: [],
-      ...(programId ? { programId } : {}),
-    });
+    makeActivity({ name, ...(programId ? { programId } : {}) });
   return { programs, admin, sy: await activity("Sygrupp", null), peer: await activity("Peer support", programs[0].id) };
 }
 

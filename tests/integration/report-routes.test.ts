@@ -1,6 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { insertAttendanceBatch } from "~/models/attendance.server";
-import { createActivity } from "~/models/activity.server";
 import { insertEnrolments } from "~/models/enrolment.server";
 import { getReport, listReportVersions } from "~/models/report.server";
 import { action as newAction } from "~/routes/staff.reports.new";
@@ -26,6 +25,7 @@ import {
   statusOf,
   locationOf,
   headersOf,
+  makeActivity,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -45,12 +45,8 @@ beforeEach(async () => {
   [bf, fot] = await makePrograms();
   coordinator = await makeStaff({ role: "coordinator", programIds: [bf.id] });
   cookie = await sessionCookie(coordinator);
-  const sy = await createActivity({
+  const sy = await makeActivity({
     name: "Sygrupp",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
     startsOn: "2026-01-01",
     schedule: [{ weekday: 2, startsAt: "13:00", endsAt: "15:00" }],
   });

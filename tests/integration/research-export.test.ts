@@ -370,6 +370,39 @@ describe("bad input and rights", () => {
     expect(Number((await db("responses").count("* as n").first())!.n)).toBe(105);
   });
 
+  it("logs every refused export and download with its reason", async () => {
+    const { researcher, wave1 } = await scenario();
+    const activityWave = await makeCampaign({ programId: programs[0].id, code: "AKT2", surveyKey: "aktivitet" });
+    const empty = await makeCampaign({ programId: programs[0].id, code: "TOM2" });
+    const cookie = await sessionCookie(researcher);
+    const cases: [Record<string, string | string[]>, string][] = [
+      [{ campaignId: String(wave1), k: "4" }, "kTooSmall"],
+      [{ campaignId: [String(wave1), String(activityWave)], k: "5" }, "mixedSurveys"],
+      [{ campaignId: String(empty), k: "5" }, "noRows"],
+      [{ campaignId: "1; drop table responses", k: "5" }, "badCampaign"],
+    ];
+    for (const [fields] of cases) expect(statusOf(await createExport(cookie, fields))).toBe(422);
+    const refused = (await listAudit({ action: "export.refused" })).entries;
+    expect(refused.map((e) => (e.details as { reason: string }).reason).sort()).toEqual(cases.map((c) => c[1]).sort());
+    for (const entry of refused) expect(entry).toMatchObject({ actorId: researcher.id });
+
+    // A download asked for while the export is still being made is refused (409) and logged too.
+    const started = await createExport(cookie, { campaignId: String(wave1), k: "5" });
+    const id = Number(/\/staff\/exports\/(\d+)/.exec(locationOf(started)!)![1]);
+    const early = (await zipLoader({
+      request: get(`/staff/exports/${id}.zip`, { cookie }),
+      params: { id: String(id) },
+      ...ctx,
+    })) as Response;
+    await exportJob(id);
+    expect([409, 200]).toContain(early.status);
+    if (early.status === 409) {
+      const last = (await listAudit({ action: "export.refused" })).entries[0];
+      expect(last).toMatchObject({ actorId: researcher.id, entityId: String(id) });
+      expect((last.details as { reason: string }).reason).toBe("still-running");
+    }
+  });
+
   it("answers 404 for a wave in another programme or one that does not exist, and logs the refusal", async () => {
     const { researcher } = await scenario();
     const other = await makeCampaign({ programId: programs[1].id, code: "ANNAN" });

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createActivity } from "~/models/activity.server";
 import { getAttendance, listAttendanceForDate } from "~/models/attendance.server";
 import { listAudit } from "~/models/audit.server";
 import { action as registerAction, loader as registerLoader } from "~/routes/staff.attendance._index";
@@ -17,6 +16,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  makeActivity,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -26,15 +26,7 @@ beforeEach(resetDatabase);
 async function setup() {
   const programs = await makePrograms();
   const coordinator = await makeStaff({ role: "coordinator", programIds: programs.map((p) => p.id) });
-  const yoga = await createActivity({
-    name: "Yoga",
-    place: "Mallis",
-    kind: "regular",
-    scope: "mallis",
-    countsAttendance: true,
-    startsOn: "2023-07-01",
-    schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }],
-  });
+  const yoga = await makeActivity({ name: "Yoga", schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }] });
   return { programs, yoga, cookie: await sessionCookie(coordinator) };
 }
 

@@ -53,6 +53,23 @@ async function session() {
   return { workshop, facilitator, notes, by, cookie: await sessionCookie(facilitator) };
 }
 
+/** An open voting with `dots` each, opened by the facilitator, and a paper participant's first dot to place. */
+async function paperBallot(
+  { workshop, facilitator, notes, by }: Omit<Awaited<ReturnType<typeof session>>, "cookie">,
+  dots: number,
+) {
+  const voting = await openVoting({
+    workshopId: workshop.id,
+    target: "fantasy_notes",
+    dots,
+    openedBy: facilitator.id,
+    by,
+  });
+  const paper = await createPaperParticipant({ workshopId: workshop.id, nickname: "Utan telefon 1" });
+  const vote = { votingId: voting.id, participantId: paper.id, itemType: "note" as const, itemId: notes[0].id };
+  return { voting, paper, vote, votedBy: { ...by, workshopId: workshop.id } };
+}
+
 async function auditActions(): Promise<string[]> {
   return (await listAudit({ action: "workshop." })).entries.map((e) => e.action).reverse();
 }
@@ -118,16 +135,7 @@ describe("voting changes and their audit entries share one transaction", () => {
     expect(failedOpen).toBeInstanceOf(Error);
     expect(await getOpenVoting({ workshopId: workshop.id })).toBeNull();
 
-    const voting = await openVoting({
-      workshopId: workshop.id,
-      target: "fantasy_notes",
-      dots: 3,
-      openedBy: facilitator.id,
-      by,
-    });
-    const paper = await createPaperParticipant({ workshopId: workshop.id, nickname: "Utan telefon 1" });
-    const vote = { votingId: voting.id, participantId: paper.id, itemType: "note" as const, itemId: notes[0].id };
-    const votedBy = { ...by, workshopId: workshop.id };
+    const { voting, paper, vote, votedBy } = await paperBallot({ workshop, facilitator, notes, by }, 3);
 
     expect(await withoutTable("audit_log", () => castVote({ ...vote, by: votedBy }))).toBeInstanceOf(Error);
     expect(await count("workshop_votes")).toBe(0);
@@ -147,16 +155,7 @@ describe("voting changes and their audit entries share one transaction", () => {
 
   it("writes no audit entry when the change fails or is refused", async () => {
     const { workshop, facilitator, notes, by } = await session();
-    const voting = await openVoting({
-      workshopId: workshop.id,
-      target: "fantasy_notes",
-      dots: 1,
-      openedBy: facilitator.id,
-      by,
-    });
-    const paper = await createPaperParticipant({ workshopId: workshop.id, nickname: "Utan telefon 1" });
-    const vote = { votingId: voting.id, participantId: paper.id, itemType: "note" as const, itemId: notes[0].id };
-    const votedBy = { ...by, workshopId: workshop.id };
+    const { voting, vote, votedBy } = await paperBallot({ workshop, facilitator, notes, by }, 1);
 
     expect(await withoutTable("workshop_votes", () => castVote({ ...vote, by: votedBy }))).toBeInstanceOf(Error);
     expect(await auditActions()).toEqual(["workshop.voting_open"]);

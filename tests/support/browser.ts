@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { closeE2eDb } from "./e2e-database";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -12,6 +13,23 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 export function baseUrl(): string {
   return inject("baseUrl");
+}
+
+/** The test file's Chromium, launched by `setUpBrowser()` before its tests run. */
+export let browser: Browser & { cleanup: () => Promise<void> };
+
+/**
+ * The one e2e set-up: every browser test file calls this once at its top. Launches Chromium before the file's
+ * tests, and afterwards closes it and the file's read access to the server's database (if it opened one).
+ */
+export function setUpBrowser(): void {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await closeE2eDb();
+    await browser?.cleanup();
+  });
 }
 
 /** Debian's Chromium, headless; playwright gives every launch a fresh, empty profile of its own. */

@@ -3,6 +3,7 @@ import { forgetAuditRepeats } from "~/models/audit.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
 import { startSession } from "~/auth/session.server";
+import { createActivity } from "~/models/activity.server";
 import { createProgram, type Program } from "~/models/program.server";
 import { createStaff, type StaffUser } from "~/models/staff.server";
 import { forgetLoadedSurveys } from "~/surveys/registry.server";
@@ -26,6 +27,21 @@ export async function makePrograms(): Promise<Program[]> {
     await createProgram({ slug: "bostad-forst", name: "Bostad Först" }),
     await createProgram({ slug: "fot", name: "Försöks- och träningslägenheter" }),
   ];
+}
+
+/** A regular, counted Mallis activity from 2023-07-01 with no schedule, unless told otherwise. Returns its id. */
+export function makeActivity(
+  activity: Partial<Parameters<typeof createActivity>[0]> & { name: string },
+): Promise<number> {
+  return createActivity({
+    place: "Mallis",
+    kind: "regular",
+    scope: "mallis",
+    countsAttendance: true,
+    startsOn: "2023-07-01",
+    schedule: [],
+    ...activity,
+  });
 }
 
 let counter = 0;

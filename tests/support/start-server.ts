@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -87,4 +88,30 @@ export async function waitForHealth(
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * For an e2e file whose assertions need the demo data as seeded (other files add answers on the shared server):
+ * a server and database of its own for the file's tests, stopped after them. Call once at the top of the file.
+ */
+export function setUpOwnServer(): { readonly baseUrl: string; readonly databaseFile: string } {
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    running = await startServer();
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const started = () => {
+    if (!running) throw new Error("the file's own server starts in beforeAll");
+    return running;
+  };
+  return {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get databaseFile() {
+      return started().databaseFile;
+    },
+  };
 }

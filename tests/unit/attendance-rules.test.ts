@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkAttendance, parseAttendanceForm, parseCount } from "~/outcomes/attendance-rules";
+import { parseAttendanceForm } from "~/activities/attendance-form";
+import { checkAttendance, parseCount } from "~/outcomes/attendance-rules";
 import { computeAttendanceStats, median, share, type Fact } from "~/outcomes/attendance-stats";
 import { isIsoDate, isoWeekday, monthsBetween, todayInStockholm } from "~/outcomes/calendar";
 

@@ -5,7 +5,10 @@ import {
   attachmentDisposition,
   createCsvStream,
   CSV_BOM,
+  csvRecord,
   csvRecords,
+  excelSvFromComma,
+  excelSvFromCommaBytes,
   csvResponse,
   formatCell,
   neutraliseFormula,
@@ -118,6 +121,69 @@ describe("csvRecords", () => {
     for (const dialect of ["comma", "excel-sv"] as const)
       expect(CSV_BOM + csvRecords(rows, dialect)).toBe(writeCsv(rows, { dialect }));
     expect(csvRecords([], "comma")).toBe("");
+  });
+});
+
+describe("csvRecord", () => {
+  it("writes a record byte for byte as csv-stringify does, for any cell", () => {
+    let seed = 20261129;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = [
+      "a",
+      "ö",
+      " ",
+      ",",
+      ";",
+      '"',
+      "'",
+      "=",
+      "+",
+      "-",
+      "@",
+      "\t",
+      "\r",
+      "\n",
+      "1",
+      ".",
+      "😀",
+      "\uFEFF",
+    ];
+    const cell = (): CsvValue => {
+      const r = rand();
+      if (r < 0.1) return null;
+      if (r < 0.15) return undefined;
+      if (r < 0.3) return Math.floor(rand() * 300);
+      if (r < 0.4) return Math.round((rand() - 0.5) * 1e5) / 100;
+      if (r < 0.43) return [Number.NaN, Number.POSITIVE_INFINITY, 1e21, -0, 255, 256][Math.floor(rand() * 6)];
+      if (r < 0.46) return rand() < 0.5;
+      if (r < 0.48) return BigInt(Math.floor((rand() - 0.5) * 1e6));
+      if (r < 0.5) return "";
+      return Array.from(
+        { length: 1 + Math.floor(rand() * 6) },
+        () => alphabet[Math.floor(rand() * alphabet.length)],
+      ).join("");
+    };
+    let derivedNot = 0;
+    for (let n = 0; n < 3000; n++) {
+      const row = Array.from({ length: 1 + Math.floor(rand() * 5) }, cell);
+      for (const dialect of ["comma", "excel-sv"] as const)
+        expect(csvRecord(row, dialect)).toBe(csvRecords([row], dialect));
+      const swedish = excelSvFromComma(csvRecord(row, "comma"));
+      if (swedish !== null) expect(swedish).toBe(csvRecord(row, "excel-sv"));
+      else derivedNot++;
+      const bytes = Buffer.from(csvRecord(row, "comma"), "utf8");
+      const target = Buffer.alloc(bytes.length + 3, 0x7e);
+      const written = excelSvFromCommaBytes(bytes, target, 3);
+      if (swedish === null) expect(written).toBe(-1);
+      else expect(target.toString("utf8", 3, 3 + written)).toBe(swedish);
+    }
+    // Both kinds of rows were met: derived and formatted again.
+    expect(derivedNot).toBeGreaterThan(100);
+    expect(derivedNot).toBeLessThan(2900);
+    expect(excelSvFromComma("R1f,,1,2026-03,0\r\n")).toBe("R1f;;1;2026-03;0\r\n");
+    expect(excelSvFromComma('a,"b,c"\r\n')).toBeNull();
+    expect(excelSvFromComma("2.5,x\r\n")).toBeNull();
+    expect(excelSvFromComma("a;b,x\r\n")).toBeNull();
   });
 });
 

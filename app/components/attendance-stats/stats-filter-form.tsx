@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Field, FormAlert, SelectField } from "~/components/forms";
 import type { StatsFilter, StatsFilterError } from "~/activities/stats-query";
+import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -11,7 +12,7 @@ export function StatsFilterForm({
   error,
 }: {
   filter: StatsFilter;
-  programs: { id: number; name: string }[];
+  programs: { id: number; name: string; archived: boolean }[];
   error: StatsFilterError | null;
 }) {
   const t = useStrings(attendanceStrings);
@@ -26,7 +27,7 @@ export function StatsFilterForm({
           <option value="">{t.allPrograms}</option>
           {programs.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {p.archived ? format(t.programArchivedOption, { name: p.name }) : p.name}
             </option>
           ))}
         </SelectField>

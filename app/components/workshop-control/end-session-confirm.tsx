@@ -19,7 +19,7 @@ export function EndSessionConfirm({ cancelTo }: { cancelTo: string }) {
       tabIndex={-1}
       ref={box}
     >
-      <h3 id="confirm-end-title">{t.confirmEndTitle}</h3>
+      <h2 id="confirm-end-title">{t.confirmEndTitle}</h2>
       <p id="confirm-end-text">{t.confirmEndText}</p>
       <Form method="post" className="actions">
         <input type="hidden" name="intent" value="phase" />

@@ -78,6 +78,7 @@ export const attendance = defineStrings({
     printNote: "Utskrift: små tal visas som ”färre än 5”, och celler som skulle avslöja dem är dolda.",
     errPeriod: "Perioden gick inte att läsa. Skriv datum som 2025-01-31, och ”från” före ”till”.",
     errProgramChoice: "Du kan inte se statistik för det programmet. Välj ett program i listan.",
+    programArchivedOption: "{name} (arkiverat)",
     selectionAll: "Alla program: alla besök på Mallis, också drop-in och aktiviteter som är öppna för alla.",
     selectionMine:
       "Alla dina program ({programs}): deras egna aktiviteter, drop-in och aktiviteter som är öppna för alla.",
@@ -291,6 +292,7 @@ export const attendance = defineStrings({
     printNote: "Print: small counts read “fewer than 5”, and cells that would reveal them are hidden.",
     errPeriod: "The period could not be read. Write dates as 2025-01-31, and “from” before “to”.",
     errProgramChoice: "You cannot see statistics for that programme. Choose a programme from the list.",
+    programArchivedOption: "{name} (archived)",
     selectionAll: "All programmes: every visit at Mallis, drop-in and activities open to all included.",
     selectionMine: "All your programmes ({programs}): their own activities, drop-in and activities open to all.",
     selectionProgram:
