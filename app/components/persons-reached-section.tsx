@@ -62,6 +62,7 @@ export function PersonsReachedSection({
               { key: "coded", label: t.reachCoded, cells: cells(reach.codedPersons) },
               { key: "first", label: t.reachFirstRow, cells: cells(reach.firstTimers) },
             ]}
+            totalFirst
           />
           {reach.codedPersons.total.value > 0 ? (
             <>
@@ -76,6 +77,7 @@ export function PersonsReachedSection({
                 }))}
                 totals={cells(reach.codedPersons)}
                 totalLabel={t.reachTotal}
+                totalFirst
               />
               <CountTable
                 caption={t.reachBands}
@@ -88,6 +90,7 @@ export function PersonsReachedSection({
                 }))}
                 totals={cells(reach.codedPersons)}
                 totalLabel={t.reachTotal}
+                totalFirst
               />
             </>
           ) : null}

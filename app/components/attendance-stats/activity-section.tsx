@@ -9,7 +9,7 @@ export function ActivitySection({ stats, protection }: StatsSectionProps) {
   return (
     <section className="stats-section">
       <h2 id="s-activity">{t.perActivity}</h2>
-      <ChartBox title={t.perActivity}>
+      <ChartBox title={t.perActivity} bars={stats.perActivity.length}>
         {() => (
           <AttendanceChart
             kind="bar"
