@@ -9,7 +9,7 @@ export function CampaignPaperLinks({
   paperCount,
   imported,
   mayEnter,
-  mayImport: _mayImport,
+  mayImport,
 }: {
   campaignId: number;
   paperCount: number;
@@ -36,6 +36,11 @@ export function CampaignPaperLinks({
         {mayEnter && !imported ? (
           <Link to={`/staff/campaigns/${campaignId}/paper`} className="button button--secondary">
             {t.paperLink}
+          </Link>
+        ) : null}
+        {mayImport ? (
+          <Link to={`/staff/campaigns/import?from=${campaignId}`} className="button button--secondary">
+            {t.importLink}
           </Link>
         ) : null}
       </p>

@@ -105,8 +105,8 @@ export interface NewCampaign {
   createdBy: number | null;
 }
 
-/** With `by`, the audit entry is written in the same transaction. */
-export async function createCampaign(input: NewCampaign, by?: ChangedBy): Promise<number> {
+/** With `by`, the audit entry is written in the same transaction; given `trx`, both join that transaction. */
+export async function createCampaign(input: NewCampaign, by?: ChangedBy, trx?: Knex.Transaction): Promise<number> {
   const entry = (id: number) =>
     by
       ? {
@@ -117,7 +117,7 @@ export async function createCampaign(input: NewCampaign, by?: ChangedBy): Promis
           details: { code: input.code, title: input.title, surveyKey: input.surveyKey },
         }
       : null;
-  return audited(entry, (trx) => insertCampaign(input, trx));
+  return audited(entry, (t) => insertCampaign(input, t), trx);
 }
 
 async function insertCampaign(input: NewCampaign, trx: Knex): Promise<number> {

@@ -266,11 +266,20 @@ export function protectPersonsReached(figures: PersonsReachedFigures): Protected
  */
 export function describePersonsReached(
   reach: ProtectedPersonsReached,
-  strings: { reachExact: string; reachFloor: string; reachNone: string; reachFirst: string; atLeast: string },
+  strings: {
+    reachExact: string;
+    reachFloor: string;
+    reachNone: string;
+    reachFirst: string;
+    atLeast: string;
+    reachHiddenInSentence: string;
+  },
   locale: "sv" | "en" = "sv",
 ): string[] {
   if (reach.visits.total.value === 0) return [strings.reachNone];
-  const label = (cell: ProtectedCell) => protectedLabel(cell, locale);
+  // Inside a sentence a complementary cell reads "ett dolt antal kvinnor", not "dolt kvinnor".
+  const label = (cell: ProtectedCell) =>
+    cell.status === "complementary" ? strings.reachHiddenInSentence : protectedLabel(cell, locale);
   // A floor reads "minst 57"; a hidden one just "färre än 5".
   const floor = (cell: ProtectedCell) =>
     reach.exact || cell.status !== "shown" ? label(cell) : format(strings.atLeast, { n: cell.value });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import {
   PHONE,
@@ -13,6 +13,9 @@ import {
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
 import { expectReadableContrast } from "../support/contrast";
 import { e2eDb } from "../support/e2e-database";
+import { E2E_SESSION_SECRET } from "../support/e2e-global-setup";
+import { todayInStockholm } from "~/outcomes/calendar";
+import { startedToken } from "~/surveys/started-token.server";
 
 setUpBrowser();
 
@@ -46,12 +49,19 @@ async function answerCurrent(page: Page, { text = "Mer yoga, tack!", face = "Myc
   }
 }
 
+/**
+ * How long a poll for a state may take before the test fails. expect.poll gives up after one second by default,
+ * which a step that asks a busy server overruns: these polls wait for the state, with a bound as generous as
+ * Playwright's own waits.
+ */
+const UNTIL_STATE = { timeout: 30_000 };
+
 /** Presses a button and waits until another question (or page) is on screen: a state, never a time. */
 async function pressAndWaitForChange(page: Page, name: string) {
   const before = await questionTitle(page);
   await page.getByRole("button", { name, exact: true }).click();
   // Polls the page's text through the driver, so it works with the page's own scripts off too.
-  await expect.poll(() => questionTitle(page)).not.toBe(before);
+  await expect.poll(() => questionTitle(page), UNTIL_STATE).not.toBe(before);
 }
 
 /** What kind of question is on screen: axe runs once per kind, contrast on every question. */
@@ -169,8 +179,10 @@ describe("the brukarenkät on a phone", () => {
     await page.keyboard.press("Enter");
     await page.waitForFunction((t) => document.querySelector("h2")?.textContent?.trim() !== t, title);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "{}"));
-    expect(saved.state.answers).toEqual({
+    // The copy on the phone is written just after the question changes: wait for it, not for a time.
+    const saved = () =>
+      page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "{}")?.state?.answers);
+    await expect.poll(saved, UNTIL_STATE).toEqual({
       program: "bostad_forst",
       gender: "kvinna",
       visits: "varje_vecka",
@@ -246,7 +258,7 @@ describe("the brukarenkät on a phone", () => {
     });
     await page.getByRole("button", { name: SEND }).dblclick();
     await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
-    await expect.poll(() => posts.length).toBeGreaterThan(0);
+    await expect.poll(() => posts.length, UNTIL_STATE).toBeGreaterThan(0);
     expect(posts.filter((s) => s === 201)).toHaveLength(1);
     expect(posts.every((s) => s === 201 || s === 200)).toBe(true);
     expect((await responsesFor("DEMO")).length).toBe(before + 1);
@@ -345,7 +357,80 @@ describe("without JavaScript", () => {
     expect((await responsesFor("YOGA")).length).toBe(before + 1);
     await context.close();
   });
+
+  it("accepts answers begun while the campaign was open after it closes, marked late", async () => {
+    const campaignId = await makeE2eCampaign("SENT1");
+    const context = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      javaScriptEnabled: false,
+      baseURL: baseUrl(),
+    });
+    const page = await open(context, "/s/SENT1");
+    await answerCurrent(page);
+    await pressAndWaitForChange(page, "Nästa");
+    await answerAll(page);
+    // A day passes while the page lies open: the campaign closed yesterday, and the page was handed out then, so
+    // the "started while open" token it carries is yesterday's (signed as the server signs it).
+    const yesterday = shiftDay(todayInStockholm(), -1);
+    await e2eDb()("campaigns").where({ id: campaignId }).update({ opens_on: "2020-01-01", closes_on: yesterday });
+    const state = page.locator('input[name="state"]');
+    const carried = JSON.parse((await state.getAttribute("value")) ?? "{}");
+    vi.stubEnv("SESSION_SECRET", E2E_SESSION_SECRET);
+    carried.started = startedToken({ campaignId, responseId: carried.id, day: yesterday });
+    vi.unstubAllEnvs();
+    await state.evaluate((el, value) => el.setAttribute("value", value), JSON.stringify(carried));
+    // The server may remember the campaign's dates for a moment: wait until it answers as for a closed one.
+    await expect.poll(() => closedFor("SENT1"), UNTIL_STATE).toBe(410);
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
+    const rows = await e2eDb()("responses").where({ campaign_id: campaignId }).select("id", "late");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: carried.id, late: 1 });
+    // Without the token a closed campaign stays closed, as the contract says.
+    expect((await fetch(`${baseUrl()}/s/SENT1`)).status).toBe(410);
+    await context.close();
+  });
 });
+
+/** A campaign of the brukarenkät of its own, open today, so that closing it touches no other test. */
+async function makeE2eCampaign(code: string): Promise<number> {
+  const db = e2eDb();
+  const program = await db("programs").first("id");
+  const now = new Date().toISOString();
+  const [row] = await db("campaigns")
+    .insert({
+      code,
+      survey_key: "brukarenkat",
+      title: `E2E ${code}`,
+      program_id: program.id,
+      opens_on: "2020-01-01",
+      closes_on: "2099-12-31",
+      mode: "anonymous",
+      kiosk: false,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id");
+  return typeof row === "object" ? row.id : row;
+}
+
+function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The status the JSON contract gives answers without a token (410 once the campaign is closed; 422 while open). */
+async function closedFor(code: string): Promise<number> {
+  const response = await fetch(`${baseUrl()}/s/${code}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ id: crypto.randomUUID(), answers: { program: "finns-inte" }, locale: "sv" }),
+  });
+  return response.status;
+}
 
 describe("kiosk mode on the shared tablet", () => {
   it("wipes everything after each person, so the next sees nothing of the previous", async () => {
@@ -381,11 +466,25 @@ describe("kiosk mode on the shared tablet", () => {
       await answerCurrent(page);
       await pressAndWaitForChange(page, "Nästa");
     }
+    // The person leaves with a choice tapped on the fourth question but not confirmed with "Nästa".
+    await answerCurrent(page);
+    const before = (await responsesFor("DEMO")).length;
     const navigated = page.waitForEvent("framenavigated");
     await page.clock.runFor(61_000);
     await navigated;
     await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
     expect(await page.getByRole("heading", { name: "Du har redan börjat svara" }).count()).toBe(0);
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
+    // This survey does not take partial answers: nothing of the person was sent, and nothing stays on the tablet,
+    // in its storage, in the new page's form, or one step back in its history.
+    await hydrated(page);
+    expect((await responsesFor("DEMO")).length).toBe(before);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
+      [],
+    );
+    const carried = JSON.parse((await page.locator('input[name="state"]').getAttribute("value")) ?? "{}");
+    expect(carried.answers).toEqual({});
+    await page.goBack().catch(() => undefined);
     expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
     await context.close();
   });
@@ -429,6 +528,67 @@ describe("the 30-second activity survey on the Mallis tablet", () => {
       .first();
     expect(feedback).toMatchObject({ text: "Lugnt och skönt" });
     expect(feedback.activity_id).not.toBeNull();
+    await context.close();
+  });
+});
+
+describe("at a 32 px base font size (a low-vision setting)", () => {
+  /** Everything a person reads or taps on this page: inside the 390 px screen, none of it clipped. */
+  async function expectAllWithinScreen(page: Page, label: string) {
+    await expectNoHorizontalScroll(page);
+    const boxes = page.locator("main h1, main h2, main label, main button, main p, main legend");
+    const outside = await boxes.evaluateAll((els) =>
+      els
+        .filter((e) => {
+          const box = e.getBoundingClientRect();
+          const visible = box.width > 0 && box.height > 0;
+          return !visible || box.left < 0 || box.right > document.documentElement.clientWidth + 0.5;
+        })
+        .map((e) => `${e.tagName} ${e.textContent?.trim().slice(0, 40)}`),
+    );
+    expect(outside, label).toEqual([]);
+  }
+
+  it("shows every question, option and button inside the phone's width, and each one works", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    // What the browser's own font-size setting does: the default size every rem is measured from.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Page.enable");
+    // A screenshot re-applies the phone's emulation, and with it the browser's default sizes: set them again after.
+    const largeFonts = () => cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 32 } });
+    const shot = async (name: string) => {
+      await screenshot(page, name);
+      await largeFonts();
+    };
+    await largeFonts();
+    await page.goto("/s/DEMO");
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    await hydrated(page);
+    await shot("survey-32px-first-question");
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const title = await questionTitle(page);
+      seen.push(title);
+      const labelSize = await page
+        .locator("fieldset label, fieldset textarea")
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(labelSize, title).toBeGreaterThanOrEqual(32);
+      await expectAllWithinScreen(page, title);
+      if ((await page.locator(".smiley").count()) > 0) await shot("survey-32px-smileys");
+      // Usable: each option is tapped where it is shown.
+      await answerCurrent(page);
+      if (await page.getByRole("button", { name: SEND }).isVisible()) break;
+      await pressAndWaitForChange(page, "Nästa");
+    }
+    expect(seen.length).toBeGreaterThan(15);
+    await shot("survey-32px-last-question");
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
+    await expectAllWithinScreen(page, "thanks");
+    expect((await responsesFor("DEMO")).length).toBe(before + 1);
     await context.close();
   });
 });

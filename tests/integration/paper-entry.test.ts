@@ -76,7 +76,7 @@ const FILLED = {
   "q.wishes": "Mer <b>yoga</b> =1+1",
 };
 
-describe("a paper questionnaire typed in by staff", () => {
+describe("a paper questionnaire typed in by staff", { timeout: 60_000 }, () => {
   it("shows every question of the survey on one form, none obligatory, the conditional ones said so", async () => {
     const out = await page();
     expect(statusOf(out)).toBe(200);

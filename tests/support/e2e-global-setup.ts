@@ -10,10 +10,13 @@ declare module "vitest" {
   }
 }
 
+/** The e2e server's secret: tests that must sign what the server signs (a page handed out yesterday) use it. */
+export const E2E_SESSION_SECRET = "e2e-test-secret-0123456789abcdef";
+
 /** Builds the app once and serves it, as `npm start` does, on a fresh SQLite file with the demo data. */
 export default async function setup(project: TestProject) {
   buildApp();
-  const server = await startServer({ env: { SESSION_SECRET: "e2e-test-secret-0123456789abcdef" } });
+  const server = await startServer({ env: { SESSION_SECRET: E2E_SESSION_SECRET } });
   project.provide("baseUrl", server.baseUrl);
   project.provide("e2eDatabase", server.databaseFile);
   return async () => {

@@ -144,4 +144,26 @@ describe("persons reached", () => {
       "Inga besök registrerade under perioden.",
     ]);
   });
+  it("reads a figure hidden to protect another as words that fit the sentence", () => {
+    const persons = [
+      ...Array.from({ length: 6 }, () => person("women", 1)),
+      ...Array.from({ length: 9 }, () => person("men", 1)),
+      person("other", 1),
+      person("notStated", 1),
+    ];
+    const figures = computePersonsReached({
+      from: "2025-01-01",
+      to: "2025-12-31",
+      persons,
+      programIds: [1],
+      visits: { visits: { women: 6, men: 9, other: 1, notStated: 1 }, codedVisits: 17, largestRegistration: zero },
+    });
+    const protectedFigures = protectPersonsReached(figures);
+    const statuses = Object.values(protectedFigures.persons).map((c) => c.status);
+    expect(statuses).toContain("complementary");
+    const text = describePersonsReached(protectedFigures, visitors.sv, "sv").join(" ");
+    expect(text).toContain("ett dolt antal");
+    expect(text).not.toMatch(/dolt (kvinnor|män|personer)/);
+    expect(describePersonsReached(protectedFigures, visitors.en, "en").join(" ")).toContain("a hidden number of");
+  });
 });

@@ -33,6 +33,7 @@ export const visitors = defineStrings({
     reachFloor:
       "{persons} personer nåddes under perioden, varav {women} kvinnor, {men} män och {other} med annan eller ej angiven könstillhörighet. {withoutCode} av {visits} besök var utan deltagarkod och kan inte räknas som olika personer.",
     reachNone: "Inga besök registrerade under perioden.",
+    reachHiddenInSentence: "ett dolt antal",
     reachFirst: "{first} personer med deltagarkod kom för första gången under perioden.",
     reachByGender: "Personer per kön",
     reachPersons: "Personer",
@@ -116,6 +117,7 @@ export const visitors = defineStrings({
     reachFloor:
       "{persons} people were reached in the period, of whom {women} women, {men} men and {other} of another or unstated gender. {withoutCode} of {visits} visits came without a participant code and cannot be counted as different people.",
     reachNone: "No visits registered in the period.",
+    reachHiddenInSentence: "a hidden number of",
     reachFirst: "{first} people with a participant code came for the first time in the period.",
     reachByGender: "People by gender",
     reachPersons: "People",

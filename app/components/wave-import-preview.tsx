@@ -1,0 +1,85 @@
+import { Link } from "@remix-run/react";
+import { FormAlert } from "~/components/forms";
+import { format } from "~/i18n/define";
+import { paper as strings } from "~/i18n/strings/paper";
+import { useStrings } from "~/i18n/use-strings";
+import type { WaveCheck } from "~/paper/wave-import.server";
+
+/** What a checked file holds: its rows and columns, what is left out, and every problem by row, before anything is saved. */
+export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: number }) {
+  const t = useStrings(strings);
+  if (check.duplicateOf)
+    return (
+      <FormAlert focus>
+        {format(t.importDuplicate, { title: check.duplicateOf.title, date: check.duplicateOf.importedOn })}{" "}
+        <Link to={`/staff/campaigns/${check.duplicateOf.campaignId}`}>{check.duplicateOf.title}</Link>
+      </FormAlert>
+    );
+  if (check.fatal) return <FormAlert focus>{check.fatal}</FormAlert>;
+  const problems = check.problemCount;
+  return (
+    <section aria-labelledby="preview-heading" className="wave-import__preview">
+      <h2 id="preview-heading">{t.importCheck}</h2>
+      {problems > 0 ? (
+        <FormAlert focus>{format(t.importProblems, { n: problems })}</FormAlert>
+      ) : (
+        <FormAlert tone="ok" focus>
+          {format(t.importReady, { n: ready })}
+        </FormAlert>
+      )}
+      <p>{format(t.importSummary, { rows: check.rows, matched: check.matched.length })}</p>
+      {check.unknown.length > 0 ? (
+        <p className="alert alert--warn">{format(t.importUnknown, { columns: check.unknown.join(", ") })}</p>
+      ) : null}
+      {check.codeColumn ? <p>{format(t.importCodes, { column: check.codeColumn, n: check.withCodes })}</p> : null}
+      {check.dateColumn ? <p>{format(t.importDates, { column: check.dateColumn })}</p> : null}
+      {check.ignored > 0 ? <p>{format(t.importIgnored, { n: check.ignored })}</p> : null}
+      {problems > 0 ? (
+        <div className="table-wrap">
+          <table className="responsive">
+            <caption className="visually-hidden">{format(t.importProblems, { n: problems })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.importLine}</th>
+                <th scope="col">{t.importColumn}</th>
+                <th scope="col">{t.importProblem}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {check.problems.map((p, i) => (
+                <tr key={i}>
+                  <td data-label={t.importLine}>{p.line}</td>
+                  <td data-label={t.importColumn}>{p.column}</td>
+                  <td data-label={t.importProblem}>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {check.problems.length < problems ? <p>{t.errTooManyProblems}</p> : null}
+        </div>
+      ) : null}
+      <h3>{t.importMatched}</h3>
+      <div className="table-wrap">
+        <table className="responsive">
+          <caption className="visually-hidden">{t.importMatched}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.importColumn}</th>
+              <th scope="col">{t.importQuestion}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {check.matched.map((m) => (
+              <tr key={m.header}>
+                <td data-label={t.importColumn}>
+                  <code>{m.header}</code>
+                </td>
+                <td data-label={t.importQuestion}>{m.title}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
