@@ -1,4 +1,4 @@
-import { audit } from "~/models/audit.server";
+import { audit, audited } from "~/models/audit.server";
 import {
   createStaff,
   getStaffById,
@@ -16,7 +16,10 @@ import type { StaffFormValue } from "./staff-form.server";
 
 type Actor = { id: number; email: string };
 
-/** Account changes made by an admin; each is written to the audit log. */
+/**
+ * Account changes made by an admin, and a person's own password change. Each change and its audit entry are
+ * written in one transaction (`audited`): both or neither. Slow work (hashing) is done before it opens.
+ */
 export async function createAccount({
   actor,
   value,
@@ -28,22 +31,22 @@ export async function createAccount({
 }): Promise<{ ok: true; staff: StaffUser; password: string } | { ok: false; error: "errEmailTaken" }> {
   if (await emailTaken({ email: value.email })) return { ok: false, error: "errEmailTaken" };
   const password = generatePassword();
-  const staff = await createStaff({
-    email: value.email,
-    name: value.name,
-    role: value.role,
-    programIds: value.programIds,
-    passwordHash: await hashPassword(password),
-  });
-  await requirePasswordChange({ id: staff.id });
-  await audit({
-    actor,
-    action: "staff.create",
-    entityType: "staff",
-    entityId: staff.id,
-    ip,
-    details: { email: staff.email, role: staff.role, programIds: staff.programIds },
-  });
+  const passwordHash = await hashPassword(password);
+  const staff = await audited(
+    (created: StaffUser) => ({
+      actor,
+      action: "staff.create",
+      entityType: "staff",
+      entityId: created.id,
+      ip,
+      details: { email: created.email, role: created.role, programIds: created.programIds },
+    }),
+    async (trx) => {
+      const created = await createStaff({ ...value, passwordHash }, trx);
+      await requirePasswordChange({ id: created.id }, trx);
+      return created;
+    },
+  );
   return { ok: true, staff, password };
 }
 
@@ -62,7 +65,6 @@ export async function updateAccount({
   if (!before) return { ok: false, error: "notFound" };
   if (actor.id === id && (value.disabled || value.role !== "admin")) return { ok: false, error: "errSelf" };
   if (await emailTaken({ email: value.email, exceptId: id })) return { ok: false, error: "errEmailTaken" };
-  await updateStaff({ id, changes: value });
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ["name", "email", "role", "disabled"] as const) {
     if (before[key] !== value[key]) changes[key] = { from: before[key], to: value[key] };
@@ -76,9 +78,15 @@ export async function updateAccount({
       : before.disabled && !value.disabled
         ? "staff.enable"
         : "staff.update";
-  if (action === "staff.disable") await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" });
-  if (Object.keys(changes).length > 0)
-    await audit({ actor, action, entityType: "staff", entityId: id, ip, details: changes });
+  const entry =
+    Object.keys(changes).length > 0 ? { actor, action, entityType: "staff", entityId: id, ip, details: changes } : null;
+  await audited(
+    () => entry,
+    async (trx) => {
+      await updateStaff({ id, changes: value }, trx);
+      if (action === "staff.disable") await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" }, trx);
+    },
+  );
   return { ok: true };
 }
 
@@ -94,10 +102,12 @@ export async function resetPassword({
   const target = await getStaffById({ id });
   if (!target) return { ok: false, error: "notFound" };
   const password = generatePassword();
-  await setStaffPassword({ id, passwordHash: await hashPassword(password) });
-  await requirePasswordChange({ id });
-  await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" });
-  await audit({ actor, action: "staff.password_reset", entityType: "staff", entityId: id, ip });
+  const passwordHash = await hashPassword(password);
+  await audited({ actor, action: "staff.password_reset", entityType: "staff", entityId: id, ip }, async (trx) => {
+    await setStaffPassword({ id, passwordHash }, trx);
+    await requirePasswordChange({ id }, trx);
+    await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" }, trx);
+  });
   return { ok: true, password };
 }
 
@@ -114,19 +124,24 @@ export async function endSessionsOf({
   ip: string;
 }): Promise<{ ok: true; ended: number } | { ok: false; error: "notFound" }> {
   if (!(await getStaffById({ id }))) return { ok: false, error: "notFound" };
-  const ended =
-    sessionId === undefined
-      ? await endAllStaffSessions({ staffId: id, reason: "ended-by-admin" })
-      : Number(await endStaffSession({ staffId: id, sessionId, reason: "ended-by-admin" }));
+  const ended = await audited(
+    (n: number) =>
+      sessionId !== undefined && n === 0
+        ? null
+        : {
+            actor,
+            action: "staff.sessions_end",
+            entityType: "staff",
+            entityId: id,
+            ip,
+            details: sessionId === undefined ? { all: true, ended: n } : { sessionId },
+          },
+    async (trx) =>
+      sessionId === undefined
+        ? endAllStaffSessions({ staffId: id, reason: "ended-by-admin" }, trx)
+        : Number(await endStaffSession({ staffId: id, sessionId, reason: "ended-by-admin" }, trx)),
+  );
   if (sessionId !== undefined && ended === 0) return { ok: false, error: "notFound" };
-  await audit({
-    actor,
-    action: "staff.sessions_end",
-    entityType: "staff",
-    entityId: id,
-    ip,
-    details: sessionId === undefined ? { all: true, ended } : { sessionId },
-  });
   return { ok: true, ended };
 }
 
@@ -160,19 +175,20 @@ export async function changeOwnPassword({
   if ([...next].length < PASSWORD_MIN_LENGTH) return { ok: false, errors: { next: "errNewPasswordShort" } };
   if (next === current) return { ok: false, errors: { next: "errNewPasswordSame" } };
   if (next !== repeat) return { ok: false, errors: { repeat: "errNewPasswordRepeat" } };
-  await setOwnPassword({ id: staff.id, passwordHash: await hashPassword(next) });
-  const endedSessions = await endAllStaffSessions({
-    staffId: staff.id,
-    reason: "password-changed",
-    exceptSessionId: sessionId,
-  });
-  await audit({
-    actor: staff,
-    action: "staff.password_change",
-    entityType: "staff",
-    entityId: staff.id,
-    ip,
-    details: { endedSessions },
-  });
+  const passwordHash = await hashPassword(next);
+  const endedSessions = await audited(
+    (n: number) => ({
+      actor: staff,
+      action: "staff.password_change",
+      entityType: "staff",
+      entityId: staff.id,
+      ip,
+      details: { endedSessions: n },
+    }),
+    async (trx) => {
+      await setOwnPassword({ id: staff.id, passwordHash }, trx);
+      return endAllStaffSessions({ staffId: staff.id, reason: "password-changed", exceptSessionId: sessionId }, trx);
+    },
+  );
   return { ok: true, endedSessions };
 }

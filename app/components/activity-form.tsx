@@ -1,5 +1,15 @@
 import { Form, Link } from "@remix-run/react";
-import { CheckboxField, Field, FormAlert, SelectField, TextareaField, errorText, hasErrors } from "~/components/forms";
+import {
+  CheckboxField,
+  Choice,
+  ChoiceGroup,
+  Field,
+  FormAlert,
+  SelectField,
+  TextareaField,
+  errorText,
+  hasErrors,
+} from "~/components/forms";
 import type { ActivityFormErrors } from "~/activities/activity-form";
 import { SCHEDULE_ROWS } from "~/activities/activity-form";
 import type { ScheduleSlot } from "~/models/activity.server";
@@ -30,16 +40,6 @@ export function ActivityForm({
 }) {
   const t = useStrings(attendanceStrings);
   const text = errorText(t, errors);
-  const err = (name: keyof ActivityFormErrors) =>
-    errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {text(name)}
-      </p>
-    ) : null;
-  const aria = (name: keyof ActivityFormErrors) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
-  });
   const slots = [...defaults.schedule, ...Array.from({ length: SCHEDULE_ROWS }, () => null)].slice(0, SCHEDULE_ROWS);
   return (
     <Form method="post" className="stack" noValidate>
@@ -54,26 +54,30 @@ export function ActivityForm({
         defaultValue={defaults.description}
         error={text("description")}
       />
-      <fieldset className="field" {...aria("kind")}>
-        <legend>{t.kind}</legend>
+      <ChoiceGroup legend={t.kind} name="kind" error={text("kind")}>
         {(["regular", "special"] as const).map((k) => (
-          <label key={k} className="choice">
-            <input type="radio" name="kind" value={k} defaultChecked={defaults.kind === k} />
-            {t[`kind_${k}`]}
-          </label>
+          <Choice
+            key={k}
+            type="radio"
+            name="kind"
+            value={k}
+            label={t[`kind_${k}`]}
+            defaultChecked={defaults.kind === k}
+          />
         ))}
-        {err("kind")}
-      </fieldset>
-      <fieldset className="field" {...aria("scope")}>
-        <legend>{t.scope}</legend>
+      </ChoiceGroup>
+      <ChoiceGroup legend={t.scope} name="scope" error={text("scope")}>
         {(["mallis", "city"] as const).map((s) => (
-          <label key={s} className="choice">
-            <input type="radio" name="scope" value={s} defaultChecked={defaults.scope === s} />
-            {t[`scope_${s}`]}
-          </label>
+          <Choice
+            key={s}
+            type="radio"
+            name="scope"
+            value={s}
+            label={t[`scope_${s}`]}
+            defaultChecked={defaults.scope === s}
+          />
         ))}
-        {err("scope")}
-      </fieldset>
+      </ChoiceGroup>
       <CheckboxField
         label={t.countsAttendance}
         name="countsAttendance"
@@ -102,36 +106,22 @@ export function ActivityForm({
           </option>
         ))}
       </SelectField>
-      <fieldset className="field" aria-describedby={`schedule-hint${errors.schedule ? " schedule-error" : ""}`}>
-        <legend>{t.schedule}</legend>
-        <p className="hint" id="schedule-hint">
-          {t.scheduleHint}
-        </p>
+      <ChoiceGroup legend={t.schedule} name="schedule" hint={t.scheduleHint} error={text("schedule")}>
         {slots.map((slot, i) => (
           <div key={i} className="schedule-row">
-            <div className="field">
-              <label htmlFor={`weekday${i}`}>{t.weekday}</label>
-              <select id={`weekday${i}`} name={`weekday${i}`} defaultValue={slot ? String(slot.weekday) : ""}>
-                <option value="">{t.noDay}</option>
-                {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                  <option key={d} value={d}>
-                    {t[`wd${d}` as keyof typeof t]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`startsAt${i}`}>{t.startsAt}</label>
-              <input id={`startsAt${i}`} name={`startsAt${i}`} type="time" defaultValue={slot?.startsAt ?? ""} />
-            </div>
-            <div className="field">
-              <label htmlFor={`endsAt${i}`}>{t.endsAt}</label>
-              <input id={`endsAt${i}`} name={`endsAt${i}`} type="time" defaultValue={slot?.endsAt ?? ""} />
-            </div>
+            <SelectField label={t.weekday} name={`weekday${i}`} defaultValue={slot ? String(slot.weekday) : ""}>
+              <option value="">{t.noDay}</option>
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <option key={d} value={d}>
+                  {t[`wd${d}` as keyof typeof t]}
+                </option>
+              ))}
+            </SelectField>
+            <Field label={t.startsAt} name={`startsAt${i}`} type="time" defaultValue={slot?.startsAt ?? ""} />
+            <Field label={t.endsAt} name={`endsAt${i}`} type="time" defaultValue={slot?.endsAt ?? ""} />
           </div>
         ))}
-        {err("schedule")}
-      </fieldset>
+      </ChoiceGroup>
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button">
           {t.saveActivity}

@@ -21,6 +21,7 @@
 import {
   useEffect,
   useRef,
+  type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -34,6 +35,8 @@ interface FieldFrame {
   error?: ReactNode;
   /** More ids that describe the control (shown after it, e.g. a character counter). */
   describedBy?: string;
+  /** Marks the control invalid when its error is said elsewhere (a form-level alert named in `describedBy`). */
+  invalid?: boolean;
   /** Class of the wrapping element, `field` by default. */
   className?: string;
   /** Shown after the control. */
@@ -111,8 +114,18 @@ function FieldShell({
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
 
 /** A text-like input (text, email, password, date, number, search …). */
-export function Field({ label, hint, error, describedBy, className, children, id, ...input }: FieldFrame & InputProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, input["aria-invalid"]);
+export function Field({
+  label,
+  hint,
+  error,
+  describedBy,
+  invalid,
+  className,
+  children,
+  id,
+  ...input
+}: FieldFrame & InputProps) {
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, invalid ?? input["aria-invalid"]);
   const control = <input type="text" {...input} {...ids.control} />;
   const frame = { className, label, hint, error, ids };
   return <FieldShell {...frame} control={control} after={children} />;
@@ -125,12 +138,13 @@ export function TextareaField({
   hint,
   error,
   describedBy,
+  invalid,
   className,
   children,
   id,
   ...textarea
 }: FieldFrame & TextareaProps) {
-  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy }, textarea["aria-invalid"]);
+  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy }, invalid ?? textarea["aria-invalid"]);
   const control = <textarea {...textarea} {...ids.control} />;
   return (
     <FieldShell
@@ -153,13 +167,14 @@ export function SelectField({
   hint,
   error,
   describedBy,
+  invalid,
   className,
   after,
   id,
   children,
   ...select
 }: Omit<FieldFrame, "children"> & SelectProps & { after?: ReactNode }) {
-  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy }, select["aria-invalid"]);
+  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy }, invalid ?? select["aria-invalid"]);
   const control = (
     <select {...select} {...ids.control}>
       {children}
@@ -186,12 +201,13 @@ export function CheckboxField({
   hint,
   error,
   describedBy,
+  invalid,
   className,
   children,
   id,
   ...input
 }: FieldFrame & CheckboxProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, input["aria-invalid"]);
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, invalid ?? input["aria-invalid"]);
   return (
     <div className={className ?? "field"}>
       <label className="choice">
@@ -205,7 +221,8 @@ export function CheckboxField({
 }
 
 /**
- * The message above a form: an error (`role="alert"`) or, with `tone="ok"`, a confirmation (`role="status"`).
+ * The message above a form: an error (`role="alert"`) or, with `tone="ok"` (or `"warn"`: done, but look), a
+ * confirmation (`role="status"`).
  * Renders nothing when there is nothing to say. `focus` moves focus to it when it appears, so a screen reader
  * and a keyboard land on what needs fixing.
  */
@@ -214,19 +231,24 @@ export function FormAlert({
   tone = "error",
   id,
   focus = false,
+  focusKey,
   className,
 }: {
   children?: ReactNode;
-  tone?: "error" | "ok";
+  tone?: "error" | "ok" | "warn";
   id?: string;
   focus?: boolean;
+  /** With `focus`: focus again whenever this changes (a text message is its own key; elements need one). */
+  focusKey?: string;
   className?: string;
 }) {
   const ref = useRef<HTMLDivElement & HTMLParagraphElement>(null);
   const shown = children !== null && children !== undefined && children !== false && children !== "";
+  // Elements are new on every render: keying on them would pull focus away from whatever the person types next.
+  const key = focusKey ?? (typeof children === "string" || typeof children === "number" ? children : undefined);
   useEffect(() => {
     if (focus && shown) ref.current?.focus();
-  }, [focus, shown, children]);
+  }, [focus, shown, key]);
   if (!shown) return null;
   const props = {
     className: `alert alert--${tone}${className ? ` ${className}` : ""}`,
@@ -264,4 +286,69 @@ export function errorText<T extends object>(
 /** Whether a `parseForm` error object holds any error. */
 export function hasErrors(errors: Partial<Record<string, string>> | null | undefined): boolean {
   return !!errors && Object.values(errors).some(Boolean);
+}
+
+/**
+ * A group of checkboxes or radios under one legend: hint and error come before the choices and describe the
+ * group (`<name>-hint`, `<name>-error`). The choices are the children, usually `Choice`s.
+ */
+export function ChoiceGroup({
+  legend,
+  name,
+  hint,
+  error,
+  describedBy,
+  className,
+  children,
+}: Omit<FieldFrame, "label"> & { legend: ReactNode; name: string }) {
+  const ids = useFieldIds(name, { hint, error, describedBy });
+  return (
+    <fieldset className={className ?? "field"} aria-describedby={ids.control["aria-describedby"]}>
+      <legend>{legend}</legend>
+      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      {children}
+    </fieldset>
+  );
+}
+
+/** One checkbox or radio with its label beside it, inside a `ChoiceGroup`. */
+export function Choice({
+  label,
+  type = "checkbox",
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & {
+  label: ReactNode;
+  name: string;
+  type?: "checkbox" | "radio";
+}) {
+  return (
+    <label className="choice">
+      <input type={type} {...input} />
+      {label}
+    </label>
+  );
+}
+
+/** A submit button with a line above it saying what it does; the line describes the button. */
+export function HintedButton({
+  hint,
+  hintId,
+  hintClassName = "hint",
+  children,
+  ...button
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type"> & {
+  hint: ReactNode;
+  hintId: string;
+  hintClassName?: string;
+}) {
+  return (
+    <>
+      <p className={hintClassName} id={hintId}>
+        {hint}
+      </p>
+      <button type="submit" {...button} aria-describedby={hintId}>
+        {children}
+      </button>
+    </>
+  );
 }

@@ -1,6 +1,15 @@
 import { Form } from "@remix-run/react";
 import { ROLES, type Role } from "~/auth/roles";
-import { CheckboxField, Field, FormAlert, SelectField, errorText, hasErrors } from "~/components/forms";
+import {
+  CheckboxField,
+  Choice,
+  ChoiceGroup,
+  Field,
+  FormAlert,
+  SelectField,
+  errorText,
+  hasErrors,
+} from "~/components/forms";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -62,20 +71,17 @@ export function StaffForm({
           </option>
         ))}
       </SelectField>
-      <fieldset className="field" aria-describedby={errors.programIds ? "programIds-error" : undefined}>
-        <legend>{t.programs}</legend>
+      <ChoiceGroup legend={t.programs} name="programIds" error={err("programIds")}>
         {programs.map((p) => (
-          <label key={p.id} className="choice">
-            <input type="checkbox" name="programIds" value={p.id} defaultChecked={defaults.programIds.includes(p.id)} />
-            {p.name}
-          </label>
+          <Choice
+            key={p.id}
+            name="programIds"
+            value={p.id}
+            label={p.name}
+            defaultChecked={defaults.programIds.includes(p.id)}
+          />
         ))}
-        {errors.programIds ? (
-          <p className="field-error" id="programIds-error">
-            {err("programIds")}
-          </p>
-        ) : null}
-      </fieldset>
+      </ChoiceGroup>
       {showDisabled ? (
         <CheckboxField
           label={t.disableAccount}

@@ -2,6 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { badRequest, notFound } from "~/http/errors.server";
 import { isoDate } from "~/http/params";
+import { parseForm } from "~/http/parse-form";
 import { format } from "~/i18n/define";
 import type { Locale } from "~/i18n/locale";
 import type { feedbackStaff } from "~/i18n/strings/feedback";
@@ -33,7 +34,7 @@ export async function quoteIntent(
   { id, viewer, ip, t }: { id: number; viewer: Viewer; ip: string; t: Strings },
 ) {
   const raw = Object.fromEntries(form);
-  const parsed = intents.safeParse({ ...raw, themeIds: form.getAll("themeIds") });
+  const parsed = parseForm(form, intents);
   const messages: Record<QuoteProblem, string> = {
     "not-found": "",
     "no-consent": t.errNoConsent,
@@ -42,11 +43,14 @@ export async function quoteIntent(
     empty: t.errEmpty,
     invalid: t.errInvalid,
   };
-  if (!parsed.success) {
+  if (!parsed.ok) {
     if (raw.intent !== "save" && raw.intent !== "reject") throw badRequest();
-    const path = parsed.error.issues[0]?.path[0];
-    const error =
-      path === "quoteDate" ? t.errDate : path === "text" ? format(t.errTooLong, { max: QUOTE_TEXT_MAX }) : t.errInvalid;
+    const { errors } = parsed;
+    const error = errors.quoteDate
+      ? t.errDate
+      : errors.text
+        ? format(t.errTooLong, { max: QUOTE_TEXT_MAX })
+        : t.errInvalid;
     return data(
       {
         intent: raw.intent as QuoteIntent,
@@ -56,7 +60,7 @@ export async function quoteIntent(
       { status: 422 },
     );
   }
-  const input = parsed.data;
+  const input = parsed.value;
   const staff = viewer;
   const outcome =
     input.intent === "save"

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { db } from "~/db.server";
+import { audited, type ChangedBy } from "~/models/audit.server";
 
 export interface AnswerRow {
   question: string;
@@ -83,15 +84,18 @@ export interface StoredResponse {
   answers: Record<string, unknown>;
 }
 
-export async function listResponses({
-  campaignId,
-  limit = 20,
-  offset = 0,
-}: {
-  campaignId: number;
-  limit?: number;
-  offset?: number;
-}): Promise<StoredResponse[]> {
+export async function listResponses(
+  {
+    campaignId,
+    limit = 20,
+    offset = 0,
+  }: {
+    campaignId: number;
+    limit?: number;
+    offset?: number;
+  },
+  trx: Knex = db,
+): Promise<StoredResponse[]> {
   const rows: {
     id: string;
     survey_version_id: number;
@@ -101,7 +105,7 @@ export async function listResponses({
     staff_assisted: boolean | number;
     participant_code_hmac: string | null;
     answers: string;
-  }[] = await db("responses")
+  }[] = await trx("responses")
     .where({ campaign_id: campaignId })
     .orderBy("submitted_at", "desc")
     .limit(limit)
@@ -116,6 +120,35 @@ export async function listResponses({
     hasParticipantCode: r.participant_code_hmac !== null,
     answers: JSON.parse(r.answers),
   }));
+}
+
+/**
+ * One page of a campaign's single responses, read by a person: the read and its audit entry
+ * ("responses.read", with the page and how many were shown) are one transaction, so no answers reach a
+ * page without the entry that says who read them.
+ */
+export async function readResponses({
+  campaignId,
+  page,
+  perPage,
+  by,
+}: {
+  campaignId: number;
+  page: number;
+  perPage: number;
+  by: ChangedBy;
+}): Promise<StoredResponse[]> {
+  return audited(
+    (rows: StoredResponse[]) => ({
+      actor: by.actor,
+      action: "responses.read",
+      entityType: "campaign",
+      entityId: campaignId,
+      ip: by.ip,
+      details: { page, count: rows.length },
+    }),
+    (trx) => listResponses({ campaignId, limit: perPage, offset: (page - 1) * perPage }, trx),
+  );
 }
 
 export async function countResponses({ campaignId }: { campaignId: number }): Promise<number> {

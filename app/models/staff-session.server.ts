@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 
 export type SessionEndReason = "logout" | "ended-by-admin" | "password-changed" | "expired";
@@ -118,16 +119,19 @@ export async function endSessionByToken({ token, reason }: { token: string; reas
 }
 
 /** Ends one session of a person; false if there was no such open session. */
-export async function endStaffSession({
-  staffId,
-  sessionId,
-  reason,
-}: {
-  staffId: number;
-  sessionId: number;
-  reason: SessionEndReason;
-}): Promise<boolean> {
-  const n = await db("staff_sessions")
+export async function endStaffSession(
+  {
+    staffId,
+    sessionId,
+    reason,
+  }: {
+    staffId: number;
+    sessionId: number;
+    reason: SessionEndReason;
+  },
+  trx: Knex = db,
+): Promise<boolean> {
+  const n = await trx("staff_sessions")
     .where({ id: sessionId, staff_id: staffId })
     .whereNull("ended_at")
     .update({ ended_at: nowIso(), ended_reason: reason });
@@ -135,16 +139,19 @@ export async function endStaffSession({
 }
 
 /** Ends every open session of a person, except `exceptSessionId` if given; returns how many ended. */
-export async function endAllStaffSessions({
-  staffId,
-  reason,
-  exceptSessionId,
-}: {
-  staffId: number;
-  reason: SessionEndReason;
-  exceptSessionId?: number;
-}): Promise<number> {
-  const query = db("staff_sessions").where({ staff_id: staffId }).whereNull("ended_at");
+export async function endAllStaffSessions(
+  {
+    staffId,
+    reason,
+    exceptSessionId,
+  }: {
+    staffId: number;
+    reason: SessionEndReason;
+    exceptSessionId?: number;
+  },
+  trx: Knex = db,
+): Promise<number> {
+  const query = trx("staff_sessions").where({ staff_id: staffId }).whereNull("ended_at");
   if (exceptSessionId !== undefined) query.whereNot({ id: exceptSessionId });
   return query.update({ ended_at: nowIso(), ended_reason: reason });
 }

@@ -135,8 +135,12 @@ export interface StaffChanges {
   disabled: boolean;
 }
 
-export async function updateStaff({ id, changes }: { id: number; changes: StaffChanges }): Promise<void> {
-  await db.transaction(async (trx) => {
+/** Inside a transaction already (an audited change), pass it as `trx`. */
+export async function updateStaff(
+  { id, changes }: { id: number; changes: StaffChanges },
+  outer?: Knex.Transaction,
+): Promise<void> {
+  const run = async (trx: Knex.Transaction) => {
     const current: StaffRow | undefined = await trx("staff_users").where({ id }).first();
     if (!current) throw new Error(`staff ${id} not found`);
     const disabling = changes.disabled && !current.disabled;
@@ -151,24 +155,31 @@ export async function updateStaff({ id, changes }: { id: number; changes: StaffC
         updated_at: nowIso(),
       });
     await setPrograms(id, changes.programIds, trx);
-  });
+  };
+  await (outer ? run(outer) : db.transaction(run));
 }
 
-export async function setStaffPassword({ id, passwordHash }: { id: number; passwordHash: string }): Promise<void> {
-  await db("staff_users")
+export async function setStaffPassword(
+  { id, passwordHash }: { id: number; passwordHash: string },
+  trx: Knex = db,
+): Promise<void> {
+  await trx("staff_users")
     .where({ id })
     .update({ password_hash: passwordHash, updated_at: nowIso() })
     .increment("session_version", 1);
 }
 
 /** Marks a password as temporary (set by an admin): the person must choose their own at the next login. */
-export async function requirePasswordChange({ id }: { id: number }): Promise<void> {
-  await db("staff_users").where({ id }).update({ must_change_password: true });
+export async function requirePasswordChange({ id }: { id: number }, trx: Knex = db): Promise<void> {
+  await trx("staff_users").where({ id }).update({ must_change_password: true });
 }
 
 /** The person's own new password; their session version stays, so the session they are in goes on. */
-export async function setOwnPassword({ id, passwordHash }: { id: number; passwordHash: string }): Promise<void> {
-  await db("staff_users")
+export async function setOwnPassword(
+  { id, passwordHash }: { id: number; passwordHash: string },
+  trx: Knex = db,
+): Promise<void> {
+  await trx("staff_users")
     .where({ id })
     .update({ password_hash: passwordHash, must_change_password: false, updated_at: nowIso() });
 }

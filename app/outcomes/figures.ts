@@ -1,4 +1,12 @@
-import { Publication, type CellStatus, type ProtectedCell, type ProtectedPublication } from "~/privacy/small-counts";
+import {
+  derivedFigures,
+  isSmallCount,
+  Publication,
+  type CellStatus,
+  type FigureOptions,
+  type ProtectedCell,
+  type ProtectedPublication,
+} from "~/privacy/small-counts";
 import { SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
 import { groupOf, type BreakdownKind, type Group } from "./breakdowns";
 import { isPositive, type Measure, type Text } from "./measures";
@@ -230,11 +238,26 @@ interface Prepared {
 }
 
 /** Registers a measure's figures and every sum a reader knows between them. */
-function register(pub: Publication, p: Prepared, input: FigureInputs, campaignId: number): void {
+function register(
+  publication: Publication,
+  p: Prepared,
+  campaignId: number,
+  { groups, unsplit }: { groups: string[]; unsplit?: ProtectedPublication },
+): void {
   const { m, rows, categories, positiveValues } = p;
   const tag = m.measure.tag;
-  const groups = input.breakdown?.groups.map((g) => g.key) ?? [];
   const single = m.measure.kind !== "choices";
+  // Beside a breakdown the whole wave's figures are exactly those of the unsplit view: a reader who opens both
+  // pages knows what either shows, so the groups are protected with those figures settled.
+  const settled = (k: string) => {
+    if (!unsplit || k.split("|")[2] !== ALL) return undefined;
+    return unsplit.cell(k).status === "shown" ? ("shown" as const) : ("hidden" as const);
+  };
+  const pub = {
+    figure: (k: string, value: number, options: FigureOptions = {}) =>
+      publication.figure(k, value, { ...options, settled: settled(k) }),
+    sum: (total: string, parts: readonly string[]) => publication.sum(total, parts),
+  };
   {
     for (const group of [ALL, ...groups]) {
       const r = rows.get(`${campaignId}|${group}`) ?? emptyRow();
@@ -309,6 +332,36 @@ export class OutcomePublication {
   equations(): { total: string; parts: string[] }[] {
     return [...this.parts.values()].flatMap((p) => p.equations());
   }
+}
+
+/**
+ * One measure in one wave, protected: its unsplit figures first, as the page without a breakdown shows them; with a
+ * breakdown, the groups protected around those. Should that fail (the search ran out of effort, or a small group
+ * count could still be worked out), every group figure is hidden: with the wave's figures known and the groups'
+ * all "dolt", each answer's count is shared out over two or more groups in ways a reader cannot tell apart.
+ */
+function protectMeasure(p: Prepared, campaignId: number, groups: string[]): ProtectedPublication {
+  const whole = new Publication();
+  register(whole, p, campaignId, { groups: [] });
+  const unsplit = whole.protect({ effortLimit: OUTCOME_EFFORT_LIMIT });
+  if (groups.length === 0) return unsplit;
+  const split = new Publication();
+  register(split, p, campaignId, { groups, unsplit });
+  const out = split.protect({ effortLimit: OUTCOME_EFFORT_LIMIT });
+  const small = new Set(
+    out
+      .all()
+      .filter((f) => isSmallCount(f.value))
+      .map((f) => f.key),
+  );
+  const derived = [...derivedFigures(out.all(), out.equations())].some((k) => small.has(k));
+  if (!out.effort.fellBack && !derived) return out;
+  return out.hiding(
+    out
+      .all()
+      .map((f) => f.key)
+      .filter((k) => k.split("|")[2] !== ALL),
+  );
 }
 
 function positiveKey(p: Prepared, campaignId: number, group: string): string {
@@ -494,20 +547,16 @@ export function computeOutcomeFigures(input: FigureInputs): {
     return { m, rows, categories, positiveValues };
   });
   const parts = new Map<string, ProtectedPublication>();
+  const groups = input.breakdown?.groups.map((g) => g.key) ?? [];
   const responseKey = (campaignId: number) => `responses|w${campaignId}|all`;
   for (const campaignId of input.campaignIds) {
     const pub = new Publication();
     pub.figure(responseKey(campaignId), input.responseCounts.find((r) => r.campaignId === campaignId)?.n ?? 0);
     parts.set(`responses|w${campaignId}`, pub.protect());
-    for (const p of prepared) {
-      const own = new Publication();
-      register(own, p, input, campaignId);
-      parts.set(`${p.m.measure.tag}|w${campaignId}`, own.protect({ effortLimit: OUTCOME_EFFORT_LIMIT }));
-    }
+    for (const p of prepared) parts.set(`${p.m.measure.tag}|w${campaignId}`, protectMeasure(p, campaignId, groups));
   }
   const out = new OutcomePublication(parts);
   const responses = new Map(input.campaignIds.map((id) => [id, published(out, responseKey(id))]));
-  const groups = input.breakdown?.groups.map((g) => g.key) ?? [];
   const measures = prepared.map((p): MeasureFigures => {
     const waves = input.campaignIds.map((campaignId) => ({
       campaignId,

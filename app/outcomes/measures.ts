@@ -50,6 +50,26 @@ export type Measure = ShareMeasure | ChoicesMeasure | MeanMeasure | ScaleSumMeas
 
 const YES = ["ja"] as const;
 
+/** One answer per person: the share whose answer is one of `positive`. */
+function share(positive: readonly string[], m: MeasureBase): ShareMeasure {
+  return { ...m, kind: "share", positive };
+}
+
+/** A yes/no question: the share answering "ja" ("vet inte" is an answer and stays in the denominator). */
+function yesShare(m: MeasureBase): ShareMeasure {
+  return share(YES, m);
+}
+
+/** A checkbox question: per option, the share of those who answered who chose it. */
+function choices(m: MeasureBase): ChoicesMeasure {
+  return { ...m, kind: "choices" };
+}
+
+/** A rating from 1 to 5 where higher is better: its mean, and the share giving 4 or 5. */
+function ratingOfFive(m: Omit<MeasureBase, "higherIsBetter">): MeanMeasure {
+  return { ...m, kind: "mean", positiveFrom: 4, higherIsBetter: true };
+}
+
 export const MEASURES: readonly Measure[] = [
   {
     tag: "loneliness_ucla3",
@@ -65,10 +85,8 @@ export const MEASURES: readonly Measure[] = [
       en: "Hughes et al. 2004, Research on Aging 26(6): three items scored 1–3, sum 3–9; lonely at 6 or more. Only people who answered all three items are scored.",
     },
   },
-  {
+  share(["4"], {
     tag: "loneliness_direct",
-    kind: "share",
-    positive: ["4"],
     higherIsBetter: false,
     name: { sv: "Känner sig ofta ensam", en: "Often feels lonely" },
     statement: { sv: "känner sig ofta ensamma", en: "often feel lonely" },
@@ -76,11 +94,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Direkt fråga om ensamhet (Office for National Statistics 2018): andelen som svarar ”ofta”.",
       en: "Direct loneliness question (Office for National Statistics 2018): the share answering “often”.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "participation_community",
-    kind: "share",
-    positive: YES,
     higherIsBetter: true,
     name: { sv: "Del av gemenskapen på Mallis", en: "Part of the community at Mallis" },
     statement: { sv: "känner sig som en del av gemenskapen på Mallis", en: "feel part of the community at Mallis" },
@@ -88,11 +104,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Brukarenkäten. Räknar svaret ”ja”; ”delvis” visas i fördelningen.",
       en: "The user survey. Counts “yes”; “partly” is shown in the distribution.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "participation_society",
-    kind: "share",
-    positive: YES,
     higherIsBetter: true,
     name: { sv: "Delaktig i samhället", en: "Takes part in society" },
     statement: { sv: "känner att de är med i samhället", en: "feel that they take part in society" },
@@ -100,11 +114,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Brukarenkäten, efter målet i överenskommelsen 2026 (”aktivt deltagande i samhället”). Räknar ”ja”.",
       en: "The user survey, after the 2026 agreement's aim (“active participation in society”). Counts “yes”.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "support_need_daytime",
-    kind: "share",
-    positive: YES,
     higherIsBetter: false,
     name: { sv: "Behöver stöd med något att göra på dagarna", en: "Needs support with something to do during the day" },
     statement: {
@@ -115,11 +127,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Brukarenkäten sedan 2023 (33 procent år 2023). Räknar ”ja”; ”vet inte” räknas i nämnaren.",
       en: "The user survey since 2023 (33 per cent in 2023). Counts “yes”; “don't know” is in the denominator.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "support_need_loneliness",
-    kind: "share",
-    positive: YES,
     higherIsBetter: false,
     name: { sv: "Behöver stöd mot ensamhet", en: "Needs support with loneliness" },
     statement: { sv: "behöver mer stöd för att känna sig mindre ensamma", en: "need more support to feel less lonely" },
@@ -127,11 +137,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Brukarenkäten sedan 2023 (22 procent år 2023). Räknar ”ja”; ”vet inte” räknas i nämnaren.",
       en: "The user survey since 2023 (22 per cent in 2023). Counts “yes”; “don't know” is in the denominator.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "support_need_digital",
-    kind: "share",
-    positive: YES,
     higherIsBetter: false,
     name: { sv: "Behöver hjälp med mobil eller dator", en: "Needs help with phone or computer" },
     statement: { sv: "behöver mer hjälp med mobil eller dator", en: "need more help with their phone or computer" },
@@ -139,11 +147,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Ny fråga 2026 om digitalt utanförskap (beslut 0021). Räknar ”ja”.",
       en: "New 2026 question on digital exclusion (decision 0021). Counts “yes”.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "digital_participation",
-    kind: "share",
-    positive: YES,
     higherIsBetter: true,
     name: { sv: "Delaktig i det digitala samhället", en: "Part of the digital society" },
     statement: { sv: "känner sig delaktiga i det digitala samhället", en: "feel part of the digital society" },
@@ -151,10 +157,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Efter Internetstiftelsens fråga i ”Svenskarna och internet” om att känna sig delaktig i det digitala samhället, i lättläst form (beslut 0021). Räknar ”ja”.",
       en: "After the Swedish Internet Foundation's “Svenskarna och internet” item on feeling part of the digital society, in plain Swedish (decision 0021). Counts “yes”.",
     },
-  },
-  {
+  }),
+  choices({
     tag: "digital_skills",
-    kind: "choices",
     higherIsBetter: true,
     name: { sv: "Klarar själv i mobilen eller datorn", en: "Can do on their own on a phone or computer" },
     statement: { sv: "klarar själv", en: "can do on their own" },
@@ -162,11 +167,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Det Digital verkstad hjälper med: Mobilt BankID, videosamtal, e-tjänst (beslut 0021). Andel per val av dem som svarade.",
       en: "What Digital verkstad helps with: Mobile BankID, a video call, a public e-service (decision 0021). Share per option of those who answered.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "empowerment_influence",
-    kind: "share",
-    positive: YES,
     higherIsBetter: true,
     name: { sv: "Kan påverka på Mallis", en: "Can influence what happens at Mallis" },
     statement: {
@@ -177,11 +180,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Egenmakt i deltagarstyrt stöd, efter överenskommelsen 2026 (beslut 0021). Räknar ”ja”.",
       en: "Empowerment in participant-led support, after the 2026 agreement (decision 0021). Counts “yes”.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "empowerment_own_day",
-    kind: "share",
-    positive: YES,
     higherIsBetter: true,
     name: { sv: "Bestämmer över sin dag", en: "Decides over their own day" },
     statement: { sv: "känner att de själva bestämmer över sin dag", en: "feel they decide over their own day" },
@@ -189,11 +190,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Egenmakt i deltagarstyrt stöd (beslut 0021). Räknar ”ja”.",
       en: "Empowerment in participant-led support (decision 0021). Counts “yes”.",
     },
-  },
-  {
+  }),
+  yesShare({
     tag: "empowerment_listened_to",
-    kind: "share",
-    positive: YES,
     higherIsBetter: true,
     name: { sv: "Blir lyssnad på", en: "Is listened to" },
     statement: { sv: "känner att personalen lyssnar på vad de tycker", en: "feel the staff listen to what they think" },
@@ -201,10 +200,9 @@ export const MEASURES: readonly Measure[] = [
       sv: "Egenmakt i deltagarstyrt stöd (beslut 0021). Räknar ”ja”.",
       en: "Empowerment in participant-led support (decision 0021). Counts “yes”.",
     },
-  },
-  {
+  }),
+  choices({
     tag: "barriers",
-    kind: "choices",
     higherIsBetter: false,
     name: { sv: "Hinder för att komma oftare", en: "What stops people coming more often" },
     statement: { sv: "svarade", en: "answered" },
@@ -212,19 +210,16 @@ export const MEASURES: readonly Measure[] = [
       sv: "Brukarenkäten; hindren deltagarna själva nämnt (dagsform, mående, SL-kort). Andel per val av dem som svarade.",
       en: "The user survey; the barriers participants named themselves (the day's form, how they feel, transit card). Share per option of those who answered.",
     },
-  },
-  {
+  }),
+  share(["varje_vecka"], {
     tag: "participation_frequency",
-    kind: "share",
-    positive: ["varje_vecka"],
     higherIsBetter: true,
     name: { sv: "Kommer till Mallis varje vecka", en: "Comes to Mallis every week" },
     statement: { sv: "kommer till Mallis varje vecka", en: "come to Mallis every week" },
     source: { sv: "Brukarenkäten. Räknar ”varje vecka”.", en: "The user survey. Counts “every week”." },
-  },
-  {
+  }),
+  choices({
     tag: "activities",
-    kind: "choices",
     higherIsBetter: true,
     name: { sv: "Aktiviteter man går på", en: "Activities people go to" },
     statement: { sv: "går på", en: "go to" },
@@ -232,24 +227,18 @@ export const MEASURES: readonly Measure[] = [
       sv: "Brukarenkäten; frågan visas bara för den som kommer till Mallis. Andel per aktivitet av dem som svarade.",
       en: "The user survey; asked only of people who come to Mallis. Share per activity of those who answered.",
     },
-  },
-  {
+  }),
+  ratingOfFive({
     tag: "satisfaction",
-    kind: "mean",
-    positiveFrom: 4,
-    higherIsBetter: true,
     name: { sv: "Nöjd med Mallis", en: "Satisfied with Mallis" },
     statement: { sv: "tycker att Mallis är bra (4 eller 5 av 5)", en: "think Mallis is good (4 or 5 out of 5)" },
     source: {
       sv: "Brukarenkäten, skala 1–5. Medelvärde med 95 % t-intervall.",
       en: "The user survey, scale 1–5. Mean with a 95 % t interval.",
     },
-  },
-  {
+  }),
+  ratingOfFive({
     tag: "activity_rating",
-    kind: "mean",
-    positiveFrom: 4,
-    higherIsBetter: true,
     name: { sv: "Betyg på aktiviteten", en: "Rating of the activity" },
     statement: {
       sv: "tyckte att aktiviteten var bra (4 eller 5 av 5)",
@@ -259,7 +248,7 @@ export const MEASURES: readonly Measure[] = [
       sv: "Aktivitetsenkäten, skala 1–5. Medelvärde med 95 % t-intervall.",
       en: "The activity survey, scale 1–5. Mean with a 95 % t interval.",
     },
-  },
+  }),
 ];
 
 /** Tags that describe the person rather than measure an outcome: used for breakdowns. */

@@ -146,6 +146,12 @@ export interface FigureOptions {
   sensitive?: boolean;
   /** Already public elsewhere: never hidden as a secondary cell. */
   keepShown?: boolean;
+  /**
+   * How another view of the same page already publishes it (the unsplit figures beside a breakdown): kept exactly
+   * so, never chosen as a secondary cell, and a reader is assumed to know it when shown. A small count is hidden
+   * whatever this says. The all-hidden fallback of `protect` leaves a settled figure as it is.
+   */
+  settled?: "shown" | "hidden";
 }
 
 export interface TableSpec extends ProtectOptions {
@@ -171,6 +177,7 @@ interface Figure {
   value: number;
   sensitive: boolean;
   keepShown: boolean;
+  settled?: "shown" | "hidden";
   /** Order of registration: a stable tie-break. */
   order: number;
 }
@@ -203,6 +210,7 @@ export class Publication {
       }
       existing.sensitive ||= options.sensitive ?? true;
       existing.keepShown ||= options.keepShown ?? false;
+      existing.settled ??= options.settled;
       return key;
     }
     this.figures.set(key, {
@@ -210,6 +218,7 @@ export class Publication {
       value,
       sensitive: options.sensitive ?? true,
       keepShown: options.keepShown ?? false,
+      settled: options.settled,
       order: this.figures.size,
     });
     return key;
@@ -278,12 +287,16 @@ export class Publication {
    * cells included. That is safe whatever the values: in a linked system where nothing is shown every sum reads
    * 0 = 0 over unknowns, so doubling every unknown fits everything published as well as the true values do (a
    * count ≥ 0 stays ≥ 0, one that is 0 or at least 5 stays so) and no count other than 0 can be pinned down.
+   * (Figures `settled` as shown stay shown; where a caller settles figures it must give its own argument.)
    */
   protect({ effortLimit = EFFORT_LIMIT }: { effortLimit?: number } = {}): ProtectedPublication {
     const figures = [...this.figures.values()];
     const equations = this.equations.filter((e) => e.parts.length > 0);
     const status = new Map<string, CellStatus>();
-    for (const f of figures) status.set(f.key, f.sensitive && isSmallCount(f.value) ? "small" : "shown");
+    for (const f of figures) {
+      const small = f.sensitive && isSmallCount(f.value);
+      status.set(f.key, small ? "small" : f.settled === "hidden" ? "complementary" : "shown");
+    }
     const primary = figures.filter((f) => status.get(f.key) === "small").map((f) => f.key);
     const effort = new Effort(effortLimit);
     const reader = new Reader(this.figures, equations, effort.spend);
@@ -294,7 +307,8 @@ export class Publication {
     } catch (error) {
       if (!(error instanceof EffortExceeded)) throw error;
       for (const key of reader.linkedTo(primary.filter((k) => !proven.has(k)))) {
-        if (this.figures.has(key)) status.set(key, "complementary");
+        const f = this.figures.get(key);
+        if (f && !(f.settled === "shown" && status.get(key) === "shown")) status.set(key, "complementary");
       }
     }
     return new ProtectedPublication(this.figures, status, this.layouts, equations, {
@@ -321,7 +335,7 @@ export class Publication {
       for (const i of equationIds) {
         for (const k of reader.keysOf(i)) {
           const f = this.figures.get(k);
-          if (f && status.get(k) === "shown" && (allowKept || !f.keepShown)) found.set(k, f);
+          if (f && status.get(k) === "shown" && !f.settled && (allowKept || !f.keepShown)) found.set(k, f);
         }
       }
       return [...found.values()].sort(cheaper);
@@ -379,12 +393,14 @@ export class Publication {
               ...[...reader.equationsWith(target)].sort((a, b) => hiddenIn(a) - hiddenIn(b)),
             ];
             const next = lines.map((i) => shownAround([i], false)[0]).find((f) => f !== undefined);
-            const rest = figures.filter((f) => status.get(f.key) === "shown" && !f.keepShown).map((f) => f.key);
+            const rest = figures
+              .filter((f) => status.get(f.key) === "shown" && !f.keepShown && !f.settled)
+              .map((f) => f.key);
             if (next && protects(target, rest)) chosen = next.key;
           }
           if (chosen === null) {
             const kept = shownAround(group, true)[0];
-            const rest = figures.filter((f) => status.get(f.key) === "shown").map((f) => f.key);
+            const rest = figures.filter((f) => status.get(f.key) === "shown" && !f.settled).map((f) => f.key);
             if (kept && protects(target, rest)) chosen = kept.key;
           }
           if (chosen) {
@@ -423,6 +439,14 @@ export class ProtectedPublication {
       rows: layout.rows.map((row) => row.map((k) => this.cell(k))),
       totals: layout.totals ? layout.totals.map((k) => this.cell(k)) : null,
     };
+  }
+
+  /** The same publication with these figures hidden too ("dolt"): hiding more never lets a reader know more. */
+  hiding(keys: Iterable<string>): ProtectedPublication {
+    const statuses = new Map(this.statuses);
+    for (const k of keys)
+      if (statuses.get(k) === "shown" || statuses.get(k) === "small") statuses.set(k, "complementary");
+    return new ProtectedPublication(this.figures, statuses, this.layouts, this.sums, this.effort);
   }
 
   label(key: string, locale: "sv" | "en" = "sv"): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseForm } from "~/http/parse-form";
 import { programScope } from "~/auth/scope";
 import { isIsoDate } from "~/http/params";
 import { listAllPrograms } from "~/models/program.server";
@@ -36,9 +37,9 @@ export type NewReportErrors = Partial<Record<"title" | "from" | "to" | "programI
 
 const newReportSchema = z.object({
   title: z.string().trim().min(1, "errTitle").max(TITLE_MAX, "errTitleLong"),
-  from: z.string().refine(isIsoDate, "errDate"),
-  to: z.string().refine(isIsoDate, "errDate"),
-  programIds: z
+  from: z.string().trim().refine(isIsoDate, "errDate"),
+  to: z.string().trim().refine(isIsoDate, "errDate"),
+  programId: z
     .array(z.string().regex(/^\d{1,9}$/, "errProgram"))
     .min(1, "errProgramNone")
     .max(20, "errProgram"),
@@ -51,22 +52,11 @@ export function parseNewReport(
 ):
   | { ok: true; value: { title: string; from: string; to: string; programIds: number[] } }
   | { ok: false; errors: NewReportErrors } {
-  const parsed = newReportSchema.safeParse({
-    title: form.get("title") ?? "",
-    from: (form.get("from") ?? "").trim(),
-    to: (form.get("to") ?? "").trim(),
-    programIds: form.getAll("programId"),
-  });
+  const parsed = parseForm(form, newReportSchema);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const errors: NewReportErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] === "programIds" ? "programId" : (issue.path[0] as keyof NewReportErrors);
-      errors[field] ??= issue.message;
-    }
-    return { ok: false, errors };
-  }
-  const { title, from, to } = parsed.data;
-  const programIds = [...new Set(parsed.data.programIds.map(Number))].sort((a, b) => a - b);
+  const { title, from, to } = parsed.value;
+  const programIds = [...new Set(parsed.value.programId.map(Number))].sort((a, b) => a - b);
   if (to < from) errors.to = "errOrder";
   else if (yearsBetween(from, to) > MAX_PERIOD_YEARS) errors.to = "errTooLong";
   if (programIds.some((id) => !allowedProgramIds.includes(id))) errors.programId = "errProgram";

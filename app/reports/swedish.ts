@@ -1,3 +1,4 @@
+import { MONTHS as MONTH_WORDS, WEEKDAYS as WEEKDAY_WORDS } from "~/i18n/date-words";
 /**
  * Swedish as an official report writes it (Språkrådet's rules, the tone of the follow-up reports):
  * numbers one to twelve in words in running text, then digits; a narrow no-break space between thousands
@@ -75,22 +76,8 @@ export function approximately(n: number, step: number, gender: Gender = "common"
   return { text: `cirka ${formatNumber(rounded)}`, rounded: true };
 }
 
-export const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
-export const WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+export const MONTHS: readonly string[] = MONTH_WORDS.sv;
+export const WEEKDAYS: readonly string[] = WEEKDAY_WORDS.sv;
 
 function parts(iso: string): { y: number; m: number; d: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -5,7 +5,7 @@ import { ReadAloudButton } from "~/components/read-aloud";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
 import { useLocale, useStrings } from "~/i18n/use-strings";
-import { longDate } from "~/workshops/rules";
+import { longDate } from "~/i18n/date-words";
 import styles from "~/styles/workshops.css";
 import { pageTitle } from "~/i18n/meta";
 

@@ -12,6 +12,7 @@ import { badRequest, notFound } from "~/http/errors.server";
 import { archiveActivity, editActivity, getActivity } from "~/models/activity.server";
 import type { StaffUser } from "~/models/staff.server";
 import { ActivityForm } from "~/components/activity-form";
+import { FormAlert, HintedButton } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -67,26 +68,19 @@ export default function EditActivity() {
     <div className="page page--narrow">
       <h1>{format(t.editActivity, { name: activity.name })}</h1>
       {activity.archived ? <p className="tag">{t.archived}</p> : null}
-      {params.has("saved") && !result ? (
-        <p className="alert alert--ok" role="status">
-          {t.activitySaved}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">{params.has("saved") && !result ? t.activitySaved : null}</FormAlert>
       <ActivityForm key={activity.id} programs={programs} errors={result?.errors} defaults={activity} />
       <h2>{activity.archived ? t.unarchive : t.archive}</h2>
       <Form method="post">
-        <p className="hint" id="archive-hint">
-          {t.archiveHint}
-        </p>
-        <button
-          type="submit"
+        <HintedButton
+          hint={t.archiveHint}
+          hintId="archive-hint"
           name="intent"
           value={activity.archived ? "unarchive" : "archive"}
           className="button button--secondary"
-          aria-describedby="archive-hint"
         >
           {activity.archived ? t.unarchive : t.archive}
-        </button>
+        </HintedButton>
       </Form>
     </div>
   );

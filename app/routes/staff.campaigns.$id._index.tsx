@@ -6,9 +6,8 @@ import { programScope } from "~/auth/scope";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/errors.server";
 import { localeFromRequest } from "~/i18n/locale";
-import { audit } from "~/models/audit.server";
 import { getCampaign } from "~/models/campaign.server";
-import { countResponses, countResponsesByChannel, listResponses, responseTimes } from "~/models/response.server";
+import { countResponses, countResponsesByChannel, readResponses, responseTimes } from "~/models/response.server";
 import { findImportOfCampaign } from "~/models/wave-import.server";
 import { CampaignPaperLinks } from "~/components/campaign-paper-links";
 import { getSurveyVersion } from "~/models/survey-version.server";
@@ -57,7 +56,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     answers: { question: string; title: string; answer: string }[];
   }[] = [];
   if (show) {
-    const rows = await listResponses({ campaignId: id, limit: PAGE, offset: (page - 1) * PAGE });
+    const rows = await readResponses({
+      campaignId: id,
+      page,
+      perPage: PAGE,
+      by: { actor: staff, ip: clientAddress(context) },
+    });
     const versions = new Map<number, Awaited<ReturnType<typeof getSurveyVersion>>>();
     for (const r of rows)
       if (!versions.has(r.surveyVersionId))
@@ -74,14 +78,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           ? readableAnswers({ versionId: version.id, json: version.json, answers: r.answers, locale })
           : [],
       };
-    });
-    await audit({
-      actor: staff,
-      action: "responses.read",
-      entityType: "campaign",
-      entityId: id,
-      ip: clientAddress(context),
-      details: { page, count: rows.length },
     });
   }
   return {

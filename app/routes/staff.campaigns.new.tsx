@@ -13,6 +13,7 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
+import { CheckboxField, Choice, ChoiceGroup, Field, FormAlert, SelectField, errorText } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newCampaign");
@@ -62,154 +63,94 @@ export default function NewCampaign() {
   const { programs, activities, surveys, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useStrings(strings);
-  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const err = errorText(t, result?.errors);
   const echo = (result?.echo ?? {}) as Record<string, string | boolean | undefined>;
-  const err = (name: string) =>
-    errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {t[errors[name] as keyof typeof t] ?? t.errForm}
-      </p>
-    ) : null;
-  const invalid = (name: string) =>
-    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
   return (
     <div className="page page--narrow">
       <h1>{t.newCampaign}</h1>
       <Form method="post" className="stack" noValidate>
-        {result ? (
-          <p className="alert alert--error" role="alert">
-            {t.errForm}
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor="surveyKey">{t.survey}</label>
-          <select
-            id="surveyKey"
-            name="surveyKey"
-            defaultValue={(echo.surveyKey as string) ?? "brukarenkat"}
-            {...invalid("surveyKey")}
-          >
-            {surveys.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-          {err("surveyKey")}
-        </div>
-        <div className="field">
-          <label htmlFor="title">{t.title}</label>
-          <input
-            id="title"
-            name="title"
-            type="text"
-            maxLength={200}
-            required
-            defaultValue={(echo.title as string) ?? ""}
-            aria-describedby={errors.title ? "title-error" : "title-hint"}
-            aria-invalid={errors.title ? true : undefined}
+        <FormAlert>{result ? t.errForm : null}</FormAlert>
+        <SelectField
+          label={t.survey}
+          name="surveyKey"
+          defaultValue={(echo.surveyKey as string) ?? "brukarenkat"}
+          error={err("surveyKey")}
+        >
+          {surveys.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.title}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t.title}
+          name="title"
+          maxLength={200}
+          required
+          defaultValue={(echo.title as string) ?? ""}
+          hint={t.titleHint}
+          error={err("title")}
+        />
+        <SelectField
+          label={t.program}
+          name="programId"
+          defaultValue={(echo.programId as string) ?? String(programs[0]?.id ?? "")}
+          error={err("programId")}
+        >
+          {programs.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t.activity}
+          name="activityId"
+          defaultValue={(echo.activityId as string) ?? ""}
+          hint={t.activityHint}
+          error={err("activityId")}
+        >
+          <option value="">{t.activityNone}</option>
+          {activities.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t.opensOn}
+          name="opensOn"
+          type="date"
+          required
+          defaultValue={(echo.opensOn as string) ?? today}
+          error={err("opensOn")}
+        />
+        <Field
+          label={t.closesOn}
+          name="closesOn"
+          type="date"
+          required
+          defaultValue={(echo.closesOn as string) ?? ""}
+          hint={t.datesHint}
+          error={err("closesOn")}
+        />
+        <ChoiceGroup legend={t.mode} name="mode" error={err("mode")}>
+          <Choice
+            type="radio"
+            name="mode"
+            value="anonymous"
+            label={t.modeAnonymous}
+            defaultChecked={(echo.mode ?? "anonymous") === "anonymous"}
           />
-          <p className="hint" id="title-hint">
-            {t.titleHint}
-          </p>
-          {err("title")}
-        </div>
-        <div className="field">
-          <label htmlFor="programId">{t.program}</label>
-          <select
-            id="programId"
-            name="programId"
-            defaultValue={(echo.programId as string) ?? String(programs[0]?.id ?? "")}
-            {...invalid("programId")}
-          >
-            {programs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          {err("programId")}
-        </div>
-        <div className="field">
-          <label htmlFor="activityId">{t.activity}</label>
-          <select
-            id="activityId"
-            name="activityId"
-            defaultValue={(echo.activityId as string) ?? ""}
-            aria-describedby="activity-hint"
-            {...invalid("activityId")}
-          >
-            <option value="">{t.activityNone}</option>
-            {activities.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id="activity-hint">
-            {t.activityHint}
-          </p>
-          {err("activityId")}
-        </div>
-        <div className="field">
-          <label htmlFor="opensOn">{t.opensOn}</label>
-          <input
-            id="opensOn"
-            name="opensOn"
-            type="date"
-            required
-            defaultValue={(echo.opensOn as string) ?? today}
-            {...invalid("opensOn")}
+          <Choice
+            type="radio"
+            name="mode"
+            value="participant_code"
+            label={t.modeParticipantCode}
+            defaultChecked={echo.mode === "participant_code"}
           />
-          {err("opensOn")}
-        </div>
-        <div className="field">
-          <label htmlFor="closesOn">{t.closesOn}</label>
-          <input
-            id="closesOn"
-            name="closesOn"
-            type="date"
-            required
-            defaultValue={(echo.closesOn as string) ?? ""}
-            aria-describedby={errors.closesOn ? "closesOn-error" : "dates-hint"}
-            aria-invalid={errors.closesOn ? true : undefined}
-          />
-          <p className="hint" id="dates-hint">
-            {t.datesHint}
-          </p>
-          {err("closesOn")}
-        </div>
-        <fieldset className="field">
-          <legend>{t.mode}</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name="mode"
-              value="anonymous"
-              defaultChecked={(echo.mode ?? "anonymous") === "anonymous"}
-            />
-            {t.modeAnonymous}
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="mode"
-              value="participant_code"
-              defaultChecked={echo.mode === "participant_code"}
-            />
-            {t.modeParticipantCode}
-          </label>
-          {err("mode")}
-        </fieldset>
-        <div className="field">
-          <label className="choice">
-            <input type="checkbox" name="kiosk" defaultChecked={Boolean(echo.kiosk)} aria-describedby="kiosk-hint" />
-            {t.kiosk}
-          </label>
-          <p className="hint" id="kiosk-hint">
-            {t.kioskHint}
-          </p>
-        </div>
+        </ChoiceGroup>
+        <CheckboxField label={t.kiosk} name="kiosk" hint={t.kioskHint} defaultChecked={Boolean(echo.kiosk)} />
         <div className="actions">
           <button type="submit" className="button">
             {t.create}

@@ -14,6 +14,8 @@ import { useStrings } from "~/i18n/use-strings";
 import { addRedactionName, listRedactionNames, removeRedactionName } from "~/models/redaction-name.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
+import { Field, FormAlert } from "~/components/forms";
+import { parseForm } from "~/http/parse-form";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "namesLink");
@@ -34,18 +36,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await requireForm(request);
   const t = feedbackStaff[localeFromRequest(request)];
   const ip = clientAddress(context);
-  const parsed = intents.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
+  const parsed = parseForm(form, intents);
+  if (!parsed.ok) {
     if (form.get("intent") === "add") return data({ error: t.errName, name: form.get("name") ?? "" }, { status: 422 });
     throw badRequest();
   }
-  if (parsed.data.intent === "add") {
-    const name = parsed.data.name.replace(/\s+/g, " ");
+  if (parsed.value.intent === "add") {
+    const name = parsed.value.name.replace(/\s+/g, " ");
     const result = await addRedactionName({ name, actor: staff, ip });
     if (!result.ok) return data({ error: t.errNameDuplicate, name }, { status: 422 });
     return redirect("/staff/feedback/names?saved=1");
   }
-  if (!(await removeRedactionName({ id: parsed.data.id, actor: staff, ip, programIds: programScope(staff) })))
+  if (!(await removeRedactionName({ id: parsed.value.id, actor: staff, ip, programIds: programScope(staff) })))
     throw notFound();
   return redirect("/staff/feedback/names?saved=1");
 }
@@ -62,30 +64,18 @@ export default function Names() {
       </p>
       <h1>{t.namesTitle}</h1>
       <p className="lead">{t.namesLead}</p>
-      {params.has("saved") && !result ? (
-        <p className="alert alert--ok" role="status">
-          {t.saved}
-        </p>
-      ) : null}
-      {result?.error ? (
-        <p className="alert alert--error" role="alert" id="name-error">
-          {result.error}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">{params.has("saved") && !result ? t.saved : null}</FormAlert>
+      <FormAlert id="name-error">{result?.error}</FormAlert>
       <Form method="post" className="fb-inline">
-        <div className="field">
-          <label htmlFor="name">{t.nameLabel}</label>
-          <input
-            id="name"
-            name="name"
-            type="text"
-            autoComplete="off"
-            maxLength={200}
-            defaultValue={result?.name ?? ""}
-            aria-invalid={result?.error ? true : undefined}
-            aria-describedby={result?.error ? "name-error" : undefined}
-          />
-        </div>
+        <Field
+          label={t.nameLabel}
+          name="name"
+          autoComplete="off"
+          maxLength={200}
+          defaultValue={result?.name ?? ""}
+          invalid={!!result?.error}
+          describedBy={result?.error ? "name-error" : undefined}
+        />
         <button type="submit" name="intent" value="add" className="button">
           {t.addName}
         </button>

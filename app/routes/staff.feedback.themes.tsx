@@ -13,6 +13,8 @@ import { themeCounts } from "~/models/feedback.server";
 import { createTheme, listThemes, setThemeArchived } from "~/models/feedback-theme.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
+import { Field, FormAlert, SelectField } from "~/components/forms";
+import { parseForm } from "~/http/parse-form";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "themesLink");
@@ -38,13 +40,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await requireForm(request);
   const t = feedbackStaff[localeFromRequest(request)];
   const ip = clientAddress(context);
-  const parsed = intents.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
+  const parsed = parseForm(form, intents);
+  if (!parsed.ok) {
     if (form.get("intent") === "create")
       return data({ error: t.errThemeName, name: form.get("name") ?? "" }, { status: 422 });
     throw badRequest();
   }
-  const input = parsed.data;
+  const input = parsed.value;
   if (input.intent === "create") {
     const result = await createTheme({
       name: input.name,
@@ -77,11 +79,7 @@ export default function Themes() {
       </p>
       <h1>{t.themesTitle}</h1>
       <p className="lead">{t.themesLead}</p>
-      {params.has("saved") && !result ? (
-        <p className="alert alert--ok" role="status">
-          {t.saved}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">{params.has("saved") && !result ? t.saved : null}</FormAlert>
       <div className="table-wrap">
         <table className="responsive">
           <caption className="visually-hidden">{t.themesTitle}</caption>
@@ -123,35 +121,25 @@ export default function Themes() {
         </table>
       </div>
       <h2>{t.addTheme}</h2>
-      {result?.error ? (
-        <p className="alert alert--error" role="alert" id="theme-error">
-          {result.error}
-        </p>
-      ) : null}
+      <FormAlert id="theme-error">{result?.error}</FormAlert>
       <Form method="post" className="stack">
-        <div className="field">
-          <label htmlFor="theme-name">{t.themeName}</label>
-          <input
-            id="theme-name"
-            name="name"
-            type="text"
-            maxLength={100}
-            defaultValue={result?.name ?? ""}
-            aria-invalid={result?.error ? true : undefined}
-            aria-describedby={result?.error ? "theme-error" : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="theme-parent">{t.themeParent}</label>
-          <select id="theme-parent" name="parentId" defaultValue="">
-            <option value="">{t.themeTop}</option>
-            {parents.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field
+          label={t.themeName}
+          id="theme-name"
+          name="name"
+          maxLength={100}
+          defaultValue={result?.name ?? ""}
+          invalid={!!result?.error}
+          describedBy={result?.error ? "theme-error" : undefined}
+        />
+        <SelectField label={t.themeParent} id="theme-parent" name="parentId" defaultValue="">
+          <option value="">{t.themeTop}</option>
+          {parents.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" name="intent" value="create" className="button">
           {t.addTheme}
         </button>

@@ -14,6 +14,8 @@ import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
+import { Field, FormAlert } from "~/components/forms";
+import { parseForm } from "~/http/parse-form";
 
 export const meta = pageTitle(staffStrings, "loginTitle");
 
@@ -24,10 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { loggedOut: url.searchParams.has("loggedOut") };
 }
 
+// A missing field is said before a field that is too long.
 const credentials = z.object({
-  email: z.string().min(1).max(254),
-  password: z.string().min(1).max(1024),
-  redirectTo: z.string().max(2000).optional(),
+  email: z.string().trim().min(1, "missing").max(254, "tooLong"),
+  password: z.string().min(1, "missing").max(1024, "tooLong"),
+  redirectTo: z.string().max(2000, "tooLong").optional(),
 });
 
 type Problem = "missing" | "tooLong" | "badBody" | "invalid" | "disabled" | "rateLimited";
@@ -46,11 +49,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       body.problem === "too-large" ? t.loginTooLong : t.loginBadBody,
     );
 
-  const email = field(body.form, "email");
-  const password = body.form.get("password") ?? "";
-  if (!email || !password) return fail("missing", 400, t.loginMissing, email.slice(0, 254));
-  const parsed = credentials.safeParse({ email, password, redirectTo: body.form.get("redirectTo") ?? undefined });
-  if (!parsed.success) return fail("tooLong", 400, t.loginTooLong);
+  const parsed = parseForm(body.form, credentials);
+  if (!parsed.ok) {
+    if (!Object.values(parsed.errors).includes("missing")) return fail("tooLong", 400, t.loginTooLong);
+    return fail("missing", 400, t.loginMissing, field(body.form, "email").slice(0, 254));
+  }
+  const { email, password } = parsed.value;
 
   const ip = clientAddress(context);
   const knownDevice = await isKnownDevice(request, email);
@@ -69,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(request, result.staff, { ip }));
   headers.append("Set-Cookie", await rememberDevice(request, email));
-  return redirect(safeRedirectTarget(parsed.data.redirectTo), { headers });
+  return redirect(safeRedirectTarget(parsed.value.redirectTo), { headers });
 }
 
 /** "45 sekunder", "1 minut", "12 minuter": rounded up, so the person never comes back too early. */
@@ -90,46 +94,32 @@ export default function Login() {
     <div className="page page--narrow">
       <h1>{t.loginTitle}</h1>
       <p className="lead">{t.loginLead}</p>
-      {loggedOut && !result ? (
-        <p className="alert alert--ok" role="status">
-          {t.loggedOut}
-        </p>
-      ) : null}
-      {result ? (
-        <div className="alert alert--error" role="alert" id="login-error">
-          <p style={{ margin: 0 }}>{result.message}</p>
-        </div>
-      ) : null}
+      <FormAlert tone="ok">{loggedOut && !result ? t.loggedOut : null}</FormAlert>
+      <FormAlert id="login-error">{result?.message}</FormAlert>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <div className="field">
-          <label htmlFor="email">{t.email}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            required
-            maxLength={254}
-            defaultValue={result?.email ?? ""}
-            aria-invalid={result ? true : undefined}
-            aria-describedby={result ? "login-error" : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t.password}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            maxLength={1024}
-            aria-invalid={result ? true : undefined}
-            aria-describedby={result ? "login-error" : undefined}
-          />
-        </div>
+        <Field
+          label={t.email}
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          maxLength={254}
+          defaultValue={result?.email ?? ""}
+          invalid={!!result}
+          describedBy={result ? "login-error" : undefined}
+        />
+        <Field
+          label={t.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={1024}
+          invalid={!!result}
+          describedBy={result ? "login-error" : undefined}
+        />
         <button type="submit" className="button button--block" disabled={busy}>
           {t.loginButton}
         </button>

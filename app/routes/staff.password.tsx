@@ -4,7 +4,10 @@ import { clientAddress } from "~/http/context";
 import { getStaffSession, requireStaff, safeRedirectTarget } from "~/auth/guards.server";
 import { changeOwnPassword } from "~/auth/staff-accounts.server";
 import { PASSWORD_MIN_LENGTH } from "~/auth/password.server";
+import { z } from "zod";
 import { requireForm } from "~/http/body.server";
+import { httpError } from "~/http/errors.server";
+import { parseForm } from "~/http/parse-form";
 import { Field, FormAlert, errorText } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { pageTitle } from "~/i18n/meta";
@@ -23,18 +26,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// The rules (length, match, the current one right) are changeOwnPassword's; a form only brings the three texts.
+const text = z.string().transform((v) => v.slice(0, 1024));
+const passwordForm = z.object({ current: text, next: text, repeat: text });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireStaff(request, { allowTemporaryPassword: true });
   const current = await getStaffSession(request);
   if (!current) throw redirect("/staff/login");
   const form = await requireForm(request, { maxBytes: 8 * 1024 });
-  const text = (name: string) => String(form.get(name) ?? "").slice(0, 1024);
+  const parsed = parseForm(form, passwordForm);
+  if (!parsed.ok) throw httpError(400, "bad-form");
   const result = await changeOwnPassword({
     staff: current.staff,
     sessionId: current.session.id,
-    current: text("current"),
-    next: text("next"),
-    repeat: text("repeat"),
+    ...parsed.value,
     ip: clientAddress(context),
   });
   if (!result.ok) return data({ errors: result.errors as Record<string, string> }, { status: 422 });

@@ -17,6 +17,7 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
+import { Field, FormAlert, HintedButton, SelectField, TextareaField } from "~/components/forms";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageQuote");
@@ -59,16 +60,10 @@ export default function QuotePage() {
         <Link to="/staff/quotes">{t.backToQuotes}</Link>
       </p>
       <h1>{format(t.quoteTitle, { id: quote.id })}</h1>
-      {result?.error ? (
-        <p className="alert alert--error" role="alert" id="quote-error">
-          {result.error}
-        </p>
-      ) : null}
-      {saved && !result ? (
-        <p className="alert alert--ok" role="status">
-          {saved === "approve" ? t.approved : saved === "reject" ? t.rejected : t.saved}
-        </p>
-      ) : null}
+      <FormAlert id="quote-error">{result?.error}</FormAlert>
+      <FormAlert tone="ok">
+        {saved && !result ? (saved === "approve" ? t.approved : saved === "reject" ? t.rejected : t.saved) : null}
+      </FormAlert>
       <p>
         <QuoteStatusTag status={quote.status} t={t} />{" "}
         {quote.decidedAt && quote.decidedByName
@@ -90,42 +85,32 @@ export default function QuotePage() {
 
       {editable ? (
         <Form method="post" className="stack">
-          <div className="field">
-            <label htmlFor="quote-text">{t.quoteText}</label>
-            <p className="hint" id="quote-text-hint">
-              {t.quoteTextHint}
-            </p>
-            <textarea
-              id="quote-text"
-              name="text"
-              rows={6}
-              defaultValue={result?.values?.text ?? quote.text}
-              aria-describedby="quote-text-hint"
-              key={quote.text}
-            />
-          </div>
+          <TextareaField
+            key={quote.text}
+            label={t.quoteText}
+            id="quote-text"
+            name="text"
+            rows={6}
+            hint={t.quoteTextHint}
+            defaultValue={result?.values?.text ?? quote.text}
+          />
           <ThemeChoices themes={themes} selected={quote.themeIds} legend={t.themesLegend} />
-          <div className="field">
-            <label htmlFor="quote-activity">{t.activity}</label>
-            <select id="quote-activity" name="activityId" defaultValue={quote.activityId ?? ""}>
-              <option value="">{t.noActivity}</option>
-              {activities.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="quote-date">{t.quoteDate}</label>
-            <input
-              id="quote-date"
-              name="quoteDate"
-              type="date"
-              required
-              defaultValue={result?.values?.quoteDate ?? quote.quoteDate}
-            />
-          </div>
+          <SelectField label={t.activity} id="quote-activity" name="activityId" defaultValue={quote.activityId ?? ""}>
+            <option value="">{t.noActivity}</option>
+            {activities.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label={t.quoteDate}
+            id="quote-date"
+            name="quoteDate"
+            type="date"
+            required
+            defaultValue={result?.values?.quoteDate ?? quote.quoteDate}
+          />
           <button type="submit" name="intent" value="save" className="button button--secondary">
             {t.saveQuote}
           </button>
@@ -153,12 +138,16 @@ export default function QuotePage() {
         <section className="fb-section" aria-labelledby="decide-title">
           <h2 id="decide-title">{t.approve}</h2>
           <Form method="post">
-            <p className="hint muted" id="approve-hint">
-              {t.approveHint}
-            </p>
-            <button type="submit" name="intent" value="approve" className="button" aria-describedby="approve-hint">
+            <HintedButton
+              hint={t.approveHint}
+              hintId="approve-hint"
+              hintClassName="hint muted"
+              name="intent"
+              value="approve"
+              className="button"
+            >
               {t.approve}
-            </button>
+            </HintedButton>
           </Form>
         </section>
       ) : null}
@@ -166,13 +155,14 @@ export default function QuotePage() {
         <section className="fb-section" aria-labelledby="reject-title">
           <h2 id="reject-title">{t.reject}</h2>
           <Form method="post" className="stack">
-            <div className="field">
-              <label htmlFor="reject-note">{t.rejectNote}</label>
-              <p className="hint" id="reject-hint">
-                {t.rejectHint}
-              </p>
-              <textarea id="reject-note" name="note" rows={2} maxLength={1000} aria-describedby="reject-hint" />
-            </div>
+            <TextareaField
+              label={t.rejectNote}
+              id="reject-note"
+              name="note"
+              rows={2}
+              maxLength={1000}
+              hint={t.rejectHint}
+            />
             <button type="submit" name="intent" value="reject" className="button button--danger">
               {t.reject}
             </button>

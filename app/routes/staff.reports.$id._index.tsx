@@ -2,6 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
+import { z } from "zod";
+import { CheckboxField, FormAlert } from "~/components/forms";
+import { parseForm } from "~/http/parse-form";
 import { finaliseReport, type ChangeResult } from "~/models/report.server";
 import { formatStockholmTime } from "~/outcomes/calendar";
 import { requireReport } from "~/reports/report-page.server";
@@ -9,15 +12,15 @@ import { regenerateReport } from "~/reports/report-service.server";
 import { resolveSections } from "~/reports/resolve";
 import { EditLink, ReportSections } from "~/components/report-view";
 import { format } from "~/i18n/define";
+import { titleFor } from "~/i18n/meta";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
 import { dateText } from "~/reports/swedish";
 import styles from "~/styles/reports.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && "title" in data ? data.title : strings.sv.listTitle} – Deltagarröst` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleFor(strings, matches, (t) => (data && "title" in data ? data.title : t.listTitle));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { report } = await requireReport(request, params.id);
@@ -53,27 +56,35 @@ const problemStatus: Record<Problem, number> = {
   intent: 400,
 };
 
+// The version the page was drawn from: a change made meanwhile by someone else is a conflict, not an overwrite.
+const version = z.coerce.number().int();
+const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("regenerate"), version }),
+  z.object({ intent: z.literal("finalise"), version, confirm: z.boolean() }),
+]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, report } = await requireReport(request, params.id);
-  const form = await requireForm(request);
-  const intent = form.get("intent");
-  const expectedVersion = Number(form.get("version"));
+  const parsed = parseForm(await requireForm(request), intents);
   const ip = clientAddress(context);
   const fail = (problem: Problem) => data({ problem }, { status: problemStatus[problem] });
-  if (!Number.isSafeInteger(expectedVersion)) return fail("conflict");
+  if (!parsed.ok) return fail(parsed.errors.intent ? "intent" : "conflict");
+  const { intent, version: expectedVersion } = parsed.value;
   if (intent === "regenerate") {
     const result = await regenerateReport({ report, expectedVersion, actor: staff, ip });
     if (!result.ok) return fail(result.problem);
     return redirect(`/staff/reports/${report.id}?done=regenerated`, 303);
   }
   if (intent === "finalise") {
-    if (form.get("confirm") !== "on") return fail("confirm");
+    if (!parsed.value.confirm) return fail("confirm");
     const result = await finaliseReport({ id: report.id, expectedVersion, actor: staff, ip });
     if (!result.ok) return fail(result.problem);
     return redirect(`/staff/reports/${report.id}?done=finalised`, 303);
   }
   return fail("intent");
 }
+
+type Done = "regenerated" | "finalised" | "saved" | "reset" | "quotes";
 
 export default function ReportPage() {
   const r = useLoaderData<typeof loader>();
@@ -84,7 +95,14 @@ export default function ReportPage() {
   const busy = navigation.state !== "idle";
   const draft = r.status === "draft";
   const anyStale = r.view.sections.some((s) => s.stale);
-  const done = search.get("done");
+  const done = search.get("done") as Done | null;
+  const doneText: Record<Done, string> = {
+    regenerated: anyStale ? t.regeneratedStale : t.regenerated,
+    finalised: t.finalised,
+    saved: t.saved,
+    reset: t.resetDone,
+    quotes: t.quotesSaved,
+  };
   const problemText: Record<Problem, string> = {
     "not-found": t.errFinal,
     final: t.errFinal,
@@ -113,31 +131,10 @@ export default function ReportPage() {
           ? format(t.finalisedAt, { time: r.finalisedAt, name: r.finalisedByName ?? "" })
           : format(t.generatedAt, { time: r.generatedAt })}
       </p>
-      {result ? (
-        <p className="alert alert--error" role="alert">
-          {problemText[result.problem]}
-        </p>
-      ) : done === "regenerated" ? (
-        <p className={anyStale ? "alert alert--warn" : "alert alert--ok"} role="status">
-          {anyStale ? t.regeneratedStale : t.regenerated}
-        </p>
-      ) : done === "finalised" ? (
-        <p className="alert alert--ok" role="status">
-          {t.finalised}
-        </p>
-      ) : done === "saved" ? (
-        <p className="alert alert--ok" role="status">
-          {t.saved}
-        </p>
-      ) : done === "reset" ? (
-        <p className="alert alert--ok" role="status">
-          {t.resetDone}
-        </p>
-      ) : done === "quotes" ? (
-        <p className="alert alert--ok" role="status">
-          {t.quotesSaved}
-        </p>
-      ) : null}
+      <FormAlert>{result ? problemText[result.problem] : null}</FormAlert>
+      <FormAlert tone={done === "regenerated" && anyStale ? "warn" : "ok"}>
+        {!result && done ? doneText[done] : null}
+      </FormAlert>
       <p className={draft ? "alert alert--info" : "alert alert--ok"}>{draft ? t.draftNotice : t.finalNotice}</p>
       <ul className="report-actions no-print">
         <li>
@@ -214,9 +211,7 @@ export default function ReportPage() {
           <Form method="post" className="stack">
             <input type="hidden" name="version" value={r.version} />
             <p>{t.finaliseHint}</p>
-            <label className="choice">
-              <input type="checkbox" name="confirm" required /> {t.finaliseConfirm}
-            </label>
+            <CheckboxField label={t.finaliseConfirm} name="confirm" required />
             <button type="submit" name="intent" value="finalise" className="button" disabled={busy}>
               {t.finalise}
             </button>

@@ -1,7 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
+import { z } from "zod";
+import { Choice, ChoiceGroup, FormAlert } from "~/components/forms";
+import { parseForm } from "~/http/parse-form";
+import { pageTitle } from "~/i18n/meta";
 import { requireReport } from "~/reports/report-page.server";
 import { availableQuotes, chooseQuotes } from "~/reports/report-service.server";
 import { chosenQuoteIdsOf } from "~/reports/sections/voices";
@@ -12,7 +16,7 @@ import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/reports.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: `${strings.sv.quotesTitle} – Deltagarröst` }];
+export const meta = pageTitle(strings, "quotesTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { report } = await requireReport(request, params.id);
@@ -36,15 +40,19 @@ const statusOf: Record<Problem, number> = {
   "unknown-quote": 422,
 };
 
+const choice = z.object({
+  // The version the page was drawn from: a change made meanwhile by someone else is a conflict, not an overwrite.
+  version: z.coerce.number().int(),
+  quoteId: z.array(z.string().regex(/^\d{1,9}$/)),
+});
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, report } = await requireReport(request, params.id);
-  const form = await requireForm(request);
-  const expectedVersion = Number(form.get("version"));
-  const raw = form.getAll("quoteId");
+  const parsed = parseForm(await requireForm(request), choice);
   const fail = (problem: Problem) => data({ problem }, { status: statusOf[problem] });
-  if (!Number.isSafeInteger(expectedVersion)) return fail("conflict");
-  if (raw.some((v) => !/^\d{1,9}$/.test(v))) return fail("unknown-quote");
-  const quoteIds = [...new Set(raw.map(Number))];
+  if (!parsed.ok) return fail(parsed.errors.version ? "conflict" : "unknown-quote");
+  const expectedVersion = parsed.value.version;
+  const quoteIds = [...new Set(parsed.value.quoteId.map(Number))];
   const result = await chooseQuotes({ report, quoteIds, expectedVersion, actor: staff, ip: clientAddress(context) });
   if (!result.ok) return fail(result.problem);
   return redirect(`/staff/reports/${report.id}?done=quotes#avsnitt-synpunkter`, 303);
@@ -69,27 +77,29 @@ export default function ChooseQuotes() {
       <h1>{t.quotesTitle}</h1>
       <p className="muted">{q.title}</p>
       <p>{t.quotesLead}</p>
-      {result ? (
-        <p className="alert alert--error" role="alert">
-          {problems[result.problem]}
-        </p>
-      ) : null}
+      <FormAlert>{result ? problems[result.problem] : null}</FormAlert>
       {q.final ? (
-        <p className="alert alert--error">{t.errFinal}</p>
+        <FormAlert>{t.errFinal}</FormAlert>
       ) : q.quotes.length === 0 ? (
         <p>{t.quotesNone}</p>
       ) : (
         <Form method="post" className="stack">
           <input type="hidden" name="version" value={q.version} />
-          <fieldset className="field">
-            <legend>{t.chooseQuotes}</legend>
+          <ChoiceGroup legend={t.chooseQuotes} name="quoteId">
             {q.quotes.map((quote) => (
-              <label key={quote.id} className="choice">
-                <input type="checkbox" name="quoteId" value={quote.id} defaultChecked={q.chosen.includes(quote.id)} />{" "}
-                {quoted(quote.text)} <span className="muted">({quote.date})</span>
-              </label>
+              <Choice
+                key={quote.id}
+                name="quoteId"
+                value={quote.id}
+                defaultChecked={q.chosen.includes(quote.id)}
+                label={
+                  <>
+                    {quoted(quote.text)} <span className="muted">({quote.date})</span>
+                  </>
+                }
+              />
             ))}
-          </fieldset>
+          </ChoiceGroup>
           <div className="actions">
             <button type="submit" className="button">
               {t.quotesSave}

@@ -3,20 +3,23 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/errors.server";
 import { readForm } from "~/http/body.server";
+import { z } from "zod";
+import { FormAlert, TextareaField } from "~/components/forms";
+import { parseForm } from "~/http/parse-form";
 import { resetSection, saveSectionText, type ChangeResult } from "~/models/report.server";
 import { SECTION_KEYS, type SectionKey } from "~/reports/draft-types";
 import { requireReport } from "~/reports/report-page.server";
 import { SECTION_TEXT_MAX } from "~/reports/report-service.server";
 import { figureTextsOf, resolveSections } from "~/reports/resolve";
 import { format } from "~/i18n/define";
+import { titleFor } from "~/i18n/meta";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/reports.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? format(strings.sv.editSection, { title: data.title }) : strings.sv.listTitle} – Deltagarröst` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleFor(strings, matches, (t) => (data ? format(t.editSection, { title: data.title }) : t.listTitle));
 
 function sectionKey(raw: string | undefined): SectionKey {
   if (!raw || !(SECTION_KEYS as readonly string[]).includes(raw)) throw notFound("section");
@@ -51,6 +54,17 @@ const statusOf: Record<Problem, number> = {
   "too-large": 413,
 };
 
+// The version the page was drawn from: a change made meanwhile by someone else is a conflict, not an overwrite.
+const version = z.coerce.number().int();
+const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("reset"), version }),
+  z.object({
+    intent: z.literal("save"),
+    version,
+    text: z.string().transform((v) => v.replace(/\r\n?/g, "\n").split("\u0000").join("").trim()),
+  }),
+]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { staff, report } = await requireReport(request, params.id);
   const key = sectionKey(params.key);
@@ -59,19 +73,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fail = (problem: Problem, text?: string) =>
     data({ problem, text: text?.slice(0, SECTION_TEXT_MAX) ?? null }, { status: statusOf[problem] });
   if (!read.ok) return fail(read.problem === "too-large" ? "too-large" : "intent");
-  const form = read.form;
-  const intent = form.get("intent");
-  const expectedVersion = Number(form.get("version"));
   const ip = clientAddress(context);
-  if (report.status !== "draft") return fail("final", form.get("text") ?? "");
-  if (!Number.isSafeInteger(expectedVersion)) return fail("conflict");
-  if (intent === "reset") {
+  if (report.status !== "draft") return fail("final", read.form.get("text") ?? "");
+  const parsed = parseForm(read.form, intents);
+  if (!parsed.ok) return fail(parsed.errors.intent ? "intent" : "conflict");
+  const input = parsed.value;
+  const expectedVersion = input.version;
+  if (input.intent === "reset") {
     const result = await resetSection({ id: report.id, key, expectedVersion, actor: staff, ip });
     if (!result.ok) return fail(result.problem);
     return redirect(`/staff/reports/${report.id}?done=reset#avsnitt-${key}`, 303);
   }
-  if (intent !== "save") return fail("intent");
-  const text = (form.get("text") ?? "").replace(/\r\n?/g, "\n").split("\u0000").join("").trim();
+  const { text } = input;
   if (text.length > SECTION_TEXT_MAX) return fail("too-long", text);
   if (text === "") return fail("empty");
   const result = await saveSectionText({
@@ -110,31 +123,20 @@ export default function EditSection() {
       <h1>{format(t.editSection, { title: s.title })}</h1>
       <p className="muted">{s.reportTitle}</p>
       {s.final ? (
-        <p className="alert alert--error" role="alert">
-          {t.errFinal}
-        </p>
+        <FormAlert>{t.errFinal}</FormAlert>
       ) : (
         <Form method="post" className="stack">
-          {error ? (
-            <p className="alert alert--error" role="alert" id="text-error">
-              {error}
-            </p>
-          ) : null}
+          <FormAlert id="text-error">{error}</FormAlert>
           <input type="hidden" name="version" value={s.version} />
-          <div className="field">
-            <label htmlFor="text">{t.textLabel}</label>
-            <p className="hint" id="text-hint">
-              {t.textHint}
-            </p>
-            <textarea
-              id="text"
-              name="text"
-              defaultValue={result?.text ?? s.text}
-              maxLength={SECTION_TEXT_MAX}
-              aria-describedby={error ? "text-error text-hint" : "text-hint"}
-              aria-invalid={error ? true : undefined}
-            />
-          </div>
+          <TextareaField
+            label={t.textLabel}
+            name="text"
+            hint={t.textHint}
+            defaultValue={result?.text ?? s.text}
+            maxLength={SECTION_TEXT_MAX}
+            invalid={!!error}
+            describedBy={error ? "text-error" : undefined}
+          />
           <div className="actions">
             <button type="submit" name="intent" value="save" className="button" disabled={navigation.state !== "idle"}>
               {t.save}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
@@ -8,8 +8,10 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { draftNewReport, parseNewReport, reportablePrograms, TITLE_MAX } from "~/reports/report-service.server";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
+import { Choice, ChoiceGroup, Field, FormAlert, errorText } from "~/components/forms";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: `${strings.sv.newTitle} – Deltagarröst` }];
+export const meta = pageTitle(strings, "newTitle");
 
 /** The last whole half-year before today: what a follow-up usually covers. */
 function suggestedPeriod(today: string): { from: string; to: string } {
@@ -54,74 +56,44 @@ export default function NewReport() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useStrings(strings);
-  const errors: Record<string, string | undefined> = result?.errors ?? {};
+  const err = errorText(t, result?.errors);
   const echo = result?.echo;
   const chosen = echo ? echo.programIds : programs.map((p) => String(p.id));
-  const err = (name: string) =>
-    errors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
-        {t[errors[name] as keyof typeof t] ?? t.errForm}
-      </p>
-    ) : null;
-  const invalid = (name: string, hint?: string) =>
-    errors[name]
-      ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` }
-      : hint
-        ? { "aria-describedby": hint }
-        : {};
   return (
     <div className="page page--narrow">
       <h1>{t.newTitle}</h1>
       <p className="lead">{t.newLead}</p>
       <Form method="post" className="stack" noValidate>
-        {result ? (
-          <p className="alert alert--error" role="alert">
-            {t.errForm}
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor="title">{t.title}</label>
-          <input
-            id="title"
-            name="title"
-            type="text"
-            maxLength={TITLE_MAX}
-            required
-            defaultValue={echo?.title ?? ""}
-            {...invalid("title", "title-hint")}
-          />
-          <p className="hint" id="title-hint">
-            {t.titleHint}
-          </p>
-          {err("title")}
-        </div>
-        <div className="field">
-          <label htmlFor="from">{t.from}</label>
-          <input
-            id="from"
-            name="from"
-            type="date"
-            required
-            defaultValue={echo?.from ?? suggested.from}
-            {...invalid("from")}
-          />
-          {err("from")}
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t.to}</label>
-          <input id="to" name="to" type="date" required defaultValue={echo?.to ?? suggested.to} {...invalid("to")} />
-          {err("to")}
-        </div>
-        <fieldset className="field" aria-describedby={errors.programId ? "programId-error" : undefined}>
-          <legend>{t.programs}</legend>
+        <FormAlert>{result ? t.errForm : null}</FormAlert>
+        <Field
+          label={t.title}
+          name="title"
+          maxLength={TITLE_MAX}
+          required
+          defaultValue={echo?.title ?? ""}
+          hint={t.titleHint}
+          error={err("title")}
+        />
+        <Field
+          label={t.from}
+          name="from"
+          type="date"
+          required
+          defaultValue={echo?.from ?? suggested.from}
+          error={err("from")}
+        />
+        <Field label={t.to} name="to" type="date" required defaultValue={echo?.to ?? suggested.to} error={err("to")} />
+        <ChoiceGroup legend={t.programs} name="programId" error={err("programId")}>
           {programs.map((p) => (
-            <label key={p.id} className="choice">
-              <input type="checkbox" name="programId" value={p.id} defaultChecked={chosen.includes(String(p.id))} />{" "}
-              {p.name}
-            </label>
+            <Choice
+              key={p.id}
+              name="programId"
+              value={p.id}
+              label={p.name}
+              defaultChecked={chosen.includes(String(p.id))}
+            />
           ))}
-          {err("programId")}
-        </fieldset>
+        </ChoiceGroup>
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t.create}

@@ -18,6 +18,7 @@ import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
+import { FormAlert, HintedButton } from "~/components/forms";
 
 export const meta = pageTitle(staffStrings, "pageEditUser");
 
@@ -102,19 +103,17 @@ export default function EditUser() {
   return (
     <div className="page page--narrow">
       <h1>{format(t.editUserTitle, { name: user.name })}</h1>
-      {params.has("saved") && !result ? (
-        <p className="alert alert--ok" role="status">
-          {t.saved}
-        </p>
-      ) : null}
-      {result?.password ? (
-        <div className="alert alert--ok" role="status">
-          <p>{format(t.passwordReset, { name: user.name })}</p>
-          <p>
-            <span className="secret">{result.password}</span>
-          </p>
-        </div>
-      ) : null}
+      <FormAlert tone="ok">{params.has("saved") && !result ? t.saved : null}</FormAlert>
+      <FormAlert tone="ok">
+        {result?.password ? (
+          <>
+            <p>{format(t.passwordReset, { name: user.name })}</p>
+            <p>
+              <span className="secret">{result.password}</span>
+            </p>
+          </>
+        ) : null}
+      </FormAlert>
       <StaffForm
         key={user.id}
         programs={programs}
@@ -125,31 +124,22 @@ export default function EditUser() {
       />
       <h2>{t.resetPassword}</h2>
       <Form method="post">
-        <p className="hint" id="reset-hint">
-          {t.resetPasswordHint}
-        </p>
-        <button
-          type="submit"
+        <HintedButton
+          hint={t.resetPasswordHint}
+          hintId="reset-hint"
           name="intent"
           value="reset-password"
           className="button button--secondary"
-          aria-describedby="reset-hint"
         >
           {t.resetPassword}
-        </button>
+        </HintedButton>
       </Form>
       <h2 id="sessions">{s.sessionsTitle}</h2>
       <p className="hint">{s.sessionsLead}</p>
-      {params.has("ended") ? (
-        <p className="alert alert--ok" role="status">
-          {s.sessionEnded}
-        </p>
-      ) : null}
-      {params.has("endedAll") ? (
-        <p className="alert alert--ok" role="status">
-          {format(s.sessionsEnded, { count: Number(params.get("endedAll")) || 0 })}
-        </p>
-      ) : null}
+      <FormAlert tone="ok">{params.has("ended") ? s.sessionEnded : null}</FormAlert>
+      <FormAlert tone="ok">
+        {params.has("endedAll") ? format(s.sessionsEnded, { count: Number(params.get("endedAll")) || 0 }) : null}
+      </FormAlert>
       {sessions.length === 0 ? (
         <p>{s.sessionsNone}</p>
       ) : (

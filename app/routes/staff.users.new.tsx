@@ -11,6 +11,7 @@ import { StaffForm } from "~/components/staff-form";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
+import { FormAlert } from "~/components/forms";
 
 export const meta = pageTitle(staffStrings, "newUserTitle");
 
@@ -51,7 +52,7 @@ export default function NewUser() {
     return (
       <div className="page page--narrow">
         <h1>{t.newUserTitle}</h1>
-        <div className="alert alert--ok" role="status">
+        <FormAlert tone="ok">
           <p>{t.created}</p>
           <p>
             {result.created.name} ({result.created.email})
@@ -59,7 +60,7 @@ export default function NewUser() {
           <p>
             {t.temporaryPassword}: <span className="secret">{result.created.password}</span>
           </p>
-        </div>
+        </FormAlert>
         <p className="actions">
           <Link to="/staff/users" className="button">
             {t.usersTitle}

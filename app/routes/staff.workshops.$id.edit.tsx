@@ -5,7 +5,6 @@ import { requireForm } from "~/http/body.server";
 import { updateWorkshopDetails } from "~/models/workshop.server";
 import {
   parseWorkshopForm,
-  pickablePrograms,
   requireStaffWorkshop,
   visibleWorkshops,
   type WorkshopFormErrors,
@@ -14,13 +13,14 @@ import { WorkshopForm } from "~/components/workshop-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
+import { programsFor } from "~/activities/programs.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(workshopStaff, "pageEdit");
 
 async function load(request: Request, id: string | undefined) {
   const { staff, workshop } = await requireStaffWorkshop(request, id);
-  const [programs, workshops] = await Promise.all([pickablePrograms(staff), visibleWorkshops(staff)]);
+  const [programs, workshops] = await Promise.all([programsFor(staff), visibleWorkshops(staff)]);
   return {
     staff,
     workshop,

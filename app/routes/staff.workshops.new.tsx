@@ -7,7 +7,6 @@ import { audited } from "~/models/audit.server";
 import { createWorkshop, type Workshop } from "~/models/workshop.server";
 import {
   parseWorkshopForm,
-  pickablePrograms,
   requireWorkshopStaff,
   visibleWorkshops,
   type WorkshopFormErrors,
@@ -15,12 +14,13 @@ import {
 import { WorkshopForm } from "~/components/workshop-form";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
+import { programsFor } from "~/activities/programs.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(workshopStaff, "newWorkshop");
 
 async function choices(staff: Awaited<ReturnType<typeof requireWorkshopStaff>>) {
-  const [programs, workshops] = await Promise.all([pickablePrograms(staff), visibleWorkshops(staff)]);
+  const [programs, workshops] = await Promise.all([programsFor(staff), visibleWorkshops(staff)]);
   return {
     programs: programs.map((p) => ({ id: p.id, name: p.name })),
     earlier: workshops.map((w) => ({ id: w.id, title: w.title, heldOn: w.heldOn })),

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { z } from "zod";
 import { assertSameOrigin } from "~/auth/origin.server";
 import { groupDigits } from "~/components/feedback-ui";
@@ -16,6 +16,17 @@ import { listPrograms } from "~/models/program.server";
 import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
+import {
+  CheckboxField,
+  Choice,
+  ChoiceGroup,
+  Field,
+  FormAlert,
+  SelectField,
+  TextareaField,
+  hasErrors,
+} from "~/components/forms";
+import { parseForm } from "~/http/parse-form";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(tyckTill, "title");
@@ -35,13 +46,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const idOrNone = z.union([z.literal(""), z.coerce.number().int().positive()]).transform((v) => (v === "" ? null : v));
+const idOrNone = z
+  .union([z.literal(""), z.coerce.number().int().positive()], { errorMap: () => ({ message: "errChoice" }) })
+  .transform((v) => (v === "" ? null : v));
 const schema = z.object({
-  text: z.string(),
+  // Browsers send line breaks as CRLF; count them as one character, as the text box does.
+  text: z
+    .string()
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().min(1, "errEmpty").max(FORM_TEXT_MAX, "errTooLong")),
   activityId: idOrNone,
   programId: idOrNone,
   wantsContact: z.boolean(),
-  contact: z.string(),
+  contact: z.string().trim().max(CONTACT_MAX, "errContactLong"),
   consent: z.boolean(),
 });
 
@@ -66,7 +83,6 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: { text: message } as Errors, values: empty }, { status: body.status === 413 ? 413 : 400 });
   }
   const form = body.form;
-  // Browsers send line breaks as CRLF; count them as one character, as the text box does.
   const values: Values = {
     text: (form.get("text") ?? "").replace(/\r\n?/g, "\n"),
     activityId: form.get("activityId") ?? "",
@@ -75,24 +91,26 @@ export async function action({ request }: ActionFunctionArgs) {
     contact: (form.get("contact") ?? "").trim(),
     consent: form.get("consent") === "on",
   };
-  const parsed = schema.safeParse(values);
+  const parsed = parseForm(form, schema);
   const [activities, programs] = await Promise.all([listActivities(), listPrograms()]);
-  const errors: Errors = {};
+  const found = parsed.ok ? {} : parsed.errors;
   const text = values.text.trim();
-  if (text === "") errors.text = t.errEmpty;
-  else if (text.length > FORM_TEXT_MAX)
+  const errors: Errors = {};
+  if (found.text === "errTooLong")
     errors.text = format(t.errTooLong, { length: groupDigits(text.length), max: groupDigits(FORM_TEXT_MAX) });
+  else if (found.text) errors.text = t.errEmpty;
   if (values.wantsContact && values.contact === "") errors.contact = t.errContact;
-  else if (values.contact.length > CONTACT_MAX) errors.contact = t.errContactLong;
+  else if (found.contact) errors.contact = t.errContactLong;
   if (
-    !parsed.success ||
-    (parsed.data.activityId !== null && !activities.some((a) => a.id === parsed.data.activityId)) ||
-    (parsed.data.programId !== null && !programs.some((p) => p.id === parsed.data.programId))
+    found.activityId ||
+    found.programId ||
+    (parsed.ok && parsed.value.activityId !== null && !activities.some((a) => a.id === parsed.value.activityId)) ||
+    (parsed.ok && parsed.value.programId !== null && !programs.some((p) => p.id === parsed.value.programId))
   ) {
     errors.choice = t.errChoice;
   }
-  if (Object.keys(errors).length > 0 || !parsed.success) {
-    const status = errors.text && text.length > FORM_TEXT_MAX ? 413 : 400;
+  if (!parsed.ok || hasErrors(errors)) {
+    const status = found.text === "errTooLong" ? 413 : 400;
     return data(
       { errors, values: { ...values, ...(errors.choice ? { activityId: "", programId: "" } : {}) } },
       { status },
@@ -101,11 +119,11 @@ export async function action({ request }: ActionFunctionArgs) {
   // A contact detail written without ticking the box still means "contact me".
   const contact = values.contact === "" ? null : values.contact;
   await receiveFormFeedback({
-    text,
-    programId: parsed.data.programId,
-    activityId: parsed.data.activityId,
+    text: parsed.value.text,
+    programId: parsed.value.programId,
+    activityId: parsed.value.activityId,
     contact,
-    consentToQuote: values.consent,
+    consentToQuote: parsed.value.consent,
   });
   return redirect(contact ? "/tyck-till?tack=1&kontakt=1" : "/tyck-till?tack=1");
 }
@@ -120,19 +138,13 @@ export default function TyckTill() {
   const errors: Errors = result?.errors ?? {};
   const [length, setLength] = useState((values?.text ?? "").trim().length);
   const max = groupDigits(FORM_TEXT_MAX);
-  const summary = useRef<HTMLDivElement>(null);
-  // after a refused send, take people (and screen readers) to what needs fixing
-  useEffect(() => {
-    if (result?.errors) summary.current?.focus();
-  }, [result]);
-
   if (thanks && !result) {
     return (
       <div className="page page--narrow tyck-till">
         <h1>{t.thanksTitle}</h1>
-        <p className="alert alert--ok lead" role="status">
-          {t.thanks} {contact ? t.thanksContact : null}
-        </p>
+        <FormAlert tone="ok" className="lead">
+          {contact ? `${t.thanks} ${t.thanksContact}` : t.thanks}
+        </FormAlert>
         <p className="actions">
           <Link to="/tyck-till" className="button">
             {t.writeMore}
@@ -152,116 +164,106 @@ export default function TyckTill() {
       <p className="lead">{t.lead}</p>
       <p>{t.anonymous}</p>
       <ReadAloudButton text={t.readAloudText} label={t.readAloud} />
-      {errorList.length > 0 ? (
-        <div className="alert alert--error" role="alert" id="form-errors" ref={summary} tabIndex={-1}>
-          <p className="tyck-till__summary">{t.errSummary}</p>
-          <ul>
-            {errorList.map((k) => (
-              <li key={k}>
-                <a href={k === "choice" ? "#activityId" : `#${k}`}>{errors[k]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FormAlert id="form-errors" focus focusKey={errorList.map((k) => errors[k]).join()}>
+        {errorList.length > 0 ? (
+          <>
+            <p className="tyck-till__summary">{t.errSummary}</p>
+            <ul>
+              {errorList.map((k) => (
+                <li key={k}>
+                  <a href={k === "choice" ? "#activityId" : `#${k}`}>{errors[k]}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </FormAlert>
       <Form method="post" className="stack" noValidate>
-        <div className="field">
-          <label htmlFor="text">{t.textLabel}</label>
-          <p className="hint" id="text-hint">
-            {format(t.textHint, { max })}
-          </p>
-          {errors.text ? (
-            <p className="field-error" id="text-error">
-              {errors.text}
-            </p>
-          ) : null}
-          <textarea
-            id="text"
-            name="text"
-            rows={8}
-            defaultValue={values?.text ?? ""}
-            aria-invalid={errors.text ? true : undefined}
-            aria-describedby={errors.text ? "text-error text-hint text-count" : "text-hint text-count"}
-            onChange={(e) => setLength(e.currentTarget.value.trim().length)}
-          />
+        <TextareaField
+          label={t.textLabel}
+          name="text"
+          rows={8}
+          defaultValue={values?.text ?? ""}
+          hint={format(t.textHint, { max })}
+          error={errors.text}
+          describedBy="text-count"
+          onChange={(e) => setLength(e.currentTarget.value.trim().length)}
+        >
           <p className={`hint ${length > FORM_TEXT_MAX ? "tyck-till__over" : ""}`} id="text-count">
             {format(t.charsLeft, { count: groupDigits(FORM_TEXT_MAX - length) })}
           </p>
-        </div>
+        </TextareaField>
 
-        <div className="field">
-          <label htmlFor="activityId">
-            {t.activityLabel} <span className="muted">{t.optional}</span>
-          </label>
-          {errors.choice ? <p className="field-error">{errors.choice}</p> : null}
-          <select id="activityId" name="activityId" defaultValue={values?.activityId ?? ""}>
-            <option value="">{t.activityNone}</option>
-            {activities.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-
-        <fieldset className="field">
-          <legend>
-            {t.programLegend} <span className="muted">{t.optional}</span>
-          </legend>
-          {programs.map((p) => (
-            <label key={p.id} className="choice">
-              <input type="radio" name="programId" value={p.id} defaultChecked={values?.programId === String(p.id)} />
-              {p.name}
-            </label>
+        <SelectField
+          label={
+            <>
+              {t.activityLabel} <span className="muted">{t.optional}</span>
+            </>
+          }
+          name="activityId"
+          defaultValue={values?.activityId ?? ""}
+          error={errors.choice}
+        >
+          <option value="">{t.activityNone}</option>
+          {activities.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
-          <label className="choice">
-            <input type="radio" name="programId" value="" defaultChecked={values?.programId === ""} />
-            {t.programUnknown}
-          </label>
-        </fieldset>
+        </SelectField>
 
-        <fieldset className="field">
-          <legend>
-            {t.contactLegend} <span className="muted">{t.optional}</span>
-          </legend>
-          <label className="choice">
-            <input type="checkbox" name="wantsContact" defaultChecked={values?.wantsContact ?? false} />
-            {t.contactWanted}
-          </label>
-          <label htmlFor="contact">{t.contactLabel}</label>
-          <p className="hint" id="contact-hint">
-            {t.contactHint}
-          </p>
-          {errors.contact ? (
-            <p className="field-error" id="contact-error">
-              {errors.contact}
-            </p>
-          ) : null}
-          <input
-            id="contact"
+        <ChoiceGroup
+          legend={
+            <>
+              {t.programLegend} <span className="muted">{t.optional}</span>
+            </>
+          }
+          name="programId"
+        >
+          {programs.map((p) => (
+            <Choice
+              key={p.id}
+              type="radio"
+              name="programId"
+              value={p.id}
+              label={p.name}
+              defaultChecked={values?.programId === String(p.id)}
+            />
+          ))}
+          <Choice
+            type="radio"
+            name="programId"
+            value=""
+            label={t.programUnknown}
+            defaultChecked={values?.programId === ""}
+          />
+        </ChoiceGroup>
+
+        <ChoiceGroup
+          legend={
+            <>
+              {t.contactLegend} <span className="muted">{t.optional}</span>
+            </>
+          }
+          name="contactChoice"
+        >
+          <Choice name="wantsContact" label={t.contactWanted} defaultChecked={values?.wantsContact ?? false} />
+          <Field
+            label={t.contactLabel}
             name="contact"
-            type="text"
             autoComplete="off"
             defaultValue={values?.contact ?? ""}
-            aria-invalid={errors.contact ? true : undefined}
-            aria-describedby={errors.contact ? "contact-error contact-hint" : "contact-hint"}
+            hint={t.contactHint}
+            error={errors.contact}
           />
-        </fieldset>
+        </ChoiceGroup>
 
-        <div className="field">
-          <label className="choice">
-            <input
-              type="checkbox"
-              name="consent"
-              defaultChecked={values?.consent ?? false}
-              aria-describedby="consent-hint"
-            />
-            {t.consentLabel}
-          </label>
-          <p className="hint" id="consent-hint">
-            {t.consentHint}
-          </p>
-        </div>
+        <CheckboxField
+          label={t.consentLabel}
+          name="consent"
+          hint={t.consentHint}
+          defaultChecked={values?.consent ?? false}
+        />
 
         <button type="submit" className="button button--block" disabled={busy}>
           {t.send}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { uniqueJoinCode } from "~/surveys/join-code.server";
 import { isoDate } from "~/http/params";
+import { parseForm } from "~/http/parse-form";
 import { codeTaken, createCampaign } from "~/models/campaign.server";
 
 const date = isoDate;
@@ -25,25 +26,10 @@ export function parseCampaignForm(
   form: URLSearchParams,
   allowed: { surveyKeys: string[]; programIds: number[]; activityIds: number[] },
 ): { ok: true; value: CampaignFormValue } | { ok: false; errors: CampaignFormErrors } {
-  const parsed = campaignFormSchema.safeParse({
-    surveyKey: form.get("surveyKey") ?? "",
-    title: form.get("title") ?? "",
-    programId: form.get("programId") ?? "",
-    activityId: form.get("activityId") ?? "",
-    opensOn: form.get("opensOn") ?? "",
-    closesOn: form.get("closesOn") ?? "",
-    mode: form.get("mode") ?? "",
-    kiosk: form.get("kiosk") === "on",
-  });
+  const parsed = parseForm(form, campaignFormSchema);
+  if (!parsed.ok) return parsed;
   const errors: CampaignFormErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as keyof CampaignFormValue;
-      errors[key] ??= issue.message.startsWith("err") ? issue.message : "errForm";
-    }
-    return { ok: false, errors };
-  }
-  const v = parsed.data;
+  const v = parsed.value;
   if (!allowed.surveyKeys.includes(v.surveyKey)) errors.surveyKey = "errSurvey";
   if (!allowed.programIds.includes(v.programId)) errors.programId = "errProgram";
   if (v.activityId !== null && !allowed.activityIds.includes(v.activityId)) errors.activityId = "errActivity";

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { inScope, programScope, recordScope } from "~/auth/scope";
+import { inScope, recordScope } from "~/auth/scope";
 import { isIsoDate, parseId } from "~/http/params";
 import { notFound } from "~/http/errors.server";
-import { findProgramsByIds, listPrograms, type Program } from "~/models/program.server";
 import { getWorkshop, listWorkshops, type Workshop } from "~/models/workshop.server";
 import type { StaffUser } from "~/models/staff.server";
 
@@ -18,12 +17,6 @@ export function canSeeWorkshop(
   workshop: Pick<Workshop, "programId">,
 ): boolean {
   return inScope(recordScope(staff, "shared"), workshop.programId);
-}
-
-/** The programmes a session may be filed under by this person: all for admins, else their own. */
-export async function pickablePrograms(staff: Pick<StaffUser, "role" | "programIds">): Promise<Program[]> {
-  const scope = programScope(staff);
-  return scope === undefined ? listPrograms() : findProgramsByIds({ ids: scope, activeOnly: true });
 }
 
 /** Every staff workshop loader and action starts here: the guard, then the session, or 404. */

@@ -15,6 +15,7 @@ import * as responseLate from "./0018_response_late";
 import * as reports from "./0022_reports";
 import * as outcomeIndexes from "./0020_outcome_indexes";
 import * as outcomeCoveringIndexes from "./0021_outcome_covering_indexes";
+import * as responseSurveyVersionIndex from "./0030_response_survey_version_index";
 import * as programArchive from "./0024_program_archive";
 import * as responseImports from "./0023_response_imports";
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0022_reports": reports,
   "0020_outcome_indexes": outcomeIndexes,
   "0021_outcome_covering_indexes": outcomeCoveringIndexes,
+  "0030_response_survey_version_index": responseSurveyVersionIndex,
   "0024_program_archive": programArchive,
   "0023_response_imports": responseImports,
 };

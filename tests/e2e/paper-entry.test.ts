@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import {
   DESKTOP,
   PHONE,
   baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
+  browser,
+  setUpBrowser,
   login,
   newContext,
   screenshot,
 } from "../support/browser";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
 
-let browser: Browser & { cleanup: () => Promise<void> };
+setUpBrowser();
 /** A wave of its own, so no other test's counts change. */
 let campaignPath = "";
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
 
 async function createWave(page: Page, title: string): Promise<string> {
   await page.goto("/staff/campaigns/new");

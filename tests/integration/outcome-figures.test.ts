@@ -7,6 +7,7 @@ import type { MeasureFigures } from "~/outcomes/figures";
 import { makePrograms, resetDatabase } from "../support/fixtures";
 import { makeCampaign } from "../support/surveys";
 import { storeResponses } from "../support/outcomes";
+import { lineSolver, lpSolver } from "../support/disclosure-audit";
 
 /**
  * The fixture, by hand.
@@ -174,6 +175,30 @@ describe("loadOutcomeReport", () => {
       .map((f) => f.key);
     const derived = derivedFigures(publication.all(), publication.equations());
     expect(primary.filter((k) => derived.has(k))).toEqual([]);
+  });
+
+  it("shows the whole wave beside a breakdown exactly as without it: two views of one page are one publication", async () => {
+    const query = { campaignIds: [campaigns.w2024, campaigns.w2025], scope: undefined };
+    const unsplit = await loadOutcomeReportWithAudit({ ...query, by: null });
+    const shownUnsplit = unsplit.publication.all().filter((f) => f.status === "shown");
+    const statusIn = (figures: { key: string; status: string }[]) => new Map(figures.map((f) => [f.key, f.status]));
+    for (const by of ["gender", "program", "channel"] as const) {
+      const split = await loadOutcomeReportWithAudit({ ...query, by });
+      const splitStatus = statusIn(split.publication.all());
+      // What the page without a breakdown shows is shown beside it, and what it hides stays hidden.
+      for (const f of unsplit.publication.all())
+        expect(splitStatus.get(f.key) === "shown", `${by} ${f.key}`).toBe(f.status === "shown");
+      // A reader holding both pages knows no more than the split one tells (its own figures include the unsplit
+      // ones), and from that nothing hidden can be worked out, by the outsider's two solvers.
+      const figures = split.publication.all();
+      const sums = split.publication.equations();
+      expect(
+        shownUnsplit.every((f) => splitStatus.get(f.key) === "shown"),
+        by,
+      ).toBe(true);
+      expect(lineSolver(figures, sums), by).toEqual([]);
+      expect(lpSolver(figures, sums), by).toEqual([]);
+    }
   });
 
   it("walks every breakdown of both waves: no hidden count can be worked out, no mean beside a hidden cell", async () => {

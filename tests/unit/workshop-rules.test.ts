@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   checkNoteText,
   checkStatusChange,
-  longDate,
   nextPhase,
   previousPhase,
   rankByDots,
   NOTE_MAX_LENGTH,
 } from "~/workshops/rules";
+import { longDate } from "~/i18n/date-words";
 
 describe("workshop rules", () => {
   it("walk the phases forwards and back, stopping at the ends", () => {

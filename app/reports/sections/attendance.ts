@@ -1,5 +1,5 @@
 import { totalOf } from "~/outcomes/attendance-rules";
-import { cellKey, PUBLISHED_GENDER_KEYS, toPublishedGenders } from "~/privacy/small-counts";
+import { cellKey, PUBLISHED_GENDER_KEYS, SMALL_COUNT_LIMIT, toPublishedGenders } from "~/privacy/small-counts";
 import { isHidden } from "~/privacy/small-counts";
 import type { Block, Part } from "../draft-types";
 import { cellLabel, COLUMNS, DraftContext, GENDER_COLUMNS, NGEN, T, VISITS_TOTAL_ROW } from "../draft-context";
@@ -156,7 +156,9 @@ export function openActivitySection(ctx: DraftContext): Block[] {
 
 function specialsSentence(ctx: DraftContext): Part[] {
   const specials = ctx.agg.specials;
-  const sizes = specials.map((s) => (s.total < 5 ? null : approximately(s.total, 5)));
+  // Participants of an occasion describe no person's attribute, so they are not in the publication (decision 0011);
+  // the sentence still never states fewer than five, and rounds the rest to the nearest five.
+  const sizes = specials.map((s) => (s.total < SMALL_COUNT_LIMIT ? null : approximately(s.total, SMALL_COUNT_LIMIT)));
   specials.forEach((s, i) =>
     ctx.figure({
       key: `special.${s.date}.${i}`,
@@ -534,7 +536,8 @@ function monthsAlt(ctx: DraftContext): string {
   const month = ctx.pub.get(T.visitsByMonth);
   const parts = ctx.agg.months.map((m, i) => {
     const total = month.rows[i][NGEN];
-    return `${monthText(m)}: ${isHidden(total) ? "färre än fem" : formatNumber(total.value)}`;
+    // As the table prints it: a total hidden only to protect another is "dolt", not "färre än 5".
+    return `${monthText(m)}: ${cellLabel(total)}`;
   });
   return `Stapeldiagram över besök per månad, uppdelat på kön. Totalt per månad: ${parts.join("; ")}. Samma siffror finns i tabellen.`;
 }

@@ -1,8 +1,7 @@
 import { isHidden } from "~/privacy/small-counts";
 import type { Block, Part } from "../draft-types";
 import { T, type DraftContext } from "../draft-context";
-import { FEWER_THAN_FIVE } from "../figure-book";
-import { countNoun, countWord, listText } from "../swedish";
+import { countNoun, listText } from "../swedish";
 import { proposalFacts, statusOn } from "./workshops";
 
 export const QUOTES_MIN = 2;
@@ -15,6 +14,15 @@ function mainThemes(ctx: DraftContext) {
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "sv"));
 }
 
+/** The figure "Under perioden kom N synpunkter in": protected with the rest of the report. */
+const FEEDBACK_TOTAL = "feedback.total";
+
+/** Where the period's views came from (the channels the report names). */
+function feedbackSources(ctx: DraftContext) {
+  return ctx.input.feedbackSources.filter((s) => s.count > 0 && SOURCE_WORDS[s.source]);
+}
+
+/** Registers the section's counts in the report's one publication: the themes table and the number of views. */
 export function registerThemeTable(ctx: DraftContext): void {
   const themes = mainThemes(ctx);
   ctx.pub.table({
@@ -23,6 +31,10 @@ export function registerThemeTable(ctx: DraftContext): void {
     columns: ["feedback"],
     cells: themes.map((t) => [t.count]),
   });
+  ctx.pub.figure(
+    FEEDBACK_TOTAL,
+    feedbackSources(ctx).reduce((n, s) => n + s.count, 0),
+  );
 }
 
 /** The ids of the quotes the report prints: the coordinator's choice, else the first ones of the period. */
@@ -46,20 +58,16 @@ const SOURCE_WORDS: Record<string, string> = {
 /** 7. Deltagares synpunkter: where views came from, the main themes, quotes, the barriers named. */
 export function viewsSection(ctx: DraftContext): Block[] {
   const blocks: Block[] = [];
-  const sources = ctx.input.feedbackSources.filter((s) => s.count > 0 && SOURCE_WORDS[s.source]);
+  const sources = feedbackSources(ctx);
   const themes = mainThemes(ctx);
   if (sources.length === 0 && ctx.input.quotes.length === 0) {
     blocks.push({ t: "p", parts: ["Under perioden kom inga synpunkter från deltagarna in via appen."] });
   } else if (sources.length > 0) {
-    const total = sources.reduce((n, s) => n + s.count, 0);
-    const count = ctx.figure({
-      key: "feedback.total",
+    const total = ctx.pub.cell(FEEDBACK_TOTAL);
+    const count = ctx.countFigure(FEEDBACK_TOTAL, total, {
       label: "Synpunkter som kom in under perioden (alla kanaler)",
       computation: "synpunkter: inkomna i perioden",
-      n: total,
-      value: total,
-      text: total < 5 ? FEWER_THAN_FIVE : countWord(total),
-      suppressed: total < 5,
+      n: total.value,
     });
     blocks.push({
       t: "p",
@@ -68,7 +76,7 @@ export function viewsSection(ctx: DraftContext): Block[] {
         listText(sources.map((s) => SOURCE_WORDS[s.source])),
         ". Under perioden kom ",
         count,
-        total === 1 ? " synpunkt in." : " synpunkter in.",
+        total.status === "shown" && total.value === 1 ? " synpunkt in." : " synpunkter in.",
       ],
     });
   }

@@ -5,18 +5,7 @@ import { demoCodePicker, seedVisitorRegister } from "./visitors";
 import type { AttendanceInput, GenderCounts } from "~/outcomes/attendance-rules";
 import { addDays, isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import type { DemoContext } from "./index";
-
-/** A small deterministic generator (mulberry32), so the demo year is the same on every start. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./prng";
 
 // Seed 000: activities "enligt schema måndag till fredag" from the autumn term of 2023, two to six a day.
 export const DEMO_ATTENDANCE_START = "2023-08-21";

@@ -6,6 +6,7 @@ import { surveys as strings } from "~/i18n/strings/surveys";
 import { currentSurvey } from "~/surveys/registry.server";
 import { compiledSurvey, validateAnswers } from "~/surveys/validate.server";
 import type { DemoContext } from "./index";
+import { prng } from "./prng";
 
 /**
  * The brukarenkät's demo waves for the outcome page: spring 2024 (BRUK24, participant codes), spring 2025 (the closed
@@ -20,17 +21,6 @@ export const DEMO_PARTICIPANT_CODES: readonly string[] = Array.from(
   { length: 22 },
   (_, i) => `MALLIS${String(i + 1).padStart(2, "0")}`,
 );
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTIVITIES = [
   "sygrupp",

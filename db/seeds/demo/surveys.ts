@@ -5,18 +5,7 @@ import { currentSurvey } from "~/surveys/registry.server";
 import { compiledSurvey, validateAnswers } from "~/surveys/validate.server";
 import { surveys as strings } from "~/i18n/strings/surveys";
 import type { DemoContext } from "./index";
-
-/** A small deterministic PRNG, so the demo looks the same on every machine. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "./prng";
 
 const WISHES = [
   "Mer matlagning, gärna två gånger i veckan.",
