@@ -29,6 +29,8 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts", "tests/support/console-errors.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,
+          // expect.poll waits for a state; its default of one second is a wait on time on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -41,6 +43,9 @@ export default defineConfig({
           globalSetup: ["tests/support/e2e-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits for a state (a page, a stored row); its default of one second is a wait on time on a
+          // busy machine, where a page can take several seconds.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

@@ -60,7 +60,7 @@ export async function newContext(
   viewport = PHONE,
   options: { locale?: string; baseURL?: string } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport,
     deviceScaleFactor: viewport === PHONE ? 2 : 1,
     isMobile: viewport === PHONE,
@@ -68,6 +68,10 @@ export async function newContext(
     locale: options.locale ?? "sv-SE",
     baseURL: options.baseURL ?? baseUrl(),
   });
+  // States, not time: on a loaded machine a page can take longer than Playwright's 30 s default to be ready.
+  context.setDefaultTimeout(50_000);
+  context.setDefaultNavigationTimeout(50_000);
+  return context;
 }
 
 /**
