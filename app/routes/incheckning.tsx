@@ -99,8 +99,7 @@ export default function SelfCheckIn() {
                 inputMode="numeric"
                 autoComplete="off"
                 required
-                aria-invalid={result?.error ? true : undefined}
-                describedBy={result?.error ? "pin-error" : undefined}
+                errorIn={result?.error && "pin-error"}
               />
               <button type="submit" className="button button--block">
                 {t.open}

@@ -13,7 +13,7 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
-import { CheckboxField, Choice, ChoiceGroup, Field, FormAlert, SelectField, errorText } from "~/components/forms";
+import { CheckboxField, ChoiceGroup, Field, FormAlert, SelectField, errorText, namedOptions } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newCampaign");
@@ -73,15 +73,10 @@ export default function NewCampaign() {
         <SelectField
           label={t.survey}
           name="surveyKey"
+          options={surveys.map((s) => ({ value: s.key, label: s.title }))}
           defaultValue={(echo.surveyKey as string) ?? "brukarenkat"}
           error={err("surveyKey")}
-        >
-          {surveys.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.title}
-            </option>
-          ))}
-        </SelectField>
+        />
         <Field
           label={t.title}
           name="title"
@@ -94,29 +89,19 @@ export default function NewCampaign() {
         <SelectField
           label={t.program}
           name="programId"
+          options={namedOptions(programs)}
           defaultValue={(echo.programId as string) ?? String(programs[0]?.id ?? "")}
           error={err("programId")}
-        >
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        />
         <SelectField
           label={t.activity}
           name="activityId"
+          empty={t.activityNone}
+          options={namedOptions(activities)}
           defaultValue={(echo.activityId as string) ?? ""}
           hint={t.activityHint}
           error={err("activityId")}
-        >
-          <option value="">{t.activityNone}</option>
-          {activities.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        />
         <Field
           label={t.opensOn}
           name="opensOn"
@@ -134,22 +119,17 @@ export default function NewCampaign() {
           hint={t.datesHint}
           error={err("closesOn")}
         />
-        <ChoiceGroup legend={t.mode} name="mode" error={err("mode")}>
-          <Choice
-            type="radio"
-            name="mode"
-            value="anonymous"
-            label={t.modeAnonymous}
-            defaultChecked={(echo.mode ?? "anonymous") === "anonymous"}
-          />
-          <Choice
-            type="radio"
-            name="mode"
-            value="participant_code"
-            label={t.modeParticipantCode}
-            defaultChecked={echo.mode === "participant_code"}
-          />
-        </ChoiceGroup>
+        <ChoiceGroup
+          legend={t.mode}
+          name="mode"
+          type="radio"
+          options={[
+            { value: "anonymous", label: t.modeAnonymous },
+            { value: "participant_code", label: t.modeParticipantCode },
+          ]}
+          defaultValue={(echo.mode as string | undefined) ?? "anonymous"}
+          error={err("mode")}
+        />
         <CheckboxField label={t.kiosk} name="kiosk" hint={t.kioskHint} defaultChecked={Boolean(echo.kiosk)} />
         <div className="actions">
           <button type="submit" className="button">
