@@ -12,7 +12,7 @@ import {
   namedOptions,
 } from "~/components/forms";
 import type { ActivityFormErrors } from "~/activities/activity-form";
-import { SCHEDULE_ROWS } from "~/activities/activity-form";
+import { ACTIVITY_KINDS, ACTIVITY_SCOPES, SCHEDULE_ROWS } from "~/activities/activity-form";
 import type { ScheduleSlot } from "~/models/activity.server";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -29,8 +29,6 @@ export interface ActivityFormDefaults {
   schedule: ScheduleSlot[];
 }
 
-const KINDS = ["regular", "special"] as const;
-const SCOPES = ["mallis", "city"] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** The catalogue form: plain fields, so it works without JavaScript; four schedule lines cover every activity so far. */
@@ -64,7 +62,7 @@ export function ActivityForm({
         legend={t.kind}
         name="kind"
         type="radio"
-        options={labelledOptions(KINDS, (k) => t[`kind_${k}`])}
+        options={labelledOptions(ACTIVITY_KINDS, (k) => t[`kind_${k}`])}
         defaultValue={defaults.kind}
         error={text("kind")}
       />
@@ -72,7 +70,7 @@ export function ActivityForm({
         legend={t.scope}
         name="scope"
         type="radio"
-        options={labelledOptions(SCOPES, (s) => t[`scope_${s}`])}
+        options={labelledOptions(ACTIVITY_SCOPES, (s) => t[`scope_${s}`])}
         defaultValue={defaults.scope}
         error={text("scope")}
       />

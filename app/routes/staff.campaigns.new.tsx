@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
-import { programScope } from "~/auth/scope";
+import type { Scoped } from "~/auth/scope";
+import { programsFor } from "~/activities/programs.server";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { listActivities } from "~/models/activity.server";
-import { listPrograms } from "~/models/program.server";
 import { createCampaignWithCode, parseCampaignForm } from "~/surveys/campaign-form.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
@@ -18,15 +18,11 @@ import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newCampaign");
 
-async function choices(
-  request: Request,
-  staff: { role: Parameters<typeof programScope>[0]["role"]; programIds: number[] },
-) {
-  const scope = programScope(staff);
+async function choices(request: Request, staff: Scoped) {
   const locale = localeFromRequest(request);
-  const [programs, activities, surveys] = await Promise.all([listPrograms(), listActivities(), listSurveys()]);
+  const [programs, activities, surveys] = await Promise.all([programsFor(staff), listActivities(), listSurveys()]);
   return {
-    programs: programs.filter((p) => !scope || scope.includes(p.id)).map((p) => ({ id: p.id, name: p.name })),
+    programs: programs.map((p) => ({ id: p.id, name: p.name })),
     activities: activities.filter((a) => a.countsAttendance).map((a) => ({ id: a.id, name: a.name })),
     surveys: surveys.map((s) => ({ key: s.key, title: s.title[locale] })),
   };

@@ -10,7 +10,8 @@ import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { addStaffNote } from "~/models/feedback.server";
-import { listPrograms } from "~/models/program.server";
+import type { Scoped } from "~/auth/scope";
+import { programsFor } from "~/activities/programs.server";
 import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
@@ -29,10 +30,10 @@ import { parseForm, type FieldErrors } from "~/http/parse-form";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageNote");
 
-async function choices(staff: { role: string; programIds: number[] }) {
-  const [programs, activities] = await Promise.all([listPrograms(), listActivities()]);
+async function choices(staff: Scoped) {
+  const [programs, activities] = await Promise.all([programsFor(staff), listActivities()]);
   return {
-    programs: staff.role === "admin" ? programs : programs.filter((p) => staff.programIds.includes(p.id)),
+    programs: programs.map((p) => ({ id: p.id, name: p.name })),
     activities: activities.map((a) => ({ id: a.id, name: a.name })),
   };
 }
