@@ -44,7 +44,7 @@ export function DataTable<Row extends { id: string | number }>({
 }) {
   return (
     <div className="table-wrap">
-      <table className="responsive">
+      <table className="responsive data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
