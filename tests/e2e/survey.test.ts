@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { APIResponse, BrowserContext, Page, Route } from "playwright-core";
 import {
   PHONE,
   baseUrl,
@@ -182,6 +182,70 @@ describe("the brukarenkät on a phone", () => {
     // The copy on the phone is written just after the question changes: wait for it, not for a time.
     const saved = () =>
       page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "{}")?.state?.answers);
+    await expect.poll(saved, UNTIL_STATE).toEqual({
+      program: "bostad_forst",
+      gender: "kvinna",
+      visits: "varje_vecka",
+      activities: ["sygrupp"],
+    });
+    await context.close();
+  });
+
+  it("keeps the latest step when the server's answers to earlier steps come back after it", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    // Once scripts run, the router asks the server where the step form posts (/__manifest). Held here, as a busy
+    // server holds it: every "Nästa" pressed meanwhile waits for it, and then all the steps leave at once.
+    const heldManifests: Route[] = [];
+    await page.route(/\/__manifest\?/, (route) => void heldManifests.push(route));
+    // The server's answer to each step, held until the test lets it through: the latest first.
+    const answers = new Map<string, { route: Route; response: APIResponse }>();
+    await page.route(/\/s\/DEMO\/svara\.data/, async (route) => {
+      const question = new URLSearchParams(route.request().postData() ?? "").get("question") ?? "";
+      answers.set(question, { route, response: await route.fetch() });
+    });
+    await page.goto("/s/DEMO");
+    await hydrated(page);
+    for (const title of ["Var bor du?", "Vilket kön har du?", "Hur ofta kommer du till Mallis?"]) {
+      expect(await questionTitle(page)).toBe(title);
+      await answerCurrent(page);
+      // The next question shows at once (the page carries it); the step itself waits for the route.
+      await pressAndWaitForChange(page, "Nästa");
+    }
+    expect(await questionTitle(page)).toBe("Vilka aktiviteter går du på?");
+    await page.unroute(/\/__manifest\?/);
+    for (const route of heldManifests) await route.continue();
+    await expect.poll(() => [...answers.keys()].sort(), UNTIL_STATE).toEqual(["gender", "program", "visits"]);
+    // What the router holds as the step's answer once it has taken one in: the question of the page it names.
+    const routerAnswer = () =>
+      page.evaluate(() => {
+        const router = (window as unknown as { __remixRouter: { state: { fetchers: Map<string, unknown> } } })
+          .__remixRouter;
+        const fetcher = router.state.fetchers.get("survey-DEMO") as
+          { state: string; data?: { view?: { question?: { name: string } } } } | undefined;
+        return fetcher?.state === "idle" ? (fetcher.data?.view?.question?.name ?? null) : null;
+      });
+    // The answer to the latest step (3 → 4) first, then the late ones to steps 2 and 1.
+    for (const [step, shows] of [
+      ["visits", "activities"],
+      ["gender", "visits"],
+      ["program", "gender"],
+    ]) {
+      const held = answers.get(step)!;
+      await held.route.fulfill({ response: held.response });
+      await expect.poll(routerAnswer, UNTIL_STATE).toBe(shows);
+    }
+    // Let the page render what it holds (a frame), then: still question 4, and the phone's copy has all three.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    expect(await questionTitle(page)).toBe("Vilka aktiviteter går du på?");
+    expect(await page.getByText(/^Fråga 4 av \d+$/).count()).toBe(1);
+    const saved = () =>
+      page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "{}")?.state?.answers);
+    expect(await saved()).toEqual({ program: "bostad_forst", gender: "kvinna", visits: "varje_vecka" });
+    // And the person goes on from there: the next step carries every answer.
+    await page.unroute(/\/s\/DEMO\/svara\.data/);
+    await answerCurrent(page);
+    await pressAndWaitForChange(page, "Nästa");
     await expect.poll(saved, UNTIL_STATE).toEqual({
       program: "bostad_forst",
       gender: "kvinna",
