@@ -206,6 +206,16 @@ describe("the brukarenkät on a phone", () => {
     });
     await page.goto("/s/DEMO");
     await hydrated(page);
+    await page.evaluate(() => {
+      type Fetcher = { state: string; data?: { view?: { question?: { name: string } } } };
+      type Router = { subscribe: (listener: (state: { fetchers: Map<string, Fetcher> }) => void) => void };
+      const seen: string[] = [];
+      (window as unknown as { stepAnswers: string[] }).stepAnswers = seen;
+      (window as unknown as { __remixRouter: Router }).__remixRouter.subscribe((state) => {
+        const fetcher = state.fetchers.get("survey-DEMO");
+        if (fetcher?.state === "idle" && fetcher.data) seen.push(fetcher.data.view?.question?.name ?? "");
+      });
+    });
     for (const title of ["Var bor du?", "Vilket kön har du?", "Hur ofta kommer du till Mallis?"]) {
       expect(await questionTitle(page)).toBe(title);
       await answerCurrent(page);
@@ -216,16 +226,10 @@ describe("the brukarenkät on a phone", () => {
     await page.unroute(/\/__manifest\?/);
     for (const route of heldManifests) await route.continue();
     await expect.poll(() => [...answers.keys()].sort(), UNTIL_STATE).toEqual(["gender", "program", "visits"]);
-    // What the router holds as the step's answer once it has taken one in: the question of the page it names.
-    const routerAnswer = () =>
-      page.evaluate(() => {
-        const router = (window as unknown as { __remixRouter: { state: { fetchers: Map<string, unknown> } } })
-          .__remixRouter;
-        const fetcher = router.state.fetchers.get("survey-DEMO") as
-          { state: string; data?: { view?: { question?: { name: string } } } } | undefined;
-        return fetcher?.state === "idle" ? (fetcher.data?.view?.question?.name ?? null) : null;
-      });
+    // The pages the router has taken in as the steps' answers, in order: the question each one shows.
+    const takenIn = () => page.evaluate(() => (window as unknown as { stepAnswers: string[] }).stepAnswers);
     // The answer to the latest step (3 → 4) first, then the late ones to steps 2 and 1.
+    const shown: string[] = [];
     for (const [step, shows] of [
       ["visits", "activities"],
       ["gender", "visits"],
@@ -233,7 +237,8 @@ describe("the brukarenkät on a phone", () => {
     ]) {
       const held = answers.get(step)!;
       await held.route.fulfill({ response: held.response });
-      await expect.poll(routerAnswer, UNTIL_STATE).toBe(shows);
+      shown.push(shows);
+      await expect.poll(takenIn, UNTIL_STATE).toEqual(shown);
     }
     // Let the page render what it holds (a frame), then: still question 4, and the phone's copy has all three.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
