@@ -2,17 +2,17 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import yazl from "yazl";
 import { projectRoot } from "~/env.server";
 import { readExportRows, surveyVersionsOf, type ExportFilters } from "~/models/export.server";
-import { CSV_BOM, csvRecord, csvRecords, type CsvValue } from "~/privacy/csv";
-import { planSuppression, type QiClass, type SuppressionPlan } from "~/privacy/k-anonymity";
+import { CSV_BOM, csvRecords, type CsvValue } from "~/privacy/csv";
+import { createPlanCursor, planSuppression, type QiClass, type SuppressionPlan } from "~/privacy/k-anonymity";
 import { newExportKey, participantPseudonyms, responsePseudonyms } from "~/privacy/pseudonym";
 import { redactText } from "~/privacy/redact";
 import { codebookCsv, codebookHtml, importR, importSps, readme } from "./codebook";
-import { DataFile, GrowingUint32, maskedRecords, planChangesRows } from "./data-file";
+import { Compressor, type CompressedEntry, type CompressedFile } from "./compressed-entry";
+import { blankRecord, heldPerClass, heldRowsCover, HeldRowsWriter, readHeldRows } from "./held-rows";
+import { recordPair, writeRecordPair } from "./record-pair";
+import { ZipWriter } from "./zip-writer";
 import {
   buildLayout,
   channelCode,
@@ -23,12 +23,15 @@ import {
 } from "./variables";
 
 /**
- * Builds a research export in two passes, never the whole set in memory (decision 0015, made faster in 0030):
+ * Builds a research export in two passes, never the whole set in memory (decision 0015, made faster in 0030
+ * and 0033):
  * 1. read the responses in batches, code each into a row (pseudonyms, months, coded answers, redacted text),
- *    write its finished CSV records for data.csv and data_sv.csv to scratch files and count its combination
- *    of quasi-identifiers;
- * 2. plan the fewest cells to suppress, then stream each scratch file into the ZIP, passing records through
- *    untouched and rewriting only those the plan blanks or leaves out, with checksums on the way.
+ *    count its combination of quasi-identifiers and format its finished CSV records for data.csv and
+ *    data_sv.csv. The first k - 1 rows of each combination are held back in a scratch file (the only rows the
+ *    plan may touch, `held-rows.ts`); every later row goes straight to the compressing thread, which hashes
+ *    and deflates both data files while the rows are still being read (`compressed-entry.ts`);
+ * 2. plan the fewest cells to suppress, append the held rows as the plan wants them (blanked, left out or as
+ *    they were), then assemble the ZIP from the compressed data files and the small files (`zip-writer.ts`).
  * The pseudonym key lives only in this function's scope.
  */
 
@@ -58,16 +61,19 @@ interface FirstPass {
   surveyVersions: string[];
 }
 
-/** Where pass 1 writes: the two data files' records and, per row, its class. */
+/** Where pass 1 writes: the two compressed data files, and the rows held back for the plan. */
 interface Scratch {
-  comma: DataFile;
-  swedish: DataFile;
-  rowClasses: GrowingUint32;
+  comma: CompressedEntry;
+  swedish: CompressedEntry;
+  held: HeldRowsWriter;
 }
 
 const NULL_KEY = "\u0002";
 
-async function firstPass(source: ExportSource, scratch: Scratch | null): Promise<FirstPass> {
+async function firstPass(
+  source: ExportSource,
+  openScratch: ((layout: ExportLayout) => Scratch) | null,
+): Promise<FirstPass> {
   const { filters } = source;
   const versions = await surveyVersionsOf({ campaignIds: filters.campaignIds });
   const layout = buildLayout({
@@ -75,6 +81,8 @@ async function firstPass(source: ExportSource, scratch: Scratch | null): Promise
     waves: source.waves,
     freeText: filters.freeText,
   });
+  const scratch = openScratch?.(layout) ?? null;
+  const held = heldPerClass(filters.k);
   const key = newExportKey();
   const participant = participantPseudonyms(key);
   const response = responsePseudonyms();
@@ -119,17 +127,22 @@ async function firstPass(source: ExportSource, scratch: Scratch | null): Promise
         classIndex.set(classKey, index);
         classes.push({ stratum: String(wave), values: qiValues(layout, cells), count: 0 });
       }
-      classes[index].count++;
+      const seen = classes[index].count++;
       readRows++;
       if (scratch) {
-        scratch.comma.add(csvRecord(cells, "comma"));
-        if (!scratch.swedish.addSwedishOf(scratch.comma.last())) scratch.swedish.add(csvRecord(cells, "excel-sv"));
-        scratch.rowClasses.push(index);
+        if (seen < held) {
+          const pair = recordPair(cells);
+          scratch.held.add(index, pair.comma, pair.swedish);
+        } else {
+          writeRecordPair(cells, scratch.comma, scratch.swedish);
+        }
       }
     }
-    if (scratch) await Promise.all([scratch.comma.flush(), scratch.swedish.flush()]);
+    if (scratch) {
+      await Promise.all([scratch.comma.flush(), scratch.swedish.flush(), scratch.held.flush()]);
+    }
   }
-  if (scratch) await Promise.all([scratch.comma.close(), scratch.swedish.close()]);
+  if (scratch) await scratch.held.close();
   const plan = planSuppression(classes, source.filters.k, layout.positions.length);
   return { layout, plan, classes, readRows, surveyVersions: versions.map((v) => v.hash) };
 }
@@ -180,20 +193,6 @@ export async function previewExport(source: ExportSource): Promise<ExportSummary
   return summarise(await firstPass(source, null));
 }
 
-/** A stream that passes bytes through and keeps their SHA-256 and length. */
-function hashing() {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  return { stream, result: () => ({ sha256: hash.digest("hex"), bytes }) };
-}
-
 export function exportDirectory(): string {
   return process.env.EXPORT_DIR ?? path.join(projectRoot, "db", "data", "exports");
 }
@@ -213,19 +212,26 @@ export async function buildExportZip(
   meta: { exportId: number; createdAt: string; creatorRole: string },
 ): Promise<BuiltExport> {
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-export-"));
+  const compressor = new Compressor();
   let partPath: string | null = null;
+  let zip: ZipWriter | null = null;
   try {
-    const scratch: Scratch = {
-      comma: new DataFile(path.join(scratchDir, "data.csv.records")),
-      swedish: new DataFile(path.join(scratchDir, "data_sv.csv.records")),
-      rowClasses: new GrowingUint32(),
-    };
-    const pass = await firstPass(source, scratch);
+    let scratch: Scratch | null = null;
+    let header: string[] = [];
+    const pass = await firstPass(source, (layout) => {
+      header = layout.variables.map((v) => v.name);
+      scratch = {
+        comma: compressor.open(path.join(scratchDir, "data.csv.deflate"), DATA_COMPRESSION),
+        swedish: compressor.open(path.join(scratchDir, "data_sv.csv.deflate"), DATA_COMPRESSION),
+        held: new HeldRowsWriter(path.join(scratchDir, "held.rows")),
+      };
+      scratch.comma.add(CSV_BOM + csvRecords([header], "comma"));
+      scratch.swedish.add(CSV_BOM + csvRecords([header], "excel-sv"));
+      return scratch;
+    });
     const summary = summarise(pass);
     if (summary.rows === 0) throw new EmptyExportError();
-    const header = pass.layout.variables.map((v) => v.name);
-    const rewrite = planChangesRows(pass.plan, pass.classes);
-    const rowClasses = scratch.rowClasses.values();
+    const data = await appendHeldRows(scratch!, pass);
 
     const treatment = { suppressed: summary.suppressedByVariable };
     const small: [string, string][] = [
@@ -252,92 +258,94 @@ export async function buildExportZip(
       ],
     ];
     const buffers = small.map(([name, text]) => [name, Buffer.from(text, "utf8")] as const);
+    const files: { name: string; sha256: string; bytes: number }[] = [
+      { name: "data.csv", sha256: data.comma.sha256, bytes: data.comma.size },
+      { name: "data_sv.csv", sha256: data.swedish.sha256, bytes: data.swedish.size },
+    ];
+    for (const [name, buffer] of buffers)
+      files.push({ name, sha256: createHash("sha256").update(buffer).digest("hex"), bytes: buffer.length });
+    const manifest = {
+      exportId: meta.exportId,
+      createdAt: meta.createdAt,
+      creatorRole: meta.creatorRole,
+      survey: source.surveyTitle,
+      filters: {
+        waves: source.waves.map((w, i) => ({
+          wave: i + 1,
+          title: w.title,
+          programme: w.programName,
+          opensOn: w.opensOn,
+          closesOn: w.closesOn,
+        })),
+        freeText: source.filters.freeText,
+        k: source.filters.k,
+      },
+      rows: summary.rows,
+      columns: header.length,
+      k: source.filters.k,
+      suppression: {
+        cells: summary.suppressedCells,
+        byVariable: summary.suppressedByVariable,
+        rowsLeftOut: summary.droppedRows,
+        minimal: summary.exact,
+      },
+      surveyVersions: summary.surveyVersions,
+      files,
+    };
 
     const dir = exportDirectory();
     fs.mkdirSync(dir, { recursive: true });
     const fileName = `${meta.exportId}-${randomBytes(12).toString("hex")}.zip`;
     const finalPath = path.join(dir, fileName);
     partPath = `${finalPath}.part`;
-    const zip = new yazl.ZipFile();
+    zip = new ZipWriter(partPath);
     const mtime = new Date(meta.createdAt);
-    const zipHash = hashing();
-    const written = pipeline(zip.outputStream, zipHash.stream, fs.createWriteStream(partPath));
-
-    // The data files stream from the scratch files into the ZIP; yazl reads them one after the other.
-    const dataEntry = (name: string, file: DataFile, dialect: "comma" | "excel-sv") => {
-      const hash = hashing();
-      const records = maskedRecords({
-        file,
-        rowClasses,
-        plan: pass.plan,
-        positions: pass.layout.positions,
-        dialect,
-        rewrite,
-      });
-      const head = Buffer.from(CSV_BOM + csvRecords([header], dialect), "utf8");
-      const done = pipeline(Readable.from(prepend(head, records)), hash.stream).then(hash.result, (error: Error) => {
-        (zip.outputStream as Readable).destroy(error);
-        throw error;
-      });
-      zip.addReadStream(hash.stream, name, { mtime, compressionLevel: DATA_COMPRESSION });
-      return done;
-    };
-    zip.addBuffer(buffers.find(([name]) => name === "LÄS_MIG.txt")![1], "LÄS_MIG.txt", { mtime });
-    const commaDone = dataEntry("data.csv", scratch.comma, "comma");
-    const swedishDone = dataEntry("data_sv.csv", scratch.swedish, "excel-sv");
-    for (const [name, buffer] of buffers) if (name !== "LÄS_MIG.txt") zip.addBuffer(buffer, name, { mtime });
-
-    const finish = (async () => {
-      const files: { name: string; sha256: string; bytes: number }[] = [];
-      files.push({ name: "data.csv", ...(await commaDone) });
-      files.push({ name: "data_sv.csv", ...(await swedishDone) });
-      for (const [name, buffer] of buffers)
-        files.push({ name, sha256: createHash("sha256").update(buffer).digest("hex"), bytes: buffer.length });
-      const manifest = {
-        exportId: meta.exportId,
-        createdAt: meta.createdAt,
-        creatorRole: meta.creatorRole,
-        survey: source.surveyTitle,
-        filters: {
-          waves: source.waves.map((w, i) => ({
-            wave: i + 1,
-            title: w.title,
-            programme: w.programName,
-            opensOn: w.opensOn,
-            closesOn: w.closesOn,
-          })),
-          freeText: source.filters.freeText,
-          k: source.filters.k,
-        },
-        rows: summary.rows,
-        columns: header.length,
-        k: source.filters.k,
-        suppression: {
-          cells: summary.suppressedCells,
-          byVariable: summary.suppressedByVariable,
-          rowsLeftOut: summary.droppedRows,
-          minimal: summary.exact,
-        },
-        surveyVersions: summary.surveyVersions,
-        files,
-      };
-      zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"), "manifest.json", { mtime });
-      zip.end();
-    })();
-    await Promise.all([written, finish]);
+    const byName = new Map(buffers);
+    await zip.addBuffer("LÄS_MIG.txt", byName.get("LÄS_MIG.txt")!, mtime);
+    await zip.addDeflated("data.csv", data.comma, mtime);
+    await zip.addDeflated("data_sv.csv", data.swedish, mtime);
+    for (const [name, buffer] of buffers) if (name !== "LÄS_MIG.txt") await zip.addBuffer(name, buffer, mtime);
+    await zip.addBuffer("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"), mtime);
+    const { sha256, bytes } = await zip.end();
+    zip = null;
     fs.renameSync(partPath, finalPath);
     partPath = null;
-    const { sha256, bytes } = zipHash.result();
     return { summary, fileName, sha256, bytes };
   } finally {
+    zip?.destroy();
+    await compressor.close();
     if (partPath) fs.rmSync(partPath, { force: true });
     fs.rmSync(scratchDir, { recursive: true, force: true });
   }
 }
 
-async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  yield head;
-  yield* rest;
+/**
+ * Pass 2: the held rows, treated by the plan in the order pass 1 counted them, appended to both data files;
+ * then both files are finished. Every other row is already in them as it was formatted.
+ */
+async function appendHeldRows(
+  scratch: Scratch,
+  pass: FirstPass,
+): Promise<{ comma: CompressedFile; swedish: CompressedFile }> {
+  if (!heldRowsCover(pass.plan, pass.classes))
+    throw new Error("the suppression plan touches rows that were not held back");
+  const { positions } = pass.layout;
+  const next = createPlanCursor(pass.plan, positions.length);
+  let count = 0;
+  for await (const row of readHeldRows(scratch.held.path)) {
+    const mask = next(row.classIndex);
+    if (mask === null) continue;
+    if (mask === 0) {
+      scratch.comma.addBytes(row.comma);
+      scratch.swedish.addBytes(row.swedish);
+    } else {
+      scratch.comma.add(blankRecord(row.comma.toString("utf8"), mask, positions, "comma"));
+      scratch.swedish.add(blankRecord(row.swedish.toString("utf8"), mask, positions, "excel-sv"));
+    }
+    if (++count % 200 === 0) await Promise.all([scratch.comma.flush(), scratch.swedish.flush()]);
+  }
+  const [comma, swedish] = await Promise.all([scratch.comma.end(), scratch.swedish.end()]);
+  return { comma, swedish };
 }
 
 export class EmptyExportError extends Error {

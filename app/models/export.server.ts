@@ -278,7 +278,7 @@ async function packedBatch(campaignId: number, after: string, batchSize: number)
       submittedAt: f[1],
       channel: f[2],
       staffAssisted: f[3] === "1" || f[3] === "true",
-      participantCodeHmac: f[4] === "" ? null : f[4],
+      participantCodeHmac: f[4] === "" ? null : flat(f[4]),
       answers: f[5],
     };
   }
@@ -306,4 +306,13 @@ export async function surveyVersionsOf({
     .orderBy("v.id", "desc")
     .select("v.id", "v.hash", "v.json");
   return rows.map((r) => ({ id: r.id, hash: r.hash, json: JSON.parse(r.json) as Record<string, unknown> }));
+}
+
+/**
+ * A copy of a short string that holds no reference to the string it was cut from: a participant's HMAC is
+ * remembered for the whole export (its pseudonym), and a cut-out piece would keep its batch's packed string
+ * alive with it.
+ */
+function flat(text: string): string {
+  return Buffer.from(text, "latin1").toString("latin1");
 }

@@ -20,7 +20,9 @@ export const meta = pageTitle(workshopStaff, "pageEdit");
 
 async function load(request: Request, id: string | undefined) {
   const { staff, workshop } = await requireStaffWorkshop(request, id);
-  const [programs, workshops] = await Promise.all([programsFor(staff), visibleWorkshops(staff)]);
+  // An archived programme stays listed for the workshop that already has it, or saving would silently drop it.
+  const keep = workshop.programId === null ? [] : [workshop.programId];
+  const [programs, workshops] = await Promise.all([programsFor(staff, { keep }), visibleWorkshops(staff)]);
   return {
     staff,
     workshop,

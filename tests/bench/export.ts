@@ -27,7 +27,8 @@ export function fillSql(rows: number, versionId: number): string {
       acc += w;
       return `WHEN r < ${Math.round((acc / total) * 1000)} THEN '${v}'`;
     });
-    return `(SELECT CASE ${arms.join(" ")} ELSE '${weights[weights.length - 1][0]}' END FROM (SELECT abs(random()) % 1000 AS r))`;
+    // `i` makes the subquery correlated: SQLite would otherwise draw once and give every row the same answer.
+    return `(SELECT CASE ${arms.join(" ")} ELSE '${weights[weights.length - 1][0]}' END FROM (SELECT abs(random() + 0 * i) % 1000 AS r))`;
   };
   const uuid =
     "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-a' || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";

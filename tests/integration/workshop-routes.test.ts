@@ -4,6 +4,7 @@ import { loader as boardLoader } from "~/routes/w.$code.board";
 import { loader as liveLoader } from "~/routes/w.$code.live";
 import { loader as listLoader } from "~/routes/staff.workshops._index";
 import { action as newAction } from "~/routes/staff.workshops.new";
+import { action as editAction, loader as editLoader } from "~/routes/staff.workshops.$id.edit";
 import { action as controlAction } from "~/routes/staff.workshops.$id._index";
 import { action as votingAction } from "~/routes/staff.workshops.$id.voting";
 import { action as proposalsAction, loader as proposalsLoader } from "~/routes/staff.workshops.$id.proposals";
@@ -481,5 +482,34 @@ describe("demo data", () => {
       participantLoader({ request: get("/w/FRAMTID"), params: { code: "FRAMTID" }, ...ctx }),
     );
     expect(statusOf(page)).toBe(200);
+  });
+});
+
+describe("editing a workshop whose programme was archived", () => {
+  it("keeps the programme in the picker and on the workshop when the form is saved unchanged", async () => {
+    const { programs, workshop, cookie } = await setup();
+    await db("programs").where({ id: programs[0].id }).update({ archived_at: new Date().toISOString() });
+    const params = { id: String(workshop.id) };
+
+    const page = dataOf<{ programs: { id: number }[] }>(
+      await settle(() =>
+        editLoader({ request: get(`/staff/workshops/${workshop.id}/edit`, { cookie }), params, ...ctx }),
+      ),
+    );
+    expect(page.programs.map((p) => p.id)).toContain(programs[0].id);
+
+    const saved = await settle(() =>
+      editAction({
+        request: postForm(
+          `/staff/workshops/${workshop.id}/edit`,
+          { title: "Verkstad", heldOn: "2025-05-20", place: "Mallis", programId: String(programs[0].id) },
+          { cookie },
+        ),
+        params,
+        ...ctx,
+      }),
+    );
+    expect(statusOf(saved)).toBe(302);
+    expect((await getWorkshop({ id: workshop.id }))?.programId).toBe(programs[0].id);
   });
 });
