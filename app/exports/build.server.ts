@@ -8,6 +8,7 @@ import { CSV_BOM, csvRecords, type CsvValue } from "~/privacy/csv";
 import { createPlanCursor, planSuppression, type QiClass, type SuppressionPlan } from "~/privacy/k-anonymity";
 import { newExportKey, participantPseudonyms, responsePseudonyms } from "~/privacy/pseudonym";
 import { redactText } from "~/privacy/redact";
+import { classKeyOf, numericClassKey } from "./class-key";
 import { codebookCsv, codebookHtml, importR, importSps, readme } from "./codebook";
 import { Compressor, type CompressedEntry, type CompressedFile } from "./compressed-entry";
 import { blankRecord, heldPerClass, heldRowsCover, HeldRowsWriter, readHeldRows } from "./held-rows";
@@ -19,7 +20,6 @@ import {
   stockholmMonth,
   type ExportLayout,
   type ExportVariable,
-  type QiPosition,
   type Wave,
 } from "./variables";
 
@@ -68,8 +68,6 @@ interface Scratch {
   swedish: CompressedEntry;
   held: HeldRowsWriter;
 }
-
-const NULL_KEY = "\u0002";
 
 async function firstPass(
   source: ExportSource,
@@ -142,44 +140,6 @@ function qiValues(layout: ExportLayout, cells: readonly CsvValue[]): (string | n
     const parts = p.columns.map((c) => cells[c]);
     return parts.every((v) => v === null || v === undefined) ? null : parts.join(",");
   });
-}
-
-/**
- * A row's combination as a number: the wave and each quasi-identifier's code (0 for blank), when every
- * quasi-identifier is one column of small integer codes (most surveys); else a string key of its own kind (a
- * number and a string never meet in the map, and the same combination always takes the same kind).
- */
-function numericClassKey(wave: number, cells: readonly CsvValue[], positions: readonly QiPosition[]): number | string {
-  let key = wave;
-  for (const p of positions) {
-    const v = cells[p.columns[0]];
-    if (v === null || v === undefined) key = key * 1025;
-    else if (typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 1024) key = key * 1025 + v + 1;
-    else return classKeyOf(wave, cells, positions);
-  }
-  return key;
-}
-
-/** A row's combination as text: the wave and each quasi-identifier's value (a checkbox joined by commas). */
-function classKeyOf(wave: number, cells: readonly CsvValue[], positions: readonly QiPosition[]): string {
-  let classKey = String(wave);
-  for (const p of positions) {
-    classKey += "\u0001";
-    if (p.columns.length === 1) {
-      const v = cells[p.columns[0]];
-      classKey += v === null || v === undefined ? NULL_KEY : String(v);
-    } else {
-      let joined = "";
-      let empty = true;
-      for (let j = 0; j < p.columns.length; j++) {
-        const v = cells[p.columns[j]];
-        if (v !== null && v !== undefined) empty = false;
-        joined += j === 0 ? String(v ?? "") : `,${v ?? ""}`;
-      }
-      classKey += empty ? NULL_KEY : joined;
-    }
-  }
-  return classKey;
 }
 
 /** Asks for the next batch before the current one is coded, so the database and the CPU work at the same time. */
