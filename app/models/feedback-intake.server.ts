@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 import { detectRisk } from "~/privacy/risk-words";
+import { insertRows, type BulkValue } from "~/models/bulk-insert.server";
 
 export type FeedbackSource = "form" | "survey" | "workshop" | "staff";
 
@@ -20,6 +21,12 @@ export interface FeedbackIntake {
   createdAt?: string;
 }
 
+const flagReason = (matches: { word: string }[]) =>
+  matches
+    .map((m) => m.word)
+    .join(", ")
+    .slice(0, 500);
+
 /** The risk word scan, done when an item arrives, so the inbox only reads: the flag is set once, at intake. */
 function riskColumns(text: string, now: string) {
   const risk = detectRisk(text);
@@ -29,10 +36,7 @@ function riskColumns(text: string, now: string) {
       ? {
           flagged: true,
           flagged_at: now,
-          flag_reason: risk.matches
-            .map((m) => m.word)
-            .join(", ")
-            .slice(0, 500),
+          flag_reason: flagReason(risk.matches),
         }
       : {}),
   };
@@ -70,29 +74,49 @@ export async function recordFeedback(input: FeedbackIntake, trx: Knex = db): Pro
   return { id, created: true };
 }
 
+const FEEDBACK_COLUMNS = [
+  "source",
+  "source_ref",
+  "program_id",
+  "activity_id",
+  "text",
+  "consent_to_quote",
+  "consent_note",
+  "contact",
+  "created_by",
+  "status",
+  "created_at",
+  "risk_scanned_at",
+  "flagged",
+  "flagged_at",
+  "flag_reason",
+];
+
 /** Many items in one statement, inside the caller's transaction; items already there (same source and ref) are skipped. */
 export async function recordFeedbackMany(items: FeedbackIntake[], trx: Knex = db): Promise<void> {
   const now = nowIso();
   const rows = items
     .filter((i) => i.text.trim() !== "")
-    .map((input) => ({
-      ...riskColumns(input.text, now),
-      source: input.source,
-      source_ref: input.sourceRef ?? null,
-      program_id: input.programId ?? null,
-      activity_id: input.activityId ?? null,
-      text: input.text.trim().slice(0, FEEDBACK_MAX_LENGTH),
-      consent_to_quote: input.consentToQuote,
-      consent_note: input.consentNote ?? null,
-      contact: input.contact ?? null,
-      created_by: input.createdBy ?? null,
-      status: "ny",
-      created_at: input.createdAt ?? nowIso(),
-    }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await trx("feedback")
-      .insert(rows.slice(i, i + 200))
-      .onConflict(["source", "source_ref"])
-      .ignore();
-  }
+    .map((input): BulkValue[] => {
+      const risk = detectRisk(input.text);
+      return [
+        input.source,
+        input.sourceRef ?? null,
+        input.programId ?? null,
+        input.activityId ?? null,
+        input.text.trim().slice(0, FEEDBACK_MAX_LENGTH),
+        input.consentToQuote,
+        input.consentNote ?? null,
+        input.contact ?? null,
+        input.createdBy ?? null,
+        "ny",
+        input.createdAt ?? nowIso(),
+        now,
+        risk.flagged,
+        risk.flagged ? now : null,
+        risk.flagged ? flagReason(risk.matches) : null,
+      ];
+    });
+  // One statement for the batch (the survey write queue's group commit stores one item per response).
+  await insertRows(trx, "feedback", FEEDBACK_COLUMNS, rows, "on conflict (source, source_ref) do nothing");
 }

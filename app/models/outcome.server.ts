@@ -246,8 +246,11 @@ export async function pairedAnswers({
     const rows: { hmac: string; question: string; value_text: string; value_num: unknown }[] = await db
       .from(latest(campaignId).as("r"))
       .whereIn("r.participant_code_hmac", latest(otherId).clearSelect().select("r.participant_code_hmac"))
+      // Found through the figures' index (campaign, question, …, response): the few paired people are the small side.
       .join("response_answers as a", function () {
-        this.on("a.response_id", "=", "r.id").andOnIn("a.question", questions);
+        this.on("a.response_id", "=", "r.id")
+          .andOnVal("a.campaign_id", "=", campaignId)
+          .andOnIn("a.question", questions);
       })
       .select("r.participant_code_hmac as hmac", "a.question", "a.value_text", "a.value_num");
     return rows.map((r) => ({ ...r, wave }));

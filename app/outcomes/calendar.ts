@@ -31,9 +31,18 @@ export function formatStockholmTime(iso: string): string {
   return stockholmDateTime.format(new Date(iso));
 }
 
+// Stockholm's offset from UTC is whole hours, so its date changes only on a whole UTC minute: one format per minute.
+let lastMinute = NaN;
+let lastDate = "";
+
 /** Today's date where the activities happen, whatever the server's own time zone. */
 export function todayInStockholm(now: Date = new Date()): string {
-  return stockholmDate.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = stockholmDate.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */

@@ -17,8 +17,13 @@ export interface PaperQuestion extends QuestionView {
 export function paperQuestions(survey: FlowSurvey, locale: Locale): PaperQuestion[] {
   const compiled = compiledSurvey(survey.versionId, survey.json);
   const state = { id: "", answers: {}, version: "", participantCode: "", assisted: false, kiosk: false, started: "" };
+  // One survey-core model for every question, and no pages ahead: the web's foresight (every page reachable from
+  // each question, up to 60) is for a phone moving one question at a time. Worked out per question it cost seconds
+  // of CPU on every load and every save of this page, which on a busy machine made a save take tens of seconds.
+  const model = compiled.modelFor(locale);
+  model.data = {};
   return [...compiled.rules.values()].map((rule) => ({
-    ...questionPage({ survey, locale, state, name: rule.name }).question,
+    ...questionPage({ survey, locale, state, name: rule.name, model, foresight: 0 }).question,
     required: false,
     conditional: typeof rule.visible !== "boolean",
   }));

@@ -18,6 +18,7 @@ import * as outcomeCoveringIndexes from "./0021_outcome_covering_indexes";
 import * as responseSurveyVersionIndex from "./0030_response_survey_version_index";
 import * as programArchive from "./0024_program_archive";
 import * as responseImports from "./0023_response_imports";
+import * as answerIndexInArrivalOrder from "./0033_answer_index_in_arrival_order";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -43,6 +44,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0030_response_survey_version_index": responseSurveyVersionIndex,
   "0024_program_archive": programArchive,
   "0023_response_imports": responseImports,
+  "0033_answer_index_in_arrival_order": answerIndexInArrivalOrder,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
