@@ -5,8 +5,8 @@ import type { StaffUser } from "~/models/staff.server";
 type Viewer = Pick<StaffUser, "role" | "programIds">;
 
 /**
- * The programmes a staff member may pick for something new in the attendance area: the active ones, all for
- * admins, else their own. `keep`: ids listed even when archived (the record being edited keeps its programme).
+ * The programmes a staff member may pick for something new (an activity, a campaign, a note, a workshop …): the
+ * active ones, all for admins, else their own. `keep`: ids listed even when archived (the record being edited keeps its programme).
  */
 export async function programsFor(staff: Viewer, { keep = [] }: { keep?: readonly number[] } = {}): Promise<Program[]> {
   const scope = programScope(staff);

@@ -1,7 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import {
   CheckboxField,
-  Choice,
   ChoiceGroup,
   Field,
   FormAlert,
@@ -9,9 +8,11 @@ import {
   TextareaField,
   errorText,
   hasErrors,
+  labelledOptions,
+  namedOptions,
 } from "~/components/forms";
 import type { ActivityFormErrors } from "~/activities/activity-form";
-import { SCHEDULE_ROWS } from "~/activities/activity-form";
+import { ACTIVITY_KINDS, ACTIVITY_SCOPES, SCHEDULE_ROWS } from "~/activities/activity-form";
 import type { ScheduleSlot } from "~/models/activity.server";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -28,6 +29,8 @@ export interface ActivityFormDefaults {
   schedule: ScheduleSlot[];
 }
 
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
 /** The catalogue form: plain fields, so it works without JavaScript; four schedule lines cover every activity so far. */
 export function ActivityForm({
   defaults,
@@ -40,6 +43,7 @@ export function ActivityForm({
 }) {
   const t = useStrings(attendanceStrings);
   const text = errorText(t, errors);
+  const weekdays = labelledOptions(WEEKDAYS, (d) => t[`wd${d}`]);
   const slots = [...defaults.schedule, ...Array.from({ length: SCHEDULE_ROWS }, () => null)].slice(0, SCHEDULE_ROWS);
   return (
     <Form method="post" className="stack" noValidate>
@@ -54,30 +58,22 @@ export function ActivityForm({
         defaultValue={defaults.description}
         error={text("description")}
       />
-      <ChoiceGroup legend={t.kind} name="kind" error={text("kind")}>
-        {(["regular", "special"] as const).map((k) => (
-          <Choice
-            key={k}
-            type="radio"
-            name="kind"
-            value={k}
-            label={t[`kind_${k}`]}
-            defaultChecked={defaults.kind === k}
-          />
-        ))}
-      </ChoiceGroup>
-      <ChoiceGroup legend={t.scope} name="scope" error={text("scope")}>
-        {(["mallis", "city"] as const).map((s) => (
-          <Choice
-            key={s}
-            type="radio"
-            name="scope"
-            value={s}
-            label={t[`scope_${s}`]}
-            defaultChecked={defaults.scope === s}
-          />
-        ))}
-      </ChoiceGroup>
+      <ChoiceGroup
+        legend={t.kind}
+        name="kind"
+        type="radio"
+        options={labelledOptions(ACTIVITY_KINDS, (k) => t[`kind_${k}`])}
+        defaultValue={defaults.kind}
+        error={text("kind")}
+      />
+      <ChoiceGroup
+        legend={t.scope}
+        name="scope"
+        type="radio"
+        options={labelledOptions(ACTIVITY_SCOPES, (s) => t[`scope_${s}`])}
+        defaultValue={defaults.scope}
+        error={text("scope")}
+      />
       <CheckboxField
         label={t.countsAttendance}
         name="countsAttendance"
@@ -96,27 +92,21 @@ export function ActivityForm({
       <SelectField
         label={t.programFor}
         name="programId"
+        empty={t.allPrograms}
+        options={namedOptions(programs)}
         defaultValue={defaults.programId ?? ""}
         error={text("programId")}
-      >
-        <option value="">{t.allPrograms}</option>
-        {programs.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       <ChoiceGroup legend={t.schedule} name="schedule" hint={t.scheduleHint} error={text("schedule")}>
         {slots.map((slot, i) => (
           <div key={i} className="schedule-row">
-            <SelectField label={t.weekday} name={`weekday${i}`} defaultValue={slot ? String(slot.weekday) : ""}>
-              <option value="">{t.noDay}</option>
-              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                <option key={d} value={d}>
-                  {t[`wd${d}` as keyof typeof t]}
-                </option>
-              ))}
-            </SelectField>
+            <SelectField
+              label={t.weekday}
+              name={`weekday${i}`}
+              empty={t.noDay}
+              options={weekdays}
+              defaultValue={slot ? String(slot.weekday) : ""}
+            />
             <Field label={t.startsAt} name={`startsAt${i}`} type="time" defaultValue={slot?.startsAt ?? ""} />
             <Field label={t.endsAt} name={`endsAt${i}`} type="time" defaultValue={slot?.endsAt ?? ""} />
           </div>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { CountStepper } from "~/components/count-stepper";
-import { Field, TextareaField } from "~/components/forms";
+import { ChoiceGroup, Field, TextareaField } from "~/components/forms";
 import { NewVisitorQuestions, useCodeErrorText } from "~/components/new-visitor-questions";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -82,14 +82,7 @@ export function AttendanceFigures({
   );
   return (
     <>
-      <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
-        <legend>{t.counts}</legend>
-        {countsHint ? <p className="hint">{countsHint}</p> : null}
-        {errors.counts ? (
-          <p className="field-error" id="counts-error">
-            {message(errors.counts)}
-          </p>
-        ) : null}
+      <ChoiceGroup legend={t.counts} name="counts" hint={countsHint} error={message(errors.counts)}>
         {GENDERS.map((g) => (
           <CountStepper
             key={`${g}-${values ? "r" : "n"}`}
@@ -102,7 +95,7 @@ export function AttendanceFigures({
             invalid={Boolean(errors.counts)}
           />
         ))}
-      </fieldset>
+      </ChoiceGroup>
       {moreLabel ? (
         <details
           className="more"

@@ -1,3 +1,4 @@
+import type { FieldOption } from "~/components/forms";
 import type { feedbackStaff } from "~/i18n/strings/feedback";
 import { formatStockholmTime, todayInStockholm } from "~/outcomes/calendar";
 
@@ -50,4 +51,9 @@ export function ThemeChoices({
       </div>
     </fieldset>
   );
+}
+
+/** The managed themes as filter options, a sub-theme marked with a dash. */
+export function themeFilterOptions(themes: { id: number; name: string; parentId: number | null }[]): FieldOption[] {
+  return themes.map((th) => ({ value: th.id, label: th.parentId ? `– ${th.name}` : th.name }));
 }

@@ -37,6 +37,11 @@ interface FieldFrame {
   describedBy?: string;
   /** Marks the control invalid when its error is said elsewhere (a form-level alert named in `describedBy`). */
   invalid?: boolean;
+  /**
+   * The id of the alert that says what is wrong with this field, when it is wrong (`errorIn={error && "pin-error"}`):
+   * the control is then invalid and described by it. Nothing → the alert says nothing about this field.
+   */
+  errorIn?: string | false | null;
   /** Class of the wrapping element, `field` by default. */
   className?: string;
   /** Shown after the control. */
@@ -45,14 +50,14 @@ interface FieldFrame {
 
 function useFieldIds(
   id: string,
-  { hint, error, describedBy }: Pick<FieldFrame, "hint" | "error" | "describedBy">,
+  { hint, error, describedBy, errorIn }: Pick<FieldFrame, "hint" | "error" | "describedBy" | "errorIn">,
   invalid?: boolean | "true" | "false" | "grammar" | "spelling",
 ) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const described = [errorId, hintId, describedBy].filter(Boolean).join(" ") || undefined;
-  // An error shown elsewhere (a form-level alert named in describedBy) may still mark the control invalid.
-  const ariaInvalid = error || invalid === true || invalid === "true" ? true : undefined;
+  const described = [errorId, errorIn, hintId, describedBy].filter(Boolean).join(" ") || undefined;
+  // An error shown elsewhere (a form-level alert) marks the control invalid too.
+  const ariaInvalid = error || errorIn || invalid === true || invalid === "true" ? true : undefined;
   return { hintId, errorId, control: { id, "aria-invalid": ariaInvalid, "aria-describedby": described } };
 }
 
@@ -113,20 +118,33 @@ function FieldShell({
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
 
-/** A text-like input (text, email, password, date, number, search …). */
+/**
+ * A text-like input (text, email, password, date, number, search …). `beside` (e.g. a button that acts on the
+ * value) shares the control's line.
+ */
 export function Field({
   label,
   hint,
   error,
   describedBy,
   invalid,
+  errorIn,
   className,
   children,
   id,
+  beside,
   ...input
-}: FieldFrame & InputProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, invalid ?? input["aria-invalid"]);
-  const control = <input type="text" {...input} {...ids.control} />;
+}: FieldFrame & InputProps & { beside?: ReactNode }) {
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy, errorIn }, invalid ?? input["aria-invalid"]);
+  const box = <input type="text" {...input} {...ids.control} />;
+  const control = beside ? (
+    <div className="field__row">
+      {box}
+      {beside}
+    </div>
+  ) : (
+    box
+  );
   const frame = { className, label, hint, error, ids };
   return <FieldShell {...frame} control={control} after={children} />;
 }
@@ -139,58 +157,78 @@ export function TextareaField({
   error,
   describedBy,
   invalid,
+  errorIn,
   className,
   children,
   id,
   ...textarea
 }: FieldFrame & TextareaProps) {
-  const ids = useFieldIds(id ?? textarea.name, { hint, error, describedBy }, invalid ?? textarea["aria-invalid"]);
-  const control = <textarea {...textarea} {...ids.control} />;
-  return (
-    <FieldShell
-      className={className}
-      label={label}
-      hint={hint}
-      error={error}
-      ids={ids}
-      control={control}
-      after={children}
-    />
+  const ids = useFieldIds(
+    id ?? textarea.name,
+    { hint, error, describedBy, errorIn },
+    invalid ?? textarea["aria-invalid"],
   );
+  const control = <textarea {...textarea} {...ids.control} />;
+  const frame = { className, label, hint, error, ids };
+  return <FieldShell {...frame} control={control} after={children} />;
+}
+
+/** One choice of a `SelectField` or a `ChoiceGroup`. */
+export interface FieldOption {
+  value: string | number;
+  label: ReactNode;
+  disabled?: boolean;
+}
+
+/** Records with an id and a name (programmes, activities, colleagues …) as options, in their order. */
+export function namedOptions(records: readonly { id: string | number; name: string }[]): FieldOption[] {
+  return records.map((r) => ({ value: r.id, label: r.name }));
+}
+
+/** Labelled options, one a value: `labelledOptions(STATUSES, (s) => t[`status_${s}`])`. */
+export function labelledOptions<V extends string | number>(
+  values: readonly V[],
+  label: (value: V) => ReactNode,
+): FieldOption[] {
+  return values.map((value) => ({ value, label: label(value) }));
 }
 
 type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { name: string };
 
-/** A select; its options are the children. */
+/**
+ * A select. Its choices are `options` (after an `empty` first choice with the value "", when given, e.g. "Alla
+ * program"), then any `<option>` children.
+ */
 export function SelectField({
   label,
   hint,
   error,
   describedBy,
   invalid,
+  errorIn,
   className,
   after,
   id,
+  options,
+  empty,
   children,
   ...select
-}: Omit<FieldFrame, "children"> & SelectProps & { after?: ReactNode }) {
-  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy }, invalid ?? select["aria-invalid"]);
+}: Omit<FieldFrame, "children"> &
+  SelectProps & { after?: ReactNode; options?: readonly FieldOption[]; empty?: ReactNode }) {
+  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy, errorIn }, invalid ?? select["aria-invalid"]);
   const control = (
     <select {...select} {...ids.control}>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {options?.map((o) => (
+        <option key={o.value} value={o.value} disabled={o.disabled}>
+          {o.label}
+        </option>
+      ))}
       {children}
     </select>
   );
-  return (
-    <FieldShell
-      className={className}
-      label={label}
-      hint={hint}
-      error={error}
-      ids={ids}
-      control={control}
-      after={after}
-    />
-  );
+  const frame = { className, label, hint, error, ids };
+  return <FieldShell {...frame} control={control} after={after} />;
 }
 
 type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & { name: string };
@@ -202,12 +240,13 @@ export function CheckboxField({
   error,
   describedBy,
   invalid,
+  errorIn,
   className,
   children,
   id,
   ...input
 }: FieldFrame & CheckboxProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy }, invalid ?? input["aria-invalid"]);
+  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy, errorIn }, invalid ?? input["aria-invalid"]);
   return (
     <div className={className ?? "field"}>
       <label className="choice">
@@ -290,7 +329,8 @@ export function hasErrors(errors: Partial<Record<string, string>> | null | undef
 
 /**
  * A group of checkboxes or radios under one legend: hint and error come before the choices and describe the
- * group (`<name>-hint`, `<name>-error`). The choices are the children, usually `Choice`s.
+ * group (`<name>-hint`, `<name>-error`). The choices are `options` (inputs named `name`, of `type`, checked where
+ * their value is, or is in, `defaultValue`), then any children, usually `Choice`s.
  */
 export function ChoiceGroup({
   legend,
@@ -299,13 +339,36 @@ export function ChoiceGroup({
   error,
   describedBy,
   className,
+  options,
+  type = "checkbox",
+  defaultValue,
   children,
-}: Omit<FieldFrame, "label"> & { legend: ReactNode; name: string }) {
+}: Omit<FieldFrame, "label"> & {
+  legend: ReactNode;
+  name: string;
+  options?: readonly FieldOption[];
+  type?: "checkbox" | "radio";
+  defaultValue?: string | number | readonly (string | number)[] | null;
+}) {
   const ids = useFieldIds(name, { hint, error, describedBy });
+  const checked = new Set(
+    (Array.isArray(defaultValue) ? defaultValue : defaultValue == null ? [] : [defaultValue]).map(String),
+  );
   return (
     <fieldset className={className ?? "field"} aria-describedby={ids.control["aria-describedby"]}>
       <legend>{legend}</legend>
       <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
+      {options?.map((o) => (
+        <Choice
+          key={o.value}
+          type={type}
+          name={name}
+          value={o.value}
+          label={o.label}
+          disabled={o.disabled}
+          defaultChecked={checked.has(String(o.value))}
+        />
+      ))}
       {children}
     </fieldset>
   );

@@ -242,8 +242,7 @@ export function KioskCheckIn({
             autoCapitalize="characters"
             spellCheck={false}
             maxLength={40}
-            aria-invalid={step.error ? true : undefined}
-            describedBy={step.error ? "kiosk-code-error" : undefined}
+            errorIn={step.error && "kiosk-code-error"}
           />
           <button type="submit" className="button button--block kiosk-choice">
             {t.next}

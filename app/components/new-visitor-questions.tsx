@@ -1,3 +1,4 @@
+import { ChoiceGroup, SelectField, labelledOptions, namedOptions } from "~/components/forms";
 import { newGenderField, newProgramField, NO_PROGRAM } from "~/activities/new-visitors";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -23,39 +24,30 @@ export function NewVisitorQuestions({
   return (
     <>
       {codes.map((code, i) => (
-        <fieldset key={code} className="field new-visitor">
-          <legend>{format(t.newVisitorLegend, { code })}</legend>
-          <fieldset className="field">
-            <legend>{t.newGender}</legend>
-            {GENDERS.map((g) => (
-              <label key={g} className="choice">
-                <input
-                  type="radio"
-                  name={newGenderField(code)}
-                  value={g}
-                  defaultChecked={values?.[newGenderField(code)] === g}
-                />
-                <span>{a[g]}</span>
-              </label>
+        <ChoiceGroup
+          key={code}
+          className="field new-visitor"
+          legend={format(t.newVisitorLegend, { code })}
+          name={`new-visitor-${i}`}
+        >
+          <ChoiceGroup
+            legend={t.newGender}
+            name={newGenderField(code)}
+            type="radio"
+            options={labelledOptions(GENDERS, (g) => (
+              <span>{a[g]}</span>
             ))}
-          </fieldset>
-          <div className="field">
-            <label htmlFor={`new-program-${i}`}>{t.newProgram}</label>
-            <select
-              id={`new-program-${i}`}
-              name={newProgramField(code)}
-              defaultValue={values?.[newProgramField(code)] ?? ""}
-            >
-              <option value="">–</option>
-              {programs.map((p) => (
-                <option key={p.id} value={String(p.id)}>
-                  {p.name}
-                </option>
-              ))}
-              <option value={NO_PROGRAM}>{t.noProgram}</option>
-            </select>
-          </div>
-        </fieldset>
+            defaultValue={values?.[newGenderField(code)]}
+          />
+          <SelectField
+            label={t.newProgram}
+            id={`new-program-${i}`}
+            name={newProgramField(code)}
+            empty="–"
+            options={[...namedOptions(programs), { value: NO_PROGRAM, label: t.noProgram }]}
+            defaultValue={values?.[newProgramField(code)] ?? ""}
+          />
+        </ChoiceGroup>
       ))}
     </>
   );

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, FormAlert, SelectField } from "~/components/forms";
+import { Field, FormAlert, SelectField, labelledOptions } from "~/components/forms";
 import { PROPOSAL_STATUSES } from "~/workshops/rules";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
@@ -23,20 +23,20 @@ export function ProposalStatusForm({
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="proposalId" value={proposalId} />
       <div className="inline-fields">
-        <SelectField label={t.status} name="status" id={`status-${proposalId}`} defaultValue={status}>
-          {PROPOSAL_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t[`status_${s}`]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t.status}
+          name="status"
+          id={`status-${proposalId}`}
+          options={labelledOptions(PROPOSAL_STATUSES, (s) => t[`status_${s}`])}
+          defaultValue={status}
+        />
         <Field
           label={t.statusComment}
           name="comment"
           id={`comment-${proposalId}`}
           maxLength={1000}
-          describedBy={error ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={error ? true : undefined}
+          describedBy={hintId}
+          errorIn={error && errorId}
         />
         <button type="submit" className="button">
           {t.statusSave}

@@ -2,13 +2,14 @@ import { Form } from "@remix-run/react";
 import { ROLES, type Role } from "~/auth/roles";
 import {
   CheckboxField,
-  Choice,
   ChoiceGroup,
   Field,
   FormAlert,
   SelectField,
   errorText,
   hasErrors,
+  labelledOptions,
+  namedOptions,
 } from "~/components/forms";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
@@ -61,27 +62,21 @@ export function StaffForm({
         defaultValue={defaults.email}
         error={err("email")}
       />
-      <SelectField label={t.role} name="role" required defaultValue={defaults.role} error={err("role")}>
-        <option value="" disabled>
-          –
-        </option>
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t[`role_${role}`]}
-          </option>
-        ))}
-      </SelectField>
-      <ChoiceGroup legend={t.programs} name="programIds" error={err("programIds")}>
-        {programs.map((p) => (
-          <Choice
-            key={p.id}
-            name="programIds"
-            value={p.id}
-            label={p.name}
-            defaultChecked={defaults.programIds.includes(p.id)}
-          />
-        ))}
-      </ChoiceGroup>
+      <SelectField
+        label={t.role}
+        name="role"
+        required
+        options={[{ value: "", label: "–", disabled: true }, ...labelledOptions(ROLES, (role) => t[`role_${role}`])]}
+        defaultValue={defaults.role}
+        error={err("role")}
+      />
+      <ChoiceGroup
+        legend={t.programs}
+        name="programIds"
+        options={namedOptions(programs)}
+        defaultValue={defaults.programIds}
+        error={err("programIds")}
+      />
       {showDisabled ? (
         <CheckboxField
           label={t.disableAccount}

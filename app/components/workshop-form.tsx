@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, FormAlert, SelectField, errorText, hasErrors } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, SelectField, errorText, hasErrors, namedOptions } from "~/components/forms";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -44,42 +44,20 @@ export function WorkshopForm({
       <SelectField
         label={t.formProgram}
         name="programId"
+        empty={t.formNoProgram}
+        options={namedOptions(programs)}
         defaultValue={defaults.programId ?? ""}
         error={err("programId")}
-      >
-        <option value="">{t.formNoProgram}</option>
-        {programs.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+      />
       {earlier.length > 0 ? (
-        <fieldset
-          className="field"
-          aria-describedby={errors.followsIds ? "follows-hint followsIds-error" : "follows-hint"}
-        >
-          <legend>{t.formFollows}</legend>
-          <p className="hint" id="follows-hint">
-            {t.formFollowsHint}
-          </p>
-          {earlier.map((w) => (
-            <label key={w.id} className="choice">
-              <input
-                type="checkbox"
-                name="followsIds"
-                value={w.id}
-                defaultChecked={defaults.followsIds.includes(w.id)}
-              />
-              {w.title} ({w.heldOn})
-            </label>
-          ))}
-          {errors.followsIds ? (
-            <p className="field-error" id="followsIds-error">
-              {err("followsIds")}
-            </p>
-          ) : null}
-        </fieldset>
+        <ChoiceGroup
+          legend={t.formFollows}
+          name="followsIds"
+          hint={t.formFollowsHint}
+          options={earlier.map((w) => ({ value: w.id, label: `${w.title} (${w.heldOn})` }))}
+          defaultValue={defaults.followsIds}
+          error={err("followsIds")}
+        />
       ) : null}
       <button type="submit" className="button">
         {submitLabel}

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { parseForm } from "~/http/parse-form";
-import { programScope } from "~/auth/scope";
 import { isIsoDate } from "~/http/params";
-import { listAllPrograms } from "~/models/program.server";
+import { programsInView } from "~/activities/programs.server";
+import { programScope } from "~/auth/scope";
+import { findProgramsByIds } from "~/models/program.server";
 import {
   createReport,
   getReport,
@@ -27,10 +28,7 @@ type Staff = Pick<StaffUser, "id" | "email" | "role" | "programIds">;
 
 /** The programmes a staff member may write a report on. */
 export async function reportablePrograms(staff: Staff): Promise<{ id: number; name: string }[]> {
-  const scope = programScope(staff);
-  return (await listAllPrograms())
-    .filter((p) => !scope || scope.includes(p.id))
-    .map((p) => ({ id: p.id, name: p.name }));
+  return (await programsInView(staff)).map((p) => ({ id: p.id, name: p.name }));
 }
 
 export type NewReportErrors = Partial<Record<"title" | "from" | "to" | "programId", string>>;
@@ -74,9 +72,7 @@ async function draftFor(report: {
   programIds: number[];
   chosenQuoteIds: number[] | null;
 }): Promise<Draft> {
-  const programs = (await listAllPrograms())
-    .filter((p) => report.programIds.includes(p.id))
-    .map((p) => ({ id: p.id, name: p.name }));
+  const programs = (await findProgramsByIds({ ids: report.programIds })).map((p) => ({ id: p.id, name: p.name }));
   return buildDraft(
     await gatherReportInput({ from: report.from, to: report.to, programs, chosenQuoteIds: report.chosenQuoteIds }),
   );

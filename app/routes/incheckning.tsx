@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
@@ -17,6 +17,7 @@ import { clientAddress } from "~/http/context";
 import { parseForm } from "~/http/parse-form";
 import { kiosk as kioskStrings } from "~/i18n/strings/kiosk";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 import { listActivities } from "~/models/activity.server";
 import { audit } from "~/models/audit.server";
 import { failureCounts, recordLoginAttempt } from "~/models/login-attempt.server";
@@ -25,7 +26,7 @@ import { isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import styles from "~/styles/kiosk.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: `${kioskStrings.sv.title} – Deltagarröst` }];
+export const meta = pageTitle(kioskStrings, "title");
 
 /** Failed PIN attempts are counted like failed logins, under this name. */
 const PIN_ACCOUNT = "kiosk-pin";
@@ -99,8 +100,7 @@ export default function SelfCheckIn() {
                 inputMode="numeric"
                 autoComplete="off"
                 required
-                aria-invalid={result?.error ? true : undefined}
-                describedBy={result?.error ? "pin-error" : undefined}
+                errorIn={result?.error && "pin-error"}
               />
               <button type="submit" className="button button--block">
                 {t.open}

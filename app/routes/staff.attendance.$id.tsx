@@ -12,7 +12,7 @@ import { codedCountsOfAttendance, correctAttendance, getAttendance } from "~/mod
 import { listPrograms } from "~/models/program.server";
 import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
 import { AttendanceFigures } from "~/components/attendance-figures";
-import { FormAlert } from "~/components/forms";
+import { Choice, FormAlert } from "~/components/forms";
 import { parseAttendanceForm, type ParsedAttendanceForm } from "~/activities/attendance-form";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import type { StaffUser } from "~/models/staff.server";
@@ -142,14 +142,7 @@ export default function CorrectAttendance() {
           codeDetail={result?.codeDetail}
           newCodes={result?.newCodes ?? []}
           programs={programs}
-          afterCodes={
-            record.codeCount > 0 ? (
-              <label className="choice">
-                <input type="checkbox" name="clearCodes" value="1" />
-                {t.clearCodes}
-              </label>
-            ) : null
-          }
+          afterCodes={record.codeCount > 0 ? <Choice name="clearCodes" value="1" label={t.clearCodes} /> : null}
         />
         <div className="actions">
           <button type="submit" className="button">

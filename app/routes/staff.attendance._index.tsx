@@ -11,7 +11,7 @@ import { getAttendance, listAttendanceForDate, registerAttendance } from "~/mode
 import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
 import { listPrograms } from "~/models/program.server";
 import { AttendanceFigures } from "~/components/attendance-figures";
-import { FormAlert } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert } from "~/components/forms";
 import { parseAttendanceForm, type ParsedAttendanceForm } from "~/activities/attendance-form";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import { checkAttendance, fieldOf, GENDERS, totalOf } from "~/outcomes/attendance-rules";
@@ -158,7 +158,6 @@ export default function RegisterAttendance() {
   const chosen = values?.activityId ?? "";
   const registeredIds = new Set(registered.map((r) => (r.activityId === null ? "drop-in" : String(r.activityId))));
   const message = (key: string | undefined) => (key ? t[key as keyof typeof t] : undefined);
-  const describe = (name: keyof typeof errors) => (errors[name] ? `${name}-error` : undefined);
   const option = (value: string, label: string, detail?: string) => (
     <label key={value} className="choice choice--card">
       <input type="radio" name="activityId" value={value} defaultChecked={chosen === value} required />
@@ -208,44 +207,29 @@ export default function RegisterAttendance() {
         <button type="submit" hidden tabIndex={-1}>
           {t.save}
         </button>
-        <div className="field">
-          <label htmlFor="date">{t.date}</label>
-          <div className="date-row">
-            <input
-              key={date}
-              id="date"
-              name="date"
-              type="date"
-              max={today}
-              defaultValue={values?.date || date}
-              aria-invalid={errors.date ? true : undefined}
-              aria-describedby={describe("date")}
-              // The day's list and "registrerad" badges follow the chosen date at once.
-              onChange={(e) => {
-                const chosenDate = e.currentTarget.value;
-                if (/^\d{4}-\d{2}-\d{2}$/.test(chosenDate) && chosenDate !== date) {
-                  navigate(`/staff/attendance?date=${chosenDate}`, { replace: true, preventScrollReset: true });
-                }
-              }}
-            />
-            {/* Without JavaScript: the same form asks for the chosen day's page. */}
+        <Field
+          label={t.date}
+          key={date}
+          name="date"
+          type="date"
+          max={today}
+          defaultValue={values?.date || date}
+          error={message(errors.date)}
+          // The day's list and "registrerad" badges follow the chosen date at once.
+          onChange={(e) => {
+            const chosenDate = e.currentTarget.value;
+            if (/^\d{4}-\d{2}-\d{2}$/.test(chosenDate) && chosenDate !== date) {
+              navigate(`/staff/attendance?date=${chosenDate}`, { replace: true, preventScrollReset: true });
+            }
+          }}
+          beside={
+            // Without JavaScript: the same form asks for the chosen day's page.
             <button type="submit" name="intent" value="showDay" formNoValidate className="button button--secondary">
               {t.showDay}
             </button>
-          </div>
-          {errors.date ? (
-            <p className="field-error" id="date-error">
-              {message(errors.date)}
-            </p>
-          ) : null}
-        </div>
-        <fieldset className="field" aria-describedby={describe("activityId")}>
-          <legend>{t.activity}</legend>
-          {errors.activityId ? (
-            <p className="field-error" id="activityId-error">
-              {message(errors.activityId)}
-            </p>
-          ) : null}
+          }
+        />
+        <ChoiceGroup legend={t.activity} name="activityId" error={message(errors.activityId)}>
           {scheduled.length > 0 ? <p className="group-label">{t.scheduledToday}</p> : null}
           {scheduled.map((a) => option(String(a.id), a.name, a.time))}
           {option("drop-in", t.dropIn)}
@@ -253,7 +237,7 @@ export default function RegisterAttendance() {
           {others.map((a) => option(String(a.id), a.name))}
           {specials.length > 0 ? <p className="group-label">{t.specialOccasions}</p> : null}
           {specials.map((a) => option(String(a.id), a.name))}
-        </fieldset>
+        </ChoiceGroup>
         <AttendanceFigures
           errors={errors}
           values={values}

@@ -9,7 +9,7 @@ import { programsFor } from "~/activities/programs.server";
 import { isoDate } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { parseForm } from "~/http/parse-form";
-import { Field, FormAlert, SelectField } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, SelectField, namedOptions } from "~/components/forms";
 import { listEnrolments, saveEnrolment } from "~/models/enrolment.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -99,15 +99,10 @@ export default function Enrolment() {
           <SelectField
             label={t.program}
             name="programId"
+            options={namedOptions(programs)}
             defaultValue={values.programId ?? String(programs[0]?.id ?? "")}
             error={msg(errors.programId)}
-          >
-            {programs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
+          />
           <Field
             label={t.onDate}
             name="onDate"
@@ -116,13 +111,7 @@ export default function Enrolment() {
             defaultValue={values.onDate ?? today}
             error={msg(errors.onDate)}
           />
-          <fieldset className="field" aria-describedby={errors.counts ? "counts-error" : undefined}>
-            <legend>{t.enrolled}</legend>
-            {errors.counts ? (
-              <p className="field-error" id="counts-error">
-                {msg(errors.counts)}
-              </p>
-            ) : null}
+          <ChoiceGroup legend={t.enrolled} name="counts" error={msg(errors.counts)}>
             {GENDERS.map((g) => (
               <Field
                 key={g}
@@ -136,7 +125,7 @@ export default function Enrolment() {
                 defaultValue={values[g] ?? "0"}
               />
             ))}
-          </fieldset>
+          </ChoiceGroup>
           <button type="submit" className="button">
             {t.saveEnrolment}
           </button>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
@@ -14,6 +14,7 @@ import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 import { audit } from "~/models/audit.server";
 import { listAllPrograms } from "~/models/program.server";
 import {
@@ -30,7 +31,7 @@ import { protectSeries } from "~/privacy/small-counts";
 import styles from "~/styles/attendance.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: `${visitorStrings.sv.registerTitle} – Deltagarröst` }];
+export const meta = pageTitle(visitorStrings, "registerTitle");
 
 /** The register as counts, never as a list: coordinators and admins only. */
 export async function loader({ request }: LoaderFunctionArgs) {

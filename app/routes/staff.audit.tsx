@@ -6,6 +6,7 @@ import { formatStockholmTime } from "~/outcomes/calendar";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { listAudit, listAuditActions } from "~/models/audit.server";
+import { Field, SelectField, labelledOptions } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { security as securityStrings } from "~/i18n/strings/security";
@@ -51,29 +52,24 @@ export default function Audit() {
       <h1>{t.auditTitle}</h1>
       <p className="lead">{t.auditLead}</p>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="f-action">{t.action}</label>
-          <select id="f-action" name="action" defaultValue={filter.action ?? ""}>
-            <option value="">{t.all}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-actor">{t.actor}</label>
-          <input id="f-actor" name="actor" type="search" defaultValue={filter.actor ?? ""} maxLength={254} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-from">{t.from}</label>
-          <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t.to}</label>
-          <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
-        </div>
+        <SelectField
+          label={t.action}
+          id="f-action"
+          name="action"
+          empty={t.all}
+          options={labelledOptions(actions, (a) => a)}
+          defaultValue={filter.action ?? ""}
+        />
+        <Field
+          label={t.actor}
+          id="f-actor"
+          name="actor"
+          type="search"
+          defaultValue={filter.actor ?? ""}
+          maxLength={254}
+        />
+        <Field label={t.from} id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+        <Field label={t.to} id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
         <button type="submit" className="button">
           {t.filter}
         </button>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ListPage } from "~/components/list-page";
 import { can, rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { programScope } from "~/auth/scope";
@@ -33,55 +34,21 @@ export default function Campaigns() {
   const { campaigns, canManage } = useLoaderData<typeof loader>();
   const t = useStrings(strings);
   return (
-    <div className="page">
-      <h1>{t.listTitle}</h1>
-      <p className="lead">{t.listLead}</p>
-      {canManage ? (
-        <p>
-          <Link to="/staff/campaigns/new" className="button">
-            {t.newCampaign}
-          </Link>
-        </p>
-      ) : null}
-      {campaigns.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="responsive">
-            <caption className="visually-hidden">{t.listTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.title}</th>
-                <th scope="col">{t.code}</th>
-                <th scope="col">{t.program}</th>
-                <th scope="col">{t.opensOn}</th>
-                <th scope="col">{t.closesOn}</th>
-                <th scope="col">{t.state}</th>
-                <th scope="col">{t.responses}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.map((c) => (
-                <tr key={c.id}>
-                  <td data-label={t.title}>
-                    <Link to={`/staff/campaigns/${c.id}`}>{c.title}</Link>
-                  </td>
-                  <td data-label={t.code}>
-                    <code>{c.code}</code>
-                  </td>
-                  <td data-label={t.program}>{c.programName}</td>
-                  <td data-label={t.opensOn}>{c.opensOn}</td>
-                  <td data-label={t.closesOn}>{c.closesOn}</td>
-                  <td data-label={t.state}>
-                    <span className="tag">{t[`state_${c.state}`]}</span>
-                  </td>
-                  <td data-label={t.responses}>{c.responses}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </div>
+    <ListPage
+      title={t.listTitle}
+      lead={t.listLead}
+      action={canManage ? { to: "/staff/campaigns/new", label: t.newCampaign } : null}
+      empty={t.none}
+      rows={campaigns}
+      columns={[
+        { label: t.title, cell: (c) => <Link to={`/staff/campaigns/${c.id}`}>{c.title}</Link> },
+        { label: t.code, cell: (c) => <code>{c.code}</code> },
+        { label: t.program, cell: (c) => c.programName },
+        { label: t.opensOn, cell: (c) => c.opensOn, date: true },
+        { label: t.closesOn, cell: (c) => c.closesOn, date: true },
+        { label: t.state, cell: (c) => <span className="tag">{t[`state_${c.state}`]}</span> },
+        { label: t.responses, cell: (c) => c.responses },
+      ]}
+    />
   );
 }

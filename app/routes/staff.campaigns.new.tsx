@@ -2,31 +2,27 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
-import { programScope } from "~/auth/scope";
+import type { Scoped } from "~/auth/scope";
+import { programsFor } from "~/activities/programs.server";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { listActivities } from "~/models/activity.server";
-import { listPrograms } from "~/models/program.server";
 import { createCampaignWithCode, parseCampaignForm } from "~/surveys/campaign-form.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
-import { CheckboxField, Choice, ChoiceGroup, Field, FormAlert, SelectField, errorText } from "~/components/forms";
+import { CheckboxField, ChoiceGroup, Field, FormAlert, SelectField, errorText, namedOptions } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newCampaign");
 
-async function choices(
-  request: Request,
-  staff: { role: Parameters<typeof programScope>[0]["role"]; programIds: number[] },
-) {
-  const scope = programScope(staff);
+async function choices(request: Request, staff: Scoped) {
   const locale = localeFromRequest(request);
-  const [programs, activities, surveys] = await Promise.all([listPrograms(), listActivities(), listSurveys()]);
+  const [programs, activities, surveys] = await Promise.all([programsFor(staff), listActivities(), listSurveys()]);
   return {
-    programs: programs.filter((p) => !scope || scope.includes(p.id)).map((p) => ({ id: p.id, name: p.name })),
+    programs: programs.map((p) => ({ id: p.id, name: p.name })),
     activities: activities.filter((a) => a.countsAttendance).map((a) => ({ id: a.id, name: a.name })),
     surveys: surveys.map((s) => ({ key: s.key, title: s.title[locale] })),
   };
@@ -73,15 +69,10 @@ export default function NewCampaign() {
         <SelectField
           label={t.survey}
           name="surveyKey"
+          options={surveys.map((s) => ({ value: s.key, label: s.title }))}
           defaultValue={(echo.surveyKey as string) ?? "brukarenkat"}
           error={err("surveyKey")}
-        >
-          {surveys.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.title}
-            </option>
-          ))}
-        </SelectField>
+        />
         <Field
           label={t.title}
           name="title"
@@ -94,29 +85,19 @@ export default function NewCampaign() {
         <SelectField
           label={t.program}
           name="programId"
+          options={namedOptions(programs)}
           defaultValue={(echo.programId as string) ?? String(programs[0]?.id ?? "")}
           error={err("programId")}
-        >
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        />
         <SelectField
           label={t.activity}
           name="activityId"
+          empty={t.activityNone}
+          options={namedOptions(activities)}
           defaultValue={(echo.activityId as string) ?? ""}
           hint={t.activityHint}
           error={err("activityId")}
-        >
-          <option value="">{t.activityNone}</option>
-          {activities.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        />
         <Field
           label={t.opensOn}
           name="opensOn"
@@ -134,22 +115,17 @@ export default function NewCampaign() {
           hint={t.datesHint}
           error={err("closesOn")}
         />
-        <ChoiceGroup legend={t.mode} name="mode" error={err("mode")}>
-          <Choice
-            type="radio"
-            name="mode"
-            value="anonymous"
-            label={t.modeAnonymous}
-            defaultChecked={(echo.mode ?? "anonymous") === "anonymous"}
-          />
-          <Choice
-            type="radio"
-            name="mode"
-            value="participant_code"
-            label={t.modeParticipantCode}
-            defaultChecked={echo.mode === "participant_code"}
-          />
-        </ChoiceGroup>
+        <ChoiceGroup
+          legend={t.mode}
+          name="mode"
+          type="radio"
+          options={[
+            { value: "anonymous", label: t.modeAnonymous },
+            { value: "participant_code", label: t.modeParticipantCode },
+          ]}
+          defaultValue={(echo.mode as string | undefined) ?? "anonymous"}
+          error={err("mode")}
+        />
         <CheckboxField label={t.kiosk} name="kiosk" hint={t.kioskHint} defaultChecked={Boolean(echo.kiosk)} />
         <div className="actions">
           <button type="submit" className="button">

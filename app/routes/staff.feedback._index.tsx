@@ -4,7 +4,8 @@ import { z } from "zod";
 import { isoDate } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { StatusTag, QuoteStatusTag, formatWhen } from "~/components/feedback-ui";
+import { StatusTag, QuoteStatusTag, formatWhen, themeFilterOptions } from "~/components/feedback-ui";
+import { Field, SelectField, labelledOptions, namedOptions } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
@@ -107,86 +108,69 @@ export default function FeedbackInbox() {
       <details className="fb-filters" open={activeFilters > 0}>
         <summary>{activeFilters > 0 ? format(t.filtersActive, { count: activeFilters }) : t.filtersSummary}</summary>
         <Form method="get" className="filters" aria-label={t.filtersSummary}>
-          <div className="field">
-            <label htmlFor="f-status">{t.filterStatus}</label>
-            <select id="f-status" name="status" defaultValue={query.status ?? ""}>
-              <option value="">{t.all}</option>
-              {(["ny", "last", "foljs_upp", "klar"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t[`status_${s}`]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-flagged">{t.filterFlagged}</label>
-            <select id="f-flagged" name="flagged" defaultValue={query.flagged ?? ""}>
-              <option value="">{t.all}</option>
-              <option value="1">{t.flaggedOnly}</option>
-              <option value="0">{t.unflaggedOnly}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-theme">{t.filterTheme}</label>
-            <select id="f-theme" name="theme" defaultValue={query.theme ?? ""}>
-              <option value="">{t.all}</option>
-              {themes.map((th) => (
-                <option key={th.id} value={th.id}>
-                  {th.parentId ? `– ${th.name}` : th.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-source">{t.filterSource}</label>
-            <select id="f-source" name="source" defaultValue={query.source ?? ""}>
-              <option value="">{t.all}</option>
-              {(["form", "survey", "workshop", "staff"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t[`source_${s}`]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t.filterStatus}
+            id="f-status"
+            name="status"
+            empty={t.all}
+            options={labelledOptions(FEEDBACK_STATUSES, (s) => t[`status_${s}`])}
+            defaultValue={query.status ?? ""}
+          />
+          <SelectField
+            label={t.filterFlagged}
+            id="f-flagged"
+            name="flagged"
+            empty={t.all}
+            options={[
+              { value: "1", label: t.flaggedOnly },
+              { value: "0", label: t.unflaggedOnly },
+            ]}
+            defaultValue={query.flagged ?? ""}
+          />
+          <SelectField
+            label={t.filterTheme}
+            id="f-theme"
+            name="theme"
+            empty={t.all}
+            options={themeFilterOptions(themes)}
+            defaultValue={query.theme ?? ""}
+          />
+          <SelectField
+            label={t.filterSource}
+            id="f-source"
+            name="source"
+            empty={t.all}
+            options={labelledOptions(FEEDBACK_SOURCES, (s) => t[`source_${s}`])}
+            defaultValue={query.source ?? ""}
+          />
           {programs.length > 1 ? (
-            <div className="field">
-              <label htmlFor="f-program">{t.filterProgram}</label>
-              <select id="f-program" name="program" defaultValue={query.program ?? ""}>
-                <option value="">{t.all}</option>
-                {programs.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t.filterProgram}
+              id="f-program"
+              name="program"
+              empty={t.all}
+              options={namedOptions(programs)}
+              defaultValue={query.program ?? ""}
+            />
           ) : null}
-          <div className="field">
-            <label htmlFor="f-activity">{t.filterActivity}</label>
-            <select id="f-activity" name="activity" defaultValue={query.activity ?? ""}>
-              <option value="">{t.all}</option>
-              {activities.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-assigned">{t.filterAssigned}</label>
-            <select id="f-assigned" name="assigned" defaultValue={query.assigned ?? ""}>
-              <option value="">{t.all}</option>
-              <option value="me">{t.assignedToMe}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-from">{t.filterFrom}</label>
-            <input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-to">{t.filterTo}</label>
-            <input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
-          </div>
+          <SelectField
+            label={t.filterActivity}
+            id="f-activity"
+            name="activity"
+            empty={t.all}
+            options={namedOptions(activities)}
+            defaultValue={query.activity ?? ""}
+          />
+          <SelectField
+            label={t.filterAssigned}
+            id="f-assigned"
+            name="assigned"
+            empty={t.all}
+            options={[{ value: "me", label: t.assignedToMe }]}
+            defaultValue={query.assigned ?? ""}
+          />
+          <Field label={t.filterFrom} id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
+          <Field label={t.filterTo} id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
           <div className="actions" style={{ marginTop: 0 }}>
             <button type="submit" className="button">
               {t.filter}

@@ -73,8 +73,7 @@ export default function Names() {
           autoComplete="off"
           maxLength={200}
           defaultValue={result?.name ?? ""}
-          invalid={!!result?.error}
-          describedBy={result?.error ? "name-error" : undefined}
+          errorIn={result?.error && "name-error"}
         />
         <button type="submit" name="intent" value="add" className="button">
           {t.addName}

@@ -10,20 +10,30 @@ import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { addStaffNote } from "~/models/feedback.server";
-import { listPrograms } from "~/models/program.server";
+import type { Scoped } from "~/auth/scope";
+import { programsFor } from "~/activities/programs.server";
 import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import { CheckboxField, Field, FormAlert, SelectField, TextareaField, errorText, hasErrors } from "~/components/forms";
+import {
+  CheckboxField,
+  Field,
+  FormAlert,
+  SelectField,
+  TextareaField,
+  errorText,
+  hasErrors,
+  namedOptions,
+} from "~/components/forms";
 import { parseForm, type FieldErrors } from "~/http/parse-form";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageNote");
 
-async function choices(staff: { role: string; programIds: number[] }) {
-  const [programs, activities] = await Promise.all([listPrograms(), listActivities()]);
+async function choices(staff: Scoped) {
+  const [programs, activities] = await Promise.all([programsFor(staff), listActivities()]);
   return {
-    programs: staff.role === "admin" ? programs : programs.filter((p) => staff.programIds.includes(p.id)),
+    programs: programs.map((p) => ({ id: p.id, name: p.name })),
     activities: activities.map((a) => ({ id: a.id, name: a.name })),
   };
 }
@@ -97,24 +107,19 @@ export default function NewNote() {
         <SelectField
           label={t.program}
           name="programId"
+          empty={programs.length !== 1 ? "–" : undefined}
+          options={namedOptions(programs)}
           defaultValue={v?.programId ?? (programs.length === 1 ? String(programs[0].id) : "")}
           error={err("programId")}
-        >
-          {programs.length !== 1 ? <option value="">–</option> : null}
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label={t.activity} name="activityId" defaultValue={v?.activityId ?? ""} error={err("activityId")}>
-          <option value="">{t.noActivity}</option>
-          {activities.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        />
+        <SelectField
+          label={t.activity}
+          name="activityId"
+          empty={t.noActivity}
+          options={namedOptions(activities)}
+          defaultValue={v?.activityId ?? ""}
+          error={err("activityId")}
+        />
         <CheckboxField label={t.noteConsent} name="consent" defaultChecked={v?.consent ?? false} />
         <Field
           label={t.noteConsentNote}

@@ -13,7 +13,7 @@ import { themeCounts } from "~/models/feedback.server";
 import { createTheme, listThemes, setThemeArchived } from "~/models/feedback-theme.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import { Field, FormAlert, SelectField } from "~/components/forms";
+import { Field, FormAlert, SelectField, namedOptions } from "~/components/forms";
 import { parseForm } from "~/http/parse-form";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -129,17 +129,16 @@ export default function Themes() {
           name="name"
           maxLength={100}
           defaultValue={result?.name ?? ""}
-          invalid={!!result?.error}
-          describedBy={result?.error ? "theme-error" : undefined}
+          errorIn={result?.error && "theme-error"}
         />
-        <SelectField label={t.themeParent} id="theme-parent" name="parentId" defaultValue="">
-          <option value="">{t.themeTop}</option>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t.themeParent}
+          id="theme-parent"
+          name="parentId"
+          empty={t.themeTop}
+          options={namedOptions(parents)}
+          defaultValue=""
+        />
         <button type="submit" name="intent" value="create" className="button">
           {t.addTheme}
         </button>

@@ -107,8 +107,7 @@ export default function Login() {
           required
           maxLength={254}
           defaultValue={result?.email ?? ""}
-          invalid={!!result}
-          describedBy={result ? "login-error" : undefined}
+          errorIn={!!result && "login-error"}
         />
         <Field
           label={t.password}
@@ -117,8 +116,7 @@ export default function Login() {
           autoComplete="current-password"
           required
           maxLength={1024}
-          invalid={!!result}
-          describedBy={result ? "login-error" : undefined}
+          errorIn={!!result && "login-error"}
         />
         <button type="submit" className="button button--block" disabled={busy}>
           {t.loginButton}

@@ -17,7 +17,7 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import { Field, FormAlert, HintedButton, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormAlert, HintedButton, SelectField, TextareaField, namedOptions } from "~/components/forms";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageQuote");
@@ -95,14 +95,14 @@ export default function QuotePage() {
             defaultValue={result?.values?.text ?? quote.text}
           />
           <ThemeChoices themes={themes} selected={quote.themeIds} legend={t.themesLegend} />
-          <SelectField label={t.activity} id="quote-activity" name="activityId" defaultValue={quote.activityId ?? ""}>
-            <option value="">{t.noActivity}</option>
-            {activities.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t.activity}
+            id="quote-activity"
+            name="activityId"
+            empty={t.noActivity}
+            options={namedOptions(activities)}
+            defaultValue={quote.activityId ?? ""}
+          />
           <Field
             label={t.quoteDate}
             id="quote-date"

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { QuoteStatusTag } from "~/components/feedback-ui";
+import { QuoteStatusTag, themeFilterOptions } from "~/components/feedback-ui";
+import { SelectField } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
@@ -66,17 +67,14 @@ export default function Quotes() {
       </nav>
       <form method="get" className="fb-inline" style={{ marginBottom: "1rem" }}>
         <input type="hidden" name="status" value={query.status} />
-        <div className="field">
-          <label htmlFor="q-theme">{t.filterTheme}</label>
-          <select id="q-theme" name="theme" defaultValue={query.theme ?? ""}>
-            <option value="">{t.all}</option>
-            {themes.map((th) => (
-              <option key={th.id} value={th.id}>
-                {th.parentId ? `– ${th.name}` : th.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t.filterTheme}
+          id="q-theme"
+          name="theme"
+          empty={t.all}
+          options={themeFilterOptions(themes)}
+          defaultValue={query.theme ?? ""}
+        />
         <button type="submit" className="button">
           {t.filter}
         </button>

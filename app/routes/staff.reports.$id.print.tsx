@@ -7,12 +7,12 @@ import { dateText } from "~/reports/swedish";
 import { figureNumbers, ReportSections } from "~/components/report-view";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
+import { titleFor } from "~/i18n/meta";
 import styles from "~/styles/reports.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? data.title : strings.sv.listTitle} – ${strings.sv.printTitle} – Deltagarröst` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleFor(strings, matches, (t) => `${data ? data.title : t.listTitle} – ${t.printTitle}`);
 
 /** The report laid out for A4 from the browser: title page, sections, tables and charts, the sources last. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

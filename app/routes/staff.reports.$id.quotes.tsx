@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { z } from "zod";
-import { Choice, ChoiceGroup, FormAlert } from "~/components/forms";
+import { ChoiceGroup, FormAlert } from "~/components/forms";
 import { parseForm } from "~/http/parse-form";
 import { pageTitle } from "~/i18n/meta";
 import { requireReport } from "~/reports/report-page.server";
@@ -85,21 +85,19 @@ export default function ChooseQuotes() {
       ) : (
         <Form method="post" className="stack">
           <input type="hidden" name="version" value={q.version} />
-          <ChoiceGroup legend={t.chooseQuotes} name="quoteId">
-            {q.quotes.map((quote) => (
-              <Choice
-                key={quote.id}
-                name="quoteId"
-                value={quote.id}
-                defaultChecked={q.chosen.includes(quote.id)}
-                label={
-                  <>
-                    {quoted(quote.text)} <span className="muted">({quote.date})</span>
-                  </>
-                }
-              />
-            ))}
-          </ChoiceGroup>
+          <ChoiceGroup
+            legend={t.chooseQuotes}
+            name="quoteId"
+            options={q.quotes.map((quote) => ({
+              value: quote.id,
+              label: (
+                <>
+                  {quoted(quote.text)} <span className="muted">({quote.date})</span>
+                </>
+              ),
+            }))}
+            defaultValue={q.chosen}
+          />
           <div className="actions">
             <button type="submit" className="button">
               {t.quotesSave}

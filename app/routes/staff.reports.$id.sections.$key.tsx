@@ -134,8 +134,7 @@ export default function EditSection() {
             hint={t.textHint}
             defaultValue={result?.text ?? s.text}
             maxLength={SECTION_TEXT_MAX}
-            invalid={!!error}
-            describedBy={error ? "text-error" : undefined}
+            errorIn={error && "text-error"}
           />
           <div className="actions">
             <button type="submit" name="intent" value="save" className="button" disabled={navigation.state !== "idle"}>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/http/errors.server";
 import { getReportVersion, listReportVersions } from "~/models/report.server";
@@ -9,10 +9,11 @@ import { ReportSections } from "~/components/report-view";
 import { format } from "~/i18n/define";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
+import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/reports.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction = () => [{ title: `${strings.sv.versionsTitle} – Deltagarröst` }];
+export const meta = pageTitle(strings, "versionsTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { report } = await requireReport(request, params.id);

@@ -8,7 +8,7 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { draftNewReport, parseNewReport, reportablePrograms, TITLE_MAX } from "~/reports/report-service.server";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
-import { Choice, ChoiceGroup, Field, FormAlert, errorText } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, errorText, namedOptions } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newTitle");
@@ -83,17 +83,13 @@ export default function NewReport() {
           error={err("from")}
         />
         <Field label={t.to} name="to" type="date" required defaultValue={echo?.to ?? suggested.to} error={err("to")} />
-        <ChoiceGroup legend={t.programs} name="programId" error={err("programId")}>
-          {programs.map((p) => (
-            <Choice
-              key={p.id}
-              name="programId"
-              value={p.id}
-              label={p.name}
-              defaultChecked={chosen.includes(String(p.id))}
-            />
-          ))}
-        </ChoiceGroup>
+        <ChoiceGroup
+          legend={t.programs}
+          name="programId"
+          options={namedOptions(programs)}
+          defaultValue={chosen}
+          error={err("programId")}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t.create}

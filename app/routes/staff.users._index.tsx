@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ListPage } from "~/components/list-page";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { listStaff } from "~/models/staff.server";
@@ -30,47 +31,27 @@ export default function Users() {
   const { users } = useLoaderData<typeof loader>();
   const t = useStrings(staffStrings);
   return (
-    <div className="page">
-      <h1>{t.usersTitle}</h1>
-      <p className="lead">{t.usersLead}</p>
-      <p>
-        <Link to="/staff/users/new" className="button">
-          {t.addUser}
-        </Link>
-      </p>
-      <div className="table-wrap">
-        <table className="responsive">
-          <caption className="visually-hidden">{t.usersTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.email}</th>
-              <th scope="col">{t.role}</th>
-              <th scope="col">{t.programs}</th>
-              <th scope="col">{t.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td data-label={t.name}>
-                  <Link to={`/staff/users/${u.id}`}>{u.name}</Link>
-                </td>
-                <td data-label={t.email}>{u.email}</td>
-                <td data-label={t.role}>{t[`role_${u.role}`]}</td>
-                <td data-label={t.programs}>{u.programs.join(", ")}</td>
-                <td data-label={t.status}>
-                  {u.disabled ? (
-                    <span className="tag tag--danger">{t.disabled}</span>
-                  ) : (
-                    <span className="tag">{t.active}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <ListPage
+      title={t.usersTitle}
+      lead={t.usersLead}
+      action={{ to: "/staff/users/new", label: t.addUser }}
+      empty={null}
+      rows={users}
+      columns={[
+        { label: t.name, cell: (u) => <Link to={`/staff/users/${u.id}`}>{u.name}</Link> },
+        { label: t.email, cell: (u) => u.email },
+        { label: t.role, cell: (u) => t[`role_${u.role}`] },
+        { label: t.programs, cell: (u) => u.programs.join(", ") },
+        {
+          label: t.status,
+          cell: (u) =>
+            u.disabled ? (
+              <span className="tag tag--danger">{t.disabled}</span>
+            ) : (
+              <span className="tag">{t.active}</span>
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -161,14 +161,14 @@ export default function WorkshopProposals() {
         <p className="hint">{t.publicHint}</p>
         <Form method="post" className="stack" key={created ? `created-${result?.proposalId}` : "new"}>
           <input type="hidden" name="intent" value="create" />
-          <SelectField label={t.proposalFrom} name="source" id="p-source" defaultValue={v.source ?? ""}>
-            <option value="">{t.proposalFromNone}</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t.proposalFrom}
+            name="source"
+            id="p-source"
+            empty={t.proposalFromNone}
+            options={options}
+            defaultValue={v.source ?? ""}
+          />
           <ProposalFields idPrefix="p" values={v} err={err} required />
           <button type="submit" className="button">
             {t.proposalCreate}

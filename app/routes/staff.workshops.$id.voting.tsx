@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isSmallCount } from "~/privacy/small-counts";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
-import { FormAlert } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, labelledOptions } from "~/components/forms";
 import { listPaperParticipants } from "~/models/workshop-participant.server";
 import { ballotFor, countVoters, getOpenVoting, listVotings, votingResults } from "~/models/workshop-vote.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
@@ -87,34 +87,22 @@ export default function WorkshopVoting() {
         <Form method="post" className="stack">
           <p role="status">{result?.intent === "close" && result.ok ? t.votingClosed : t.votingClosedNow}</p>
           <input type="hidden" name="intent" value="open" />
-          <fieldset className="field">
-            <legend>{t.votingTarget}</legend>
-            {VOTING_TARGETS.map((target) => (
-              <label key={target} className="choice">
-                <input
-                  type="radio"
-                  name="target"
-                  value={target}
-                  defaultChecked={
-                    workshop.phase === "kritik" ? target === "critique_themes" : target === "fantasy_notes"
-                  }
-                />
-                {t[`target_${target}`]}
-              </label>
-            ))}
-          </fieldset>
-          <div className="field">
-            <label htmlFor="dots">{t.votingDots}</label>
-            <input
-              id="dots"
-              name="dots"
-              type="number"
-              min={1}
-              max={MAX_DOTS}
-              defaultValue={DEFAULT_DOTS}
-              inputMode="numeric"
-            />
-          </div>
+          <ChoiceGroup
+            legend={t.votingTarget}
+            name="target"
+            type="radio"
+            options={labelledOptions(VOTING_TARGETS, (target) => t[`target_${target}`])}
+            defaultValue={workshop.phase === "kritik" ? "critique_themes" : "fantasy_notes"}
+          />
+          <Field
+            label={t.votingDots}
+            name="dots"
+            type="number"
+            min={1}
+            max={MAX_DOTS}
+            defaultValue={DEFAULT_DOTS}
+            inputMode="numeric"
+          />
           <button type="submit" className="button">
             {t.openVoting}
           </button>

@@ -25,6 +25,7 @@ import {
   SelectField,
   TextareaField,
   hasErrors,
+  namedOptions,
 } from "~/components/forms";
 import { parseForm } from "~/http/parse-form";
 
@@ -201,16 +202,11 @@ export default function TyckTill() {
             </>
           }
           name="activityId"
+          empty={t.activityNone}
+          options={namedOptions(activities)}
           defaultValue={values?.activityId ?? ""}
           error={errors.choice}
-        >
-          <option value="">{t.activityNone}</option>
-          {activities.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        />
 
         <ChoiceGroup
           legend={
@@ -219,25 +215,10 @@ export default function TyckTill() {
             </>
           }
           name="programId"
-        >
-          {programs.map((p) => (
-            <Choice
-              key={p.id}
-              type="radio"
-              name="programId"
-              value={p.id}
-              label={p.name}
-              defaultChecked={values?.programId === String(p.id)}
-            />
-          ))}
-          <Choice
-            type="radio"
-            name="programId"
-            value=""
-            label={t.programUnknown}
-            defaultChecked={values?.programId === ""}
-          />
-        </ChoiceGroup>
+          type="radio"
+          options={[...namedOptions(programs), { value: "", label: t.programUnknown }]}
+          defaultValue={values?.programId}
+        />
 
         <ChoiceGroup
           legend={

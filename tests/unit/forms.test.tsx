@@ -1,6 +1,15 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Choice, ChoiceGroup, Field, FormAlert, HintedButton } from "~/components/forms";
+import {
+  Choice,
+  ChoiceGroup,
+  Field,
+  FormAlert,
+  HintedButton,
+  SelectField,
+  labelledOptions,
+  namedOptions,
+} from "~/components/forms";
 
 describe("the form toolkit", () => {
   it("describes a group of choices by its hint and error, and marks nothing invalid without an error", () => {
@@ -40,6 +49,89 @@ describe("the form toolkit", () => {
     expect(html).toBe(
       '<p class="hint" id="reset-hint">Personen får ett nytt lösenord</p>' +
         '<button type="submit" name="intent" value="reset" aria-describedby="reset-hint">Nytt lösenord</button>',
+    );
+  });
+
+  it("lists a select's options after its empty choice, and keeps any options given as children", () => {
+    const html = renderToStaticMarkup(
+      <SelectField
+        label="Program"
+        name="programId"
+        empty="Alla program"
+        options={namedOptions([
+          { id: 1, name: "Bostad Först" },
+          { id: 2, name: "Mallis" },
+        ])}
+        defaultValue="2"
+      >
+        <option value="none">Inget program</option>
+      </SelectField>,
+    );
+    expect(html).toContain(
+      '<select name="programId" id="programId">' +
+        '<option value="">Alla program</option><option value="1">Bostad Först</option>' +
+        '<option value="2" selected="">Mallis</option><option value="none">Inget program</option></select>',
+    );
+    const plain = renderToStaticMarkup(
+      <SelectField label="Status" name="status" options={labelledOptions(["ny", "klar"], (s) => s.toUpperCase())} />,
+    );
+    expect(plain).toContain('<option value="ny">NY</option><option value="klar">KLAR</option>');
+    expect(plain).not.toContain('value=""');
+  });
+
+  it("checks the options of a group whose values are chosen, as radios or checkboxes", () => {
+    const radios = renderToStaticMarkup(
+      <ChoiceGroup
+        legend="Läge"
+        name="mode"
+        type="radio"
+        options={labelledOptions(["a", "b"], (v) => v)}
+        defaultValue="b"
+      />,
+    );
+    expect(radios).toContain('<input type="radio" name="mode" value="a"/>a');
+    expect(radios).toContain('<input type="radio" name="mode" checked="" value="b"/>b');
+    const boxes = renderToStaticMarkup(
+      <ChoiceGroup
+        legend="Program"
+        name="programIds"
+        options={namedOptions([
+          { id: 1, name: "Bostad Först" },
+          { id: 2, name: "Mallis" },
+          { id: 3, name: "Stadsdel" },
+        ])}
+        defaultValue={[1, "3"]}
+      />,
+    );
+    expect(boxes.match(/checked=""/g)).toHaveLength(2);
+    expect(boxes).toContain('<input type="checkbox" name="programIds" value="2"/>Mallis');
+    const none = renderToStaticMarkup(
+      <ChoiceGroup legend="Program" name="p" type="radio" options={[{ value: "", label: "Vet inte" }]} />,
+    );
+    expect(none).not.toContain("checked");
+  });
+
+  it("marks a field invalid and described by the alert that says its error, only while there is one", () => {
+    const wrong = renderToStaticMarkup(<Field label="PIN" name="pin" hint="Fyra siffror" errorIn="pin-error" />);
+    expect(wrong).toContain('id="pin" aria-invalid="true" aria-describedby="pin-error pin-hint"');
+    const right = renderToStaticMarkup(<Field label="PIN" name="pin" errorIn={false} />);
+    expect(right).toContain('<input type="text" name="pin" id="pin"/>');
+  });
+
+  it("puts what acts on a field's value on the control's line", () => {
+    const html = renderToStaticMarkup(
+      <Field
+        label="Datum"
+        name="date"
+        type="date"
+        error="Välj ett datum"
+        beside={<button type="submit">Visa</button>}
+      />,
+    );
+    expect(html).toContain(
+      '<p class="field-error" id="date-error">Välj ett datum</p><div class="field__row">' +
+        '<input type="date" name="date" id="date" aria-invalid="true" aria-describedby="date-error"/>' +
+        '<button type="submit">Visa</button></div>',
     );
   });
 });

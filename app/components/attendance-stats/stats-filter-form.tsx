@@ -16,21 +16,23 @@ export function StatsFilterForm({
   error: StatsFilterError | null;
 }) {
   const t = useStrings(attendanceStrings);
-  const wrong = (field: StatsFilterError) =>
-    error === field ? { "aria-invalid": true, describedBy: "stats-error" } : {};
+  const wrong = (field: StatsFilterError) => ({ errorIn: error === field && "stats-error" });
   return (
     <>
       <Form method="get" className="filters no-print">
         <Field label={t.from} name="from" type="date" defaultValue={filter.from} {...wrong("period")} />
         <Field label={t.to} name="to" type="date" defaultValue={filter.to} {...wrong("period")} />
-        <SelectField label={t.program} name="program" defaultValue={filter.program} {...wrong("program")}>
-          <option value="">{t.allPrograms}</option>
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.archived ? format(t.programArchivedOption, { name: p.name }) : p.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t.program}
+          name="program"
+          empty={t.allPrograms}
+          options={programs.map((p) => ({
+            value: p.id,
+            label: p.archived ? format(t.programArchivedOption, { name: p.name }) : p.name,
+          }))}
+          defaultValue={filter.program}
+          {...wrong("program")}
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t.show}

@@ -38,14 +38,7 @@ export function CommentsSection({ comments, state }: { comments: ItemComment[]; 
       )}
       <IntentAlerts state={state} intent="comment" />
       <Form method="post" className="stack" key={comments.length}>
-        <TextareaField
-          label={t.commentLabel}
-          name="body"
-          id="comment-body"
-          rows={3}
-          aria-invalid={error ? true : undefined}
-          describedBy={error ? "err-comment" : undefined}
-        />
+        <TextareaField label={t.commentLabel} name="body" id="comment-body" rows={3} errorIn={error && "err-comment"} />
         <button type="submit" name="intent" value="comment" className="button">
           {t.addComment}
         </button>

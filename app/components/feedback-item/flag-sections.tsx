@@ -22,8 +22,7 @@ export function RaisedFlagSection({ reason, state }: { reason: string | null; st
           id="unflag-comment"
           rows={3}
           required
-          aria-invalid={error ? true : undefined}
-          describedBy={error ? "err-unflag" : undefined}
+          errorIn={error && "err-unflag"}
         />
         <button type="submit" name="intent" value="unflag" className="button">
           {t.clearFlag}

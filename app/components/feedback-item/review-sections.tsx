@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { ThemeChoices } from "~/components/feedback-ui";
-import { SelectField } from "~/components/forms";
+import { SelectField, labelledOptions, namedOptions } from "~/components/forms";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { FEEDBACK_STATUSES } from "~/models/feedback-constants";
@@ -13,13 +13,13 @@ export function StatusSection({ status, state }: { status: string; state: Intent
       <h2 id="status-title">{t.statusHeading}</h2>
       <IntentAlerts state={state} intent="status" />
       <Form method="post" className="fb-inline">
-        <SelectField label={t.statusHeading} name="status" defaultValue={status} key={status}>
-          {FEEDBACK_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t[`status_${s}`]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t.statusHeading}
+          name="status"
+          options={labelledOptions(FEEDBACK_STATUSES, (s) => t[`status_${s}`])}
+          defaultValue={status}
+          key={status}
+        />
         <button type="submit" name="intent" value="status" className="button">
           {t.save}
         </button>
@@ -43,14 +43,14 @@ export function AssignSection({
       <h2 id="assign-title">{t.assignHeading}</h2>
       <IntentAlerts state={state} intent="assign" />
       <Form method="post" className="fb-inline">
-        <SelectField label={t.assignLabel} name="assignee" defaultValue={assignedTo ?? ""} key={assignedTo ?? "none"}>
-          <option value="">{t.nobody}</option>
-          {colleagues.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t.assignLabel}
+          name="assignee"
+          empty={t.nobody}
+          options={namedOptions(colleagues)}
+          defaultValue={assignedTo ?? ""}
+          key={assignedTo ?? "none"}
+        />
         <button type="submit" name="intent" value="assign" className="button">
           {t.save}
         </button>

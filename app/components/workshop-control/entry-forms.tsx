@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { CheckboxField, TextareaField } from "~/components/forms";
+import { CheckboxField, ChoiceGroup, TextareaField, labelledOptions } from "~/components/forms";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import type { ControlResult } from "~/workshops/control-intents.server";
@@ -33,17 +33,13 @@ export function AddNoteSection({
           rows={3}
           defaultValue={own && !own.ok ? (own.values?.text ?? "") : ""}
         />
-        <fieldset className="field">
-          <legend>{t.noteChannel}</legend>
-          <label className="choice">
-            <input type="radio" name="channel" value="paper" defaultChecked />
-            {t.channel_paper}
-          </label>
-          <label className="choice">
-            <input type="radio" name="channel" value="facilitator" />
-            {t.channel_facilitator}
-          </label>
-        </fieldset>
+        <ChoiceGroup
+          legend={t.noteChannel}
+          name="channel"
+          type="radio"
+          options={labelledOptions(["paper", "facilitator"] as const, (c) => t[`channel_${c}`])}
+          defaultValue="paper"
+        />
         <button type="submit" className="button">
           {t.addNote}
         </button>

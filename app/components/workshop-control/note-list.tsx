@@ -23,6 +23,7 @@ export function NoteList({
   message: (r: ControlResult) => string;
 }) {
   const t = useStrings(workshopStaff);
+  const themeOptions = themes.map((th) => ({ value: th.id, label: th.title }));
   return (
     <ul className="note-admin">
       {notes.map((n) => {
@@ -43,14 +44,14 @@ export function NoteList({
                 <input type="hidden" name="intent" value="save-note" />
                 <input type="hidden" name="noteId" value={n.id} />
                 <TextareaField label={t.noteText} name="text" id={`text-${n.id}`} defaultValue={n.text} rows={3} />
-                <SelectField label={t.theme} name="themeId" id={`theme-${n.id}`} defaultValue={n.themeId ?? ""}>
-                  <option value="">{t.noTheme}</option>
-                  {themes.map((th) => (
-                    <option key={th.id} value={th.id}>
-                      {th.title}
-                    </option>
-                  ))}
-                </SelectField>
+                <SelectField
+                  label={t.theme}
+                  name="themeId"
+                  id={`theme-${n.id}`}
+                  empty={t.noTheme}
+                  options={themeOptions}
+                  defaultValue={n.themeId ?? ""}
+                />
                 <CheckboxField label={t.hide} name="hidden" id={`hidden-${n.id}`} defaultChecked={n.hidden} />
                 <button type="submit" className="button">
                   {t.saveNote}

@@ -50,8 +50,7 @@ export function NoteSection({
           name="text"
           id="note-text"
           hint={format(t.noteHint, { max: NOTE_MAX_LENGTH })}
-          describedBy={noteError ? "note-error" : undefined}
-          aria-invalid={noteError ? true : undefined}
+          errorIn={noteError && "note-error"}
           rows={4}
           defaultValue={failed ? (failed.text ?? "") : ""}
           key={failed ? `err-${failed.text?.length ?? 0}` : "note"}
