@@ -17,7 +17,7 @@ import { listPrograms } from "~/models/program.server";
 import type { StaffUser } from "~/models/staff.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { paperQuestions } from "~/paper/paper-form.server";
-import { MAX_WAVE_FILE_BYTES, decodeWaveFile } from "~/paper/wave-csv";
+import { MAX_WAVE_FILE_BYTES, decodeWaveFile } from "~/paper/wave-file.server";
 import { parseWaveForm } from "~/paper/wave-form.server";
 import { checkWaveFile, importWaveFile, type WaveCheck } from "~/paper/wave-import.server";
 import { uniqueJoinCode } from "~/surveys/join-code.server";

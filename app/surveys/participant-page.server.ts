@@ -40,6 +40,13 @@ export interface SurveyPageData {
   /** Shown above the first question only. */
   intro: { minutes: number; withParticipantCode: boolean; participantCodeError: string | null } | null;
   view: SurveyView;
+  /** On a shared tablet: whether a person's answers so far are sent when they walk away, or wiped (decision 0032). */
+  sendsPartial: boolean;
+  /**
+   * With scripts: the number the page gave the step it sent, echoed, so it can tell the answer to its latest step
+   * from an earlier step's answer arriving late (several steps can be on their way on a slow connection).
+   */
+  step?: string;
 }
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
@@ -95,7 +102,8 @@ function minutesFor(survey: FlowSurvey, locale: Locale): number {
 }
 
 function shell(found: Found, locale: Locale, kiosk: boolean, view: SurveyView, intro: SurveyPageData["intro"] = null) {
-  return { code: found.campaign.code, title: pageTitle(found, locale), locale, kiosk, intro, view };
+  const sendsPartial = kiosk && found.survey.json.kioskSendsPartial === true;
+  return { code: found.campaign.code, title: pageTitle(found, locale), locale, kiosk, sendsPartial, intro, view };
 }
 
 function introFor(found: Found, locale: Locale, participantCodeError: string | null = null): SurveyPageData["intro"] {
@@ -179,6 +187,16 @@ export async function surveyStep(request: Request, rawCode: string): Promise<Pag
     return { status: read.status, page: shell(found, locale, false, { kind: "rejected", message }) };
   }
   const form = read.form;
+  const result = await answerStep(request, rawCode, found, form);
+  const step = form.get("step") ?? "";
+  return result.page && STEP_NUMBER.test(step) ? { ...result, page: { ...result.page, step } } : result;
+}
+
+const STEP_NUMBER = /^\d{1,15}$/;
+
+async function answerStep(request: Request, rawCode: string, found: Found, form: URLSearchParams): Promise<PageResult> {
+  const locale = localeFromRequest(request);
+  const t = surveyStrings[locale];
   const state = parseFlowState(form.get("state"));
   if (!state) return surveyLanding(request, rawCode);
   const campaignNow = campaignState(found.campaign);

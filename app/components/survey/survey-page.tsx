@@ -1,8 +1,9 @@
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
-import { deviceStorage, loadProgress, readOutbox, type OutboxEntry } from "~/surveys/device-storage";
+import { handToBackground } from "~/surveys/background-outbox";
+import { deviceStorage, loadProgress, readOutbox, sendEntry, type OutboxEntry } from "~/surveys/device-storage";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
 import { aheadKey, type QuestionPage } from "~/surveys/question-view";
 import { fieldsFromForm, readStepAnswer, withStepAnswer } from "~/surveys/step-input";
@@ -41,6 +42,27 @@ function outboxEntry(page: SurveyPageData, view: QuestionPage, answers: Record<s
   };
 }
 
+/** How long a walked-away person's answers may take to leave a shared tablet before the start returns anyway. */
+const PARTIAL_SEND_LIMIT_MS = 10 * 1000;
+
+/**
+ * A shared tablet's answers so far, as a partial response (decision 0032). Without a connection they go to the
+ * service worker where the browser has one; otherwise they are wiped with the rest.
+ */
+async function sendPartial(entry: OutboxEntry): Promise<void> {
+  const controller = new AbortController();
+  const timer = window.setTimeout(() => controller.abort(), PARTIAL_SEND_LIMIT_MS);
+  try {
+    const outcome = await sendEntry(entry, (input, init) => fetch(input, { ...init, signal: controller.signal }));
+    if (outcome === "offline") await handToBackground(entry);
+  } finally {
+    window.clearTimeout(timer);
+  }
+}
+
+/** Numbers the steps this page sends, across remounts too (a kept fetcher's answer never matches a new step). */
+let stepsSent = 0;
+
 /**
  * The participant's survey page: the server's page first (it works as it is, without scripts), then, with
  * scripts, steps through a fetcher, a copy of the progress on the phone, the outbox for the send, and on a
@@ -50,17 +72,31 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const t = useStrings(surveyStrings);
   const fetcher = useFetcher<SurveyPageData>({ key: `survey-${initial.code}` });
   const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
-  // The server's answer to a step replaces what was shown ahead of it (the same question: nothing typed is lost).
-  useEffect(() => setForeseen(null), [fetcher.data]);
+  const [answered, setAnswered] = useState<SurveyPageData | null>(null);
+  // The step the page sent last. On a slow line several steps can be on their way at once (the router does not
+  // always cancel the earlier ones), and they can come back in any order: only the answer to the latest step
+  // counts, or a late answer to an earlier one would take the person back and drop what they answered since.
+  const latestStep = useRef<string | null>(null);
+  const nextStep = useCallback(() => {
+    latestStep.current = String(++stepsSent);
+    return latestStep.current;
+  }, []);
+  useEffect(() => {
+    const answer = fetcher.data;
+    if (!answer || answer.step === undefined || answer.step !== latestStep.current) return;
+    // The server's answer replaces what was shown ahead of it (the same question: nothing typed is lost).
+    setAnswered(answer);
+    setForeseen(null);
+  }, [fetcher.data]);
   const withForesight = useFullForesight(initial);
-  const served = fetcher.data ?? initial;
+  const served = answered ?? initial;
   const page: SurveyPageData = useMemo(() => {
     if (foreseen) return { ...served, intro: null, view: withForesight(foreseen) };
     return served.view.kind === "question" ? { ...served, view: withForesight(served.view) } : served;
   }, [foreseen, served, withForesight]);
   const view = page.view;
   const sender = useSendAnswers(page.code);
-  const onLanding = !fetcher.data && view.kind === "question" && view.isFirst;
+  const onLanding = !answered && view.kind === "question" && view.isFirst;
   const resume = useResumeOffer(page.code, page.kiosk, onLanding);
   const [noConnection, setNoConnection] = useState(false);
   const [touched, setTouched] = useState(false);
@@ -69,7 +105,23 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const restart = useCallback(() => restartKiosk(page.code), [page.code]);
   const answering = view.kind === "question" && sender.phase === "idle";
   const started = view.kind === "question" && (!view.isFirst || Object.keys(view.state.answers).length > 0);
-  useIdle(page.kiosk && answering && (started || touched), restart, KIOSK_IDLE_MS);
+  const onScreen = useRef<HTMLDivElement>(null);
+  // The person walked away: where the survey takes them, their answers so far leave (the one on screen too, if it
+  // is a whole answer); then the start returns, empty, for the next person.
+  const walkedAway = useCallback(async () => {
+    const form = onScreen.current?.querySelector("form");
+    if (page.sendsPartial && view.kind === "question") {
+      const step = form ? readStepAnswer(view.question, fieldsFromForm(new FormData(form))) : null;
+      const answers =
+        step && !step.problem ? withStepAnswer(view.state.answers, view.question.name, step) : view.state.answers;
+      if (Object.keys(answers).length > 0) {
+        const entry = outboxEntry(page, view, answers);
+        await sendPartial({ ...entry, body: { ...entry.body, partial: true } });
+      }
+    }
+    restart();
+  }, [page, view, restart]);
+  useIdle(page.kiosk && answering && (started || touched), walkedAway, KIOSK_IDLE_MS);
   useIdle(page.kiosk && (sender.phase === "thanks" || view.kind === "thanks"), restart, KIOSK_THANKS_MS);
 
   // A new page from the server, or one shown ahead of it, ends the "no connection" message.
@@ -113,7 +165,12 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const continueSaved = () => {
     if (!resume.saved) return;
     fetcher.submit(
-      { intent: "resume", state: JSON.stringify(resume.saved.state), question: resume.saved.question },
+      {
+        intent: "resume",
+        state: JSON.stringify(resume.saved.state),
+        question: resume.saved.question,
+        step: nextStep(),
+      },
       { method: "post", action: `/s/${encodeURIComponent(page.code)}/svara` },
     );
     resume.dismiss();
@@ -134,7 +191,7 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
     body = (
       <>
         {noConnection ? <NoConnectionMessage onRetry={() => setNoConnection(false)} /> : null}
-        <div onInput={() => setTouched(true)}>
+        <div ref={onScreen} onInput={() => setTouched(true)}>
           <QuestionForm
             page={page}
             view={view}
@@ -145,6 +202,7 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
             onSend={onSend}
             onOffline={() => setNoConnection(true)}
             onAhead={onAhead}
+            nextStep={nextStep}
           />
         </div>
       </>
