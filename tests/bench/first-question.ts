@@ -68,7 +68,9 @@ async function firstAnswerable(browser: Browser, url: string): Promise<Measure &
  * (a click listener and a MutationObserver), for `steps` questions in a row.
  */
 async function nextWaits(page: Page, steps: number): Promise<{ ms: number; from: string }[]> {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1");
+  // States, with a budget for a shared machine under load (the throttled phone is 4× slower still).
+  const budget = { timeout: 120_000 };
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1", undefined, budget);
   await page.evaluate(() => {
     const w = window as unknown as { __waits: number[]; __t0: number; __from: string[] };
     w.__waits = [];
@@ -98,7 +100,7 @@ async function nextWaits(page: Page, steps: number): Promise<{ ms: number; from:
     if ((await box.count()) > 0) await box.fill("Mer yoga");
     else await fieldset.locator("label").first().click();
     await page.getByRole("button", { name: "Nästa", exact: true }).click();
-    await page.waitForFunction((n) => (window as unknown as { __waits: number[] }).__waits.length > n, i);
+    await page.waitForFunction((n) => (window as unknown as { __waits: number[] }).__waits.length > n, i, budget);
   }
   return page.evaluate(() => {
     const w = window as unknown as { __waits: number[]; __from: string[] };
