@@ -8,6 +8,7 @@ import { CSV_BOM, csvRecords, type CsvValue } from "~/privacy/csv";
 import { createPlanCursor, planSuppression, type QiClass, type SuppressionPlan } from "~/privacy/k-anonymity";
 import { newExportKey, participantPseudonyms, responsePseudonyms } from "~/privacy/pseudonym";
 import { redactText } from "~/privacy/redact";
+import { classKeyOf, numericClassKey } from "./class-key";
 import { codebookCsv, codebookHtml, importR, importSps, readme } from "./codebook";
 import { Compressor, type CompressedEntry, type CompressedFile } from "./compressed-entry";
 import { blankRecord, heldPerClass, heldRowsCover, HeldRowsWriter, readHeldRows } from "./held-rows";
@@ -68,8 +69,6 @@ interface Scratch {
   held: HeldRowsWriter;
 }
 
-const NULL_KEY = "\u0002";
-
 async function firstPass(
   source: ExportSource,
   openScratch: ((layout: ExportLayout) => Scratch) | null,
@@ -90,7 +89,8 @@ async function firstPass(
   const redact = (text: string) => redactText(text, { names });
   const { positions } = layout;
   const cells: CsvValue[] = new Array<CsvValue>(layout.variables.length).fill(null);
-  const classIndex = new Map<string, number>();
+  const classIndex = new Map<string | number, number>();
+  const numericKeys = positions.length <= 4 && positions.every((p) => p.columns.length === 1);
   const classes: QiClass[] = [];
   let readRows = 0;
   for await (const batch of prefetched(readExportRows({ campaignIds: filters.campaignIds, batchSize: 200 }))) {
@@ -103,28 +103,11 @@ async function firstPass(
       cells[4] = channelCode(row.channel);
       cells[5] = row.staffAssisted ? 1 : 0;
       layout.codeInto(JSON.parse(row.answers) as Record<string, unknown>, cells, 6, redact);
-      // The class key: the wave and each quasi-identifier's value (codes are numbers, so no separator occurs).
-      let classKey = String(wave);
-      for (const p of positions) {
-        classKey += "\u0001";
-        if (p.columns.length === 1) {
-          const v = cells[p.columns[0]];
-          classKey += v === null || v === undefined ? NULL_KEY : String(v);
-        } else {
-          let joined = "";
-          let empty = true;
-          for (let j = 0; j < p.columns.length; j++) {
-            const v = cells[p.columns[j]];
-            if (v !== null && v !== undefined) empty = false;
-            joined += j === 0 ? String(v ?? "") : `,${v ?? ""}`;
-          }
-          classKey += empty ? NULL_KEY : joined;
-        }
-      }
-      let index = classIndex.get(classKey);
+      const key = numericKeys ? numericClassKey(wave, cells, positions) : classKeyOf(wave, cells, positions);
+      let index = classIndex.get(key);
       if (index === undefined) {
         index = classes.length;
-        classIndex.set(classKey, index);
+        classIndex.set(key, index);
         classes.push({ stratum: String(wave), values: qiValues(layout, cells), count: 0 });
       }
       const seen = classes[index].count++;
@@ -204,8 +187,12 @@ export interface BuiltExport {
   bytes: number;
 }
 
-/** Deflate level for the data files: level 3 packs them nearly as small as the default 6 at a third of the CPU. */
-const DATA_COMPRESSION = 3;
+/**
+ * Deflate level for the data files. Level 1 takes two thirds of level 3's CPU for a ZIP about a fifth larger
+ * (100 000 responses: 10 MB of CSV deflated in 83 ms to 2.6 MB, against 126 ms to 2.2 MB; level 6 300 ms to
+ * 2.0 MB): researchers download it once, the export runs beside everyone's requests.
+ */
+const DATA_COMPRESSION = 1;
 
 export async function buildExportZip(
   source: ExportSource,

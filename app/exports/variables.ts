@@ -462,6 +462,16 @@ export function channelCode(channel: string): number | null {
 export function stockholmMonth(iso: string): string {
   const day = Number(iso.slice(8, 10));
   const hour = Number(iso.slice(11, 13));
-  if (day >= 28 && hour >= 21) return todayInStockholm(new Date(iso)).slice(0, 7);
-  return iso.slice(0, 7);
+  if (day < 28 || hour < 21) return iso.slice(0, 7);
+  // The answer changes on the hour at most; the clock is asked once per late hour seen (a handful a month).
+  const hourKey = iso.slice(0, 13);
+  let month = lateHours.get(hourKey);
+  if (month === undefined) {
+    month = todayInStockholm(new Date(iso)).slice(0, 7);
+    if (lateHours.size > 10_000) lateHours.clear();
+    lateHours.set(hourKey, month);
+  }
+  return month;
 }
+
+const lateHours = new Map<string, string>();

@@ -40,6 +40,11 @@ export interface SurveyPageData {
   /** Shown above the first question only. */
   intro: { minutes: number; withParticipantCode: boolean; participantCodeError: string | null } | null;
   view: SurveyView;
+  /**
+   * With scripts: the number the page gave the step it sent, echoed, so it can tell the answer to its latest step
+   * from an earlier step's answer arriving late (several steps can be on their way on a slow connection).
+   */
+  step?: string;
 }
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
@@ -179,6 +184,16 @@ export async function surveyStep(request: Request, rawCode: string): Promise<Pag
     return { status: read.status, page: shell(found, locale, false, { kind: "rejected", message }) };
   }
   const form = read.form;
+  const result = await answerStep(request, rawCode, found, form);
+  const step = form.get("step") ?? "";
+  return result.page && STEP_NUMBER.test(step) ? { ...result, page: { ...result.page, step } } : result;
+}
+
+const STEP_NUMBER = /^\d{1,15}$/;
+
+async function answerStep(request: Request, rawCode: string, found: Found, form: URLSearchParams): Promise<PageResult> {
+  const locale = localeFromRequest(request);
+  const t = surveyStrings[locale];
   const state = parseFlowState(form.get("state"));
   if (!state) return surveyLanding(request, rawCode);
   const campaignNow = campaignState(found.campaign);

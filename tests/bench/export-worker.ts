@@ -1,7 +1,19 @@
 // One step of the export benchmark, in its own process so its peak RSS is its own.
 // `prepare FILE` migrates a fresh SQLite file and adds a programme, two waves and an admin;
 // `export FILE` builds the research export of both waves and prints its figures as JSON.
+import fs from "node:fs";
 import { performance } from "node:perf_hooks";
+
+/** CPU seconds of this process's main thread so far (Linux: /proc), or null elsewhere. */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 const [mode, file] = process.argv.slice(2);
 process.env.DATABASE_URL = `file:${file}`;
@@ -54,6 +66,7 @@ if (mode === "prepare") {
     }
   }, 50);
   const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuSeconds();
   const started = performance.now();
   const built = await buildExportZip(resolved.source, {
     exportId: 1,
@@ -62,12 +75,14 @@ if (mode === "prepare") {
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const mainAfter = mainThreadCpuSeconds();
   clearInterval(sampler);
   console.log(
     JSON.stringify({
       rows: built.summary.readRows,
       seconds,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      mainThreadCpuSeconds: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore,
       zipBytes: built.bytes,
       suppressedCells: built.summary.suppressedCells,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,

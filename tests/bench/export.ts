@@ -100,28 +100,48 @@ export async function benchExport(sizes = [100_000, 1_000_000]) {
       // Baseline: the sqlite3 shell dumping the same rows as CSV, from the same file, in the same run.
       const query =
         "select id, campaign_id, submitted_at, channel, staff_assisted, participant_code_hmac, answers from responses where campaign_id in (1, 2) order by campaign_id, id";
-      // `times` prints the CPU seconds of the shell's children (sqlite3): user and system.
-      const t0 = performance.now();
-      const dump = spawnSync(
-        "sh",
-        ["-c", `sqlite3 -csv "${file}" "${query}" > "${path.join(dir, "dump.csv")}"; status=$?; times; exit $status`],
-        { encoding: "utf8" },
-      );
-      const baselineSeconds = (performance.now() - t0) / 1000;
-      if (dump.status !== 0) throw new Error(`sqlite3 failed: ${dump.stderr}`);
-      const baselineCpu = childCpuSeconds(dump.stdout);
-
-      const r = worker("export", file, dir);
+      const baseline = () => {
+        // `times` prints the CPU seconds of the shell's children (sqlite3): user and system.
+        const t0 = performance.now();
+        const dump = spawnSync(
+          "sh",
+          ["-c", `sqlite3 -csv "${file}" "${query}" > "${path.join(dir, "dump.csv")}"; status=$?; times; exit $status`],
+          { encoding: "utf8" },
+        );
+        const seconds = (performance.now() - t0) / 1000;
+        if (dump.status !== 0) throw new Error(`sqlite3 failed: ${dump.stderr}`);
+        fs.rmSync(path.join(dir, "dump.csv"), { force: true });
+        return { seconds, cpuSeconds: childCpuSeconds(dump.stdout) };
+      };
+      // Others share the machine: each side runs several times, alternating, and the best time of each counts
+      // (the peak RSS is the highest seen).
+      const rounds = size <= 200_000 ? 3 : 2;
+      const base: { seconds: number; cpuSeconds: number }[] = [];
+      const runs: ReturnType<typeof worker>[] = [];
+      for (let round = 0; round < rounds; round++) {
+        base.push(baseline());
+        runs.push(worker("export", file, dir));
+      }
+      const best = <T extends { seconds: number }>(xs: T[]) => xs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      const baselineSeconds = best(base).seconds;
+      const baselineCpu = Math.min(...base.map((b) => b.cpuSeconds));
+      const r = best(runs as { seconds: number; rows: number; zipBytes: number; suppressedCells: number }[]);
+      const cpuSeconds = Math.min(...runs.map((x) => x.cpuSeconds as number));
+      const mainCpu = runs.map((x) => x.mainThreadCpuSeconds as number | null).filter((x) => x !== null);
+      const maxRssBytes = Math.max(...runs.map((x) => x.maxRssBytes as number));
       const ratio = r.rows / r.seconds / (size / baselineSeconds);
-      const cpuRatio = baselineCpu / r.cpuSeconds;
-      results.push({ rows: size, ratio, rss: r.maxRssBytes });
+      const cpuRatio = baselineCpu / cpuSeconds;
+      const perRound = runs.map((x, i) => (base[i].seconds / (x.seconds as number)).toFixed(2)).join(", ");
+      results.push({ rows: size, ratio, rss: maxRssBytes });
       lines.push(
-        `${size.toLocaleString("sv-SE")} responses: export ${Math.round(r.rows / r.seconds).toLocaleString("sv-SE")} rows/s ` +
+        `${size.toLocaleString("sv-SE")} responses (best of ${rounds}, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores): ` +
+          `export ${Math.round(r.rows / r.seconds).toLocaleString("sv-SE")} rows/s ` +
           `(${r.seconds.toFixed(1)} s, ZIP ${mb(r.zipBytes)}), sqlite3 -csv ${Math.round(size / baselineSeconds).toLocaleString("sv-SE")} rows/s ` +
-          `(${baselineSeconds.toFixed(1)} s) → ratio ${ratio.toFixed(2)}× (goal ≥ 0.5×); peak RSS ${mb(r.maxRssBytes)} (goal ≤ 300 MB); ` +
-          `${r.suppressedCells} cells suppressed`,
-        `  CPU time (all threads): export ${r.cpuSeconds.toFixed(2)} s, sqlite3 ${baselineCpu.toFixed(2)} s → ratio ${cpuRatio.toFixed(2)}× ` +
-          `(less swayed by others' load on a shared machine than wall time)`,
+          `(${baselineSeconds.toFixed(1)} s) → ratio ${ratio.toFixed(2)}× (goal ≥ 0.5×; rounds ${perRound}); ` +
+          `peak RSS ${mb(maxRssBytes)} (goal ≤ 300 MB); ${r.suppressedCells} cells suppressed`,
+        `  CPU time (all threads): export ${cpuSeconds.toFixed(2)} s, sqlite3 ${baselineCpu.toFixed(2)} s → ratio ${cpuRatio.toFixed(2)}× ` +
+          `(less swayed by others' load on a shared machine than wall time)` +
+          (mainCpu.length > 0 ? `; the export's main thread ${Math.min(...mainCpu).toFixed(2)} s of it` : ""),
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -48,4 +48,10 @@ if (!only || only === "reach") {
   const r = await benchReach();
   for (const line of r.lines) console.log(line);
 }
+if (!only || only === "workshop-board") {
+  const { benchWorkshopBoard } = await import("./workshop-board");
+  console.log("\n== Workshop board: a note from a phone to the board, against the board's own poll interval");
+  const r = await benchWorkshopBoard();
+  for (const line of r.lines) console.log(line);
+}
 process.exit(0);

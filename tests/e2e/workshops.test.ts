@@ -17,11 +17,12 @@ import {
 
 setUpBrowser();
 
-/** The board must show a new note within 3 seconds of it being sent. */
-async function expectOnBoardWithin3s(board: Page, text: string) {
-  await expect
-    .poll(() => board.locator(".board__note", { hasText: text }).count(), { timeout: 3000, interval: 150 })
-    .toBe(1);
+/**
+ * The board shows a new note by itself, without a reload. How fast is a benchmark's question
+ * (`npm run bench -- workshop-board`), not this test's: here it waits for the state.
+ */
+async function expectOnBoard(board: Page, text: string) {
+  await expect.poll(() => board.locator(".board__note", { hasText: text }).count()).toBe(1);
 }
 
 async function writeNote(page: Page, text: string) {
@@ -56,7 +57,7 @@ async function withoutScripts(context: Awaited<ReturnType<typeof newContext>>, v
 }
 
 describe("Framtidsverkstad", () => {
-  it("runs a session with a facilitator and two phones, from notes to /forslag", { timeout: 150_000 }, async () => {
+  it("runs a session with a facilitator and two phones, from notes to /forslag", async () => {
     const facilitatorContext = await newContext(browser, DESKTOP);
     const staff = await facilitatorContext.newPage();
     await login(staff, "facilitator@demo.local");
@@ -96,9 +97,7 @@ describe("Framtidsverkstad", () => {
     await staff.getByRole("button", { name: "Kritikfas" }).click();
     await expect.poll(() => staff.getByText("Fasen är ändrad till Kritikfas.").count()).toBe(1);
     for (const phone of [a, b]) {
-      await expect
-        .poll(() => phone.getByRole("heading", { name: "Vad är dåligt eller saknas?" }).count(), { timeout: 10_000 })
-        .toBe(1);
+      await expect.poll(() => phone.getByRole("heading", { name: "Vad är dåligt eller saknas?" }).count()).toBe(1);
     }
     await a.getByLabel("Förnamn eller smeknamn (om du vill)").fill("Maja");
     await a.getByRole("button", { name: "Spara namnet" }).click();
@@ -106,10 +105,10 @@ describe("Framtidsverkstad", () => {
 
     const htmlNote = "Det saknas <b>kvällsöppet</b>";
     await writeNote(a, htmlNote);
-    await expectOnBoardWithin3s(board, htmlNote);
+    await expectOnBoard(board, htmlNote);
     expect(await board.locator(".board__note b").count()).toBe(0);
     await writeNote(b, "För få saker att göra");
-    await expectOnBoardWithin3s(board, "För få saker att göra");
+    await expectOnBoard(board, "För få saker att göra");
     expect(await board.getByText("Maja").count()).toBe(0);
     await expectNoAxeViolations(a, "participant critique");
     await screenshot(a, "participant-critique-phone");
@@ -129,15 +128,13 @@ describe("Framtidsverkstad", () => {
     await expect.poll(() => staff.getByText("Fasen är ändrad till Fantasifas.").count()).toBe(1);
     for (const phone of [a, b]) {
       await expect
-        .poll(() => phone.getByRole("heading", { name: "Hur skulle det se ut om allt var möjligt?" }).count(), {
-          timeout: 10_000,
-        })
+        .poll(() => phone.getByRole("heading", { name: "Hur skulle det se ut om allt var möjligt?" }).count())
         .toBe(1);
     }
     await writeNote(a, "Filmkväll varje torsdag");
-    await expectOnBoardWithin3s(board, "Filmkväll varje torsdag");
+    await expectOnBoard(board, "Filmkväll varje torsdag");
     await writeNote(b, "Ett kök där vi lagar mat ihop");
-    await expectOnBoardWithin3s(board, "Ett kök där vi lagar mat ihop");
+    await expectOnBoard(board, "Ett kök där vi lagar mat ihop");
     expect(await board.locator(".board__note", { hasText: "För få saker att göra" }).count()).toBe(0);
 
     // Dot voting on the fantasy notes, three dots each.
@@ -152,9 +149,7 @@ describe("Framtidsverkstad", () => {
     expect(await staff.getByText("Röstningen är öppen.", { exact: true }).count()).toBe(0);
     expect(await staff.getByRole("status").filter({ hasText: "Röstningen är öppen" }).count()).toBe(1);
     for (const phone of [a, b]) {
-      await expect
-        .poll(() => phone.getByRole("heading", { name: "Rösta med prickar" }).count(), { timeout: 10_000 })
-        .toBe(1);
+      await expect.poll(() => phone.getByRole("heading", { name: "Rösta med prickar" }).count()).toBe(1);
     }
     await expect.poll(() => a.getByText("Du har 3 av 3 prickar kvar.").count()).toBe(1);
     // The dots come before the note form: nobody scrolls past the form to vote.
@@ -214,10 +209,7 @@ describe("Framtidsverkstad", () => {
     expect(await staff.getByText("Sparat.", { exact: true }).count()).toBe(0);
 
     await expect
-      .poll(async () => (await board.locator(".board__ranking li").allTextContents()).slice(0, 2), {
-        timeout: 3000,
-        interval: 150,
-      })
+      .poll(async () => (await board.locator(".board__ranking li").allTextContents()).slice(0, 2))
       .toEqual(["1.Ett kök där vi lagar mat ihop4 prickar", "2.Filmkväll varje torsdag3 prickar"]);
     await expectNoAxeViolations(board, "board voting");
     await screenshot(board, "board-voting-desktop");

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codebookCsv, importSps } from "~/exports/codebook";
-import { buildLayout, channelCode, oneLine } from "~/exports/variables";
+import { buildLayout, channelCode, oneLine, stockholmMonth } from "~/exports/variables";
 
 const brukarenkat = JSON.parse(fs.readFileSync(path.resolve("surveys/brukarenkat.json"), "utf8")) as Record<
   string,
@@ -63,5 +63,16 @@ describe("the channel column", () => {
   it("codes every channel a response can be stored with, paper and imported waves included, in a fixed order", () => {
     expect(["phone", "kiosk", "staff", "paper", "import"].map(channelCode)).toEqual([1, 2, 3, 4, 5]);
     expect(channelCode("something-else")).toBeNull();
+  });
+
+  it("cuts a stored instant to its month in Stockholm, the late hours of a month's last day included", () => {
+    expect(stockholmMonth("2026-01-31T23:00:00.000Z")).toBe("2026-02"); // midnight in winter time
+    expect(stockholmMonth("2026-01-31T23:30:00.000Z")).toBe("2026-02"); // the same hour again: the same answer
+    expect(stockholmMonth("2026-01-31T22:59:59.000Z")).toBe("2026-01");
+    expect(stockholmMonth("2026-01-31T22:00:00.000Z")).toBe("2026-01");
+    expect(stockholmMonth("2026-06-30T21:59:59.000Z")).toBe("2026-06"); // 23:59 in summer time
+    expect(stockholmMonth("2026-06-30T22:00:00.000Z")).toBe("2026-07");
+    expect(stockholmMonth("2026-06-29T23:00:00.000Z")).toBe("2026-06");
+    expect(stockholmMonth("2026-03-15T10:00:00.000Z")).toBe("2026-03");
   });
 });

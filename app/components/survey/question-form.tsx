@@ -26,6 +26,7 @@ export function QuestionForm({
   onSend,
   onOffline,
   onAhead,
+  nextStep,
 }: {
   page: SurveyPageData;
   view: QuestionPage;
@@ -38,6 +39,8 @@ export function QuestionForm({
    * answer; "last" when this answer leaves no question after it.
    */
   onAhead: (form: HTMLFormElement) => Foreseen;
+  /** Numbers a step sent through the fetcher; the server echoes it (see `SurveyPageData.step`). */
+  nextStep: () => string;
 }) {
   const t = useStrings(surveyStrings);
   const speech = useSpeechAvailable();
@@ -72,6 +75,9 @@ export function QuestionForm({
       return;
     }
     if (intent === "next") onAhead(event.currentTarget);
+    // Read by the fetcher as it sends the form, just after this handler.
+    const step = event.currentTarget.elements.namedItem("step");
+    if (step instanceof HTMLInputElement) step.value = nextStep();
   };
 
   return (
@@ -87,6 +93,7 @@ export function QuestionForm({
       {page.intro ? <SurveyIntro page={page} intro={page.intro} state={view.state} speech={speech} /> : null}
       <input type="hidden" name="state" value={JSON.stringify(view.state)} />
       <input type="hidden" name="question" value={question.name} />
+      <input type="hidden" name="step" defaultValue="" />
       <p className="survey-progress">
         <span>{format(t.questionOf, { n: view.position, total: view.total })}</span>
         <span className="survey-progress__bar" aria-hidden="true">

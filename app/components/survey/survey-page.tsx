@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { deviceStorage, loadProgress, readOutbox, type OutboxEntry } from "~/surveys/device-storage";
@@ -41,6 +41,9 @@ function outboxEntry(page: SurveyPageData, view: QuestionPage, answers: Record<s
   };
 }
 
+/** Numbers the steps this page sends, across remounts too (a kept fetcher's answer never matches a new step). */
+let stepsSent = 0;
+
 /**
  * The participant's survey page: the server's page first (it works as it is, without scripts), then, with
  * scripts, steps through a fetcher, a copy of the progress on the phone, the outbox for the send, and on a
@@ -50,17 +53,31 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const t = useStrings(surveyStrings);
   const fetcher = useFetcher<SurveyPageData>({ key: `survey-${initial.code}` });
   const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
-  // The server's answer to a step replaces what was shown ahead of it (the same question: nothing typed is lost).
-  useEffect(() => setForeseen(null), [fetcher.data]);
+  const [answered, setAnswered] = useState<SurveyPageData | null>(null);
+  // The step the page sent last. On a slow line several steps can be on their way at once (the router does not
+  // always cancel the earlier ones), and they can come back in any order: only the answer to the latest step
+  // counts, or a late answer to an earlier one would take the person back and drop what they answered since.
+  const latestStep = useRef<string | null>(null);
+  const nextStep = useCallback(() => {
+    latestStep.current = String(++stepsSent);
+    return latestStep.current;
+  }, []);
+  useEffect(() => {
+    const answer = fetcher.data;
+    if (!answer || answer.step === undefined || answer.step !== latestStep.current) return;
+    // The server's answer replaces what was shown ahead of it (the same question: nothing typed is lost).
+    setAnswered(answer);
+    setForeseen(null);
+  }, [fetcher.data]);
   const withForesight = useFullForesight(initial);
-  const served = fetcher.data ?? initial;
+  const served = answered ?? initial;
   const page: SurveyPageData = useMemo(() => {
     if (foreseen) return { ...served, intro: null, view: withForesight(foreseen) };
     return served.view.kind === "question" ? { ...served, view: withForesight(served.view) } : served;
   }, [foreseen, served, withForesight]);
   const view = page.view;
   const sender = useSendAnswers(page.code);
-  const onLanding = !fetcher.data && view.kind === "question" && view.isFirst;
+  const onLanding = !answered && view.kind === "question" && view.isFirst;
   const resume = useResumeOffer(page.code, page.kiosk, onLanding);
   const [noConnection, setNoConnection] = useState(false);
   const [touched, setTouched] = useState(false);
@@ -113,7 +130,12 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const continueSaved = () => {
     if (!resume.saved) return;
     fetcher.submit(
-      { intent: "resume", state: JSON.stringify(resume.saved.state), question: resume.saved.question },
+      {
+        intent: "resume",
+        state: JSON.stringify(resume.saved.state),
+        question: resume.saved.question,
+        step: nextStep(),
+      },
       { method: "post", action: `/s/${encodeURIComponent(page.code)}/svara` },
     );
     resume.dismiss();
@@ -145,6 +167,7 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
             onSend={onSend}
             onOffline={() => setNoConnection(true)}
             onAhead={onAhead}
+            nextStep={nextStep}
           />
         </div>
       </>
