@@ -233,6 +233,7 @@ async function plainBatch(campaignId: number, after: string, batchSize: number):
     answers: string;
   }[] = await db("responses")
     .where("campaign_id", campaignId)
+    .andWhere("partial", false)
     .andWhere("id", ">", after)
     .orderBy("id")
     .limit(batchSize)
@@ -262,7 +263,7 @@ async function packedBatch(campaignId: number, after: string, batchSize: number)
     `SELECT count(*) AS n, max(id) AS last, group_concat(
        id || char(31) || submitted_at || char(31) || channel || char(31) || staff_assisted || char(31) ||
        ifnull(participant_code_hmac, '') || char(31) || answers, char(30)) AS rows
-     FROM (SELECT * FROM responses WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?)`,
+     FROM (SELECT * FROM responses WHERE campaign_id = ? AND partial = 0 AND id > ? ORDER BY id LIMIT ?)`,
     [campaignId, after, batchSize],
   )) as { n: number; last: string | null; rows: string | null }[];
   if (packed.n === 0 || packed.rows === null) return [];
@@ -290,7 +291,10 @@ async function packedBatch(campaignId: number, after: string, batchSize: number)
 
 export async function countExportRows({ campaignIds }: { campaignIds: number[] }): Promise<number> {
   if (campaignIds.length === 0) return 0;
-  const [{ n }] = await db("responses").whereIn("campaign_id", campaignIds).count<{ n: number | string }[]>("* as n");
+  const [{ n }] = await db("responses")
+    .whereIn("campaign_id", campaignIds)
+    .where("partial", false)
+    .count<{ n: number | string }[]>("* as n");
   return Number(n);
 }
 

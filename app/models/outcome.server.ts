@@ -174,7 +174,8 @@ export async function countResponsesPerCampaign({
   filter?: RespondentFilter | null;
 }): Promise<{ campaignId: number; n: number }[]> {
   if (campaignIds.length === 0) return [];
-  const q = db("responses as r").whereIn("r.campaign_id", campaignIds);
+  // Partial responses (a shared tablet's walked-away answers, decision 0032) are no respondents of a wave.
+  const q = db("responses as r").whereIn("r.campaign_id", campaignIds).where("r.partial", false);
   if (filter) {
     q.whereIn(
       "r.id",
@@ -221,11 +222,13 @@ export async function pairedAnswers({
   const latest = (campaignId: number) =>
     db("responses as r")
       .where("r.campaign_id", campaignId)
+      .where("r.partial", false)
       .whereNotNull("r.participant_code_hmac")
       .whereNotExists(
         db("responses as later")
           .whereRaw("later.campaign_id = r.campaign_id")
           .whereRaw("later.participant_code_hmac = r.participant_code_hmac")
+          .where("later.partial", false)
           .whereRaw(
             "(later.submitted_at > r.submitted_at or (later.submitted_at = r.submitted_at and later.id > r.id))",
           ),
@@ -324,7 +327,10 @@ export async function listOutcomeCampaigns({
   programIds?: number[];
 }): Promise<(OutcomeCampaign & { responses: number })[]> {
   const q = db("campaigns as c")
-    .select("c.id", db.raw("(select count(*) from responses r where r.campaign_id = c.id) as responses"))
+    .select(
+      "c.id",
+      db.raw("(select count(*) from responses r where r.campaign_id = c.id and r.partial = ?) as responses", [false]),
+    )
     .orderBy([{ column: "c.opens_on" }, { column: "c.id" }]);
   if (programIds) q.whereIn("c.program_id", programIds);
   const rows: { id: number; responses: unknown }[] = await q;

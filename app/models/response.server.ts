@@ -291,3 +291,11 @@ export async function insertResponses(
   await (outer ? write(outer) : db.transaction(write));
   return items.map((item, i) => (firstIndex.get(item.id) === i && stored.has(item.id) ? "stored" : "duplicate"));
 }
+
+/**
+ * Marks responses just stored in `trx` as partial: what a person on a shared tablet answered before walking away,
+ * where the survey allows it (decision 0032). Kept out of the outcome figures and the export.
+ */
+export async function markPartial(ids: string[], trx: Knex.Transaction): Promise<void> {
+  if (ids.length > 0) await trx("responses").whereIn("id", ids).update({ partial: true });
+}

@@ -19,10 +19,12 @@ export async function listLinkedResponses({
     db("responses as r")
       .join("visitors as v", "v.code_hmac", "r.participant_code_hmac")
       .whereIn("r.campaign_id", campaignIds)
+      .where("r.partial", false)
       .whereNotExists(
         db("responses as later")
           .whereRaw("later.campaign_id = r.campaign_id")
           .whereRaw("later.participant_code_hmac = r.participant_code_hmac")
+          .where("later.partial", false)
           .whereRaw(
             "(later.submitted_at > r.submitted_at or (later.submitted_at = r.submitted_at and later.id > r.id))",
           ),

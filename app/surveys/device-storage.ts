@@ -21,6 +21,8 @@ export interface Submission {
   version: string;
   /** Signed "started while the campaign was open": accepted, marked late, after it closes. */
   started?: string;
+  /** A shared tablet's answers so far, sent when the person walked away (decision 0032). */
+  partial?: boolean;
 }
 
 export interface OutboxEntry {

@@ -9,6 +9,8 @@ let registered = false;
  * - `feedback`: free text meant for the staff's feedback inbox;
  * - `consent`: the question whose "ja" lets us quote the person's free text anonymously;
  * - `quasiIdentifier`: answers that could point someone out in combination (research export, k-anonymity);
+ * - `kioskSendsPartial` (on the survey): on a shared tablet, a person's answers so far are sent as a partial
+ *   response when they walk away, instead of being wiped (decision 0032);
  * - plainer Swedish for the runner's own words.
  */
 export function registerSurveyExtensions(): void {
@@ -18,6 +20,7 @@ export function registerSurveyExtensions(): void {
   Serializer.addProperty("question", { name: "feedback:boolean", category: "data", default: false });
   Serializer.addProperty("question", { name: "consent", category: "data" });
   Serializer.addProperty("question", { name: "quasiIdentifier:boolean", category: "data", default: false });
+  Serializer.addProperty("survey", { name: "kioskSendsPartial:boolean", category: "data", default: false });
   Object.assign(surveyLocalization.locales["sv"] ?? {}, SWEDISH_FIXES);
   Object.assign(surveyLocalization.locales["en"] ?? {}, ENGLISH_FIXES);
 }

@@ -40,6 +40,8 @@ export interface SurveyPageData {
   /** Shown above the first question only. */
   intro: { minutes: number; withParticipantCode: boolean; participantCodeError: string | null } | null;
   view: SurveyView;
+  /** On a shared tablet: whether a person's answers so far are sent when they walk away, or wiped (decision 0032). */
+  sendsPartial: boolean;
   /**
    * With scripts: the number the page gave the step it sent, echoed, so it can tell the answer to its latest step
    * from an earlier step's answer arriving late (several steps can be on their way on a slow connection).
@@ -100,7 +102,8 @@ function minutesFor(survey: FlowSurvey, locale: Locale): number {
 }
 
 function shell(found: Found, locale: Locale, kiosk: boolean, view: SurveyView, intro: SurveyPageData["intro"] = null) {
-  return { code: found.campaign.code, title: pageTitle(found, locale), locale, kiosk, intro, view };
+  const sendsPartial = kiosk && found.survey.json.kioskSendsPartial === true;
+  return { code: found.campaign.code, title: pageTitle(found, locale), locale, kiosk, sendsPartial, intro, view };
 }
 
 function introFor(found: Found, locale: Locale, participantCodeError: string | null = null): SurveyPageData["intro"] {

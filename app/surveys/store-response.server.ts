@@ -1,6 +1,12 @@
 import { recordFeedbackMany, type FeedbackIntake } from "~/models/feedback-intake.server";
 import { audit, type AuditInput } from "~/models/audit.server";
-import { insertResponses, type AnswerRow, type NewResponse, type ResponseChannel } from "~/models/response.server";
+import {
+  insertResponses,
+  markPartial,
+  type AnswerRow,
+  type NewResponse,
+  type ResponseChannel,
+} from "~/models/response.server";
 import type { CompiledSurvey } from "./validate.server";
 import { WriteQueue } from "./write-queue.server";
 
@@ -17,6 +23,8 @@ export interface ResponseToStore {
   staffAssisted: boolean;
   participantCodeHmac: string | null;
   late?: boolean;
+  /** A shared tablet's answers so far, sent when the person walked away (decision 0032): stored without answer rows. */
+  partial?: boolean;
   /** Written in the same transaction, only when the response is really stored (staff entering a paper form). */
   audit?: AuditInput;
 }
@@ -56,7 +64,8 @@ async function writeBatch(items: ResponseToStore[]): Promise<("stored" | "duplic
       participantCodeHmac: r.participantCodeHmac,
       late: Boolean(r.late),
       answers: r.answers,
-      rows: r.rows,
+      // A partial response has no answer rows, so the outcome figures (built on them) never count it.
+      rows: r.partial ? [] : r.rows,
       source: r,
     };
   });
@@ -64,6 +73,10 @@ async function writeBatch(items: ResponseToStore[]): Promise<("stored" | "duplic
     const feedback = (inserted as typeof records).flatMap((r) => feedbackOf(r.source, r.submittedAt));
     if (feedback.length > 0) await recordFeedbackMany(feedback, trx);
     for (const r of inserted as typeof records) if (r.source.audit) await audit(r.source.audit, trx);
+    await markPartial(
+      (inserted as typeof records).filter((r) => r.source.partial).map((r) => r.id),
+      trx,
+    );
   });
 }
 

@@ -31,6 +31,8 @@ const envelope = z.object({
     .optional(),
   /** Signed "started while open" from the survey page: lets answers finished offline arrive after the close. */
   started: z.string().max(100).optional(),
+  /** A shared tablet's answers so far, sent when the person walked away (only where the survey allows it). */
+  partial: z.boolean().optional(),
 });
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
@@ -153,15 +155,19 @@ export async function acceptSurveyAnswers({
   }
 
   const compiled = compiledSurvey(survey.versionId, survey.json);
-  const result = validateAnswers({ survey: compiled, answers: input.answers, locale, messages: t });
-  if (!result.ok) return reply(422, { error: result.errors[0]?.message ?? t.apiMalformed, errors: result.errors });
-
   const channel =
     campaign.kiosk || input.channel === "kiosk"
       ? "kiosk"
       : input.assisted || input.channel === "staff"
         ? "staff"
         : "phone";
+  // Partial answers come only from a shared tablet whose survey takes them (decision 0032).
+  const partial = input.partial === true;
+  if (partial && !(channel === "kiosk" && compiled.kioskSendsPartial)) return problem(422, t.apiPartialRefused);
+  const result = validateAnswers({ survey: compiled, answers: input.answers, locale, messages: t, partial });
+  if (!result.ok) return reply(422, { error: result.errors[0]?.message ?? t.apiMalformed, errors: result.errors });
+  if (partial && Object.keys(result.answers).length === 0) return problem(422, t.apiPartialEmpty);
+
   const outcome = await storeSurveyResponse({
     id: input.id.toLowerCase(),
     campaign,
@@ -174,6 +180,7 @@ export async function acceptSurveyAnswers({
     staffAssisted: Boolean(input.assisted) || input.channel === "staff",
     participantCodeHmac: codeHmac,
     late,
+    partial,
   });
   return reply(outcome === "stored" ? 201 : 200, { id: input.id.toLowerCase(), status: outcome });
 }

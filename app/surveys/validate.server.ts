@@ -52,6 +52,11 @@ export interface CompiledSurvey {
   planCovers: boolean;
   feedbackQuestions: string[];
   consentQuestion: string | null;
+  /**
+   * The survey's `kioskSendsPartial`: on a shared tablet, a person's answers so far are sent as a partial response
+   * when they walk away, instead of being wiped (decision 0032).
+   */
+  kioskSendsPartial: boolean;
 }
 
 const compiled = new Map<number, CompiledSurvey>();
@@ -127,6 +132,7 @@ function compile(json: Record<string, unknown>): CompiledSurvey {
     planCovers,
     feedbackQuestions: [...rules.values()].filter((r) => r.feedback).map((r) => r.name),
     consentQuestion: [...rules.values()].find((r) => r.consent === "quote")?.name ?? null,
+    kioskSendsPartial: json.kioskSendsPartial === true,
   };
 }
 
@@ -148,11 +154,14 @@ export function validateAnswers({
   answers,
   locale,
   messages,
+  partial = false,
 }: {
   survey: CompiledSurvey;
   answers: unknown;
   locale: "sv" | "en";
   messages: Messages;
+  /** Answers so far (a partial response): every answer given is checked, but questions left are no error. */
+  partial?: boolean;
 }): ValidationResult {
   if (answers === null || typeof answers !== "object" || Array.isArray(answers)) {
     return { ok: false, errors: [{ question: null, message: messages.notAnObject }] };
@@ -190,6 +199,8 @@ export function validateAnswers({
     const localized = survey.modelFor(locale);
     localized.data = kept;
     for (const q of localized.getAllQuestions(true) as Question[]) {
+      // Answers so far: a question not reached yet is no error, but an answer given must hold.
+      if (partial && !Object.prototype.hasOwnProperty.call(kept, q.name)) continue;
       q.validate(true);
       for (const e of q.errors) errors.push({ question: q.name, message: e.getText() });
     }

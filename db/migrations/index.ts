@@ -19,6 +19,7 @@ import * as responseSurveyVersionIndex from "./0030_response_survey_version_inde
 import * as programArchive from "./0024_program_archive";
 import * as responseImports from "./0023_response_imports";
 import * as answerIndexInArrivalOrder from "./0033_answer_index_in_arrival_order";
+import * as responsePartial from "./0031_response_partial";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -45,6 +46,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0024_program_archive": programArchive,
   "0023_response_imports": responseImports,
   "0033_answer_index_in_arrival_order": answerIndexInArrivalOrder,
+  "0031_response_partial": responsePartial,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

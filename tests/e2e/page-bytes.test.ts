@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { baseUrl } from "../support/browser";
 import { loginCookie } from "../support/http";
+import { setUpOwnServer } from "../support/start-server";
+
+/**
+ * The demo data as seeded, on a server of the file's own: the crawl checks every kind of page, and on the shared
+ * server it would also walk every wave, session and export the other files created (up to 400 pages a crawl).
+ */
+const server = setUpOwnServer();
 
 /**
  * Every HTML page is valid UTF-8 with no NUL byte (DESIGN.md). Crawls the app as a visitor, as an admin and
@@ -17,7 +23,7 @@ async function crawl(start: string[], cookie: string): Promise<{ pages: number; 
   let pages = 0;
   while (queue.length > 0 && pages < MAX_PAGES) {
     const path = queue.shift()!;
-    const response = await fetch(`${baseUrl()}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+    const response = await fetch(`${server.baseUrl}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
     const type = response.headers.get("Content-Type") ?? "";
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (!type.startsWith("text/html")) continue;
@@ -36,19 +42,35 @@ async function crawl(start: string[], cookie: string): Promise<{ pages: number; 
   return { pages, problems };
 }
 
-describe("every page's bytes", () => {
-  it("has no NUL byte and no U+FFFD, for a visitor and an admin, in Swedish and English", async () => {
-    const visitor = ["/", "/s/DEMO", "/s/YOGA", "/w/FRAMTID", "/w/FRAMTID/board", "/forslag", "/tyck-till"];
-    const staff = ["/staff", "/staff/feedback", "/staff/attendance/stats", "/staff/workshops", "/staff/quotes"];
-    const admin = await loginCookie("admin@demo.local");
-    const runs = [
-      await crawl(visitor, ""),
-      await crawl(visitor, "lang=en"),
-      await crawl(staff, admin),
-      await crawl(staff, `${admin}; lang=en`),
-    ];
-    expect(runs.map((r) => r.pages >= visitor.length)).toEqual([true, true, true, true]);
-    expect(runs[2].pages, "staff pages reached by links").toBeGreaterThan(40);
-    expect(runs.flatMap((r) => r.problems)).toEqual([]);
+const VISITOR_START = ["/", "/s/DEMO", "/s/YOGA", "/w/FRAMTID", "/w/FRAMTID/board", "/forslag", "/tyck-till"];
+const STAFF_START = ["/staff", "/staff/feedback", "/staff/attendance/stats", "/staff/workshops", "/staff/quotes"];
+
+// One crawl per test: each is a few hundred pages, and on a loaded machine four in one test outgrew its budget.
+describe("every page's bytes have no NUL byte and no U+FFFD", () => {
+  it("for a visitor, in Swedish", async () => {
+    const run = await crawl(VISITOR_START, "");
+    expect(run.pages).toBeGreaterThanOrEqual(VISITOR_START.length);
+    expect(run.problems).toEqual([]);
+  });
+
+  it("for a visitor, in English", async () => {
+    const run = await crawl(VISITOR_START, "lang=en");
+    expect(run.pages).toBeGreaterThanOrEqual(VISITOR_START.length);
+    expect(run.problems).toEqual([]);
+  });
+
+  it("for an admin, in Swedish", async () => {
+    const run = await crawl(STAFF_START, await loginCookie("admin@demo.local", undefined, server.baseUrl));
+    expect(run.pages, "staff pages reached by links").toBeGreaterThan(40);
+    expect(run.problems).toEqual([]);
+  });
+
+  it("for an admin, in English", async () => {
+    const run = await crawl(
+      STAFF_START,
+      `${await loginCookie("admin@demo.local", undefined, server.baseUrl)}; lang=en`,
+    );
+    expect(run.pages, "staff pages reached by links").toBeGreaterThan(40);
+    expect(run.problems).toEqual([]);
   });
 });

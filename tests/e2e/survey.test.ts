@@ -315,6 +315,98 @@ describe("the brukarenkät on a phone", () => {
     await context.close();
   });
 
+  it("sends answers in the background when the connection returns, with no page of the app open, stored once", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    const context = await newContext(browser, PHONE);
+    const page = await open(context);
+    await hydrated(page);
+    // The service worker is installed once a page has loaded (Chromium has Background Sync).
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => Boolean(r.active)))).toBe(true);
+    await answerAll(page);
+    await context.setOffline(true);
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Dina svar är sparade i telefonen" }).waitFor();
+    // The worker's copy (IndexedDB) is there before the person leaves.
+    const workerCopies = (p: Page) =>
+      p.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open("deltagarrost", 1);
+            open.onupgradeneeded = () => open.result.createObjectStore("outbox", { keyPath: "body.id" });
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction("outbox").objectStore("outbox").count();
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+    await expect.poll(() => workerCopies(page), UNTIL_STATE).toBe(1);
+    // The person closes the survey; no page of the app is open (a blank tab only lets the test reach the browser).
+    const blank = await context.newPage();
+    await page.close();
+    const cdp = await context.newCDPSession(blank);
+    const registrations = new Map<string, { registrationId: string; scopeURL: string; isDeleted: boolean }>();
+    cdp.on("ServiceWorker.workerRegistrationUpdated", (event) => {
+      for (const r of event.registrations) registrations.set(r.registrationId, r);
+    });
+    await cdp.send("ServiceWorker.enable");
+    const origin = new URL(baseUrl()).origin;
+    const registration = () =>
+      [...registrations.values()].find((r) => r.scopeURL === `${origin}/` && !r.isDeleted)?.registrationId;
+    await expect.poll(registration, UNTIL_STATE).toBeTruthy();
+    await context.setOffline(false);
+    // The connection is back: the browser wakes the worker (here on the test's word, as it would by itself).
+    await cdp.send("ServiceWorker.dispatchSyncEvent", {
+      origin,
+      registrationId: registration()!,
+      tag: "deltagarrost-outbox",
+      lastChance: false,
+    });
+    await expect.poll(async () => (await responsesFor("DEMO")).length, UNTIL_STATE).toBe(before + 1);
+    const stored = await responsesFor("DEMO");
+    expect(JSON.parse(stored[stored.length - 1].answers)).toMatchObject({ program: "bostad_forst", satisfaction: 5 });
+    // Later the person opens the app: the page's own copy is sent too, and still one response is stored.
+    const later = await context.newPage();
+    await later.goto("/");
+    await later.waitForFunction(() => localStorage.getItem("deltagarrost:outbox") === null);
+    expect(await workerCopies(later)).toBe(0);
+    expect((await responsesFor("DEMO")).length).toBe(before + 1);
+    await context.close();
+  });
+
+  it("sends answers from a page of the app that is open when the connection returns (no service worker)", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    // A browser without Background Sync: the pages send the answers themselves.
+    const context = await browser.newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      locale: "sv-SE",
+      baseURL: baseUrl(),
+      serviceWorkers: "block",
+    });
+    context.setDefaultTimeout(50_000);
+    context.setDefaultNavigationTimeout(50_000);
+    const start = await context.newPage();
+    await start.goto("/");
+    await hydrated(start);
+    const page = await open(context);
+    await hydrated(page);
+    await answerAll(page);
+    await context.setOffline(true);
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Dina svar är sparade i telefonen" }).waitFor();
+    await page.close();
+    // Only the start page is open when the connection returns.
+    await context.setOffline(false);
+    await start.waitForFunction(() => localStorage.getItem("deltagarrost:outbox") === null);
+    expect((await responsesFor("DEMO")).length).toBe(before + 1);
+    await context.close();
+  });
+
   it("stores one response when send is tapped twice", async () => {
     const before = (await responsesFor("DEMO")).length;
     const context = await newContext(browser, PHONE);
@@ -603,6 +695,45 @@ describe("the 30-second activity survey on the Mallis tablet", () => {
       .first();
     expect(feedback).toMatchObject({ text: "Lugnt och skönt" });
     expect(feedback.activity_id).not.toBeNull();
+    await context.close();
+  });
+
+  it("sends what a person answered as a partial response when they walk away; the start returns, empty", async () => {
+    const stored = () =>
+      e2eDb()("responses as r")
+        .join("campaigns as c", "c.id", "r.campaign_id")
+        .where("c.code", "YOGA")
+        .orderBy("r.submitted_at")
+        .select("r.id", "r.answers", "r.channel", "r.partial");
+    const before = (await stored()).length;
+    const context = await newContext(browser, TABLET);
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto("/s/YOGA");
+    await page.getByRole("heading", { name: "Hur var det idag?" }).waitFor();
+    await hydrated(page);
+    // A face tapped, then the person leaves without "Nästa".
+    await page.getByText("Mycket bra", { exact: true }).click();
+    const navigated = page.waitForEvent("framenavigated");
+    await page.clock.runFor(61_000);
+    await navigated;
+    await page.getByRole("heading", { name: "Hur var det idag?" }).waitFor();
+    await hydrated(page);
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
+    const rows = await stored();
+    expect(rows.length).toBe(before + 1);
+    const last = rows[rows.length - 1];
+    expect(JSON.parse(last.answers)).toEqual({ rating: 5 });
+    expect(last.channel).toBe("kiosk");
+    expect(Boolean(last.partial)).toBe(true);
+    // Nothing of the person stays on the tablet.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
+      [],
+    );
+    // The next person is left alone: with no touch on the start, nothing more is sent.
+    await page.clock.runFor(61_000);
+    expect(await page.getByRole("heading", { name: "Hur var det idag?" }).count()).toBe(1);
+    expect((await stored()).length).toBe(before + 1);
     await context.close();
   });
 });

@@ -9,6 +9,8 @@ const updateCampaignDates = async (args: Parameters<typeof updateDates>[0]) => {
 import { forgetLoadedSurveys, loadSurveys } from "~/surveys/registry.server";
 import { ensureSurveyVersion } from "~/models/survey-version.server";
 import { participantCodeHmac } from "~/privacy/participant-code.server";
+import { countAnswerValues, countResponsesPerCampaign, listOutcomeCampaigns } from "~/models/outcome.server";
+import { countExportRows } from "~/models/export.server";
 import { db, makePrograms, resetDatabase } from "../support/fixtures";
 import { makeCampaign, newId, submit, VALID_ANSWERS } from "../support/surveys";
 
@@ -220,5 +222,57 @@ describe("POST /s/:code", () => {
     await submit("KIOSK", { id, answers: VALID_ANSWERS, assisted: true });
     expect(await db("responses").where({ id }).first()).toMatchObject({ channel: "kiosk" });
     expect(Boolean((await db("responses").where({ id }).first()).staff_assisted)).toBe(true);
+  });
+});
+
+describe("a shared tablet's answers so far (partial, decision 0032)", () => {
+  it("stores them marked partial, without answer rows, where the survey takes them on a kiosk; once per id", async () => {
+    await makeCampaign({ programId, code: "YOGA", surveyKey: "aktivitet", kiosk: true });
+    const id = newId();
+    const res = await submit("YOGA", { id, answers: { rating: 5 }, channel: "kiosk", partial: true });
+    expect(res).toEqual({ status: 201, body: { id, status: "stored" } });
+    const row = await db("responses").where({ id }).first();
+    expect(Boolean(row.partial)).toBe(true);
+    expect(row.channel).toBe("kiosk");
+    expect(JSON.parse(row.answers)).toEqual({ rating: 5 });
+    const answerRows = await db("response_answers").where({ response_id: id }).count<{ n: number }[]>("* as n");
+    expect(Number(answerRows[0].n)).toBe(0);
+    expect((await submit("YOGA", { id, answers: { rating: 5 }, channel: "kiosk", partial: true })).status).toBe(200);
+    expect(await count("responses")).toBe(1);
+    // A whole response is not partial.
+    const whole = newId();
+    await submit("YOGA", { id: whole, answers: { rating: 4 }, channel: "kiosk" });
+    expect(Boolean((await db("responses").where({ id: whole }).first()).partial)).toBe(false);
+  });
+
+  it("still checks every answer given, and refuses an empty one, a phone's, or a survey that does not take them", async () => {
+    await makeCampaign({ programId, code: "YOGA", surveyKey: "aktivitet", kiosk: true });
+    await makeCampaign({ programId, code: "YOGAPHONE", surveyKey: "aktivitet" });
+    await makeCampaign({ programId, code: "KIOSK", kiosk: true });
+    const bad = await submit("YOGA", { id: newId(), answers: { rating: 9 }, channel: "kiosk", partial: true });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ question: "rating", message: "Svaret ligger utanför skalan." }]);
+    const empty = await submit("YOGA", { id: newId(), answers: {}, channel: "kiosk", partial: true });
+    expect(empty).toMatchObject({ status: 422, body: { error: "Det finns inga svar att skicka." } });
+    const phone = await submit("YOGAPHONE", { id: newId(), answers: { rating: 5 }, partial: true });
+    expect(phone).toMatchObject({ status: 422, body: { error: "Den här enkäten tar bara emot svar som är klara." } });
+    const brukarenkat = await submit("KIOSK", { id: newId(), answers: { program: "bostad_forst" }, partial: true });
+    expect(brukarenkat.status).toBe(422);
+    expect(await count("responses")).toBe(0);
+  });
+
+  it("keeps them out of the outcome figures' counts and the research export", async () => {
+    const yoga = await makeCampaign({ programId, code: "YOGA", surveyKey: "aktivitet", kiosk: true });
+    await submit("YOGA", { id: newId(), answers: { rating: 5 }, channel: "kiosk", partial: true });
+    await submit("YOGA", { id: newId(), answers: { rating: 4 }, channel: "kiosk" });
+    expect(await countResponsesPerCampaign({ campaignIds: [yoga] })).toEqual([{ campaignId: yoga, n: 1 }]);
+    expect(
+      (await countAnswerValues({ campaignIds: [yoga], groupBy: null, questions: ["rating"] })).map((c) => [
+        c.value,
+        c.n,
+      ]),
+    ).toEqual([["4", 1]]);
+    expect((await listOutcomeCampaigns({})).find((c) => c.id === yoga)?.responses).toBe(1);
+    expect(await countExportRows({ campaignIds: [yoga] })).toBe(1);
   });
 });

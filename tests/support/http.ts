@@ -1,11 +1,14 @@
 import { expect } from "vitest";
 import { baseUrl } from "./browser";
 
-/** Logs a demo account in over plain HTTP (no browser) and returns the Cookie header to send. */
-export async function loginCookie(email: string, password = "demo-password"): Promise<string> {
-  const response = await fetch(`${baseUrl()}/staff/login`, {
+/**
+ * Logs a demo account in over plain HTTP (no browser) and returns the Cookie header to send; on the shared e2e
+ * server unless `base` names another (a file's own server).
+ */
+export async function loginCookie(email: string, password = "demo-password", base = baseUrl()): Promise<string> {
+  const response = await fetch(`${base}/staff/login`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl() },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
     body: new URLSearchParams({ email, password }),
     redirect: "manual",
   });

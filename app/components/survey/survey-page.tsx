@@ -2,7 +2,8 @@ import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
-import { deviceStorage, loadProgress, readOutbox, type OutboxEntry } from "~/surveys/device-storage";
+import { handToBackground } from "~/surveys/background-outbox";
+import { deviceStorage, loadProgress, readOutbox, sendEntry, type OutboxEntry } from "~/surveys/device-storage";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
 import { aheadKey, type QuestionPage } from "~/surveys/question-view";
 import { fieldsFromForm, readStepAnswer, withStepAnswer } from "~/surveys/step-input";
@@ -39,6 +40,24 @@ function outboxEntry(page: SurveyPageData, view: QuestionPage, answers: Record<s
       ...(state.started ? { started: state.started } : {}),
     },
   };
+}
+
+/** How long a walked-away person's answers may take to leave a shared tablet before the start returns anyway. */
+const PARTIAL_SEND_LIMIT_MS = 10 * 1000;
+
+/**
+ * A shared tablet's answers so far, as a partial response (decision 0032). Without a connection they go to the
+ * service worker where the browser has one; otherwise they are wiped with the rest.
+ */
+async function sendPartial(entry: OutboxEntry): Promise<void> {
+  const controller = new AbortController();
+  const timer = window.setTimeout(() => controller.abort(), PARTIAL_SEND_LIMIT_MS);
+  try {
+    const outcome = await sendEntry(entry, (input, init) => fetch(input, { ...init, signal: controller.signal }));
+    if (outcome === "offline") await handToBackground(entry);
+  } finally {
+    window.clearTimeout(timer);
+  }
 }
 
 /** Numbers the steps this page sends, across remounts too (a kept fetcher's answer never matches a new step). */
@@ -86,7 +105,23 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const restart = useCallback(() => restartKiosk(page.code), [page.code]);
   const answering = view.kind === "question" && sender.phase === "idle";
   const started = view.kind === "question" && (!view.isFirst || Object.keys(view.state.answers).length > 0);
-  useIdle(page.kiosk && answering && (started || touched), restart, KIOSK_IDLE_MS);
+  const onScreen = useRef<HTMLDivElement>(null);
+  // The person walked away: where the survey takes them, their answers so far leave (the one on screen too, if it
+  // is a whole answer); then the start returns, empty, for the next person.
+  const walkedAway = useCallback(async () => {
+    const form = onScreen.current?.querySelector("form");
+    if (page.sendsPartial && view.kind === "question") {
+      const step = form ? readStepAnswer(view.question, fieldsFromForm(new FormData(form))) : null;
+      const answers =
+        step && !step.problem ? withStepAnswer(view.state.answers, view.question.name, step) : view.state.answers;
+      if (Object.keys(answers).length > 0) {
+        const entry = outboxEntry(page, view, answers);
+        await sendPartial({ ...entry, body: { ...entry.body, partial: true } });
+      }
+    }
+    restart();
+  }, [page, view, restart]);
+  useIdle(page.kiosk && answering && (started || touched), walkedAway, KIOSK_IDLE_MS);
   useIdle(page.kiosk && (sender.phase === "thanks" || view.kind === "thanks"), restart, KIOSK_THANKS_MS);
 
   // A new page from the server, or one shown ahead of it, ends the "no connection" message.
@@ -156,7 +191,7 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
     body = (
       <>
         {noConnection ? <NoConnectionMessage onRetry={() => setNoConnection(false)} /> : null}
-        <div onInput={() => setTouched(true)}>
+        <div ref={onScreen} onInput={() => setTouched(true)}>
           <QuestionForm
             page={page}
             view={view}

@@ -6,7 +6,7 @@ export const KIOSK_IDLE_MS = 60 * 1000;
 export const KIOSK_THANKS_MS = 8 * 1000;
 
 /** Calls `onIdle` after `ms` without a touch, a key or a scroll; every touch starts the wait again. */
-export function useIdle(enabled: boolean, onIdle: () => void, ms: number) {
+export function useIdle(enabled: boolean, onIdle: () => void | Promise<void>, ms: number) {
   useEffect(() => {
     if (!enabled) return;
     let timer = window.setTimeout(onIdle, ms);

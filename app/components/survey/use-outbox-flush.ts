@@ -1,4 +1,10 @@
 import { useEffect } from "react";
+import {
+  forgetInBackground,
+  handToBackground,
+  onSentInBackground,
+  registerOutboxWorker,
+} from "~/surveys/background-outbox";
 import { dequeue, deviceStorage, readOutbox, sendEntry } from "~/surveys/device-storage";
 
 let flushing = false;
@@ -8,10 +14,18 @@ async function flushOutbox() {
   if (!store || flushing) return;
   flushing = true;
   try {
-    for (const entry of readOutbox(store)) {
+    const entries = readOutbox(store);
+    for (const [i, entry] of entries.entries()) {
       const outcome = await sendEntry(entry);
-      if (outcome === "stored") dequeue(store, entry.body.id);
-      if (outcome === "offline") break;
+      if (outcome === "stored") {
+        dequeue(store, entry.body.id);
+        await forgetInBackground([entry.body.id]);
+      }
+      if (outcome === "offline") {
+        // Still no connection: where the browser can, the rest leaves by itself once it returns, page or not.
+        for (const waiting of entries.slice(i)) await handToBackground(waiting);
+        break;
+      }
     }
   } finally {
     flushing = false;
@@ -20,15 +34,22 @@ async function flushOutbox() {
 
 /**
  * Answers waiting on the phone leave it from any page of the app: when a page opens and whenever the
- * connection returns. Used once, in the root.
+ * connection returns, and with no page open where the browser has Background Sync (the service worker). Used
+ * once, in the root.
  */
 export function useOutboxFlush() {
   useEffect(() => {
+    registerOutboxWorker();
     const store = deviceStorage();
     if (!store) return;
     const flush = () => void flushOutbox();
     if (readOutbox(store).length > 0) flush();
     window.addEventListener("online", flush);
-    return () => window.removeEventListener("online", flush);
+    // Sent by the worker while this page was open: the page's copy is no longer needed.
+    const stopListening = onSentInBackground(({ id }) => dequeue(store, id));
+    return () => {
+      window.removeEventListener("online", flush);
+      stopListening();
+    };
   }, []);
 }

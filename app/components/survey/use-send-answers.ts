@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { forgetInBackground, handToBackground, onSentInBackground } from "~/surveys/background-outbox";
 import {
   clearProgress,
   dequeue,
@@ -34,7 +35,11 @@ export function useSendAnswers(code: string) {
           const { outcome, errors } = await sendEntryWithErrors(entry);
           if (outcome === "stored" || (outcome === "rejected" && errors.length > 0)) {
             if (store) dequeue(store, entry.body.id);
+            await forgetInBackground([entry.body.id]);
           }
+          // No connection: where the browser can, the answers also leave by themselves once it returns, even
+          // with the page closed (the service worker); the page keeps trying too.
+          if (outcome === "offline") await handToBackground(entry);
           if (entry.code !== code) continue;
           if (outcome === "rejected" && errors.length > 0) {
             setProblems(errors);
@@ -86,6 +91,14 @@ export function useSendAnswers(code: string) {
       window.clearInterval(timer);
     };
   }, [phase, retry]);
+
+  // The service worker got them through while this page waited.
+  useEffect(() => {
+    if (phase !== "offline" && phase !== "sending") return;
+    return onSentInBackground((sent) => {
+      if (sent.code === code) setPhase("thanks");
+    });
+  }, [phase, code]);
 
   // Once the server has the answers, the half-way copy on the phone is no longer needed.
   useEffect(() => {

@@ -84,6 +84,8 @@ export const surveys = defineStrings({
     noScript: "Enkäten behöver JavaScript. Be personalen om hjälp, eller svara på en surfplatta på Mallis.",
     questionOf: "Fråga {n} av {total}",
     kioskBadge: "Surfplatta på Mallis",
+    apiPartialRefused: "Den här enkäten tar bara emot svar som är klara.",
+    apiPartialEmpty: "Det finns inga svar att skicka.",
   },
   en: {
     apiNotFound: "The survey does not exist. Check the code.",
@@ -165,5 +167,7 @@ export const surveys = defineStrings({
     noScript: "The survey needs JavaScript. Ask the staff for help, or answer on a tablet at Mallis.",
     questionOf: "Question {n} of {total}",
     kioskBadge: "Tablet at Mallis",
+    apiPartialRefused: "This survey only takes finished answers.",
+    apiPartialEmpty: "There are no answers to send.",
   },
 });
