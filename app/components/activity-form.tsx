@@ -7,6 +7,7 @@ import {
   SelectField,
   TextareaField,
   errorText,
+  fieldProps,
   hasErrors,
   labelledOptions,
   namedOptions,
@@ -43,59 +44,31 @@ export function ActivityForm({
 }) {
   const t = useStrings(attendanceStrings);
   const text = errorText(t, errors);
+  const field = fieldProps(defaults, text);
+  const kinds = labelledOptions(ACTIVITY_KINDS, (k) => t[`kind_${k}`]);
+  const scopes = labelledOptions(ACTIVITY_SCOPES, (s) => t[`scope_${s}`]);
   const weekdays = labelledOptions(WEEKDAYS, (d) => t[`wd${d}`]);
   const slots = [...defaults.schedule, ...Array.from({ length: SCHEDULE_ROWS }, () => null)].slice(0, SCHEDULE_ROWS);
   return (
     <Form method="post" className="stack" noValidate>
       <FormAlert>{hasErrors(errors) ? t.errForm : null}</FormAlert>
-      <Field label={t.name} name="name" maxLength={200} required defaultValue={defaults.name} error={text("name")} />
-      <Field label={t.place} name="place" maxLength={200} defaultValue={defaults.place} error={text("place")} />
-      <TextareaField
-        label={t.description}
-        name="description"
-        rows={3}
-        maxLength={2000}
-        defaultValue={defaults.description}
-        error={text("description")}
-      />
-      <ChoiceGroup
-        legend={t.kind}
-        name="kind"
-        type="radio"
-        options={labelledOptions(ACTIVITY_KINDS, (k) => t[`kind_${k}`])}
-        defaultValue={defaults.kind}
-        error={text("kind")}
-      />
-      <ChoiceGroup
-        legend={t.scope}
-        name="scope"
-        type="radio"
-        options={labelledOptions(ACTIVITY_SCOPES, (s) => t[`scope_${s}`])}
-        defaultValue={defaults.scope}
-        error={text("scope")}
-      />
+      <Field label={t.name} {...field("name")} maxLength={200} required />
+      <Field label={t.place} {...field("place")} maxLength={200} />
+      <TextareaField label={t.description} {...field("description")} rows={3} maxLength={2000} />
+      <ChoiceGroup legend={t.kind} type="radio" options={kinds} {...field("kind")} />
+      <ChoiceGroup legend={t.scope} type="radio" options={scopes} {...field("scope")} />
       <CheckboxField
         label={t.countsAttendance}
         name="countsAttendance"
-        id="countsAttendance"
         hint={t.countsAttendanceHint}
         defaultChecked={defaults.countsAttendance}
       />
-      <Field
-        label={t.startsOn}
-        name="startsOn"
-        type="date"
-        hint={t.startsOnHint}
-        defaultValue={defaults.startsOn ?? ""}
-        error={text("startsOn")}
-      />
+      <Field label={t.startsOn} {...field("startsOn")} type="date" hint={t.startsOnHint} />
       <SelectField
         label={t.programFor}
-        name="programId"
+        {...field("programId")}
         empty={t.allPrograms}
         options={namedOptions(programs)}
-        defaultValue={defaults.programId ?? ""}
-        error={text("programId")}
       />
       <ChoiceGroup legend={t.schedule} name="schedule" hint={t.scheduleHint} error={text("schedule")}>
         {slots.map((slot, i) => (

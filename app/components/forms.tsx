@@ -322,6 +322,31 @@ export function errorText<T extends object>(
   };
 }
 
+type FieldValue = string | number | readonly string[];
+
+/**
+ * Wires a form's fields to its state by name, so each name is written once:
+ *   const field = fieldProps(result?.values ?? defaults, errorText(t, result?.errors));
+ *   <Field label={t.title} {...field("title")} required />      // name, defaultValue and error
+ *   <SelectField label={t.survey} options={surveys} {...field("surveyKey", "brukarenkat")} />
+ * `defaultValue` is what `values` holds under the name (a number or a list as it is; null → `fallback`, else "").
+ */
+export function fieldProps(
+  values: object | null | undefined,
+  error: (name: string) => ReactNode | undefined = () => undefined,
+): (name: string, fallback?: FieldValue) => { name: string; defaultValue: FieldValue; error: ReactNode | undefined } {
+  return (name, fallback = "") => {
+    const value = (values as Record<string, unknown> | null | undefined)?.[name];
+    const defaultValue =
+      typeof value === "string" || typeof value === "number"
+        ? value
+        : Array.isArray(value)
+          ? value.map(String)
+          : fallback;
+    return { name, defaultValue, error: error(name) };
+  };
+}
+
 /** Whether a `parseForm` error object holds any error. */
 export function hasErrors(errors: Partial<Record<string, string>> | null | undefined): boolean {
   return !!errors && Object.values(errors).some(Boolean);

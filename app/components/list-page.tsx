@@ -24,12 +24,12 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** A count: right-aligned. */
   numeric?: boolean;
-  /** A date or period: kept on one line on a wide screen. */
-  date?: boolean;
+  /** A date, period or code: kept on one line on a wide screen. */
+  whole?: boolean;
 }
 
-function cellClass(c: { numeric?: boolean; date?: boolean }): string | undefined {
-  return [c.numeric ? "num" : "", c.date ? "cell--date" : ""].filter(Boolean).join(" ") || undefined;
+function cellClass(c: { numeric?: boolean; whole?: boolean }): string | undefined {
+  return [c.numeric ? "num" : "", c.whole ? "cell--whole" : ""].filter(Boolean).join(" ") || undefined;
 }
 
 /** A table of records with a hidden caption; each cell carries its column's label for the phone layout. */

@@ -7,6 +7,7 @@ import {
   FormAlert,
   SelectField,
   errorText,
+  fieldProps,
   hasErrors,
   labelledOptions,
   namedOptions,
@@ -40,43 +41,15 @@ export function StaffForm({
 }) {
   const t = useStrings(staffStrings);
   const err = errorText(t, errors);
+  const field = fieldProps(defaults, err);
+  const roles = [{ value: "", label: "–", disabled: true }, ...labelledOptions(ROLES, (role) => t[`role_${role}`])];
   return (
     <Form method="post" className="stack" noValidate>
       <FormAlert>{hasErrors(errors) ? t.errForm : null}</FormAlert>
-      <Field
-        label={t.name}
-        name="name"
-        autoComplete="off"
-        maxLength={200}
-        required
-        defaultValue={defaults.name}
-        error={err("name")}
-      />
-      <Field
-        label={t.email}
-        name="email"
-        type="email"
-        autoComplete="off"
-        maxLength={254}
-        required
-        defaultValue={defaults.email}
-        error={err("email")}
-      />
-      <SelectField
-        label={t.role}
-        name="role"
-        required
-        options={[{ value: "", label: "–", disabled: true }, ...labelledOptions(ROLES, (role) => t[`role_${role}`])]}
-        defaultValue={defaults.role}
-        error={err("role")}
-      />
-      <ChoiceGroup
-        legend={t.programs}
-        name="programIds"
-        options={namedOptions(programs)}
-        defaultValue={defaults.programIds}
-        error={err("programIds")}
-      />
+      <Field label={t.name} {...field("name")} autoComplete="off" maxLength={200} required />
+      <Field label={t.email} {...field("email")} type="email" autoComplete="off" maxLength={254} required />
+      <SelectField label={t.role} {...field("role")} required options={roles} />
+      <ChoiceGroup legend={t.programs} {...field("programIds")} options={namedOptions(programs)} />
       {showDisabled ? (
         <CheckboxField
           label={t.disableAccount}

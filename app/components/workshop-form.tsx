@@ -1,5 +1,14 @@
 import { Form } from "@remix-run/react";
-import { ChoiceGroup, Field, FormAlert, SelectField, errorText, hasErrors, namedOptions } from "~/components/forms";
+import {
+  ChoiceGroup,
+  Field,
+  FormAlert,
+  SelectField,
+  errorText,
+  fieldProps,
+  hasErrors,
+  namedOptions,
+} from "~/components/forms";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -20,44 +29,22 @@ export function WorkshopForm({
   submitLabel: string;
 }) {
   const t = useStrings(workshopStaff);
-  const err = errorText(t, errors, t.errFormTop);
+  const field = fieldProps(defaults, errorText(t, errors, t.errFormTop));
+  const follows = earlier.map((w) => ({ value: w.id, label: `${w.title} (${w.heldOn})` }));
   return (
     <Form method="post" className="stack">
       <FormAlert>{hasErrors(errors) ? t.errFormTop : null}</FormAlert>
-      <Field
-        label={t.formTitle}
-        name="title"
-        required
-        maxLength={200}
-        defaultValue={defaults.title}
-        error={err("title")}
-      />
-      <Field
-        label={t.formDate}
-        name="heldOn"
-        type="date"
-        required
-        defaultValue={defaults.heldOn}
-        error={err("heldOn")}
-      />
-      <Field label={t.formPlace} name="place" maxLength={200} defaultValue={defaults.place} error={err("place")} />
+      <Field label={t.formTitle} {...field("title")} required maxLength={200} />
+      <Field label={t.formDate} {...field("heldOn")} type="date" required />
+      <Field label={t.formPlace} {...field("place")} maxLength={200} />
       <SelectField
         label={t.formProgram}
-        name="programId"
+        {...field("programId")}
         empty={t.formNoProgram}
         options={namedOptions(programs)}
-        defaultValue={defaults.programId ?? ""}
-        error={err("programId")}
       />
       {earlier.length > 0 ? (
-        <ChoiceGroup
-          legend={t.formFollows}
-          name="followsIds"
-          hint={t.formFollowsHint}
-          options={earlier.map((w) => ({ value: w.id, label: `${w.title} (${w.heldOn})` }))}
-          defaultValue={defaults.followsIds}
-          error={err("followsIds")}
-        />
+        <ChoiceGroup legend={t.formFollows} {...field("followsIds")} hint={t.formFollowsHint} options={follows} />
       ) : null}
       <button type="submit" className="button">
         {submitLabel}

@@ -4,6 +4,20 @@ export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 export const FEEDBACK_SOURCES = ["form", "survey", "workshop", "staff"] as const;
 
+/** The inbox's filters, as the query string names them. */
+export const FEEDBACK_FILTER_KEYS = [
+  "source",
+  "program",
+  "activity",
+  "theme",
+  "status",
+  "from",
+  "to",
+  "flagged",
+  "assigned",
+] as const;
+export type FeedbackFilterKey = (typeof FEEDBACK_FILTER_KEYS)[number];
+
 /** The most the public form and staff notes take, said plainly when exceeded. */
 export const FORM_TEXT_MAX = 5000;
 

@@ -7,6 +7,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { listAudit, listAuditActions } from "~/models/audit.server";
 import { Field, SelectField, labelledOptions } from "~/components/forms";
+import { DataTable } from "~/components/list-page";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { security as securityStrings } from "~/i18n/strings/security";
@@ -47,6 +48,11 @@ export default function Audit() {
     params.set("page", String(page));
     return `?${params}`;
   };
+  const filterField = (name: "action" | "actor" | "from" | "to") => ({
+    id: `f-${name}`,
+    name,
+    defaultValue: filter[name] ?? "",
+  });
   return (
     <div className="page">
       <h1>{t.auditTitle}</h1>
@@ -54,22 +60,13 @@ export default function Audit() {
       <Form method="get" className="filters">
         <SelectField
           label={t.action}
-          id="f-action"
-          name="action"
+          {...filterField("action")}
           empty={t.all}
           options={labelledOptions(actions, (a) => a)}
-          defaultValue={filter.action ?? ""}
         />
-        <Field
-          label={t.actor}
-          id="f-actor"
-          name="actor"
-          type="search"
-          defaultValue={filter.actor ?? ""}
-          maxLength={254}
-        />
-        <Field label={t.from} id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} />
-        <Field label={t.to} id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+        <Field label={t.actor} {...filterField("actor")} type="search" maxLength={254} />
+        <Field label={t.from} {...filterField("from")} type="date" />
+        <Field label={t.to} {...filterField("to")} type="date" />
         <button type="submit" className="button">
           {t.filter}
         </button>
@@ -78,48 +75,36 @@ export default function Audit() {
       {entries.length === 0 ? (
         <p>{t.noEntries}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="responsive">
-            <caption className="visually-hidden">{t.auditTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.actor}</th>
-                <th scope="col">{t.action}</th>
-                <th scope="col">{t.what}</th>
-                <th scope="col">{t.address}</th>
-                <th scope="col">{t.details}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td data-label={t.when}>
-                    <time dateTime={e.at}>{formatStockholmTime(e.at)}</time>
-                  </td>
-                  <td data-label={t.actor}>{e.actorEmail ?? "–"}</td>
-                  <td data-label={t.action}>
-                    {e.action}
-                    {e.repeatCount > 1 ? (
-                      <>
-                        {" "}
-                        <span className="tag">
-                          {format(s.auditRepeated, {
-                            count: e.repeatCount,
-                            last: e.lastAt ? formatStockholmTime(e.lastAt) : "",
-                          })}
-                        </span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td data-label={t.what}>{e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : "–"}</td>
-                  <td data-label={t.address}>{e.ip ?? "–"}</td>
-                  <td data-label={t.details}>{e.details ? <code>{JSON.stringify(e.details)}</code> : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t.auditTitle}
+          rows={entries}
+          columns={[
+            { label: t.when, cell: (e) => <time dateTime={e.at}>{formatStockholmTime(e.at)}</time> },
+            { label: t.actor, cell: (e) => e.actorEmail ?? "–" },
+            {
+              label: t.action,
+              cell: (e) => (
+                <>
+                  {e.action}
+                  {e.repeatCount > 1 ? (
+                    <>
+                      {" "}
+                      <span className="tag">
+                        {format(s.auditRepeated, {
+                          count: e.repeatCount,
+                          last: e.lastAt ? formatStockholmTime(e.lastAt) : "",
+                        })}
+                      </span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+            { label: t.what, cell: (e) => (e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : "–") },
+            { label: t.address, cell: (e) => e.ip ?? "–" },
+            { label: t.details, cell: (e) => (e.details ? <code>{JSON.stringify(e.details)}</code> : "–") },
+          ]}
+        />
       )}
       <nav className="pager" aria-label={t.auditTitle}>
         {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>{t.previousPage}</Link> : null}

@@ -42,10 +42,10 @@ export default function Campaigns() {
       rows={campaigns}
       columns={[
         { label: t.title, cell: (c) => <Link to={`/staff/campaigns/${c.id}`}>{c.title}</Link> },
-        { label: t.code, cell: (c) => <code>{c.code}</code> },
+        { label: t.code, cell: (c) => <code>{c.code}</code>, whole: true },
         { label: t.program, cell: (c) => c.programName },
-        { label: t.opensOn, cell: (c) => c.opensOn, date: true },
-        { label: t.closesOn, cell: (c) => c.closesOn, date: true },
+        { label: t.opensOn, cell: (c) => c.opensOn, whole: true },
+        { label: t.closesOn, cell: (c) => c.closesOn, whole: true },
         { label: t.state, cell: (c) => <span className="tag">{t[`state_${c.state}`]}</span> },
         { label: t.responses, cell: (c) => c.responses },
       ]}

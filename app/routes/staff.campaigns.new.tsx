@@ -13,7 +13,16 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
-import { CheckboxField, ChoiceGroup, Field, FormAlert, SelectField, errorText, namedOptions } from "~/components/forms";
+import {
+  CheckboxField,
+  ChoiceGroup,
+  Field,
+  FormAlert,
+  SelectField,
+  errorText,
+  fieldProps,
+  namedOptions,
+} from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newCampaign");
@@ -59,74 +68,36 @@ export default function NewCampaign() {
   const { programs, activities, surveys, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useStrings(strings);
-  const err = errorText(t, result?.errors);
-  const echo = (result?.echo ?? {}) as Record<string, string | boolean | undefined>;
+  const echo = result?.echo ?? {};
+  const field = fieldProps(echo, errorText(t, result?.errors));
+  const surveyOptions = surveys.map((s) => ({ value: s.key, label: s.title }));
+  const modes = [
+    { value: "anonymous", label: t.modeAnonymous },
+    { value: "participant_code", label: t.modeParticipantCode },
+  ];
   return (
     <div className="page page--narrow">
       <h1>{t.newCampaign}</h1>
       <Form method="post" className="stack" noValidate>
         <FormAlert>{result ? t.errForm : null}</FormAlert>
-        <SelectField
-          label={t.survey}
-          name="surveyKey"
-          options={surveys.map((s) => ({ value: s.key, label: s.title }))}
-          defaultValue={(echo.surveyKey as string) ?? "brukarenkat"}
-          error={err("surveyKey")}
-        />
-        <Field
-          label={t.title}
-          name="title"
-          maxLength={200}
-          required
-          defaultValue={(echo.title as string) ?? ""}
-          hint={t.titleHint}
-          error={err("title")}
-        />
+        <SelectField label={t.survey} {...field("surveyKey", "brukarenkat")} options={surveyOptions} />
+        <Field label={t.title} {...field("title")} maxLength={200} required hint={t.titleHint} />
         <SelectField
           label={t.program}
-          name="programId"
+          {...field("programId", programs[0]?.id ?? "")}
           options={namedOptions(programs)}
-          defaultValue={(echo.programId as string) ?? String(programs[0]?.id ?? "")}
-          error={err("programId")}
         />
         <SelectField
           label={t.activity}
-          name="activityId"
+          {...field("activityId")}
           empty={t.activityNone}
           options={namedOptions(activities)}
-          defaultValue={(echo.activityId as string) ?? ""}
           hint={t.activityHint}
-          error={err("activityId")}
         />
-        <Field
-          label={t.opensOn}
-          name="opensOn"
-          type="date"
-          required
-          defaultValue={(echo.opensOn as string) ?? today}
-          error={err("opensOn")}
-        />
-        <Field
-          label={t.closesOn}
-          name="closesOn"
-          type="date"
-          required
-          defaultValue={(echo.closesOn as string) ?? ""}
-          hint={t.datesHint}
-          error={err("closesOn")}
-        />
-        <ChoiceGroup
-          legend={t.mode}
-          name="mode"
-          type="radio"
-          options={[
-            { value: "anonymous", label: t.modeAnonymous },
-            { value: "participant_code", label: t.modeParticipantCode },
-          ]}
-          defaultValue={(echo.mode as string | undefined) ?? "anonymous"}
-          error={err("mode")}
-        />
-        <CheckboxField label={t.kiosk} name="kiosk" hint={t.kioskHint} defaultChecked={Boolean(echo.kiosk)} />
+        <Field label={t.opensOn} {...field("opensOn", today)} type="date" required />
+        <Field label={t.closesOn} {...field("closesOn")} type="date" required hint={t.datesHint} />
+        <ChoiceGroup legend={t.mode} {...field("mode", "anonymous")} type="radio" options={modes} />
+        <CheckboxField label={t.kiosk} name="kiosk" hint={t.kioskHint} defaultChecked={Boolean(result?.echo.kiosk)} />
         <div className="actions">
           <button type="submit" className="button">
             {t.create}

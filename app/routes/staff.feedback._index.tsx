@@ -1,19 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isoDate } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { StatusTag, QuoteStatusTag, formatWhen, themeFilterOptions } from "~/components/feedback-ui";
-import { Field, SelectField, labelledOptions, namedOptions } from "~/components/forms";
+import { StatusTag, QuoteStatusTag, formatWhen } from "~/components/feedback-ui";
 import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { listActivities } from "~/models/activity.server";
 import { listFeedback, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
-import { listAllPrograms } from "~/models/program.server";
-import { FEEDBACK_SOURCES, FEEDBACK_STATUSES } from "~/models/feedback-constants";
+import { programsInView } from "~/activities/programs.server";
+import { FeedbackFilters } from "~/components/feedback-filters";
+import { FEEDBACK_SOURCES, FEEDBACK_STATUSES, FEEDBACK_FILTER_KEYS as FILTER_KEYS } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
 
@@ -35,7 +35,6 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1),
 });
 export type InboxQuery = z.infer<typeof filterSchema>;
-const FILTER_KEYS = ["source", "program", "activity", "theme", "status", "from", "to", "flagged", "assigned"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("feedback") });
@@ -56,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFeedback({ viewer: staff, filter, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
     themeCounts({ viewer: staff, filter }),
     listThemes(),
-    listAllPrograms(),
+    programsInView(staff),
     listActivities(),
   ]);
   return {
@@ -65,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     pageSize: PAGE_SIZE,
     themes: themes.map((th) => ({ ...th, count: counts.get(th.id) ?? 0 })),
-    programs: staff.role === "admin" ? programs : programs.filter((p) => staff.programIds.includes(p.id)),
+    programs: programs.map((p) => ({ id: p.id, name: p.name })),
     activities: activities.map((a) => ({ id: a.id, name: a.name })),
   };
 }
@@ -85,7 +84,6 @@ export default function FeedbackInbox() {
     return s ? `?${s}` : "?";
   };
   const counted = themes.filter((th) => th.count > 0);
-  const activeFilters = FILTER_KEYS.filter((key) => query[key] !== undefined).length;
   return (
     <div className="page">
       <h1>{t.inboxTitle}</h1>
@@ -105,80 +103,7 @@ export default function FeedbackInbox() {
         </Link>
       </p>
 
-      <details className="fb-filters" open={activeFilters > 0}>
-        <summary>{activeFilters > 0 ? format(t.filtersActive, { count: activeFilters }) : t.filtersSummary}</summary>
-        <Form method="get" className="filters" aria-label={t.filtersSummary}>
-          <SelectField
-            label={t.filterStatus}
-            id="f-status"
-            name="status"
-            empty={t.all}
-            options={labelledOptions(FEEDBACK_STATUSES, (s) => t[`status_${s}`])}
-            defaultValue={query.status ?? ""}
-          />
-          <SelectField
-            label={t.filterFlagged}
-            id="f-flagged"
-            name="flagged"
-            empty={t.all}
-            options={[
-              { value: "1", label: t.flaggedOnly },
-              { value: "0", label: t.unflaggedOnly },
-            ]}
-            defaultValue={query.flagged ?? ""}
-          />
-          <SelectField
-            label={t.filterTheme}
-            id="f-theme"
-            name="theme"
-            empty={t.all}
-            options={themeFilterOptions(themes)}
-            defaultValue={query.theme ?? ""}
-          />
-          <SelectField
-            label={t.filterSource}
-            id="f-source"
-            name="source"
-            empty={t.all}
-            options={labelledOptions(FEEDBACK_SOURCES, (s) => t[`source_${s}`])}
-            defaultValue={query.source ?? ""}
-          />
-          {programs.length > 1 ? (
-            <SelectField
-              label={t.filterProgram}
-              id="f-program"
-              name="program"
-              empty={t.all}
-              options={namedOptions(programs)}
-              defaultValue={query.program ?? ""}
-            />
-          ) : null}
-          <SelectField
-            label={t.filterActivity}
-            id="f-activity"
-            name="activity"
-            empty={t.all}
-            options={namedOptions(activities)}
-            defaultValue={query.activity ?? ""}
-          />
-          <SelectField
-            label={t.filterAssigned}
-            id="f-assigned"
-            name="assigned"
-            empty={t.all}
-            options={[{ value: "me", label: t.assignedToMe }]}
-            defaultValue={query.assigned ?? ""}
-          />
-          <Field label={t.filterFrom} id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
-          <Field label={t.filterTo} id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
-          <div className="actions" style={{ marginTop: 0 }}>
-            <button type="submit" className="button">
-              {t.filter}
-            </button>
-            <Link to="/staff/feedback">{t.clearFilters}</Link>
-          </div>
-        </Form>
-      </details>
+      <FeedbackFilters query={query} themes={themes} programs={programs} activities={activities} />
 
       <div className="fb-layout">
         <section aria-labelledby="fb-results">

@@ -22,6 +22,7 @@ import {
   SelectField,
   TextareaField,
   errorText,
+  fieldProps,
   hasErrors,
   namedOptions,
 } from "~/components/forms";
@@ -94,6 +95,10 @@ export default function NewNote() {
   const keyText = errorText(t, errors, t.errInvalid);
   const err = (key: string) =>
     key === "text" && errors.text ? format(t.errNoteText, { max: FORM_TEXT_MAX }) : keyText(key);
+  const field = fieldProps(v, err);
+  // With one programme to choose from, it is chosen.
+  const only = programs.length === 1 ? programs[0] : null;
+  const activityOptions = namedOptions(activities);
   return (
     <div className="page page--narrow">
       <p>
@@ -103,31 +108,16 @@ export default function NewNote() {
       <p className="lead">{t.noteLead}</p>
       <FormAlert>{hasErrors(errors) ? Object.keys(errors).map(err).join(" ") : null}</FormAlert>
       <Form method="post" className="stack" noValidate>
-        <TextareaField label={t.noteText} name="text" rows={8} defaultValue={v?.text ?? ""} error={err("text")} />
+        <TextareaField label={t.noteText} {...field("text")} rows={8} />
         <SelectField
           label={t.program}
-          name="programId"
-          empty={programs.length !== 1 ? "–" : undefined}
+          {...field("programId", only ? only.id : "")}
+          empty={only ? undefined : "–"}
           options={namedOptions(programs)}
-          defaultValue={v?.programId ?? (programs.length === 1 ? String(programs[0].id) : "")}
-          error={err("programId")}
         />
-        <SelectField
-          label={t.activity}
-          name="activityId"
-          empty={t.noActivity}
-          options={namedOptions(activities)}
-          defaultValue={v?.activityId ?? ""}
-          error={err("activityId")}
-        />
+        <SelectField label={t.activity} {...field("activityId")} empty={t.noActivity} options={activityOptions} />
         <CheckboxField label={t.noteConsent} name="consent" defaultChecked={v?.consent ?? false} />
-        <Field
-          label={t.noteConsentNote}
-          name="consentNote"
-          maxLength={500}
-          defaultValue={v?.consentNote ?? ""}
-          error={err("consentNote")}
-        />
+        <Field label={t.noteConsentNote} {...field("consentNote")} maxLength={500} />
         <button type="submit" className="button button--block">
           {t.noteSave}
         </button>

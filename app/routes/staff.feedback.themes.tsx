@@ -71,6 +71,7 @@ export default function Themes() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useStrings(feedbackStaff);
+  const nameField = { id: "theme-name", name: "name", defaultValue: result?.name ?? "" };
   const parents = themes.filter((th) => th.parentId === null && !th.archived);
   return (
     <div className="page page--narrow">
@@ -123,22 +124,8 @@ export default function Themes() {
       <h2>{t.addTheme}</h2>
       <FormAlert id="theme-error">{result?.error}</FormAlert>
       <Form method="post" className="stack">
-        <Field
-          label={t.themeName}
-          id="theme-name"
-          name="name"
-          maxLength={100}
-          defaultValue={result?.name ?? ""}
-          errorIn={result?.error && "theme-error"}
-        />
-        <SelectField
-          label={t.themeParent}
-          id="theme-parent"
-          name="parentId"
-          empty={t.themeTop}
-          options={namedOptions(parents)}
-          defaultValue=""
-        />
+        <Field label={t.themeName} {...nameField} maxLength={100} errorIn={result?.error && "theme-error"} />
+        <SelectField label={t.themeParent} name="parentId" empty={t.themeTop} options={namedOptions(parents)} />
         <button type="submit" name="intent" value="create" className="button">
           {t.addTheme}
         </button>

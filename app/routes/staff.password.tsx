@@ -54,6 +54,8 @@ export default function ChangePassword() {
   const result = useActionData<typeof action>();
   const t = useStrings(securityStrings);
   const err = errorText(t, result?.errors);
+  const secret = (name: string, autoComplete: string) =>
+    ({ name, type: "password", autoComplete, required: true, maxLength: 1024, error: err(name) }) as const;
   return (
     <div className="page page--narrow">
       <h1>{t.passwordTitle}</h1>
@@ -62,34 +64,13 @@ export default function ChangePassword() {
       <FormAlert focus>{result?.errors ? t.errForm : null}</FormAlert>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label={t.passwordCurrent}
-          name="current"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={1024}
-          error={err("current")}
-        />
+        <Field label={t.passwordCurrent} {...secret("current", "current-password")} />
         <Field
           label={t.passwordNew}
-          name="next"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={1024}
+          {...secret("next", "new-password")}
           hint={format(t.passwordNewHint, { n: PASSWORD_MIN_LENGTH })}
-          error={err("next")}
         />
-        <Field
-          label={t.passwordRepeat}
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={1024}
-          error={err("repeat")}
-        />
+        <Field label={t.passwordRepeat} {...secret("repeat", "new-password")} />
         <button type="submit" className="button">
           {t.passwordSave}
         </button>

@@ -9,7 +9,8 @@ import {
 } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
-import { Field, FormAlert, errorText } from "~/components/forms";
+import { FormAlert, errorText } from "~/components/forms";
+import { ProgramNameField } from "~/components/program-name-field";
 import { useProgramUseWords } from "~/components/program-use";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
@@ -123,16 +124,7 @@ export default function ProgramPage() {
         <Form method="post" className="stack" noValidate key={`rename-${program.version}`}>
           {version}
           <input type="hidden" name="intent" value="rename" />
-          <Field
-            label={t.name}
-            name="name"
-            hint={t.renameHint}
-            maxLength={200}
-            required
-            autoComplete="off"
-            defaultValue={result?.typed || program.name}
-            error={err("name")}
-          />
+          <ProgramNameField hint={t.renameHint} defaultValue={result?.typed || program.name} error={err("name")} />
           <button type="submit" className="button">
             {t.renameSave}
           </button>

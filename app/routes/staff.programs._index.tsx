@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
-import { Field, FormAlert, errorText } from "~/components/forms";
+import { FormAlert, errorText } from "~/components/forms";
+import { ProgramNameField } from "~/components/program-name-field";
 import { useProgramUseWords } from "~/components/program-use";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
@@ -85,16 +86,7 @@ export default function Programs() {
         <h2 id="add-program">{t.addTitle}</h2>
         <FormAlert focus>{result?.errors ? t.errForm : null}</FormAlert>
         <Form method="post" className="stack" noValidate key={params.get("added") ?? "new"}>
-          <Field
-            label={t.name}
-            name="name"
-            hint={t.nameHint}
-            maxLength={200}
-            required
-            autoComplete="off"
-            defaultValue={result?.typed}
-            error={err("name")}
-          />
+          <ProgramNameField hint={t.nameHint} defaultValue={result?.typed} error={err("name")} />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t.add}
           </button>

@@ -17,7 +17,15 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import { Field, FormAlert, HintedButton, SelectField, TextareaField, namedOptions } from "~/components/forms";
+import {
+  Field,
+  FormAlert,
+  HintedButton,
+  SelectField,
+  TextareaField,
+  fieldProps,
+  namedOptions,
+} from "~/components/forms";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageQuote");
@@ -53,6 +61,8 @@ export default function QuotePage() {
   const t = useStrings(feedbackStaff);
   const saved = params.get("saved");
   const editable = quote.status === "candidate";
+  const byName = fieldProps({ ...quote, ...result?.values });
+  const field = (name: string, id: string) => ({ ...byName(name), id });
   const statusLabel = t[`quote_${quote.status}` as keyof typeof t];
   return (
     <div className="page page--narrow">
@@ -88,29 +98,18 @@ export default function QuotePage() {
           <TextareaField
             key={quote.text}
             label={t.quoteText}
-            id="quote-text"
-            name="text"
+            {...field("text", "quote-text")}
             rows={6}
             hint={t.quoteTextHint}
-            defaultValue={result?.values?.text ?? quote.text}
           />
           <ThemeChoices themes={themes} selected={quote.themeIds} legend={t.themesLegend} />
           <SelectField
             label={t.activity}
-            id="quote-activity"
-            name="activityId"
+            {...field("activityId", "quote-activity")}
             empty={t.noActivity}
             options={namedOptions(activities)}
-            defaultValue={quote.activityId ?? ""}
           />
-          <Field
-            label={t.quoteDate}
-            id="quote-date"
-            name="quoteDate"
-            type="date"
-            required
-            defaultValue={result?.values?.quoteDate ?? quote.quoteDate}
-          />
+          <Field label={t.quoteDate} {...field("quoteDate", "quote-date")} type="date" required />
           <button type="submit" name="intent" value="save" className="button button--secondary">
             {t.saveQuote}
           </button>

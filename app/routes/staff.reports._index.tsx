@@ -35,9 +35,9 @@ export default function Reports() {
       rows={reports}
       columns={[
         { label: t.colTitle, cell: (r) => <Link to={`/staff/reports/${r.id}`}>{r.title}</Link> },
-        { label: t.colPeriod, cell: (r) => `${r.from} – ${r.to}`, date: true },
+        { label: t.colPeriod, cell: (r) => `${r.from} – ${r.to}`, whole: true },
         { label: t.colStatus, cell: (r) => <span className="tag">{t[`status_${r.status}`]}</span> },
-        { label: t.colUpdated, cell: (r) => r.updatedAt, date: true },
+        { label: t.colUpdated, cell: (r) => r.updatedAt, whole: true },
       ]}
     />
   );

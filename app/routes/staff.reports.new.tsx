@@ -8,7 +8,7 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { draftNewReport, parseNewReport, reportablePrograms, TITLE_MAX } from "~/reports/report-service.server";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
-import { ChoiceGroup, Field, FormAlert, errorText, namedOptions } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, errorText, fieldProps, namedOptions } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newTitle");
@@ -56,40 +56,22 @@ export default function NewReport() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useStrings(strings);
-  const err = errorText(t, result?.errors);
   const echo = result?.echo;
-  const chosen = echo ? echo.programIds : programs.map((p) => String(p.id));
+  // Every programme is chosen at first; after an error, what was sent.
+  const values = echo
+    ? { ...echo, programId: echo.programIds }
+    : { ...suggested, programId: programs.map((p) => p.id) };
+  const field = fieldProps(values, errorText(t, result?.errors));
   return (
     <div className="page page--narrow">
       <h1>{t.newTitle}</h1>
       <p className="lead">{t.newLead}</p>
       <Form method="post" className="stack" noValidate>
         <FormAlert>{result ? t.errForm : null}</FormAlert>
-        <Field
-          label={t.title}
-          name="title"
-          maxLength={TITLE_MAX}
-          required
-          defaultValue={echo?.title ?? ""}
-          hint={t.titleHint}
-          error={err("title")}
-        />
-        <Field
-          label={t.from}
-          name="from"
-          type="date"
-          required
-          defaultValue={echo?.from ?? suggested.from}
-          error={err("from")}
-        />
-        <Field label={t.to} name="to" type="date" required defaultValue={echo?.to ?? suggested.to} error={err("to")} />
-        <ChoiceGroup
-          legend={t.programs}
-          name="programId"
-          options={namedOptions(programs)}
-          defaultValue={chosen}
-          error={err("programId")}
-        />
+        <Field label={t.title} {...field("title")} maxLength={TITLE_MAX} required hint={t.titleHint} />
+        <Field label={t.from} {...field("from")} type="date" required />
+        <Field label={t.to} {...field("to")} type="date" required />
+        <ChoiceGroup legend={t.programs} {...field("programId")} options={namedOptions(programs)} />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t.create}

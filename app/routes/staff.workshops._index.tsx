@@ -37,10 +37,10 @@ export default function Workshops() {
       rows={workshops}
       columns={[
         { label: t.colTitle, cell: (w) => <Link to={`/staff/workshops/${w.id}`}>{w.title}</Link> },
-        { label: t.colDate, cell: (w) => w.heldOn, date: true },
+        { label: t.colDate, cell: (w) => w.heldOn, whole: true },
         { label: t.colPlace, cell: (w) => w.place },
         { label: t.colPhase, cell: (w) => t[`phase_${w.phase}`] },
-        { label: t.colCode, cell: (w) => <code>{w.code}</code> },
+        { label: t.colCode, cell: (w) => <code>{w.code}</code>, whole: true },
       ]}
     />
   );

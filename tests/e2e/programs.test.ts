@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   DESKTOP,
   PHONE,
+  browser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
   login,
   newContext,
   screenshot,
+  setUpBrowser,
 } from "../support/browser";
 
 /** Issue 10, point 15: an admin adds, renames, archives, restores and deletes a programme, in Chromium. */
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 for (const [size, viewport] of [
   ["phone", PHONE],

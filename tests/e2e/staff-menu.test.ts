@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import {
   DESKTOP,
   PHONE,
-  baseUrl,
+  browser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  launchBrowser,
   login,
   newContext,
   screenshot,
+  setUpBrowser,
 } from "../support/browser";
+import { loginWithoutScripts } from "../support/login-without-scripts";
 
 /** Issue 10, point 14: a compact staff menu on a phone, with and without JavaScript; the full row on a desktop. */
-let browser: Browser & { cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.cleanup();
-});
+setUpBrowser();
 
 const menuButton = (page: Page) => page.locator("summary", { hasText: "Meny" });
 const menuLink = (page: Page, name: string) =>
@@ -64,17 +58,7 @@ describe("the staff menu on a phone", () => {
   });
 
   it("works without JavaScript", async () => {
-    const context = await browser.newContext({
-      viewport: PHONE,
-      javaScriptEnabled: false,
-      baseURL: baseUrl(),
-      locale: "sv-SE",
-    });
-    const page = await context.newPage();
-    await page.goto("/staff/login");
-    await page.getByLabel("E-post").fill("coordinator@demo.local");
-    await page.getByLabel("Lösenord").fill("demo-password");
-    await Promise.all([page.waitForURL(/\/staff$/), page.getByRole("button", { name: "Logga in" }).click()]);
+    const { context, page } = await loginWithoutScripts(browser, "coordinator@demo.local");
     expect(await menuButton(page).innerText()).toMatch(/Meny\s+Start/);
     expect(await menuLink(page, "Närvaro").isVisible()).toBe(false);
     await menuButton(page).click();

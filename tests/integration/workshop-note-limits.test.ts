@@ -2,43 +2,20 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { action as participantAction } from "~/routes/w.$code._index";
 import { loader as liveLoader } from "~/routes/w.$code.live";
 import { action as controlAction, loader as controlLoader } from "~/routes/staff.workshops.$id._index";
-import { createWorkshop, getWorkshop } from "~/models/workshop.server";
+import { getWorkshop } from "~/models/workshop.server";
 import { addParticipantNote, listNotes, noteAddressKey } from "~/models/workshop-note.server";
 import { listAudit } from "~/models/audit.server";
 import { newDeviceToken } from "~/workshops/device.server";
 import { NOTE_LIMITS } from "~/workshops/note-limits";
 import { workshopPublic } from "~/i18n/strings/workshops";
-import {
-  dataOf,
-  db,
-  get,
-  makePrograms,
-  makeStaff,
-  postForm,
-  resetDatabase,
-  sessionCookie,
-  settle,
-  statusOf,
-} from "../support/fixtures";
+import { dataOf, db, get, postForm, resetDatabase, settle, statusOf } from "../support/fixtures";
+import { makeFacilitatedWorkshop } from "../support/workshops";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
 
 beforeEach(resetDatabase);
 
-async function setup() {
-  const programs = await makePrograms();
-  const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
-  const workshop = await createWorkshop({
-    title: "Verkstad",
-    heldOn: "2025-05-20",
-    place: "Mallis",
-    programId: programs[0].id,
-    followsIds: [],
-    facilitatorId: facilitator.id,
-    phase: "kritik",
-  });
-  return { workshop, cookie: await sessionCookie(facilitator) };
-}
+const setup = () => makeFacilitatedWorkshop("kritik");
 
 const postNote = (code: string, text: string, cookie?: string, address = "198.51.100.7") =>
   settle(() =>

@@ -3,23 +3,13 @@ import { action as votingAction } from "~/routes/staff.workshops.$id.voting";
 import { action as proposalsAction } from "~/routes/staff.workshops.$id.proposals";
 import { action as proposalAction } from "~/routes/staff.workshops.proposals.$pid";
 import { createProposal } from "~/models/proposal.server";
-import { createWorkshop } from "~/models/workshop.server";
 import { addParticipantNote } from "~/models/workshop-note.server";
 import { castVote, closeVoting, getOpenVoting, openVoting, withdrawVote } from "~/models/workshop-vote.server";
 import { createPaperParticipant, ensureDeviceParticipant } from "~/models/workshop-participant.server";
 import { listAudit } from "~/models/audit.server";
 import { newDeviceToken } from "~/workshops/device.server";
-import {
-  dataOf,
-  db,
-  makePrograms,
-  makeStaff,
-  postForm,
-  resetDatabase,
-  sessionCookie,
-  settle,
-  statusOf,
-} from "../support/fixtures";
+import { dataOf, db, postForm, resetDatabase, settle, statusOf } from "../support/fixtures";
+import { makeFacilitatedWorkshop } from "../support/workshops";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
 
@@ -27,17 +17,7 @@ beforeEach(resetDatabase);
 
 /** A session in the fantasy phase with two notes to vote on, and a facilitator. */
 async function session() {
-  const programs = await makePrograms();
-  const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
-  const workshop = await createWorkshop({
-    title: "Verkstad",
-    heldOn: "2025-05-20",
-    place: "Mallis",
-    programId: programs[0].id,
-    followsIds: [],
-    facilitatorId: facilitator.id,
-    phase: "fantasi",
-  });
+  const { workshop, facilitator, cookie } = await makeFacilitatedWorkshop("fantasi");
   const notes = [];
   for (const text of ["Filmkväll", "Ett eget kök"]) {
     const added = await addParticipantNote({
@@ -50,7 +30,7 @@ async function session() {
     notes.push(added.note);
   }
   const by = { actor: { id: facilitator.id, email: facilitator.email }, ip: "198.51.100.7" };
-  return { workshop, facilitator, notes, by, cookie: await sessionCookie(facilitator) };
+  return { workshop, facilitator, notes, by, cookie };
 }
 
 /** An open voting with `dots` each, opened by the facilitator, and a paper participant's first dot to place. */

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ThemeChoices } from "~/components/feedback-ui";
 import { SelectField, labelledOptions, namedOptions } from "~/components/forms";
 import { feedbackStaff } from "~/i18n/strings/feedback";
@@ -6,25 +7,45 @@ import { useStrings } from "~/i18n/use-strings";
 import { FEEDBACK_STATUSES } from "~/models/feedback-constants";
 import { IntentAlerts, type IntentState } from "./intent-alerts";
 
-export function StatusSection({ status, state }: { status: string; state: IntentState }) {
+/** One choice saved on its own: a heading, the intent's messages, a select and "Spara". */
+function ChoiceSection({
+  intent,
+  heading,
+  state,
+  select,
+}: {
+  intent: "status" | "assign";
+  heading: string;
+  state: IntentState;
+  select: ReactNode;
+}) {
   const t = useStrings(feedbackStaff);
   return (
-    <section className="fb-section" aria-labelledby="status-title">
-      <h2 id="status-title">{t.statusHeading}</h2>
-      <IntentAlerts state={state} intent="status" />
+    <section className="fb-section" aria-labelledby={`${intent}-title`}>
+      <h2 id={`${intent}-title`}>{heading}</h2>
+      <IntentAlerts state={state} intent={intent} />
       <Form method="post" className="fb-inline">
-        <SelectField
-          label={t.statusHeading}
-          name="status"
-          options={labelledOptions(FEEDBACK_STATUSES, (s) => t[`status_${s}`])}
-          defaultValue={status}
-          key={status}
-        />
-        <button type="submit" name="intent" value="status" className="button">
+        {select}
+        <button type="submit" name="intent" value={intent} className="button">
           {t.save}
         </button>
       </Form>
     </section>
+  );
+}
+
+export function StatusSection({ status, state }: { status: string; state: IntentState }) {
+  const t = useStrings(feedbackStaff);
+  const statuses = labelledOptions(FEEDBACK_STATUSES, (s) => t[`status_${s}`]);
+  return (
+    <ChoiceSection
+      intent="status"
+      heading={t.statusHeading}
+      state={state}
+      select={
+        <SelectField label={t.statusHeading} name="status" options={statuses} defaultValue={status} key={status} />
+      }
+    />
   );
 }
 
@@ -38,24 +59,23 @@ export function AssignSection({
   state: IntentState;
 }) {
   const t = useStrings(feedbackStaff);
+  const chosen = assignedTo ?? "";
   return (
-    <section className="fb-section" aria-labelledby="assign-title">
-      <h2 id="assign-title">{t.assignHeading}</h2>
-      <IntentAlerts state={state} intent="assign" />
-      <Form method="post" className="fb-inline">
+    <ChoiceSection
+      intent="assign"
+      heading={t.assignHeading}
+      state={state}
+      select={
         <SelectField
           label={t.assignLabel}
           name="assignee"
           empty={t.nobody}
           options={namedOptions(colleagues)}
-          defaultValue={assignedTo ?? ""}
-          key={assignedTo ?? "none"}
+          defaultValue={chosen}
+          key={chosen || "none"}
         />
-        <button type="submit" name="intent" value="assign" className="button">
-          {t.save}
-        </button>
-      </Form>
-    </section>
+      }
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Field, TextareaField } from "~/components/forms";
+import { Field, TextareaField, fieldProps } from "~/components/forms";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -26,43 +26,14 @@ export function ProposalFields({
   required?: boolean;
 }) {
   const t = useStrings(workshopStaff);
-  const id = (name: keyof ProposalValues) => `${idPrefix}-${name}`;
+  const byName = fieldProps(values, err);
+  const field = (name: keyof ProposalValues) => ({ ...byName(name), id: `${idPrefix}-${name}` });
   return (
     <>
-      <Field
-        label={t.proposalTitle}
-        name="title"
-        id={id("title")}
-        maxLength={200}
-        required={required}
-        defaultValue={values.title ?? ""}
-        error={err("title")}
-      />
-      <TextareaField
-        label={t.proposalWhat}
-        name="what"
-        id={id("what")}
-        rows={3}
-        required={required}
-        defaultValue={values.what ?? ""}
-        error={err("what")}
-      />
-      <Field
-        label={t.proposalWho}
-        name="who"
-        id={id("who")}
-        maxLength={200}
-        defaultValue={values.who ?? ""}
-        error={err("who")}
-      />
-      <Field
-        label={t.proposalDue}
-        name="dueOn"
-        id={id("dueOn")}
-        type="date"
-        defaultValue={values.dueOn ?? ""}
-        error={err("dueOn")}
-      />
+      <Field label={t.proposalTitle} {...field("title")} maxLength={200} required={required} />
+      <TextareaField label={t.proposalWhat} {...field("what")} rows={3} required={required} />
+      <Field label={t.proposalWho} {...field("who")} maxLength={200} />
+      <Field label={t.proposalDue} {...field("dueOn")} type="date" />
     </>
   );
 }
