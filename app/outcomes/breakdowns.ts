@@ -43,7 +43,9 @@ export const CHANNEL_GROUPS: Group[] = [
 
 /** The groups of a breakdown, in order, given the options of the survey's question for it. */
 export function groupsOf(kind: BreakdownKind, options: readonly TaggedOption[]): Group[] {
-  if (kind === "channel") return CHANNEL_GROUPS;
+  // Imported responses (channel unknown) and any channel added later are "Annat": without that group the groups
+  // did not add up to the wave, and the suppression reasoned from a sum that was not true.
+  if (kind === "channel") return [...CHANNEL_GROUPS, { key: OTHER_GROUP, label: OTHER_LABEL.channel }];
   const kept = KEPT[kind];
   const groups = options.filter((o) => kept.includes(o.value)).map((o) => ({ key: o.value, label: o.label }));
   return [...groups, { key: OTHER_GROUP, label: OTHER_LABEL[kind] }];

@@ -449,6 +449,16 @@ export class ProtectedPublication {
     return new ProtectedPublication(this.figures, statuses, this.layouts, this.sums, this.effort);
   }
 
+  /**
+   * The same publication with these figures labelled as `other` labels them (the whole wave beside a breakdown, as
+   * the page without one prints it): a reader who has both views knows the more telling label anyway.
+   */
+  labelledAs(other: ProtectedPublication, keys: Iterable<string>): ProtectedPublication {
+    const statuses = new Map(this.statuses);
+    for (const k of keys) statuses.set(k, other.cell(k).status);
+    return new ProtectedPublication(this.figures, statuses, this.layouts, this.sums, this.effort);
+  }
+
   label(key: string, locale: "sv" | "en" = "sv"): string {
     return protectedLabel(this.cell(key), locale);
   }
