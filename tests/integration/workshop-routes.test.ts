@@ -19,7 +19,6 @@ import {
   dataOf,
   db,
   get,
-  makePrograms,
   makeStaff,
   postForm,
   resetDatabase,
@@ -30,26 +29,13 @@ import {
   headersOf,
 } from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
-import type { Phase } from "~/workshops/rules";
+import { makeFacilitatedWorkshop } from "../support/workshops";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
 
 beforeEach(resetDatabase);
 
-async function setup(phase: Phase = "kritik") {
-  const programs = await makePrograms();
-  const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
-  const workshop = await createWorkshop({
-    title: "Verkstad",
-    heldOn: "2025-05-20",
-    place: "Mallis",
-    programId: programs[0].id,
-    followsIds: [],
-    facilitatorId: facilitator.id,
-    phase,
-  });
-  return { programs, facilitator, workshop, cookie: await sessionCookie(facilitator) };
-}
+const setup = makeFacilitatedWorkshop;
 
 function deviceCookieFrom(outcome: { value: unknown }): string {
   const header = headersOf(outcome).get("Set-Cookie") ?? "";
