@@ -27,7 +27,10 @@ export default defineConfig({
           pool: "forks",
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts", "tests/support/console-errors.ts"],
-          testTimeout: 20_000,
+          // A backstop for a CPU-bound test (password hashing in the login tests, the demo seed, a whole survey walked
+          // page by page) when the integration files run beside the e2e browser or other work: at load 20 several took
+          // 20-25 s. A budget, not a wait: polls have their own 15 s below (decision 0036).
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           // expect.poll waits for a state; its default of one second is a wait on time on a busy machine.
           expect: { poll: { timeout: 15_000 } },

@@ -12,7 +12,6 @@ import {
   BASE,
   dataOf,
   db,
-  get,
   makePrograms,
   postForm,
   resetDatabase,
@@ -21,6 +20,7 @@ import {
   statusOf,
   locationOf,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.11" } };
@@ -281,18 +281,13 @@ describe("activity catalogue", () => {
 
   it("shows case managers the catalogue but not the editing pages", async () => {
     const { cmCookie, sy } = await setup();
-    const list = await settle(() =>
-      activitiesLoader({ request: get("/staff/activities", { cookie: cmCookie }), params: {}, ...ctx }),
-    );
+    const list = await loadRoute(activitiesLoader, "/staff/activities", { cookie: cmCookie });
     expect(dataOf<{ canEdit: boolean; active: unknown[] }>(list)).toMatchObject({ canEdit: false });
     expect(dataOf<{ active: unknown[] }>(list).active).toHaveLength(2);
-    const edit = await settle(() =>
-      editActivityLoader({
-        request: get(`/staff/activities/${sy}`, { cookie: cmCookie }),
-        params: { id: String(sy) },
-        ...ctx,
-      }),
-    );
+    const edit = await loadRoute(editActivityLoader, `/staff/activities/${sy}`, {
+      cookie: cmCookie,
+      params: { id: String(sy) },
+    });
     expect(statusOf(edit)).toBe(403);
   });
 });

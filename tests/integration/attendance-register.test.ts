@@ -7,7 +7,6 @@ import { action as correctAction } from "~/routes/staff.attendance.$id";
 import {
   dataOf,
   db,
-  get,
   makePrograms,
   postForm,
   resetDatabase,
@@ -16,6 +15,7 @@ import {
   statusOf,
   locationOf,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -93,7 +93,7 @@ describe("registering attendance", () => {
     expect(entries[0].ip).toBe("198.51.100.7");
 
     const page = dataOf<{ saved: { total: number } | null; registered: unknown[] }>(
-      await settle(() => registerLoader({ request: get(location, { cookie: cmCookie }), params: {}, ...ctx })),
+      await loadRoute(registerLoader, location, { cookie: cmCookie }),
     );
     expect(page.saved?.total).toBe(6);
     expect(page.registered).toHaveLength(1);
@@ -103,9 +103,7 @@ describe("registering attendance", () => {
     const { cookie } = await setup();
     // 2025-03-14 is a Friday: Yoga is on the schedule.
     const page = dataOf<{ scheduled: { name: string; time: string }[]; others: { name: string }[] }>(
-      await settle(() =>
-        registerLoader({ request: get("/staff/attendance?date=2025-03-14", { cookie }), params: {}, ...ctx }),
-      ),
+      await loadRoute(registerLoader, "/staff/attendance?date=2025-03-14", { cookie }),
     );
     expect(page.scheduled).toEqual([{ id: expect.any(Number), name: "Yoga", time: "10:00" }]);
     expect(page.others.map((a) => a.name)).toEqual(["Ny grupp"]);
@@ -205,7 +203,7 @@ describe("registering attendance", () => {
       post({ date: "2025-03-14", activityId: String(yoga), women: "2" }, facilitatorCookie),
     );
     expect(statusOf(wrongRole)).toBe(403);
-    const anonymous = await settle(() => registerLoader({ request: get("/staff/attendance"), params: {}, ...ctx }));
+    const anonymous = await loadRoute(registerLoader, "/staff/attendance");
     expect(statusOf(anonymous)).toBe(302);
     expect(await count()).toBe(0);
   });

@@ -17,7 +17,6 @@ import {
   BASE,
   dataOf,
   db,
-  get,
   makePrograms,
   makeStaff,
   postForm,
@@ -25,6 +24,7 @@ import {
   sessionCookie,
   settle,
   statusOf,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.21" } };
@@ -86,9 +86,7 @@ const attendanceCount = async () => Number((await db("attendance").count<{ n: nu
 
 describe("attendance records of another programme", () => {
   const load = (id: number, cookie: string) =>
-    settle(() =>
-      correctLoader({ request: get(`/staff/attendance/${id}`, { cookie }), params: { id: String(id) }, ...ctx }),
-    );
+    loadRoute(correctLoader, `/staff/attendance/${id}`, { cookie, params: { id: String(id) } });
   const correct = (id: number, cookie: string) =>
     settle(() =>
       correctAction({
@@ -139,11 +137,7 @@ describe("registering attendance across programmes", () => {
     saved: { id: number } | null;
   };
   const page = async (query: string, cookie: string) =>
-    dataOf<Page>(
-      await settle(() =>
-        registerLoader({ request: get(`/staff/attendance?${query}`, { cookie }), params: {}, ...ctx }),
-      ),
-    );
+    dataOf<Page>(await loadRoute(registerLoader, `/staff/attendance?${query}`, { cookie }));
 
   it("refuses another programme's activity with 422 like an unknown one, writing nothing", async () => {
     const { fotAct, fotOther, bfAct, open, bfCm } = await setup();
@@ -180,13 +174,7 @@ describe("registering attendance across programmes", () => {
 describe("statistics and enrolment figures across programmes", () => {
   type Page = { error: boolean; stats: AttendanceStats; programs: { id: number }[] };
   const load = (query: string, cookie: string) =>
-    settle(() =>
-      statsLoader({
-        request: get(`/staff/attendance/stats?from=2025-03-01&to=2025-03-31${query}`, { cookie }),
-        params: {},
-        ...ctx,
-      }),
-    );
+    loadRoute(statsLoader, `/staff/attendance/stats?from=2025-03-01&to=2025-03-31${query}`, { cookie });
 
   async function withEnrolment() {
     const s = await setup();
@@ -259,9 +247,7 @@ describe("enrolment writes across programmes", () => {
     expect((await listEnrolments()).map((e) => e.programId).sort()).toEqual([bf.id, fot.id].sort());
 
     const page = dataOf<{ programs: { id: number }[]; enrolments: { programId: number }[] }>(
-      await settle(() =>
-        enrolmentLoader({ request: get("/staff/attendance/enrolment", { cookie: bfCoordinator }), params: {}, ...ctx }),
-      ),
+      await loadRoute(enrolmentLoader, "/staff/attendance/enrolment", { cookie: bfCoordinator }),
     );
     expect(page.programs.map((p) => p.id)).toEqual([bf.id]);
     expect(page.enrolments.map((e) => e.programId)).toEqual([bf.id]);
@@ -328,16 +314,13 @@ describe("the activity catalogue across programmes", () => {
   it("lists and edits only activities the staff member may see; another programme's answers 404", async () => {
     const { fotAct, bfAct, bfCm, bfCoordinator } = await setup();
     const list = dataOf<{ active: { name: string }[] }>(
-      await settle(() => activitiesLoader({ request: get("/staff/activities", { cookie: bfCm }), params: {}, ...ctx })),
+      await loadRoute(activitiesLoader, "/staff/activities", { cookie: bfCm }),
     );
     expect(list.active.map((a) => a.name).sort()).toEqual(["BF-träff", "Sygrupp"]);
-    const read = await settle(() =>
-      editActivityLoader({
-        request: get(`/staff/activities/${fotAct}`, { cookie: bfCoordinator }),
-        params: { id: String(fotAct) },
-        ...ctx,
-      }),
-    );
+    const read = await loadRoute(editActivityLoader, `/staff/activities/${fotAct}`, {
+      cookie: bfCoordinator,
+      params: { id: String(fotAct) },
+    });
     expect(statusOf(read)).toBe(404);
     for (const fields of [form(""), { intent: "archive" }]) {
       const write = await settle(() =>
@@ -350,22 +333,17 @@ describe("the activity catalogue across programmes", () => {
       expect(statusOf(write)).toBe(404);
     }
     expect(await getActivity({ id: fotAct })).toMatchObject({ name: "FoT-träff", archived: false });
-    const own = await settle(() =>
-      editActivityLoader({
-        request: get(`/staff/activities/${bfAct}`, { cookie: bfCoordinator }),
-        params: { id: String(bfAct) },
-        ...ctx,
-      }),
-    );
+    const own = await loadRoute(editActivityLoader, `/staff/activities/${bfAct}`, {
+      cookie: bfCoordinator,
+      params: { id: String(bfAct) },
+    });
     expect(statusOf(own)).toBe(200);
   });
 
   it("lets a coordinator tie a new or changed activity only to their own programmes", async () => {
     const { bf, fot, bfAct, bfCoordinator } = await setup();
     const choices = dataOf<{ programs: { id: number }[] }>(
-      await settle(() =>
-        newActivityLoader({ request: get("/staff/activities/new", { cookie: bfCoordinator }), params: {}, ...ctx }),
-      ),
+      await loadRoute(newActivityLoader, "/staff/activities/new", { cookie: bfCoordinator }),
     );
     expect(choices.programs.map((p) => p.id)).toEqual([bf.id]);
     const create = (programId: number) =>
@@ -398,29 +376,17 @@ describe("ids in the address", () => {
   it("answer 404 when malformed, through the shared parser", async () => {
     const { bfCoordinator } = await setup();
     for (const raw of ["abc", "0", "-3", "1.5", "9007199254740993"]) {
-      const record = await settle(() =>
-        correctLoader({
-          request: get(`/staff/attendance/${raw}`, { cookie: bfCoordinator }),
-          params: { id: raw },
-          ...ctx,
-        }),
-      );
+      const record = await loadRoute(correctLoader, `/staff/attendance/${raw}`, {
+        cookie: bfCoordinator,
+        params: { id: raw },
+      });
       expect(statusOf(record), raw).toBe(404);
-      const activity = await settle(() =>
-        editActivityLoader({
-          request: get(`/staff/activities/${raw}`, { cookie: bfCoordinator }),
-          params: { id: raw },
-          ...ctx,
-        }),
-      );
+      const activity = await loadRoute(editActivityLoader, `/staff/activities/${raw}`, {
+        cookie: bfCoordinator,
+        params: { id: raw },
+      });
       expect(statusOf(activity), raw).toBe(404);
-      const receipt = await settle(() =>
-        registerLoader({
-          request: get(`/staff/attendance?saved=${raw}`, { cookie: bfCoordinator }),
-          params: {},
-          ...ctx,
-        }),
-      );
+      const receipt = await loadRoute(registerLoader, `/staff/attendance?saved=${raw}`, { cookie: bfCoordinator });
       expect(statusOf(receipt), raw).toBe(404);
     }
   });

@@ -9,18 +9,15 @@ import { loader as statsLoader } from "~/routes/staff.attendance.stats";
 import {
   dataOf,
   db,
-  get,
   makePrograms,
   makeStaff,
   resetDatabase,
   sessionCookie,
-  settle,
   statusOf,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 import { lineSolver, lpSolver } from "../support/disclosure-audit";
-
-const ctx = { context: { clientAddress: "198.51.100.9" } };
 
 beforeEach(resetDatabase);
 
@@ -87,9 +84,7 @@ async function fixture() {
 }
 
 async function load(query: string, cookie: string) {
-  return settle(() =>
-    statsLoader({ request: get(`/staff/attendance/stats?${query}`, { cookie }), params: {}, ...ctx }),
-  );
+  return loadRoute(statsLoader, `/staff/attendance/stats?${query}`, { cookie });
 }
 
 describe("attendance statistics on a fixture period", () => {

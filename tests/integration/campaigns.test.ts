@@ -8,7 +8,6 @@ import { loader as surveyPageLoader } from "~/routes/s.$code";
 import {
   dataOf,
   db,
-  get,
   makePrograms,
   makeStaff,
   postForm,
@@ -17,6 +16,7 @@ import {
   settle,
   statusOf,
   locationOf,
+  loadRoute,
 } from "../support/fixtures";
 import { makeCampaign, newId, submit, VALID_ANSWERS } from "../support/surveys";
 
@@ -95,13 +95,7 @@ describe("creating a campaign", () => {
     });
     for (const role of ["case_manager", "researcher"] as const) {
       const other = await sessionCookie(await makeStaff({ role, programIds: [programs[0].id] }));
-      expect(
-        statusOf(
-          await settle(() =>
-            newLoader({ request: get("/staff/campaigns/new", { cookie: other }), params: {}, ...ctx }),
-          ),
-        ),
-      ).toBe(403);
+      expect(statusOf(await loadRoute(newLoader, "/staff/campaigns/new", { cookie: other }))).toBe(403);
     }
     expect(
       await db("campaigns")
@@ -119,9 +113,7 @@ describe("the campaign page", () => {
     const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
     const cookie = await sessionCookie(cm);
     const summary = dataOf<{ total: number; perDay: [string, number][]; single: unknown[]; mayRead: boolean }>(
-      await settle(() =>
-        detailLoader({ request: get(`/staff/campaigns/${id}`, { cookie }), params: { id: String(id) }, ...ctx }),
-      ),
+      await loadRoute(detailLoader, `/staff/campaigns/${id}`, { cookie, params: { id: String(id) } }),
     );
     expect(summary.total).toBe(2);
     expect(summary.perDay[0][1]).toBe(2);
@@ -130,13 +122,7 @@ describe("the campaign page", () => {
     expect((await listAudit({ action: "responses.read" })).total).toBe(0);
 
     const read = dataOf<{ single: { answers: { title: string; answer: string }[] }[] }>(
-      await settle(() =>
-        detailLoader({
-          request: get(`/staff/campaigns/${id}?visa=svar`, { cookie }),
-          params: { id: String(id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(detailLoader, `/staff/campaigns/${id}?visa=svar`, { cookie, params: { id: String(id) } }),
     );
     expect(read.single).toHaveLength(2);
     const withWish = read.single.find((r) => r.answers.some((a) => a.title === "Vad vill du göra mer av?"))!;
@@ -157,41 +143,24 @@ describe("the campaign page", () => {
     await submit("TEST", { id: newId(), answers: VALID_ANSWERS });
     const researcher = await sessionCookie(await makeStaff({ role: "researcher", programIds: [programs[0].id] }));
     const asResearcher = dataOf<{ total: number; single: unknown[]; mayRead: boolean }>(
-      await settle(() =>
-        detailLoader({
-          request: get(`/staff/campaigns/${id}?visa=svar`, { cookie: researcher }),
-          params: { id: String(id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(detailLoader, `/staff/campaigns/${id}?visa=svar`, {
+        cookie: researcher,
+        params: { id: String(id) },
+      }),
     );
     expect(asResearcher).toMatchObject({ total: 1, single: [], mayRead: false });
     const otherCm = await sessionCookie(await makeStaff({ role: "case_manager", programIds: [programs[1].id] }));
     expect(
       statusOf(
-        await settle(() =>
-          detailLoader({
-            request: get(`/staff/campaigns/${id}`, { cookie: otherCm }),
-            params: { id: String(id) },
-            ...ctx,
-          }),
-        ),
+        await loadRoute(detailLoader, `/staff/campaigns/${id}`, { cookie: otherCm, params: { id: String(id) } }),
       ),
     ).toBe(404);
     expect(
       statusOf(
-        await settle(() =>
-          posterLoader({
-            request: get(`/staff/campaigns/${id}/poster`, { cookie: otherCm }),
-            params: { id: String(id) },
-            ...ctx,
-          }),
-        ),
+        await loadRoute(posterLoader, `/staff/campaigns/${id}/poster`, { cookie: otherCm, params: { id: String(id) } }),
       ),
     ).toBe(404);
-    const list = dataOf<{ campaigns: unknown[] }>(
-      await settle(() => listLoader({ request: get("/staff/campaigns", { cookie: otherCm }), params: {}, ...ctx })),
-    );
+    const list = dataOf<{ campaigns: unknown[] }>(await loadRoute(listLoader, "/staff/campaigns", { cookie: otherCm }));
     expect(list.campaigns).toEqual([]);
   });
 
@@ -199,13 +168,7 @@ describe("the campaign page", () => {
     const id = await makeCampaign({ programId: programs[0].id, code: "AB3CD" });
     const admin = await sessionCookie(await makeStaff({ role: "admin", programIds: [] }));
     const poster = dataOf<{ link: string; svg: string; code: string }>(
-      await settle(() =>
-        posterLoader({
-          request: get(`/staff/campaigns/${id}/poster`, { cookie: admin }),
-          params: { id: String(id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(posterLoader, `/staff/campaigns/${id}/poster`, { cookie: admin, params: { id: String(id) } }),
     );
     expect(poster.link).toBe("http://127.0.0.1:3000/s/AB3CD");
     expect(poster.svg).toMatch(/^<svg/);
@@ -217,17 +180,13 @@ describe("GET /s/:code", () => {
   it("gives the survey for an open campaign, 410 for a closed one, 404 for an unknown code; codes are typed loosely", async () => {
     await makeCampaign({ programId: programs[0].id, code: "OPEN2" });
     await makeCampaign({ programId: programs[0].id, code: "SHUT2", opensOn: "2020-01-01", closesOn: "2020-02-01" });
-    const open = await settle(() => surveyPageLoader({ request: get("/s/open2"), params: { code: "open2" }, ...ctx }));
+    const open = await loadRoute(surveyPageLoader, "/s/open2", { params: { code: "open2" } });
     expect(statusOf(open)).toBe(200);
     expect(dataOf<{ code: string; view: { kind: string; state: { version: string } } }>(open)).toMatchObject({
       code: "OPEN2",
       view: { kind: "question", state: { version: expect.stringMatching(/^[0-9a-f]{64}$/) } },
     });
-    expect(
-      statusOf(await settle(() => surveyPageLoader({ request: get("/s/SHUT2"), params: { code: "SHUT2" }, ...ctx }))),
-    ).toBe(410);
-    expect(
-      statusOf(await settle(() => surveyPageLoader({ request: get("/s/NOPE"), params: { code: "NOPE" }, ...ctx }))),
-    ).toBe(404);
+    expect(statusOf(await loadRoute(surveyPageLoader, "/s/SHUT2", { params: { code: "SHUT2" } }))).toBe(410);
+    expect(statusOf(await loadRoute(surveyPageLoader, "/s/NOPE", { params: { code: "NOPE" } }))).toBe(404);
   });
 });

@@ -24,6 +24,7 @@ import {
   statusOf,
   locationOf,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -94,10 +95,9 @@ type Inbox = {
   themes: { name: string; count: number }[];
 };
 
-const inbox = async (cookie: string, query = "") =>
-  settle(() => inboxLoader({ request: get(`/staff/feedback${query}`, { cookie }), params: {}, ...ctx }));
+const inbox = async (cookie: string, query = "") => loadRoute(inboxLoader, `/staff/feedback${query}`, { cookie });
 const item = async (cookie: string, id: number) =>
-  settle(() => itemLoader({ request: get(`/staff/feedback/${id}`, { cookie }), params: { id: String(id) }, ...ctx }));
+  loadRoute(itemLoader, `/staff/feedback/${id}`, { cookie, params: { id: String(id) } });
 const post = async (cookie: string, id: number, fields: Record<string, string | string[]>, origin?: string) =>
   settle(() =>
     itemAction({
@@ -132,9 +132,7 @@ describe("programme scoping", () => {
         ),
       ),
     ).toBe(403);
-    expect(statusOf(await settle(() => inboxLoader({ request: get("/staff/feedback"), params: {}, ...ctx })))).toBe(
-      302,
-    );
+    expect(statusOf(await loadRoute(inboxLoader, "/staff/feedback"))).toBe(302);
   });
 
   it("answers 404 when a case manager opens or changes another programme's item by id, as for an unknown id", async () => {

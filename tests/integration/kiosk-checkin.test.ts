@@ -9,13 +9,13 @@ import { action as kioskAction, loader as kioskLoader } from "~/routes/incheckni
 import {
   BASE,
   db,
-  get,
   makePrograms,
   postForm,
   resetDatabase,
   settle,
   statusOf,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.9" } };
@@ -134,7 +134,7 @@ describe("self check-in", () => {
 
   it("opens only with the staff PIN, and stops guessing after five wrong tries", async () => {
     await setup();
-    const closed = await settle(() => kioskLoader({ request: get("/incheckning"), params: {}, ...ctx }));
+    const closed = await loadRoute(kioskLoader, "/incheckning");
     expect((closed.value as { data: { open: boolean; hasPin: boolean } }).data).toEqual({ open: false, hasPin: false });
     await setKioskPin("4711");
     const open = (pin: string) =>

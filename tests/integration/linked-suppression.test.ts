@@ -6,17 +6,14 @@ import { loader as statsLoader } from "~/routes/staff.attendance.stats";
 import { lineSolver, lpSolver } from "../support/disclosure-audit";
 import {
   dataOf,
-  get,
   makePrograms,
   makeStaff,
   resetDatabase,
   sessionCookie,
-  settle,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 import { RANDOM_ACTIVITIES, randomFacts, seededRandom } from "../support/random-attendance";
-
-const ctx = { context: { clientAddress: "198.51.100.9" } };
 
 beforeEach(resetDatabase);
 
@@ -64,9 +61,7 @@ describe("linked suppression on stored data", () => {
       rows: [{ programId: bf.id, onDate: "2021-12-31", women: 41, men: 90, other: 1, notStated: 1 }],
     });
     for (const [from, to] of periods) {
-      const out = await settle(() =>
-        statsLoader({ request: get(`/staff/attendance/stats?from=${from}&to=${to}`, { cookie }), params: {}, ...ctx }),
-      );
+      const out = await loadRoute(statsLoader, `/staff/attendance/stats?from=${from}&to=${to}`, { cookie });
       const { stats, protection } = dataOf<{
         stats: AttendanceStats;
         protection: ReturnType<typeof protectAttendanceStats>;

@@ -6,18 +6,15 @@ import type { Gender } from "~/outcomes/attendance-rules";
 import { loader as statsLoader } from "~/routes/staff.attendance.stats";
 import {
   db,
-  get,
   makePrograms,
   makeStaff,
   resetDatabase,
   sessionCookie,
-  settle,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 
 beforeEach(resetDatabase);
-
-const ctx = { context: { clientAddress: "198.51.100.7" } };
 
 async function setup() {
   const programs = await makePrograms();
@@ -91,13 +88,7 @@ describe("personsReached", () => {
 
     // The statistics page shows it, and nothing on it is a code or a hash.
     const cookie = await sessionCookie(admin);
-    const page = await settle(() =>
-      statsLoader({
-        request: get("/staff/attendance/stats?from=2025-03-01&to=2025-03-31", { cookie }),
-        params: {},
-        ...ctx,
-      }),
-    );
+    const page = await loadRoute(statsLoader, "/staff/attendance/stats?from=2025-03-01&to=2025-03-31", { cookie });
     const json = JSON.stringify(page.value);
     expect(json).toContain('"codedPersons"');
     const hmacs: string[] = (await db("visitors").select("code_hmac")).map((r) => r.code_hmac);

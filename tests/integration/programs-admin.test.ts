@@ -9,7 +9,6 @@ import { action as listAction, loader as listLoader } from "~/routes/staff.progr
 import {
   dataOf,
   db,
-  get,
   locationOf,
   makePrograms,
   makeStaff,
@@ -18,6 +17,7 @@ import {
   signedInStaff,
   settle,
   statusOf,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.24" } };
@@ -76,9 +76,7 @@ describe("the programmes admin page (issue 10, point 15)", () => {
     const [bf] = await makePrograms();
     const { cookie } = await admin();
     const page = dataOf<{ program: { version: number } }>(
-      await settle(() =>
-        programLoader({ request: get(`/staff/programs/${bf.id}`, { cookie }), params: { id: String(bf.id) }, ...ctx }),
-      ),
+      await loadRoute(programLoader, `/staff/programs/${bf.id}`, { cookie, params: { id: String(bf.id) } }),
     );
     const version = String(page.program.version);
     const first = await change(cookie, bf.id, { intent: "rename", version, name: "Bostad Först Stockholm" });
@@ -125,12 +123,10 @@ describe("the programmes admin page (issue 10, point 15)", () => {
     ]);
     // A picker for something new leaves it out; the statistics still offer its history.
     const newActivity = dataOf<{ programs: { id: number }[] }>(
-      await settle(() => newActivityLoader({ request: get("/staff/activities/new", { cookie }), params: {}, ...ctx })),
+      await loadRoute(newActivityLoader, "/staff/activities/new", { cookie }),
     );
     expect(newActivity.programs.map((p) => p.id)).toEqual([bf.id]);
-    const stats = await settle(() =>
-      statsLoader({ request: get(`/staff/attendance/stats?program=${fot.id}`, { cookie }), params: {}, ...ctx }),
-    );
+    const stats = await loadRoute(statsLoader, `/staff/attendance/stats?program=${fot.id}`, { cookie });
     expect(statusOf(stats)).toBe(200);
     expect(dataOf<{ programs: { id: number; archived: boolean }[] }>(stats).programs).toContainEqual(
       expect.objectContaining({ id: fot.id, archived: true }),
@@ -159,16 +155,14 @@ describe("the programmes admin page (issue 10, point 15)", () => {
     expect(locationOf(out)).toBe("/staff/programs?deleted=1");
     expect(await row(id)).toBeUndefined();
     expect(await auditOf("program.delete")).toHaveLength(1);
-    const gone = await settle(() =>
-      programLoader({ request: get(`/staff/programs/${id}`, { cookie }), params: { id: String(id) }, ...ctx }),
-    );
+    const gone = await loadRoute(programLoader, `/staff/programs/${id}`, { cookie, params: { id: String(id) } });
     expect(statusOf(gone)).toBe(404);
   });
 
   it("is for admins only", async () => {
     const [bf] = await makePrograms();
     const { cookie } = await signedInStaff("coordinator", [bf.id]);
-    const list = await settle(() => listLoader({ request: get("/staff/programs", { cookie }), params: {}, ...ctx }));
+    const list = await loadRoute(listLoader, "/staff/programs", { cookie });
     expect(statusOf(list)).toBe(403);
     expect(statusOf(await add(cookie, { name: "Smyg" }))).toBe(403);
     expect(statusOf(await change(cookie, bf.id, { intent: "archive", version: "1" }))).toBe(403);

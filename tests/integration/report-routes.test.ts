@@ -15,7 +15,6 @@ import type { StaffUser } from "~/models/staff.server";
 import {
   dataOf,
   db,
-  get,
   makePrograms,
   makeStaff,
   postForm,
@@ -26,6 +25,7 @@ import {
   locationOf,
   headersOf,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -133,9 +133,7 @@ describe("POST /staff/reports/new", () => {
     const out = await create({ title: "Tom", from: "2020-01-01", to: "2020-06-30", programId: String(bf.id) });
     const id = Number(locationOf(out)!.split("/").pop());
     const page = dataOf<Awaited<ReturnType<typeof reportLoader>>>(
-      await settle(() =>
-        reportLoader({ request: get(`/staff/reports/${id}`, { cookie }), params: { id: String(id) }, ...ctx }),
-      ),
+      await loadRoute(reportLoader, `/staff/reports/${id}`, { cookie, params: { id: String(id) } }),
     );
     const text = JSON.stringify(page.view.sections);
     expect(text).toContain("Under perioden registrerades inga besök");
@@ -223,44 +221,31 @@ describe("editing, regenerating and finalising", () => {
 
   it("gives the Word document and the charts, and hides other programmes' reports", async () => {
     const id = await newReport();
-    const docx = await settle(() =>
-      docxLoader({ request: get(`/staff/reports/${id}.docx`, { cookie }), params: { id: String(id) }, ...ctx }),
-    );
+    const docx = await loadRoute(docxLoader, `/staff/reports/${id}.docx`, { cookie, params: { id: String(id) } });
     const response = docx.value as Response;
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("wordprocessingml");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe("PK");
-    const chart = await settle(() =>
-      chartLoader({
-        request: get(`/staff/reports/${id}/charts/visits-month-chart.png`, { cookie }),
-        params: { id: String(id), key: "visits-month-chart" },
-        ...ctx,
-      }),
-    );
+    const chart = await loadRoute(chartLoader, `/staff/reports/${id}/charts/visits-month-chart.png`, {
+      cookie,
+      params: { id: String(id), key: "visits-month-chart" },
+    });
     expect(headersOf(chart).get("Content-Type")).toBe("image/png");
-    const badChart = await settle(() =>
-      chartLoader({
-        request: get(`/staff/reports/${id}/charts/__proto__.png`, { cookie }),
-        params: { id: String(id), key: "__proto__" },
-        ...ctx,
-      }),
-    );
+    const badChart = await loadRoute(chartLoader, `/staff/reports/${id}/charts/__proto__.png`, {
+      cookie,
+      params: { id: String(id), key: "__proto__" },
+    });
     expect(statusOf(badChart)).toBe(404);
 
     const other = await makeStaff({ role: "coordinator", programIds: [fot.id] });
     const otherCookie = await sessionCookie(other);
-    const hidden = await settle(() =>
-      reportLoader({
-        request: get(`/staff/reports/${id}`, { cookie: otherCookie }),
-        params: { id: String(id) },
-        ...ctx,
-      }),
-    );
+    const hidden = await loadRoute(reportLoader, `/staff/reports/${id}`, {
+      cookie: otherCookie,
+      params: { id: String(id) },
+    });
     expect(statusOf(hidden)).toBe(404);
-    const list = dataOf<{ reports: unknown[] }>(
-      await settle(() => listLoader({ request: get("/staff/reports", { cookie: otherCookie }), params: {}, ...ctx })),
-    );
+    const list = dataOf<{ reports: unknown[] }>(await loadRoute(listLoader, "/staff/reports", { cookie: otherCookie }));
     expect(list.reports).toHaveLength(0);
   });
 

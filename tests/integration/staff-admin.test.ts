@@ -10,7 +10,6 @@ import { loader as healthLoader } from "~/routes/healthz";
 import { attemptLogin } from "~/auth/login.server";
 import {
   dataOf,
-  get,
   makePrograms,
   makeStaff,
   postForm,
@@ -19,6 +18,7 @@ import {
   settle,
   statusOf,
   locationOf,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.1" } };
@@ -35,17 +35,13 @@ async function setup() {
 describe("guards", () => {
   it("send anonymous visitors to the login with a way back, and refuse the wrong role with 403", async () => {
     const { cmCookie } = await setup();
-    const anonymous = await settle(() => usersLoader({ request: get("/staff/users"), params: {}, ...ctx }));
+    const anonymous = await loadRoute(usersLoader, "/staff/users");
     expect(statusOf(anonymous)).toBe(302);
     expect(locationOf(anonymous)).toBe("/staff/login?redirectTo=%2Fstaff%2Fusers");
-    const wrongRole = await settle(() =>
-      usersLoader({ request: get("/staff/users", { cookie: cmCookie }), params: {}, ...ctx }),
-    );
+    const wrongRole = await loadRoute(usersLoader, "/staff/users", { cookie: cmCookie });
     expect(wrongRole.thrown).toBe(true);
     expect(statusOf(wrongRole)).toBe(403);
-    const audit = await settle(() =>
-      auditLoader({ request: get("/staff/audit", { cookie: cmCookie }), params: {}, ...ctx }),
-    );
+    const audit = await loadRoute(auditLoader, "/staff/audit", { cookie: cmCookie });
     expect(statusOf(audit)).toBe(403);
   });
 
@@ -69,7 +65,7 @@ describe("guards", () => {
 
   it("show each role its own start page", async () => {
     const { cmCookie } = await setup();
-    const out = await settle(() => startLoader({ request: get("/staff", { cookie: cmCookie }), params: {}, ...ctx }));
+    const out = await loadRoute(startLoader, "/staff", { cookie: cmCookie });
     const data = dataOf<{ role: string; capabilities: { key: string }[]; programs: string[] }>(out);
     expect(data.role).toBe("case_manager");
     expect(data.capabilities.map((c) => c.key)).toContain("feedback");
@@ -208,23 +204,15 @@ describe("audit page", () => {
     await attemptLogin({ email: admin.email, password: "nope", ip: "1.2.3.4" });
     await attemptLogin({ email: "ghost@x.se", password: "nope", ip: "1.2.3.4" });
     const today = new Date().toISOString().slice(0, 10);
-    const out = await settle(() =>
-      auditLoader({
-        request: get(`/staff/audit?action=login.failed&actor=ghost&from=${today}&to=${today}`, { cookie: adminCookie }),
-        params: {},
-        ...ctx,
-      }),
-    );
+    const out = await loadRoute(auditLoader, `/staff/audit?action=login.failed&actor=ghost&from=${today}&to=${today}`, {
+      cookie: adminCookie,
+    });
     const data = dataOf<{ entries: { actorEmail: string; action: string }[]; total: number }>(out);
     expect(data.total).toBe(1);
     expect(data.entries[0]).toMatchObject({ actorEmail: "ghost@x.se", action: "login.failed" });
-    const none = await settle(() =>
-      auditLoader({
-        request: get(`/staff/audit?from=2001-01-01&to=2001-01-02&page=abc`, { cookie: adminCookie }),
-        params: {},
-        ...ctx,
-      }),
-    );
+    const none = await loadRoute(auditLoader, `/staff/audit?from=2001-01-01&to=2001-01-02&page=abc`, {
+      cookie: adminCookie,
+    });
     expect(dataOf<{ total: number }>(none).total).toBe(0);
   });
 });

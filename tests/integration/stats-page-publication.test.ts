@@ -10,10 +10,8 @@ import { participantCodeHmac } from "~/privacy/participant-code.server";
 import { cellKey } from "~/privacy/small-counts";
 import { loader as statsLoader } from "~/routes/staff.attendance.stats";
 import { lineSolver, lpSolver, type PublishedSum } from "../support/disclosure-audit";
-import { dataOf, get, makePrograms, makeStaff, resetDatabase, sessionCookie, settle } from "../support/fixtures";
+import { dataOf, makePrograms, makeStaff, resetDatabase, sessionCookie, loadRoute } from "../support/fixtures";
 import { seededRandom } from "../support/random-attendance";
-
-const ctx = { context: { clientAddress: "198.51.100.11" } };
 
 beforeEach(resetDatabase);
 
@@ -90,13 +88,9 @@ describe("the statistics page with persons reached", () => {
     ]) {
       for (const program of ["", String(bf.id), String(fot.id)]) {
         const what = `${from} program=${program || "alla"}`;
-        const out = await settle(() =>
-          statsLoader({
-            request: get(`/staff/attendance/stats?from=${from}&to=${to}&program=${program}`, { cookie }),
-            params: {},
-            ...ctx,
-          }),
-        );
+        const out = await loadRoute(statsLoader, `/staff/attendance/stats?from=${from}&to=${to}&program=${program}`, {
+          cookie,
+        });
         const { stats, protection, reach } = dataOf<Page>(out);
         expect(stats.registrations, what).toBeGreaterThan(5);
         // The same visits: the people reached came to exactly the visits the tables count.

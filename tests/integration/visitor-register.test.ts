@@ -8,7 +8,6 @@ import {
   BASE,
   dataOf,
   db,
-  get,
   makePrograms,
   postForm,
   resetDatabase,
@@ -16,6 +15,7 @@ import {
   settle,
   statusOf,
   makeActivity,
+  loadRoute,
 } from "../support/fixtures";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -125,9 +125,7 @@ describe("the visitor register on the attendance form", () => {
 
     // The day list says how many of the count came with a code.
     const day = dataOf<{ registered: { total: number; coded: number }[] }>(
-      await settle(() =>
-        registerLoader({ request: get("/staff/attendance?date=2025-03-14", { cookie }), params: {}, ...ctx }),
-      ),
+      await loadRoute(registerLoader, "/staff/attendance?date=2025-03-14", { cookie }),
     );
     expect(day.registered).toEqual([expect.objectContaining({ total: 5, coded: 2 })]);
   });
@@ -178,13 +176,7 @@ describe("the visitor register on the attendance form", () => {
     await registerTwo(yoga, programs[0].id, cookie);
     const [row] = await listAttendanceForDate({ date: "2025-03-14" });
     const page = dataOf<{ anonymous: Record<string, number>; coded: { linked: number }; anonymousFirstTime: number }>(
-      await settle(() =>
-        correctLoader({
-          request: get(`/staff/attendance/${row.id}`, { cookie }),
-          params: { id: String(row.id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(correctLoader, `/staff/attendance/${row.id}`, { cookie, params: { id: String(row.id) } }),
     );
     expect(page.anonymous).toEqual({ women: 2, men: 1, other: 0, notStated: 0 });
     expect(page.coded.linked).toBe(2);

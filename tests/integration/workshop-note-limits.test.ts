@@ -8,7 +8,7 @@ import { listAudit } from "~/models/audit.server";
 import { newDeviceToken } from "~/workshops/device.server";
 import { NOTE_LIMITS } from "~/workshops/note-limits";
 import { workshopPublic } from "~/i18n/strings/workshops";
-import { dataOf, db, get, postForm, resetDatabase, settle, statusOf } from "../support/fixtures";
+import { dataOf, db, get, postForm, resetDatabase, settle, statusOf, loadRoute } from "../support/fixtures";
 import { makeFacilitatedWorkshop } from "../support/workshops";
 
 const ctx = { context: { clientAddress: "198.51.100.7" } };
@@ -140,13 +140,10 @@ describe("holding new notes for review", () => {
     expect(await boardTexts(workshop.code, cookie)).toEqual(["Före granskning"]);
 
     const page = dataOf(
-      await settle(() =>
-        controlLoader({
-          request: get(`/staff/workshops/${workshop.id}`, { cookie }),
-          params: { id: String(workshop.id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(controlLoader, `/staff/workshops/${workshop.id}`, {
+        cookie,
+        params: { id: String(workshop.id) },
+      }),
     ) as { heldNotes: { id: number; text: string }[] };
     expect(page.heldNotes.map((n) => n.text)).toEqual(["Väntande lapp"]);
     const second = await postNote(workshop.code, "Olämplig lapp");

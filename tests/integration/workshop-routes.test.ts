@@ -27,6 +27,7 @@ import {
   statusOf,
   locationOf,
   headersOf,
+  loadRoute,
 } from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
 import { makeFacilitatedWorkshop } from "../support/workshops";
@@ -49,16 +50,10 @@ const post = (code: string, fields: Record<string, string>, cookie?: string) =>
 describe("participant page", () => {
   it("404s an unknown code, redirects a lower-case code, and shows a plain ended page with 410", async () => {
     const { workshop, cookie } = await setup();
-    expect(
-      statusOf(await settle(() => participantLoader({ request: get("/w/NOPE2"), params: { code: "NOPE2" }, ...ctx }))),
-    ).toBe(404);
-    const lower = await settle(() =>
-      participantLoader({
-        request: get(`/w/${workshop.code.toLowerCase()}`),
-        params: { code: workshop.code.toLowerCase() },
-        ...ctx,
-      }),
-    );
+    expect(statusOf(await loadRoute(participantLoader, "/w/NOPE2", { params: { code: "NOPE2" } }))).toBe(404);
+    const lower = await loadRoute(participantLoader, `/w/${workshop.code.toLowerCase()}`, {
+      params: { code: workshop.code.toLowerCase() },
+    });
     expect(statusOf(lower)).toBe(302);
     const end = (fields: Record<string, string>) =>
       settle(() =>
@@ -78,9 +73,7 @@ describe("participant page", () => {
     expect((await listAudit({ action: "workshop.phase" })).total).toBe(0);
     expect(dataOf(await end({ confirm: "yes" }))).toMatchObject({ ok: true, message: "phaseChanged" });
     expect((await getWorkshop({ id: workshop.id }))?.phase).toBe("avslutad");
-    const ended = await settle(() =>
-      participantLoader({ request: get(`/w/${workshop.code}`), params: { code: workshop.code }, ...ctx }),
-    );
+    const ended = await loadRoute(participantLoader, `/w/${workshop.code}`, { params: { code: workshop.code } });
     expect(statusOf(ended)).toBe(410);
     expect(dataOf(ended)).toMatchObject({ ended: true });
     const late = await post(workshop.code, { intent: "note", phase: "kritik", text: "Hej" });
@@ -116,13 +109,10 @@ describe("participant page", () => {
     const notes = await listNotes({ workshopId: workshop.id });
     expect(notes.map((n) => n.text)).toEqual(["<script>alert(1)</script>"]);
 
-    const page = await settle(() =>
-      participantLoader({
-        request: get(`/w/${workshop.code}`, { cookie: device }),
-        params: { code: workshop.code },
-        ...ctx,
-      }),
-    );
+    const page = await loadRoute(participantLoader, `/w/${workshop.code}`, {
+      cookie: device,
+      params: { code: workshop.code },
+    });
     expect(dataOf(page)).toMatchObject({ phase: "fantasi", myNotes: [] });
   });
 
@@ -144,13 +134,7 @@ describe("participant page", () => {
     );
     expect(statusOf(opened)).toBe(200);
     const page = dataOf<{ voting: { id: number; remaining: number } }>(
-      await settle(() =>
-        participantLoader({
-          request: get(`/w/${workshop.code}`, { cookie: device }),
-          params: { code: workshop.code },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(participantLoader, `/w/${workshop.code}`, { cookie: device, params: { code: workshop.code } }),
     );
     expect(page.voting.remaining).toBe(4);
     const fields = { intent: "vote", votingId: String(page.voting.id), itemType: "note", itemId: String(note.id) };
@@ -200,21 +184,15 @@ describe("board", () => {
         ...ctx,
       }),
     );
-    const anonymous = await settle(() =>
-      boardLoader({ request: get(`/w/${workshop.code}/board`), params: { code: workshop.code }, ...ctx }),
-    );
+    const anonymous = await loadRoute(boardLoader, `/w/${workshop.code}/board`, { params: { code: workshop.code } });
     expect(statusOf(anonymous)).toBe(302);
-    const wrong = await settle(() =>
-      boardLoader({ request: get(`/w/${workshop.code}/board?key=nope`), params: { code: workshop.code }, ...ctx }),
-    );
+    const wrong = await loadRoute(boardLoader, `/w/${workshop.code}/board?key=nope`, {
+      params: { code: workshop.code },
+    });
     expect(statusOf(wrong)).toBe(403);
-    const withKey = await settle(() =>
-      boardLoader({
-        request: get(`/w/${workshop.code}/board?key=${workshop.boardKey}`),
-        params: { code: workshop.code },
-        ...ctx,
-      }),
-    );
+    const withKey = await loadRoute(boardLoader, `/w/${workshop.code}/board?key=${workshop.boardKey}`, {
+      params: { code: workshop.code },
+    });
     expect(statusOf(withKey)).toBe(200);
     const live = (await liveLoader({
       request: get(`/w/${workshop.code}/live?board=1`, { cookie }),
@@ -248,11 +226,7 @@ describe("staff pages", () => {
     const { programs, cookie, workshop } = await setup();
     const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
     const cmCookie = await sessionCookie(cm);
-    expect(
-      statusOf(
-        await settle(() => listLoader({ request: get("/staff/workshops", { cookie: cmCookie }), params: {}, ...ctx })),
-      ),
-    ).toBe(403);
+    expect(statusOf(await loadRoute(listLoader, "/staff/workshops", { cookie: cmCookie }))).toBe(403);
     const bad = await settle(() =>
       newAction({
         request: postForm(
@@ -382,9 +356,7 @@ describe("staff pages", () => {
     ]);
     expect(history[1].changedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
-    const page = dataOf<{ proposals: Record<string, unknown>[] }>(
-      await settle(() => forslagLoader({ request: get("/forslag"), params: {}, ...ctx })),
-    );
+    const page = dataOf<{ proposals: Record<string, unknown>[] }>(await loadRoute(forslagLoader, "/forslag"));
     expect(page.proposals.map((p) => [p.title, p.status, p.comment])).toEqual([
       ["Gratis SL-kort", "ej_genomforbar", "Det finns inga pengar till det."],
       ["Filmkväll", "planerad", "Vi börjar i juni."],
@@ -426,13 +398,10 @@ describe("staff pages", () => {
       facilitatorId: facilitator.id,
     });
     const data = dataOf<{ earlier: { title: string; id: number }[] }>(
-      await settle(() =>
-        proposalsLoader({
-          request: get(`/staff/workshops/${followUp.id}/proposals`, { cookie }),
-          params: { id: String(followUp.id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(proposalsLoader, `/staff/workshops/${followUp.id}/proposals`, {
+        cookie,
+        params: { id: String(followUp.id) },
+      }),
     );
     expect(data.earlier.map((p) => p.title)).toEqual(["Soffor"]);
     const update = await settle(() =>
@@ -465,9 +434,7 @@ describe("demo data", () => {
     expect(statuses).toContain("ej_genomforbar");
     const [{ n }] = await db("workshop_votes").count<{ n: number | string }[]>("* as n");
     expect(Number(n)).toBeGreaterThan(20);
-    const page = await settle(() =>
-      participantLoader({ request: get("/w/FRAMTID"), params: { code: "FRAMTID" }, ...ctx }),
-    );
+    const page = await loadRoute(participantLoader, "/w/FRAMTID", { params: { code: "FRAMTID" } });
     expect(statusOf(page)).toBe(200);
   });
 });

@@ -26,6 +26,7 @@ import {
   settle,
   statusOf,
   locationOf,
+  loadRoute,
 } from "../support/fixtures";
 import { readZipEntry } from "../support/zip";
 import type { Phase } from "~/workshops/rules";
@@ -113,23 +114,9 @@ describe("actions stay inside the session in the URL", () => {
   it("answers 404 for malformed ids in the URL", async () => {
     const { cookie } = await setup();
     for (const id of ["abc", "0", "-3", "1.5", ""]) {
+      expect(statusOf(await loadRoute(controlLoader, `/staff/workshops/${id}`, { cookie, params: { id } }))).toBe(404);
       expect(
-        statusOf(
-          await settle(() =>
-            controlLoader({ request: get(`/staff/workshops/${id}`, { cookie }), params: { id }, ...ctx }),
-          ),
-        ),
-      ).toBe(404);
-      expect(
-        statusOf(
-          await settle(() =>
-            proposalLoader({
-              request: get(`/staff/workshops/proposals/${id}`, { cookie }),
-              params: { pid: id },
-              ...ctx,
-            }),
-          ),
-        ),
+        statusOf(await loadRoute(proposalLoader, `/staff/workshops/proposals/${id}`, { cookie, params: { pid: id } })),
       ).toBe(404);
     }
   });
@@ -139,34 +126,22 @@ describe("the board follows programme scoping", () => {
   it("refuses staff of another programme (page and live feed) but lets the key and the session's own staff in", async () => {
     const { own, theirs, cookie } = await setup("kritik");
     const theirCookie = await sessionCookie(theirs);
-    const foreignPage = await settle(() =>
-      boardLoader({
-        request: get(`/w/${own.code}/board`, { cookie: theirCookie }),
-        params: { code: own.code },
-        ...ctx,
-      }),
-    );
+    const foreignPage = await loadRoute(boardLoader, `/w/${own.code}/board`, {
+      cookie: theirCookie,
+      params: { code: own.code },
+    });
     expect(statusOf(foreignPage)).toBe(403);
-    const foreignLive = await settle(() =>
-      liveLoader({
-        request: get(`/w/${own.code}/live?board=1`, { cookie: theirCookie }),
-        params: { code: own.code },
-        ...ctx,
-      }),
-    );
+    const foreignLive = await loadRoute(liveLoader, `/w/${own.code}/live?board=1`, {
+      cookie: theirCookie,
+      params: { code: own.code },
+    });
     expect(statusOf(foreignLive)).toBe(403);
 
-    const withKey = await settle(() =>
-      boardLoader({
-        request: get(`/w/${own.code}/board?key=${encodeURIComponent(own.boardKey)}`),
-        params: { code: own.code },
-        ...ctx,
-      }),
-    );
+    const withKey = await loadRoute(boardLoader, `/w/${own.code}/board?key=${encodeURIComponent(own.boardKey)}`, {
+      params: { code: own.code },
+    });
     expect(statusOf(withKey)).toBe(200);
-    const ownPage = await settle(() =>
-      boardLoader({ request: get(`/w/${own.code}/board`, { cookie }), params: { code: own.code }, ...ctx }),
-    );
+    const ownPage = await loadRoute(boardLoader, `/w/${own.code}/board`, { cookie, params: { code: own.code } });
     expect(statusOf(ownPage)).toBe(200);
     const ownLive = (await liveLoader({
       request: get(`/w/${own.code}/live?board=1`, { cookie }),
@@ -181,9 +156,7 @@ describe("the board follows programme scoping", () => {
     const { own } = await setup("kritik");
     const admin = await makeStaff({ role: "admin", programIds: [] });
     const cookie = await sessionCookie(admin);
-    const page = await settle(() =>
-      boardLoader({ request: get(`/w/${own.code}/board`, { cookie }), params: { code: own.code }, ...ctx }),
-    );
+    const page = await loadRoute(boardLoader, `/w/${own.code}/board`, { cookie, params: { code: own.code } });
     expect(statusOf(page)).toBe(200);
   });
 });
@@ -195,27 +168,15 @@ describe("admins see every programme's sessions", () => {
     const cookie = await sessionCookie(admin);
     expect(
       statusOf(
-        await settle(() =>
-          controlLoader({
-            request: get(`/staff/workshops/${own.id}`, { cookie }),
-            params: { id: String(own.id) },
-            ...ctx,
-          }),
-        ),
+        await loadRoute(controlLoader, `/staff/workshops/${own.id}`, { cookie, params: { id: String(own.id) } }),
       ),
     ).toBe(200);
     const edit = dataOf<{ programs: { id: number }[] }>(
-      await settle(() =>
-        editLoader({
-          request: get(`/staff/workshops/${own.id}/edit`, { cookie }),
-          params: { id: String(own.id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(editLoader, `/staff/workshops/${own.id}/edit`, { cookie, params: { id: String(own.id) } }),
     );
     expect(edit.programs.map((p) => p.id)).toEqual(programs.map((p) => p.id));
     const fresh = dataOf<{ programs: { id: number }[] }>(
-      await settle(() => newLoader({ request: get("/staff/workshops/new", { cookie }), params: {}, ...ctx })),
+      await loadRoute(newLoader, "/staff/workshops/new", { cookie }),
     );
     expect(fresh.programs.map((p) => p.id)).toEqual(programs.map((p) => p.id));
     const created = await settle(() =>
@@ -240,17 +201,11 @@ describe("admins see every programme's sessions", () => {
     const cookie = await sessionCookie(coordinator);
     expect(
       statusOf(
-        await settle(() =>
-          controlLoader({
-            request: get(`/staff/workshops/${other.id}`, { cookie }),
-            params: { id: String(other.id) },
-            ...ctx,
-          }),
-        ),
+        await loadRoute(controlLoader, `/staff/workshops/${other.id}`, { cookie, params: { id: String(other.id) } }),
       ),
     ).toBe(404);
     const fresh = dataOf<{ programs: { id: number }[] }>(
-      await settle(() => newLoader({ request: get("/staff/workshops/new", { cookie }), params: {}, ...ctx })),
+      await loadRoute(newLoader, "/staff/workshops/new", { cookie }),
     );
     expect(fresh.programs.map((p) => p.id)).toEqual([programs[0].id]);
   });
@@ -305,13 +260,10 @@ describe("the session protocol is redacted", () => {
     });
 
     const page = dataOf<{ protocol: unknown }>(
-      await settle(() =>
-        protocolLoader({
-          request: get(`/staff/workshops/${own.id}/protocol`, { cookie }),
-          params: { id: String(own.id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(protocolLoader, `/staff/workshops/${own.id}/protocol`, {
+        cookie,
+        params: { id: String(own.id) },
+      }),
     );
     const json = JSON.stringify(page.protocol);
     for (const secret of SECRETS) expect(json).not.toContain(secret);
@@ -345,13 +297,10 @@ describe("the session protocol is redacted", () => {
       enteredBy: mine.id,
     });
     const control = dataOf<{ notes: { text: string }[] }>(
-      await settle(() =>
-        controlLoader({
-          request: get(`/staff/workshops/${own.id}?fas=fantasi`, { cookie }),
-          params: { id: String(own.id) },
-          ...ctx,
-        }),
-      ),
+      await loadRoute(controlLoader, `/staff/workshops/${own.id}?fas=fantasi`, {
+        cookie,
+        params: { id: String(own.id) },
+      }),
     );
     expect(control.notes.map((n) => n.text)).toEqual(["Ring mig på 070-123 45 67"]);
   });
