@@ -143,15 +143,3 @@ type RouteOptions = { cookie?: string; params?: Record<string, string> };
 export function loadRoute<A>(loader: (args: A) => unknown, path: string, { cookie, params = {} }: RouteOptions = {}) {
   return settle(async () => loader({ request: get(path, { cookie }), params, context: ROUTE_CONTEXT } as unknown as A));
 }
-
-/** Runs a route's action for a form POST of `fields` to `path`, as `loadRoute` runs a loader. */
-export function postToRoute<A>(
-  action: (args: A) => unknown,
-  path: string,
-  fields: Record<string, string | string[]>,
-  { cookie, params = {} }: RouteOptions = {},
-) {
-  return settle(async () =>
-    action({ request: postForm(path, fields, { cookie }), params, context: ROUTE_CONTEXT } as unknown as A),
-  );
-}
