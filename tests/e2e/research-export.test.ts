@@ -52,7 +52,7 @@ describe("research export", () => {
     await page.getByRole("button", { name: "Skapa export" }).click();
     await page.waitForURL(/\/staff\/exports\/\d+$/);
     const exportId = page.url().split("/").pop();
-    expect(await page.title()).toBe(`Export ${exportId} – Deltagarröst`);
+    await expect.poll(() => page.title()).toBe(`Export ${exportId} – Deltagarröst`);
     await expect.poll(() => page.getByText("Exporten är klar.").count(), { timeout: 30_000 }).toBe(1);
     const checksum = (await page.locator("code.break").innerText()).trim();
     expect(checksum).toMatch(/^[0-9a-f]{64}$/);
