@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { checkAttendance, parseCount, type ActivityFacts, type AttendanceInput } from "~/outcomes/attendance-rules";
+import { detectDelimiter } from "~/http/csv-delimiter";
 import { parseCodeList } from "~/privacy/participant-code";
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -34,16 +35,6 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   }
 }
 
-/** The delimiter used on the first line: Swedish Excel writes semicolons, others commas or tabs. */
-export function detectDelimiter(text: string): string {
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
-  const unquoted = first.replace(/"[^"]*"/g, "");
-  const candidates = [";", ",", "\t"];
-  const counts = candidates.map((d) => unquoted.split(d).length - 1);
-  const best = counts.indexOf(Math.max(...counts));
-  return counts[best] > 0 ? candidates[best] : ";";
-}
-
 const DROP_IN_NAMES = new Set(["drop-in", "dropin", "drop in", "besök utan aktivitet"]);
 
 /**
@@ -59,7 +50,8 @@ export function parseAttendanceCsv(
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(text),
+      // A single-column file is read as Swedish Excel writes it.
+      delimiter: detectDelimiter(text, ";"),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,

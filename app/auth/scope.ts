@@ -6,6 +6,7 @@
  *   const scope = recordScope(viewer, "triage", REVIEWERS);     // feedback and quotes
  *   const rows = await listActivities({ scope });               // the model filters in SQL:
  *   //   whereInScope(query, "activities.program_id", scope)   (app/models/scope.server.ts)
+ *   //   whereEveryInScope(query, links, scope)   for a record of several programmes (a report, decision 0037)
  *   if (!inScope(scope, record.programId)) throw notFound();    // one record already loaded
  *
  *   // in a model: the change and its audit entry in one transaction (app/models/audit.server.ts)

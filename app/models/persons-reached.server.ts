@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { listAllPrograms, type Program } from "~/models/program.server";
+import { findProgramsByIds, listAllPrograms, type Program } from "~/models/program.server";
 import { GENDERS, type Gender, type GenderCounts } from "~/outcomes/attendance-rules";
 import {
   computePersonsReached,
@@ -101,9 +101,11 @@ async function visitFacts(period: Period, persons: readonly PersonFact[]): Promi
  */
 export async function personsReached({ from, to, programIds, shared }: Period): Promise<PersonsReached> {
   const period = { from, to, programIds, shared };
-  const [persons, allPrograms] = await Promise.all([listPersonFacts(period), listAllPrograms()]);
+  const [persons, programs] = await Promise.all([
+    listPersonFacts(period),
+    programIds ? findProgramsByIds({ ids: programIds }) : listAllPrograms(),
+  ]);
   const visits = await visitFacts(period, persons);
-  const programs = programIds ? allPrograms.filter((p) => programIds.includes(p.id)) : allPrograms;
   const figures = computePersonsReached({ from, to, persons, visits, programIds: programs.map((p) => p.id) });
   return { figures, protected: protectPersonsReached(figures), programs };
 }

@@ -70,7 +70,7 @@ export async function findProgramsByIds({
 
 /**
  * Everything that refers to a programme, by table and column. A programme that any of these name holds data:
- * it may be archived, never deleted. Reports keep their programmes as a JSON list of ids (`reports.program_ids`).
+ * it may be archived, never deleted. A report's programmes are rows of `report_programs` (decision 0037).
  */
 export const PROGRAM_REFERENCES = [
   { key: "activities", table: "activities" },
@@ -81,9 +81,10 @@ export const PROGRAM_REFERENCES = [
   { key: "quotes", table: "quotes" },
   { key: "visitors", table: "visitors" },
   { key: "staff", table: "staff_programs" },
+  { key: "reports", table: "report_programs" },
 ] as const;
 
-export type ProgramUseKey = (typeof PROGRAM_REFERENCES)[number]["key"] | "reports";
+export type ProgramUseKey = (typeof PROGRAM_REFERENCES)[number]["key"];
 export type ProgramUse = Partial<Record<ProgramUseKey, number>>;
 
 export interface AdminProgram extends Program {
@@ -108,23 +109,7 @@ async function usesOf(q: Knex | Knex.Transaction, ids: readonly number[]): Promi
       if (use && Number(r.n) > 0) use[key] = Number(r.n);
     }
   }
-  const reports = (await q("reports").select("program_ids")) as { program_ids: string }[];
-  for (const r of reports) {
-    for (const id of parseIds(r.program_ids)) {
-      const use = uses.get(id);
-      if (use) use.reports = (use.reports ?? 0) + 1;
-    }
-  }
   return uses;
-}
-
-function parseIds(json: string): number[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.map(Number).filter(Number.isSafeInteger) : [];
-  } catch {
-    return [];
-  }
 }
 
 interface AdminRow extends ProgramRow {

@@ -1,6 +1,8 @@
 import type { Knex } from "knex";
 import { db, isPostgres, nowIso } from "~/db.server";
+import type { Scope } from "~/auth/scope";
 import { audit } from "~/models/audit.server";
+import { whereAnyLinked, whereEveryInScope, type ProgrammeLinks } from "~/models/scope.server";
 import type { Draft, SectionKey } from "~/reports/draft-types";
 
 export type ReportStatus = "draft" | "final";
@@ -120,12 +122,23 @@ async function sectionsOf(reportId: number, trx: Knex = db): Promise<SectionEdit
   return rows.map(toSection);
 }
 
-export async function getReport({ id }: { id: number }, trx: Knex = db): Promise<ReportRecord | null> {
-  const row: ReportRow | undefined = await trx("reports as r")
+/** A report's programmes are rows of `report_programs` (decision 0037): scope is a condition in SQL. */
+const PROGRAMMES: ProgrammeLinks = { table: "report_programs", recordColumn: "report_id", recordId: "r.id" };
+
+/** The report; with `scope`, null also when a programme it covers is outside the reader's scope. */
+export async function getReport(
+  { id, scope }: { id: number; scope?: Scope },
+  trx: Knex = db,
+): Promise<ReportRecord | null> {
+  const query = trx("reports as r")
     .leftJoin("staff_users as c", "c.id", "r.created_by")
     .leftJoin("staff_users as f", "f.id", "r.finalised_by")
-    .where("r.id", id)
-    .first("r.*", "c.name as created_by_name", "f.name as finalised_by_name");
+    .where("r.id", id);
+  const row: ReportRow | undefined = await whereEveryInScope(query, PROGRAMMES, scope).first(
+    "r.*",
+    "c.name as created_by_name",
+    "f.name as finalised_by_name",
+  );
   if (!row) return null;
   return {
     id: row.id,
@@ -147,10 +160,14 @@ export async function getReport({ id }: { id: number }, trx: Knex = db): Promise
   };
 }
 
-/** Every report, newest first, without the drafts (the caller filters by programme scope). */
-export async function listReports(): Promise<ReportListItem[]> {
-  const rows: (Omit<ReportRow, "draft"> & { created_by_name: string | null })[] = await db("reports as r")
-    .leftJoin("staff_users as c", "c.id", "r.created_by")
+/** The reports every programme of which is within `scope` (undefined: all), newest first, without the drafts. */
+export async function listReports({ scope }: { scope?: Scope } = {}): Promise<ReportListItem[]> {
+  const query = db("reports as r").leftJoin("staff_users as c", "c.id", "r.created_by");
+  const rows: (Omit<ReportRow, "draft"> & { created_by_name: string | null })[] = await whereEveryInScope(
+    query,
+    PROGRAMMES,
+    scope,
+  )
     .orderBy([
       { column: "r.period_to", order: "desc" },
       { column: "r.id", order: "desc" },
@@ -190,20 +207,19 @@ export async function latestEditedTexts({
   programIds: number[];
   keys: readonly SectionKey[];
 }): Promise<Partial<Record<SectionKey, string>>> {
-  const reports = (await listReports()).filter((r) => r.programIds.some((p) => programIds.includes(p)));
+  if (keys.length === 0) return {};
+  const query = db("report_sections as s")
+    .join("reports as r", "r.id", "s.report_id")
+    .whereIn("s.section_key", [...keys])
+    .whereNotNull("s.edited_text")
+    .orderBy([
+      { column: "r.period_to", order: "desc" },
+      { column: "r.id", order: "desc" },
+    ])
+    .select("s.section_key", "s.edited_text");
+  const rows: { section_key: SectionKey; edited_text: string }[] = await whereAnyLinked(query, PROGRAMMES, programIds);
   const out: Partial<Record<SectionKey, string>> = {};
-  for (const key of keys) {
-    for (const r of reports) {
-      const row: { edited_text: string | null } | undefined = await db("report_sections")
-        .where({ report_id: r.id, section_key: key })
-        .whereNotNull("edited_text")
-        .first("edited_text");
-      if (row?.edited_text) {
-        out[key] = row.edited_text;
-        break;
-      }
-    }
-  }
+  for (const r of rows) if (r.edited_text && out[r.section_key] === undefined) out[r.section_key] = r.edited_text;
   return out;
 }
 
@@ -261,6 +277,8 @@ export async function createReport({
         generated_at: now,
       })
       .returning("id");
+    const links = [...new Set(programIds)].map((programId) => ({ report_id: id, program_id: programId }));
+    if (links.length > 0) await trx("report_programs").insert(links);
     for (const [key, text] of Object.entries(carried)) {
       await trx("report_sections").insert({
         report_id: id,

@@ -172,8 +172,11 @@ export async function setHoldNotes({ id, hold }: { id: number; hold: boolean }, 
 }
 
 /** Sessions listed by ids, in date order (for follow-up lists). */
-export async function listWorkshopsByIds({ ids }: { ids: number[] }): Promise<Workshop[]> {
+/** The workshops among `ids` within `scope` (undefined: all), oldest first. */
+export async function listWorkshopsByIds({ ids, scope }: { ids: number[]; scope?: Scope }): Promise<Workshop[]> {
   if (ids.length === 0) return [];
-  const rows: WorkshopRow[] = await db("workshops").whereIn("id", ids).orderBy("held_on");
+  const rows: WorkshopRow[] = await whereInScope(db("workshops"), "program_id", scope)
+    .whereIn("id", ids)
+    .orderBy("held_on");
   return withFollows(rows);
 }

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { detectDelimiter } from "~/http/csv-delimiter";
 import type { QuestionView } from "~/surveys/question-view";
 
 /**
@@ -48,16 +49,6 @@ export function canonicalText(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** Comma, semicolon (Swedish Excel) or tab: whichever the header line has most of, outside quotes. */
-export function detectDelimiter(text: string): string {
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
-  const unquoted = first.replace(/"[^"]*"/g, "");
-  const candidates = [";", ",", "\t"];
-  const counts = candidates.map((d) => unquoted.split(d).length - 1);
-  const best = counts.indexOf(Math.max(...counts));
-  return counts[best] > 0 ? candidates[best] : ",";
-}
-
 export interface CsvRecord {
   /** The line of the file where the record ends (1-based, the header is line 1). */
   line: number;
@@ -70,7 +61,8 @@ export function readCsv(
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     parsed = parse(text, {
-      delimiter: detectDelimiter(text),
+      // A single-column file is read as comma-separated, as most tools write it.
+      delimiter: detectDelimiter(text, ","),
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,

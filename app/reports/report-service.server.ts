@@ -2,7 +2,8 @@ import { z } from "zod";
 import { parseForm } from "~/http/parse-form";
 import { isIsoDate } from "~/http/params";
 import { programsInView } from "~/activities/programs.server";
-import { programScope } from "~/auth/scope";
+import { rolesFor } from "~/auth/capabilities";
+import { recordScope, type Scope } from "~/auth/scope";
 import { findProgramsByIds } from "~/models/program.server";
 import {
   createReport,
@@ -93,13 +94,17 @@ export async function draftNewReport({
   return createReport({ ...value, draft, carried, actor, ip });
 }
 
+/**
+ * Whose reports a staff member reads: those every programme of which they work in (admins: all). A report is
+ * never without a programme; if one were, the "shared" rule would show it to everyone who writes reports.
+ */
+export function reportScope(staff: Pick<StaffUser, "role" | "programIds">): Scope {
+  return recordScope(staff, "shared", rolesFor("reports"));
+}
+
 /** The report if the staff member may see every programme it covers; null otherwise (404 to them). */
-export async function reportFor(staff: Staff, id: number): Promise<ReportRecord | null> {
-  const report = await getReport({ id });
-  if (!report) return null;
-  const scope = programScope(staff);
-  if (scope && !report.programIds.every((p) => scope.includes(p))) return null;
-  return report;
+export function reportFor(staff: Staff, id: number): Promise<ReportRecord | null> {
+  return getReport({ id, scope: reportScope(staff) });
 }
 
 /** Fresh figures from today's data; edited sections keep their text and are marked if their figures moved. */

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ListPage } from "~/components/list-page";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
-import { programScope } from "~/auth/scope";
 import { listReports } from "~/models/report.server";
+import { reportScope } from "~/reports/report-service.server";
 import { formatStockholmTime } from "~/outcomes/calendar";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
@@ -14,13 +14,8 @@ export const meta = pageTitle(strings, "listTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("reports") });
-  const scope = programScope(staff);
-  const all = await listReports();
-  return {
-    reports: all
-      .filter((r) => !scope || r.programIds.every((p) => scope.includes(p)))
-      .map((r) => ({ ...r, updatedAt: formatStockholmTime(r.updatedAt) })),
-  };
+  const reports = await listReports({ scope: reportScope(staff) });
+  return { reports: reports.map((r) => ({ ...r, updatedAt: formatStockholmTime(r.updatedAt) })) };
 }
 
 export default function Reports() {

@@ -4,7 +4,6 @@ import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
 import { listProposals, type Proposal } from "~/models/proposal.server";
-import { listWorkshopsByIds } from "~/models/workshop.server";
 import {
   applyStatusChange,
   createSessionProposal,
@@ -14,7 +13,7 @@ import {
   visibleProposal,
   type ProposalFieldErrors,
 } from "~/workshops/proposals.server";
-import { canSeeWorkshop, requireStaffWorkshop } from "~/workshops/staff.server";
+import { requireStaffWorkshop, visibleWorkshopsByIds } from "~/workshops/staff.server";
 import { errorText, FormAlert, SelectField } from "~/components/forms";
 import { ProposalFields } from "~/components/workshop-control/proposal-fields";
 import { ProposalStatusForm } from "~/components/proposal-status-form";
@@ -28,7 +27,7 @@ export const meta = pageTitle(workshopStaff, "pageProposals", { appName: false }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { staff, workshop } = await requireStaffWorkshop(request, params.id);
-  const followed = (await listWorkshopsByIds({ ids: workshop.followsIds })).filter((w) => canSeeWorkshop(staff, w));
+  const followed = await visibleWorkshopsByIds(staff, workshop.followsIds);
   const [own, earlier, options] = await Promise.all([
     listProposals({ workshopIds: [workshop.id] }),
     listProposals({ workshopIds: followed.map((w) => w.id) }),

@@ -4,7 +4,7 @@ import { rolesFor } from "~/auth/capabilities";
 import { inScope, recordScope } from "~/auth/scope";
 import { isIsoDate, parseId } from "~/http/params";
 import { notFound } from "~/http/errors.server";
-import { getWorkshop, listWorkshops, type Workshop } from "~/models/workshop.server";
+import { getWorkshop, listWorkshops, listWorkshopsByIds, type Workshop } from "~/models/workshop.server";
 import type { StaffUser } from "~/models/staff.server";
 
 export function requireWorkshopStaff(request: Request): Promise<StaffUser> {
@@ -32,6 +32,11 @@ export async function requireStaffWorkshop(
 
 export async function visibleWorkshops(staff: StaffUser): Promise<Workshop[]> {
   return listWorkshops({ scope: recordScope(staff, "shared") });
+}
+
+/** The workshops among `ids` this staff member may see (the sessions one follows up). */
+export async function visibleWorkshopsByIds(staff: StaffUser, ids: number[]): Promise<Workshop[]> {
+  return listWorkshopsByIds({ ids, scope: recordScope(staff, "shared") });
 }
 
 export const workshopFormSchema = z.object({

@@ -20,6 +20,7 @@ import * as programArchive from "./0024_program_archive";
 import * as responseImports from "./0023_response_imports";
 import * as answerIndexInArrivalOrder from "./0033_answer_index_in_arrival_order";
 import * as responsePartial from "./0031_response_partial";
+import * as reportPrograms from "./0034_report_programs";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -47,6 +48,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0023_response_imports": responseImports,
   "0033_answer_index_in_arrival_order": answerIndexInArrivalOrder,
   "0031_response_partial": responsePartial,
+  "0034_report_programs": reportPrograms,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

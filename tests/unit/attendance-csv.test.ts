@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeCsvBytes, detectDelimiter, parseAttendanceCsv } from "~/activities/attendance-csv.server";
+import { decodeCsvBytes, parseAttendanceCsv } from "~/activities/attendance-csv.server";
 
 const activities = [
   { id: 1, name: "Sygrupp", countsAttendance: true, archived: false, startsOn: "2023-07-01" },
@@ -20,15 +20,6 @@ describe("decodeCsvBytes", () => {
     const bytes = iconv.encode("2024-01-09;Peer support från Bostad Först;1;2;0;0\r\n", "win1252");
     expect(bytes.includes(0xe5)).toBe(true);
     expect(decodeCsvBytes(new Uint8Array(bytes))).toBe("2024-01-09;Peer support från Bostad Först;1;2;0;0\r\n");
-  });
-});
-
-describe("detectDelimiter", () => {
-  it("picks semicolons, commas or tabs from the first line, ignoring quoted text", () => {
-    expect(detectDelimiter("datum;aktivitet;kvinnor;män;annan;vill inte uppge\n")).toBe(";");
-    expect(detectDelimiter('2024-01-09,"Sy, och sånt",1,2,0,0')).toBe(",");
-    expect(detectDelimiter("a\tb\tc")).toBe("\t");
-    expect(detectDelimiter('\n\n"x;y",a,b')).toBe(",");
   });
 });
 

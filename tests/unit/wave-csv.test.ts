@@ -3,7 +3,6 @@ import {
   canonicalText,
   cellChoices,
   decodeWaveFile,
-  detectDelimiter,
   hostileCell,
   labelIndex,
   matchColumns,
@@ -69,13 +68,6 @@ describe("decoding an uploaded wave file", () => {
 });
 
 describe("reading the CSV", () => {
-  it("finds the delimiter from the header: semicolon (Swedish Excel), comma or tab", () => {
-    expect(detectDelimiter("gender;visits\nKvinna;Aldrig")).toBe(";");
-    expect(detectDelimiter('gender,"a;b"\n')).toBe(",");
-    expect(detectDelimiter("gender\tvisits\n")).toBe("\t");
-    expect(detectDelimiter("gender\n")).toBe(",");
-  });
-
   it("gives each record the line it ends on, skipping empty rows, with quoted cells across lines", () => {
     const read = readCsv('gender;wishes\nKvinna;"Mer\nyoga"\n;\n\nMan;x\n');
     expect(read).toEqual({
