@@ -7,9 +7,9 @@ import {
   expectNoHorizontalScroll,
   browser,
   setUpBrowser,
-  login,
-  newContext,
   screenshot,
+  signedInPage,
+  openPage,
 } from "../support/browser";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
 
@@ -29,11 +29,8 @@ for (const [size, viewport] of [
 ] as const) {
   describe(`the attendance statistics on a ${size}`, () => {
     it("say what a programme's figures are and never give it everyone's visits", async () => {
-      const context = await newContext(browser, viewport);
-      const page = await context.newPage();
-      await login(page, "admin@demo.local");
-      await page.goto("/staff/attendance/stats?from=2023-07-01&to=2023-12-31");
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Statistik över närvaro");
+      const { context, page } = await signedInPage("admin@demo.local", viewport);
+      await openPage(page, "/staff/attendance/stats?from=2023-07-01&to=2023-12-31", "Statistik över närvaro");
       await expect.poll(() => page.getByText(/^Alla program: alla besök på Mallis/).count()).toBe(1);
       const all = await visitsIn(page);
       expect(all).toBeGreaterThan(0);
@@ -59,11 +56,8 @@ for (const [size, viewport] of [
     });
 
     it("print a page tied to its period and programme, with totals, bars and every count protected", async () => {
-      const context = await newContext(browser, viewport);
-      const page = await context.newPage();
-      await login(page, "coordinator@demo.local");
-      await page.goto("/staff/attendance/stats?from=2023-07-01&to=2023-12-31");
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Statistik över närvaro");
+      const { context, page } = await signedInPage("coordinator@demo.local", viewport);
+      await openPage(page, "/staff/attendance/stats?from=2023-07-01&to=2023-12-31", "Statistik över närvaro");
       // Staff see exact figures on screen; daily totals are never hidden.
       const perDay = page.getByText(/till \d+ deltagare per dag/).first();
       const onScreen = (await perDay.textContent()) ?? "";
@@ -106,11 +100,8 @@ for (const [size, viewport] of [
 ] as const) {
   describe(`registering attendance on a ${size}`, () => {
     it("shows the chosen day's registrations as soon as the date changes", async () => {
-      const context = await newContext(browser, viewport);
-      const page = await context.newPage();
-      await login(page, "coordinator@demo.local");
-      await page.goto("/staff/attendance");
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Registrera närvaro");
+      const { context, page } = await signedInPage("coordinator@demo.local", viewport);
+      await openPage(page, "/staff/attendance", "Registrera närvaro");
       await page.getByLabel("Datum").fill(DAY);
       await expect.poll(() => page.getByRole("heading", { name: `Registrerat ${DAY}` }).count()).toBe(1);
       expect(new URL(page.url()).searchParams.get("date")).toBe(DAY);

@@ -7,18 +7,15 @@ import {
   expectNoHorizontalScroll,
   browser,
   setUpBrowser,
-  login,
-  newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 
 setUpBrowser();
 
 describe("attendance on a phone", () => {
   it("a coordinator registers attendance in at most eight taps and sees it in the statistics", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await login(page, "coordinator@demo.local");
+    const { context, page } = await signedInPage("coordinator@demo.local", PHONE);
     expect(new URL(page.url()).pathname).toBe("/staff");
 
     let taps = 0;
@@ -129,9 +126,7 @@ describe("attendance pages on a desktop", () => {
   }
 
   it("statistics for 2025 show the demo year's level and pass axe", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const page = await context.newPage();
-    await login(page, "coordinator@demo.local");
+    const { context, page } = await signedInPage("coordinator@demo.local", DESKTOP);
     await visit(
       page,
       "/staff/attendance/stats?from=2025-01-01&to=2025-12-31",
@@ -155,9 +150,7 @@ describe("attendance pages on a desktop", () => {
   });
 
   it("catalogue, correction, enrolment and import pages pass axe", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const page = await context.newPage();
-    await login(page, "admin@demo.local");
+    const { context, page } = await signedInPage("admin@demo.local", DESKTOP);
     await visit(page, "/staff/activities", "Aktiviteter", "activities-desktop");
     await page.getByRole("link", { name: "Sygrupp" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Ändra Sygrupp");
@@ -181,9 +174,7 @@ describe("attendance pages on a desktop", () => {
   });
 
   it("catalogue and statistics work on a phone without sideways scrolling", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await login(page, "cm@demo.local");
+    const { context, page } = await signedInPage("cm@demo.local", PHONE);
     for (const [path, heading, shot] of [
       ["/staff/activities", "Aktiviteter", "activities-phone"],
       [

@@ -6,9 +6,9 @@ import {
   expectNoHorizontalScroll,
   browser,
   setUpBrowser,
-  login,
   newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 import { e2eDb } from "../support/e2e-database";
 
@@ -19,9 +19,7 @@ const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockho
 
 describe("visitor register and self check-in at phone size", () => {
   it("a coordinator sets the PIN; on the tablet two people check in one after the other, the second seeing nothing of the first", async () => {
-    const staff = await newContext(browser, PHONE);
-    const staffPage = await staff.newPage();
-    await login(staffPage, "coordinator@demo.local");
+    const { context: staff, page: staffPage } = await signedInPage("coordinator@demo.local", PHONE);
     await staffPage.goto("/staff/attendance/visitors");
     await expect.poll(() => heading(staffPage)).toBe("Besöksregister");
     await staffPage.getByLabel("Ny kod").fill("2468");

@@ -7,9 +7,9 @@ import {
   expectNoHorizontalScroll,
   browser,
   setUpBrowser,
-  login,
   newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 
 setUpBrowser();
@@ -47,9 +47,7 @@ describe("feedback from a phone to an approved quote", () => {
     await screenshot(phone, "tyck-till-thanks-phone");
     await participant.close();
 
-    const staff = await newContext(browser, PHONE);
-    const page = await staff.newPage();
-    await login(page, "cm@demo.local");
+    const { context: staff, page } = await signedInPage("cm@demo.local", PHONE);
     await page.goto("/staff/feedback");
     await expectNoAxeViolations(page, "inbox (phone)");
     await expectNoHorizontalScroll(page);
@@ -119,9 +117,7 @@ describe("feedback from a phone to an approved quote", () => {
   }, 180_000);
 
   it("refuses approval of a quote without consent with a clear message", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const page = await context.newPage();
-    await login(page, "coordinator@demo.local");
+    const { context, page } = await signedInPage("coordinator@demo.local", DESKTOP);
     await page.goto("/staff/quotes?status=candidate");
     const noConsent = page.locator("li.fb-item", { hasText: "Inget samtycke till citat" });
     expect(await noConsent.count()).toBe(1);
@@ -140,9 +136,7 @@ describe("feedback from a phone to an approved quote", () => {
 describe("staff feedback pages", () => {
   it("pass axe and reflow on desktop and at 320 px", async () => {
     for (const viewport of [DESKTOP, { width: 320, height: 640 }]) {
-      const context = await newContext(browser, viewport);
-      const page = await context.newPage();
-      await login(page, "coordinator@demo.local");
+      const { context, page } = await signedInPage("coordinator@demo.local", viewport);
       for (const [path, name] of [
         ["/staff/feedback", "inbox"],
         ["/staff/feedback?flagged=1", "inbox-flagged"],
@@ -164,9 +158,7 @@ describe("staff feedback pages", () => {
   });
 
   it("lets a case manager write a note from a conversation, which lands in the inbox", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await login(page, "cm@demo.local");
+    const { context, page } = await signedInPage("cm@demo.local", PHONE);
     await page.goto("/staff/feedback/new");
     await page.getByLabel("Vad sa personen?").fill("Vill ha hjälp att söka jobb, ring 0739-876543");
     await page.getByRole("button", { name: "Spara anteckningen" }).click();
@@ -180,9 +172,7 @@ describe("staff feedback pages", () => {
 
   it("refuse researchers and facilitators with 403", async () => {
     for (const email of ["researcher@demo.local", "facilitator@demo.local"]) {
-      const context = await newContext(browser, PHONE);
-      const page = await context.newPage();
-      await login(page, email);
+      const { context, page } = await signedInPage(email, PHONE);
       for (const path of ["/staff/feedback", "/staff/quotes"]) {
         const response = await page.goto(path);
         expect(response?.status(), `${email} ${path}`).toBe(403);

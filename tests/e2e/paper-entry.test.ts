@@ -8,9 +8,9 @@ import {
   expectNoHorizontalScroll,
   browser,
   setUpBrowser,
-  login,
   newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
 
@@ -29,9 +29,7 @@ async function createWave(page: Page, title: string): Promise<string> {
 
 /** A new wave created by the coordinator in a browser of their own, for a test that enters answers as someone else. */
 async function waveByCoordinator(title: string): Promise<string> {
-  const context = await newContext(browser, DESKTOP);
-  const page = await context.newPage();
-  await login(page, "coordinator@demo.local");
+  const { context, page } = await signedInPage("coordinator@demo.local", DESKTOP);
   const path = await createWave(page, title);
   await context.close();
   return path;
@@ -63,9 +61,7 @@ async function fillQuestionnaire(page: Page) {
 
 describe("paper questionnaires typed in by staff", () => {
   it("a coordinator enters one on a phone with JavaScript, gets a clear confirmation and enters the next", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await login(page, "coordinator@demo.local");
+    const { context, page } = await signedInPage("coordinator@demo.local", PHONE);
     const campaignPath = await createWave(page, `Pappersomgång ${Date.now()}`);
     await expect.poll(() => page.getByText("Svar på papper: 0").count()).toBe(1);
     await page.getByRole("link", { name: "Skriv in en pappersenkät" }).click();

@@ -2,13 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   DESKTOP,
   PHONE,
-  browser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  login,
-  newContext,
+  openPage,
   screenshot,
   setUpBrowser,
+  signedInPage,
 } from "../support/browser";
 
 /** Issue 10, point 15: an admin adds, renames, archives, restores and deletes a programme, in Chromium. */
@@ -20,11 +19,8 @@ for (const [size, viewport] of [
 ] as const) {
   describe(`the programmes page on a ${size}`, () => {
     it("adds, renames, archives and restores a programme, and deletes it while it holds nothing", async () => {
-      const context = await newContext(browser, viewport);
-      const page = await context.newPage();
-      await login(page, "admin@demo.local");
-      await page.goto("/staff/programs");
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Program");
+      const { context, page } = await signedInPage("admin@demo.local", viewport);
+      await openPage(page, "/staff/programs", "Program");
       // The demo's programmes hold data: they can be archived, never deleted.
       expect(await page.getByRole("row", { name: /Bostad Först.*Aktivt/ }).count()).toBe(1);
       await expectNoAxeViolations(page, `programmes list (${size})`);
@@ -76,9 +72,7 @@ for (const [size, viewport] of [
 
 describe("a stale programme page", () => {
   it("is refused with a plain message, shows the newer name and loses nothing typed", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const first = await context.newPage();
-    await login(first, "admin@demo.local");
+    const { context, page: first } = await signedInPage("admin@demo.local", DESKTOP);
     await first.goto("/staff/programs");
     await first.getByLabel("Namn", { exact: true }).fill("Två flikar");
     await first.getByRole("button", { name: "Lägg till" }).click();

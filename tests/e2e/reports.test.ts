@@ -5,11 +5,9 @@ import {
   PHONE,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  browser,
   setUpBrowser,
-  login,
-  newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 
 setUpBrowser();
@@ -20,9 +18,7 @@ async function heading(page: Page): Promise<string> {
 
 /** The whole life of a report as a coordinator lives it: create, edit a section, regenerate, finalise, download. */
 async function reportFlow(viewport: typeof PHONE | typeof DESKTOP, name: string) {
-  const context = await newContext(browser, viewport);
-  const page = await context.newPage();
-  await login(page, "coordinator@demo.local");
+  const { context, page } = await signedInPage("coordinator@demo.local", viewport);
   const menu = page.getByRole("navigation", { name: "Personalsidor" });
   // On a phone the staff menu is folded behind "Meny".
   if (viewport === PHONE) await menu.getByText("Meny", { exact: true }).click();
@@ -125,9 +121,7 @@ describe("follow-up reports", () => {
   });
 
   it("is closed to a case manager", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await login(page, "cm@demo.local");
+    const { context, page } = await signedInPage("cm@demo.local", PHONE);
     const response = await page.goto("/staff/reports");
     expect(response?.status()).toBe(403);
     await context.close();

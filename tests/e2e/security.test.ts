@@ -8,9 +8,9 @@ import {
   expectNoAxeViolations,
   browser,
   setUpBrowser,
-  login,
   newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 
 setUpBrowser();
@@ -66,14 +66,10 @@ describe("redirects stay on the app", () => {
 
 describe("staff sessions", () => {
   it("an admin sees where a colleague is logged in and logs them out everywhere", async () => {
-    const colleagueContext = await newContext(browser, PHONE);
-    const colleague = await colleagueContext.newPage();
-    await login(colleague, "researcher@demo.local");
+    const { context: colleagueContext, page: colleague } = await signedInPage("researcher@demo.local", PHONE);
     expect(new URL(colleague.url()).pathname).toBe("/staff");
 
-    const adminContext = await newContext(browser, PHONE);
-    const admin = await adminContext.newPage();
-    await login(admin, "admin@demo.local");
+    const { context: adminContext, page: admin } = await signedInPage("admin@demo.local", PHONE);
     await admin.goto("/staff/users");
     await admin.getByRole("link", { name: "Robin Forskare" }).click();
     await admin.getByRole("heading", { name: "Inloggningar" }).waitFor();
@@ -91,9 +87,7 @@ describe("staff sessions", () => {
   });
 
   it("a copied cookie opens nothing after logout", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const page = await context.newPage();
-    await login(page, "coordinator@demo.local");
+    const { context, page } = await signedInPage("coordinator@demo.local", DESKTOP);
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === "__session")!;
     await page.getByRole("button", { name: "Logga ut" }).click();
@@ -130,9 +124,7 @@ describe("staff responses are never cached", () => {
   });
 
   it("the back button after logout shows the login, not the feedback", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const page = await context.newPage();
-    await login(page, "coordinator@demo.local");
+    const { context, page } = await signedInPage("coordinator@demo.local", DESKTOP);
     await page.goto("/staff/feedback");
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.getByRole("button", { name: "Logga ut" }).click();
@@ -146,9 +138,7 @@ describe("staff responses are never cached", () => {
 
 describe("the projector board", () => {
   it("keeps its last picture with a calm message when the facilitator's session ends", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const control = await context.newPage();
-    await login(control, "facilitator@demo.local");
+    const { context, page: control } = await signedInPage("facilitator@demo.local", DESKTOP);
     const board = await context.newPage();
     const refusals: number[] = [];
     board.on("response", (r) => {

@@ -1,10 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import knexFactory from "knex";
-import { ROOT, freePort, startServer, type RunningServer } from "../support/start-server";
+import { failedStart, startServer, type RunningServer } from "../support/start-server";
 
 const running: RunningServer[] = [];
 afterAll(async () => {
@@ -53,25 +49,7 @@ describe("the session secret", () => {
   });
 
   it("must be set in production: SEED_DEMO=0 without SESSION_SECRET refuses to start", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-nosecret-"));
-    const child = spawn(process.execPath, [path.join(ROOT, "server.js")], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(await freePort()),
-        HOST: "127.0.0.1",
-        DATABASE_URL: `file:${path.join(dir, "app.sqlite")}`,
-        SESSION_SECRET: "",
-        SEED_DEMO: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout?.on("data", (d) => (output += d));
-    child.stderr?.on("data", (d) => (output += d));
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const { code, output } = await failedStart({ SESSION_SECRET: "", SEED_DEMO: "0" });
     expect(code).toBe(1);
     expect(output).toContain("SESSION_SECRET must be set in production");
     expect(output).not.toMatch(/listening/);
@@ -106,23 +84,7 @@ describe("the session secret", () => {
   });
 
   it("an unknown TRUST_PROXY value stops the start with a readable message", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-proxy-"));
-    const child = spawn(process.execPath, [path.join(ROOT, "server.js")], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(await freePort()),
-        HOST: "127.0.0.1",
-        DATABASE_URL: `file:${path.join(dir, "app.sqlite")}`,
-        SESSION_SECRET: "test-server-secret-0123456789abcdef",
-        TRUST_PROXY: "maybe",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stderr?.on("data", (d) => (output += d));
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const { code, output } = await failedStart({ TRUST_PROXY: "maybe" });
     expect(code).toBe(1);
     expect(output).toContain("TRUST_PROXY=maybe is not understood");
   });

@@ -10,6 +10,7 @@ import {
   login,
   newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 
 setUpBrowser();
@@ -75,9 +76,7 @@ describe("staff login", () => {
   });
 
   it("refuses a role its pages with a plain 403 page", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await login(page, "researcher@demo.local");
+    const { context, page } = await signedInPage("researcher@demo.local", PHONE);
     const response = await page.goto("/staff/users");
     expect(response?.status()).toBe(403);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Du har inte tillgång till den här sidan");
@@ -90,9 +89,7 @@ describe("staff login", () => {
 
 describe("staff administration", () => {
   it("lets an admin add a colleague, who can then log in, and disable them, which ends their session", async () => {
-    const adminContext = await newContext(browser, PHONE);
-    const admin = await adminContext.newPage();
-    await login(admin, "admin@demo.local");
+    const { context: adminContext, page: admin } = await signedInPage("admin@demo.local", PHONE);
     await admin.goto("/staff/users");
     await expectNoAxeViolations(admin, "users");
     await expectNoHorizontalScroll(admin);
@@ -184,9 +181,7 @@ describe("layout shell", () => {
   });
 
   it("reflows at 200 % zoom (320 CSS px) without sideways scrolling", async () => {
-    const context = await newContext(browser, { width: 320, height: 640 });
-    const page = await context.newPage();
-    await login(page, "admin@demo.local");
+    const { context, page } = await signedInPage("admin@demo.local", { width: 320, height: 640 });
     for (const path of ["/", "/staff", "/staff/users", "/staff/audit", "/staff/login"]) {
       await page.goto(path);
       await expectNoHorizontalScroll(page);

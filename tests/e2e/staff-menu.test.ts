@@ -6,10 +6,10 @@ import {
   browser,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
-  login,
-  newContext,
+  openPage,
   screenshot,
   setUpBrowser,
+  signedInPage,
 } from "../support/browser";
 import { loginWithoutScripts } from "../support/login-without-scripts";
 
@@ -26,11 +26,8 @@ const headingTop = (page: Page) =>
 
 describe("the staff menu on a phone", () => {
   it("is one line, opens by keyboard to every page the role may use, and closes on the next page", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await context.newPage();
-    await login(page, "admin@demo.local");
-    await page.goto("/staff/attendance/stats");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Statistik över närvaro");
+    const { context, page } = await signedInPage("admin@demo.local", PHONE);
+    await openPage(page, "/staff/attendance/stats", "Statistik över närvaro");
     // Header and menu together take well under a fifth of the first screen (it was four to five rows).
     expect(await menuButton(page).boundingBox()).toMatchObject({ height: expect.any(Number) });
     expect((await menuButton(page).boundingBox())!.height).toBeLessThanOrEqual(56);
@@ -74,11 +71,8 @@ describe("the staff menu on a phone", () => {
 
 describe("the staff menu on a desktop", () => {
   it("shows every link in a row, with no menu button", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const page = await context.newPage();
-    await login(page, "admin@demo.local");
-    await page.goto("/staff/programs");
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Program");
+    const { context, page } = await signedInPage("admin@demo.local", DESKTOP);
+    await openPage(page, "/staff/programs", "Program");
     expect(await menuButton(page).isVisible()).toBe(false);
     expect(await menuLink(page, "Program").isVisible()).toBe(true);
     expect(await menuLink(page, "Program").getAttribute("aria-current")).toBe("page");

@@ -13,6 +13,7 @@ import {
   login,
   newContext,
   screenshot,
+  signedInPage,
 } from "../support/browser";
 
 setUpBrowser();
@@ -58,9 +59,7 @@ async function withoutScripts(context: Awaited<ReturnType<typeof newContext>>, v
 
 describe("Framtidsverkstad", () => {
   it("runs a session with a facilitator and two phones, from notes to /forslag", async () => {
-    const facilitatorContext = await newContext(browser, DESKTOP);
-    const staff = await facilitatorContext.newPage();
-    await login(staff, "facilitator@demo.local");
+    const { context: facilitatorContext, page: staff } = await signedInPage("facilitator@demo.local", DESKTOP);
     await staff.goto("/staff/workshops");
     await expectNoAxeViolations(staff, "workshop list");
     await screenshot(staff, "workshops-list-desktop");
@@ -354,9 +353,7 @@ describe("Framtidsverkstad", () => {
     const noKey = await fetch(`${baseUrl()}/w/FRAMTID/board?key=wrong`, { redirect: "manual" });
     expect(noKey.status).toBe(403);
 
-    const staffContext = await newContext(browser, DESKTOP);
-    const staff = await staffContext.newPage();
-    await login(staff, "facilitator@demo.local");
+    const { context: staffContext, page: staff } = await signedInPage("facilitator@demo.local", DESKTOP);
     await staff.goto("/staff/workshops");
     await staff.getByRole("table").getByRole("link", { name: "Framtidsverkstad", exact: true }).click();
     await staff.waitForURL(/\/staff\/workshops\/\d+$/);
@@ -380,9 +377,7 @@ describe("Framtidsverkstad", () => {
   });
 
   it("fills a 1920×1080 projector with a typical session: 24 notes in 4 themes and the vote, no scrolling, readable", async () => {
-    const context = await newContext(browser, DESKTOP);
-    const staff = await context.newPage();
-    await login(staff, "facilitator@demo.local");
+    const { context, page: staff } = await signedInPage("facilitator@demo.local", DESKTOP);
     await staff.goto("/staff/workshops/new");
     await staff.getByLabel("Namn på träffen").fill(`Tavla ${Date.now()}`);
     await staff.getByRole("button", { name: "Skapa" }).click();

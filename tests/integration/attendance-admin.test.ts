@@ -14,10 +14,9 @@ import {
   db,
   get,
   makePrograms,
-  makeStaff,
   postForm,
   resetDatabase,
-  sessionCookie,
+  signedInStaff,
   settle,
   statusOf,
   locationOf,
@@ -30,11 +29,14 @@ beforeEach(resetDatabase);
 
 async function setup() {
   const programs = await makePrograms();
-  const coordinator = await makeStaff({ role: "coordinator", programIds: programs.map((p) => p.id) });
-  const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
+  const { cookie } = await signedInStaff(
+    "coordinator",
+    programs.map((p) => p.id),
+  );
+  const { cookie: cmCookie } = await signedInStaff("case_manager", [programs[0].id]);
   const sy = await makeActivity({ name: "Sygrupp", schedule: [{ weekday: 1, startsAt: "13:00", endsAt: "15:00" }] });
   const peer = await makeActivity({ name: "Peer support från Bostad Först" });
-  return { programs, sy, peer, cookie: await sessionCookie(coordinator), cmCookie: await sessionCookie(cm) };
+  return { programs, sy, peer, cookie, cmCookie };
 }
 
 function upload(

@@ -9,10 +9,9 @@ import {
   db,
   get,
   makePrograms,
-  makeStaff,
   postForm,
   resetDatabase,
-  sessionCookie,
+  signedInStaff,
   settle,
   statusOf,
   locationOf,
@@ -25,9 +24,12 @@ beforeEach(resetDatabase);
 
 async function setup() {
   const programs = await makePrograms();
-  const coordinator = await makeStaff({ role: "coordinator", programIds: programs.map((p) => p.id) });
-  const cm = await makeStaff({ role: "case_manager", programIds: [programs[0].id] });
-  const facilitator = await makeStaff({ role: "facilitator", programIds: [programs[0].id] });
+  const { staff: coordinator, cookie } = await signedInStaff(
+    "coordinator",
+    programs.map((p) => p.id),
+  );
+  const { cookie: cmCookie } = await signedInStaff("case_manager", [programs[0].id]);
+  const { cookie: facilitatorCookie } = await signedInStaff("facilitator", [programs[0].id]);
   const yoga = await makeActivity({ name: "Yoga", schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }] });
   const jam = await makeActivity({
     name: "Fredagsjam",
@@ -43,9 +45,9 @@ async function setup() {
     jam,
     newer,
     coordinator,
-    cookie: await sessionCookie(coordinator),
-    cmCookie: await sessionCookie(cm),
-    facilitatorCookie: await sessionCookie(facilitator),
+    cookie,
+    cmCookie,
+    facilitatorCookie,
   };
 }
 

@@ -8,11 +8,10 @@ import {
   db,
   get,
   locationOf,
-  makePrograms,
-  makeStaff,
+  programsWithStaff,
   postForm,
   resetDatabase,
-  sessionCookie,
+  signedInStaff,
   settle,
   statusOf,
 } from "../support/fixtures";
@@ -27,9 +26,8 @@ let cookie: string;
 
 beforeEach(async () => {
   await resetDatabase();
-  [{ id: bf }, { id: fot }] = await makePrograms();
+  ({ bf, fot, cookie } = await programsWithStaff("coordinator"));
   wave = await makeCampaign({ programId: bf, code: "PAP" });
-  cookie = await sessionCookie(await makeStaff({ role: "coordinator", programIds: [bf] }));
 });
 
 type PageData = {
@@ -180,12 +178,12 @@ describe("a paper questionnaire typed in by staff", { timeout: 60_000 }, () => {
   });
 
   it("is for those who may read the campaign's responses, in their own programmes; closed waves take late paper", async () => {
-    const researcher = await sessionCookie(await makeStaff({ role: "researcher", programIds: [bf] }));
+    const researcher = (await signedInStaff("researcher", [bf])).cookie;
     expect(statusOf(await page(wave, "", researcher))).toBe(403);
-    const other = await sessionCookie(await makeStaff({ role: "case_manager", programIds: [fot] }));
+    const other = (await signedInStaff("case_manager", [fot])).cookie;
     expect(statusOf(await page(wave, "", other))).toBe(404);
     expect(statusOf(await send({ token: randomUUID(), ...FILLED }, wave, other))).toBe(404);
-    const cm = await sessionCookie(await makeStaff({ role: "case_manager", programIds: [bf] }));
+    const cm = (await signedInStaff("case_manager", [bf])).cookie;
     expect(statusOf(await page(wave, "", cm))).toBe(200);
 
     const closed = await makeCampaign({ programId: bf, code: "GML", opensOn: "2024-03-01", closesOn: "2024-03-31" });

@@ -15,7 +15,7 @@ import {
   makeStaff,
   postForm,
   resetDatabase,
-  sessionCookie,
+  signedInStaff,
   settle,
   statusOf,
 } from "../support/fixtures";
@@ -24,10 +24,7 @@ const ctx = { context: { clientAddress: "198.51.100.24" } };
 
 beforeEach(resetDatabase);
 
-async function admin() {
-  const staff = await makeStaff({ role: "admin", programIds: [] });
-  return { staff, cookie: await sessionCookie(staff) };
-}
+const admin = () => signedInStaff("admin");
 
 const add = (cookie: string, fields: Record<string, string> | string) =>
   settle(() => listAction({ request: postForm("/staff/programs", fields, { cookie }), params: {}, ...ctx }));
@@ -170,8 +167,7 @@ describe("the programmes admin page (issue 10, point 15)", () => {
 
   it("is for admins only", async () => {
     const [bf] = await makePrograms();
-    const coordinator = await makeStaff({ role: "coordinator", programIds: [bf.id] });
-    const cookie = await sessionCookie(coordinator);
+    const { cookie } = await signedInStaff("coordinator", [bf.id]);
     const list = await settle(() => listLoader({ request: get("/staff/programs", { cookie }), params: {}, ...ctx }));
     expect(statusOf(list)).toBe(403);
     expect(statusOf(await add(cookie, { name: "Smyg" }))).toBe(403);

@@ -10,10 +10,9 @@ import {
   db,
   get,
   makePrograms,
-  makeStaff,
   postForm,
   resetDatabase,
-  sessionCookie,
+  signedInStaff,
   settle,
   statusOf,
   makeActivity,
@@ -25,9 +24,12 @@ beforeEach(resetDatabase);
 
 async function setup() {
   const programs = await makePrograms();
-  const coordinator = await makeStaff({ role: "coordinator", programIds: programs.map((p) => p.id) });
+  const { cookie } = await signedInStaff(
+    "coordinator",
+    programs.map((p) => p.id),
+  );
   const yoga = await makeActivity({ name: "Yoga", schedule: [{ weekday: 5, startsAt: "10:00", endsAt: "11:00" }] });
-  return { programs, yoga, cookie: await sessionCookie(coordinator) };
+  return { programs, yoga, cookie };
 }
 
 const post = (fields: Record<string, string>, cookie: string) =>

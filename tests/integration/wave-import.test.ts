@@ -9,10 +9,9 @@ import {
   db,
   get,
   locationOf,
-  makePrograms,
-  makeStaff,
+  programsWithStaff,
   resetDatabase,
-  sessionCookie,
+  signedInStaff,
   settle,
   statusOf,
 } from "../support/fixtures";
@@ -26,8 +25,7 @@ let cookie: string;
 
 beforeEach(async () => {
   await resetDatabase();
-  [{ id: bf }, { id: fot }] = await makePrograms();
-  cookie = await sessionCookie(await makeStaff({ role: "coordinator", programIds: [bf] }));
+  ({ bf, fot, cookie } = await programsWithStaff("coordinator"));
 });
 
 const WAVE = { surveyKey: "brukarenkat", title: "Brukarenkät 2023", opensOn: "2023-04-01", closesOn: "2023-04-30" };
@@ -106,7 +104,7 @@ const GOOD =
 
 describe("importing an earlier wave from a CSV file", { timeout: 90_000 }, () => {
   it("is for admins and coordinators", async () => {
-    const cm = await sessionCookie(await makeStaff({ role: "case_manager", programIds: [bf] }));
+    const cm = (await signedInStaff("case_manager", [bf])).cookie;
     const out = await settle(() =>
       importLoader({ request: get("/staff/campaigns/import", { cookie: cm }), params: {}, context } as never),
     );

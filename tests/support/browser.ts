@@ -139,3 +139,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
   }
 }
+
+/**
+ * A fresh context at `viewport` (as `newContext` makes it) with one page, signed in as `email`: the start of most
+ * staff tests. The caller closes `context`.
+ */
+export async function signedInPage(
+  email: string,
+  viewport = PHONE,
+  options: Parameters<typeof newContext>[2] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, viewport, options);
+  const page = await context.newPage();
+  await login(page, email);
+  return { context, page };
+}
+
+/** Opens `path` and waits for the state that shows it: the page's own heading reads `heading`. */
+export async function openPage(page: Page, path: string, heading: string): Promise<void> {
+  await page.goto(path);
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+}

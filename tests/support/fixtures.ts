@@ -111,3 +111,22 @@ export async function settle<T>(fn: () => Promise<T>): Promise<{ thrown: boolean
 export { dataOf, headersOf, locationOf, statusOf } from "./remix-response";
 
 export { db };
+
+/** A new staff member of `role` in `programIds`, signed in: the member and their session cookie. */
+export async function signedInStaff(
+  role: Role,
+  programIds: number[] = [],
+): Promise<{ staff: StaffUser; cookie: string }> {
+  const staff = await makeStaff({ role, programIds });
+  return { staff, cookie: await sessionCookie(staff) };
+}
+
+/**
+ * The two test programmes and the ids of each (`bf` = Bostad Först, `fot`), and a signed-in staff member of `role`
+ * in Bostad Först only: the start of a route test that checks programme scope.
+ */
+export async function programsWithStaff(role: Role = "coordinator") {
+  const programs = await makePrograms();
+  const [bf, fot] = programs.map((p) => p.id);
+  return { programs, bf, fot, ...(await signedInStaff(role, [bf])) };
+}

@@ -35,6 +35,46 @@ export interface RunningServer {
 
 /** Serves the built app as `npm start` does, on 127.0.0.1, a free port and a fresh SQLite file with the demo data. */
 export async function startServer({ env = {} }: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const { child, dir, databaseFile, baseUrl, output } = await spawnServer(env);
+  await waitForHealth(baseUrl, child, output);
+  return {
+    baseUrl,
+    databaseFile,
+    output,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For a start that must fail: server.js with the settings `startServer` uses and `env` over them. Waits for the
+ * process to exit and returns its exit code and output; a server that starts after all is stopped and said so.
+ */
+export async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { child, dir, baseUrl, output } = await spawnServer(env);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const started = waitForHealth(baseUrl, child, output).then(
+    () => true,
+    () => false,
+  );
+  if (await Promise.race([exited.then(() => false), started])) {
+    child.kill("SIGTERM");
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the server started, but it should have refused to:\n${output()}`);
+  }
+  const code = await exited;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { code, output: output() };
+}
+
+/** server.js as `npm start` runs it, on 127.0.0.1, a free port and a fresh SQLite file with the demo data. */
+async function spawnServer(env: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-server-"));
   const databaseFile = path.join(dir, "app.sqlite");
   const port = await freePort();
@@ -55,20 +95,7 @@ export async function startServer({ env = {} }: { env?: Record<string, string> }
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, () => output);
-  return {
-    baseUrl,
-    databaseFile,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { child, dir, databaseFile, baseUrl: `http://127.0.0.1:${port}`, output: () => output };
 }
 
 export async function waitForHealth(
