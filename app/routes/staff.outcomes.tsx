@@ -126,7 +126,15 @@ export default function OutcomesPage() {
               </a>{" "}
               <PrintButton label={t.print} />
             </p>
-            <p className="hint">{t.hiddenNote}</p>
+            <section className="outcomes__hidden-note" aria-labelledby="hidden-title">
+              <h2 id="hidden-title" className="h3">
+                {t.hiddenTitle}
+              </h2>
+              <ul className="hint">
+                <li>{t.hiddenSmall}</li>
+                <li>{t.hiddenOther}</li>
+              </ul>
+            </section>
           </div>
           {report.measures.map((m) => (
             <OutcomeMeasure key={m.tag} m={m} report={report} />
