@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
@@ -6,6 +6,7 @@ import { OutcomeMeasure } from "~/components/outcome-measure";
 import { OutcomesByVisitFrequency } from "~/components/outcomes-by-visit-frequency";
 import { ChoiceGroup, FormAlert, SelectField, fieldProps, labelledOptions, namedOptions } from "~/components/forms";
 import { format } from "~/i18n/define";
+import { pageTitle } from "~/i18n/meta";
 import { localeFromRequest } from "~/i18n/locale";
 import { outcomes as outcomeStrings } from "~/i18n/strings/outcomes";
 import { useLocale, useStrings } from "~/i18n/use-strings";
@@ -22,9 +23,7 @@ export const links = () => [
   { rel: "stylesheet", href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.pageTitle ?? outcomeStrings.sv.pageTitle },
-];
+export const meta = pageTitle(outcomeStrings, "pageTitle", { appName: false });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("outcomes") });
