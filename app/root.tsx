@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -19,6 +19,7 @@ import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
 import { useOutboxFlush } from "~/components/survey/use-outbox-flush";
 import { DEFAULT_LOCALE, localeFromRequest, type Locale } from "~/i18n/locale";
 import { common } from "~/i18n/strings/common";
+import { pageTitle } from "~/i18n/meta";
 import { format } from "~/i18n/define";
 import appCss from "~/styles/app.css";
 
@@ -27,7 +28,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Deltagarröst" }];
+export const meta = pageTitle(common, "appName", { appName: false });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await getStaff(request);

@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { useHydrated } from "./client-only";
+import { wireControl } from "./forms";
 
 /**
  * A number field with big − and + buttons. Without JavaScript it is a plain number input; the
- * buttons appear once the page has hydrated.
+ * buttons appear once the page has hydrated. `invalid` and `describedBy` are wired as the form toolkit wires
+ * every control (its group's error is said by the group, e.g. a `ChoiceGroup`).
  */
 export function CountStepper({
   name,
@@ -28,10 +30,23 @@ export function CountStepper({
   const [value, setValue] = useState(String(defaultValue));
   const current = Number.parseInt(value, 10);
   const n = Number.isFinite(current) ? current : 0;
-  const id = `count-${name}`;
+  const { control } = wireControl(`count-${name}`, { describedBy }, invalid);
+  const step = (ariaLabel: string, sign: "−" | "+", to: number, disabled: boolean) =>
+    hydrated ? (
+      <button
+        type="button"
+        className="stepper__button"
+        aria-label={ariaLabel}
+        aria-controls={control.id}
+        disabled={disabled}
+        onClick={() => setValue(String(to))}
+      >
+        {sign}
+      </button>
+    ) : null;
   return (
     <div className="stepper">
-      <label htmlFor={id} className="stepper__label">
+      <label htmlFor={control.id} className="stepper__label">
         {/* A break after a slash ("Annan/ickebinär") instead of mid-word on narrow phones. */}
         {label.split("/").map((part, i) => (
           <span key={i}>
@@ -42,20 +57,9 @@ export function CountStepper({
         ))}
       </label>
       <div className="stepper__controls">
-        {hydrated ? (
-          <button
-            type="button"
-            className="stepper__button"
-            aria-label={decreaseLabel}
-            aria-controls={id}
-            disabled={n <= 0}
-            onClick={() => setValue(String(Math.max(0, n - 1)))}
-          >
-            −
-          </button>
-        ) : null}
+        {step(decreaseLabel, "−", Math.max(0, n - 1), n <= 0)}
         <input
-          id={id}
+          id={control.id}
           name={name}
           type="number"
           inputMode="numeric"
@@ -65,22 +69,11 @@ export function CountStepper({
           value={value}
           onChange={(e) => setValue(e.target.value)}
           onFocus={(e) => e.target.select()}
-          aria-invalid={invalid ? true : undefined}
-          aria-describedby={describedBy}
+          aria-invalid={control["aria-invalid"]}
+          aria-describedby={control["aria-describedby"]}
           className="stepper__input"
         />
-        {hydrated ? (
-          <button
-            type="button"
-            className="stepper__button"
-            aria-label={increaseLabel}
-            aria-controls={id}
-            disabled={n >= max}
-            onClick={() => setValue(String(Math.min(max, n + 1)))}
-          >
-            +
-          </button>
-        ) : null}
+        {step(increaseLabel, "+", Math.min(max, n + 1), n >= max)}
       </div>
     </div>
   );

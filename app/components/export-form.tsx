@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { CheckboxField, Field, FormAlert } from "~/components/forms";
+import { CheckboxField, ChoiceGroup, Field, fieldProps, FormAlert } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { exportsStrings } from "~/i18n/strings/exports";
 import { useStrings } from "~/i18n/use-strings";
@@ -14,6 +14,8 @@ export interface ExportFormValues {
   freeText: boolean;
   k: string;
 }
+
+const ERROR_ID = "export-error";
 
 /**
  * The research export's choices. "Förhandsgranska" sends them to /staff/exports as a GET (nothing is made);
@@ -33,41 +35,33 @@ export function ExportForm({
     .map((s) => ({ ...s, campaigns: choices.campaigns.filter((c) => c.surveyKey === s.key) }))
     .filter((s) => s.campaigns.length > 0);
   if (bySurvey.length === 0) return <p>{t.noCampaigns}</p>;
-  const campaignError = error?.field === "campaignId";
-  const kError = error?.field === "k";
+  // The alert above the form says what is wrong; the field it is about points to it.
+  const wrong = (field: "campaignId" | "k") => error?.field === field && ERROR_ID;
+  const field = fieldProps(values);
   return (
     <Form method="get" action="/staff/exports" className="stack" noValidate>
-      <FormAlert focus>{error?.message}</FormAlert>
-      <fieldset
-        className="field"
-        aria-describedby={campaignError ? "campaignId-hint campaignId-error" : "campaignId-hint"}
+      <FormAlert id={ERROR_ID} focus>
+        {error?.message}
+      </FormAlert>
+      <ChoiceGroup
+        legend={t.chooseLegend}
+        name="campaignId"
+        hint={t.chooseHint}
+        describedBy={wrong("campaignId") || undefined}
       >
-        <legend>{t.chooseLegend}</legend>
-        <p className="hint" id="campaignId-hint">
-          {t.chooseHint}
-        </p>
         {bySurvey.map((s) => (
-          <fieldset key={s.key} className="field">
-            <legend>{s.title}</legend>
-            {s.campaigns.map((c) => (
-              <label key={c.id} className="choice">
-                <input
-                  type="checkbox"
-                  name="campaignId"
-                  value={c.id}
-                  defaultChecked={values.campaignIds.includes(c.id)}
-                />
-                {format(t.waveLabel, { title: c.title, program: c.programName, count: c.responses })}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            key={s.key}
+            legend={s.title}
+            name="campaignId"
+            options={s.campaigns.map((c) => ({
+              value: c.id,
+              label: format(t.waveLabel, { title: c.title, program: c.programName, count: c.responses }),
+            }))}
+            defaultValue={values.campaignIds}
+          />
         ))}
-        {campaignError ? (
-          <p className="field-error" id="campaignId-error">
-            {error.message}
-          </p>
-        ) : null}
-      </fieldset>
+      </ChoiceGroup>
       <CheckboxField
         label={t.freeText}
         name="freeText"
@@ -77,15 +71,14 @@ export function ExportForm({
       />
       <Field
         label={t.k}
-        name="k"
         type="number"
         inputMode="numeric"
         min={5}
         max={100}
         step={1}
-        defaultValue={values.k}
         hint={t.kHint}
-        error={kError ? error.message : undefined}
+        {...field("k")}
+        errorIn={wrong("k")}
       />
       <div className="actions">
         <button type="submit" name="preview" value="1" className="button button--quiet">

@@ -48,7 +48,11 @@ interface FieldFrame {
   children?: ReactNode;
 }
 
-function useFieldIds(
+/**
+ * The ids of a control's hint and error, and the control's `id`, `aria-invalid` and `aria-describedby`: for a
+ * control the fields below do not frame (a count stepper), so it is wired the same way.
+ */
+export function wireControl(
   id: string,
   { hint, error, describedBy, errorIn }: Pick<FieldFrame, "hint" | "error" | "describedBy" | "errorIn">,
   invalid?: boolean | "true" | "false" | "grammar" | "spelling",
@@ -102,7 +106,7 @@ function FieldShell({
   label: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
-  ids: ReturnType<typeof useFieldIds>;
+  ids: ReturnType<typeof wireControl>;
   control: ReactNode;
   after?: ReactNode;
 }) {
@@ -116,13 +120,13 @@ function FieldShell({
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
+type ControlOf<P> = Omit<P, keyof FieldFrame | "id">;
 
 /**
- * A text-like input (text, email, password, date, number, search …). `beside` (e.g. a button that acts on the
- * value) shares the control's line.
+ * Splits a field's props into its frame (label, hint, error and their ids), what comes after the control, and the
+ * control's own attributes with `id`, `aria-invalid` and `aria-describedby` wired: the one place they are wired.
  */
-export function Field({
+function useFieldParts<P extends FieldFrame & { id?: string; name: string; "aria-invalid"?: unknown }>({
   label,
   hint,
   error,
@@ -132,12 +136,31 @@ export function Field({
   className,
   children,
   id,
-  beside,
-  ...input
-}: FieldFrame & InputProps & { beside?: ReactNode }) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy, errorIn }, invalid ?? input["aria-invalid"]);
-  const box = <input type="text" {...input} {...ids.control} />;
-  const control = beside ? (
+  ...rest
+}: P) {
+  const control = rest as unknown as ControlOf<P> & { name: string; "aria-invalid"?: boolean | "true" | "false" };
+  const ids = wireControl(
+    id ?? control.name,
+    { hint, error, describedBy, errorIn },
+    invalid ?? control["aria-invalid"],
+  );
+  return {
+    frame: { className, label, hint, error, ids },
+    after: children,
+    control: { ...control, ...ids.control },
+  };
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & { name: string };
+
+/**
+ * A text-like input (text, email, password, date, number, search …). `beside` (e.g. a button that acts on the
+ * value) shares the control's line.
+ */
+export function Field({ beside, ...props }: FieldFrame & InputProps & { beside?: ReactNode }) {
+  const { frame, after, control } = useFieldParts(props);
+  const box = <input type="text" {...control} />;
+  const row = beside ? (
     <div className="field__row">
       {box}
       {beside}
@@ -145,32 +168,14 @@ export function Field({
   ) : (
     box
   );
-  const frame = { className, label, hint, error, ids };
-  return <FieldShell {...frame} control={control} after={children} />;
+  return <FieldShell {...frame} control={row} after={after} />;
 }
 
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children"> & { name: string };
 
-export function TextareaField({
-  label,
-  hint,
-  error,
-  describedBy,
-  invalid,
-  errorIn,
-  className,
-  children,
-  id,
-  ...textarea
-}: FieldFrame & TextareaProps) {
-  const ids = useFieldIds(
-    id ?? textarea.name,
-    { hint, error, describedBy, errorIn },
-    invalid ?? textarea["aria-invalid"],
-  );
-  const control = <textarea {...textarea} {...ids.control} />;
-  const frame = { className, label, hint, error, ids };
-  return <FieldShell {...frame} control={control} after={children} />;
+export function TextareaField(props: FieldFrame & TextareaProps) {
+  const { frame, after, control } = useFieldParts(props);
+  return <FieldShell {...frame} control={<textarea {...control} />} after={after} />;
 }
 
 /** One choice of a `SelectField` or a `ChoiceGroup`. */
@@ -200,24 +205,16 @@ type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { name: string };
  * program"), then any `<option>` children.
  */
 export function SelectField({
-  label,
-  hint,
-  error,
-  describedBy,
-  invalid,
-  errorIn,
-  className,
   after,
-  id,
   options,
   empty,
   children,
-  ...select
+  ...props
 }: Omit<FieldFrame, "children"> &
   SelectProps & { after?: ReactNode; options?: readonly FieldOption[]; empty?: ReactNode }) {
-  const ids = useFieldIds(id ?? select.name, { hint, error, describedBy, errorIn }, invalid ?? select["aria-invalid"]);
-  const control = (
-    <select {...select} {...ids.control}>
+  const { frame, control } = useFieldParts(props);
+  const select = (
+    <select {...control}>
       {empty !== undefined ? <option value="">{empty}</option> : null}
       {options?.map((o) => (
         <option key={o.value} value={o.value} disabled={o.disabled}>
@@ -227,34 +224,22 @@ export function SelectField({
       {children}
     </select>
   );
-  const frame = { className, label, hint, error, ids };
-  return <FieldShell {...frame} control={control} after={after} />;
+  return <FieldShell {...frame} control={select} after={after} />;
 }
 
 type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & { name: string };
 
 /** One checkbox with its label beside it; hint and error below. */
-export function CheckboxField({
-  label,
-  hint,
-  error,
-  describedBy,
-  invalid,
-  errorIn,
-  className,
-  children,
-  id,
-  ...input
-}: FieldFrame & CheckboxProps) {
-  const ids = useFieldIds(id ?? input.name, { hint, error, describedBy, errorIn }, invalid ?? input["aria-invalid"]);
+export function CheckboxField(props: FieldFrame & CheckboxProps) {
+  const { frame, after, control } = useFieldParts(props);
   return (
-    <div className={className ?? "field"}>
+    <div className={frame.className ?? "field"}>
       <label className="choice">
-        <input type="checkbox" {...input} {...ids.control} />
-        {label}
+        <input type="checkbox" {...control} />
+        {frame.label}
       </label>
-      <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      {children}
+      <FieldText hint={frame.hint} hintId={frame.ids.hintId} error={frame.error} errorId={frame.ids.errorId} />
+      {after}
     </div>
   );
 }
@@ -354,15 +339,18 @@ export function hasErrors(errors: Partial<Record<string, string>> | null | undef
 
 /**
  * A group of checkboxes or radios under one legend: hint and error come before the choices and describe the
- * group (`<name>-hint`, `<name>-error`). The choices are `options` (inputs named `name`, of `type`, checked where
- * their value is, or is in, `defaultValue`), then any children, usually `Choice`s.
+ * group (`<id>-hint`, `<id>-error`; `id` is the fieldset's, the name by default). The choices are `options`
+ * (inputs named `name`, of `type`, checked where their value is, or is in, `defaultValue`; each marked invalid
+ * when `invalid`), then any children, usually `Choice`s.
  */
 export function ChoiceGroup({
   legend,
   name,
+  id,
   hint,
   error,
   describedBy,
+  invalid,
   className,
   options,
   type = "checkbox",
@@ -371,16 +359,17 @@ export function ChoiceGroup({
 }: Omit<FieldFrame, "label"> & {
   legend: ReactNode;
   name: string;
+  id?: string;
   options?: readonly FieldOption[];
   type?: "checkbox" | "radio";
   defaultValue?: string | number | readonly (string | number)[] | null;
 }) {
-  const ids = useFieldIds(name, { hint, error, describedBy });
+  const ids = wireControl(id ?? name, { hint, error, describedBy });
   const checked = new Set(
     (Array.isArray(defaultValue) ? defaultValue : defaultValue == null ? [] : [defaultValue]).map(String),
   );
   return (
-    <fieldset className={className ?? "field"} aria-describedby={ids.control["aria-describedby"]}>
+    <fieldset className={className ?? "field"} id={id} aria-describedby={ids.control["aria-describedby"]}>
       <legend>{legend}</legend>
       <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
       {options?.map((o) => (
@@ -392,6 +381,7 @@ export function ChoiceGroup({
           label={o.label}
           disabled={o.disabled}
           defaultChecked={checked.has(String(o.value))}
+          aria-invalid={invalid ? true : undefined}
         />
       ))}
       {children}
@@ -399,18 +389,20 @@ export function ChoiceGroup({
   );
 }
 
-/** One checkbox or radio with its label beside it, inside a `ChoiceGroup`. */
+/** One checkbox or radio with its label beside it, inside a `ChoiceGroup`; `labelClassName` adds to "choice". */
 export function Choice({
   label,
+  labelClassName,
   type = "checkbox",
   ...input
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> & {
   label: ReactNode;
+  labelClassName?: string;
   name: string;
   type?: "checkbox" | "radio";
 }) {
   return (
-    <label className="choice">
+    <label className={labelClassName ? `choice ${labelClassName}` : "choice"}>
       <input type={type} {...input} />
       {label}
     </label>

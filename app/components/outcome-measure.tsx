@@ -53,6 +53,17 @@ export function OutcomeMeasure({ m, report }: { m: MeasureFigures; report: Repor
     if (notScored) sentences.push(notScored);
   }
   const change = m.change ? describeChange(m.change, waveTitle(m.change.fromCampaignId), locale) : null;
+  // Waves where the breakdown could not be protected (decision 0039): every group figure hidden, said so.
+  const groupsHidden = report.breakdown
+    ? m.waves.filter(
+        (w) =>
+          w.all.respondents.n !== 0 &&
+          w.groups.length > 0 &&
+          w.groups.every(
+            (g) => g.respondents.status !== "shown" && g.distribution.every((d) => d.count.status !== "shown"),
+          ),
+      )
+    : [];
   const paired = m.paired ? describePaired(m.paired, locale) : null;
 
   return (
@@ -61,6 +72,11 @@ export function OutcomeMeasure({ m, report }: { m: MeasureFigures; report: Repor
       <p className="outcome__figure">{sentences.join(" ")}</p>
       {change ? <p className="outcome__change">{endSentence(capitalise(change))}</p> : null}
       {paired ? <p className="outcome__change">{endSentence(paired)}</p> : null}
+      {groupsHidden.map((w) => (
+        <p key={w.campaignId} className="hint">
+          {format(t.groupsHidden, { wave: waveTitle(w.campaignId) })}
+        </p>
+      ))}
       <div className="outcome__body">
         <OutcomeChart m={m} report={report} groupLabel={groupLabel} waveTitle={waveTitle} />
         <OutcomeTable m={m} report={report} groupLabel={groupLabel} waveTitle={waveTitle} />

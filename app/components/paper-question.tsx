@@ -1,4 +1,4 @@
-import { Field, TextareaField } from "~/components/forms";
+import { Choice, ChoiceGroup, Field, TextareaField } from "~/components/forms";
 import type { PaperQuestion } from "~/paper/paper-form.server";
 
 /**
@@ -38,45 +38,31 @@ export function PaperQuestionFields({
     return question.kind === "text" ? <Field {...common} /> : <TextareaField {...common} rows={question.rows} />;
   }
   const multiple = question.kind === "multiple";
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   const other = question.choices.find((c) => c.other);
   const label = (value: string, text: string) =>
     (question.kind === "rating" || question.kind === "smileys") && text !== value ? `${value} – ${text}` : text;
   return (
-    <fieldset
+    <ChoiceGroup
       className="field paper-question"
       id={id}
-      aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
+      legend={title}
+      name={name}
+      type={multiple ? "checkbox" : "radio"}
+      hint={hint || undefined}
+      error={error}
+      invalid={Boolean(error)}
+      options={question.choices.map((c) => ({ value: c.value, label: label(c.value, c.text) }))}
+      defaultValue={sent ?? null}
     >
-      <legend>{title}</legend>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {question.choices.map((c) => (
-        <label key={c.value} className="choice">
-          <input
-            type={multiple ? "checkbox" : "radio"}
-            name={name}
-            value={c.value}
-            defaultChecked={sent ? sent.includes(c.value) : false}
-            aria-invalid={error ? true : undefined}
-          />
-          {label(c.value, c.text)}
-        </label>
-      ))}
       {multiple ? null : (
-        <label className="choice paper-question__none">
-          <input type="radio" name={name} value="" defaultChecked={!sent || sent.every((v) => v === "")} />
-          {t.paperNoAnswer}
-        </label>
+        <Choice
+          type="radio"
+          name={name}
+          value=""
+          label={t.paperNoAnswer}
+          labelClassName="paper-question__none"
+          defaultChecked={!sent || sent.every((v) => v === "")}
+        />
       )}
       {other ? (
         <Field
@@ -87,6 +73,6 @@ export function PaperQuestionFields({
           maxLength={question.maxLength ?? undefined}
         />
       ) : null}
-    </fieldset>
+    </ChoiceGroup>
   );
 }

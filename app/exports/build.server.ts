@@ -93,8 +93,9 @@ async function firstPass(
   const numericKeys = positions.length <= 4 && positions.every((p) => p.columns.length === 1);
   const classes: QiClass[] = [];
   let readRows = 0;
-  for await (const batch of prefetched(readExportRows({ campaignIds: filters.campaignIds, batchSize: 200 }))) {
-    for (const row of batch) {
+  const rows = readExportRows({ campaignIds: filters.campaignIds, answerKeys: layout.answerKeys });
+  for await (const batch of prefetched(rows)) {
+    batch.forEach((row) => {
       const wave = layout.waveCode(row.campaignId);
       cells[0] = response();
       cells[1] = participant(row.participantCodeHmac);
@@ -102,7 +103,7 @@ async function firstPass(
       cells[3] = stockholmMonth(row.submittedAt);
       cells[4] = channelCode(row.channel);
       cells[5] = row.staffAssisted ? 1 : 0;
-      layout.codeInto(JSON.parse(row.answers) as Record<string, unknown>, cells, 6, redact);
+      layout.codeInto(row.values, cells, 6, redact);
       const key = numericKeys ? numericClassKey(wave, cells, positions) : classKeyOf(wave, cells, positions);
       let index = classIndex.get(key);
       if (index === undefined) {
@@ -120,7 +121,7 @@ async function firstPass(
           writeRecordPair(cells, scratch.comma, scratch.swedish);
         }
       }
-    }
+    });
     if (scratch) {
       await Promise.all([scratch.comma.flush(), scratch.swedish.flush(), scratch.held.flush()]);
     }
@@ -142,14 +143,24 @@ function qiValues(layout: ExportLayout, cells: readonly CsvValue[]): (string | n
   });
 }
 
-/** Asks for the next batch before the current one is coded, so the database and the CPU work at the same time. */
-async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  let next = source.next();
-  for (;;) {
-    const current = await next;
-    if (current.done) return;
-    next = source.next();
-    yield current.value;
+/**
+ * Asks for the next batches before the current one is coded, so the database and the CPU work at the same
+ * time; `ahead` batches are read ahead, which rides out the moments one side waits for a core on a busy machine.
+ */
+async function* prefetched<T>(source: AsyncGenerator<T>, ahead = 1): AsyncGenerator<T> {
+  // An async generator serves its calls in order, so the reads queue up and come back in order.
+  const queue: Promise<IteratorResult<T>>[] = [];
+  try {
+    for (;;) {
+      while (queue.length < ahead) queue.push(source.next());
+      const current = await queue.shift()!;
+      if (current.done) return;
+      yield current.value;
+    }
+  } finally {
+    // Stopped early (a failure downstream): the source ends too, after the reads it has begun.
+    await Promise.allSettled(queue);
+    await source.return(undefined);
   }
 }
 

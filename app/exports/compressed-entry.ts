@@ -5,7 +5,7 @@ import type { DeflatedData } from "./zip-writer";
 /**
  * The research export's data files, compressed while they are produced (decision 0033). The coding thread
  * encodes records into 256 KiB chunks and hands each chunk over (moved, not copied) to one worker thread,
- * which takes its SHA-256 and CRC-32 and feeds it to a raw deflate stream that writes a scratch file. So
+ * which takes its SHA-256 and CRC-32 (`zlib.crc32`) and feeds it to a raw deflate stream that writes a scratch file. So
  * reading and coding (this thread and SQLite's) overlap with hashing and compressing (the worker and zlib's
  * threads), and the ZIP is later assembled by copying the compressed bytes (`zip-writer.ts`).
  *
@@ -22,21 +22,6 @@ const { parentPort } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const zlib = require("node:zlib");
-let table = null;
-function crc32Js(data, value) {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let c = ~value >>> 0;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
-const crc32 = zlib.crc32 || crc32Js;
 const files = new Map();
 const fail = (id, error) => parentPort.postMessage({ type: "error", id, message: String(error && error.message || error) });
 parentPort.on("message", (m) => {
@@ -53,7 +38,7 @@ parentPort.on("message", (m) => {
     const file = files.get(m.id);
     const chunk = Buffer.from(m.chunk, 0, m.length);
     file.hash.update(chunk);
-    file.crc = crc32(chunk, file.crc);
+    file.crc = zlib.crc32(chunk, file.crc);
     file.size += chunk.length;
     // Once deflate has taken the chunk in, its memory goes back to be filled again.
     file.deflate.write(chunk, () => parentPort.postMessage({ type: "ack", id: m.id, chunk: m.chunk }, [m.chunk]));

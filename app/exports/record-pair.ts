@@ -63,6 +63,14 @@ export function writeRecordPair(row: readonly CsvValue[], comma: ByteSink, swedi
       s[su++] = d;
       continue;
     }
+    if (typeof v === "string" && v.length <= 32) {
+      const written = plainText(v, c, cu, s, su, (row.length - i) * 4 + 2);
+      if (written >= 0) {
+        cu += written;
+        su += written;
+        continue;
+      }
+    }
     const [a, b] = fieldPair(v);
     comma.used = cu;
     swedish.used = su;
@@ -81,6 +89,26 @@ export function writeRecordPair(row: readonly CsvValue[], comma: ByteSink, swedi
   s[su++] = 0x0a;
   comma.used = cu;
   swedish.used = su;
+}
+
+/**
+ * Short text that both dialects write as it is (printable ASCII, no delimiter or quote, not starting like a
+ * formula: pseudonyms, months, most codes), copied into both buffers when they have room for it and `rest`
+ * more bytes (the four per cell still to come that the row reserved); else -1, nothing usable written, and the
+ * text goes through `csvField`, which makes room.
+ */
+function plainText(text: string, c: Buffer, cu: number, s: Buffer, su: number, rest: number): number {
+  const n = text.length;
+  if (n === 0 || cu + n + rest > c.length || su + n + rest > s.length) return -1;
+  const first = text.charCodeAt(0);
+  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40) return -1;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x2c || code === 0x3b) return -1;
+    c[cu + i] = code;
+    s[su + i] = code;
+  }
+  return n;
 }
 
 /** UTF-8 of `text` at `at`; short ASCII text is copied here, which is quicker than a call into the runtime. */

@@ -57,10 +57,18 @@ export interface StoredRow {
 export interface ExportLayout {
   variables: ExportVariable[];
   positions: QiPosition[];
+  /**
+   * The answers the coders read, in the order `codeInto` expects their values: each question's name, and
+   * `<name>-Comment` where its "other" text is exported. The export reads only these out of the stored JSON.
+   */
+  answerKeys: string[];
   /** Coded cells of the question columns for one response (design columns are added by the builder). */
   codeAnswers: (answers: Record<string, unknown>, redact: (text: string) => string) => CsvValue[];
-  /** The same cells written into `out` from index `at` on, for writers that reuse one row array. */
-  codeInto: (answers: Record<string, unknown>, out: CsvValue[], at: number, redact: (text: string) => string) => void;
+  /**
+   * The same cells written into `out` from index `at` on, for writers that reuse one row array, from the
+   * response's values of `answerKeys` (`values[i]` is the answer under `answerKeys[i]`; missing is null).
+   */
+  codeInto: (values: readonly unknown[], out: CsvValue[], at: number, redact: (text: string) => string) => void;
   waveCode: (campaignId: number) => number;
 }
 
@@ -253,12 +261,14 @@ export function buildLayout({
   ];
   const positions: QiPosition[] = [];
   // Each coder writes its question's cells into `out` from `at` and returns where the next question starts.
-  const coders: ((
-    answers: Record<string, unknown>,
-    out: CsvValue[],
-    at: number,
-    redact: (t: string) => string,
-  ) => number)[] = [];
+  const coders: ((values: readonly unknown[], out: CsvValue[], at: number, redact: (t: string) => string) => number)[] =
+    [];
+  const answerKeys: string[] = [];
+  /** Where a stored answer's value comes in the values the coders read. */
+  const valueIndex = (key: string) => {
+    const found = answerKeys.indexOf(key);
+    return found >= 0 ? found : answerKeys.push(key) - 1;
+  };
   const used = new Set<string>(variables.map((v) => v.name));
   const uniqueName = (base: string) => {
     let name = base.slice(0, 60);
@@ -298,10 +308,12 @@ export function buildLayout({
       variables.push({ ...base, name: uniqueName(name), type: "category", label: title, valueLabels: labels });
       const otherText = hasOther && freeText;
       if (otherText) variables.push(textVariable(uniqueName(`${name}_other_text`), name, title, outcome));
-      coders.push((answers, out, at, redact) => {
-        const v = answers[name];
+      const value = valueIndex(name);
+      const comment = otherText ? valueIndex(`${name}-Comment`) : -1;
+      coders.push((values, out, at, redact) => {
+        const v = values[value];
         out[at++] = v === undefined || v === null ? null : (codes.get(String(v)) ?? null);
-        if (otherText) out[at++] = otherComment(answers, name, redact);
+        if (otherText) out[at++] = otherComment(values[comment], redact);
         return at;
       });
     } else if (type === "checkbox") {
@@ -321,15 +333,14 @@ export function buildLayout({
       }
       const otherText = hasOther && freeText;
       if (otherText) variables.push(textVariable(uniqueName(`${name}_other_text`), name, title, outcome));
-      const values = all.map((c) => c.value);
-      coders.push((answers, out, at, redact) => {
-        const v = answers[name];
-        if (!Array.isArray(v)) for (let i = 0; i < values.length; i++) out[at++] = null;
-        else {
-          const chosen = v.map(String);
-          for (const value of values) out[at++] = chosen.includes(value) ? 1 : 0;
-        }
-        if (otherText) out[at++] = otherComment(answers, name, redact);
+      const choiceValues = all.map((c) => c.value);
+      const value = valueIndex(name);
+      const comment = otherText ? valueIndex(`${name}-Comment`) : -1;
+      coders.push((values, out, at, redact) => {
+        const v = values[value];
+        if (!Array.isArray(v)) for (let i = 0; i < choiceValues.length; i++) out[at++] = null;
+        else for (const c of choiceValues) out[at++] = chosenIn(v, c) ? 1 : 0;
+        if (otherText) out[at++] = otherComment(values[comment], redact);
         return at;
       });
     } else if (type === "rating" || (type === "text" && q.inputType === "number")) {
@@ -349,8 +360,9 @@ export function buildLayout({
         if (q.maxRateDescription) labels.push({ code: max, label: text2(q.maxRateDescription, String(max)) });
       }
       variables.push({ ...base, name: uniqueName(name), type: "number", label: title, valueLabels: labels });
-      coders.push((answers, out, at) => {
-        const v = answers[name];
+      const value = valueIndex(name);
+      coders.push((values, out, at) => {
+        const v = values[value];
         const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
         out[at] = Number.isFinite(n) ? n : null;
         return at + 1;
@@ -361,16 +373,18 @@ export function buildLayout({
         { code: 1, label: text2(q.labelTrue, "").sv ? text2(q.labelTrue, "") : YES_NO[1].label },
       ];
       variables.push({ ...base, name: uniqueName(name), type: "flag", label: title, valueLabels: labels });
-      coders.push((answers, out, at) => {
-        const v = answers[name];
+      const value = valueIndex(name);
+      coders.push((values, out, at) => {
+        const v = values[value];
         out[at] = v === true ? 1 : v === false ? 0 : null;
         return at + 1;
       });
     } else if (isFreeTextQuestion(q)) {
       if (!freeText) continue;
       variables.push({ ...textVariable(uniqueName(name), name, title, outcome), quasiIdentifier: false });
-      coders.push((answers, out, at, redact) => {
-        const v = answers[name];
+      const value = valueIndex(name);
+      coders.push((values, out, at, redact) => {
+        const v = values[value];
         out[at] = typeof v === "string" && v.trim() !== "" ? oneLine(redact(v)) : null;
         return at + 1;
       });
@@ -389,14 +403,16 @@ export function buildLayout({
     variables,
     positions,
     waveCode: (campaignId) => waveCodes.get(campaignId) ?? 0,
+    answerKeys,
     codeAnswers: (answers, redact) => {
+      const values = answerKeys.map((key) => answers[key]);
       const out: CsvValue[] = [];
       let at = 0;
-      for (const code of coders) at = code(answers, out, at, redact);
+      for (const code of coders) at = code(values, out, at, redact);
       return out;
     },
-    codeInto: (answers, out, at, redact) => {
-      for (const code of coders) at = code(answers, out, at, redact);
+    codeInto: (values, out, at, redact) => {
+      for (const code of coders) at = code(values, out, at, redact);
     },
   };
 }
@@ -437,8 +453,13 @@ function textVariable(name: string, question: string, title: Text2, outcome: str
   };
 }
 
-function otherComment(answers: Record<string, unknown>, name: string, redact: (t: string) => string): string | null {
-  const c = answers[`${name}-Comment`];
+/** Whether a checkbox answer (its list of chosen values, as stored) holds `value`, compared as text. */
+function chosenIn(chosen: readonly unknown[], value: string): boolean {
+  for (let i = 0; i < chosen.length; i++) if (String(chosen[i]) === value) return true;
+  return false;
+}
+
+function otherComment(c: unknown, redact: (t: string) => string): string | null {
   return typeof c === "string" && c.trim() !== "" ? oneLine(redact(c)) : null;
 }
 

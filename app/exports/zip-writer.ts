@@ -44,25 +44,6 @@ interface CentralEntry {
   date: number;
 }
 
-/** `zlib.crc32` (Node 20.15 and later), or the same CRC-32 in plain JavaScript. */
-export const crc32: (data: Uint8Array, value?: number) => number =
-  (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32 ?? crc32Js;
-
-let table: Uint32Array | null = null;
-function crc32Js(data: Uint8Array, value = 0): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let c = ~value >>> 0;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
 function dosDateTime(at: Date): { time: number; date: number } {
   const year = Math.min(Math.max(at.getFullYear(), 1980), 2107);
   return {
@@ -130,7 +111,7 @@ export class ZipWriter {
   /** A small file, deflated here. */
   async addBuffer(name: string, data: Buffer, mtime: Date) {
     const deflated = zlib.deflateRawSync(data);
-    await this.header(name, mtime, crc32(data), data.length, deflated.length);
+    await this.header(name, mtime, zlib.crc32(data), data.length, deflated.length);
     await this.write(deflated);
   }
 

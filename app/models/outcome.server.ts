@@ -6,8 +6,18 @@ import { db } from "~/db.server";
  * responses into JavaScript. Every function counts people (responses), per campaign and optionally per group.
  */
 
-/** How responses are split: by the answer to a question (gender, programme), by channel, or not at all. */
-export type GroupBy = { kind: "answer"; questions: string[] } | { kind: "channel" } | null;
+/**
+ * How responses are split: by the answer to a question (gender, programme), by channel, by several of these at once
+ * (`axes`: one row per combination, so each axis' groups add up from the same counts: decision 0039), or not at all.
+ */
+export type GroupBy =
+  | { kind: "answer"; questions: string[] }
+  | { kind: "channel" }
+  | { kind: "axes"; answers: { key: string; questions: string[] }[]; channel: boolean }
+  | null;
+
+/** Per axis key (`channel` for the channel): the raw grouping value, null for no answer. Null when not `axes`. */
+export type GroupValues = Record<string, string | null>;
 
 /** Keep only responses whose answer to one of `questions` is one of `values` (e.g. the programme they live in). */
 export interface RespondentFilter {
@@ -19,6 +29,8 @@ export interface ValueCount {
   campaignId: number;
   /** Null when not split, or for people who did not answer the grouping question. */
   group: string | null;
+  /** Split by `axes`: the raw value of every axis. */
+  groups?: GroupValues | null;
   question: string;
   value: string;
   n: number;
@@ -27,6 +39,8 @@ export interface ValueCount {
 export interface RespondentCount {
   campaignId: number;
   group: string | null;
+  /** Split by `axes`: the raw value of every axis. */
+  groups?: GroupValues | null;
   question: string;
   n: number;
 }
@@ -34,6 +48,8 @@ export interface RespondentCount {
 export interface ScoreCount {
   campaignId: number;
   group: string | null;
+  /** Split by `axes`: the raw value of every axis. */
+  groups?: GroupValues | null;
   /** The number of items answered; only `items` of them are scored. */
   answered: number;
   /** The sum of the answered items. */
@@ -63,9 +79,13 @@ function answerRows(knex: Knex, { campaignIds, groupBy, filter }: Scope, questio
         .whereIn("question", groupBy.questions)
         .select("response_id", "value_text"),
     );
+  } else if (groupBy?.kind === "axes") {
+    // The same, with every axis at once: one row per person of the waves with each grouping answer (and the
+    // channel), joined once per answer row, so all breakdowns cost about what one did.
+    q.withMaterialized("g", axesOfPeople(knex, campaignIds, groupBy));
   }
   q.from("response_answers as a").whereIn("a.campaign_id", campaignIds).whereIn("a.question", questions);
-  if (groupBy?.kind === "answer") {
+  if (groupBy?.kind === "answer" || groupBy?.kind === "axes") {
     q.leftJoin("g", "g.response_id", "a.response_id");
   } else if (groupBy?.kind === "channel") {
     q.join("responses as r", "r.id", "a.response_id");
@@ -83,15 +103,59 @@ function answerRows(knex: Knex, { campaignIds, groupBy, filter }: Scope, questio
   return q;
 }
 
-/** The grouping columns after the given ones; none when not split (PostgreSQL refuses a constant in GROUP BY). */
-function grouped(columns: string[], groupBy: GroupBy): (string | Knex.Raw)[] {
-  return groupBy ? [...columns, db.raw(groupColumn(groupBy))] : columns;
+/** One row per person of the waves: `response_id`, `g0`, `g1`, … (the answers of `answers`) and `ch` (channel). */
+function axesOfPeople(knex: Knex, campaignIds: number[], groupBy: Extract<GroupBy, { kind: "axes" }>) {
+  const answerColumns = groupBy.answers.map((axis, i) =>
+    knex.raw(`max(case when question in (${axis.questions.map(() => "?").join(", ")}) then value_text end) as g${i}`, [
+      ...axis.questions,
+    ]),
+  );
+  const answers = knex("response_answers")
+    .whereIn("campaign_id", campaignIds)
+    .whereIn(
+      "question",
+      groupBy.answers.flatMap((a) => a.questions),
+    )
+    .groupBy("response_id")
+    .select("response_id", ...answerColumns);
+  if (!groupBy.channel) return answers;
+  const people = knex("responses as r")
+    .whereIn("r.campaign_id", campaignIds)
+    .select("r.id as response_id", "r.channel as ch");
+  if (groupBy.answers.length === 0) return people;
+  return people.leftJoin(answers.as("x"), "x.response_id", "r.id").select(groupBy.answers.map((_, i) => `x.g${i}`));
 }
 
-function groupColumn(groupBy: GroupBy): string {
-  if (groupBy?.kind === "answer") return "g.value_text";
-  if (groupBy?.kind === "channel") return "r.channel";
-  return "null";
+/** The grouping expressions and the names they are selected as. */
+function groupColumns(groupBy: GroupBy): { expression: string; alias: string }[] {
+  if (!groupBy) return [];
+  if (groupBy.kind === "answer") return [{ expression: "g.value_text", alias: "grp" }];
+  if (groupBy.kind === "channel") return [{ expression: "r.channel", alias: "grp" }];
+  const columns = groupBy.answers.map((_, i) => ({ expression: `g.g${i}`, alias: `grp${i}` }));
+  return groupBy.channel ? [...columns, { expression: "g.ch", alias: "grp_ch" }] : columns;
+}
+
+/** The grouping columns after the given ones; none when not split (PostgreSQL refuses a constant in GROUP BY). */
+function grouped(columns: string[], groupBy: GroupBy): (string | Knex.Raw)[] {
+  return [...columns, ...groupColumns(groupBy).map((c) => db.raw(c.expression))];
+}
+
+/** The grouping columns as selected: `grp` (null when not split), or `grp0`, `grp1`, …, `grp_ch` for `axes`. */
+function selectedGroups(groupBy: GroupBy, prefix = ""): Knex.Raw[] {
+  const columns = groupColumns(groupBy);
+  if (columns.length === 0) return [db.raw("null as grp")];
+  return columns.map((c) => db.raw(`${prefix ? `${prefix}.${c.alias}` : c.expression} as ${c.alias}`));
+}
+
+type GroupedRow = Record<string, unknown>;
+
+/** The row's group (`group`) and, for `axes`, every axis' raw value (`groups`). */
+function groupsOfRow(groupBy: GroupBy, row: GroupedRow): { group: string | null; groups: GroupValues | null } {
+  if (groupBy?.kind !== "axes") return { group: asGroup(row.grp), groups: null };
+  const groups: GroupValues = {};
+  groupBy.answers.forEach((axis, i) => (groups[axis.key] = asGroup(row[`grp${i}`])));
+  if (groupBy.channel) groups.channel = asGroup(row.grp_ch);
+  return { group: null, groups };
 }
 
 const asNumber = (v: unknown) => Number(v);
@@ -103,16 +167,14 @@ export async function countAnswerValues({
   ...scope
 }: Scope & { questions: string[] }): Promise<ValueCount[]> {
   if (questions.length === 0 || scope.campaignIds.length === 0) return [];
-  const group = groupColumn(scope.groupBy);
-  const rows: { campaign_id: unknown; grp: unknown; question: string; value_text: string; n: unknown }[] =
-    await answerRows(db, scope, questions)
-      .select("a.campaign_id", db.raw(`${group} as grp`), "a.question", "a.value_text")
-      .count("* as n")
-      .groupBy(grouped(["a.campaign_id", "a.question", "a.value_text"], scope.groupBy));
+  const rows: GroupedRow[] = await answerRows(db, scope, questions)
+    .select("a.campaign_id", ...selectedGroups(scope.groupBy), "a.question", "a.value_text")
+    .count("* as n")
+    .groupBy(grouped(["a.campaign_id", "a.question", "a.value_text"], scope.groupBy));
   return rows.map((r) => ({
     campaignId: asNumber(r.campaign_id),
-    group: asGroup(r.grp),
-    question: r.question,
+    ...groupsOfRow(scope.groupBy, r),
+    question: String(r.question),
     value: String(r.value_text),
     n: asNumber(r.n),
   }));
@@ -124,19 +186,14 @@ export async function countRespondents({
   ...scope
 }: Scope & { questions: string[] }): Promise<RespondentCount[]> {
   if (questions.length === 0 || scope.campaignIds.length === 0) return [];
-  const group = groupColumn(scope.groupBy);
-  const rows: { campaign_id: unknown; grp: unknown; question: string; n: unknown }[] = await answerRows(
-    db,
-    scope,
-    questions,
-  )
-    .select("a.campaign_id", db.raw(`${group} as grp`), "a.question")
+  const rows: GroupedRow[] = await answerRows(db, scope, questions)
+    .select("a.campaign_id", ...selectedGroups(scope.groupBy), "a.question")
     .countDistinct("a.response_id as n")
     .groupBy(grouped(["a.campaign_id", "a.question"], scope.groupBy));
   return rows.map((r) => ({
     campaignId: asNumber(r.campaign_id),
-    group: asGroup(r.grp),
-    question: r.question,
+    ...groupsOfRow(scope.groupBy, r),
+    question: String(r.question),
     n: asNumber(r.n),
   }));
 }
@@ -144,21 +201,26 @@ export async function countRespondents({
 /** Per campaign and group: how many people have each (items answered, sum) of a multi-item scale such as UCLA-3. */
 export async function countScaleSums({ questions, ...scope }: Scope & { questions: string[] }): Promise<ScoreCount[]> {
   if (questions.length === 0 || scope.campaignIds.length === 0) return [];
-  const group = groupColumn(scope.groupBy);
   const perPerson = answerRows(db, scope, questions)
-    .select("a.campaign_id", db.raw(`${group} as grp`), "a.response_id")
+    .select("a.campaign_id", ...selectedGroups(scope.groupBy), "a.response_id")
     .count("* as answered")
     .sum("a.value_num as score")
     .groupBy(grouped(["a.campaign_id", "a.response_id"], scope.groupBy))
     .as("p");
-  const rows: { campaign_id: unknown; grp: unknown; answered: unknown; score: unknown; n: unknown }[] = await db
+  const aliases = groupColumns(scope.groupBy).map((c) => `p.${c.alias}`);
+  const rows: GroupedRow[] = await db
     .from(perPerson)
-    .select("p.campaign_id", "p.grp", "p.answered", "p.score")
+    .select(
+      "p.campaign_id",
+      ...(aliases.length > 0 ? selectedGroups(scope.groupBy, "p") : ["p.grp"]),
+      "p.answered",
+      "p.score",
+    )
     .count("* as n")
-    .groupBy("p.campaign_id", "p.grp", "p.answered", "p.score");
+    .groupBy("p.campaign_id", ...(aliases.length > 0 ? aliases : ["p.grp"]), "p.answered", "p.score");
   return rows.map((r) => ({
     campaignId: asNumber(r.campaign_id),
-    group: asGroup(r.grp),
+    ...groupsOfRow(scope.groupBy, r),
     answered: asNumber(r.answered),
     score: asNumber(r.score),
     n: asNumber(r.n),

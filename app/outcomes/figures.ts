@@ -1,11 +1,11 @@
 import {
   derivedFigures,
   isSmallCount,
+  ProtectedPublication,
   Publication,
   type CellStatus,
   type FigureOptions,
   type ProtectedCell,
-  type ProtectedPublication,
 } from "~/privacy/small-counts";
 import { SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
 import { groupOf, type BreakdownKind, type Group } from "./breakdowns";
@@ -127,14 +127,37 @@ export interface MeasureInput {
   options: TaggedOption[];
 }
 
+/** A breakdown: its kind and its groups, in order. */
+export interface Axis {
+  kind: BreakdownKind;
+  groups: Group[];
+}
+
+/**
+ * Where a count belongs: `group` is its raw grouping value for the one breakdown it was split by (the older form),
+ * `groups` its raw value on every axis (split by all axes at once, decision 0039). Both null: not split.
+ */
+export interface Grouped {
+  group?: string | null;
+  groups?: Partial<Record<BreakdownKind, string | null>> | null;
+}
+
 export interface FigureInputs {
   /** Oldest first. */
   campaignIds: number[];
   measures: MeasureInput[];
-  breakdown: { kind: BreakdownKind; groups: Group[] } | null;
-  valueCounts: { campaignId: number; group: string | null; question: string; value: string; n: number }[];
-  respondentCounts: { campaignId: number; group: string | null; question: string; n: number }[];
-  scaleCounts: Map<string, { campaignId: number; group: string | null; answered: number; score: number; n: number }[]>;
+  /** The breakdown shown (the view); null for the page without one. */
+  breakdown: Axis | null;
+  /**
+   * Every breakdown the figures are published by (decision 0039): one publication per measure and wave, suppressed
+   * in one pass over all of them, whichever view is shown. Includes `breakdown`; default `[breakdown]`. The counts
+   * must then be split by all of them (`groups`). Without a breakdown the axes are not needed: the whole wave
+   * reads the same in every view.
+   */
+  axes?: Axis[];
+  valueCounts: (Grouped & { campaignId: number; question: string; value: string; n: number })[];
+  respondentCounts: (Grouped & { campaignId: number; question: string; n: number })[];
+  scaleCounts: Map<string, (Grouped & { campaignId: number; answered: number; score: number; n: number })[]>;
   /** Change from this wave to the latest; null for no change. */
   compare: { fromCampaignId: number; toCampaignId: number } | null;
   /** Responses per wave (within the filter), published as "57 svar". */
@@ -160,6 +183,16 @@ const emptyRow = (): RawRow => ({ counts: new Map(), respondents: 0, notScored: 
 const add = (m: Map<string | number, number>, k: string | number, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 const ALL = "all";
 
+/** The axes a publication covers: none without a breakdown, else every axis given (the shown one included). */
+function axesOf(input: FigureInputs): Axis[] {
+  if (!input.breakdown) return [];
+  const axes = input.axes ?? [input.breakdown];
+  return axes.some((a) => a.kind === input.breakdown!.kind) ? axes : [...axes, input.breakdown];
+}
+
+/** A group's key in the publication: named by its axis, since two axes' "other" groups are not the same people. */
+export const groupKeyOf = (kind: BreakdownKind, group: string) => `${kind}:${group}`;
+
 function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
   const row = (campaignId: number, group: string) => {
@@ -168,16 +201,21 @@ function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
     if (!r) rows.set(key, (r = emptyRow()));
     return r;
   };
-  const groupKey = (raw: string | null) => (input.breakdown ? groupOf(input.breakdown.kind, raw) : null);
+  const axes = axesOf(input);
   const names = new Set(m.questions.map((q) => q.name));
-  const targets = (campaignId: number, raw: string | null) => {
-    const g = groupKey(raw);
-    return g === null ? [row(campaignId, ALL)] : [row(campaignId, ALL), row(campaignId, g)];
+  const targets = (campaignId: number, c: Grouped) => {
+    const found = [row(campaignId, ALL)];
+    for (const axis of axes) {
+      const raw = c.groups ? (c.groups[axis.kind] ?? null) : axes.length === 1 ? (c.group ?? null) : undefined;
+      if (raw === undefined) throw new Error(`counts are not split by ${axis.kind}`);
+      found.push(row(campaignId, groupKeyOf(axis.kind, groupOf(axis.kind, raw))));
+    }
+    return found;
   };
   if (m.measure.kind === "scale_sum") {
     const items = m.measure.items;
     for (const c of input.scaleCounts.get(m.measure.tag) ?? []) {
-      for (const r of targets(c.campaignId, c.group)) {
+      for (const r of targets(c.campaignId, c)) {
         if (c.answered >= items) add(r.scores as Map<number, number>, c.score, c.n);
         else r.notScored += c.n;
       }
@@ -193,12 +231,12 @@ function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
   }
   for (const c of input.valueCounts) {
     if (!names.has(c.question)) continue;
-    for (const r of targets(c.campaignId, c.group)) add(r.counts as Map<string, number>, c.value, c.n);
+    for (const r of targets(c.campaignId, c)) add(r.counts as Map<string, number>, c.value, c.n);
   }
   if (m.measure.kind === "choices") {
     for (const c of input.respondentCounts) {
       if (!names.has(c.question)) continue;
-      for (const r of targets(c.campaignId, c.group)) r.respondents += c.n;
+      for (const r of targets(c.campaignId, c)) r.respondents += c.n;
     }
   } else {
     for (const r of rows.values()) r.respondents = [...r.counts.values()].reduce((a, b) => a + b, 0);
@@ -244,16 +282,17 @@ function register(
   publication: Publication,
   p: Prepared,
   campaignId: number,
-  { groups, unsplit }: { groups: string[]; unsplit?: ProtectedPublication },
+  { axes, settledBy }: { axes: string[][]; settledBy?: ProtectedPublication },
 ): void {
   const { m, rows, categories, positiveValues } = p;
   const tag = m.measure.tag;
   const single = m.measure.kind !== "choices";
-  // Beside a breakdown the whole wave's figures are exactly those of the unsplit view: a reader who opens both
-  // pages knows what either shows, so the groups are protected with those figures settled.
+  // Beside a breakdown the whole wave's figures are exactly those of the unsplit view (and an axis added to others
+  // finds theirs as they were protected): a reader who opens every view knows what any shows, so the new groups are
+  // protected with those figures settled.
   const settled = (k: string) => {
-    if (!unsplit || k.split("|")[2] !== ALL) return undefined;
-    return unsplit.cell(k).status === "shown" ? ("shown" as const) : ("hidden" as const);
+    if (!settledBy?.has(k)) return undefined;
+    return settledBy.cell(k).status === "shown" ? ("shown" as const) : ("hidden" as const);
   };
   const pub = {
     figure: (k: string, value: number, options: FigureOptions = {}) =>
@@ -261,7 +300,7 @@ function register(
     sum: (total: string, parts: readonly string[]) => publication.sum(total, parts),
   };
   {
-    for (const group of [ALL, ...groups]) {
+    for (const group of [ALL, ...axes.flat()]) {
       const r = rows.get(`${campaignId}|${group}`) ?? emptyRow();
       // Denominators and numerators are the last a reader should lose: where hiding another answer's cell protects
       // as well, that one is hidden instead.
@@ -287,16 +326,16 @@ function register(
       }
       if (m.measure.kind === "scale_sum") pub.figure(key(tag, campaignId, group, "ns"), r.notScored);
     }
-    if (groups.length > 0) {
-      const parts = ["n", ...categories.map((c) => `v:${c.value}`)];
-      if (m.measure.kind !== "choices" && positiveValues.length !== 1) parts.push("pos");
-      if (m.measure.kind === "scale_sum") parts.push("ns");
+    // Each axis' groups add up to the whole wave: every axis is one more set of sums over the same wave figures.
+    const parts = ["n", ...categories.map((c) => `v:${c.value}`)];
+    if (m.measure.kind !== "choices" && positiveValues.length !== 1) parts.push("pos");
+    if (m.measure.kind === "scale_sum") parts.push("ns");
+    for (const groups of axes)
       for (const part of parts)
         pub.sum(
           key(tag, campaignId, ALL, part),
           groups.map((g) => key(tag, campaignId, g, part)),
         );
-    }
   }
 }
 
@@ -308,9 +347,12 @@ function register(
 export const OUTCOME_EFFORT_LIMIT = 50_000_000;
 
 /**
- * Everything the page publishes, protected. Each measure in each wave is its own system of sums — no figure or sum
- * is shared with another measure or wave — so suppressing each on its own is the same as one pass over all of them,
- * and far cheaper (the reader's elimination grows faster than linearly with the number of figures).
+ * Everything the outcome figures publish, protected: one `ProtectedPublication` per measure and wave (and one per
+ * wave's response count). Each measure in each wave is its own system of sums — no figure or sum is shared with
+ * another measure or wave — so suppressing each on its own is the same as one pass over all of them, and far
+ * cheaper (the reader's elimination grows faster than linearly with the number of figures). Within a measure and
+ * wave, every breakdown is in the one publication (decision 0039): whichever view a page, CSV or report prints, it
+ * prints part of the same protected figures, so reading every view together tells no more than the publication.
  */
 export class OutcomePublication {
   constructor(private readonly parts: Map<string, ProtectedPublication>) {}
@@ -326,55 +368,109 @@ export class OutcomePublication {
     return this.partOf(key).cell(key);
   }
 
-  /** Every published figure with its raw value and status: for audits and tests only, never for a browser. */
-  all(): { key: string; value: number; status: CellStatus }[] {
-    return [...this.parts.values()].flatMap((p) => p.all());
+  /**
+   * Every figure protected together with its raw value and status: for audits and tests only, never for a browser.
+   * `view` keeps what one view prints (null: the page without a breakdown; a kind: the whole wave and that axis).
+   */
+  all(view?: BreakdownKind | null): { key: string; value: number; status: CellStatus }[] {
+    const figures = [...this.parts.values()].flatMap((p) => p.all());
+    return view === undefined ? figures : figures.filter((f) => inView(f.key, view));
   }
 
-  equations(): { total: string; parts: string[] }[] {
-    return [...this.parts.values()].flatMap((p) => p.equations());
+  /** The sums a reader knows: all of them, or those of one view (see `all`). */
+  equations(view?: BreakdownKind | null): { total: string; parts: string[] }[] {
+    const sums = [...this.parts.values()].flatMap((p) => p.equations());
+    return view === undefined ? sums : sums.filter((e) => [e.total, ...e.parts].every((k) => inView(k, view)));
   }
 }
 
-/**
- * One measure in one wave, protected: its unsplit figures first, as the page without a breakdown shows them; with a
- * breakdown, the groups protected around those. Should that fail (the search ran out of effort, or a small group
- * count could still be worked out), every group figure is hidden: with the wave's figures known and the groups'
- * all "dolt", each answer's count is shared out over two or more groups in ways a reader cannot tell apart.
- */
-function protectMeasure(
-  p: Prepared,
-  campaignId: number,
-  groups: string[],
-  splitEffortLimit = OUTCOME_EFFORT_LIMIT,
-): ProtectedPublication {
-  const whole = new Publication();
-  register(whole, p, campaignId, { groups: [] });
-  const unsplit = whole.protect({ effortLimit: OUTCOME_EFFORT_LIMIT });
-  if (groups.length === 0) return unsplit;
-  const split = new Publication();
-  register(split, p, campaignId, { groups, unsplit });
-  // The whole wave reads as on the page without a breakdown: the search may have printed a settled small count
-  // "dolt" where that page says "färre än 5", and a reader of both knows the 1–4. Checked with those labels.
-  const protectedSplit = split.protect({ effortLimit: splitEffortLimit });
-  const out = protectedSplit.labelledAs(
-    unsplit,
-    unsplit.all().map((f) => f.key),
-  );
+/** Whether a figure is printed by a view: the whole wave always, a group only by its own axis' view. */
+function inView(key: string, view: BreakdownKind | null): boolean {
+  const group = key.split("|")[2];
+  return group === ALL || (view !== null && group.startsWith(`${view}:`));
+}
+
+/** Small counts the reader can pin down with every means, linear programs included (see `derivedFigures`). */
+function givesAway(out: ProtectedPublication): boolean {
   const small = new Set(
     out
       .all()
       .filter((f) => isSmallCount(f.value))
       .map((f) => f.key),
   );
-  const derived = [...derivedFigures(out.all(), out.equations())].some((k) => small.has(k));
-  if (!out.effort.fellBack && !derived) return out;
-  return out.hiding(
-    out
-      .all()
-      .map((f) => f.key)
-      .filter((k) => k.split("|")[2] !== ALL),
-  );
+  return [...derivedFigures(out.all(), out.equations(), { linearPrograms: true })].some((k) => small.has(k));
+}
+
+/**
+ * One measure in one wave, protected: its unsplit figures first, as the page without a breakdown shows them; then
+ * each axis in turn, in a fixed order (decision 0039). An axis is first protected around the whole wave alone (the
+ * cheap search its view always had) and kept if everything so far, read together, still gives nothing away (labels
+ * as printed, linear programs included); otherwise it is protected in one system with the axes before it, whose
+ * figures stay as they were, and checked again. The order is fixed, never the view's: every view prints part of
+ * the same publication.
+ *
+ * An axis that cannot be added so (the search ran out of effort, or a small count could still be worked out) has
+ * all its group figures hidden. Such an axis tells a reader nothing the whole wave does not: each of its sums
+ * spreads a wave figure over two or more unknowns that appear nowhere else.
+ */
+function protectMeasure(
+  p: Prepared,
+  campaignId: number,
+  axes: Axis[],
+  splitEffortLimit = OUTCOME_EFFORT_LIMIT,
+): ProtectedPublication[] {
+  const whole = new Publication();
+  register(whole, p, campaignId, { axes: [] });
+  const unsplit = whole.protect({ effortLimit: OUTCOME_EFFORT_LIMIT });
+  if (axes.length === 0) return [unsplit];
+  const groupKeys = (axis: Axis) => axis.groups.map((g) => groupKeyOf(axis.kind, g.key));
+  const publish = (chosen: Axis[], settledBy: ProtectedPublication, effortLimit: number) => {
+    const split = new Publication();
+    register(split, p, campaignId, { axes: chosen.map(groupKeys), settledBy });
+    // The search may print a settled small count "dolt" where the earlier view says "färre än 5"; a reader of both
+    // knows the 1–4, so the settled figures read as before, and the check below is made so.
+    return split.protect({ effortLimit }).labelledAs(
+      settledBy,
+      settledBy.all().map((f) => f.key),
+    );
+  };
+  let kept: Axis[] = [];
+  let current = unsplit;
+  const dropped: Axis[] = [];
+  const safe = (out: ProtectedPublication) => !out.effort.fellBack && !givesAway(out);
+  for (const axis of axes) {
+    // First the axis protected around the whole wave alone, as its view was before: usually nothing the axes
+    // before it hide makes a difference, and that search is far the cheapest. Checked together with them.
+    const alone = publish([axis], unsplit, splitEffortLimit);
+    const withAlone = kept.length === 0 ? alone : ProtectedPublication.joined([current, alone]);
+    if (!alone.effort.fellBack && safe(withAlone)) {
+      kept = [...kept, axis];
+      current = withAlone;
+      continue;
+    }
+    // Otherwise protected in one system with the axes before it, their figures as they are.
+    const together = kept.length === 0 ? null : publish([...kept, axis], current, splitEffortLimit);
+    if (together && safe(together)) {
+      kept = [...kept, axis];
+      current = together;
+    } else dropped.push(axis);
+  }
+  // A dropped axis: every group figure "dolt" (no search: a bound of no steps), beside the wave as it reads.
+  const hidden = dropped.map((axis) => {
+    const out = publish([axis], unsplit, 0);
+    return out.hiding(
+      out
+        .all()
+        .map((f) => f.key)
+        .filter((k) => k.split("|")[2] !== ALL),
+    );
+  });
+  return [current, ...hidden];
+}
+
+/** Several protected publications of one measure and wave (kept axes, dropped axes) read as one. */
+function joined(parts: ProtectedPublication[]): ProtectedPublication {
+  return parts.length === 1 ? parts[0] : ProtectedPublication.joined(parts);
 }
 
 function positiveKey(p: Prepared, campaignId: number, group: string): string {
@@ -387,8 +483,15 @@ function published(out: OutcomePublication, k: string): PublishedCount {
   return { n: c.status === "shown" ? c.value : null, status: c.status };
 }
 
-function groupFigure(out: OutcomePublication, p: Prepared, campaignId: number, group: string): GroupFigure {
+function groupFigure(
+  out: OutcomePublication,
+  p: Prepared,
+  campaignId: number,
+  shownGroup: string,
+  kind?: BreakdownKind,
+): GroupFigure {
   const { m, rows, categories } = p;
+  const group = kind ? groupKeyOf(kind, shownGroup) : shownGroup;
   const tag = m.measure.tag;
   const r = rows.get(`${campaignId}|${group}`) ?? emptyRow();
   const respondents = published(out, key(tag, campaignId, group, "n"));
@@ -434,7 +537,7 @@ function groupFigure(out: OutcomePublication, p: Prepared, campaignId: number, g
     mean = meanFromSums(r.respondents, sum, squares);
   }
   return {
-    group: group === ALL ? null : group,
+    group: group === ALL ? null : shownGroup,
     respondents,
     positive,
     share,
@@ -560,14 +663,18 @@ export function computeOutcomeFigures(input: FigureInputs): {
     return { m, rows, categories, positiveValues };
   });
   const parts = new Map<string, ProtectedPublication>();
-  const groups = input.breakdown?.groups.map((g) => g.key) ?? [];
+  const axes = axesOf(input);
+  const shown = input.breakdown;
   const responseKey = (campaignId: number) => `responses|w${campaignId}|all`;
   for (const campaignId of input.campaignIds) {
     const pub = new Publication();
     pub.figure(responseKey(campaignId), input.responseCounts.find((r) => r.campaignId === campaignId)?.n ?? 0);
     parts.set(`responses|w${campaignId}`, pub.protect());
     for (const p of prepared)
-      parts.set(`${p.m.measure.tag}|w${campaignId}`, protectMeasure(p, campaignId, groups, input.splitEffortLimit));
+      parts.set(
+        `${p.m.measure.tag}|w${campaignId}`,
+        joined(protectMeasure(p, campaignId, axes, input.splitEffortLimit)),
+      );
   }
   const out = new OutcomePublication(parts);
   const responses = new Map(input.campaignIds.map((id) => [id, published(out, responseKey(id))]));
@@ -575,7 +682,7 @@ export function computeOutcomeFigures(input: FigureInputs): {
     const waves = input.campaignIds.map((campaignId) => ({
       campaignId,
       all: groupFigure(out, p, campaignId, ALL),
-      groups: groups.map((g) => groupFigure(out, p, campaignId, g)),
+      groups: shown ? shown.groups.map((g) => groupFigure(out, p, campaignId, g.key, shown.kind)) : [],
     }));
     const m = p.m.measure;
     return {

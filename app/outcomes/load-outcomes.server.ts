@@ -35,9 +35,10 @@ import {
   type RespondentFilter,
 } from "~/models/outcome.server";
 import { currentSurvey } from "~/surveys/registry.server";
-import { groupsOf, programValueFor, type BreakdownKind, type Group } from "./breakdowns";
+import { BREAKDOWNS, groupsOf, programValueFor, type BreakdownKind, type Group } from "./breakdowns";
 import {
   computeOutcomeFigures,
+  type Axis,
   type MeasureFigures,
   type MeasureInput,
   type OutcomePublication,
@@ -174,15 +175,22 @@ export async function loadOutcomeReportWithAudit(
   }
 
   let breakdown: OutcomeReport["breakdown"] = null;
+  let axes: Axis[] = [];
   let groupBy: GroupBy = null;
   if (query.by) {
-    if (query.by === "channel") groupBy = { kind: "channel" };
-    else {
-      const tag = tags.get(query.by);
-      if (!tag) throw new OutcomeQueryError("breakdownNotAsked", 400);
-      groupBy = { kind: "answer", questions: tag.names };
-    }
-    breakdown = { kind: query.by, groups: groupsOf(query.by, tags.get(query.by)?.question.options ?? []) };
+    if (query.by !== "channel" && !tags.get(query.by)) throw new OutcomeQueryError("breakdownNotAsked", 400);
+    // Every breakdown the survey asks is counted and protected with the one shown (decision 0039): the page split
+    // by gender hides what the one split by programme needs hidden, so the two read together give nothing away.
+    const asked = BREAKDOWNS.filter((kind) => kind === "channel" || tags.has(kind));
+    axes = asked.map((kind) => ({ kind, groups: groupsOf(kind, tags.get(kind)?.question.options ?? []) }));
+    breakdown = axes.find((a) => a.kind === query.by)!;
+    groupBy = {
+      kind: "axes",
+      answers: asked
+        .filter((kind) => kind !== "channel")
+        .map((kind) => ({ key: kind, questions: tags.get(kind)!.names })),
+      channel: true,
+    };
   }
 
   let compare: OutcomeReport["compare"] = null;
@@ -244,6 +252,7 @@ export async function loadOutcomeReportWithAudit(
     campaignIds,
     measures,
     breakdown,
+    axes,
     valueCounts,
     respondentCounts,
     scaleCounts,

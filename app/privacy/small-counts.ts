@@ -426,6 +426,10 @@ export class ProtectedPublication {
     readonly effort: ProtectionEffort,
   ) {}
 
+  has(key: string): boolean {
+    return this.figures.has(key);
+  }
+
   cell(key: string): ProtectedCell {
     const f = this.figures.get(key);
     if (!f) throw new Error(`figure ${key} was not published`);
@@ -461,6 +465,35 @@ export class ProtectedPublication {
 
   label(key: string, locale: "sv" | "en" = "sv"): string {
     return protectedLabel(this.cell(key), locale);
+  }
+
+  /**
+   * Several protected publications read as one (parts of one system protected in steps, e.g. the axes of a
+   * breakdown that could not be protected together). A figure in two parts must read the same in both.
+   */
+  static joined(parts: readonly ProtectedPublication[]): ProtectedPublication {
+    const figures = new Map<string, Figure>();
+    const statuses = new Map<string, CellStatus>();
+    const layouts = new Map<string, TableLayout>();
+    const sums = new Map<string, Equation>();
+    for (const part of parts) {
+      for (const [k, f] of part.figures) {
+        const status = part.statuses.get(k) ?? "shown";
+        const seen = statuses.get(k);
+        if (seen !== undefined && (seen !== status || figures.get(k)!.value !== f.value))
+          throw new Error(`figure ${k} reads differently in two parts`);
+        figures.set(k, f);
+        statuses.set(k, status);
+      }
+      for (const [id, layout] of part.layouts) layouts.set(id, layout);
+      for (const e of part.sums) sums.set(`${e.total}=${e.parts.join("+")}`, e);
+    }
+    const used = parts.reduce((n, p) => n + p.effort.used, 0);
+    return new ProtectedPublication(figures, statuses, layouts, [...sums.values()], {
+      used,
+      limit: Math.max(0, ...parts.map((p) => p.effort.limit)),
+      fellBack: parts.some((p) => p.effort.fellBack),
+    });
   }
 
   /** Every published figure with its status (for audits and tests). */
@@ -511,12 +544,28 @@ export function protectSeries(
 export function derivedFigures(
   published: readonly { key: string; value: number; status: CellStatus }[],
   equations: readonly { total: string; parts: readonly string[] }[],
+  {
+    linearPrograms = false,
+  }: {
+    /**
+     * Also try, for every hidden count from 1 to 4 the equations and bounds leave open, the best linear program over
+     * everything (as `protect` does for each small cell): slower, and what a final check should use.
+     */
+    linearPrograms?: boolean;
+  } = {},
 ): Set<string> {
   const figures = new Map<string, Figure>(
     published.map((p, order) => [p.key, { key: p.key, value: p.value, sensitive: true, keepShown: false, order }]),
   );
   const status = new Map(published.map((p) => [p.key, p.status]));
-  return new Reader(figures, equations).derived(status);
+  const reader = new Reader(figures, equations);
+  const derived = reader.derived(status);
+  if (!linearPrograms) return derived;
+  for (const p of published) {
+    if (p.status === "shown" || !isSmallCount(p.value) || derived.has(p.key)) continue;
+    if (reader.determines(p.key, status, reader.component(p.key, status), 2)) derived.add(p.key);
+  }
+  return derived;
 }
 
 class Reader {

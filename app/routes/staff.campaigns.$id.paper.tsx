@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { programScope } from "~/auth/scope";
-import { Field, FormAlert, SelectField } from "~/components/forms";
+import { Field, FormAlert, SelectField, fieldProps, labelledOptions } from "~/components/forms";
 import { PaperQuestionFields } from "~/components/paper-question";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/errors.server";
 import { parseId } from "~/http/params";
 import { format } from "~/i18n/define";
-import { localeFromRequest } from "~/i18n/locale";
+import { LOCALES, localeFromRequest } from "~/i18n/locale";
 import { titleFor } from "~/i18n/meta";
 import { paper as strings } from "~/i18n/strings/paper";
 import { useStrings } from "~/i18n/use-strings";
@@ -87,6 +87,8 @@ export default function PaperEntry() {
   const echo: Record<string, string[]> = result?.echo ?? {};
   const errors: Record<string, string> = result?.errors ?? {};
   const formError = result?.formError;
+  // The sent form's first value of each field, and its error, wired by name.
+  const field = fieldProps(Object.fromEntries(Object.entries(echo).map(([k, v]) => [k, v[0]])), (name) => errors[name]);
   return (
     <div className="page page--narrow paper-entry">
       <p>
@@ -121,19 +123,18 @@ export default function PaperEntry() {
               {formError ? format(t[formError as keyof typeof t] ?? t.errForm, { date: d.campaign.opensOn }) : null}
             </FormAlert>
             <input type="hidden" name="token" value={d.token} />
-            <SelectField label={t.paperLocale} name="locale" defaultValue={echo.locale?.[0] ?? "sv"}>
-              <option value="sv">{t.paperLocaleSv}</option>
-              <option value="en">{t.paperLocaleEn}</option>
-            </SelectField>
+            <SelectField
+              label={t.paperLocale}
+              options={labelledOptions(LOCALES, (l) => (l === "sv" ? t.paperLocaleSv : t.paperLocaleEn))}
+              {...field("locale", "sv")}
+            />
             {d.campaign.withCode ? (
               <Field
                 label={t.paperCode}
-                name="participantCode"
                 hint={t.paperCodeHint}
                 autoComplete="off"
                 maxLength={40}
-                defaultValue={echo.participantCode?.[0] ?? ""}
-                error={errors.participantCode}
+                {...field("participantCode")}
               />
             ) : null}
             {d.questions.map((q, i) => (

@@ -11,12 +11,12 @@ import { localeFromRequest } from "~/i18n/locale";
 import { listSurveys } from "~/surveys/registry.server";
 import { format } from "~/i18n/define";
 import { exportsStrings } from "~/i18n/strings/exports";
+import { titleFor } from "~/i18n/meta";
 import { useStrings } from "~/i18n/use-strings";
 import { formatStockholmTime } from "~/outcomes/calendar";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${format(exportsStrings.sv.detailTitle, { id: data?.item.id ?? "" })} – Deltagarröst` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleFor(exportsStrings, matches, (t) => format(t.detailTitle, { id: data?.item.id ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("exports") });

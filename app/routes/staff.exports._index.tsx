@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
@@ -16,10 +16,11 @@ import { notFound } from "~/http/errors.server";
 import { format } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { exportsStrings } from "~/i18n/strings/exports";
+import { pageTitle } from "~/i18n/meta";
 import { useStrings } from "~/i18n/use-strings";
 import { toListItem } from "~/exports/list-item";
 
-export const meta: MetaFunction = () => [{ title: `${exportsStrings.sv.pageTitle} – Deltagarröst` }];
+export const meta = pageTitle(exportsStrings, "pageTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("exports") });

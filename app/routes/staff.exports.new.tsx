@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
@@ -9,9 +9,10 @@ import { clientAddress } from "~/http/context";
 import { notFound } from "~/http/errors.server";
 import { localeFromRequest } from "~/i18n/locale";
 import { exportsStrings } from "~/i18n/strings/exports";
+import { pageTitle } from "~/i18n/meta";
 import { useStrings } from "~/i18n/use-strings";
 
-export const meta: MetaFunction = () => [{ title: `${exportsStrings.sv.newTitle} – Deltagarröst` }];
+export const meta = pageTitle(exportsStrings, "newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("exports") });

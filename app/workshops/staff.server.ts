@@ -4,6 +4,7 @@ import { rolesFor } from "~/auth/capabilities";
 import { inScope, recordScope } from "~/auth/scope";
 import { isIsoDate, parseId } from "~/http/params";
 import { notFound } from "~/http/errors.server";
+import { parseForm } from "~/http/parse-form";
 import { getWorkshop, listWorkshops, listWorkshopsByIds, type Workshop } from "~/models/workshop.server";
 import type { StaffUser } from "~/models/staff.server";
 
@@ -59,19 +60,10 @@ export function parseWorkshopForm(
       value: { title: string; heldOn: string; place: string; programId: number | null; followsIds: number[] };
     }
   | { ok: false; errors: WorkshopFormErrors } {
-  const parsed = workshopFormSchema.safeParse({
-    title: form.get("title") ?? "",
-    heldOn: form.get("heldOn") ?? "",
-    place: form.get("place") ?? "",
-    programId: form.get("programId") ?? "",
-    followsIds: form.getAll("followsIds"),
-  });
+  const parsed = parseForm(form, workshopFormSchema);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const errors: WorkshopFormErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof WorkshopFormErrors] ??= issue.message;
-    return { ok: false, errors };
-  }
-  const v = parsed.data;
+  const v = parsed.value;
   const programId = v.programId === "" ? null : Number(v.programId);
   if (programId !== null && !programIds.includes(programId)) errors.programId = "errProgram";
   const followsIds = v.followsIds.map(Number);

@@ -15,6 +15,35 @@ function mainThreadCpuSeconds(): number | null {
   }
 }
 
+/** CPU seconds so far of each of this process's threads, by thread name (Linux: /proc), or null elsewhere. */
+function threadCpuSeconds(): Map<string, number> | null {
+  try {
+    const out = new Map<string, number>();
+    for (const tid of fs.readdirSync("/proc/self/task")) {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const name = tid === String(process.pid) ? "main" : stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(`${name}#${tid}`, (Number(fields[11]) + Number(fields[12])) / 100);
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds spent between two `threadCpuSeconds` readings by each thread that worked, busiest first
+ * (`main`, then the others by name and id: V8's helpers, libuv's pool where SQLite runs, the compressing thread).
+ */
+function cpuByThread(before: Map<string, number> | null, after: Map<string, number> | null) {
+  if (!before || !after) return null;
+  return [...after]
+    .map(([key, seconds]) => [key, Number((seconds - (before.get(key) ?? 0)).toFixed(2))] as const)
+    .filter(([, seconds]) => seconds > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, seconds]) => `${key} ${seconds}`);
+}
+
 const [mode, file] = process.argv.slice(2);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SESSION_SECRET ??= "bench-secret-0123456789abcdef0123456789";
@@ -66,6 +95,7 @@ if (mode === "prepare") {
     }
   }, 50);
   const cpuBefore = process.cpuUsage();
+  const threadsBefore = threadCpuSeconds();
   const mainBefore = mainThreadCpuSeconds();
   const started = performance.now();
   const built = await buildExportZip(resolved.source, {
@@ -75,6 +105,7 @@ if (mode === "prepare") {
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const threads = cpuByThread(threadsBefore, threadCpuSeconds());
   const mainAfter = mainThreadCpuSeconds();
   clearInterval(sampler);
   console.log(
@@ -83,6 +114,7 @@ if (mode === "prepare") {
       seconds,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       mainThreadCpuSeconds: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore,
+      cpuByThread: threads,
       zipBytes: built.bytes,
       suppressedCells: built.summary.suppressedCells,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,

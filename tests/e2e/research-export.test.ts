@@ -21,13 +21,20 @@ describe("research export", () => {
     await login(page, "researcher@demo.local");
     await page.goto("/staff/exports");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Forskningsexport");
+    expect(await page.title()).toBe("Forskningsexport – Deltagarröst");
     await expectNoAxeViolations(page, "export page");
 
-    // k below 5 is refused with a message next to the field; nothing is made.
+    // k below 5 is refused with a message above the form that the field points to; nothing is made.
     await page.getByRole("checkbox", { name: /Brukarenkät 2025/ }).check();
     await page.getByLabel("k (minsta gruppstorlek)").fill("3");
     await page.getByRole("button", { name: "Förhandsgranska" }).click();
     await expect.poll(() => page.getByRole("alert").first().innerText()).toBe("k kan inte vara mindre än 5.");
+    const kField = page.getByLabel("k (minsta gruppstorlek)");
+    expect(await kField.getAttribute("aria-invalid")).toBe("true");
+    expect(await kField.evaluate((el) => el.getAttribute("aria-describedby")?.split(" "))).toContain(
+      await page.getByRole("alert").first().getAttribute("id"),
+    );
+    expect(await page.getByRole("checkbox", { name: /Brukarenkät 2025/ }).isChecked()).toBe(true);
     await expectNoAxeViolations(page, "export page with an error");
 
     // Preview: counts before anything is produced; free text is off by default.
@@ -44,6 +51,8 @@ describe("research export", () => {
     // Create: the detail page shows the export being made, then ready, with its checksum and the download.
     await page.getByRole("button", { name: "Skapa export" }).click();
     await page.waitForURL(/\/staff\/exports\/\d+$/);
+    const exportId = page.url().split("/").pop();
+    await expect.poll(() => page.title()).toBe(`Export ${exportId} – Deltagarröst`);
     await expect.poll(() => page.getByText("Exporten är klar.").count(), { timeout: 30_000 }).toBe(1);
     const checksum = (await page.locator("code.break").innerText()).trim();
     expect(checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -71,6 +80,13 @@ describe("research export", () => {
       .poll(() => page.getByRole("link", { name: /Ladda ner ZIP för export \d+/ }).count())
       .toBeGreaterThan(0);
     await expectNoAxeViolations(page, "export list");
+
+    // The page titles follow the chosen language.
+    await context.addCookies([{ name: "lang", value: "en", url: page.url() }]);
+    await page.goto("/staff/exports/new");
+    expect(await page.title()).toBe("Create a research export – Deltagarröst");
+    await page.goto("/staff/exports");
+    expect(await page.title()).toBe("Research export – Deltagarröst");
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { APIResponse, BrowserContext, Page, Route } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
 import {
   PHONE,
   baseUrl,
@@ -103,6 +103,32 @@ async function hydrated(page: Page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1");
 }
 
+/**
+ * An init script: holds the page data Remix streams into the page (`__remixContext.stream`) until the test calls
+ * `letPageDataThrough()`, as a slow phone holds it while it reads it.
+ */
+const HOLD_PAGE_DATA = `(() => {
+  let open;
+  const gate = new Promise((resolve) => (open = resolve));
+  window.letPageDataThrough = () => open();
+  let context;
+  Object.defineProperty(window, "__remixContext", {
+    configurable: true,
+    get: () => context,
+    set(value) {
+      let stream;
+      Object.defineProperty(value, "stream", {
+        configurable: true,
+        get: () => stream,
+        set(given) {
+          stream = given && given.pipeThrough(new TransformStream({ async transform(chunk, out) { await gate; out.enqueue(chunk); } }));
+        },
+      });
+      context = value;
+    },
+  });
+})();`;
+
 describe("the brukarenkät on a phone", () => {
   it("shows the first question at once and is answered fully by tapping; thanks only once stored", async () => {
     const before = (await responsesFor("DEMO")).length;
@@ -191,72 +217,84 @@ describe("the brukarenkät on a phone", () => {
     await context.close();
   });
 
-  it("keeps the latest step when the server's answers to earlier steps come back after it", async () => {
+  it("sends one step at a time, so a late answer to an earlier step never hides the one that counts", async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
     // Once scripts run, the router asks the server where the step form posts (/__manifest). Held here, as a busy
-    // server holds it: every "Nästa" pressed meanwhile waits for it, and then all the steps leave at once.
+    // server holds it: every "Nästa" pressed meanwhile waits for it.
     const heldManifests: Route[] = [];
     await page.route(/\/__manifest\?/, (route) => void heldManifests.push(route));
-    // The server's answer to each step, held until the test lets it through: the latest first.
-    const answers = new Map<string, { route: Route; response: APIResponse }>();
-    await page.route(/\/s\/DEMO\/svara\.data/, async (route) => {
+    // Every step that reaches the server, held until the test lets its answer through; and how many were on their
+    // way at once. Two at once is how an earlier step's late answer could overwrite the latest one's unseen.
+    const steps: { question: string; route: Route }[] = [];
+    let onTheirWay = 0;
+    let mostAtOnce = 0;
+    await page.route(/\/s\/DEMO\/svara\.data/, (route) => {
+      onTheirWay++;
+      mostAtOnce = Math.max(mostAtOnce, onTheirWay);
       const question = new URLSearchParams(route.request().postData() ?? "").get("question") ?? "";
-      answers.set(question, { route, response: await route.fetch() });
+      steps.push({ question, route });
     });
+    const letThrough = async (at: number) => {
+      const { route } = steps[at];
+      const response = await route.fetch();
+      onTheirWay--;
+      await route.fulfill({ response });
+    };
     await page.goto("/s/DEMO");
     await hydrated(page);
-    await page.evaluate(() => {
-      type Fetcher = { state: string; data?: { view?: { question?: { name: string } } } };
-      type Router = { subscribe: (listener: (state: { fetchers: Map<string, Fetcher> }) => void) => void };
-      const seen: string[] = [];
-      (window as unknown as { stepAnswers: string[] }).stepAnswers = seen;
-      (window as unknown as { __remixRouter: Router }).__remixRouter.subscribe((state) => {
-        const fetcher = state.fetchers.get("survey-DEMO");
-        if (fetcher?.state === "idle" && fetcher.data) seen.push(fetcher.data.view?.question?.name ?? "");
-      });
-    });
     for (const title of ["Var bor du?", "Vilket kön har du?", "Hur ofta kommer du till Mallis?"]) {
       expect(await questionTitle(page)).toBe(title);
       await answerCurrent(page);
-      // The next question shows at once (the page carries it); the step itself waits for the route.
+      // The next question shows at once (the page carries it); the step itself waits.
       await pressAndWaitForChange(page, "Nästa");
     }
     expect(await questionTitle(page)).toBe("Vilka aktiviteter går du på?");
     await page.unroute(/\/__manifest\?/);
     for (const route of heldManifests) await route.continue();
-    await expect.poll(() => [...answers.keys()].sort(), UNTIL_STATE).toEqual(["gender", "program", "visits"]);
-    // The pages the router has taken in as the steps' answers, in order: the question each one shows.
-    const takenIn = () => page.evaluate(() => (window as unknown as { stepAnswers: string[] }).stepAnswers);
-    // The answer to the latest step (3 → 4) first, then the late ones to steps 2 and 1.
-    const shown: string[] = [];
-    for (const [step, shows] of [
-      ["visits", "activities"],
-      ["gender", "visits"],
-      ["program", "gender"],
-    ]) {
-      const held = answers.get(step)!;
-      await held.route.fulfill({ response: held.response });
-      shown.push(shows);
-      await expect.poll(takenIn, UNTIL_STATE).toEqual(shown);
-    }
-    // Let the page render what it holds (a frame), then: still question 4, and the phone's copy has all three.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
-    expect(await questionTitle(page)).toBe("Vilka aktiviteter går du på?");
-    expect(await page.getByText(/^Fråga 4 av \d+$/).count()).toBe(1);
+    const asked = () => steps.map((s) => s.question);
+    // The first step goes; the two pressed after it wait, and only the newest of them follows: it carries every
+    // answer so far.
+    await expect.poll(asked, UNTIL_STATE).toEqual(["program"]);
+    await letThrough(0);
+    await expect.poll(asked, UNTIL_STATE).toEqual(["program", "visits"]);
+    await letThrough(1);
     const saved = () =>
       page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "{}")?.state?.answers);
-    expect(await saved()).toEqual({ program: "bostad_forst", gender: "kvinna", visits: "varje_vecka" });
-    // And the person goes on from there: the next step carries every answer.
+    await expect.poll(saved, UNTIL_STATE).toEqual({ program: "bostad_forst", gender: "kvinna", visits: "varje_vecka" });
+    expect(mostAtOnce).toBe(1);
+    expect(await questionTitle(page)).toBe("Vilka aktiviteter går du på?");
+    expect(await page.getByText(/^Fråga 4 av \d+$/).count()).toBe(1);
+    // And a step only the server can answer is shown when it comes.
     await page.unroute(/\/s\/DEMO\/svara\.data/);
+    await pressAndWaitForChange(page, "Tillbaka");
+    expect(await questionTitle(page)).toBe("Hur ofta kommer du till Mallis?");
+    await context.close();
+  });
+
+  it("keeps working when keys are pressed while the page's scripts take over", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    // The page's data reaches the scripts as a stream read after the page has loaded; on a slow phone that takes a
+    // while, and React has started by then. Held here until the test lets it through.
+    await page.addInitScript(HOLD_PAGE_DATA);
+    await page.goto("/s/DEMO");
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    // React is listening on the page (its root is made) but cannot finish before the data comes.
+    await page.waitForFunction(() => Object.keys(document).some((key) => key.startsWith("__reactContainer")));
+    // A keyboard user starts at once.
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+    await page.evaluate(() => (window as unknown as { letPageDataThrough: () => void }).letPageDataThrough());
+    await hydrated(page);
     await answerCurrent(page);
     await pressAndWaitForChange(page, "Nästa");
-    await expect.poll(saved, UNTIL_STATE).toEqual({
-      program: "bostad_forst",
-      gender: "kvinna",
-      visits: "varje_vecka",
-      activities: ["sygrupp"],
-    });
+    expect(await questionTitle(page)).toBe("Vilket kön har du?");
+    // A step only the server can answer: its answer must show.
+    await pressAndWaitForChange(page, "Tillbaka");
+    expect(await questionTitle(page)).toBe("Var bor du?");
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -224,6 +224,26 @@ describe("loadOutcomeReport", () => {
     }
   });
 
+  it("reads every view of one selection as one publication (decision 0039): nothing under 5 from all together", async () => {
+    const query = { campaignIds: [campaigns.w2024, campaigns.w2025], scope: undefined };
+    const views = await Promise.all(
+      ([null, "gender", "program", "channel"] as const).map(async (by) => ({
+        by,
+        audit: (await loadOutcomeReportWithAudit({ ...query, by })).publication,
+      })),
+    );
+    // Each split request computes the same publication over every axis; each view prints its own part of it.
+    const full = views.slice(1).map((v) => v.audit.all());
+    expect(full[1]).toEqual(full[0]);
+    expect(full[2]).toEqual(full[0]);
+    const figures = new Map(views.flatMap((v) => v.audit.all(v.by)).map((f) => [f.key, f]));
+    const sums = views.flatMap((v) => v.audit.equations(v.by));
+    // The fixture has small groups: some are hidden, and nothing hidden comes back.
+    expect([...figures.values()].some((f) => f.status === "small")).toBe(true);
+    expect(lineSolver([...figures.values()], sums)).toEqual([]);
+    expect(lpSolver([...figures.values()], sums)).toEqual([]);
+  });
+
   it("filters to the people who say they live in a programme", async () => {
     const report = await loadOutcomeReport({
       campaignIds: [campaigns.w2024],

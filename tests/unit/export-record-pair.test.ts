@@ -54,6 +54,14 @@ const hostile: CsvValue[] = [
   "Åsa Öberg 🙂",
   "x".repeat(40) + "é",
   "'redan",
+  "2026-03",
+  "P0123456789abcdef",
+  'a"b',
+  "x".repeat(32),
+  "y".repeat(33),
+  "kö",
+  "~ok",
+  "a\u007fb",
 ];
 
 describe("a row's two records from one walk", () => {

@@ -21,16 +21,16 @@ export type Foreseen = "shown" | "last" | "unknown";
 export function QuestionForm({
   page,
   view,
-  fetcher,
+  Form,
   extraErrors,
   onSend,
   onOffline,
   onAhead,
-  nextStep,
+  sendStep,
 }: {
   page: SurveyPageData;
   view: QuestionPage;
-  fetcher: FetcherWithComponents<unknown>;
+  Form: FetcherWithComponents<unknown>["Form"];
   extraErrors: string[];
   onSend: (form: HTMLFormElement) => boolean;
   onOffline: () => void;
@@ -39,8 +39,8 @@ export function QuestionForm({
    * answer; "last" when this answer leaves no question after it.
    */
   onAhead: (form: HTMLFormElement) => Foreseen;
-  /** Numbers a step sent through the fetcher; the server echoes it (see `SurveyPageData.step`). */
-  nextStep: () => string;
+  /** Sends a step to the server (see `useSurveySteps`). */
+  sendStep: (data: FormData) => void;
 }) {
   const t = useStrings(surveyStrings);
   const speech = useSpeechAvailable();
@@ -74,26 +74,19 @@ export function QuestionForm({
       onOffline();
       return;
     }
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    data.set("intent", intent);
     if (intent === "next") onAhead(event.currentTarget);
-    // Read by the fetcher as it sends the form, just after this handler.
-    const step = event.currentTarget.elements.namedItem("step");
-    if (step instanceof HTMLInputElement) step.value = nextStep();
+    sendStep(data);
   };
 
   return (
     // data-discover: Remix learns the step route when the page hydrates, not on the first "Nästa".
-    <fetcher.Form
-      method="post"
-      action={action}
-      className="survey-form"
-      onSubmit={onSubmit}
-      noValidate
-      data-discover="true"
-    >
+    <Form method="post" action={action} className="survey-form" onSubmit={onSubmit} noValidate data-discover="true">
       {page.intro ? <SurveyIntro page={page} intro={page.intro} state={view.state} speech={speech} /> : null}
       <input type="hidden" name="state" value={JSON.stringify(view.state)} />
       <input type="hidden" name="question" value={question.name} />
-      <input type="hidden" name="step" defaultValue="" />
       <p className="survey-progress">
         <span>{format(t.questionOf, { n: view.position, total: view.total })}</span>
         <span className="survey-progress__bar" aria-hidden="true">
@@ -155,6 +148,6 @@ export function QuestionForm({
           </button>
         )}
       </div>
-    </fetcher.Form>
+    </Form>
   );
 }

@@ -1,11 +1,10 @@
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { handToBackground } from "~/surveys/background-outbox";
 import { deviceStorage, loadProgress, readOutbox, sendEntry, type OutboxEntry } from "~/surveys/device-storage";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
-import { aheadKey, type QuestionPage } from "~/surveys/question-view";
+import { aheadKey, shownAnswer, type QuestionPage } from "~/surveys/question-view";
 import { fieldsFromForm, readStepAnswer, withStepAnswer } from "~/surveys/step-input";
 import { QuestionForm, type Foreseen } from "./question-form";
 import {
@@ -22,6 +21,7 @@ import { useDeviceProgress, useResumeOffer } from "./use-device-progress";
 import { KIOSK_IDLE_MS, KIOSK_THANKS_MS, restartKiosk, useIdle } from "./use-kiosk-idle";
 import { useFullForesight } from "./use-full-foresight";
 import { useSendAnswers } from "./use-send-answers";
+import { useSurveySteps } from "./use-survey-steps";
 
 /** The answers as the outbox sends them: the JSON body of `POST /s/CODE` (DESIGN.md's contract). */
 function outboxEntry(page: SurveyPageData, view: QuestionPage, answers: Record<string, unknown>): OutboxEntry {
@@ -60,9 +60,6 @@ async function sendPartial(entry: OutboxEntry): Promise<void> {
   }
 }
 
-/** Numbers the steps this page sends, across remounts too (a kept fetcher's answer never matches a new step). */
-let stepsSent = 0;
-
 /**
  * The participant's survey page: the server's page first (it works as it is, without scripts), then, with
  * scripts, steps through a fetcher, a copy of the progress on the phone, the outbox for the send, and on a
@@ -70,24 +67,15 @@ let stepsSent = 0;
  */
 export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const t = useStrings(surveyStrings);
-  const fetcher = useFetcher<SurveyPageData>({ key: `survey-${initial.code}` });
+  const steps = useSurveySteps(initial.code);
   const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
   const [answered, setAnswered] = useState<SurveyPageData | null>(null);
-  // The step the page sent last. On a slow line several steps can be on their way at once (the router does not
-  // always cancel the earlier ones), and they can come back in any order: only the answer to the latest step
-  // counts, or a late answer to an earlier one would take the person back and drop what they answered since.
-  const latestStep = useRef<string | null>(null);
-  const nextStep = useCallback(() => {
-    latestStep.current = String(++stepsSent);
-    return latestStep.current;
-  }, []);
   useEffect(() => {
-    const answer = fetcher.data;
-    if (!answer || answer.step === undefined || answer.step !== latestStep.current) return;
+    if (!steps.answer) return;
     // The server's answer replaces what was shown ahead of it (the same question: nothing typed is lost).
-    setAnswered(answer);
+    setAnswered(steps.answer);
     setForeseen(null);
-  }, [fetcher.data]);
+  }, [steps.answer]);
   const withForesight = useFullForesight(initial);
   const served = answered ?? initial;
   const page: SurveyPageData = useMemo(() => {
@@ -156,7 +144,9 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
         assisted: fields.has("participantCode") ? fields.get("assisted") === "on" : view.state.assisted,
         answers: withStepAnswer(view.state.answers, view.question.name, step),
       };
-      setForeseen({ ...ahead, state, errors: [] });
+      // What the person gave on that question before (they went back) shows, as the server would show it.
+      const question = { ...ahead.question, ...shownAnswer(ahead.question, state.answers) };
+      setForeseen({ ...ahead, question, state, errors: [] });
       return "shown";
     },
     [view],
@@ -164,15 +154,11 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
 
   const continueSaved = () => {
     if (!resume.saved) return;
-    fetcher.submit(
-      {
-        intent: "resume",
-        state: JSON.stringify(resume.saved.state),
-        question: resume.saved.question,
-        step: nextStep(),
-      },
-      { method: "post", action: `/s/${encodeURIComponent(page.code)}/svara` },
-    );
+    const data = new FormData();
+    data.set("intent", "resume");
+    data.set("state", JSON.stringify(resume.saved.state));
+    data.set("question", resume.saved.question);
+    steps.sendStep(data);
     resume.dismiss();
   };
 
@@ -195,14 +181,14 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
           <QuestionForm
             page={page}
             view={view}
-            fetcher={fetcher}
+            Form={steps.Form}
             extraErrors={sender.problems
               .filter((p) => p.question === view.question.name || !p.question)
               .map((p) => p.message)}
             onSend={onSend}
             onOffline={() => setNoConnection(true)}
             onAhead={onAhead}
-            nextStep={nextStep}
+            sendStep={steps.sendStep}
           />
         </div>
       </>

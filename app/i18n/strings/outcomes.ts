@@ -39,7 +39,6 @@ export const outcomes = defineStrings({
     choice: "Val",
     notScored: "Svarade inte på alla",
     mostCommon: "Vanligast i {wave}: {choice}, {pct} procent ({n} av {total}).",
-    hiddenNote: "”färre än 5” och ”dolt” betyder att siffran inte visas för att ingen ska kunna räknas ut.",
     percent: "{pct} %",
     na: "–",
     errNoCampaign: "Välj minst en omgång.",
@@ -52,6 +51,12 @@ export const outcomes = defineStrings({
     errBadCompare: "Välj en tidigare omgång bland de valda att jämföra med.",
     errUnknownSurvey: "Enkäten finns inte längre.",
     errForm: "Något i valen gick inte att läsa. Välj igen och tryck på Visa.",
+    hiddenTitle: "Varför vissa siffror inte visas",
+    hiddenSmall: "”färre än 5”: så få personer att någon skulle kunna kännas igen. Siffran visas inte.",
+    hiddenOther:
+      "”dolt”: siffran döljs för att en grupp med färre än 5 annars skulle gå att räkna ut ur summorna. Sidan utan uppdelning och uppdelningarna efter kön, var man bor och hur man svarade döljs tillsammans, så det går inte heller att räkna ut genom att jämföra dem.",
+    groupsHidden:
+      "{wave}: alla grupper är dolda. Uppdelningen går inte att visa utan att en grupp med färre än 5 skulle kunna räknas ut.",
   },
   en: {
     title: "Survey results",
@@ -91,7 +96,6 @@ export const outcomes = defineStrings({
     choice: "Option",
     notScored: "Did not answer all",
     mostCommon: "Most common in {wave}: {choice}, {pct} per cent ({n} of {total}).",
-    hiddenNote: "“fewer than 5” and “hidden” mean the figure is not shown so that no one can be worked out.",
     percent: "{pct} %",
     na: "–",
     errNoCampaign: "Choose at least one wave.",
@@ -104,5 +108,11 @@ export const outcomes = defineStrings({
     errBadCompare: "Choose an earlier wave among those chosen to compare with.",
     errUnknownSurvey: "The survey no longer exists.",
     errForm: "Something in the choices could not be read. Choose again and press Show.",
+    hiddenTitle: "Why some figures are not shown",
+    hiddenSmall: "“fewer than 5”: so few people that someone could be recognised. The figure is not shown.",
+    hiddenOther:
+      "“hidden”: the figure is hidden because a group of fewer than 5 could otherwise be worked out from the totals. The page without a breakdown and the breakdowns by gender, where people live and how they answered are hidden together, so comparing them does not give it away either.",
+    groupsHidden:
+      "{wave}: every group is hidden. The breakdown cannot be shown without letting a group of fewer than 5 be worked out.",
   },
 });
