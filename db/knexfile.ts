@@ -29,6 +29,8 @@ export function knexConfig(target: DatabaseTarget = databaseTarget()): Knex.Conf
           conn.run("PRAGMA journal_mode = WAL");
           conn.run("PRAGMA busy_timeout = 5000");
           conn.run("PRAGMA foreign_keys = ON");
+          // A multi-row INSERT … SELECT keeps a statement journal; in memory it costs no temporary file per batch.
+          conn.run("PRAGMA temp_store = MEMORY");
           conn.run("PRAGMA synchronous = NORMAL", (err) => done(err, conn));
         });
       },

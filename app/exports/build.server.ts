@@ -147,7 +147,7 @@ function qiValues(layout: ExportLayout, cells: readonly CsvValue[]): (string | n
  * Asks for the next batches before the current one is coded, so the database and the CPU work at the same
  * time; `ahead` batches are read ahead, which rides out the moments one side waits for a core on a busy machine.
  */
-async function* prefetched<T>(source: AsyncGenerator<T>, ahead = 2): AsyncGenerator<T> {
+async function* prefetched<T>(source: AsyncGenerator<T>, ahead = 1): AsyncGenerator<T> {
   // An async generator serves its calls in order, so the reads queue up and come back in order.
   const queue: Promise<IteratorResult<T>>[] = [];
   try {

@@ -339,10 +339,7 @@ export function buildLayout({
       coders.push((values, out, at, redact) => {
         const v = values[value];
         if (!Array.isArray(v)) for (let i = 0; i < choiceValues.length; i++) out[at++] = null;
-        else {
-          const chosen = v.map(String);
-          for (const c of choiceValues) out[at++] = chosen.includes(c) ? 1 : 0;
-        }
+        else for (const c of choiceValues) out[at++] = chosenIn(v, c) ? 1 : 0;
         if (otherText) out[at++] = otherComment(values[comment], redact);
         return at;
       });
@@ -454,6 +451,12 @@ function textVariable(name: string, question: string, title: Text2, outcome: str
     missing: { sv: "Inget skrivet", en: "Nothing written" },
     redacted: true,
   };
+}
+
+/** Whether a checkbox answer (its list of chosen values, as stored) holds `value`, compared as text. */
+function chosenIn(chosen: readonly unknown[], value: string): boolean {
+  for (let i = 0; i < chosen.length; i++) if (String(chosen[i]) === value) return true;
+  return false;
 }
 
 function otherComment(c: unknown, redact: (t: string) => string): string | null {

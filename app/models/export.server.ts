@@ -199,24 +199,21 @@ export interface ExportSourceRow {
   values: unknown[];
 }
 
-/** A batch of rows, handed out one at a time so that a batch of thousands costs no object per row. */
+/** A batch of rows, handed out one at a time. */
 export interface ExportRowBatch {
   size: number;
-  /** Calls `visit` with each row in turn. The row object is the same on every call: copy what is kept. */
+  /** Calls `visit` with each row in turn (the answers are parsed as the row is visited, not before). */
   forEach(visit: (row: ExportSourceRow) => void): void;
 }
 
 /**
- * Every response of the campaigns, in batches, one campaign after the other and by response id inside it,
- * with only the answers under `answerKeys` (the export's coders never read more, and free text stays in the
- * database unless asked for). Ids are the clients' random UUIDs, so the order says nothing about when or where
- * anyone answered.
+ * Every response of the campaigns, in keyset batches, one campaign after the other and by response id inside it,
+ * with the answers under `answerKeys` (the export's coders never read more). Ids are the clients' random UUIDs,
+ * so the order says nothing about when or where anyone answered.
  *
- * On SQLite the reads run on a read-only connection of their own (decision 0038): one prepared statement,
- * stepped through keyset batches of thousands of rows, each batch packed by SQLite into one string with the
- * answers already picked out of their JSON. So the app's one read-write connection is never held by an export
- * (submissions never wait behind one), and a batch crosses into JavaScript as one value. PostgreSQL reads the
- * same keyset batches through the pool.
+ * On SQLite the reads run on a read-only connection of their own (decision 0038) with one prepared statement
+ * re-run for each batch of thousands of rows: the app's one read-write connection is never held by an export,
+ * so submissions never wait behind one. PostgreSQL reads the same batches through the pool.
  */
 export async function* readExportRows({
   campaignIds,
@@ -227,17 +224,18 @@ export async function* readExportRows({
   answerKeys: readonly string[];
   batchSize?: number;
 }): AsyncGenerator<ExportRowBatch> {
-  const reader = isPostgres() ? null : await PackedReader.open(answerKeys);
+  const reader = isPostgres() ? null : await OwnReader.open();
   try {
     for (const campaignId of campaignIds) {
       let after = "";
       for (;;) {
-        const packed = reader && (await reader.batch(campaignId, after, batchSize));
-        const batch = packed ?? (await plainBatch(campaignId, after, batchSize, answerKeys));
-        if (batch.size === 0) break;
-        yield batch;
-        if (batch.size < batchSize) break;
-        after = batch.lastId;
+        const rows = reader
+          ? await reader.batch(campaignId, after, batchSize)
+          : await pooledBatch(campaignId, after, batchSize);
+        if (rows.length === 0) break;
+        yield batchOf(campaignId, rows, answerKeys);
+        if (rows.length < batchSize) break;
+        after = rows[rows.length - 1].id;
       }
     }
   } finally {
@@ -245,36 +243,18 @@ export async function* readExportRows({
   }
 }
 
-/** The values under `keys` of stored answers (JSON text); null for a missing answer, as SQLite's json_extract. */
-function pickAnswers(answers: string, keys: readonly string[]): unknown[] {
-  const parsed = JSON.parse(answers) as unknown;
-  const record = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
-  return keys.map((key) => (Object.hasOwn(record, key) ? record[key] : null));
+interface StoredRow {
+  id: string;
+  submitted_at: string;
+  channel: string;
+  staff_assisted: boolean | number;
+  participant_code_hmac: string | null;
+  answers: string;
 }
 
-async function plainBatch(
-  campaignId: number,
-  after: string,
-  batchSize: number,
-  answerKeys: readonly string[],
-): Promise<ExportRowBatch & { lastId: string }> {
-  const rows: {
-    id: string;
-    submitted_at: string;
-    channel: string;
-    staff_assisted: boolean | number;
-    participant_code_hmac: string | null;
-    answers: string;
-  }[] = await db("responses")
-    .where("campaign_id", campaignId)
-    .andWhere("partial", false)
-    .andWhere("id", ">", after)
-    .orderBy("id")
-    .limit(batchSize)
-    .select("id", "submitted_at", "channel", "staff_assisted", "participant_code_hmac", "answers");
+function batchOf(campaignId: number, rows: StoredRow[], answerKeys: readonly string[]): ExportRowBatch {
   return {
     size: rows.length,
-    lastId: rows.length > 0 ? rows[rows.length - 1].id : after,
     forEach(visit) {
       for (const r of rows)
         visit({
@@ -290,51 +270,43 @@ async function plainBatch(
   };
 }
 
-const FIELD = "\x1f";
-const RECORD = "\x1e";
+/** The values under `keys` of stored answers (JSON text); null for a missing answer. */
+function pickAnswers(answers: string, keys: readonly string[]): unknown[] {
+  const parsed = JSON.parse(answers) as unknown;
+  const record = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  return keys.map((key) => (Object.hasOwn(record, key) ? record[key] : null));
+}
 
-interface Packed {
-  n: number;
-  last: string | null;
-  /** Rows whose fields hold a separator (an id a client made up): the batch is then read the plain way. */
-  odd: number | null;
-  rows: string | null;
+const COLUMNS = ["id", "submitted_at", "channel", "staff_assisted", "participant_code_hmac", "answers"];
+
+async function pooledBatch(campaignId: number, after: string, batchSize: number): Promise<StoredRow[]> {
+  return db("responses")
+    .where("campaign_id", campaignId)
+    .andWhere("partial", false)
+    .andWhere("id", ">", after)
+    .orderBy("id")
+    .limit(batchSize)
+    .select(COLUMNS);
 }
 
 /**
- * The export's own read-only SQLite connection and its one prepared statement. A batch comes back as one
- * string: per row the id, submission time, channel, staff flag, participant HMAC and the answers under the
- * keys as a JSON array (`json_extract` with several paths), between unit and record separators. JSON text never
- * holds a raw control character (SQLite refuses such JSON, as `JSON.parse` does); a batch where another field
- * holds a separator is read the plain way.
+ * The export's own read-only SQLite connection and its one prepared statement. Rows come as the driver's plain
+ * objects: packing a batch into one string in SQLite (with the answers picked out by `json_extract`) cost the
+ * main thread less but more CPU in all, and the large strings left garbage that grew the process's memory with
+ * the number of rows (decision 0038).
  */
-class PackedReader {
-  /** Participant HMACs seen so far, each a string of its own. */
-  private readonly hmacs = new Interned();
-
+class OwnReader {
   private constructor(
     private readonly connection: sqlite3.Database,
     private readonly statement: sqlite3.Statement,
-    private readonly keyCount: number,
   ) {}
 
-  /** Null where no connection of its own can be opened (an in-memory database) or a key cannot be a JSON path. */
-  static async open(answerKeys: readonly string[]): Promise<PackedReader | null> {
+  /** Null where no connection of its own can be opened (an in-memory database): the pool is used then. */
+  static async open(): Promise<OwnReader | null> {
     const filename = (db.client.config.connection as { filename?: string } | undefined)?.filename;
     if (!filename || filename === ":memory:" || filename.startsWith("file:")) return null;
-    // A quoted path label cannot hold a quote; such a key (none of our surveys has one) is read the plain way.
-    if (answerKeys.some((key) => [...key].some((ch) => ch < " " || ch === '"' || ch === "\\"))) return null;
-    const paths = answerKeys.map((key) => `'$."${key.replaceAll("'", "''")}"'`);
-    // With one path json_extract gives the bare value, with two or more a JSON array: one key is asked twice.
-    if (paths.length === 1) paths.push(paths[0]);
-    const picked = paths.length === 0 ? "'[]'" : `json_extract(answers, ${paths.join(", ")})`;
-    const sql = `SELECT count(*) AS n, max(id) AS last,
-        sum(instr(id || submitted_at || channel || ifnull(participant_code_hmac, ''), char(30)) +
-            instr(id || submitted_at || channel || ifnull(participant_code_hmac, ''), char(31))) AS odd,
-        group_concat(id || char(31) || submitted_at || char(31) || channel || char(31) || staff_assisted ||
-          char(31) || ifnull(participant_code_hmac, '') || char(31) || picked, char(30)) AS rows
-      FROM (SELECT id, submitted_at, channel, staff_assisted, participant_code_hmac, ${picked} AS picked
-        FROM responses WHERE campaign_id = ? AND partial = 0 AND id > ? ORDER BY id LIMIT ?)`;
+    const sql = `SELECT ${COLUMNS.join(", ")} FROM responses
+      WHERE campaign_id = ? AND partial = 0 AND id > ? ORDER BY id LIMIT ?`;
     const connection = await new Promise<sqlite3.Database | null>((resolve) => {
       const opened: sqlite3.Database = new sqlite3.Database(filename, sqlite3.OPEN_READONLY, (error) =>
         resolve(error ? null : opened),
@@ -349,71 +321,15 @@ class PackedReader {
       await new Promise<void>((resolve) => connection.close(() => resolve()));
       return null;
     }
-    return new PackedReader(connection, statement, answerKeys.length);
+    return new OwnReader(connection, statement);
   }
 
-  /** One batch, or null when it must be read the plain way. */
-  async batch(
-    campaignId: number,
-    after: string,
-    batchSize: number,
-  ): Promise<(ExportRowBatch & { lastId: string }) | null> {
-    const [packed] = await new Promise<Packed[]>((resolve, reject) =>
+  batch(campaignId: number, after: string, batchSize: number): Promise<StoredRow[]> {
+    return new Promise((resolve, reject) =>
       this.statement.all([campaignId, after, batchSize], (error, rows) =>
-        error ? reject(error) : resolve(rows as Packed[]),
+        error ? reject(error) : resolve(rows as StoredRow[]),
       ),
     );
-    if (packed.n === 0 || packed.rows === null || packed.last === null) return { size: 0, lastId: after, forEach() {} };
-    if (packed.odd !== 0) return null;
-    const text = packed.rows;
-    const keyCount = this.keyCount;
-    const hmacs = this.hmacs;
-    return {
-      size: packed.n,
-      lastId: packed.last,
-      forEach(visit) {
-        let idStart = 0;
-        let idEnd = 0;
-        const row: ExportSourceRow = {
-          // The export itself never reads a row's id: it is cut out of the batch only when asked for.
-          get id() {
-            return text.slice(idStart, idEnd);
-          },
-          campaignId,
-          submittedAt: "",
-          channel: "",
-          staffAssisted: false,
-          participantCodeHmac: null,
-          values: [],
-        };
-        let at = 0;
-        let count = 0;
-        while (at < text.length) {
-          const a = text.indexOf(FIELD, at);
-          const b = text.indexOf(FIELD, a + 1);
-          const c = text.indexOf(FIELD, b + 1);
-          const d = text.indexOf(FIELD, c + 1);
-          const e = text.indexOf(FIELD, d + 1);
-          let end = text.indexOf(RECORD, e + 1);
-          if (end < 0) end = text.length;
-          if (e < 0 || end < e) throw new Error("a packed export row is broken");
-          idStart = at;
-          idEnd = a;
-          row.submittedAt = text.slice(a + 1, b);
-          row.channel = text.slice(b + 1, c);
-          const staff = text.slice(c + 1, d);
-          row.staffAssisted = staff === "1" || staff === "true";
-          row.participantCodeHmac = e === d + 1 ? null : hmacs.intern(text.slice(d + 1, e));
-          const values = JSON.parse(text.slice(e + 1, end)) as unknown[];
-          if (values.length > keyCount) values.length = keyCount;
-          row.values = values;
-          visit(row);
-          count++;
-          at = end + 1;
-        }
-        if (count !== packed.n) throw new Error("a packed export batch lost rows");
-      },
-    };
   }
 
   async close() {
@@ -443,24 +359,4 @@ export async function surveyVersionsOf({
     .orderBy("v.id", "desc")
     .select("v.id", "v.hash", "v.json");
   return rows.map((r) => ({ id: r.id, hash: r.hash, json: JSON.parse(r.json) as Record<string, unknown> }));
-}
-
-/**
- * Short strings cut out of a batch, each handed out as a copy of its own that holds no reference to the string
- * it was cut from: a participant's HMAC is remembered for the whole export (the key of its pseudonym), and a
- * cut-out piece would keep its whole batch alive. A person answers in many rows, so each is copied once; up to
- * `limit` are remembered (as many as the pseudonyms), beyond that each is copied again.
- */
-class Interned {
-  private readonly known = new Map<string, string>();
-  constructor(private readonly limit = 200_000) {}
-
-  intern(piece: string): string {
-    let own = this.known.get(piece);
-    if (own === undefined) {
-      own = Buffer.from(piece, "utf16le").toString("utf16le");
-      if (this.known.size < this.limit) this.known.set(own, own);
-    }
-    return own;
-  }
 }

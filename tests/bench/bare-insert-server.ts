@@ -1,5 +1,6 @@
 // The baseline for the submission benchmark: a bare HTTP server that parses the JSON body and inserts one row,
-// on the same knex + SQLite settings as the app (WAL, busy_timeout, synchronous=NORMAL), nothing else.
+// on the same knex + SQLite settings as the app (WAL, busy_timeout, synchronous=NORMAL, temp_store=MEMORY), nothing
+// else. The benchmark starts it with `node --import tsx`, one process like the app's `node server.js`.
 import http from "node:http";
 import knexFactory from "knex";
 import { knexConfig } from "../../db/knexfile";

@@ -29,22 +29,49 @@ const body = () => JSON.stringify({ id: randomUUID(), answers: ANSWERS, locale: 
 
 const ROUNDS = 5;
 
+/** CPU seconds a process has used so far, all its threads (the SQLite driver works on libuv's pool): Linux only. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
+
+interface Measured extends LoadResult {
+  /** Server CPU per answered request, in ms. */
+  cpuMs: number;
+  /** The machine's one-minute load average when the run ended. */
+  load: number;
+}
+
+async function measured(pid: number | undefined, run: () => Promise<LoadResult>): Promise<Measured> {
+  const before = cpuSeconds(pid);
+  const result = await run();
+  return { ...result, cpuMs: ((cpuSeconds(pid) - before) * 1000) / result.requests, load: os.loadavg()[0] };
+}
+
+const describe = (r: Measured) =>
+  `${formatLoad(r)}   server CPU ${r.cpuMs.toFixed(2)} ms/req, load ${r.load.toFixed(1)}`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
  * Full submissions (validation, answer rows, feedback intake) against a bare one-row insert, same run, 50
- * connections, both servers on the same knex + SQLite settings; the median of alternating rounds.
+ * connections, both servers on the same knex + SQLite settings; the median of alternating rounds. Each round also
+ * reports both servers' CPU per request: on a shared machine the throughput drifts with everyone else's load, the
+ * CPU a request costs much less.
  */
 export async function benchSubmissions({ durationMs = 3000, connections = 50 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-bench-"));
   const barePort = await freePort();
-  const bare = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "tests/bench/bare-insert-server.ts")],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(barePort), BARE_DB: path.join(dir, "bare.sqlite") },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  // `node --import tsx` rather than the tsx command: one process, as the app's `node server.js`, whose CPU is read.
+  const bare = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "tests/bench/bare-insert-server.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(barePort), BARE_DB: path.join(dir, "bare.sqlite") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let bareOut = "";
   bare.stdout?.on("data", (d) => (bareOut += d));
   bare.stderr?.on("data", (d) => (bareOut += d));
@@ -57,10 +84,20 @@ export async function benchSubmissions({ durationMs = 3000, connections = 50 } =
     // Alternating rounds, each pair back to back: on a shared machine the load drifts by the second, and one long
     // run of each (bare first, full after) measured the drift as much as the code (0.31× to 1.26× in three runs).
     const bareRun = () =>
-      runLoad({ label: "bare one-row insert", url: `http://127.0.0.1:${barePort}/`, body, connections, durationMs });
+      measured(bare.pid, () =>
+        runLoad({ label: "bare one-row insert", url: `http://127.0.0.1:${barePort}/`, body, connections, durationMs }),
+      );
     const fullRun = () =>
-      runLoad({ label: "POST /s/DEMO, full validation", url: `${app.baseUrl}/s/DEMO`, body, connections, durationMs });
-    const rounds: { baseline: LoadResult; full: LoadResult; ratio: number }[] = [];
+      measured(app.pid, () =>
+        runLoad({
+          label: "POST /s/DEMO, full validation",
+          url: `${app.baseUrl}/s/DEMO`,
+          body,
+          connections,
+          durationMs,
+        }),
+      );
+    const rounds: { baseline: Measured; full: Measured; ratio: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Every other round the full submissions go first, so neither side always meets the load the other left.
       const first = round % 2 === 0 ? await bareRun() : await fullRun();
@@ -69,17 +106,21 @@ export async function benchSubmissions({ durationMs = 3000, connections = 50 } =
       rounds.push({ baseline, full, ratio: full.rps / baseline.rps });
     }
     const ratios = rounds.map((r) => r.ratio).sort((a, b) => a - b);
-    const median = rounds.find((r) => r.ratio === ratios[Math.floor(ratios.length / 2)])!;
+    const middle = rounds.find((r) => r.ratio === median(ratios))!;
+    const bareCpu = median(rounds.map((r) => r.baseline.cpuMs));
+    const fullCpu = median(rounds.map((r) => r.full.cpuMs));
     return {
-      baseline: median.baseline,
-      full: median.full,
-      ratio: median.ratio,
+      baseline: middle.baseline,
+      full: middle.full,
+      ratio: middle.ratio,
       lines: [
         ...rounds.flatMap((r, i) => [
-          `round ${i + 1}: ${formatLoad(r.baseline)}`,
-          `round ${i + 1}: ${formatLoad(r.full)}   ratio ${r.ratio.toFixed(2)}×`,
+          `round ${i + 1}: ${describe(r.baseline)}`,
+          `round ${i + 1}: ${describe(r.full)}   ratio ${r.ratio.toFixed(2)}×`,
         ]),
         `ratios per round: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median below)`,
+        `server CPU per request, median of rounds: bare ${bareCpu.toFixed(2)} ms, full ${fullCpu.toFixed(2)} ms ` +
+          `(CPU ratio bare / full ${(bareCpu / fullCpu).toFixed(2)}×)`,
       ],
     };
   } finally {

@@ -31,6 +31,8 @@ export interface RunningServer {
   databaseFile: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** The server's process id (benchmarks read its CPU time). */
+  pid?: number;
 }
 
 /** Serves the built app as `npm start` does, on 127.0.0.1, a free port and a fresh SQLite file with the demo data. */
@@ -41,6 +43,7 @@ export async function startServer({ env = {} }: { env?: Record<string, string> }
     baseUrl,
     databaseFile,
     output,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGTERM");
