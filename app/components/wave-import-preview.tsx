@@ -19,7 +19,7 @@ export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: n
   const problems = check.problemCount;
   return (
     <section aria-labelledby="preview-heading" className="wave-import__preview">
-      <h2 id="preview-heading">{t.importCheck}</h2>
+      <h2 id="preview-heading">{t.importPreviewTitle}</h2>
       {problems > 0 ? (
         <FormAlert focus>{format(t.importProblems, { n: problems })}</FormAlert>
       ) : (
@@ -28,9 +28,9 @@ export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: n
         </FormAlert>
       )}
       <p>{format(t.importSummary, { rows: check.rows, matched: check.matched.length })}</p>
-      {check.unknown.length > 0 ? (
-        <p className="alert alert--warn">{format(t.importUnknown, { columns: check.unknown.join(", ") })}</p>
-      ) : null}
+      <FormAlert tone="warn">
+        {check.unknown.length > 0 ? format(t.importUnknown, { columns: check.unknown.join(", ") }) : null}
+      </FormAlert>
       {check.codeColumn ? <p>{format(t.importCodes, { column: check.codeColumn, n: check.withCodes })}</p> : null}
       {check.dateColumn ? <p>{format(t.importDates, { column: check.dateColumn })}</p> : null}
       {check.ignored > 0 ? <p>{format(t.importIgnored, { n: check.ignored })}</p> : null}

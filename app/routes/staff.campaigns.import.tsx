@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { programScope } from "~/auth/scope";
-import { Field, FormAlert, SelectField, errorText } from "~/components/forms";
+import { Field, FormAlert, SelectField, errorText, fieldProps, namedOptions } from "~/components/forms";
 import { WaveImportPreview } from "~/components/wave-import-preview";
 import { readMultipart } from "~/activities/upload.server";
 import { clientAddress } from "~/http/context";
@@ -26,6 +26,7 @@ import { currentSurvey, listSurveys } from "~/surveys/registry.server";
 export const meta = pageTitle(strings, "pageImport");
 
 const FIELDS = ["surveyKey", "programId", "title", "opensOn", "closesOn"] as const;
+const FILE_PROBLEM_ID = "file-problem";
 
 async function choices(staff: StaffUser, request: Request) {
   const locale = localeFromRequest(request);
@@ -142,9 +143,9 @@ export default function ImportWave() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useStrings(strings);
-  const err = errorText(t, result?.errors);
   const v = result?.values ?? {};
   const fallback = d.defaults ?? { surveyKey: "", programId: String(d.programs[0]?.id ?? "") };
+  const field = fieldProps({ ...fallback, ...v }, errorText(t, result?.errors));
   const fieldErrors = Object.values(result?.errors ?? {}).some(Boolean);
   const busy = navigation.state === "submitting";
   return (
@@ -170,60 +171,28 @@ export default function ImportWave() {
         <FormAlert focus>{fieldErrors ? t.errForm : null}</FormAlert>
         <SelectField
           label={t.importSurvey}
-          name="surveyKey"
-          defaultValue={v.surveyKey ?? fallback.surveyKey}
-          error={err("surveyKey")}
-        >
-          <option value="">{t.importChooseSurvey}</option>
-          {d.surveys.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.title}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t.importProgram}
-          name="programId"
-          defaultValue={v.programId ?? fallback.programId}
-          error={err("programId")}
-        >
-          {d.programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
-        <Field
-          label={t.importWaveTitle}
-          name="title"
-          hint={t.importWaveTitleHint}
-          maxLength={200}
-          defaultValue={v.title ?? ""}
-          error={err("title")}
+          empty={t.importChooseSurvey}
+          options={d.surveys.map((s) => ({ value: s.key, label: s.title }))}
+          {...field("surveyKey")}
         />
+        <SelectField label={t.importProgram} options={namedOptions(d.programs)} {...field("programId")} />
+        <Field label={t.importWaveTitle} hint={t.importWaveTitleHint} maxLength={200} {...field("title")} />
+        <Field label={t.importOpensOn} type="date" max={d.today} {...field("opensOn")} />
+        <Field label={t.importClosesOn} type="date" max={d.today} hint={t.importDatesHint} {...field("closesOn")} />
         <Field
-          label={t.importOpensOn}
-          name="opensOn"
-          type="date"
-          max={d.today}
-          defaultValue={v.opensOn ?? ""}
-          error={err("opensOn")}
+          label={t.importFile}
+          name="file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          errorIn={result?.fileProblem && FILE_PROBLEM_ID}
         />
-        <Field
-          label={t.importClosesOn}
-          name="closesOn"
-          type="date"
-          max={d.today}
-          hint={t.importDatesHint}
-          defaultValue={v.closesOn ?? ""}
-          error={err("closesOn")}
-        />
-        <Field label={t.importFile} name="file" type="file" accept=".csv,text/csv,text/plain" />
+        <FormAlert id={FILE_PROBLEM_ID} focus={!fieldErrors}>
+          {result?.fileProblem ?? null}
+        </FormAlert>
         <button type="submit" name="intent" value="check" className="button" disabled={busy}>
           {t.importCheck}
         </button>
       </Form>
-      {result?.fileProblem ? <FormAlert>{result.fileProblem}</FormAlert> : null}
       {result?.check ? <WaveImportPreview check={result.check} ready={result.ready} /> : null}
       {result?.check && result.ready > 0 && result.csv ? (
         <Form method="post" encType="multipart/form-data" className="actions">

@@ -4,7 +4,7 @@ import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { OutcomeMeasure } from "~/components/outcome-measure";
 import { OutcomesByVisitFrequency } from "~/components/outcomes-by-visit-frequency";
-import { SelectField } from "~/components/forms";
+import { ChoiceGroup, FormAlert, SelectField, fieldProps, labelledOptions, namedOptions } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { pageTitle } from "~/i18n/meta";
 import { localeFromRequest } from "~/i18n/locale";
@@ -12,6 +12,7 @@ import { outcomes as outcomeStrings } from "~/i18n/strings/outcomes";
 import { useLocale, useStrings } from "~/i18n/use-strings";
 import { loadVisitFrequencyBreakdown } from "~/outcomes/by-visit-frequency.server";
 import { outcomePage } from "~/outcomes/outcome-page.server";
+import { BREAKDOWNS } from "~/outcomes/breakdowns";
 import { outcomeSearch } from "~/outcomes/outcome-query";
 import { countLabel } from "~/outcomes/wording";
 import attendanceStyles from "~/styles/attendance.css";
@@ -35,11 +36,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ErrorKey = keyof (typeof outcomeStrings)["sv"];
 
+const ERROR_ID = "outcomes-error";
+const BREAKDOWN_LABELS = { gender: "byGender", program: "byProgram", channel: "byChannel" } as const;
+
+/** The choice an error is about: the waves, or one of the selects (by its query name). */
+const ERROR_FIELDS: Partial<Record<string, "campaign" | "program" | "by" | "since">> = {
+  errNoCampaign: "campaign",
+  errTooManyCampaigns: "campaign",
+  errUnknownCampaign: "campaign",
+  errMixedSurveys: "campaign",
+  errUnknownSurvey: "campaign",
+  errUnknownProgram: "program",
+  errProgramNotAsked: "program",
+  errBreakdownNotAsked: "by",
+  errBadCompare: "since",
+};
+
 export default function OutcomesPage() {
   const { surveys, programs, params, report, error, byVisits } = useLoaderData<typeof loader>();
   const t = useStrings(outcomeStrings);
   const locale = useLocale();
   const chosen = new Set(params.campaignIds);
+  const errorField = error ? ERROR_FIELDS[error] : undefined;
+  const field = fieldProps({ program: params.programId, by: params.by, since: params.compareWith });
   const csvHref = `/staff/outcomes.csv?${outcomeSearch(params)}`;
   return (
     <div className="page outcomes">
@@ -50,15 +69,21 @@ export default function OutcomesPage() {
         <h2 id="choose-title" className="h3">
           {t.chooseTitle}
         </h2>
+        {surveys.length > 0 ? (
+          <p className="hint" id="waves-hint">
+            {t.wavesHint}
+          </p>
+        ) : null}
         {surveys.map((s) => (
-          <fieldset key={s.key} className="outcomes__waves">
-            <legend>
-              {t.waves}: {s.title[locale]}
-            </legend>
-            <p className="hint">{t.wavesHint}</p>
-            {s.waves.map((w) => (
-              <label key={w.id} className="choice">
-                <input type="checkbox" name="campaign" value={w.id} defaultChecked={chosen.has(w.id)} />{" "}
+          <ChoiceGroup
+            key={s.key}
+            className="outcomes__waves"
+            legend={`${t.waves}: ${s.title[locale]}`}
+            name="campaign"
+            describedBy={errorField === "campaign" ? `waves-hint ${ERROR_ID}` : "waves-hint"}
+            options={s.waves.map((w) => ({
+              value: w.id,
+              label: (
                 <span>
                   {w.title}{" "}
                   <span className="outcomes__count">
@@ -69,36 +94,36 @@ export default function OutcomesPage() {
                     )
                   </span>
                 </span>
-              </label>
-            ))}
-          </fieldset>
+              ),
+            }))}
+            defaultValue={params.campaignIds}
+          />
         ))}
         <div className="outcomes__selects">
-          <SelectField label={t.programme} name="program" defaultValue={params.programId ?? ""}>
-            <option value="">{t.allProgrammes}</option>
-            {programs.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t.breakdown} name="by" defaultValue={params.by ?? ""}>
-            <option value="">{t.noBreakdown}</option>
-            <option value="gender">{t.byGender}</option>
-            <option value="program">{t.byProgram}</option>
-            <option value="channel">{t.byChannel}</option>
-          </SelectField>
-          <SelectField label={t.since} name="since" defaultValue={params.compareWith ?? ""}>
-            <option value="">{t.sinceDefault}</option>
-            {surveys
+          <SelectField
+            label={t.programme}
+            empty={t.allProgrammes}
+            options={namedOptions(programs)}
+            errorIn={errorField === "program" && ERROR_ID}
+            {...field("program")}
+          />
+          <SelectField
+            label={t.breakdown}
+            empty={t.noBreakdown}
+            options={labelledOptions(BREAKDOWNS, (b) => t[BREAKDOWN_LABELS[b]])}
+            errorIn={errorField === "by" && ERROR_ID}
+            {...field("by")}
+          />
+          <SelectField
+            label={t.since}
+            empty={t.sinceDefault}
+            options={surveys
               .flatMap((s) => s.waves)
               .filter((w) => chosen.has(w.id))
-              .map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.title}
-                </option>
-              ))}
-          </SelectField>
+              .map((w) => ({ value: w.id, label: w.title }))}
+            errorIn={errorField === "since" && ERROR_ID}
+            {...field("since")}
+          />
         </div>
         <div className="actions">
           <button type="submit" className="button">
@@ -106,11 +131,9 @@ export default function OutcomesPage() {
           </button>
         </div>
       </Form>
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {t[error as ErrorKey]}
-        </p>
-      ) : null}
+      <FormAlert id={ERROR_ID} focus>
+        {error ? t[error as ErrorKey] : null}
+      </FormAlert>
       {report ? (
         <>
           <div className="outcomes__summary">

@@ -42,6 +42,14 @@ describe("the outcome page", () => {
       await chooseWaves(page, [/Brukarenkät 2024/, /Brukarenkät 2025/, /Brukarenkät – demo/]);
       await page.getByRole("button", { name: "Visa" }).click();
       await page.waitForURL(/campaign=.*campaign=.*campaign=/);
+      // Every wave's box is drawn the same size, however long its label (a wrapping one used to shrink).
+      const widths = await page
+        .getByRole("checkbox")
+        .evaluateAll((boxes) => boxes.map((b) => Math.round(b.getBoundingClientRect().width)));
+      expect(new Set(widths).size, widths.join(" ")).toBe(1);
+      // The page says in words why a figure is hidden.
+      const why = page.getByRole("region", { name: "Varför vissa siffror inte visas" });
+      await expect.poll(() => why.textContent()).toContain("”dolt”: siffran döljs för att en grupp med färre än 5");
       // The support need reads as a sentence with its counts.
       const daytime = page.getByRole("region", { name: "Behöver stöd med något att göra på dagarna", exact: true });
       await expect

@@ -81,7 +81,7 @@ describe("importing an earlier wave from a CSV file", () => {
     await expect
       .poll(() => page.getByRole("status").first().textContent())
       .toBe("Filen går att importera: 7 svar blir en ny, avslutad omgång.");
-    const preview = page.getByRole("region", { name: "Förhandsgranska" });
+    const preview = page.getByRole("region", { name: "Det här finns i filen" });
     expect(await preview.textContent()).toContain("7 rader. 7 kolumner hittades bland enkätens frågor.");
     expect(await preview.textContent()).toContain("Dessa kolumner finns inte i enkäten och importeras inte: körning.");
     expect(await preview.textContent()).toContain(

@@ -104,6 +104,7 @@ export const paper = defineStrings({
     errCellDate: "Datumet ska vara ÅÅÅÅ-MM-DD, från {from} till {to}.",
     errRowEmpty: "Raden har inga svar.",
     errTooManyProblems: "Fler problem visas inte. Rätta dessa först.",
+    importPreviewTitle: "Det här finns i filen",
   },
   en: {
     pagePaper: "{title} – paper questionnaire",
@@ -204,5 +205,6 @@ export const paper = defineStrings({
     errCellDate: "The date should be YYYY-MM-DD, from {from} to {to}.",
     errRowEmpty: "The row has no answers.",
     errTooManyProblems: "No more problems are shown. Fix these first.",
+    importPreviewTitle: "What the file holds",
   },
 });
