@@ -4,18 +4,15 @@ import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
 import { programScope } from "~/auth/scope";
-import { clientAddress } from "~/http/context";
-import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
 import { format } from "~/i18n/define";
-import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { addRedactionName, listRedactionNames, removeRedactionName } from "~/models/redaction-name.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
 import { Field, FormAlert } from "~/components/forms";
-import { parseForm } from "~/http/parse-form";
+import { readFeedbackListForm } from "~/feedback/list-form.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "namesLink");
@@ -31,12 +28,8 @@ const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), id: z.coerce.number().int().positive() }),
 ]);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, { roles: rolesFor("feedback") });
-  const form = await requireForm(request);
-  const t = feedbackStaff[localeFromRequest(request)];
-  const ip = clientAddress(context);
-  const parsed = parseForm(form, intents);
+export async function action(args: ActionFunctionArgs) {
+  const { staff, form, t, ip, parsed } = await readFeedbackListForm(args, intents);
   if (!parsed.ok) {
     if (form.get("intent") === "add") return data({ error: t.errName, name: form.get("name") ?? "" }, { status: 422 });
     throw badRequest();

@@ -3,10 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { clientAddress } from "~/http/context";
-import { requireForm } from "~/http/body.server";
 import { badRequest, notFound } from "~/http/errors.server";
-import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { themeCounts } from "~/models/feedback.server";
@@ -14,7 +11,7 @@ import { createTheme, listThemes, setThemeArchived } from "~/models/feedback-the
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
 import { Field, FormAlert, SelectField, namedOptions } from "~/components/forms";
-import { parseForm } from "~/http/parse-form";
+import { readFeedbackListForm } from "~/feedback/list-form.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "themesLink");
@@ -35,12 +32,8 @@ const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("restore"), id: z.coerce.number().int().positive() }),
 ]);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, { roles: rolesFor("feedback") });
-  const form = await requireForm(request);
-  const t = feedbackStaff[localeFromRequest(request)];
-  const ip = clientAddress(context);
-  const parsed = parseForm(form, intents);
+export async function action(args: ActionFunctionArgs) {
+  const { staff, form, t, ip, parsed } = await readFeedbackListForm(args, intents);
   if (!parsed.ok) {
     if (form.get("intent") === "create")
       return data({ error: t.errThemeName, name: form.get("name") ?? "" }, { status: 422 });

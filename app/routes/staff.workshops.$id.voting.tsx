@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isSmallCount } from "~/privacy/small-counts";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
+import { DotForm } from "~/components/dot-form";
 import { ChoiceGroup, Field, FormAlert, labelledOptions } from "~/components/forms";
 import { listPaperParticipants } from "~/models/workshop-participant.server";
 import { ballotFor, countVoters, getOpenVoting, listVotings, votingResults } from "~/models/workshop-vote.server";
@@ -148,20 +149,13 @@ export default function WorkshopVoting() {
                     <div className="vote-item__buttons">
                       {(["vote", "unvote"] as const).map((intent) =>
                         intent === "unvote" && item.dots === 0 ? null : (
-                          <Form method="post" key={intent} preventScrollReset>
-                            <input type="hidden" name="participantId" value={paperFor.id} />
-                            <input type="hidden" name="itemType" value={item.type} />
-                            <input type="hidden" name="itemId" value={item.id} />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value={intent}
-                              className={intent === "vote" ? "button" : "button button--secondary"}
-                              aria-label={`${intent === "vote" ? t.giveDot : t.takeBack}: ${item.text}`}
-                            >
-                              {intent === "vote" ? t.giveDot : t.takeBack}
-                            </button>
-                          </Form>
+                          <DotForm
+                            key={intent}
+                            fields={{ participantId: paperFor.id }}
+                            item={item}
+                            intent={intent}
+                            label={intent === "vote" ? t.giveDot : t.takeBack}
+                          />
                         ),
                       )}
                     </div>

@@ -27,7 +27,7 @@ const ANSWERS = {
 
 const body = () => JSON.stringify({ id: randomUUID(), answers: ANSWERS, locale: "sv" });
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 /** CPU seconds a process has used so far, all its threads (the SQLite driver works on libuv's pool): Linux only. */
 function cpuSeconds(pid: number | undefined): number {
@@ -78,9 +78,10 @@ export async function benchSubmissions({ durationMs = 3000, connections = 50 } =
   const app = await startServer();
   try {
     await waitForHealth(`http://127.0.0.1:${barePort}`, bare, () => bareOut, "/");
-    // Warm both up so JIT and the survey's cached model are ready.
-    await runLoad({ label: "warm-up", url: `http://127.0.0.1:${barePort}/`, body, connections: 10, durationMs: 1000 });
-    await runLoad({ label: "warm-up", url: `${app.baseUrl}/s/DEMO`, body, connections: 10, durationMs: 1000 });
+    // Warm both up, at the measured concurrency, until the JIT is done: after one second at 10 connections the app's
+    // profile still spent ~10 % of its samples compiling (it has far more code on the path than the bare server).
+    for (const url of [`http://127.0.0.1:${barePort}/`, `${app.baseUrl}/s/DEMO`])
+      await runLoad({ label: "warm-up", url, body, connections, durationMs: 3000 });
     // Alternating rounds, each pair back to back: on a shared machine the load drifts by the second, and one long
     // run of each (bare first, full after) measured the drift as much as the code (0.31× to 1.26× in three runs).
     const bareRun = () =>

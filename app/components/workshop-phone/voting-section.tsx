@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { DotForm } from "~/components/dot-form";
 import { FormAlert } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
@@ -53,49 +53,27 @@ export function VotingSection({
               {format(t.yourDots, { n: item.dots })} <span aria-hidden="true">{"●".repeat(item.dots)}</span>
             </p>
             <div className="vote-item__buttons">
-              <DotForm votingId={voting.id} item={item} intent="vote" label={t.giveDot} disabled={busy || usedUp} />
+              <DotForm
+                fields={{ votingId: voting.id }}
+                item={item}
+                intent="vote"
+                label={t.giveDot}
+                disabled={busy || usedUp}
+              />
               {item.dots > 0 ? (
-                <DotForm votingId={voting.id} item={item} intent="unvote" label={t.takeBack} disabled={busy} />
+                <DotForm
+                  fields={{ votingId: voting.id }}
+                  item={item}
+                  intent="unvote"
+                  label={t.takeBack}
+                  disabled={busy}
+                />
               ) : null}
             </div>
           </li>
         ))}
       </ul>
     </section>
-  );
-}
-
-/** One button that gives a dot to an item or takes one back. */
-function DotForm({
-  votingId,
-  item,
-  intent,
-  label,
-  disabled,
-}: {
-  votingId: number;
-  item: VotingData["items"][number];
-  intent: "vote" | "unvote";
-  label: string;
-  /** While a tap is on its way, and "give" when no dot is left (it stays in place, greyed, so nothing jumps). */
-  disabled: boolean;
-}) {
-  return (
-    <Form method="post" preventScrollReset>
-      <input type="hidden" name="votingId" value={votingId} />
-      <input type="hidden" name="itemType" value={item.type} />
-      <input type="hidden" name="itemId" value={item.id} />
-      <button
-        type="submit"
-        name="intent"
-        value={intent}
-        className={intent === "vote" ? "button" : "button button--secondary"}
-        disabled={disabled}
-        aria-label={`${label}: ${item.text}`}
-      >
-        {label}
-      </button>
-    </Form>
   );
 }
 
