@@ -70,8 +70,11 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const steps = useSurveySteps(initial.code);
   const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
   const [answered, setAnswered] = useState<SurveyPageData | null>(null);
+  // Once the answers are on their way (or sent), a step's late answer changes nothing: the person is done, and the
+  // phone's copy of the progress, wiped by the send, must not come back.
+  const answersSent = useRef(false);
   useEffect(() => {
-    if (!steps.answer) return;
+    if (!steps.answer || answersSent.current) return;
     // The server's answer replaces what was shown ahead of it (the same question: nothing typed is lost).
     setAnswered(steps.answer);
     setForeseen(null);
@@ -84,6 +87,10 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   }, [foreseen, served, withForesight]);
   const view = page.view;
   const sender = useSendAnswers(page.code);
+  // Sent back to the questions (the server asked for a correction): steps count again.
+  useEffect(() => {
+    if (sender.phase === "rejected" || sender.problems.length > 0) answersSent.current = false;
+  }, [sender.phase, sender.problems]);
   const onLanding = !answered && view.kind === "question" && view.isFirst;
   const resume = useResumeOffer(page.code, page.kiosk, onLanding);
   const [noConnection, setNoConnection] = useState(false);
@@ -120,6 +127,7 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
       if (view.kind !== "question") return false;
       const step = readStepAnswer(view.question, fieldsFromForm(new FormData(form)));
       if (step.problem) return false;
+      answersSent.current = true;
       sender.send(outboxEntry(page, view, withStepAnswer(view.state.answers, view.question.name, step)));
       return true;
     },

@@ -25,11 +25,29 @@ export function useSurveySteps(code: string) {
 
   const post = useCallback(
     (data: FormData) => {
+      if (typeof navigator !== "undefined" && navigator.onLine === false) {
+        // The connection went while this step waited its turn: posting now would fail into the error page, so it
+        // waits for the connection instead, and the page on screen stays as it is.
+        onItsWay.current = null;
+        waiting.current = data;
+        return;
+      }
       onItsWay.current = String(data.get("step"));
       submit(data, { method: "post", action });
     },
     [submit, action],
   );
+
+  useEffect(() => {
+    const sendWaiting = () => {
+      const next = waiting.current;
+      if (onItsWay.current !== null || !next) return;
+      waiting.current = null;
+      post(next);
+    };
+    window.addEventListener("online", sendWaiting);
+    return () => window.removeEventListener("online", sendWaiting);
+  }, [post]);
 
   const sendStep = useCallback(
     (data: FormData) => {
