@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { isHttps } from "~/auth/session.server";
 import { serverSecret } from "~/auth/secret.server";
+import { audited, type ChangedBy } from "~/models/audit.server";
 import { getSetting, setSetting } from "~/models/setting.server";
 
 /**
@@ -24,8 +25,13 @@ function kioskCookie(request: Request) {
   });
 }
 
-export async function setKioskPin(pin: string): Promise<void> {
-  await setSetting({ key: "kiosk.pinHash", value: await hashPassword(pin) });
+/** Sets the PIN; with `by`, the change and its audit entry are written in one transaction. */
+export async function setKioskPin(pin: string, by?: ChangedBy): Promise<void> {
+  const value = await hashPassword(pin);
+  if (!by) return setSetting({ key: "kiosk.pinHash", value });
+  await audited({ ...by, action: "kiosk.pin", entityType: "setting" }, (trx) =>
+    setSetting({ key: "kiosk.pinHash", value }, trx),
+  );
 }
 
 export async function hasKioskPin(): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { createProgram, listAllPrograms, listPrograms } from "~/models/program.server";
-import { createStaff, emailTaken } from "~/models/staff.server";
+import { createStaff, emailTaken, type StaffUser } from "~/models/staff.server";
 import { DEMO_PROGRAMS } from "../../db/seeds/demo/staff";
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from "./password.server";
 import { ROLES, type Role } from "./roles";
@@ -44,19 +44,20 @@ export async function createAccountFromCli(raw: {
     };
 
   const generatedPassword = password ? null : generatePassword();
-  const staff = await createStaff({
-    email,
-    name: name ?? email.split("@")[0],
-    role,
-    programIds: chosen.map((p) => p.id),
-    passwordHash: await hashPassword(password ?? generatedPassword!),
-  });
-  await audit({
-    actorEmail: "cli",
-    action: "staff.create",
-    entityType: "staff",
-    entityId: staff.id,
-    details: { email, role, via: "cli" },
-  });
+  const passwordHash = await hashPassword(password ?? generatedPassword!);
+  await audited(
+    (staff: StaffUser) => ({
+      actorEmail: "cli",
+      action: "staff.create",
+      entityType: "staff",
+      entityId: staff.id,
+      details: { email, role, via: "cli" },
+    }),
+    (trx) =>
+      createStaff(
+        { email, name: name ?? email.split("@")[0], role, programIds: chosen.map((p) => p.id), passwordHash },
+        trx,
+      ),
+  );
   return { ok: true, email, role, programs: chosen.map((p) => p.name), generatedPassword };
 }

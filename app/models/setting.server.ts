@@ -1,3 +1,4 @@
+import type { Knex } from "knex";
 import { db, nowIso } from "~/db.server";
 
 /** App settings a coordinator or admin changes on a page (not the environment): one text value per key. */
@@ -8,8 +9,11 @@ export async function getSetting({ key }: { key: SettingKey }): Promise<string |
   return row?.value ?? null;
 }
 
-export async function setSetting({ key, value }: { key: SettingKey; value: string }): Promise<void> {
-  await db("app_settings")
+export async function setSetting(
+  { key, value }: { key: SettingKey; value: string },
+  trx: Knex | Knex.Transaction = db,
+): Promise<void> {
+  await trx("app_settings")
     .insert({ key, value, updated_at: nowIso() })
     .onConflict("key")
     .merge({ value, updated_at: nowIso() });

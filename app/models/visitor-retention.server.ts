@@ -1,3 +1,4 @@
+import { audited, type ChangedBy } from "~/models/audit.server";
 import { getSetting, setSetting } from "~/models/setting.server";
 import { deleteVisitorsLastSeenBefore } from "~/models/visitor.server";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -13,8 +14,11 @@ export async function retentionYears(): Promise<number> {
     : DEFAULT_RETENTION_YEARS;
 }
 
-export async function setRetentionYears({ years }: { years: number }): Promise<void> {
-  await setSetting({ key: "visitors.retentionYears", value: String(years) });
+/** Sets how long visitors are kept, and audits it in the same transaction. */
+export async function setRetentionYears({ years, by }: { years: number; by: ChangedBy }): Promise<void> {
+  await audited({ ...by, action: "visitor.retention.set", entityType: "setting", details: { years } }, (trx) =>
+    setSetting({ key: "visitors.retentionYears", value: String(years) }, trx),
+  );
 }
 
 /** The same calendar day `years` back (29 February falls back to the 28th). */

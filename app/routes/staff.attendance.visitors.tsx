@@ -15,7 +15,6 @@ import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
-import { audit } from "~/models/audit.server";
 import { listAllPrograms } from "~/models/program.server";
 import {
   MAX_RETENTION_YEARS,
@@ -80,8 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "pin") {
     const parsed = parseForm(form, schemas.pin);
     if (!parsed.ok) return data<ActionResult>({ intent, errors: parsed.errors }, { status: 422 });
-    await setKioskPin(parsed.value.pin);
-    await audit({ actor: staff, action: "kiosk.pin", entityType: "setting", ip });
+    await setKioskPin(parsed.value.pin, { actor: staff, ip });
     return redirect("/staff/attendance/visitors?done=pin");
   }
   if (intent === "remove") {
@@ -94,14 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "retention") {
     const parsed = parseForm(form, schemas.retention);
     if (!parsed.ok) return data<ActionResult>({ intent, errors: parsed.errors }, { status: 422 });
-    await setRetentionYears({ years: parsed.value.years });
-    await audit({
-      actor: staff,
-      action: "visitor.retention.set",
-      entityType: "setting",
-      ip,
-      details: { years: parsed.value.years },
-    });
+    await setRetentionYears({ years: parsed.value.years, by: { actor: staff, ip } });
     return redirect(`/staff/attendance/visitors?done=retention`);
   }
   return data<ActionResult>({ intent: "", errors: { form: "errForm" } }, { status: 400 });
