@@ -1,16 +1,13 @@
-import { Form, Link } from "@remix-run/react";
 import {
   CheckboxField,
   ChoiceGroup,
   Field,
-  FormAlert,
+  FormActions,
   SelectField,
   TextareaField,
-  errorText,
-  fieldProps,
-  hasErrors,
+  ToolkitForm,
+  fieldsOf,
   labelledOptions,
-  namedOptions,
 } from "~/components/forms";
 import type { ActivityFormErrors } from "~/activities/activity-form";
 import { ACTIVITY_KINDS, ACTIVITY_SCOPES, SCHEDULE_ROWS } from "~/activities/activity-form";
@@ -43,15 +40,13 @@ export function ActivityForm({
   programs: { id: number; name: string }[];
 }) {
   const t = useStrings(attendanceStrings);
-  const text = errorText(t, errors);
-  const field = fieldProps(defaults, text);
+  const field = fieldsOf(t, defaults, errors);
   const kinds = labelledOptions(ACTIVITY_KINDS, (k) => t[`kind_${k}`]);
   const scopes = labelledOptions(ACTIVITY_SCOPES, (s) => t[`scope_${s}`]);
   const weekdays = labelledOptions(WEEKDAYS, (d) => t[`wd${d}`]);
   const slots = [...defaults.schedule, ...Array.from({ length: SCHEDULE_ROWS }, () => null)].slice(0, SCHEDULE_ROWS);
   return (
-    <Form method="post" className="stack" noValidate>
-      <FormAlert>{hasErrors(errors) ? t.errForm : null}</FormAlert>
+    <ToolkitForm errors={errors} alert={t.errForm}>
       <Field label={t.name} {...field("name")} maxLength={200} required />
       <Field label={t.place} {...field("place")} maxLength={200} />
       <TextareaField label={t.description} {...field("description")} rows={3} maxLength={2000} />
@@ -64,13 +59,8 @@ export function ActivityForm({
         defaultChecked={defaults.countsAttendance}
       />
       <Field label={t.startsOn} {...field("startsOn")} type="date" hint={t.startsOnHint} />
-      <SelectField
-        label={t.programFor}
-        {...field("programId")}
-        empty={t.allPrograms}
-        options={namedOptions(programs)}
-      />
-      <ChoiceGroup legend={t.schedule} name="schedule" hint={t.scheduleHint} error={text("schedule")}>
+      <SelectField label={t.programFor} {...field("programId")} empty={t.allPrograms} options={programs} />
+      <ChoiceGroup legend={t.schedule} name="schedule" hint={t.scheduleHint} error={field("schedule").error}>
         {slots.map((slot, i) => (
           <div key={i} className="schedule-row">
             <SelectField
@@ -85,14 +75,7 @@ export function ActivityForm({
           </div>
         ))}
       </ChoiceGroup>
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
-          {t.saveActivity}
-        </button>
-        <Link to="/staff/activities" className="button button--quiet">
-          {t.cancel}
-        </Link>
-      </div>
-    </Form>
+      <FormActions submit={t.saveActivity} intent="save" cancel={t.cancel} cancelTo="/staff/activities" />
+    </ToolkitForm>
   );
 }

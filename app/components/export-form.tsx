@@ -16,6 +16,8 @@ export interface ExportFormValues {
 }
 
 const ERROR_ID = "export-error";
+/** The smallest group size k: a whole number from 5 to 100. */
+const K_INPUT = { type: "number", inputMode: "numeric", min: 5, max: 100, step: 1 } as const;
 
 /**
  * The research export's choices. "Förhandsgranska" sends them to /staff/exports as a GET (nothing is made);
@@ -69,17 +71,7 @@ export function ExportForm({
         hint={t.freeTextHint}
         defaultChecked={values.freeText}
       />
-      <Field
-        label={t.k}
-        type="number"
-        inputMode="numeric"
-        min={5}
-        max={100}
-        step={1}
-        hint={t.kHint}
-        {...field("k")}
-        errorIn={wrong("k")}
-      />
+      <Field label={t.k} hint={t.kHint} {...K_INPUT} {...field("k")} errorIn={wrong("k")} />
       <div className="actions">
         <button type="submit" name="preview" value="1" className="button button--quiet">
           {t.preview}

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { themeFilterOptions } from "~/components/feedback-ui";
-import { Field, SelectField, labelledOptions, namedOptions } from "~/components/forms";
+import { Field, SelectField, labelledOptions } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
@@ -44,10 +44,8 @@ export function FeedbackFilters({
         <SelectField label={t.filterFlagged} {...choice("flagged")} options={flagged} />
         <SelectField label={t.filterTheme} {...choice("theme")} options={themeFilterOptions(themes)} />
         <SelectField label={t.filterSource} {...choice("source")} options={sources} />
-        {programs.length > 1 ? (
-          <SelectField label={t.filterProgram} {...choice("program")} options={namedOptions(programs)} />
-        ) : null}
-        <SelectField label={t.filterActivity} {...choice("activity")} options={namedOptions(activities)} />
+        {programs.length > 1 ? <SelectField label={t.filterProgram} {...choice("program")} options={programs} /> : null}
+        <SelectField label={t.filterActivity} {...choice("activity")} options={activities} />
         <SelectField
           label={t.filterAssigned}
           {...choice("assigned")}

@@ -2,22 +2,21 @@
  * The one form toolkit: every staff and participant form is built from these.
  *
  *   const t = useStrings(staffStrings);
- *   const err = errorText(t, result?.errors);          // string key from the server → text in the page's language
- *   <Form method="post" className="stack" noValidate>
- *     <FormAlert>{result?.errors ? t.errForm : null}</FormAlert>
- *     <Field label={t.name} name="name" defaultValue={v.name} maxLength={200} error={err("name")} />
- *     <TextareaField label={t.note} name="note" hint={t.noteHint} error={err("note")} rows={4} />
- *     <SelectField label={t.role} name="role" defaultValue={v.role} error={err("role")}>
- *       <option value="admin">…</option>
- *     </SelectField>
+ *   const field = fieldsOf(t, result?.values ?? defaults, result?.errors); // name, value and error text by name
+ *   <ToolkitForm errors={result?.errors} alert={t.errForm}>                // posts; its alert comes first
+ *     <Field label={t.name} {...field("name")} maxLength={200} />
+ *     <TextareaField label={t.note} {...field("note")} hint={t.noteHint} rows={4} />
+ *     <SelectField label={t.programme} {...field("programId")} options={programs} />  // records with id and name
  *     <CheckboxField label={t.disable} name="disabled" hint={t.disableHint} defaultChecked={v.disabled} />
- *   </Form>
+ *     <FormActions submit={t.save} cancel={t.cancel} cancelTo="/staff/users" />
+ *   </ToolkitForm>
  *
  * Each field renders label, hint, error and control in that order, ids `<id>-hint` and `<id>-error`, and wires
  * `aria-invalid` and `aria-describedby` (plus any ids in `describedBy`, e.g. a counter passed as `children`,
  * which render after the control). `id` defaults to `name`. The server side is `parseForm` in
  * `app/http/parse-form.ts`: its field errors are string keys, turned into text here with `errorText`.
  */
+import { Form, Link, type FormProps } from "@remix-run/react";
 import {
   useEffect,
   useRef,
@@ -185,9 +184,20 @@ export interface FieldOption {
   disabled?: boolean;
 }
 
-/** Records with an id and a name (programmes, activities, colleagues …) as options, in their order. */
-export function namedOptions(records: readonly { id: string | number; name: string }[]): FieldOption[] {
-  return records.map((r) => ({ value: r.id, label: r.name }));
+/** A record with an id and a name (a programme, an activity, a colleague …): an option as it is. */
+export interface NamedRecord {
+  id: string | number;
+  name: string;
+}
+
+/** The choices of a `SelectField` or a `ChoiceGroup`: options, or records with an id and a name, in their order. */
+export type Options = readonly (FieldOption | NamedRecord)[];
+
+const asOption = (o: FieldOption | NamedRecord): FieldOption => ("id" in o ? { value: o.id, label: o.name } : o);
+
+/** Records with an id and a name as options (`options` takes the records themselves too). */
+export function namedOptions(records: readonly NamedRecord[]): FieldOption[] {
+  return records.map(asOption);
 }
 
 /** Labelled options, one a value: `labelledOptions(STATUSES, (s) => t[`status_${s}`])`. */
@@ -210,13 +220,12 @@ export function SelectField({
   empty,
   children,
   ...props
-}: Omit<FieldFrame, "children"> &
-  SelectProps & { after?: ReactNode; options?: readonly FieldOption[]; empty?: ReactNode }) {
+}: Omit<FieldFrame, "children"> & SelectProps & { after?: ReactNode; options?: Options; empty?: ReactNode }) {
   const { frame, control } = useFieldParts(props);
   const select = (
     <select {...control}>
       {empty !== undefined ? <option value="">{empty}</option> : null}
-      {options?.map((o) => (
+      {options?.map(asOption).map((o) => (
         <option key={o.value} value={o.value} disabled={o.disabled}>
           {o.label}
         </option>
@@ -332,6 +341,19 @@ export function fieldProps(
   };
 }
 
+/**
+ * `fieldProps` over the page's strings: `const field = fieldsOf(t, values, errors)` gives each named field its
+ * name, default value and error text (an unknown `errXxx` key reads `fallback`, else the strings' `errForm`).
+ */
+export function fieldsOf<T extends object>(
+  t: T,
+  values: object | null | undefined,
+  errors: Partial<Record<string, string>> | null | undefined,
+  fallback?: string,
+) {
+  return fieldProps(values, errorText(t, errors, fallback));
+}
+
 /** Whether a `parseForm` error object holds any error. */
 export function hasErrors(errors: Partial<Record<string, string>> | null | undefined): boolean {
   return !!errors && Object.values(errors).some(Boolean);
@@ -360,7 +382,7 @@ export function ChoiceGroup({
   legend: ReactNode;
   name: string;
   id?: string;
-  options?: readonly FieldOption[];
+  options?: Options;
   type?: "checkbox" | "radio";
   defaultValue?: string | number | readonly (string | number)[] | null;
 }) {
@@ -372,7 +394,7 @@ export function ChoiceGroup({
     <fieldset className={className ?? "field"} id={id} aria-describedby={ids.control["aria-describedby"]}>
       <legend>{legend}</legend>
       <FieldText hint={hint} hintId={ids.hintId} error={error} errorId={ids.errorId} />
-      {options?.map((o) => (
+      {options?.map(asOption).map((o) => (
         <Choice
           key={o.value}
           type={type}
@@ -430,5 +452,54 @@ export function HintedButton({
         {children}
       </button>
     </>
+  );
+}
+
+/**
+ * The opening every form of the toolkit shares: a `Form` that posts, stacked, with the browser's own validation
+ * off (the server's errors are the ones said), and its alert first, saying `alert` when `errors` holds any.
+ */
+export function ToolkitForm({
+  errors,
+  alert,
+  children,
+  method = "post",
+  className = "stack",
+  noValidate = true,
+  ...form
+}: FormProps & { errors: Partial<Record<string, string>> | null | undefined; alert: ReactNode }) {
+  return (
+    <Form method={method} className={className} noValidate={noValidate} {...form}>
+      <FormAlert>{hasErrors(errors) ? alert : null}</FormAlert>
+      {children}
+    </Form>
+  );
+}
+
+/**
+ * A form's last row: its submit button (sending `intent` when given) and, with `cancelTo`, a link away that cancels.
+ */
+export function FormActions({
+  submit,
+  intent,
+  cancel,
+  cancelTo,
+}: {
+  submit: ReactNode;
+  intent?: string;
+  cancel?: ReactNode;
+  cancelTo?: string;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" name={intent && "intent"} value={intent} className="button">
+        {submit}
+      </button>
+      {cancelTo ? (
+        <Link to={cancelTo} className="button button--quiet">
+          {cancel}
+        </Link>
+      ) : null}
+    </div>
   );
 }

@@ -1,16 +1,13 @@
-import { Form } from "@remix-run/react";
 import { ROLES, type Role } from "~/auth/roles";
 import {
   CheckboxField,
   ChoiceGroup,
   Field,
-  FormAlert,
+  FormActions,
   SelectField,
-  errorText,
-  fieldProps,
-  hasErrors,
+  ToolkitForm,
+  fieldsOf,
   labelledOptions,
-  namedOptions,
 } from "~/components/forms";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
@@ -40,33 +37,24 @@ export function StaffForm({
   submitLabel: string;
 }) {
   const t = useStrings(staffStrings);
-  const err = errorText(t, errors);
-  const field = fieldProps(defaults, err);
+  const field = fieldsOf(t, defaults, errors);
   const roles = [{ value: "", label: "–", disabled: true }, ...labelledOptions(ROLES, (role) => t[`role_${role}`])];
   return (
-    <Form method="post" className="stack" noValidate>
-      <FormAlert>{hasErrors(errors) ? t.errForm : null}</FormAlert>
+    <ToolkitForm errors={errors} alert={t.errForm}>
       <Field label={t.name} {...field("name")} autoComplete="off" maxLength={200} required />
       <Field label={t.email} {...field("email")} type="email" autoComplete="off" maxLength={254} required />
       <SelectField label={t.role} {...field("role")} required options={roles} />
-      <ChoiceGroup legend={t.programs} {...field("programIds")} options={namedOptions(programs)} />
+      <ChoiceGroup legend={t.programs} {...field("programIds")} options={programs} />
       {showDisabled ? (
         <CheckboxField
           label={t.disableAccount}
           name="disabled"
           hint={t.disableHint}
           defaultChecked={defaults.disabled}
-          error={err("disabled")}
+          error={field("disabled").error}
         />
       ) : null}
-      <div className="actions">
-        <button type="submit" name="intent" value="save" className="button">
-          {submitLabel}
-        </button>
-        <a href="/staff/users" className="button button--quiet">
-          {t.cancel}
-        </a>
-      </div>
-    </Form>
+      <FormActions submit={submitLabel} intent="save" cancel={t.cancel} cancelTo="/staff/users" />
+    </ToolkitForm>
   );
 }

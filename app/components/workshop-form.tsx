@@ -1,14 +1,4 @@
-import { Form } from "@remix-run/react";
-import {
-  ChoiceGroup,
-  Field,
-  FormAlert,
-  SelectField,
-  errorText,
-  fieldProps,
-  hasErrors,
-  namedOptions,
-} from "~/components/forms";
+import { ChoiceGroup, Field, SelectField, ToolkitForm, fieldsOf } from "~/components/forms";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 
@@ -29,26 +19,20 @@ export function WorkshopForm({
   submitLabel: string;
 }) {
   const t = useStrings(workshopStaff);
-  const field = fieldProps(defaults, errorText(t, errors, t.errFormTop));
+  const field = fieldsOf(t, defaults, errors, t.errFormTop);
   const follows = earlier.map((w) => ({ value: w.id, label: `${w.title} (${w.heldOn})` }));
   return (
-    <Form method="post" className="stack">
-      <FormAlert>{hasErrors(errors) ? t.errFormTop : null}</FormAlert>
+    <ToolkitForm errors={errors} alert={t.errFormTop} noValidate={false}>
       <Field label={t.formTitle} {...field("title")} required maxLength={200} />
       <Field label={t.formDate} {...field("heldOn")} type="date" required />
       <Field label={t.formPlace} {...field("place")} maxLength={200} />
-      <SelectField
-        label={t.formProgram}
-        {...field("programId")}
-        empty={t.formNoProgram}
-        options={namedOptions(programs)}
-      />
+      <SelectField label={t.formProgram} {...field("programId")} empty={t.formNoProgram} options={programs} />
       {earlier.length > 0 ? (
         <ChoiceGroup legend={t.formFollows} {...field("followsIds")} hint={t.formFollowsHint} options={follows} />
       ) : null}
       <button type="submit" className="button">
         {submitLabel}
       </button>
-    </Form>
+    </ToolkitForm>
   );
 }

@@ -9,7 +9,7 @@ import { programsFor } from "~/activities/programs.server";
 import { isoDate } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { parseForm } from "~/http/parse-form";
-import { ChoiceGroup, Field, FormAlert, SelectField, namedOptions } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, SelectField } from "~/components/forms";
 import { listEnrolments, saveEnrolment } from "~/models/enrolment.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -99,7 +99,7 @@ export default function Enrolment() {
           <SelectField
             label={t.program}
             name="programId"
-            options={namedOptions(programs)}
+            options={programs}
             defaultValue={values.programId ?? String(programs[0]?.id ?? "")}
             error={msg(errors.programId)}
           />

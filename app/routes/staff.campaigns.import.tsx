@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { programScope } from "~/auth/scope";
-import { Field, FormAlert, SelectField, errorText, fieldProps, namedOptions } from "~/components/forms";
+import { Field, FormAlert, SelectField, errorText, fieldProps } from "~/components/forms";
 import { WaveImportPreview } from "~/components/wave-import-preview";
 import { programsFor } from "~/activities/programs.server";
 import { readMultipart } from "~/activities/upload.server";
@@ -124,15 +124,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return reply(status, { values, check, csv: status === 200 ? text : "", fileName, ready: responses.length });
   }
   const code = await uniqueJoinCode((c) => codeTaken({ code: c }));
-  const result = await importWaveFile({
-    text,
-    fileName,
-    survey,
-    wave,
-    code,
-    locale,
-    by: { actor: staff, ip: clientAddress(context) },
-  });
+  const by = { actor: staff, ip: clientAddress(context) };
+  const result = await importWaveFile({ text, fileName, survey, wave, code, locale, by });
   if (!result.ok) return reply(result.status, { values, check: result.check, fileName });
   return redirect(`/staff/campaigns/${result.campaignId}?importerade=${result.responses}`, 303);
 }
@@ -174,7 +167,7 @@ export default function ImportWave() {
           options={d.surveys.map((s) => ({ value: s.key, label: s.title }))}
           {...field("surveyKey")}
         />
-        <SelectField label={t.importProgram} options={namedOptions(d.programs)} {...field("programId")} />
+        <SelectField label={t.importProgram} options={d.programs} {...field("programId")} />
         <Field label={t.importWaveTitle} hint={t.importWaveTitleHint} maxLength={200} {...field("title")} />
         <Field label={t.importOpensOn} type="date" max={d.today} {...field("opensOn")} />
         <Field label={t.importClosesOn} type="date" max={d.today} hint={t.importDatesHint} {...field("closesOn")} />

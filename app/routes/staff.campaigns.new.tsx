@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import type { Scoped } from "~/auth/scope";
@@ -12,16 +12,7 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
-import {
-  CheckboxField,
-  ChoiceGroup,
-  Field,
-  FormAlert,
-  SelectField,
-  errorText,
-  fieldProps,
-  namedOptions,
-} from "~/components/forms";
+import { CheckboxField, ChoiceGroup, Field, FormActions, SelectField, ToolkitForm, fieldsOf } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newCampaign");
@@ -68,7 +59,7 @@ export default function NewCampaign() {
   const result = useActionData<typeof action>();
   const t = useStrings(strings);
   const echo = result?.echo ?? {};
-  const field = fieldProps(echo, errorText(t, result?.errors));
+  const field = fieldsOf(t, echo, result?.errors);
   const surveyOptions = surveys.map((s) => ({ value: s.key, label: s.title }));
   const modes = [
     { value: "anonymous", label: t.modeAnonymous },
@@ -77,35 +68,23 @@ export default function NewCampaign() {
   return (
     <div className="page page--narrow">
       <h1>{t.newCampaign}</h1>
-      <Form method="post" className="stack" noValidate>
-        <FormAlert>{result ? t.errForm : null}</FormAlert>
+      <ToolkitForm errors={result?.errors} alert={t.errForm}>
         <SelectField label={t.survey} {...field("surveyKey", "brukarenkat")} options={surveyOptions} />
         <Field label={t.title} {...field("title")} maxLength={200} required hint={t.titleHint} />
-        <SelectField
-          label={t.program}
-          {...field("programId", programs[0]?.id ?? "")}
-          options={namedOptions(programs)}
-        />
+        <SelectField label={t.program} {...field("programId", programs[0]?.id ?? "")} options={programs} />
         <SelectField
           label={t.activity}
           {...field("activityId")}
           empty={t.activityNone}
-          options={namedOptions(activities)}
+          options={activities}
           hint={t.activityHint}
         />
         <Field label={t.opensOn} {...field("opensOn", today)} type="date" required />
         <Field label={t.closesOn} {...field("closesOn")} type="date" required hint={t.datesHint} />
         <ChoiceGroup legend={t.mode} {...field("mode", "anonymous")} type="radio" options={modes} />
         <CheckboxField label={t.kiosk} name="kiosk" hint={t.kioskHint} defaultChecked={Boolean(result?.echo.kiosk)} />
-        <div className="actions">
-          <button type="submit" className="button">
-            {t.create}
-          </button>
-          <Link to="/staff/campaigns" className="button button--quiet">
-            {t.cancel}
-          </Link>
-        </div>
-      </Form>
+        <FormActions submit={t.create} cancel={t.cancel} cancelTo="/staff/campaigns" />
+      </ToolkitForm>
     </div>
   );
 }

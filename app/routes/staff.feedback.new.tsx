@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
@@ -17,13 +17,11 @@ import { pageTitle } from "~/i18n/meta";
 import {
   CheckboxField,
   Field,
-  FormAlert,
   SelectField,
   TextareaField,
+  ToolkitForm,
   errorText,
   fieldProps,
-  hasErrors,
-  namedOptions,
 } from "~/components/forms";
 import { parseForm, type FieldErrors } from "~/http/parse-form";
 
@@ -97,7 +95,6 @@ export default function NewNote() {
   const field = fieldProps(v, err);
   // With one programme to choose from, it is chosen.
   const only = programs.length === 1 ? programs[0] : null;
-  const activityOptions = namedOptions(activities);
   return (
     <div className="page page--narrow">
       <p>
@@ -105,22 +102,21 @@ export default function NewNote() {
       </p>
       <h1>{t.noteTitle}</h1>
       <p className="lead">{t.noteLead}</p>
-      <FormAlert>{hasErrors(errors) ? Object.keys(errors).map(err).join(" ") : null}</FormAlert>
-      <Form method="post" className="stack" noValidate>
+      <ToolkitForm errors={errors} alert={Object.keys(errors).map(err).join(" ")}>
         <TextareaField label={t.noteText} {...field("text")} rows={8} />
         <SelectField
           label={t.program}
           {...field("programId", only ? only.id : "")}
           empty={only ? undefined : "–"}
-          options={namedOptions(programs)}
+          options={programs}
         />
-        <SelectField label={t.activity} {...field("activityId")} empty={t.noActivity} options={activityOptions} />
+        <SelectField label={t.activity} {...field("activityId")} empty={t.noActivity} options={activities} />
         <CheckboxField label={t.noteConsent} name="consent" defaultChecked={v?.consent ?? false} />
         <Field label={t.noteConsentNote} {...field("consentNote")} maxLength={500} />
         <button type="submit" className="button button--block">
           {t.noteSave}
         </button>
-      </Form>
+      </ToolkitForm>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { themeCounts } from "~/models/feedback.server";
 import { createTheme, listThemes, setThemeArchived } from "~/models/feedback-theme.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import { Field, FormAlert, SelectField, namedOptions } from "~/components/forms";
+import { Field, FormAlert, SelectField } from "~/components/forms";
 import { readFeedbackListForm } from "~/feedback/list-form.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -118,7 +118,7 @@ export default function Themes() {
       <FormAlert id="theme-error">{result?.error}</FormAlert>
       <Form method="post" className="stack">
         <Field label={t.themeName} {...nameField} maxLength={100} errorIn={result?.error && "theme-error"} />
-        <SelectField label={t.themeParent} name="parentId" empty={t.themeTop} options={namedOptions(parents)} />
+        <SelectField label={t.themeParent} name="parentId" empty={t.themeTop} options={parents} />
         <button type="submit" name="intent" value="create" className="button">
           {t.addTheme}
         </button>

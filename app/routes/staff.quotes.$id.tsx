@@ -17,15 +17,7 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import {
-  Field,
-  FormAlert,
-  HintedButton,
-  SelectField,
-  TextareaField,
-  fieldProps,
-  namedOptions,
-} from "~/components/forms";
+import { Field, FormAlert, HintedButton, SelectField, TextareaField, fieldProps } from "~/components/forms";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageQuote");
@@ -113,7 +105,7 @@ export default function QuotePage() {
             label={t.activity}
             {...field("activityId", "quote-activity")}
             empty={t.noActivity}
-            options={namedOptions(activities)}
+            options={activities}
           />
           <Field label={t.quoteDate} {...field("quoteDate", "quote-date")} type="date" required />
           <button type="submit" name="intent" value="save" className="button button--secondary">

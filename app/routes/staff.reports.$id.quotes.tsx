@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { z } from "zod";
-import { ChoiceGroup, FormAlert } from "~/components/forms";
+import { ChoiceGroup, FormActions, FormAlert } from "~/components/forms";
 import { parseForm } from "~/http/parse-form";
 import { pageTitle } from "~/i18n/meta";
 import { requireReport } from "~/reports/report-page.server";
@@ -98,11 +98,7 @@ export default function ChooseQuotes() {
             }))}
             defaultValue={q.chosen}
           />
-          <div className="actions">
-            <button type="submit" className="button">
-              {t.quotesSave}
-            </button>
-          </div>
+          <FormActions submit={t.quotesSave} />
         </Form>
       )}
     </div>

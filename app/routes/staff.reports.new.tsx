@@ -8,7 +8,7 @@ import { todayInStockholm } from "~/outcomes/calendar";
 import { draftNewReport, parseNewReport, reportablePrograms, TITLE_MAX } from "~/reports/report-service.server";
 import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
-import { ChoiceGroup, Field, FormAlert, errorText, fieldProps, namedOptions } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, errorText, fieldProps } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle(strings, "newTitle");
@@ -71,7 +71,7 @@ export default function NewReport() {
         <Field label={t.title} {...field("title")} maxLength={TITLE_MAX} required hint={t.titleHint} />
         <Field label={t.from} {...field("from")} type="date" required />
         <Field label={t.to} {...field("to")} type="date" required />
-        <ChoiceGroup legend={t.programs} {...field("programId")} options={namedOptions(programs)} />
+        <ChoiceGroup legend={t.programs} {...field("programId")} options={programs} />
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t.create}

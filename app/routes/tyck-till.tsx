@@ -25,7 +25,6 @@ import {
   SelectField,
   TextareaField,
   hasErrors,
-  namedOptions,
 } from "~/components/forms";
 import { parseForm } from "~/http/parse-form";
 
@@ -203,7 +202,7 @@ export default function TyckTill() {
           }
           name="activityId"
           empty={t.activityNone}
-          options={namedOptions(activities)}
+          options={activities}
           defaultValue={values?.activityId ?? ""}
           error={errors.choice}
         />
@@ -216,7 +215,7 @@ export default function TyckTill() {
           }
           name="programId"
           type="radio"
-          options={[...namedOptions(programs), { value: "", label: t.programUnknown }]}
+          options={[...programs, { value: "", label: t.programUnknown }]}
           defaultValue={values?.programId}
         />
 

@@ -1,15 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import {
-  Choice,
-  ChoiceGroup,
-  Field,
-  FormAlert,
-  HintedButton,
-  SelectField,
-  labelledOptions,
-  namedOptions,
-} from "~/components/forms";
+import { Choice, ChoiceGroup, Field, FormAlert, HintedButton, SelectField, labelledOptions } from "~/components/forms";
 
 describe("the form toolkit", () => {
   it("describes a group of choices by its hint and error, and marks nothing invalid without an error", () => {
@@ -58,10 +49,10 @@ describe("the form toolkit", () => {
         label="Program"
         name="programId"
         empty="Alla program"
-        options={namedOptions([
+        options={[
           { id: 1, name: "Bostad Först" },
           { id: 2, name: "Mallis" },
-        ])}
+        ]}
         defaultValue="2"
       >
         <option value="none">Inget program</option>
@@ -95,11 +86,11 @@ describe("the form toolkit", () => {
       <ChoiceGroup
         legend="Program"
         name="programIds"
-        options={namedOptions([
+        options={[
           { id: 1, name: "Bostad Först" },
           { id: 2, name: "Mallis" },
           { id: 3, name: "Stadsdel" },
-        ])}
+        ]}
         defaultValue={[1, "3"]}
       />,
     );

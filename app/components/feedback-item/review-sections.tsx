@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ThemeChoices } from "~/components/feedback-ui";
-import { SelectField, labelledOptions, namedOptions } from "~/components/forms";
+import { SelectField, labelledOptions } from "~/components/forms";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { FEEDBACK_STATUSES } from "~/models/feedback-constants";
@@ -70,7 +70,7 @@ export function AssignSection({
           label={t.assignLabel}
           name="assignee"
           empty={t.nobody}
-          options={namedOptions(colleagues)}
+          options={colleagues}
           defaultValue={chosen}
           key={chosen || "none"}
         />

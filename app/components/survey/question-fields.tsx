@@ -1,5 +1,6 @@
 import type { ChangeEvent } from "react";
 import type { QuestionView } from "~/surveys/question-view";
+import { Field, wireControl } from "~/components/forms";
 import { SmileyFace } from "./smiley-face";
 
 /**
@@ -20,19 +21,20 @@ export function QuestionFields({
   otherLabel: string;
 }) {
   const id = (suffix: string) => `q-${question.name}-${suffix}`;
+  const maxLength = question.maxLength ?? undefined;
   if (question.kind === "text" || question.kind === "longText") {
     const Control = question.kind === "text" ? "input" : "textarea";
+    // Labelled by the question's title; its id, aria-invalid and aria-describedby wired by the form toolkit.
+    const { control } = wireControl(id("text"), { describedBy }, invalid);
     return (
       <Control
-        id={id("text")}
         name="answer"
         className="survey-text"
         defaultValue={question.text}
-        maxLength={question.maxLength ?? undefined}
+        maxLength={maxLength}
         rows={question.kind === "longText" ? question.rows : undefined}
         aria-labelledby={titleId}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
+        {...control}
       />
     );
   }
@@ -91,16 +93,14 @@ export function QuestionFields({
         </label>
       ))}
       {other ? (
-        <div className="field survey-other">
-          <label htmlFor={id("other")}>{question.otherPlaceholder ?? otherLabel}</label>
-          <input
-            id={id("other")}
-            name="other"
-            type="text"
-            defaultValue={question.otherText}
-            maxLength={question.maxLength ?? undefined}
-          />
-        </div>
+        <Field
+          className="field survey-other"
+          label={question.otherPlaceholder ?? otherLabel}
+          id={id("other")}
+          name="other"
+          defaultValue={question.otherText}
+          maxLength={maxLength}
+        />
       ) : null}
     </div>
   );
