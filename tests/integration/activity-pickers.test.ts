@@ -57,19 +57,24 @@ const count = async (table: string) => Number((await db(table).count<{ n: number
 const post = (action: (args: never) => unknown, path: string, fields: Record<string, string>, params = {}) =>
   settle(async () => action({ request: postForm(path, fields, { cookie }), params, context: ROUTE_CONTEXT } as never));
 
+/** A quote candidate made from a note in Bostad Först, as the coordinator makes one: its id. */
+async function quoteInBf(): Promise<string> {
+  const feedback = await recordFeedback({ source: "form", programId: bf, text: "Mer sygrupp", consentToQuote: true });
+  const proposed = await post(
+    itemAction,
+    `/staff/feedback/${feedback.id}`,
+    { intent: "quote" },
+    { id: `${feedback.id}` },
+  );
+  return locationOf(proposed)!.split("/").pop()!;
+}
+
 describe("the activity pickers list only the activities a staff member may pick", () => {
   it("on a new note, a new campaign, a quote and the inbox filter: own programmes' and those with none", async () => {
     expect(names(await loadRoute(noteLoader, "/staff/feedback/new", { cookie }))).toEqual(IN_SCOPE);
     expect(names(await loadRoute(campaignLoader, "/staff/campaigns/new", { cookie }))).toEqual(IN_SCOPE);
     expect(names(await loadRoute(inboxLoader, "/staff/feedback", { cookie }))).toEqual(IN_SCOPE);
-    const feedback = await recordFeedback({ source: "form", programId: bf, text: "Mer sygrupp", consentToQuote: true });
-    const proposed = await post(
-      itemAction,
-      `/staff/feedback/${feedback.id}`,
-      { intent: "quote" },
-      { id: `${feedback.id}` },
-    );
-    const quoteId = locationOf(proposed)!.split("/").pop()!;
+    const quoteId = await quoteInBf();
     const quote = await loadRoute(quoteLoader, `/staff/quotes/${quoteId}`, { cookie, params: { id: quoteId } });
     expect(names(quote)).toEqual(IN_SCOPE);
   });
@@ -114,14 +119,7 @@ describe("an activity outside scope posted by hand", () => {
   });
 
   it("is refused on a quote with a plain Swedish message, and the quote keeps its activity", async () => {
-    const feedback = await recordFeedback({ source: "form", programId: bf, text: "Mer sygrupp", consentToQuote: true });
-    const proposed = await post(
-      itemAction,
-      `/staff/feedback/${feedback.id}`,
-      { intent: "quote" },
-      { id: `${feedback.id}` },
-    );
-    const id = locationOf(proposed)!.split("/").pop()!;
+    const id = await quoteInBf();
     const save = (activityId: number) =>
       post(
         quoteAction,
