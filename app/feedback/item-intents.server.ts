@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { badRequest, notFound } from "~/http/errors.server";
+import { parseForm } from "~/http/parse-form";
 import { format } from "~/i18n/define";
 import type { feedbackStaff } from "~/i18n/strings/feedback";
 import type { Locale } from "~/i18n/locale";
@@ -25,7 +26,7 @@ import { proposeQuote } from "~/models/quote.server";
  */
 export const COMMENT_MAX = 5000;
 
-const commentText = z.string().trim().max(COMMENT_MAX);
+const commentText = z.string().trim().max(COMMENT_MAX, "errTooLong");
 const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read") }),
   z.object({ intent: z.literal("read-raw") }),
@@ -54,10 +55,9 @@ interface Context {
 }
 
 export async function feedbackItemIntent(form: URLSearchParams, ctx: Context) {
-  const raw = Object.fromEntries(form);
-  const parsed = intents.safeParse({ ...raw, themeIds: form.getAll("themeIds") });
-  if (!parsed.success) return refusedForm(String(raw.intent ?? ""), parsed.error, ctx.t);
-  const input = parsed.data;
+  const parsed = parseForm(form, intents);
+  if (!parsed.ok) return refusedForm(form.get("intent") ?? "", parsed.errors, ctx.t);
+  const input = parsed.value;
   const { id, viewer, ip, t } = ctx;
   const fail = (error: string) => data<FeedbackItemResult>({ intent: input.intent, error, raw: null }, { status: 422 });
   const done = () => redirect(`/staff/feedback/${id}?saved=${input.intent}`);
@@ -113,8 +113,8 @@ export async function feedbackItemIntent(form: URLSearchParams, ctx: Context) {
 }
 
 /** A form that does not parse: a too-long comment or a wrong choice is said beside its section; else 400. */
-function refusedForm(intent: string, error: z.ZodError, t: Strings) {
-  const tooLong = error.issues.some((i) => i.code === "too_big");
+function refusedForm(intent: string, errors: Partial<Record<string, string>>, t: Strings) {
+  const tooLong = Object.values(errors).includes("errTooLong");
   if (["comment", "flag", "unflag"].includes(intent) && tooLong)
     return data<FeedbackItemResult>(
       { intent: intent as FeedbackIntent, error: format(t.errTooLong, { max: COMMENT_MAX }), raw: null },

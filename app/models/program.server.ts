@@ -28,16 +28,21 @@ const toProgram = (r: ProgramRow): Program => ({
 
 /**
  * The programmes one may pick for something new: the active ones, and those in `keep` even when archived (the
- * record being edited keeps its own programme).
+ * record being edited keeps its own programme). `within`: only these ids (a staff member's own programmes).
  */
-export async function listPrograms({ keep = [] }: { keep?: readonly number[] } = {}): Promise<Program[]> {
-  const rows: ProgramRow[] = await db("programs")
+export async function listPrograms({
+  keep = [],
+  within,
+}: { keep?: readonly number[]; within?: readonly number[] } = {}): Promise<Program[]> {
+  const query = db("programs")
     .select(COLUMNS)
     .where((w) => {
       w.whereNull("archived_at");
       if (keep.length > 0) w.orWhereIn("id", keep);
     })
     .orderBy("id");
+  if (within) query.whereIn("id", within.length > 0 ? [...within] : [-1]);
+  const rows: ProgramRow[] = await query;
   return rows.map(toProgram);
 }
 

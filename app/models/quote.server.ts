@@ -1,9 +1,11 @@
 import type { Knex } from "knex";
+import { recordScope } from "~/auth/scope";
 import { db, nowIso } from "~/db.server";
 import { audit } from "~/models/audit.server";
 import type { FeedbackSource } from "~/models/feedback-intake.server";
 import { applyProgramScope, type ThemeRef, type Viewer } from "~/models/feedback.server";
 import { redactionNames } from "~/models/redaction-name.server";
+import { whereInScope } from "~/models/scope.server";
 import { redact } from "~/privacy/redact";
 
 import { QUOTE_STATUSES, QUOTE_TEXT_MAX, type QuoteStatus } from "~/models/feedback-constants";
@@ -215,7 +217,11 @@ export async function updateQuote(args: {
       const [{ n }] = await trx("feedback_themes").whereIn("id", themeIds).count<{ n: number | string }[]>("* as n");
       if (Number(n) !== themeIds.length) return { ok: false as const, problem: "invalid" as const };
     }
-    if (args.activityId !== null && !(await trx("activities").where({ id: args.activityId }).first("id"))) {
+    // A new activity only if the reviewer may pick it: their programmes' and those tied to none ("shared", decision
+    // 0046). The quote's own activity may stay.
+    const pickable = (id: number) =>
+      whereInScope(trx("activities").where({ id }), "program_id", recordScope(args.viewer, "shared")).first("id");
+    if (args.activityId !== null && args.activityId !== row.activity_id && !(await pickable(args.activityId))) {
       return { ok: false as const, problem: "invalid" as const };
     }
     await trx("quotes")

@@ -5,6 +5,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { programScope } from "~/auth/scope";
 import { Field, FormAlert, SelectField, errorText, fieldProps, namedOptions } from "~/components/forms";
 import { WaveImportPreview } from "~/components/wave-import-preview";
+import { programsFor } from "~/activities/programs.server";
 import { readMultipart } from "~/activities/upload.server";
 import { clientAddress } from "~/http/context";
 import { format } from "~/i18n/define";
@@ -13,7 +14,6 @@ import { pageTitle } from "~/i18n/meta";
 import { paper as strings } from "~/i18n/strings/paper";
 import { useStrings } from "~/i18n/use-strings";
 import { codeTaken, getCampaign } from "~/models/campaign.server";
-import { listPrograms } from "~/models/program.server";
 import type { StaffUser } from "~/models/staff.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { paperQuestions } from "~/paper/paper-form.server";
@@ -30,10 +30,9 @@ const FILE_PROBLEM_ID = "file-problem";
 
 async function choices(staff: StaffUser, request: Request) {
   const locale = localeFromRequest(request);
-  const scope = programScope(staff);
-  const [programs, surveys] = await Promise.all([listPrograms(), listSurveys()]);
+  const [programs, surveys] = await Promise.all([programsFor(staff), listSurveys()]);
   return {
-    programs: programs.filter((p) => !scope || scope.includes(p.id)).map((p) => ({ id: p.id, name: p.name })),
+    programs: programs.map((p) => ({ id: p.id, name: p.name })),
     surveys: surveys.map((s) => ({
       key: s.key,
       title: s.title[locale],

@@ -3,11 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import type { Scoped } from "~/auth/scope";
-import { programsFor } from "~/activities/programs.server";
+import { activitiesFor, programsFor } from "~/activities/programs.server";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { localeFromRequest } from "~/i18n/locale";
-import { listActivities } from "~/models/activity.server";
 import { createCampaignWithCode, parseCampaignForm } from "~/surveys/campaign-form.server";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { listSurveys } from "~/surveys/registry.server";
@@ -29,7 +28,7 @@ export const meta = pageTitle(strings, "newCampaign");
 
 async function choices(request: Request, staff: Scoped) {
   const locale = localeFromRequest(request);
-  const [programs, activities, surveys] = await Promise.all([programsFor(staff), listActivities(), listSurveys()]);
+  const [programs, activities, surveys] = await Promise.all([programsFor(staff), activitiesFor(staff), listSurveys()]);
   return {
     programs: programs.map((p) => ({ id: p.id, name: p.name })),
     activities: activities.filter((a) => a.countsAttendance).map((a) => ({ id: a.id, name: a.name })),

@@ -8,10 +8,9 @@ import { StatusTag, QuoteStatusTag, formatWhen } from "~/components/feedback-ui"
 import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
-import { listActivities } from "~/models/activity.server";
 import { listFeedback, themeCounts, type FeedbackFilter } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
-import { programsInView } from "~/activities/programs.server";
+import { activitiesFor, programsInView } from "~/activities/programs.server";
 import { FeedbackFilters } from "~/components/feedback-filters";
 import { FEEDBACK_SOURCES, FEEDBACK_STATUSES, FEEDBACK_FILTER_KEYS as FILTER_KEYS } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
@@ -56,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     themeCounts({ viewer: staff, filter }),
     listThemes(),
     programsInView(staff),
-    listActivities(),
+    activitiesFor(staff),
   ]);
   return {
     items,

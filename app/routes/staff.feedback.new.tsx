@@ -8,10 +8,9 @@ import { requireForm } from "~/http/body.server";
 import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
-import { listActivities } from "~/models/activity.server";
 import { addStaffNote } from "~/models/feedback.server";
 import type { Scoped } from "~/auth/scope";
-import { programsFor } from "~/activities/programs.server";
+import { activitiesFor, programsFor } from "~/activities/programs.server";
 import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
@@ -32,7 +31,7 @@ export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageNote");
 
 async function choices(staff: Scoped) {
-  const [programs, activities] = await Promise.all([programsFor(staff), listActivities()]);
+  const [programs, activities] = await Promise.all([programsFor(staff), activitiesFor(staff)]);
   return {
     programs: programs.map((p) => ({ id: p.id, name: p.name })),
     activities: activities.map((a) => ({ id: a.id, name: a.name })),

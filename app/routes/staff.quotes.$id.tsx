@@ -12,7 +12,7 @@ import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { quoteIntent } from "~/feedback/quote-intents.server";
 import { useStrings } from "~/i18n/use-strings";
-import { listActivities } from "~/models/activity.server";
+import { activitiesFor } from "~/activities/programs.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
@@ -34,11 +34,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, { roles: rolesFor("quotes") });
   const quote = await getQuote({ id: parseId(params.id), viewer: staff });
   if (!quote) throw notFound();
-  const [themes, activities] = await Promise.all([listThemes({ includeArchived: true }), listActivities()]);
+  const [themes, activities] = await Promise.all([listThemes({ includeArchived: true }), activitiesFor(staff)]);
   return {
     quote,
     themes: themes.filter((th) => !th.archived || quote.themeIds.includes(th.id)),
-    activities: activities.map((a) => ({ id: a.id, name: a.name })),
+    // The quote's own activity stays choosable even when it is outside the reviewer's scope (decision 0046).
+    activities: [
+      ...activities.map((a) => ({ id: a.id, name: a.name })),
+      ...(quote.activityId && !activities.some((a) => a.id === quote.activityId)
+        ? [{ id: quote.activityId, name: quote.activityName ?? "" }]
+        : []),
+    ],
   };
 }
 

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect, useState } from "react";
 import { readForm } from "~/http/body.server";
 import { notFound } from "~/http/errors.server";
+import { parseForm } from "~/http/parse-form";
 import { clientAddress } from "~/http/context";
 import { findWorkshopByCode } from "~/models/workshop.server";
 import { findDeviceParticipant } from "~/models/workshop-participant.server";
@@ -71,9 +72,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { intent: "unknown", ok: false, problem: body.problem === "too-large" ? "tooLong" : "form" },
       body.status,
     );
-  const parsed = participantIntents.safeParse(Object.fromEntries(body.form));
-  if (!parsed.success) return reply({ intent: "unknown", ok: false, problem: "form" }, 400);
-  const { result, status } = await participantIntent(workshop, token, parsed.data, clientAddress(context));
+  const parsed = parseForm(body.form, participantIntents);
+  if (!parsed.ok) return reply({ intent: "unknown", ok: false, problem: "form" }, 400);
+  const { result, status } = await participantIntent(workshop, token, parsed.value, clientAddress(context));
   return reply(result, status);
 }
 

@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { badRequest, notFound } from "~/http/errors.server";
+import { parseForm } from "~/http/parse-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
 import { audited, type ChangedBy } from "~/models/audit.server";
@@ -82,9 +83,9 @@ const logged =
   });
 
 export async function controlIntent(form: URLSearchParams, ctx: Context) {
-  const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) throw badRequest();
-  const input = parsed.data;
+  const parsed = parseForm(form, schema);
+  if (!parsed.ok) throw badRequest();
+  const input = parsed.value;
   switch (input.intent) {
     case "phase":
       return changePhase(ctx, input);
