@@ -224,19 +224,16 @@ export async function* readExportRows({
   answerKeys: readonly string[];
   batchSize?: number;
 }): AsyncGenerator<ExportRowBatch> {
-  const reader = await OwnReader.open();
-  const pickedSql = pickingSql(answerKeys);
-  const picking = pickedSql ? await reader?.prepare(pickedSql) : null;
-  const statement = picking ?? (await reader?.prepare(PLAIN_SQL));
+  const reader = isPostgres() ? null : await OwnReader.open();
   try {
     for (const campaignId of campaignIds) {
       let after = "";
       for (;;) {
-        const rows = statement
-          ? await OwnReader.all<StoredRow>(statement, [campaignId, after, batchSize])
+        const rows = reader
+          ? await reader.batch(campaignId, after, batchSize)
           : await pooledBatch(campaignId, after, batchSize);
         if (rows.length === 0) break;
-        yield picking ? pickedBatchOf(campaignId, rows) : batchOf(campaignId, rows, answerKeys);
+        yield batchOf(campaignId, rows, answerKeys);
         if (rows.length < batchSize) break;
         after = rows[rows.length - 1].id;
       }
@@ -259,16 +256,6 @@ function batchOf(campaignId: number, rows: StoredRow[], answerKeys: readonly str
   return {
     size: rows.length,
     forEach(visit) {
-      for (const r of rows) visit(sourceRow(campaignId, r, answerKeys));
-    },
-  };
-}
-
-/** A batch whose `answers` SQLite has already cut down to the values asked for, as a JSON list. */
-function pickedBatchOf(campaignId: number, rows: StoredRow[]): ExportRowBatch {
-  return {
-    size: rows.length,
-    forEach(visit) {
       for (const r of rows)
         visit({
           id: r.id,
@@ -277,41 +264,9 @@ function pickedBatchOf(campaignId: number, rows: StoredRow[]): ExportRowBatch {
           channel: r.channel,
           staffAssisted: Boolean(r.staff_assisted),
           participantCodeHmac: r.participant_code_hmac,
-          values: JSON.parse(r.answers) as unknown[],
+          values: pickAnswers(r.answers, answerKeys),
         });
     },
-  };
-}
-
-/** Whether SQLite's JSON path can name `key` in quotes (no quote, backslash or control character in it). */
-function pathKey(key: string): boolean {
-  if (key.length === 0 || key.includes('"') || key.includes("\\")) return false;
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) < 0x20) return false;
-  return true;
-}
-
-/**
- * The SQL reading a batch with the answers cut down in SQLite to the values under `answerKeys`, as one JSON list
- * per row (`json_extract` with one path per key: a missing key or a JSON null gives null, as `pickAnswers` does).
- * The main thread then parses a short list instead of the whole answers (decision 0044). Null when a key cannot be
- * named in a path, or when there are fewer than two keys (one path gives the bare value, not a list).
- */
-function pickingSql(answerKeys: readonly string[]): string | null {
-  if (answerKeys.length < 2 || !answerKeys.every(pathKey)) return null;
-  const paths = answerKeys.map((key) => `'$."${key.replaceAll("'", "''")}"'`).join(", ");
-  return `SELECT id, submitted_at, channel, staff_assisted, participant_code_hmac, json_extract(answers, ${paths}) AS answers
-    FROM responses WHERE campaign_id = ? AND partial = 0 AND id > ? ORDER BY id LIMIT ?`;
-}
-
-function sourceRow(campaignId: number, r: StoredRow, answerKeys: readonly string[]): ExportSourceRow {
-  return {
-    id: r.id,
-    campaignId,
-    submittedAt: r.submitted_at,
-    channel: r.channel,
-    staffAssisted: Boolean(r.staff_assisted),
-    participantCodeHmac: r.participant_code_hmac,
-    values: pickAnswers(r.answers, answerKeys),
   };
 }
 
@@ -335,21 +290,23 @@ async function pooledBatch(campaignId: number, after: string, batchSize: number)
 }
 
 /**
- * The export's own read-only SQLite connection and its prepared statements. Rows come as the driver's plain
+ * The export's own read-only SQLite connection and its one prepared statement. Rows come as the driver's plain
  * objects: packing a batch into one string in SQLite (with the answers picked out by `json_extract`) cost the
  * main thread less but more CPU in all, and the large strings left garbage that grew the process's memory with
  * the number of rows (decision 0038).
  */
 class OwnReader {
-  private readonly statements: sqlite3.Statement[] = [];
-
-  private constructor(private readonly connection: sqlite3.Database) {}
+  private constructor(
+    private readonly connection: sqlite3.Database,
+    private readonly statement: sqlite3.Statement,
+  ) {}
 
   /** Null where no connection of its own can be opened (an in-memory database): the pool is used then. */
   static async open(): Promise<OwnReader | null> {
-    if (isPostgres()) return null;
     const filename = (db.client.config.connection as { filename?: string } | undefined)?.filename;
     if (!filename || filename === ":memory:" || filename.startsWith("file:")) return null;
+    const sql = `SELECT ${COLUMNS.join(", ")} FROM responses
+      WHERE campaign_id = ? AND partial = 0 AND id > ? ORDER BY id LIMIT ?`;
     const connection = await new Promise<sqlite3.Database | null>((resolve) => {
       const opened: sqlite3.Database = new sqlite3.Database(filename, sqlite3.OPEN_READONLY, (error) =>
         resolve(error ? null : opened),
@@ -357,32 +314,29 @@ class OwnReader {
     });
     if (!connection) return null;
     connection.configure("busyTimeout", 5000);
-    return new OwnReader(connection);
-  }
-
-  /** A prepared statement on this connection, or null when SQLite refuses the SQL (it is closed with the reader). */
-  async prepare(sql: string): Promise<sqlite3.Statement | null> {
     const statement = await new Promise<sqlite3.Statement | null>((resolve) => {
-      const prepared: sqlite3.Statement = this.connection.prepare(sql, (error) => resolve(error ? null : prepared));
+      const prepared: sqlite3.Statement = connection.prepare(sql, (error) => resolve(error ? null : prepared));
     });
-    if (statement) this.statements.push(statement);
-    return statement;
+    if (!statement) {
+      await new Promise<void>((resolve) => connection.close(() => resolve()));
+      return null;
+    }
+    return new OwnReader(connection, statement);
   }
 
-  static all<T>(statement: sqlite3.Statement, params: unknown[]): Promise<T[]> {
+  batch(campaignId: number, after: string, batchSize: number): Promise<StoredRow[]> {
     return new Promise((resolve, reject) =>
-      statement.all(params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+      this.statement.all([campaignId, after, batchSize], (error, rows) =>
+        error ? reject(error) : resolve(rows as StoredRow[]),
+      ),
     );
   }
 
   async close() {
-    for (const statement of this.statements) await new Promise<void>((resolve) => statement.finalize(() => resolve()));
+    await new Promise<void>((resolve) => this.statement.finalize(() => resolve()));
     await new Promise<void>((resolve) => this.connection.close(() => resolve()));
   }
 }
-
-const PLAIN_SQL = `SELECT ${COLUMNS.join(", ")} FROM responses
-  WHERE campaign_id = ? AND partial = 0 AND id > ? ORDER BY id LIMIT ?`;
 
 export async function countExportRows({ campaignIds }: { campaignIds: number[] }): Promise<number> {
   if (campaignIds.length === 0) return 0;

@@ -68,7 +68,7 @@ describe("the export's reads", () => {
   });
 
   it("give each answer's value as JavaScript parses it from the stored JSON, whatever the JSON holds", async () => {
-    // SQLite cuts the answers down to the keys asked for (decision 0044): escapes, numbers written any way,
+    // Whatever reads the answers (decision 0044 tried SQLite's json_extract): escapes, numbers written any way,
     // nested lists and objects, nulls and missing keys must come out as JSON.parse of the whole answers gives them.
     const [program] = await makePrograms();
     const campaign = await makeCampaign({ programId: program.id, code: "RAD4" });
