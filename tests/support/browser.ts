@@ -178,3 +178,8 @@ export async function openPage(page: Page, path: string, heading: string): Promi
   await page.goto(path);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
 }
+
+/** Waits for the state where the page's scripts have taken over (the root marks the document then). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1");
+}
