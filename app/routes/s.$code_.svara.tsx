@@ -1,5 +1,11 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useParams,
+  type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
 import { SurveyPage } from "~/components/survey/survey-page";
 import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
@@ -8,6 +14,7 @@ import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { surveyStep, type SurveyPageData } from "~/surveys/participant-page.server";
+import { isNetworkFailure, type StepNotSent } from "~/surveys/step-reply";
 import surveyCss from "~/styles/survey.css";
 import type { PaintFirstHandle } from "~/components/paint-first";
 
@@ -29,6 +36,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await surveyStep(request, params.code ?? "");
   if (!result.page) throw notFound("survey");
   return data<SurveyPageData>(result.page, { status: result.status, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * With scripts, a step goes through here: the server's answer as it is, but a step that never reached the server
+ * (the connection went while it was on its way) comes back as "not sent" instead of the error page, so the page
+ * keeps it and sends it again when the connection returns (`useSurveySteps`, decision 0041). Without scripts this
+ * does not run, and the form posts as it always did.
+ */
+export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  const step = String((await request.clone().formData()).get("step") ?? "");
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (!isNetworkFailure(error)) throw error;
+    return { notSent: true, step } satisfies StepNotSent;
+  }
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = surveyShouldRevalidate;

@@ -112,8 +112,7 @@ describe("paper questionnaires typed in by staff", () => {
     await Promise.all([page.waitForURL(/\/staff$/), page.getByRole("button", { name: "Logga in" }).click()]);
     await page.goto(`${campaignPath}/paper`);
     await page.getByRole("button", { name: "Spara pappersenkäten" }).click();
-    await page.waitForLoadState("load");
-    expect(await page.getByRole("alert").first().textContent()).toContain("Inga svar är ifyllda");
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Inga svar är ifyllda");
     await expectNoAxeViolationsWithoutScripts(browser, page, "paper entry without scripts (desktop)");
 
     await fillQuestionnaire(page);

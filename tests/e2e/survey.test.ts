@@ -11,6 +11,20 @@ import {
   screenshot,
 } from "../support/browser";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
+import {
+  OFFLINE_SAVED,
+  SEND,
+  UNTIL_STATE,
+  answerAll,
+  answerAndSendOffline,
+  answerCurrent,
+  hydrated,
+  open,
+  pressAndWaitForChange,
+  questionTitle,
+  responsesFor,
+  storedKeys,
+} from "../support/survey-participant";
 import { expectReadableContrast } from "../support/contrast";
 import { e2eDb } from "../support/e2e-database";
 import { E2E_SESSION_SECRET } from "../support/e2e-global-setup";
@@ -19,89 +33,7 @@ import { startedToken } from "~/surveys/started-token.server";
 
 setUpBrowser();
 
-async function responsesFor(
-  code: string,
-): Promise<{ id: string; answers: string; channel: string; staff_assisted: number }[]> {
-  return e2eDb()("responses as r")
-    .join("campaigns as c", "c.id", "r.campaign_id")
-    .where("c.code", code)
-    .orderBy("r.submitted_at")
-    .select("r.id", "r.answers", "r.channel", "r.staff_assisted");
-}
-
-const SEND = "Skicka svaren";
 const TABLET = { width: 800, height: 1280 };
-
-/** The question on screen: its heading is the page's only h2 while answering. */
-async function questionTitle(page: Page): Promise<string> {
-  return (await page.getByRole("heading", { level: 2 }).first().innerText()).trim();
-}
-
-/** Answers the question on screen by tapping: the first choice or face, or some words in a text box. */
-async function answerCurrent(page: Page, { text = "Mer yoga, tack!", face = "Mycket bra" } = {}) {
-  const group = page.getByRole("group", { name: await questionTitle(page) });
-  if ((await group.getByRole("textbox").count()) > 0 && (await group.getByRole("radio").count()) === 0) {
-    await group.getByRole("textbox").first().fill(text);
-  } else if ((await group.getByRole("radio", { name: face }).count()) > 0) {
-    await group.getByText(face, { exact: true }).click();
-  } else {
-    await group.locator("label").first().click();
-  }
-}
-
-/**
- * How long a poll for a state may take before the test fails. expect.poll gives up after one second by default,
- * which a step that asks a busy server overruns: these polls wait for the state, with a bound as generous as
- * Playwright's own waits.
- */
-const UNTIL_STATE = { timeout: 30_000 };
-
-/** Presses a button and waits until another question (or page) is on screen: a state, never a time. */
-async function pressAndWaitForChange(page: Page, name: string) {
-  const before = await questionTitle(page);
-  await page.getByRole("button", { name, exact: true }).click();
-  // Polls the page's text through the driver, so it works with the page's own scripts off too.
-  await expect.poll(() => questionTitle(page), UNTIL_STATE).not.toBe(before);
-}
-
-/** What kind of question is on screen: axe runs once per kind, contrast on every question. */
-async function questionKind(page: Page): Promise<string> {
-  if ((await page.locator("fieldset textarea").count()) > 0) return "text";
-  if ((await page.locator(".smiley").count()) > 0) return "smileys";
-  return (await page.locator("fieldset input").first().getAttribute("type")) ?? "other";
-}
-
-async function answerAll(page: Page, { checks = false, scripts = true } = {}) {
-  const checked = new Set<string>();
-  for (let i = 0; i < 40; i++) {
-    await answerCurrent(page);
-    if (checks) {
-      const label = `question ${await questionTitle(page)}${scripts ? "" : " (no scripts)"}`;
-      const kind = await questionKind(page);
-      if (!checked.has(kind)) {
-        checked.add(kind);
-        if (scripts) await expectNoAxeViolations(page, label);
-        else await expectNoAxeViolationsWithoutScripts(browser, page, label);
-      }
-      await expectReadableContrast(page, label);
-    }
-    if (await page.getByRole("button", { name: SEND }).isVisible()) return;
-    await pressAndWaitForChange(page, "Nästa");
-  }
-  throw new Error("never reached the send button");
-}
-
-async function open(context: BrowserContext, path = "/s/DEMO") {
-  const page = await context.newPage();
-  await page.goto(path);
-  await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
-  return page;
-}
-
-/** Waits until the page's scripts have taken over (the root marks the document then). */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1");
-}
 
 /**
  * An init script: holds the page data Remix streams into the page (`__remixContext.stream`) until the test calls
@@ -169,9 +101,7 @@ describe("the brukarenkät on a phone", () => {
     const answers = JSON.parse(rows[rows.length - 1].answers);
     expect(answers).toMatchObject({ program: "bostad_forst", gender: "kvinna", satisfaction: 5 });
     expect(answers.wishes).toBe("Mer yoga, tack!");
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
-      [],
-    );
+    expect(await storedKeys(page)).toEqual([]);
     await context.close();
   });
 
@@ -301,19 +231,16 @@ describe("the brukarenkät on a phone", () => {
   it("keeps the answers on the phone when offline at send, and sends them once when back online", async () => {
     const before = (await responsesFor("DEMO")).length;
     const context = await newContext(browser, PHONE);
-    const page = await open(context);
-    await hydrated(page);
-    await answerAll(page);
-    await context.setOffline(true);
-    await page.getByRole("button", { name: SEND }).click();
-    await page.getByRole("heading", { name: "Dina svar är sparade i telefonen" }).waitFor();
+    const page = await answerAndSendOffline(context);
     await expectNoAxeViolations(page, "survey offline");
     await expectReadableContrast(page, "survey offline");
     await screenshot(page, "survey-offline");
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:outbox") ?? "[]").length)).toBe(1);
     expect((await responsesFor("DEMO")).length).toBe(before);
+    // The connection returns: the answers leave at once (on the "online" event, or at the latest when the page
+    // listens), and the page says thanks once they are stored; no timer is involved.
     await context.setOffline(false);
-    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor({ timeout: 25_000 });
+    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
     expect((await responsesFor("DEMO")).length).toBe(before + 1);
     expect(await page.evaluate(() => localStorage.getItem("deltagarrost:outbox"))).toBeNull();
     await context.close();
@@ -338,12 +265,7 @@ describe("the brukarenkät on a phone", () => {
   it("sends answers left on the phone from any page of the app when it is opened again", async () => {
     const before = (await responsesFor("DEMO")).length;
     const context = await newContext(browser, PHONE);
-    const page = await open(context);
-    await hydrated(page);
-    await answerAll(page);
-    await context.setOffline(true);
-    await page.getByRole("button", { name: SEND }).click();
-    await page.getByRole("heading", { name: "Dina svar är sparade i telefonen" }).waitFor();
+    const page = await answerAndSendOffline(context);
     await page.close();
     await context.setOffline(false);
     const again = await context.newPage();
@@ -363,7 +285,7 @@ describe("the brukarenkät on a phone", () => {
     await answerAll(page);
     await context.setOffline(true);
     await page.getByRole("button", { name: SEND }).click();
-    await page.getByRole("heading", { name: "Dina svar är sparade i telefonen" }).waitFor();
+    await page.getByRole("heading", { name: OFFLINE_SAVED }).waitFor();
     // The worker's copy (IndexedDB) is there before the person leaves.
     const workerCopies = (p: Page) =>
       p.evaluate(
@@ -431,12 +353,7 @@ describe("the brukarenkät on a phone", () => {
     const start = await context.newPage();
     await start.goto("/");
     await hydrated(start);
-    const page = await open(context);
-    await hydrated(page);
-    await answerAll(page);
-    await context.setOffline(true);
-    await page.getByRole("button", { name: SEND }).click();
-    await page.getByRole("heading", { name: "Dina svar är sparade i telefonen" }).waitFor();
+    const page = await answerAndSendOffline(context);
     await page.close();
     // Only the start page is open when the connection returns.
     await context.setOffline(false);
@@ -532,7 +449,7 @@ describe("without JavaScript", () => {
       await answerCurrent(page);
       await pressAndWaitForChange(page, "Nästa");
       expect(await page.getByText(/^Fråga 2 av \d+$/).count()).toBe(1);
-      await answerAll(page, { checks: true, scripts: false });
+      await answerAll(page, { checks: true, scripts: false, browser });
       await page.getByRole("button", { name: SEND }).click();
       await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
       await expectNoAxeViolationsWithoutScripts(browser, page, "no-script thanks");
@@ -650,9 +567,7 @@ describe("kiosk mode on the shared tablet", () => {
     expect(rows[rows.length - 1].channel).toBe("kiosk");
     await page.getByRole("button", { name: "Starta om nu" }).click();
     await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
-      [],
-    );
+    expect(await storedKeys(page)).toEqual([]);
     expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Tillbaka" }).count()).toBe(0);
     await page.goBack().catch(() => undefined);
@@ -684,9 +599,7 @@ describe("kiosk mode on the shared tablet", () => {
     // in its storage, in the new page's form, or one step back in its history.
     await hydrated(page);
     expect((await responsesFor("DEMO")).length).toBe(before);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
-      [],
-    );
+    expect(await storedKeys(page)).toEqual([]);
     const carried = JSON.parse((await page.locator('input[name="state"]').getAttribute("value")) ?? "{}");
     expect(carried.answers).toEqual({});
     await page.goBack().catch(() => undefined);
@@ -765,9 +678,7 @@ describe("the 30-second activity survey on the Mallis tablet", () => {
     expect(last.channel).toBe("kiosk");
     expect(Boolean(last.partial)).toBe(true);
     // Nothing of the person stays on the tablet.
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("deltagarrost:")))).toEqual(
-      [],
-    );
+    expect(await storedKeys(page)).toEqual([]);
     // The next person is left alone: with no touch on the start, nothing more is sent.
     await page.clock.runFor(61_000);
     expect(await page.getByRole("heading", { name: "Hur var det idag?" }).count()).toBe(1);

@@ -182,7 +182,14 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   else
     body = (
       <>
-        {noConnection ? <NoConnectionMessage onRetry={() => setNoConnection(false)} /> : null}
+        {noConnection || steps.held ? (
+          <NoConnectionMessage
+            onRetry={() => {
+              setNoConnection(false);
+              steps.resend();
+            }}
+          />
+        ) : null}
         <div ref={onScreen} onInput={() => setTouched(true)}>
           <QuestionForm
             page={page}

@@ -9,6 +9,18 @@ import { dequeue, deviceStorage, readOutbox, sendEntry } from "~/surveys/device-
 
 let flushing = false;
 
+const SENT_EVENT = "deltagarrost:outbox-sent";
+
+/**
+ * Calls `listener` whenever a page's flush of the outbox has delivered an entry: the survey page waiting on "Dina
+ * svar är sparade i telefonen" learns that its answers left, whoever sent them (the worker tells it the same way).
+ */
+export function onOutboxSent(listener: (sent: { id: string; code: string }) => void): () => void {
+  const onSent = (event: Event) => listener((event as CustomEvent<{ id: string; code: string }>).detail);
+  window.addEventListener(SENT_EVENT, onSent);
+  return () => window.removeEventListener(SENT_EVENT, onSent);
+}
+
 async function flushOutbox() {
   const store = deviceStorage();
   if (!store || flushing) return;
@@ -19,6 +31,7 @@ async function flushOutbox() {
       const outcome = await sendEntry(entry);
       if (outcome === "stored") {
         dequeue(store, entry.body.id);
+        window.dispatchEvent(new CustomEvent(SENT_EVENT, { detail: { id: entry.body.id, code: entry.code } }));
         await forgetInBackground([entry.body.id]);
       }
       if (outcome === "offline") {

@@ -10,6 +10,7 @@ import {
   type AnswerProblem,
   type OutboxEntry,
 } from "~/surveys/device-storage";
+import { onOutboxSent } from "./use-outbox-flush";
 
 export type SendPhase = "idle" | "sending" | "offline" | "thanks" | "closed" | "rejected";
 
@@ -79,9 +80,11 @@ export function useSendAnswers(code: string) {
     void deliver(waiting);
   }, [code, deliver]);
 
-  // Offline: try again when the connection returns, when the page comes back into view, and now and then.
+  // Offline: try again when the connection returns, when the page comes back into view, and now and then. The
+  // connection may have returned before this listens: then at once.
   useEffect(() => {
     if (phase !== "offline") return;
+    if (navigator.onLine) retry();
     window.addEventListener("online", retry);
     document.addEventListener("visibilitychange", retry);
     const timer = window.setInterval(retry, RETRY_MS);
@@ -92,12 +95,18 @@ export function useSendAnswers(code: string) {
     };
   }, [phase, retry]);
 
-  // The service worker got them through while this page waited.
+  // The service worker, or the app's own flush of the outbox, got them through while this page waited.
   useEffect(() => {
     if (phase !== "offline" && phase !== "sending") return;
-    return onSentInBackground((sent) => {
+    const onSent = (sent: { code: string }) => {
       if (sent.code === code) setPhase("thanks");
-    });
+    };
+    const stopWorker = onSentInBackground(onSent);
+    const stopFlush = onOutboxSent(onSent);
+    return () => {
+      stopWorker();
+      stopFlush();
+    };
   }, [phase, code]);
 
   // Once the server has the answers, the half-way copy on the phone is no longer needed.

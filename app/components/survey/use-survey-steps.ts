@@ -1,9 +1,12 @@
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
+import { isStepNotSent, type StepNotSent } from "~/surveys/step-reply";
 
 /** Numbers the steps this page sends, across remounts too (a kept fetcher's answer never matches a new step). */
 let stepsSent = 0;
+
+const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 
 /**
  * The steps of the survey with scripts: each press of "Nästa" or "Tillbaka" posts the question's form to
@@ -14,60 +17,76 @@ let stepsSent = 0;
  * earlier one could arrive last and overwrite the one that counts before the page ever saw it; the person then
  * waited for ever on a question (decision 0041). A step pressed meanwhile waits, and only the newest waiting one is
  * sent: every step carries all the answers so far, so it stands for the ones before it.
+ *
+ * A step that finds no connection, whether it waited its turn or was already on its way when the connection went,
+ * is held (`held`): the page says so and stays as it is, and the step goes again when the connection returns, when
+ * the person asks (`resend`), or gives way to a newer step.
  */
 export function useSurveySteps(code: string) {
-  const fetcher = useFetcher<SurveyPageData>({ key: `survey-${code}` });
+  const fetcher = useFetcher<SurveyPageData | StepNotSent>({ key: `survey-${code}` });
   const [answer, setAnswer] = useState<SurveyPageData | null>(null);
-  const onItsWay = useRef<string | null>(null);
+  const [held, setHeld] = useState(false);
+  /** The step on its way: its number, and its form (kept to send again if it never reaches the server). */
+  const onItsWay = useRef<{ step: string; data: FormData } | null>(null);
   const waiting = useRef<FormData | null>(null);
   const { submit } = fetcher;
   const action = `/s/${encodeURIComponent(code)}/svara`;
 
   const post = useCallback(
     (data: FormData) => {
-      if (typeof navigator !== "undefined" && navigator.onLine === false) {
-        // The connection went while this step waited its turn: posting now would fail into the error page, so it
-        // waits for the connection instead, and the page on screen stays as it is.
+      if (offline()) {
+        // No connection when its turn came: posting now would only fail, so it waits for the connection, and the
+        // page on screen stays as it is.
         onItsWay.current = null;
         waiting.current = data;
+        setHeld(true);
         return;
       }
-      onItsWay.current = String(data.get("step"));
+      onItsWay.current = { step: String(data.get("step")), data };
+      setHeld(false);
       submit(data, { method: "post", action });
     },
     [submit, action],
   );
 
-  useEffect(() => {
-    const sendWaiting = () => {
-      const next = waiting.current;
-      if (onItsWay.current !== null || !next) return;
-      waiting.current = null;
-      post(next);
-    };
-    window.addEventListener("online", sendWaiting);
-    return () => window.removeEventListener("online", sendWaiting);
+  /** Sends the step that waits, if none is on its way (the connection is back, or the person asks). */
+  const resend = useCallback(() => {
+    const next = waiting.current;
+    if (onItsWay.current !== null || !next) return;
+    waiting.current = null;
+    post(next);
   }, [post]);
+
+  useEffect(() => {
+    window.addEventListener("online", resend);
+    return () => window.removeEventListener("online", resend);
+  }, [resend]);
 
   const sendStep = useCallback(
     (data: FormData) => {
       data.set("step", String(++stepsSent));
-      if (onItsWay.current === null) post(data);
-      else waiting.current = data;
+      // This step carries every answer so far: it replaces any step still waiting.
+      waiting.current = data;
+      resend();
     },
-    [post],
+    [resend],
   );
 
   useEffect(() => {
     const reply = fetcher.data;
-    if (!reply || reply.step === undefined || reply.step !== onItsWay.current) return;
+    const sent = onItsWay.current;
+    if (!reply || !sent || reply.step === undefined || reply.step !== sent.step) return;
     onItsWay.current = null;
-    const next = waiting.current;
-    waiting.current = null;
+    if (isStepNotSent(reply)) {
+      // The connection went while the step was on its way: it waits (or the newer step pressed meanwhile does).
+      waiting.current = waiting.current ?? sent.data;
+      setHeld(true);
+      return;
+    }
     // A later step was pressed meanwhile: this answer is already out of date, and the later one goes now.
-    if (next) post(next);
+    if (waiting.current) resend();
     else setAnswer(reply);
-  }, [fetcher.data, post]);
+  }, [fetcher.data, resend]);
 
-  return { Form: fetcher.Form, answer, sendStep };
+  return { Form: fetcher.Form, answer, sendStep, held, resend };
 }

@@ -1,0 +1,194 @@
+import { describe, expect, it } from "vitest";
+import type { Page, Route } from "playwright-core";
+import { PHONE, browser, expectNoAxeViolations, newContext, screenshot, setUpBrowser } from "../support/browser";
+import {
+  SEND,
+  UNTIL_STATE,
+  answerAll,
+  answerCurrent,
+  hydrated,
+  open,
+  pressAndWaitForChange,
+  questionTitle,
+  responsesFor,
+  storedKeys,
+} from "../support/survey-participant";
+
+setUpBrowser();
+
+// The three races of the survey's step queue with a connection that comes and goes (decision 0041). Each step is
+// held with page.route until the test lets it through, so the order of events is the test's, not the machine's.
+
+const STEP = /\/s\/DEMO\/svara\.data/;
+const NO_CONNECTION = "Ingen kontakt just nu";
+
+/**
+ * Holds every step that reaches the server (with `hold()` on) until the test lets it through or aborts it. The
+ * connection goes and returns through `connection`: a step posted without it fails as the network fails it (the
+ * route would otherwise hold it, and hide what the page does then).
+ */
+async function holdSteps(page: Page) {
+  const held: { question: string; route: Route }[] = [];
+  let holding = true;
+  let online = true;
+  await page.route(STEP, (route) => {
+    if (!online) return void route.abort("internetdisconnected");
+    if (!holding) return void route.continue();
+    const form = new URLSearchParams(route.request().postData() ?? "");
+    held.push({ question: form.get("question") ?? "", route });
+  });
+  return {
+    held,
+    asked: () => held.map((h) => h.question),
+    async connection(on: boolean) {
+      online = on;
+      await page.context().setOffline(!on);
+    },
+    release: () => (holding = false),
+    hold: () => (holding = true),
+    /** Lets a held step through: the server answers it now. */
+    async letThrough(at: number) {
+      const { route } = held[at];
+      await route.fulfill({ response: await route.fetch() });
+    },
+  };
+}
+
+/**
+ * Waits until the page says there is no connection, or fails at once on the error page (what a lost step used to
+ * end on: the survey gone).
+ */
+async function noConnectionShown(page: Page) {
+  const message = page.getByRole("heading", { name: NO_CONNECTION });
+  const errorPage = page.getByRole("heading", { name: "Något gick fel hos oss" });
+  await message.or(errorPage).first().waitFor();
+  expect(await errorPage.count(), "the error page").toBe(0);
+}
+
+/** The phone's copy of the answers so far (null once the answers are sent). */
+const progress = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:progress:DEMO") ?? "null")?.state?.answers ?? null);
+
+/** How many step answers the page has received in full (the browser's own record of its requests). */
+const stepAnswersReceived = (page: Page) =>
+  page.evaluate(
+    () => performance.getEntriesByType("resource").filter((e) => e.name.includes("/s/DEMO/svara.data")).length,
+  );
+
+/**
+ * Waits until the page has done everything a step answer leads to: the browser has received it in full (`count`
+ * answers in all), and the page has no work left (an idle callback runs only once the page's queued work, the
+ * router's and React's included, is done).
+ */
+async function settledAfterStepAnswer(page: Page, count: number) {
+  await expect.poll(() => stepAnswersReceived(page), UNTIL_STATE).toBe(count);
+  for (let i = 0; i < 2; i++)
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
+}
+
+describe("survey steps when the connection comes and goes", () => {
+  it("keeps a step that was on its way when the connection went, and sends it when it returns", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    const context = await newContext(browser, PHONE);
+    const page = await open(context);
+    await hydrated(page);
+    const steps = await holdSteps(page);
+    await answerCurrent(page);
+    // The next question shows at once (the page knows it); the step is on its way, held.
+    await pressAndWaitForChange(page, "Nästa");
+    expect(await questionTitle(page)).toBe("Vilket kön har du?");
+    await expect.poll(steps.asked, UNTIL_STATE).toEqual(["program"]);
+    // The connection goes while the step is on its way: its request fails.
+    await steps.connection(false);
+    await steps.held[0].route.abort("internetdisconnected");
+    // The person stays where they were, is told, and loses nothing.
+    await noConnectionShown(page);
+    expect(await questionTitle(page)).toBe("Vilket kön har du?");
+    await expectNoAxeViolations(page, "step lost on its way");
+    await screenshot(page, "survey-step-lost-on-its-way");
+    // The connection returns: the same step goes again, by itself, and the message goes when the server answers.
+    await steps.connection(true);
+    await expect.poll(steps.asked, UNTIL_STATE).toEqual(["program", "program"]);
+    steps.release();
+    await steps.letThrough(1);
+    await page.getByRole("heading", { name: NO_CONNECTION }).waitFor({ state: "detached" });
+    expect(await questionTitle(page)).toBe("Vilket kön har du?");
+    // And the survey goes on to the end, every answer stored.
+    await answerAll(page);
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
+    const rows = await responsesFor("DEMO");
+    expect(rows.length).toBe(before + 1);
+    expect(JSON.parse(rows[rows.length - 1].answers)).toMatchObject({ program: "bostad_forst", gender: "kvinna" });
+    await context.close();
+  });
+
+  it("holds a step that waited its turn while the connection went, and sends it when it returns", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await open(context);
+    await hydrated(page);
+    const steps = await holdSteps(page);
+    await answerCurrent(page);
+    await pressAndWaitForChange(page, "Nästa");
+    await answerCurrent(page);
+    // The second step waits its turn behind the first, still on its way.
+    await pressAndWaitForChange(page, "Nästa");
+    expect(await questionTitle(page)).toBe("Hur ofta kommer du till Mallis?");
+    await expect.poll(steps.asked, UNTIL_STATE).toEqual(["program"]);
+    // The server has answered the first step, but the connection goes before the answer reaches the page.
+    const response = await steps.held[0].route.fetch();
+    await steps.connection(false);
+    await steps.held[0].route.fulfill({ response });
+    // Its turn has come, but there is no connection: it waits, and the person is told.
+    await noConnectionShown(page);
+    expect(await questionTitle(page)).toBe("Hur ofta kommer du till Mallis?");
+    expect(steps.asked()).toEqual(["program"]);
+    // The connection returns: it goes now, carrying both answers.
+    await steps.connection(true);
+    await expect.poll(steps.asked, UNTIL_STATE).toEqual(["program", "gender"]);
+    steps.release();
+    await steps.letThrough(1);
+    await page.getByRole("heading", { name: NO_CONNECTION }).waitFor({ state: "detached" });
+    expect(await questionTitle(page)).toBe("Hur ofta kommer du till Mallis?");
+    expect(await progress(page)).toEqual({ program: "bostad_forst", gender: "kvinna" });
+    // A step only the server can answer shows when it comes.
+    await pressAndWaitForChange(page, "Tillbaka");
+    expect(await questionTitle(page)).toBe("Vilket kön har du?");
+    await context.close();
+  });
+
+  it("does not bring the phone's copy back when a step's answer arrives after the answers were sent", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    const context = await newContext(browser, PHONE);
+    const page = await open(context);
+    await hydrated(page);
+    const steps = await holdSteps(page);
+    steps.release();
+    await answerAll(page);
+    // One question back, then forward again with the step held: the last question shows at once.
+    await pressAndWaitForChange(page, "Tillbaka");
+    const lastButOne = await page.locator('input[name="question"]').inputValue();
+    steps.hold();
+    await answerCurrent(page);
+    await pressAndWaitForChange(page, "Nästa");
+    await expect.poll(steps.asked, UNTIL_STATE).toEqual([lastButOne]);
+    // The person sends at once; the answers are stored and the phone's copy is wiped.
+    await answerCurrent(page);
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: "Tack för dina svar!" }).waitFor();
+    expect((await responsesFor("DEMO")).length).toBe(before + 1);
+    expect(await progress(page)).toBeNull();
+    // Only now does the answer to the held step come.
+    const received = await stepAnswersReceived(page);
+    await steps.letThrough(0);
+    await settledAfterStepAnswer(page, received + 1);
+    expect(await page.getByRole("heading", { name: "Tack för dina svar!" }).count()).toBe(1);
+    expect(await storedKeys(page)).toEqual([]);
+    // Opened again, the survey starts afresh: nothing offers to go on with answers already sent.
+    await page.goto("/s/DEMO");
+    await hydrated(page);
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Du har redan börjat svara" }).count()).toBe(0);
+    await context.close();
+  });
+});
