@@ -89,7 +89,7 @@ export const MEASURES: readonly Measure[] = [
     tag: "loneliness_direct",
     higherIsBetter: false,
     name: { sv: "Känner sig ofta ensam", en: "Often feels lonely" },
-    statement: { sv: "känner sig ofta ensamma", en: "often feel lonely" },
+    statement: { sv: "svarar att de ofta känner sig ensamma", en: "say they often feel lonely" },
     source: {
       sv: "Direkt fråga om ensamhet (Office for National Statistics 2018): andelen som svarar ”ofta”.",
       en: "Direct loneliness question (Office for National Statistics 2018): the share answering “often”.",

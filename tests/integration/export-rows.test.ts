@@ -67,6 +67,31 @@ describe("the export's reads", () => {
     }
   });
 
+  it("give each answer's value as JavaScript parses it from the stored JSON, whatever the JSON holds", async () => {
+    // Whatever reads the answers (decision 0044 tried SQLite's json_extract): escapes, numbers written any way,
+    // nested lists and objects, nulls and missing keys must come out as JSON.parse of the whole answers gives them.
+    const [program] = await makePrograms();
+    const campaign = await makeCampaign({ programId: program.id, code: "RAD4" });
+    const ids = await seedBrukarenkat({ campaignId: campaign, count: 7 });
+    const stored = [
+      String.raw`{"gender":"kvinn\u0061","program":1.0,"activities":["yoga","x\"y",["nested",2],{"a":null}],"free_text":"rad\nett \\ \"två\" \ud83d\ude00 åäö"}`,
+      String.raw`{"gender":null,"program":1e2,"activities":[],"barriers-Comment":"=1+2","not_answered":false}`,
+      String.raw`{"gender":-0.5,"program":12345678901234567890,"activities":"yoga","free_text":"","barriers-Comment":{"k":[1,"2"]}}`,
+      `{ "gender" : "man" ,\n "activities" : [ "yoga" , "sygrupp" ] }`,
+      `[]`,
+      `{}`,
+      `"text"`,
+    ];
+    for (const [i, answers] of stored.entries()) await db("responses").where({ id: ids[i] }).update({ answers });
+    const rows = await readAll([campaign], 3);
+    expect(rows).toHaveLength(stored.length);
+    for (const r of rows) {
+      const parsed = JSON.parse(stored[ids.indexOf(r.id)]) as unknown;
+      const record = (parsed !== null && typeof parsed === "object" ? parsed : {}) as Record<string, unknown>;
+      expect(r.values).toEqual(KEYS.map((key) => (Object.hasOwn(record, key) ? record[key] : null)));
+    }
+  });
+
   it.skipIf(isPostgres())("go on while the app's one SQLite connection is held by a writing transaction", async () => {
     // On SQLite the app has one read-write connection; an export reading through it would wait here until the
     // transaction ends (a submission waits the same way behind an export). Its own read-only connection does not.

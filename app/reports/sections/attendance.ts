@@ -422,10 +422,21 @@ function enrolmentSentences(ctx: DraftContext): Block[] {
     const others = e.other + e.notStated;
     const withheld = (cell: (typeof row)[number]) => cell.status === "complementary";
     if (withheld(total)) {
-      return {
-        t: "p" as const,
-        parts: [`I ${monthText(e.onDate)} var `, women, " och ", men, ` inskrivna i ${e.programName}. ${WITHHELD}`],
-      };
+      // Only the counts that are stated make the sentence; a withheld one is named as not stated, never as a number.
+      const stated = [women, men].filter((_, j) => !withheld(row[j]));
+      const notStated = (["kvinnor", "män"] as const).filter((_, j) => withheld(row[j]));
+      const when = monthText(e.onDate);
+      const parts: Part[] =
+        stated.length > 0
+          ? [
+              `I ${when} var `,
+              ...stated.flatMap((p, j) => (j > 0 ? [" och ", p] : [p])),
+              ` inskrivna i ${e.programName}.`,
+            ]
+          : [`Antalet inskrivna i ${e.programName} i ${when} redovisas inte.`];
+      if (stated.length > 0 && notStated.length > 0) parts.push(` Antalet ${notStated.join(" och ")} redovisas inte.`);
+      parts.push(` ${WITHHELD}`);
+      return { t: "p" as const, parts };
     }
     if (withheld(row[0]) || withheld(row[1])) {
       const shown = withheld(row[0]) ? men : women;

@@ -139,7 +139,8 @@ export function experienceSection(ctx: DraftContext): Block[] {
     ]);
   }
   if (further.length > 0) {
-    const parts: Part[] = ["Vidare "];
+    // "Enkäten visar också att …": a clause of its own, so every item keeps the word order of a statement.
+    const parts: Part[] = ["Enkäten visar också att "];
     further.forEach((f, i) => {
       if (i > 0) parts.push(i === further.length - 1 ? " och " : ", ");
       parts.push(...f);
@@ -178,7 +179,9 @@ export function experienceSection(ctx: DraftContext): Block[] {
       ]);
     }
     if (changes.length > 0) {
-      const parts: Part[] = [`Jämfört med brukarenkäten ${waveTime(previous.opensOn, previous.closesOn)} `];
+      const parts: Part[] = [
+        `Så har andelarna förändrats jämfört med brukarenkäten ${waveTime(previous.opensOn, previous.closesOn)}: `,
+      ];
       changes.forEach((c, i) => {
         if (i > 0) parts.push(i === changes.length - 1 ? " och " : ", ");
         parts.push(...c);
