@@ -103,10 +103,10 @@ interface ResolvedTag {
 }
 
 /** Which question names carry each tag across the versions the waves were answered on (newest first wins labels). */
-function resolveTags(versions: { json: Record<string, unknown> }[]): Map<string, ResolvedTag> {
+function resolveTags(versions: TaggedQuestion[][]): Map<string, ResolvedTag> {
   const tags = new Map<string, ResolvedTag>();
   for (const v of versions) {
-    for (const q of taggedQuestions(v.json)) {
+    for (const q of v) {
       const found = tags.get(q.tag);
       if (!found) tags.set(q.tag, { names: [q.name], question: q, questions: [{ name: q.name, title: q.title }] });
       else if (!found.names.includes(q.name)) {
@@ -119,9 +119,9 @@ function resolveTags(versions: { json: Record<string, unknown> }[]): Map<string,
 }
 
 /** Questions of one tag: for multi-item scales every item of the newest version, and its options. */
-function questionsOfTag(versions: { json: Record<string, unknown> }[], tag: string): TaggedQuestion[] {
+function questionsOfTag(versions: TaggedQuestion[][], tag: string): TaggedQuestion[] {
   for (const v of versions) {
-    const qs = taggedQuestions(v.json).filter((q) => q.tag === tag);
+    const qs = v.filter((q) => q.tag === tag);
     if (qs.length > 0) return qs;
   }
   return [];
@@ -159,7 +159,9 @@ export async function loadOutcomeReportWithAudit(
       .map((v) => ({ id: v.id, json: JSON.parse(v.json) as Record<string, unknown> })),
   ];
   if (versions.length === 0) throw new OutcomeQueryError("unknownSurvey", 404);
-  const tags = resolveTags(versions);
+  // Each version's tagged questions read once: every measure looks its tag up in them.
+  const tagged = versions.map((v) => taggedQuestions(v.json));
+  const tags = resolveTags(tagged);
 
   let programFilter: OutcomeReport["programFilter"] = null;
   let filter: RespondentFilter | null = null;
@@ -207,7 +209,7 @@ export async function loadOutcomeReportWithAudit(
   for (const measure of MEASURES) {
     const tag = tags.get(measure.tag);
     if (!tag) continue;
-    const items = questionsOfTag(versions, measure.tag);
+    const items = questionsOfTag(tagged, measure.tag);
     measures.push({ measure, questions: tag.questions, options: items[0]?.options ?? tag.question.options });
   }
   const names = (kinds: string[]) =>

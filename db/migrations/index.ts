@@ -21,6 +21,7 @@ import * as responseImports from "./0023_response_imports";
 import * as answerIndexInArrivalOrder from "./0033_answer_index_in_arrival_order";
 import * as responsePartial from "./0031_response_partial";
 import * as reportPrograms from "./0034_report_programs";
+import * as responseCountsByPartial from "./0036_response_counts_by_partial";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -49,6 +50,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0033_answer_index_in_arrival_order": answerIndexInArrivalOrder,
   "0031_response_partial": responsePartial,
   "0034_report_programs": reportPrograms,
+  "0036_response_counts_by_partial": responseCountsByPartial,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -56,6 +56,15 @@ async function measured(pid: number | undefined, run: () => Promise<LoadResult>)
 const describe = (r: Measured) =>
   `${formatLoad(r)}   server CPU ${r.cpuMs.toFixed(2)} ms/req, load ${r.load.toFixed(1)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The q-quantile (0–1), interpolated between the sorted values. */
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
+}
+const quartiles = (xs: number[], digits: number, unit = "") =>
+  `quartiles ${quantile(xs, 0.25).toFixed(digits)}–${quantile(xs, 0.75).toFixed(digits)}${unit}`;
 
 /**
  * Full submissions (validation, answer rows, feedback intake) against a bare one-row insert, same run, 50
@@ -108,8 +117,12 @@ export async function benchSubmissions({ durationMs = 3000, connections = 50 } =
     }
     const ratios = rounds.map((r) => r.ratio).sort((a, b) => a - b);
     const middle = rounds.find((r) => r.ratio === median(ratios))!;
-    const bareCpu = median(rounds.map((r) => r.baseline.cpuMs));
-    const fullCpu = median(rounds.map((r) => r.full.cpuMs));
+    const bareCpus = rounds.map((r) => r.baseline.cpuMs);
+    const fullCpus = rounds.map((r) => r.full.cpuMs);
+    const bareCpu = median(bareCpus);
+    const fullCpu = median(fullCpus);
+    const cpuRatios = rounds.map((r) => r.baseline.cpuMs / r.full.cpuMs);
+    const loads = rounds.flatMap((r) => [r.baseline.load, r.full.load]);
     return {
       baseline: middle.baseline,
       full: middle.full,
@@ -119,9 +132,11 @@ export async function benchSubmissions({ durationMs = 3000, connections = 50 } =
           `round ${i + 1}: ${describe(r.baseline)}`,
           `round ${i + 1}: ${describe(r.full)}   ratio ${r.ratio.toFixed(2)}×`,
         ]),
-        `ratios per round: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median below)`,
-        `server CPU per request, median of rounds: bare ${bareCpu.toFixed(2)} ms, full ${fullCpu.toFixed(2)} ms ` +
-          `(CPU ratio bare / full ${(bareCpu / fullCpu).toFixed(2)}×)`,
+        `ratios per round: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median below, ${quartiles(ratios, 2, "×")})`,
+        `server CPU per request, median of rounds: bare ${bareCpu.toFixed(2)} ms (${quartiles(bareCpus, 2, " ms")}), ` +
+          `full ${fullCpu.toFixed(2)} ms (${quartiles(fullCpus, 2, " ms")})`,
+        `CPU ratio bare / full per round: median ${median(cpuRatios).toFixed(2)}× (${quartiles(cpuRatios, 2, "×")}); ` +
+          `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${os.cpus().length} cores`,
       ],
     };
   } finally {

@@ -58,6 +58,7 @@ export async function launchBrowser(): Promise<Browser & { cleanup: () => Promis
     const context = await open(options);
     context.setDefaultTimeout(STATE_BUDGET_MS);
     context.setDefaultNavigationTimeout(STATE_BUDGET_MS);
+    slowDownPages(context);
     return context;
   };
   return Object.assign(browser, {
@@ -65,6 +66,23 @@ export async function launchBrowser(): Promise<Browser & { cleanup: () => Promis
       await browser.close();
     },
   });
+}
+
+/**
+ * `E2E_CPU_SLOWDOWN=4` runs every page a test opens with Chromium's CPU throttled that many times (as a cheap phone
+ * or a loaded machine runs it), to bring out races between a test's steps and the page's scripts. Off by default:
+ * a tool for hunting a flaky test, not part of the suite's budgets.
+ */
+function slowDownPages(context: BrowserContext): void {
+  const rate = Number(process.env.E2E_CPU_SLOWDOWN ?? 0);
+  if (!(rate > 1)) return;
+  const newPage = context.newPage.bind(context);
+  context.newPage = async () => {
+    const page = await newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    return page;
+  };
 }
 
 export async function newContext(
@@ -159,4 +177,9 @@ export async function signedInPage(
 export async function openPage(page: Page, path: string, heading: string): Promise<void> {
   await page.goto(path);
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+}
+
+/** Waits for the state where the page's scripts have taken over (the root marks the document then). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1");
 }
