@@ -152,9 +152,23 @@ export async function readResponses({
   );
 }
 
-export async function countResponses({ campaignId }: { campaignId: number }): Promise<number> {
-  const [{ n }] = await db("responses").where({ campaign_id: campaignId }).count<{ n: number | string }[]>("* as n");
-  return Number(n);
+/**
+ * How many responses a campaign has: the complete ones (the total staff read), and apart from them the partial ones,
+ * a shared tablet's answers so far sent when the person walked away (decision 0032), which no figure counts.
+ */
+export async function countResponses({
+  campaignId,
+}: {
+  campaignId: number;
+}): Promise<{ complete: number; partial: number }> {
+  const rows: { partial: boolean | number; n: number | string }[] = await db("responses")
+    .where({ campaign_id: campaignId })
+    .select("partial")
+    .count("* as n")
+    .groupBy("partial");
+  const counts = { complete: 0, partial: 0 };
+  for (const r of rows) counts[r.partial === true || Number(r.partial) === 1 ? "partial" : "complete"] += Number(r.n);
+  return counts;
 }
 
 /** How many responses of a campaign came in by each channel (channels with none are left out). */
@@ -167,10 +181,14 @@ export async function countResponsesByChannel({ campaignId }: { campaignId: numb
   return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
 }
 
-/** Responses per Stockholm calendar day; timestamps are UTC ISO, so the day is cut in JavaScript. */
+/**
+ * When each complete response came (partial ones are counted apart: `countResponses`); the page cuts them into
+ * Stockholm calendar days in JavaScript, as timestamps are UTC ISO.
+ */
 export async function responseTimes({ campaignId }: { campaignId: number }): Promise<string[]> {
   const rows: { submitted_at: string }[] = await db("responses")
     .where({ campaign_id: campaignId })
+    .where("partial", false)
     .select("submitted_at")
     .orderBy("submitted_at");
   return rows.map((r) => r.submitted_at);

@@ -3,6 +3,8 @@ import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
 import { SurveyPage } from "~/components/survey/survey-page";
 import { notFound } from "~/http/errors.server";
+import { titleFor } from "~/i18n/meta";
+import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { surveyLanding } from "~/surveys/participant-page.server";
 import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
 import surveyCss from "~/styles/survey.css";
@@ -16,9 +18,8 @@ export const links = () => [{ rel: "stylesheet", href: surveyCss }];
 // The first question must show at once on a slow phone: styles inside the page, scripts after it (decision 0029).
 export const handle: PaintFirstHandle = { paintFirst: true };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.title} – Deltagarröst` : "Deltagarröst" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  titleFor(surveyStrings, matches, (t) => data?.title ?? t.surveyTitle);
 
 // The POST of answers (JSON) is answered before Remix: app/surveys/submission-body.server.ts.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs } from "@remix-run/node";
 import {
   Link,
   useActionData,
@@ -10,7 +10,7 @@ import { surveyShouldRevalidate } from "~/components/survey/should-revalidate";
 import { SurveyPage } from "~/components/survey/survey-page";
 import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
 import { notFound } from "~/http/errors.server";
-import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
+import { pageTitle } from "~/i18n/meta";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { surveyStep, type SurveyPageData } from "~/surveys/participant-page.server";
@@ -27,10 +27,7 @@ export const links = () => [{ rel: "stylesheet", href: surveyCss }];
 // Without scripts every question is a page of its own: each one shows at once (decision 0029).
 export const handle: PaintFirstHandle = { paintFirst: true };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale;
-  return [{ title: `${surveyStrings[locale ?? DEFAULT_LOCALE].surveyTitle} – Deltagarröst` }];
-};
+export const meta = pageTitle(surveyStrings, "surveyTitle");
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const result = await surveyStep(request, params.code ?? "");

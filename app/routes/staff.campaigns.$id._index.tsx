@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!campaign) throw notFound();
   const url = new URL(request.url);
   const locale = localeFromRequest(request);
-  const [total, times, channels, imported] = await Promise.all([
+  const [counts, times, channels, imported] = await Promise.all([
     countResponses({ campaignId: id }),
     responseTimes({ campaignId: id }),
     countResponsesByChannel({ campaignId: id }),
@@ -94,12 +94,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     state: campaignState(campaign),
     link: absoluteUrl(request, `/s/${campaign.code}`),
-    total,
+    total: counts.complete,
+    partial: counts.partial,
     perDay: [...perDay.entries()].sort(([a], [b]) => (a < b ? 1 : -1)),
     mayRead,
     show,
     page,
-    hasMore: show && page * PAGE < total,
+    // The single responses list every response, partial ones too.
+    hasMore: show && page * PAGE < counts.complete + counts.partial,
     single,
     researcher: staff.role === "researcher",
     paper: {
@@ -162,6 +164,7 @@ export default function CampaignDetail() {
 
       <h2>{t.responses}</h2>
       <p className="lead">{format(t.total, { n: d.total })}</p>
+      {d.partial > 0 ? <p>{d.partial === 1 ? t.partialOne : format(t.partialMany, { n: d.partial })}</p> : null}
       {d.perDay.length === 0 ? (
         <p>{t.noResponses}</p>
       ) : (
@@ -189,7 +192,7 @@ export default function CampaignDetail() {
       )}
 
       {d.researcher ? <p className="alert alert--info">{t.researcherNote}</p> : null}
-      {d.mayRead && d.total > 0 ? (
+      {d.mayRead && d.total + d.partial > 0 ? (
         <section aria-labelledby="single-heading">
           <h2 id="single-heading">{t.single}</h2>
           <p>{t.singleLead}</p>

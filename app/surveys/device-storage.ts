@@ -87,12 +87,6 @@ export function dequeue(storage: Storage, id: string): void {
   else write(storage, OUTBOX, entries);
 }
 
-/** Kiosk: nothing of the previous person may remain. */
-export function wipeSurvey(storage: Storage, code: string): void {
-  clearProgress(storage, code);
-  for (const entry of readOutbox(storage)) if (entry.code === code) dequeue(storage, entry.body.id);
-}
-
 /** A version-4 UUID; crypto.randomUUID exists only on https, getRandomValues everywhere. */
 export function uuid(): string {
   const c = globalThis.crypto;

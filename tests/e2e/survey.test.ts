@@ -575,6 +575,49 @@ describe("kiosk mode on the shared tablet", () => {
     await context.close();
   });
 
+  it("still sends a person's finished answers that waited for a connection when the next person starts", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    // The pages send the outbox themselves here (no service worker), so the test holds every send.
+    const context = await browser.newContext({
+      viewport: TABLET,
+      locale: "sv-SE",
+      baseURL: baseUrl(),
+      serviceWorkers: "block",
+    });
+    const sends: Route[] = [];
+    let connected = false;
+    await context.route(/\/s\/DEMO$/, (route) => {
+      if (route.request().method() !== "POST") return void route.continue();
+      if (!connected) return void route.abort("internetdisconnected");
+      sends.push(route);
+    });
+    const page = await open(context, "/s/DEMO?kiosk=1");
+    await hydrated(page);
+    await answerAll(page);
+    // The connection is gone when the person sends: the answers wait on the tablet.
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: OFFLINE_SAVED }).waitFor();
+    const outbox = () => page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:outbox") ?? "[]").length);
+    expect(await outbox()).toBe(1);
+    // The tablet starts afresh for the next person (here as staff reload it); the connection is back.
+    connected = true;
+    await page.goto("/s/DEMO?kiosk=1");
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    await hydrated(page);
+    // The answers of the person before are still there and on their way; nothing of them is shown.
+    await expect.poll(() => sends.length, UNTIL_STATE).toBe(1);
+    expect(await outbox()).toBe(1);
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem("deltagarrost:progress:DEMO"))).toBeNull();
+    await sends[0].continue();
+    await page.waitForFunction(() => localStorage.getItem("deltagarrost:outbox") === null);
+    expect((await responsesFor("DEMO")).length).toBe(before + 1);
+    // The next person is still at the start: no thanks for answers that were not theirs.
+    expect(await page.getByRole("heading", { name: "Tack för dina svar!" }).count()).toBe(0);
+    expect(await questionTitle(page)).toBe("Var bor du?");
+    await context.close();
+  });
+
   it("never resumes someone else's answers: after a minute without a touch, the start returns, empty", async () => {
     const context = await newContext(browser, TABLET);
     const page = await context.newPage();

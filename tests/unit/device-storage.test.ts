@@ -7,7 +7,6 @@ import {
   saveProgress,
   sendEntry,
   uuid,
-  wipeSurvey,
   type OutboxEntry,
 } from "~/surveys/device-storage";
 
@@ -65,7 +64,7 @@ describe("device storage", () => {
     expect(loadProgress(s, "OLD")).toBeNull();
   });
 
-  it("queues a response once, removes it when acknowledged, and wipes a kiosk survey", () => {
+  it("queues a response once and removes it when acknowledged", () => {
     const s = new MemoryStorage();
     enqueue(s, entry("a"));
     enqueue(s, entry("a"));
@@ -73,10 +72,6 @@ describe("device storage", () => {
     expect(readOutbox(s).map((e) => e.body.id)).toEqual(["a", "b"]);
     dequeue(s, "a");
     expect(readOutbox(s).map((e) => e.body.id)).toEqual(["b"]);
-    saveProgress(s, "YOGA", { state: state({}), question: "rating", savedAt: 1 });
-    wipeSurvey(s, "YOGA");
-    expect(readOutbox(s)).toEqual([]);
-    expect(loadProgress(s, "YOGA")).toBeNull();
   });
 
   it("does not throw when storage is full", () => {

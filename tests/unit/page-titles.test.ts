@@ -9,10 +9,7 @@ const ROUTES = path.resolve(import.meta.dirname, "../../app/routes");
 const ROOT = path.resolve(import.meta.dirname, "../../app/root.tsx");
 
 /** Pages of other areas that still write their title themselves; each is to be fixed there, then taken off. */
-const KNOWN = new Set([
-  "s.$code.tsx", // survey area
-  "s.$code_.svara.tsx", // survey area
-]);
+const KNOWN = new Set<string>([]);
 
 /** The text of the `meta` export: from its first line to the first line that starts the next declaration. */
 function metaSource(source: string): string | null {

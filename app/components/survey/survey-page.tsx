@@ -86,7 +86,7 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
     return served.view.kind === "question" ? { ...served, view: withForesight(served.view) } : served;
   }, [foreseen, served, withForesight]);
   const view = page.view;
-  const sender = useSendAnswers(page.code);
+  const sender = useSendAnswers(page.code, page.kiosk);
   // Sent back to the questions (the server asked for a correction): steps count again.
   useEffect(() => {
     if (sender.phase === "rejected" || sender.problems.length > 0) answersSent.current = false;

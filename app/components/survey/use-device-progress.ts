@@ -1,12 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import {
-  clearProgress,
-  deviceStorage,
-  loadProgress,
-  saveProgress,
-  wipeSurvey,
-  type SavedProgress,
-} from "~/surveys/device-storage";
+import { clearProgress, deviceStorage, loadProgress, saveProgress, type SavedProgress } from "~/surveys/device-storage";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
 
 /**
@@ -25,7 +18,7 @@ export function useDeviceProgress(page: SurveyPageData) {
 
 /**
  * On the survey's first page: answers left on this phone from an earlier visit, offered to go on with. A kiosk
- * never offers anything of the person before; it wipes it.
+ * never offers anything of the person before; it wipes their answers in progress (finished ones are still sent).
  */
 export function useResumeOffer(code: string, kiosk: boolean, onFirstPage: boolean) {
   const [saved, setSaved] = useState<SavedProgress | null>(null);
@@ -33,7 +26,9 @@ export function useResumeOffer(code: string, kiosk: boolean, onFirstPage: boolea
     const store = deviceStorage();
     if (!store) return;
     if (kiosk) {
-      wipeSurvey(store, code);
+      // A new person: the answers in progress of the one before go. Their finished answers still waiting for a
+      // connection stay in the outbox, never shown, and leave by themselves (`useOutboxFlush`).
+      clearProgress(store, code);
       return;
     }
     const found = loadProgress(store, code);

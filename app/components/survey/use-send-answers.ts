@@ -21,7 +21,7 @@ const RETRY_MS = 15 * 1000;
  * them (JSON `POST /s/CODE`, the same id every time, so a retry never stores twice). Offline, they wait and go
  * by themselves when the connection returns.
  */
-export function useSendAnswers(code: string) {
+export function useSendAnswers(code: string, kiosk = false) {
   const [phase, setPhase] = useState<SendPhase>("idle");
   const [problems, setProblems] = useState<AnswerProblem[]>([]);
   const busy = useRef(false);
@@ -71,14 +71,16 @@ export function useSendAnswers(code: string) {
     if (store) void deliver(readOutbox(store).filter((e) => e.code === code));
   }, [code, deliver]);
 
-  // Answers for this survey already waiting on the phone go first when the page opens.
+  // Answers for this survey already waiting on the phone go first when the page opens. Not on a shared tablet: they
+  // are the person before's, and the next person starts at once; the app's outbox flush sends them unseen.
   useEffect(() => {
+    if (kiosk) return;
     const store = deviceStorage();
     const waiting = store ? readOutbox(store).filter((e) => e.code === code) : [];
     if (waiting.length === 0) return;
     setPhase("sending");
     void deliver(waiting);
-  }, [code, deliver]);
+  }, [code, kiosk, deliver]);
 
   // Offline: try again when the connection returns, when the page comes back into view, and now and then. The
   // connection may have returned before this listens: then at once.

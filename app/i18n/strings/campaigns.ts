@@ -69,6 +69,10 @@ export const campaigns = defineStrings({
     errDates: "Stängningsdagen kan inte vara före öppningsdagen.",
     errMode: "Välj hur svaren ska tas emot.",
     errForm: "Rätta det som är markerat.",
+    partialOne:
+      "Dessutom 1 svar som påbörjades men inte blev klart: på surfplattan gick personen ifrån. Det räknas inte i totalen, resultaten eller exporten.",
+    partialMany:
+      "Dessutom {n} svar som påbörjades men inte blev klara: på surfplattan gick personen ifrån. De räknas inte i totalen, resultaten eller exporten.",
   },
   en: {
     pageCampaign: "Survey",
@@ -138,5 +142,9 @@ export const campaigns = defineStrings({
     errDates: "The closing day cannot be before the opening day.",
     errMode: "Choose how answers are received.",
     errForm: "Correct what is marked.",
+    partialOne:
+      "Also 1 response that was started but not finished: on the tablet, the person walked away. It is not in the total, the results or the export.",
+    partialMany:
+      "Also {n} responses that were started but not finished: on the tablet, the person walked away. They are not in the total, the results or the export.",
   },
 });
