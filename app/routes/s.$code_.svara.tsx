@@ -15,6 +15,7 @@ import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { surveyStep, type SurveyPageData } from "~/surveys/participant-page.server";
 import { isNetworkFailure, type StepNotSent } from "~/surveys/step-reply";
+import { announceStepReply } from "~/surveys/step-replies";
 import surveyCss from "~/styles/survey.css";
 import type { PaintFirstHandle } from "~/components/paint-first";
 
@@ -43,12 +44,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
   const step = String((await request.clone().formData()).get("step") ?? "");
+  let reply: SurveyPageData | StepNotSent;
   try {
-    return await serverAction<typeof action>();
+    reply = await serverAction<typeof action>();
   } catch (error) {
     if (!isNetworkFailure(error)) throw error;
-    return { notSent: true, step } satisfies StepNotSent;
+    reply = { notSent: true, step } satisfies StepNotSent;
   }
+  announceStepReply(reply);
+  return reply;
 }
 
 export const shouldRevalidate: ShouldRevalidateFunction = surveyShouldRevalidate;

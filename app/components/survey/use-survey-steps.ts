@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
 import { isStepNotSent, type StepNotSent } from "~/surveys/step-reply";
+import { onStepReply, type StepReply } from "~/surveys/step-replies";
 
 /** Numbers the steps this page sends, across remounts too (a kept fetcher's answer never matches a new step). */
 let stepsSent = 0;
@@ -72,21 +73,28 @@ export function useSurveySteps(code: string) {
     [resend],
   );
 
-  useEffect(() => {
-    const reply = fetcher.data;
-    const sent = onItsWay.current;
-    if (!reply || !sent || reply.step === undefined || reply.step !== sent.step) return;
-    onItsWay.current = null;
-    if (isStepNotSent(reply)) {
-      // The connection went while the step was on its way: it waits (or the newer step pressed meanwhile does).
-      waiting.current = waiting.current ?? sent.data;
-      setHeld(true);
-      return;
-    }
-    // A later step was pressed meanwhile: this answer is already out of date, and the later one goes now.
-    if (waiting.current) resend();
-    else setAnswer(reply);
-  }, [fetcher.data, resend]);
+  /** Takes in the reply to the step on its way; any other reply (an earlier step's, or one seen already) is left. */
+  const takeReply = useCallback(
+    (reply: StepReply | undefined) => {
+      const sent = onItsWay.current;
+      if (!reply || !sent || reply.step === undefined || reply.step !== sent.step) return;
+      onItsWay.current = null;
+      if (isStepNotSent(reply)) {
+        // The connection went while the step was on its way: it waits (or the newer step pressed meanwhile does).
+        waiting.current = waiting.current ?? sent.data;
+        setHeld(true);
+        return;
+      }
+      // A later step was pressed meanwhile: this answer is already out of date, and the later one goes now.
+      if (waiting.current) resend();
+      else setAnswer(reply);
+    },
+    [resend],
+  );
+
+  useEffect(() => takeReply(fetcher.data), [fetcher.data, takeReply]);
+  // The same reply as the route's clientAction receives it, once that has returned (decision 0041).
+  useEffect(() => onStepReply((reply) => window.setTimeout(() => takeReply(reply), 0)), [takeReply]);
 
   return { Form: fetcher.Form, answer, sendStep, held, resend };
 }
