@@ -28,10 +28,8 @@ const W = {
     unsure: "ingen säker skillnad",
     since: "sedan {wave}",
     pairs: "Samma personer i båda omgångarna ({n} par)",
-    fewPairs:
-      `Förändring för samma personer visas när minst ${SMALL_COUNT_LIMIT} personer svarat i båda omgångarna med sin deltagarkod ({n} nu).`,
-    smallCells:
-      `Förändring för samma personer visas inte: för få bytte svar (färre än ${SMALL_COUNT_LIMIT}) och de skulle kunna räknas ut.`,
+    fewPairs: `Förändring för samma personer visas när minst ${SMALL_COUNT_LIMIT} personer svarat i båda omgångarna med sin deltagarkod ({n} nu).`,
+    smallCells: `Förändring för samma personer visas inte: för få bytte svar (färre än ${SMALL_COUNT_LIMIT}) och de skulle kunna räknas ut.`,
     from: "från {a} till {b}",
     meanChange: "medelvärdet ändrades med {d}",
     pValue: "McNemar p = {p}",
@@ -55,10 +53,8 @@ const W = {
     unsure: "no sure difference",
     since: "since {wave}",
     pairs: "The same people in both waves ({n} pairs)",
-    fewPairs:
-      `Change for the same people is shown when at least ${SMALL_COUNT_LIMIT} people answered both waves with their participant code ({n} now).`,
-    smallCells:
-      `Change for the same people is not shown: too few changed their answer (fewer than ${SMALL_COUNT_LIMIT}) and they could be worked out.`,
+    fewPairs: `Change for the same people is shown when at least ${SMALL_COUNT_LIMIT} people answered both waves with their participant code ({n} now).`,
+    smallCells: `Change for the same people is not shown: too few changed their answer (fewer than ${SMALL_COUNT_LIMIT}) and they could be worked out.`,
     from: "from {a} to {b}",
     meanChange: "the mean changed by {d}",
     pValue: "McNemar p = {p}",
