@@ -11,6 +11,7 @@ import { campaignState } from "./campaign-state";
 import { normalizeJoinCode } from "./join-code.server";
 import {
   firstQuestionName,
+  fullForesight,
   landing,
   questionExists,
   questionPage,
@@ -146,27 +147,19 @@ export async function surveyLanding(request: Request, rawCode: string): Promise<
 }
 
 /**
- * `POST /s/CODE/framat` (scripts only): what lies ahead of the question on screen, for the whole survey. The first
- * page is sent seeing only a few questions ahead, to stay small on a slow phone; this brings the rest once the
- * page has loaded, so quick taps on "Nästa" never wait. Null when the form's state or question is not one we made.
+ * `POST /s/CODE/framat` (scripts only): what lies ahead of the question on screen, for the whole survey, as JSON.
+ * The first page and each step's answer see only a few questions ahead, to stay small and cheap; this brings the
+ * rest once the page has loaded, so quick taps on "Nästa" never wait. Null when the form's state or question is not
+ * one we made.
  */
-export async function surveyForesight(
-  request: Request,
-  rawCode: string,
-): Promise<Pick<QuestionPage, "ahead" | "aheadByAnswer"> | null> {
+export async function surveyForesight(request: Request, rawCode: string): Promise<string | null> {
   const read = await readForm(request, { maxBytes: MAX_SUBMISSION_BYTES });
   if (!read.ok) return null;
   const state = parseFlowState(read.form.get("state"));
   const name = read.form.get("question") ?? "";
   const found = state ? await findSurvey(rawCode, state.version) : null;
   if (!found || !state || !questionExists(found.survey, name) || campaignState(found.campaign) !== "open") return null;
-  const { ahead, aheadByAnswer } = questionPage({
-    survey: found.survey,
-    locale: localeFromRequest(request),
-    state,
-    name,
-  });
-  return { ahead, aheadByAnswer };
+  return fullForesight(found.survey, localeFromRequest(request), state, name);
 }
 
 /**

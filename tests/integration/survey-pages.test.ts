@@ -3,6 +3,7 @@ import { updateCampaignDates } from "~/models/campaign.server";
 import { loader as surveyLoader } from "~/routes/s.$code";
 import { action as stepAction } from "~/routes/s.$code_.svara";
 import { action as foresightAction } from "~/routes/s.$code_.framat";
+import { findAhead } from "~/components/survey/use-full-foresight";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
 import { aheadKey, type AheadPage, type QuestionPage } from "~/surveys/question-view";
 import { readStepAnswer } from "~/surveys/step-input";
@@ -176,6 +177,75 @@ describe("the survey as plain pages, one question each (no scripts needed)", () 
     // "Aldrig" skips the activities; the text written brings the consent question forward.
     expect(checked).toBe(21);
     expect(view.question.name).toBe("quote_consent");
+  });
+
+  it("shows a person who taps ahead of the server the same pages with the foresight fetched once as with 60 pages on every step", async () => {
+    const first = questionOf((await landing()).page);
+    const ask = async () => {
+      const reply = await foresightAction({
+        request: postForm("/s/TEST/framat", { state: JSON.stringify(first.state), question: first.question.name }),
+        params: { code: "TEST" },
+        context: {},
+      });
+      expect(reply.status).toBe(200);
+      return reply.text();
+    };
+    // Worked out once per survey version for a fresh start: the same text for everyone (another response id too).
+    const text = await ask();
+    expect(await ask()).toBe(text);
+    const other = questionOf((await landing()).page);
+    expect(other.state.id).not.toBe(first.state.id);
+    const full = JSON.parse(text) as Pick<QuestionPage, "ahead" | "aheadByAnswer">;
+
+    const answers: Record<string, string | string[]> = {
+      program: "fot",
+      gender: "man",
+      visits: "varje_vecka",
+      activities: ["yoga"],
+      wishes: "Mer fika",
+      free_text: "",
+    };
+    // Every step answered by the server, and the same walk shown by the page alone: the served page as it is sent
+    // now (a few pages ahead) and filled in from the fetched foresight, as the page does it (`useFullForesight`).
+    let served: QuestionPage = first;
+    let given: Record<string, unknown> = {};
+    let steps = 0;
+    for (;;) {
+      const raw = answers[served.question.name] ?? [];
+      const value = readStepAnswer(served.question, { answers: [raw].flat(), other: "" }).value;
+      const known =
+        served.ahead || served.aheadByAnswer || served.isLast
+          ? served
+          : (findAhead({ ...full, question: first.question }, served.state.answers, served.question.name) ?? served);
+      const withFull = served.question.name === first.question.name ? { ...served, ...full } : known;
+      const foreseen = withFull.aheadByAnswer
+        ? withFull.aheadByAnswer.pages[aheadKey(withFull.aheadByAnswer.by, value)]
+        : withFull.ahead;
+      // And the path from the very first page alone, as a person who never waits for the server sees it.
+      given = value === undefined ? given : { ...given, [served.question.name]: value };
+      const reply = await step(served, raw === "" ? {} : { answer: raw }, served.isLast ? "send" : "next");
+      if (reply.page.view.kind !== "question") {
+        expect(foreseen ?? null).toBeNull();
+        break;
+      }
+      const next = questionOf(reply.page);
+      const alone = findAhead({ ...full, question: first.question }, given, next.question.name);
+      const pick = (p: AheadPage) => ({
+        question: { ...p.question, selected: [], text: "", otherText: "" },
+        position: p.position,
+        total: p.total,
+        isFirst: p.isFirst,
+        isLast: p.isLast,
+        mayReveal: p.mayReveal,
+      });
+      expect(foreseen, `ahead of ${served.question.name}`).toBeTruthy();
+      expect(pick(foreseen as AheadPage)).toEqual(pick(next));
+      expect(alone, `${next.question.name} from the first page`).toBeTruthy();
+      expect(pick(alone as AheadPage)).toEqual(pick(next));
+      steps += 1;
+      served = next;
+    }
+    expect(steps).toBeGreaterThan(15);
   });
 
   it("turns broken, forged or oversized forms into a plain page, never a 500", async () => {

@@ -4,7 +4,7 @@ import { useStrings } from "~/i18n/use-strings";
 import { handToBackground } from "~/surveys/background-outbox";
 import { deviceStorage, loadProgress, readOutbox, sendEntry, type OutboxEntry } from "~/surveys/device-storage";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
-import { aheadKey, type QuestionPage } from "~/surveys/question-view";
+import { aheadKey, shownAnswer, type QuestionPage } from "~/surveys/question-view";
 import { fieldsFromForm, readStepAnswer, withStepAnswer } from "~/surveys/step-input";
 import { QuestionForm, type Foreseen } from "./question-form";
 import {
@@ -152,7 +152,9 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
         assisted: fields.has("participantCode") ? fields.get("assisted") === "on" : view.state.assisted,
         answers: withStepAnswer(view.state.answers, view.question.name, step),
       };
-      setForeseen({ ...ahead, state, errors: [] });
+      // What the person gave on that question before (they went back) shows, as the server would show it.
+      const question = { ...ahead.question, ...shownAnswer(ahead.question, state.answers) };
+      setForeseen({ ...ahead, question, state, errors: [] });
       return "shown";
     },
     [view],

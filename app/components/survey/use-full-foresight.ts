@@ -4,8 +4,8 @@ import { aheadKey, type AheadPage, type QuestionPage } from "~/surveys/question-
 
 type Foresight = Pick<QuestionPage, "ahead" | "aheadByAnswer">;
 
-/** Follows the answers given from the first page along what lies ahead, to the page of question `name`. */
-function findAhead(
+/** Follows the answers given from the page loaded along what lies ahead, to the page of question `name`. */
+export function findAhead(
   from: Foresight & { question: { name: string } },
   answers: Record<string, unknown>,
   name: string,
@@ -23,15 +23,15 @@ function findAhead(
 }
 
 /**
- * The first page is sent seeing only a few questions ahead, so it stays small on a slow phone. Once scripts run,
- * the rest is fetched in the background; `withForesight` then gives any page reached from the first one (shown
- * before the server answered) everything that lies ahead of it. A failed fetch costs nothing: "Nästa" then asks
- * the server, as without scripts.
+ * The page loaded (the first question, or the one a post without scripts led to) and each step's answer are sent
+ * seeing only a few questions ahead, so they stay small on a slow phone and cheap on the server. Once scripts run,
+ * the rest is fetched in the background, once; `withForesight` then gives any page reached from the loaded one
+ * everything that lies ahead of it. A failed fetch costs nothing: "Nästa" then asks the server, as without scripts.
  */
 export function useFullForesight(initial: SurveyPageData) {
   const [more, setMore] = useState<{ id: string; foresight: Foresight } | null>(null);
   const view = initial.view;
-  const landing = view.kind === "question" && view.isFirst ? view : null;
+  const landing = view.kind === "question" ? view : null;
   useEffect(() => {
     if (!landing) return;
     const controller = new AbortController();
