@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { cpuSeconds } from "./process-cpu";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -101,13 +102,29 @@ async function spawnServer(env: Record<string, string>) {
   return { child, dir, databaseFile, baseUrl: `http://127.0.0.1:${port}`, output: () => output };
 }
 
+/**
+ * The CPU seconds a server may spend without answering before its start counts as failed: a start (migrations, the
+ * demo seed) takes 2–3 s of CPU. The start is judged by the work the server has done, not by the clock: on a busy
+ * machine (load 20–30) the same start took more than a minute of wall time.
+ */
+const START_CPU_BUDGET_SECONDS = 60;
+/** A server that does no work at all for this long, not answering, is stuck (waiting on something that never comes). */
+const STALLED_MS = 120_000;
+
+/**
+ * Waits until the server answers `path` with 200, or fails as soon as it exits, has spent its CPU budget without
+ * answering, or has done no work at all for two minutes. Where a process's CPU time cannot be read, the clock stands in.
+ */
 export async function waitForHealth(
   baseUrl: string,
   child: ChildProcess,
   output: () => string,
   path = "/healthz",
 ): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const cpu = () => cpuSeconds(child.pid);
+  const startCpu = cpu();
+  let lastCpu = startCpu;
+  let lastWork = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output()}`);
     try {
@@ -115,7 +132,15 @@ export async function waitForHealth(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
+    const used = cpu();
+    if (Number.isNaN(used)) {
+      if (Date.now() - lastWork > STALLED_MS) throw new Error(`server did not start:\n${output()}`);
+    } else {
+      if (used > lastCpu) [lastCpu, lastWork] = [used, Date.now()];
+      if (used - startCpu > START_CPU_BUDGET_SECONDS)
+        throw new Error(`server did not start within ${START_CPU_BUDGET_SECONDS} s of CPU:\n${output()}`);
+      if (Date.now() - lastWork > STALLED_MS) throw new Error(`server did no work for 2 minutes:\n${output()}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
