@@ -27,6 +27,16 @@ interface Measure {
   ms: number;
   bytes: number;
   requests: number;
+  /** Where the time went, from the page's own navigation timing (ms from the navigation's start). */
+  phases: Phases;
+}
+
+/** The document's first byte, its last byte, the parser done (scripts included), and the first contentful paint. */
+interface Phases {
+  firstByte: number;
+  lastByte: number;
+  parsed: number;
+  firstPaint: number;
 }
 
 /** A throttled page that counts every byte received, finished or not, from the moment it opens. */
@@ -93,7 +103,18 @@ async function firstAnswerable(
   const start = Date.now();
   await t.page.goto(url, { waitUntil: "commit" });
   await t.page.getByRole("radio").first().waitFor({ state: "visible" });
-  return { ms: Date.now() - start, bytes: t.bytes(), requests: t.requests(), page: t.page, tracked: t };
+  const ms = Date.now() - start;
+  const phases = await t.page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    return {
+      firstByte: nav.responseStart,
+      lastByte: nav.responseEnd,
+      parsed: nav.domInteractive,
+      firstPaint: paint ? paint.startTime : NaN,
+    };
+  });
+  return { ms, bytes: t.bytes(), requests: t.requests(), phases, page: t.page, tracked: t };
 }
 
 /**
@@ -149,6 +170,8 @@ async function bareNext(page: Page): Promise<number> {
   await page.getByRole("radio").first().waitFor({ state: "visible" });
   return Date.now() - start;
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Waits for a state the page's network reaches (the bench's own budget: a shared machine under load). */
 async function waitUntil(reached: () => boolean, budgetMs = 120_000): Promise<void> {
@@ -220,7 +243,6 @@ export async function benchFirstQuestion({ runs = Number(process.env.BENCH_PHONE
     await app.stop();
     bare.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const base = { ms: median(bareFirst.map((m) => m.ms)), bytes: median(bareFirst.map((m) => m.bytes)) };
   const first = {
     ms: median(surveyFirst.map((m) => m.ms)),
@@ -241,9 +263,13 @@ export async function benchFirstQuestion({ runs = Number(process.env.BENCH_PHONE
     bytesRatio: first.bytes / GOALS.bytesBeforeFirst,
     nextWaitRatio: worstNext / GOALS.nextWaitMs,
   };
+  const phase = (ms: Measure[], key: keyof Phases) => Math.round(median(ms.map((m) => m.phases[key])));
+  const phases = (ms: Measure[]) =>
+    `first byte ${phase(ms, "firstByte")}, last byte ${phase(ms, "lastByte")}, parsed ${phase(ms, "parsed")}, first paint ${phase(ms, "firstPaint")} ms`;
   const lines = [
     `bare HTML form: first answer box      ${base.ms} ms, ${kib(base.bytes)}; its own "Nästa" round trip ${bareRoundTrip} ms`,
     `survey: first question answerable     ${first.ms} ms, ${kib(first.bytes)}, ${first.requests} requests`,
+    `   where the time went (medians)       bare form: ${phases(bareFirst)}; survey: ${phases(surveyFirst)}`,
     `1. first question, time ratio          ${figures.firstQuestionRatio.toFixed(2)}× the bare form, median of ${pairRatios.length} interleaved pairs (quartiles ${quartile(0.25).toFixed(2)}–${quartile(0.75).toFixed(2)}×; ratio of the medians ${(first.ms / base.ms).toFixed(2)}×)   (goal ≤ ${GOALS.firstQuestionRatio}×)`,
     `2. bytes before it                     ${figures.bytesRatio.toFixed(2)}× of 30 KB (${kib(first.bytes)}; ${(first.bytes / base.bytes).toFixed(1)}× the bare form)   (goal ≤ 1.00×)`,
     `3. longest wait after "Nästa"          ${figures.nextWaitRatio.toFixed(2)}× of 300 ms (${Math.round(worstNext)} ms, median ${Math.round(medianNext)} ms over ${waits.length}, worst after "${worst.from}"; ${(worstNext / bareRoundTrip).toFixed(2)}× the bare form's round trip)   (goal ≤ 1.00×)`,
