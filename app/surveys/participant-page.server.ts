@@ -48,6 +48,12 @@ export interface SurveyPageData {
    * from an earlier step's answer arriving late (several steps can be on their way on a slow connection).
    */
   step?: string;
+  /**
+   * On a shared tablet's first page: fresh starts (a response id and its "started while open" token) for the next
+   * people, used when the tablet has no connection when the next person starts (the page then starts afresh
+   * without the server, decision 0032).
+   */
+  spareStarts?: { id: string; started: string }[];
 }
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
@@ -132,19 +138,26 @@ export async function surveyLanding(request: Request, rawCode: string): Promise<
     };
   const first = landing(found.survey, locale).page;
   if (!first) return { status: 200, page: shell(found, locale, kiosk, { kind: "empty" }) };
-  const id = randomUUID();
+  const freshStart = () => {
+    const id = randomUUID();
+    return { id, started: startedToken({ campaignId: found.campaign.id, responseId: id, day: todayInStockholm() }) };
+  };
   const fresh: FlowState = {
-    id,
+    ...freshStart(),
     answers: {},
     version: found.survey.hash,
     participantCode: "",
     assisted: false,
     kiosk,
-    started: startedToken({ campaignId: found.campaign.id, responseId: id, day: todayInStockholm() }),
   };
   const view: QuestionPage = { ...first, state: fresh };
-  return { status: 200, page: shell(found, locale, kiosk, view, introFor(found, locale)) };
+  const page = shell(found, locale, kiosk, view, introFor(found, locale));
+  if (!kiosk) return { status: 200, page };
+  return { status: 200, page: { ...page, spareStarts: Array.from({ length: KIOSK_SPARE_STARTS }, freshStart) } };
 }
+
+/** How many people a shared tablet can start afresh without a connection before it makes its own response ids. */
+const KIOSK_SPARE_STARTS = 10;
 
 /**
  * `POST /s/CODE/framat` (scripts only): what lies ahead of the question on screen, for the whole survey, as JSON.
