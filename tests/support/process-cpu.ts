@@ -2,8 +2,7 @@ import fs from "node:fs";
 
 /**
  * CPU seconds a process has used so far, all its threads (user + system, from /proc): Linux only, NaN elsewhere
- * or once the process is gone. Benchmarks read a server's cost with it, and the start of a server is judged by the
- * work it has done rather than by the clock (a busy machine slows the clock's view, not the work).
+ * or once the process is gone. Benchmarks read a server's cost with it.
  */
 export function cpuSeconds(pid: number | undefined): number {
   if (!pid) return NaN;

@@ -4,7 +4,6 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { cpuSeconds } from "./process-cpu";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -103,28 +102,21 @@ async function spawnServer(env: Record<string, string>) {
 }
 
 /**
- * The CPU seconds a server may spend without answering before its start counts as failed: a start (migrations, the
- * demo seed) takes 2–3 s of CPU. The start is judged by the work the server has done, not by the clock: on a busy
- * machine (load 20–30) the same start took more than a minute of wall time.
+ * How long a server may take to answer its health check before the start fails. The start migrates and seeds the
+ * demo data (password hashes included); at load 20-30 it took over 60 s, the old budget, and failed the survey
+ * helper's runs (96dc1a1). A budget, not a wait: the check returns as soon as the server answers, and it stays under
+ * the 180 s hook budget so a start that never comes fails with the server's own output.
  */
-const START_CPU_BUDGET_SECONDS = 60;
-/** A server that does no work at all for this long, not answering, is stuck (waiting on something that never comes). */
-const STALLED_MS = 120_000;
+export const START_BUDGET_MS = 170_000;
 
-/**
- * Waits until the server answers `path` with 200, or fails as soon as it exits, has spent its CPU budget without
- * answering, or has done no work at all for two minutes. Where a process's CPU time cannot be read, the clock stands in.
- */
+/** Asks `path` until the server answers it (a state), the process exits, or `START_BUDGET_MS` is spent. */
 export async function waitForHealth(
   baseUrl: string,
   child: ChildProcess,
   output: () => string,
   path = "/healthz",
 ): Promise<void> {
-  const cpu = () => cpuSeconds(child.pid);
-  const startCpu = cpu();
-  let lastCpu = startCpu;
-  let lastWork = Date.now();
+  const deadline = Date.now() + START_BUDGET_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output()}`);
     try {
@@ -132,15 +124,7 @@ export async function waitForHealth(
     } catch {
       // not listening yet
     }
-    const used = cpu();
-    if (Number.isNaN(used)) {
-      if (Date.now() - lastWork > STALLED_MS) throw new Error(`server did not start:\n${output()}`);
-    } else {
-      if (used > lastCpu) [lastCpu, lastWork] = [used, Date.now()];
-      if (used - startCpu > START_CPU_BUDGET_SECONDS)
-        throw new Error(`server did not start within ${START_CPU_BUDGET_SECONDS} s of CPU:\n${output()}`);
-      if (Date.now() - lastWork > STALLED_MS) throw new Error(`server did no work for 2 minutes:\n${output()}`);
-    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
