@@ -8,7 +8,8 @@ import type { SurveyPageData } from "~/surveys/participant-page.server";
 import { aheadKey, type AheadPage, type QuestionPage } from "~/surveys/question-view";
 import { readStepAnswer } from "~/surveys/step-input";
 import { forgetCachedCampaigns } from "~/surveys/campaign-cache.server";
-import { startedToken } from "~/surveys/started-token.server";
+import { startedToken, startedWhileOpen } from "~/surveys/started-token.server";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { dataOf, db, get, makePrograms, postForm, resetDatabase, settle, statusOf } from "../support/fixtures";
 import { makeCampaign, newId, submit, VALID_ANSWERS } from "../support/surveys";
 
@@ -20,8 +21,8 @@ beforeEach(async () => {
   campaignId = await makeCampaign({ programId: program.id, code: "TEST" });
 });
 
-async function landing(code = "TEST") {
-  const out = await settle(() => surveyLoader({ request: get(`/s/${code}`), params: { code }, context: {} }));
+async function landing(code = "TEST", query = "") {
+  const out = await settle(() => surveyLoader({ request: get(`/s/${code}${query}`), params: { code }, context: {} }));
   return { status: statusOf(out), page: dataOf<SurveyPageData>(out) };
 }
 
@@ -268,6 +269,22 @@ describe("the survey as plain pages, one question each (no scripts needed)", () 
     const unknownQuestion = await step({ ...view, question: { ...view.question, name: "nope" } }, {});
     expect(questionOf(unknownQuestion.page).question.name).toBe("program");
     expect(Number((await db("responses").count({ n: "*" }))[0].n)).toBe(0);
+  });
+
+  it("gives a shared tablet's first page fresh starts for the next people, each one its own signed start", async () => {
+    expect((await landing()).page.spareStarts).toBeUndefined();
+    const { page } = await landing("TEST", "?kiosk=1");
+    const spares = page.spareStarts ?? [];
+    expect(spares.length).toBeGreaterThanOrEqual(5);
+    const ids = new Set([questionOf(page).state.id, ...spares.map((s) => s.id)]);
+    expect(ids.size).toBe(spares.length + 1);
+    const campaign = { id: campaignId, opensOn: "2020-01-01", closesOn: "2099-12-31" };
+    const today = todayInStockholm();
+    for (const spare of spares) {
+      expect(startedWhileOpen({ token: spare.started, campaign, responseId: spare.id, today })).toBe(true);
+      // A token is the start of its own id only.
+      expect(startedWhileOpen({ token: spare.started, campaign, responseId: newId(), today })).toBe(false);
+    }
   });
 
   it("says a closed campaign is closed, with 410", async () => {
