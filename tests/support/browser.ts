@@ -143,11 +143,12 @@ export async function login(page: Page, email: string, password = "demo-password
   await page.getByLabel("E-post").fill(email);
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in" }).click();
-  // A client-side navigation: wait until the login form is gone or an error is shown.
+  // A client-side navigation (or a plain form post, if the click came before the scripts): wait until the login form
+  // is gone or an error is shown, then for the page's scripts, so the test's next click is the page's own.
   await page.waitForFunction(
     () => !location.pathname.startsWith("/staff/login") || document.querySelector('[role="alert"]'),
   );
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
