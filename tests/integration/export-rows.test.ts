@@ -97,7 +97,7 @@ describe("the export's reads", () => {
     const [program] = await makePrograms();
     const campaign = await makeCampaign({ programId: program.id, code: "RAD5" });
     const ids = await seedBrukarenkat({ campaignId: campaign, count: 8 });
-    const odd: [unknown, string | null][] = [
+    const odd: [string | number | Buffer, string | null][] = [
       [0, null],
       [1, ""],
       [2, "b".repeat(64)],
