@@ -3,11 +3,11 @@ import {
   isSmallCount,
   ProtectedPublication,
   Publication,
+  SMALL_COUNT_LIMIT,
   type CellStatus,
   type FigureOptions,
   type ProtectedCell,
 } from "~/privacy/small-counts";
-import { SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
 import { groupOf, type BreakdownKind, type Group } from "./breakdowns";
 import { isPositive, type Measure, type Text } from "./measures";
 import {
@@ -565,7 +565,8 @@ function changeOf(waves: WaveFigures[], compare: FigureInputs["compare"], kind: 
   };
 }
 
-export const MIN_PAIRS = 5;
+/** Paired change is shown from as many pairs as the small-count rule allows a group to have. */
+export const MIN_PAIRS = SMALL_COUNT_LIMIT;
 
 function pairedOf(p: Prepared, input: FigureInputs): PairedFigure | null {
   const answers = input.paired?.get(p.m.measure.tag);
@@ -629,7 +630,7 @@ function pairedOf(p: Prepared, input: FigureInputs): PairedFigure | null {
   const pairs = table.both + table.firstOnly + table.secondOnly + table.neither;
   if (pairs < MIN_PAIRS) return hidden(pairs, "share", "few_pairs");
   // The interval and p-value give the whole 2×2 table back, so every cell of it must be publishable.
-  if (Object.values(table).some((v) => v > 0 && v < SMALL_COUNT_LIMIT)) return hidden(pairs, "share", "small_cells");
+  if (Object.values(table).some(isSmallCount)) return hidden(pairs, "share", "small_cells");
   // The paired interval is for first − second; the page speaks of second − first.
   const d = newcombePairedDifference(table);
   const interval = { lower: -d.upper, upper: -d.lower };
