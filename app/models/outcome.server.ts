@@ -255,6 +255,34 @@ export async function countResponsesPerCampaign({
   return rows.map((r) => ({ campaignId: asNumber(r.campaign_id), n: asNumber(r.n) }));
 }
 
+/**
+ * How many responses (partial ones left out) each campaign has per combination of every axis: the people's grouping
+ * answers and channel. The stored sums (`./outcome-counts.server.ts`) keep these to count a wave within a programme.
+ */
+export async function countResponsesByAxes({
+  campaignIds,
+  groupBy,
+}: {
+  campaignIds: number[];
+  groupBy: Extract<GroupBy, { kind: "axes" }>;
+}): Promise<{ campaignId: number; groups: GroupValues; n: number }[]> {
+  if (campaignIds.length === 0) return [];
+  const answers = { ...groupBy, channel: false };
+  const q = db("responses as r").whereIn("r.campaign_id", campaignIds).where("r.partial", false);
+  if (answers.answers.length > 0) q.leftJoin(axesOfPeople(db, campaignIds, answers).as("g"), "g.response_id", "r.id");
+  const columns = [...groupBy.answers.map((_, i) => `g.g${i}`), "r.channel"];
+  const rows: GroupedRow[] = await q
+    .select("r.campaign_id", ...columns)
+    .count("* as n")
+    .groupBy("r.campaign_id", ...columns);
+  return rows.map((r) => {
+    const groups: GroupValues = {};
+    groupBy.answers.forEach((axis, i) => (groups[axis.key] = asGroup(r[`g${i}`])));
+    groups.channel = asGroup(r.channel);
+    return { campaignId: asNumber(r.campaign_id), groups, n: asNumber(r.n) };
+  });
+}
+
 export interface PairedAnswer {
   /** An opaque key for the person within this call (never the code or its hash). */
   person: number;

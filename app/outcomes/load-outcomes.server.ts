@@ -22,11 +22,8 @@
  * Bad input throws `OutcomeQueryError` (status 400 or 404, a Swedish and English message).
  */
 import { findProgramsByIds } from "~/models/program.server";
+import { loadOutcomeCounts } from "~/models/outcome-counts.server";
 import {
-  countAnswerValues,
-  countRespondents,
-  countResponsesPerCampaign,
-  countScaleSums,
   findOutcomeCampaigns,
   pairedAnswers,
   surveyVersionsOf,
@@ -116,6 +113,19 @@ function resolveTags(versions: TaggedQuestion[][]): Map<string, ResolvedTag> {
     }
   }
   return tags;
+}
+
+/** Single-choice question types: one answer row per person, so one value per person on a breakdown axis. */
+const SINGLE_CHOICE = new Set(["radiogroup", "dropdown", "rating", "boolean", "buttongroup"]);
+
+/** Every version asks each axis in at most one single-choice question (what the stored sums are grouped by). */
+function singleAnswerAxes(versions: TaggedQuestion[][], axes: string[]): boolean {
+  return versions.every((v) =>
+    axes.every((axis) => {
+      const asked = v.filter((q) => q.tag === axis);
+      return asked.length <= 1 && asked.every((q) => SINGLE_CHOICE.has(q.type));
+    }),
+  );
 }
 
 /** Questions of one tag: for multi-item scales every item of the newest version, and its options. */
@@ -214,18 +224,37 @@ export async function loadOutcomeReportWithAudit(
   }
   const names = (kinds: string[]) =>
     measures.filter((m) => kinds.includes(m.measure.kind)).flatMap((m) => tags.get(m.measure.tag)!.names);
-  const scope = { campaignIds, groupBy, filter };
   const scales = measures.filter((m) => m.measure.kind === "scale_sum");
 
   const fromCampaign = compare ? campaigns.find((c) => c.id === compare.fromCampaignId)! : null;
   const toCampaign = compare ? campaigns.find((c) => c.id === compare.toCampaignId)! : null;
   const canPair = fromCampaign?.mode === "participant_code" && toCampaign?.mode === "participant_code";
 
-  const [valueCounts, respondentCounts, responseCounts, scaleRows, pairRows] = await Promise.all([
-    countAnswerValues({ ...scope, questions: names(["share", "mean", "choices"]) }),
-    countRespondents({ ...scope, questions: names(["choices"]) }),
-    countResponsesPerCampaign({ campaignIds, filter }),
-    Promise.all(scales.map((m) => countScaleSums({ ...scope, questions: tags.get(m.measure.tag)!.names }))),
+  // Every axis the survey asks, split or not: the stored sums (decision 0049) are kept by all of them, so the page
+  // without a breakdown, each split page and the page for one programme read the same sums.
+  const countAxes = BREAKDOWNS.filter((kind) => kind !== "channel" && tags.has(kind)).map((kind) => ({
+    key: kind,
+    questions: tags.get(kind)!.names,
+  }));
+  const filterValue = filter ? filter.values : null;
+  const [counts, pairRows] = await Promise.all([
+    loadOutcomeCounts(
+      {
+        campaignIds,
+        axes: countAxes,
+        split: groupBy !== null,
+        filter: filterValue ? { axis: "program", values: filterValue } : null,
+        values: names(["share", "mean", "choices"]),
+        respondents: names(["choices"]),
+        scales: scales.map((m) => ({ tag: m.measure.tag, questions: tags.get(m.measure.tag)!.names })),
+      },
+      {
+        singleAnswerAxes: singleAnswerAxes(
+          tagged,
+          countAxes.map((a) => a.key),
+        ),
+      },
+    ),
     canPair
       ? pairedAnswers({
           firstCampaignId: fromCampaign!.id,
@@ -235,8 +264,8 @@ export async function loadOutcomeReportWithAudit(
         })
       : Promise.resolve(null),
   ]);
+  const { valueCounts, respondentCounts, responseCounts, scaleCounts } = counts;
 
-  const scaleCounts = new Map(scales.map((m, i) => [m.measure.tag, scaleRows[i]]));
   const paired = pairRows
     ? new Map(
         measures.map((m) => {

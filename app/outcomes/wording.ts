@@ -1,5 +1,6 @@
 import type { ChangeFigure, GroupFigure, MeasureFigures, PairedFigure, PublishedCount } from "./figures";
 import type { Interval } from "./statistics";
+import { isSmallCount, SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
 
 /**
  * Figures in words, the way the follow-up report writes them: "33 procent (19 av 57) behöver mer stöd med något att
@@ -12,10 +13,10 @@ const W = {
   sv: {
     of: "av",
     percent: "procent",
-    fewer: "färre än 5",
+    fewer: `färre än ${SMALL_COUNT_LIMIT}`,
     hidden: "dolt",
-    tooFew: "Färre än 5 har svarat, så siffran visas inte.",
-    hiddenShare: "Andelen visas inte: en grupp är för liten (färre än 5) och skulle kunna räknas ut.",
+    tooFew: `Färre än ${SMALL_COUNT_LIMIT} har svarat, så siffran visas inte.`,
+    hiddenShare: `Andelen visas inte: en grupp är för liten (färre än ${SMALL_COUNT_LIMIT}) och skulle kunna räknas ut.`,
     noAnswers: "Ingen har svarat på frågan.",
     interval: "95 % konfidensintervall",
     mean: "Medelvärde",
@@ -27,10 +28,8 @@ const W = {
     unsure: "ingen säker skillnad",
     since: "sedan {wave}",
     pairs: "Samma personer i båda omgångarna ({n} par)",
-    fewPairs:
-      "Förändring för samma personer visas när minst 5 personer svarat i båda omgångarna med sin deltagarkod ({n} nu).",
-    smallCells:
-      "Förändring för samma personer visas inte: för få bytte svar (färre än 5) och de skulle kunna räknas ut.",
+    fewPairs: `Förändring för samma personer visas när minst ${SMALL_COUNT_LIMIT} personer svarat i båda omgångarna med sin deltagarkod ({n} nu).`,
+    smallCells: `Förändring för samma personer visas inte: för få bytte svar (färre än ${SMALL_COUNT_LIMIT}) och de skulle kunna räknas ut.`,
     from: "från {a} till {b}",
     meanChange: "medelvärdet ändrades med {d}",
     pValue: "McNemar p = {p}",
@@ -39,10 +38,10 @@ const W = {
   en: {
     of: "of",
     percent: "per cent",
-    fewer: "fewer than 5",
+    fewer: `fewer than ${SMALL_COUNT_LIMIT}`,
     hidden: "hidden",
-    tooFew: "Fewer than 5 answered, so the figure is not shown.",
-    hiddenShare: "The share is not shown: a group is too small (fewer than 5) and could be worked out.",
+    tooFew: `Fewer than ${SMALL_COUNT_LIMIT} answered, so the figure is not shown.`,
+    hiddenShare: `The share is not shown: a group is too small (fewer than ${SMALL_COUNT_LIMIT}) and could be worked out.`,
     noAnswers: "No one has answered the question.",
     interval: "95 % confidence interval",
     mean: "Mean",
@@ -54,10 +53,8 @@ const W = {
     unsure: "no sure difference",
     since: "since {wave}",
     pairs: "The same people in both waves ({n} pairs)",
-    fewPairs:
-      "Change for the same people is shown when at least 5 people answered both waves with their participant code ({n} now).",
-    smallCells:
-      "Change for the same people is not shown: too few changed their answer (fewer than 5) and they could be worked out.",
+    fewPairs: `Change for the same people is shown when at least ${SMALL_COUNT_LIMIT} people answered both waves with their participant code ({n} now).`,
+    smallCells: `Change for the same people is not shown: too few changed their answer (fewer than ${SMALL_COUNT_LIMIT}) and they could be worked out.`,
     from: "from {a} to {b}",
     meanChange: "the mean changed by {d}",
     pValue: "McNemar p = {p}",
@@ -122,7 +119,7 @@ export function describeChange(c: ChangeFigure, sinceWave: string, locale: Local
 
 export function describePaired(p: PairedFigure, locale: Locale): string {
   const w = W[locale];
-  if (p.hiddenBecause === "few_pairs") return fill(w.fewPairs, { n: p.pairs < 5 ? w.fewer : p.pairs });
+  if (p.hiddenBecause === "few_pairs") return fill(w.fewPairs, { n: isSmallCount(p.pairs) ? w.fewer : p.pairs });
   if (p.hiddenBecause === "small_cells") return w.smallCells;
   const head = fill(w.pairs, { n: formatNumber(p.pairs, locale) });
   if (p.kind === "share") {

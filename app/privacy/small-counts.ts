@@ -114,8 +114,8 @@ export function toPublishedGenders(c: { women: number; men: number; other: numbe
 }
 
 const LABELS = {
-  sv: { small: "färre än 5", complementary: "dolt" },
-  en: { small: "fewer than 5", complementary: "hidden" },
+  sv: { small: `färre än ${SMALL_COUNT_LIMIT}`, complementary: "dolt" },
+  en: { small: `fewer than ${SMALL_COUNT_LIMIT}`, complementary: "hidden" },
 } as const;
 
 export function isSmallCount(value: number): boolean {

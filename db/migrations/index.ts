@@ -22,6 +22,7 @@ import * as answerIndexInArrivalOrder from "./0033_answer_index_in_arrival_order
 import * as responsePartial from "./0031_response_partial";
 import * as reportPrograms from "./0034_report_programs";
 import * as responseCountsByPartial from "./0036_response_counts_by_partial";
+import * as outcomeCountSums from "./0038_outcome_count_sums";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -51,6 +52,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0031_response_partial": responsePartial,
   "0034_report_programs": reportPrograms,
   "0036_response_counts_by_partial": responseCountsByPartial,
+  "0038_outcome_count_sums": outcomeCountSums,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,7 +1,8 @@
 // npm run bench -- outcomes: the outcome page's figures at 100 000 responses (~2 million answer rows), against
 // hand-written raw SQL GROUP BY of the same counts on the same database in the same run. Not a timed test.
 // OUTCOME_BENCH_DB=/tmp/x.sqlite keeps the database in that file and uses it again next time (the build takes
-// minutes on a busy machine). OUTCOME_BENCH_RUNS sets the runs per scenario (default 7).
+// minutes on a busy machine). OUTCOME_BENCH_RUNS sets the warm runs per page (default 7), OUTCOME_BENCH_COLD_RUNS
+// the cold ones (default 3: each counts the waves' sums again, decision 0049).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,6 +11,10 @@ import path from "node:path";
 const RESPONSES = Number(process.env.OUTCOME_BENCH_RESPONSES ?? 100_000);
 const WAVES = 10;
 const RUNS = Number(process.env.OUTCOME_BENCH_RUNS ?? 7);
+const COLD_RUNS = Number(process.env.OUTCOME_BENCH_COLD_RUNS ?? 3);
+/** The last two waves use participant codes; this share of their people answered both (paired change). */
+const CODED_WAVES = 2;
+const CODED_SHARE = 0.3;
 
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -55,7 +60,14 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
   const { compiledSurvey, validateAnswers } = await import("~/surveys/validate.server");
   const { surveys: strings } = await import("~/i18n/strings/surveys");
   const { outcomePage } = await import("~/outcomes/outcome-page.server");
+  const { participantCodeHmac } = await import("~/privacy/participant-code.server");
   const lines: string[] = [];
+  // Printed as measured too (on stderr): a run takes many minutes on a loaded machine.
+  const push = lines.push.bind(lines);
+  lines.push = (...xs: string[]) => {
+    for (const x of xs) process.stderr.write(`${x}\n`);
+    return push(...xs);
+  };
   try {
     await db.migrate.latest();
     // A kept database already built: its waves and staff member as they are.
@@ -99,7 +111,7 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
           activityId: null,
           opensOn: `${2017 + w}-04-01`,
           closesOn: `${2017 + w}-05-31`,
-          mode: "anonymous",
+          mode: w >= WAVES - CODED_WAVES ? "participant_code" : "anonymous",
           kiosk: false,
           createdBy: null,
         }),
@@ -140,15 +152,20 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
         const result = validateAnswers({ survey: compiled, answers, locale: "sv", messages: strings.sv });
         if (!result.ok) throw new Error(JSON.stringify(result.errors));
         rows += result.rows.length;
+        const wave = j % WAVES;
+        // In the coded waves a share of the people gave the same code in both (person j of the one and j + 1 of
+        // the next share a code), the rest gave none.
+        const person = Math.floor(j / WAVES) * WAVES + (wave >= WAVES - CODED_WAVES ? WAVES - CODED_WAVES : wave);
+        const coded = wave >= WAVES - CODED_WAVES && rnd() < CODED_SHARE;
         batch.push({
           id: randomUUID(),
-          campaignId: campaignIds[j % WAVES],
+          campaignId: campaignIds[wave],
           surveyVersionId: survey.versionId,
           submittedAt: new Date(Date.UTC(2017 + (j % WAVES), 3, 15)).toISOString(),
           locale: "sv",
           channel: pick(["phone", "phone", "kiosk", "staff"] as const),
           staffAssisted: false,
-          participantCodeHmac: null,
+          participantCodeHmac: coded ? participantCodeHmac(`B${person}`) : null,
           answers: result.answers,
           rows: result.rows,
         });
@@ -243,46 +260,93 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
       ]);
     }
 
-    const scenarios: { label: string; ids: number[]; byGender: boolean }[] = [
+    const median = (xs: number[]) => quantile(xs, 0.5);
+    const load = () => os.loadavg()[0].toFixed(1);
+    /** Forget every wave's stored sums: the next page counts them again (a cold page). */
+    const forgetSums = async () => {
+      await db("outcome_counts").delete();
+      await db("outcome_count_versions").delete();
+    };
+    const pageUrl = (ids: number[], by: string | null) =>
+      new URL(`http://bench/staff/outcomes?${ids.map((id) => `campaign=${id}`).join("&")}${by ? `&by=${by}` : ""}`);
+    const three = campaignIds.slice(-3);
+
+    // The hand-written SQL of the same figures, timed RUNS times per shape (unsplit, split by all three axes: every
+    // split page publishes the same figures, decision 0039), alternating with nothing else.
+    const rawTimes = async (ids: number[], split: boolean) => {
+      await rawSql(ids, split, split);
+      const xs: number[] = [];
+      for (let r = 0; r < RUNS; r++) xs.push(await time(() => rawSql(ids, split, split)));
+      return xs;
+    };
+    const pages: { label: string; ids: number[]; by: string | null }[] = [
       {
-        label: `3 latest waves (${(RESPONSES * 0.3).toLocaleString("en")} responses)`,
-        ids: campaignIds.slice(-3),
-        byGender: false,
+        label: `3 latest waves (${(RESPONSES * 0.3).toLocaleString("en")} responses), no breakdown`,
+        ids: three,
+        by: null,
       },
-      { label: "3 latest waves, split by gender", ids: campaignIds.slice(-3), byGender: true },
-      { label: `all ${WAVES} waves (${RESPONSES.toLocaleString("en")} responses)`, ids: campaignIds, byGender: false },
+      { label: "3 latest waves, by gender", ids: three, by: "gender" },
+      { label: "3 latest waves, by programme", ids: three, by: "program" },
+      { label: "3 latest waves, by channel", ids: three, by: "channel" },
+      {
+        label: `all ${WAVES} waves (${RESPONSES.toLocaleString("en")} responses), no breakdown`,
+        ids: campaignIds,
+        by: null,
+      },
     ];
-    for (const s of scenarios) {
-      const url = new URL(
-        `http://bench/staff/outcomes?${s.ids.map((id) => `campaign=${id}`).join("&")}${s.byGender ? "&by=gender" : ""}`,
-      );
-      // Warm up both (JIT, page cache, the survey registry).
-      await outcomePage(staff, url);
-      await rawSql(s.ids, s.byGender);
-      const loader: number[] = [];
-      const raw: number[] = [];
-      const rawOneAxis: number[] = [];
-      const ratios: number[] = [];
-      for (let r = 0; r < RUNS; r++) {
-        // Each run times the two back to back, so a ratio compares like with like on a machine whose load drifts.
-        const l = await time(() => outcomePage(staff, url));
-        const q = await time(() => rawSql(s.ids, s.byGender, s.byGender));
-        loader.push(l);
-        raw.push(q);
-        ratios.push(l / q);
-        if (s.byGender) rawOneAxis.push(await time(() => rawSql(s.ids, true)));
-      }
-      lines.push(
-        `${s.label}, ${RUNS} runs, load ${os.loadavg()[0].toFixed(1)}:`,
-        `  loader ${spread(loader, 0, " ms")}, raw SQL${s.byGender ? " (all three axes)" : ""} ${spread(raw, 0, " ms")}`,
-        `  ratio ${spread(ratios, 2, "×")}   (goal ≤ 1.5×, loader < 300 ms)`,
-      );
-      if (s.byGender) {
-        const one = rawOneAxis.map((q, i) => loader[i] / q);
+    const raw = new Map<string, number[]>();
+    for (const p of pages) {
+      const key = `${p.ids.join(",")}|${p.by ? "split" : ""}`;
+      if (!raw.has(key)) {
+        raw.set(key, await rawTimes(p.ids, p.by !== null));
         lines.push(
-          `  against raw SQL split by gender alone: ${spread(rawOneAxis, 0, " ms")}, ratio ${spread(one, 2, "×")}`,
+          `raw SQL ${p.ids.length} waves ${p.by ? "split by all three axes" : "unsplit"}: ${spread(raw.get(key)!, 0, " ms")}, load ${load()}`,
         );
       }
     }
+    for (const p of pages) {
+      const rawMs = raw.get(`${p.ids.join(",")}|${p.by ? "split" : ""}`)!;
+      const url = pageUrl(p.ids, p.by);
+      // Cold: no stored sums, the page counts every chosen wave by every axis and stores the sums.
+      const cold: number[] = [];
+      // The page of every wave counts ten waves cold: once is enough to see what that costs.
+      const coldRuns = p.ids.length > 3 ? 1 : COLD_RUNS;
+      for (let r = 0; r < coldRuns; r++) {
+        await forgetSums();
+        cold.push(await time(() => outcomePage(staff, url)));
+      }
+      // Warm: the sums are stored and up to date (a closed wave), the page reads them.
+      await outcomePage(staff, url);
+      const warm: number[] = [];
+      for (let r = 0; r < RUNS; r++) warm.push(await time(() => outcomePage(staff, url)));
+      lines.push(
+        `${p.label}, load ${load()}:`,
+        `  cold loader ${spread(cold, 0, " ms")} (${coldRuns} runs), ratio to raw SQL ${(median(cold) / median(rawMs)).toFixed(2)}×`,
+        `  warm loader ${spread(warm, 0, " ms")} (${RUNS} runs), ratio to raw SQL ${(median(warm) / median(rawMs)).toFixed(2)}×` +
+          `   (goal ≤ 1.5×, loader < 300 ms)`,
+      );
+    }
+    // Paired change (same code HMAC in both coded waves) still reads the pairs' answer rows on every page.
+    const { pairedAnswers } = await import("~/models/outcome.server");
+    const questions = [...singleAndChoice, ...ucla];
+    const pairs = await pairedAnswers({
+      firstCampaignId: campaignIds[WAVES - 2],
+      secondCampaignId: campaignIds[WAVES - 1],
+      questions,
+    });
+    const paired: number[] = [];
+    for (let r = 0; r < RUNS; r++)
+      paired.push(
+        await time(() =>
+          pairedAnswers({
+            firstCampaignId: campaignIds[WAVES - 2],
+            secondCampaignId: campaignIds[WAVES - 1],
+            questions,
+          }),
+        ),
+      );
+    lines.push(
+      `paired answers (${new Set(pairs.map((p) => p.person)).size.toLocaleString("en")} pairs, ${pairs.length.toLocaleString("en")} rows): ${spread(paired, 0, " ms")}, load ${load()}`,
+    );
   }
 }

@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import {
+  countOutcomesDirectly,
+  loadOutcomeCounts,
+  type CountRequest,
+  type OutcomeCounts,
+} from "~/models/outcome-counts.server";
+import { insertResponses, type AnswerRow, type NewResponse } from "~/models/response.server";
+import { currentSurvey } from "~/surveys/registry.server";
+import { makePrograms, resetDatabase } from "../support/fixtures";
+import { makeCampaign } from "../support/surveys";
+
+/**
+ * The stored per-campaign sums (migration 0038, decision 0049) against the figures' direct SQL on the same fixture:
+ * every view (whole wave, split by every axis, within one programme, both) must give identical counts, the first
+ * time (counted and stored), the second (read from the sums), and after every kind of write to the responses.
+ */
+
+const AXES = [
+  { key: "gender", questions: ["gender"] },
+  { key: "program", questions: ["program"] },
+];
+
+const request = (campaignIds: number[], split: boolean, program: string | null): CountRequest => ({
+  campaignIds,
+  axes: AXES,
+  split,
+  filter: program ? { axis: "program", values: [program] } : null,
+  values: ["support_daytime", "support_loneliness", "satisfaction", "activities", "barriers"],
+  respondents: ["activities", "barriers"],
+  scales: [{ tag: "loneliness_ucla3", questions: ["ucla_companionship", "ucla_left_out", "ucla_isolated"] }],
+});
+
+const VIEWS: [boolean, string | null][] = [
+  [false, null],
+  [true, null],
+  [false, "bostad_forst"],
+  [true, "fot"],
+];
+
+/** Every list in one order, so two results compare as sets of rows. */
+function normalised(c: OutcomeCounts) {
+  const sorted = <T>(xs: T[]) => [...xs].map((x) => JSON.stringify(x)).sort();
+  return {
+    valueCounts: sorted(c.valueCounts),
+    respondentCounts: sorted(c.respondentCounts),
+    responseCounts: sorted(c.responseCounts),
+    scaleCounts: Object.fromEntries([...c.scaleCounts].map(([tag, rows]) => [tag, sorted(rows)])),
+  };
+}
+
+let versionId: number;
+let waves: { a: number; b: number };
+
+function person(i: number, campaignId: number): NewResponse {
+  const rows: AnswerRow[] = [];
+  const add = (question: string, value: string | number) =>
+    rows.push({
+      question,
+      valueText: String(value),
+      valueNum: typeof value === "number" ? value : null,
+    });
+  // Person 3 of every wave left gender out (a paper form), person 4 the programme.
+  if (i % 7 !== 3) add("gender", ["kvinna", "man", "man", "annan", "vill_inte"][i % 5]);
+  if (i % 7 !== 4) add("program", ["bostad_forst", "bostad_forst", "fot", "vet_inte"][i % 4]);
+  add("support_daytime", ["ja", "nej", "vet_inte"][i % 3]);
+  if (i % 4 !== 0) add("support_loneliness", ["ja", "nej"][i % 2]);
+  add("satisfaction", 1 + (i % 5));
+  add("activities", "sygrupp");
+  if (i % 2 === 0) add("activities", "matlagning");
+  if (i % 3 === 0) add("barriers", "tider");
+  add("ucla_companionship", 1 + (i % 3));
+  add("ucla_left_out", 1 + ((i + 1) % 3));
+  // Every fifth person skipped an item: answered 2, not scored.
+  if (i % 5 !== 0) add("ucla_isolated", 1 + ((i + 2) % 3));
+  return {
+    id: randomUUID(),
+    campaignId,
+    surveyVersionId: versionId,
+    submittedAt: new Date(Date.UTC(2025, 3, 1, 10, 0, i)).toISOString(),
+    locale: "sv",
+    channel: (["phone", "phone", "kiosk", "staff", "paper"] as const)[i % 5],
+    staffAssisted: false,
+    participantCodeHmac: null,
+    answers: {},
+    rows,
+  };
+}
+
+async function expectSameAsDirect(ids: number[]) {
+  for (const [split, program] of VIEWS) {
+    const r = request(ids, split, program);
+    const direct = normalised(await countOutcomesDirectly(r));
+    expect(direct.valueCounts.length).toBeGreaterThan(0);
+    expect(normalised(await loadOutcomeCounts(r, { singleAnswerAxes: true })), `split ${split}, ${program}`).toEqual(
+      direct,
+    );
+  }
+}
+
+async function versions() {
+  const rows: { campaign_id: number; version: number; counted_version: number | null }[] = await db(
+    "outcome_count_versions",
+  ).select("campaign_id", "version", "counted_version");
+  return new Map(rows.map((r) => [Number(r.campaign_id), { version: Number(r.version), counted: r.counted_version }]));
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  const [bf] = await makePrograms();
+  versionId = (await currentSurvey("brukarenkat"))!.versionId;
+  waves = {
+    a: await makeCampaign({ programId: bf.id, code: "S24" }),
+    b: await makeCampaign({ programId: bf.id, code: "S25" }),
+  };
+  await insertResponses(Array.from({ length: 40 }, (_, i) => person(i, waves.a)));
+  await insertResponses(Array.from({ length: 23 }, (_, i) => person(i + 100, waves.b)));
+  // A shared tablet's walked-away answers: no answer rows, and no respondent of the wave.
+  const partial = person(999, waves.b);
+  await insertResponses([{ ...partial, rows: [] }]);
+  await db("responses").where({ id: partial.id }).update({ partial: true });
+});
+
+describe("stored outcome sums", () => {
+  it("give exactly the direct SQL's counts in every view, counted once and then read", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    const counted = await versions();
+    expect(counted.get(waves.a)).toEqual({ version: 0, counted: 0 });
+    // Read again: nothing is counted again (the versions and what was counted stay as they are).
+    await expectSameAsDirect(ids);
+    expect(await versions()).toEqual(counted);
+    // The stored rows are sums, far fewer than the answer rows they replace.
+    const [{ n }] = await db("outcome_counts").count("* as n");
+    const [{ n: answers }] = await db("response_answers").count("* as n");
+    expect(Number(n)).toBeGreaterThan(0);
+    expect(Number(n)).toBeLessThan(Number(answers));
+  });
+
+  it("count a wave again after a response is added, and only that wave", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    await insertResponses([person(41, waves.a)]);
+    const after = await versions();
+    // SQLite bumps once per response written, PostgreSQL once per statement: either way the version moved.
+    const moved = after.get(waves.a)!.version;
+    expect(moved).toBeGreaterThan(0);
+    expect(after.get(waves.a)!.counted).toBe(0);
+    expect(after.get(waves.b)).toEqual({ version: 0, counted: 0 });
+    await expectSameAsDirect(ids);
+    expect((await versions()).get(waves.a)).toEqual({ version: moved, counted: moved });
+  });
+
+  it("follow an answer changed, an answer deleted, a response deleted and a response marked partial", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    await db("response_answers")
+      .where({ campaign_id: waves.a, question: "support_daytime", value_text: "nej" })
+      .update({ value_text: "ja" });
+    await expectSameAsDirect(ids);
+    await db("response_answers").where({ campaign_id: waves.b, question: "gender", value_text: "man" }).delete();
+    await expectSameAsDirect(ids);
+    const [first] = await db("responses").where({ campaign_id: waves.a }).orderBy("id").limit(1).select("id");
+    await db("response_answers").where({ response_id: first.id }).delete();
+    await db("responses").where({ id: first.id }).delete();
+    await expectSameAsDirect(ids);
+    await db("responses").where({ campaign_id: waves.b, channel: "kiosk" }).update({ partial: true });
+    await expectSameAsDirect(ids);
+  });
+
+  it("keep sums counted for other questions apart, and count again when the version moved meanwhile", async () => {
+    await expectSameAsDirect([waves.a]);
+    // Another set of questions (a survey version with a renamed question) counts again and stores its own sums.
+    const other = { ...request([waves.a], false, null), values: ["support_daytime"] };
+    expect(normalised(await loadOutcomeCounts(other, { singleAnswerAxes: true }))).toEqual(
+      normalised(await countOutcomesDirectly(other)),
+    );
+    // Sums whose version no longer matches (a write committed while they were counted) are never read.
+    await db("outcome_count_versions").where({ campaign_id: waves.a }).update({ version: 7 });
+    await db("outcome_counts").where({ campaign_id: waves.a, kind: "value" }).update({ n: 1000 });
+    await expectSameAsDirect([waves.a]);
+    expect((await versions()).get(waves.a)).toEqual({ version: 7, counted: 7 });
+  });
+
+  it("counts directly when a breakdown question could hold several answers per person", async () => {
+    const r = request([waves.a], true, null);
+    expect(normalised(await loadOutcomeCounts(r, { singleAnswerAxes: false }))).toEqual(
+      normalised(await countOutcomesDirectly(r)),
+    );
+    expect(Number((await db("outcome_counts").count("* as n").first())!.n)).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import type { PairedFigure } from "~/outcomes/figures";
+import { MIN_PAIRS } from "~/outcomes/figures";
+import { describePaired } from "~/outcomes/wording";
+import { protectedLabel, SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
+
+const fewPairs = (pairs: number): PairedFigure => ({
+  fromCampaignId: 1,
+  toCampaignId: 2,
+  pairs,
+  hiddenBecause: "few_pairs",
+  kind: "share",
+  first: null,
+  second: null,
+  difference: null,
+  interval: null,
+  pValue: null,
+  sure: false,
+});
+
+describe("the small-count threshold in the outcome wording", () => {
+  it("says 'färre än 5' for 1–4 pairs and prints zero, from the one rule in app/privacy/small-counts", () => {
+    expect(SMALL_COUNT_LIMIT).toBe(5);
+    expect(MIN_PAIRS).toBe(SMALL_COUNT_LIMIT);
+    for (const n of [1, 2, 3, 4]) {
+      const text = describePaired(fewPairs(n), "sv");
+      expect(text).toContain("(färre än 5 nu)");
+      expect(text).not.toMatch(new RegExp(`\\(${n} nu\\)`));
+    }
+    // Zero points at no one: it is printed (the small-count rule), where the old hard-coded `< 5` hid it.
+    expect(describePaired(fewPairs(0), "sv")).toContain("(0 nu)");
+    expect(describePaired(fewPairs(3), "en")).toContain("(fewer than 5 now)");
+  });
+
+  it("labels a small cell with the same limit the rule uses", () => {
+    expect(protectedLabel({ value: 3, status: "small" }, "sv")).toBe(`färre än ${SMALL_COUNT_LIMIT}`);
+    expect(protectedLabel({ value: 3, status: "small" }, "en")).toBe(`fewer than ${SMALL_COUNT_LIMIT}`);
+  });
+});
