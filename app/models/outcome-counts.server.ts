@@ -126,11 +126,16 @@ async function versionsOf(campaignIds: number[]): Promise<Map<number, VersionRow
 const STORED_COLUMNS = ["campaign_id", "kind", "question", "value_text", "answered", "score", "g0", "g1", "ch", "n"];
 
 /** One stored row per count of the direct path split by every axis. */
-function storedRows(r: CountRequest, counts: OutcomeCounts, campaignId: number): BulkValue[][] {
-  const axes = (groups: GroupValues | null | undefined): BulkValue[] => [
+/** A count's axis columns as stored: `g0`, `g1` (the request's answer axes in order) and `ch`. */
+function axisValues(r: CountRequest, groups: GroupValues | null | undefined): BulkValue[] {
+  return [
     ...Array.from({ length: STORED_AXES }, (_, i) => (r.axes[i] ? (groups?.[r.axes[i].key] ?? null) : null)),
     groups?.channel ?? null,
   ];
+}
+
+function storedRows(r: CountRequest, counts: OutcomeCounts, campaignId: number): BulkValue[][] {
+  const axes = (groups: GroupValues | null | undefined) => axisValues(r, groups);
   const rows: BulkValue[][] = [];
   for (const c of counts.valueCounts)
     if (c.campaignId === campaignId)
@@ -150,39 +155,32 @@ function storedRows(r: CountRequest, counts: OutcomeCounts, campaignId: number):
  * campaigns whose sums are now stored.
  */
 async function recount(r: CountRequest, stale: VersionRow[], spec: string): Promise<Set<number>> {
-  const campaignIds = stale.map((v) => v.campaign_id);
-  const whole: CountRequest = { ...r, campaignIds, split: true, filter: null };
-  const [counts, responses] = await Promise.all([
-    countOutcomesDirectly(whole),
-    countResponsesByAxes({ campaignIds, groupBy: axesGroupBy(r) }),
-  ]);
   const stored = new Set<number>();
-  await db.transaction(async (trx) => {
-    for (const v of stale) {
+  // One wave at a time, one statement after another: SQLite has one connection, and a page's statements queued
+  // together behind a 30 000-response wave waited past the pool's acquire timeout on a loaded machine; this way
+  // submissions and other pages get the connection between them.
+  for (const v of stale) {
+    const one = { campaignIds: [v.campaign_id], groupBy: axesGroupBy(r), filter: null };
+    const valueCounts = await countAnswerValues({ ...one, questions: r.values });
+    const respondentCounts = await countRespondents({ ...one, questions: r.respondents });
+    const scaleCounts = new Map<string, ScoreCount[]>();
+    for (const s of r.scales) scaleCounts.set(s.tag, await countScaleSums({ ...one, questions: s.questions }));
+    const responses = await countResponsesByAxes({ campaignIds: one.campaignIds, groupBy: one.groupBy });
+    const rows = storedRows(r, { valueCounts, respondentCounts, responseCounts: [], scaleCounts }, v.campaign_id);
+    for (const c of responses)
+      rows.push([v.campaign_id, "responses", null, null, null, null, ...axisValues(r, c.groups), c.n]);
+    const claimed = await db.transaction(async (trx) => {
       // The guard: only sums counted at the campaign's current version are kept.
-      const claimed = await trx("outcome_count_versions")
+      const updated = await trx("outcome_count_versions")
         .where({ campaign_id: v.campaign_id, version: v.version })
         .update({ counted_version: v.version, spec });
-      if (Number(claimed) !== 1) continue;
+      if (Number(updated) !== 1) return false;
       await trx("outcome_counts").where("campaign_id", v.campaign_id).delete();
-      const rows = storedRows(r, counts, v.campaign_id);
-      for (const c of responses)
-        if (c.campaignId === v.campaign_id)
-          rows.push([
-            v.campaign_id,
-            "responses",
-            null,
-            null,
-            null,
-            null,
-            ...Array.from({ length: STORED_AXES }, (_, i) => (r.axes[i] ? (c.groups?.[r.axes[i].key] ?? null) : null)),
-            c.groups?.channel ?? null,
-            c.n,
-          ]);
       await insertRows(trx, "outcome_counts", STORED_COLUMNS, rows);
-      stored.add(v.campaign_id);
-    }
-  });
+      return true;
+    });
+    if (claimed) stored.add(v.campaign_id);
+  }
   return stored;
 }
 

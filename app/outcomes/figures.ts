@@ -269,6 +269,8 @@ function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): { value: stri
 // ---- publication and figures ------------------------------------------------------------------------------------
 
 const key = (tag: string, campaignId: number, group: string, part: string) => `${tag}|w${campaignId}|${group}|${part}`;
+/** The wave's responses, published on their own and linked to every scale's whole-wave figures. */
+const responseKey = (campaignId: number) => `responses|w${campaignId}|all`;
 
 interface Prepared {
   m: MeasureInput;
@@ -282,7 +284,7 @@ function register(
   publication: Publication,
   p: Prepared,
   campaignId: number,
-  { axes, settledBy }: { axes: string[][]; settledBy?: ProtectedPublication },
+  { axes, settledBy, responses }: { axes: string[][]; settledBy?: ProtectedPublication; responses?: number },
 ): void {
   const { m, rows, categories, positiveValues } = p;
   const tag = m.measure.tag;
@@ -325,6 +327,15 @@ function register(
         );
       }
       if (m.measure.kind === "scale_sum") pub.figure(key(tag, campaignId, group, "ns"), r.notScored);
+      // The wave's responses (printed above the figures) are the scored, the not scored and those who answered no
+      // item, whom nothing prints: without this sum "66 svar", "65 svarade" and "färre än 5 svarade inte på alla"
+      // read together give the 1 away.
+      if (m.measure.kind === "scale_sum" && group === ALL && responses !== undefined)
+        pub.sum(pub.figure(responseKey(campaignId), responses, { keepShown: true }), [
+          key(tag, campaignId, ALL, "n"),
+          key(tag, campaignId, ALL, "ns"),
+          key(tag, campaignId, ALL, "unanswered"),
+        ]);
     }
     // Each axis' groups add up to the whole wave: every axis is one more set of sums over the same wave figures.
     const parts = ["n", ...categories.map((c) => `v:${c.value}`)];
@@ -418,15 +429,16 @@ function protectMeasure(
   campaignId: number,
   axes: Axis[],
   splitEffortLimit = OUTCOME_EFFORT_LIMIT,
+  responses?: number,
 ): ProtectedPublication[] {
   const whole = new Publication();
-  register(whole, p, campaignId, { axes: [] });
+  register(whole, p, campaignId, { axes: [], responses });
   const unsplit = whole.protect({ effortLimit: OUTCOME_EFFORT_LIMIT });
   if (axes.length === 0) return [unsplit];
   const groupKeys = (axis: Axis) => axis.groups.map((g) => groupKeyOf(axis.kind, g.key));
   const publish = (chosen: Axis[], settledBy: ProtectedPublication, effortLimit: number) => {
     const split = new Publication();
-    register(split, p, campaignId, { axes: chosen.map(groupKeys), settledBy });
+    register(split, p, campaignId, { axes: chosen.map(groupKeys), settledBy, responses });
     // The search may print a settled small count "dolt" where the earlier view says "färre än 5"; a reader of both
     // knows the 1–4, so the settled figures read as before, and the check below is made so.
     return split.protect({ effortLimit }).labelledAs(
@@ -666,15 +678,15 @@ export function computeOutcomeFigures(input: FigureInputs): {
   const parts = new Map<string, ProtectedPublication>();
   const axes = axesOf(input);
   const shown = input.breakdown;
-  const responseKey = (campaignId: number) => `responses|w${campaignId}|all`;
   for (const campaignId of input.campaignIds) {
     const pub = new Publication();
-    pub.figure(responseKey(campaignId), input.responseCounts.find((r) => r.campaignId === campaignId)?.n ?? 0);
+    const responses = input.responseCounts.find((r) => r.campaignId === campaignId)?.n;
+    pub.figure(responseKey(campaignId), responses ?? 0);
     parts.set(`responses|w${campaignId}`, pub.protect());
     for (const p of prepared)
       parts.set(
         `${p.m.measure.tag}|w${campaignId}`,
-        joined(protectMeasure(p, campaignId, axes, input.splitEffortLimit)),
+        joined(protectMeasure(p, campaignId, axes, input.splitEffortLimit, responses)),
       );
   }
   const out = new OutcomePublication(parts);
