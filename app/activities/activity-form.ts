@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { NewActivity, ScheduleSlot } from "~/models/activity.server";
 import { isIsoDate } from "~/http/params";
-import { parseForm } from "~/http/parse-form";
+import { leftOutAsEmpty, parseForm } from "~/http/parse-form";
 
 export const SCHEDULE_ROWS = 4;
 export const ACTIVITY_KINDS = ["regular", "special"] as const;
@@ -20,8 +20,9 @@ function detailsSchema(programIds: number[]) {
     name: z.string().trim().min(1, "errName").max(200, "errName"),
     place: z.string().trim().max(200, "errPlace"),
     description: z.string().trim().max(2000, "errDescription"),
-    kind: z.enum(ACTIVITY_KINDS, { message: "errKind" }),
-    scope: z.enum(ACTIVITY_SCOPES, { message: "errScope" }),
+    // Radio groups: with nothing chosen the browser sends nothing, and the person is told to choose.
+    kind: leftOutAsEmpty(z.enum(ACTIVITY_KINDS, { message: "errKind" })),
+    scope: leftOutAsEmpty(z.enum(ACTIVITY_SCOPES, { message: "errScope" })),
     countsAttendance: z.boolean(),
     startsOn: z
       .string()
@@ -36,11 +37,17 @@ function detailsSchema(programIds: number[]) {
   });
 }
 
-/** The weekly slots, rows `weekday0`/`startsAt0`/`endsAt0` …; a row without a weekday is left out. */
+/**
+ * The weekly slots, rows `weekday0`/`startsAt0`/`endsAt0` …; a row without a weekday, or left out of the post, is
+ * no slot (the rows are a list of up to SCHEDULE_ROWS, not fields a post must carry).
+ */
 const scheduleSchema = z
   .object(
     Object.fromEntries(
-      ROWS.flatMap((i) => [`weekday${i}`, `startsAt${i}`, `endsAt${i}`]).map((name) => [name, z.string().trim()]),
+      ROWS.flatMap((i) => [`weekday${i}`, `startsAt${i}`, `endsAt${i}`]).map((name) => [
+        name,
+        leftOutAsEmpty(z.string().trim()),
+      ]),
     ) as Record<string, z.ZodString>,
   )
   .transform((row, ctx) => {
@@ -68,9 +75,13 @@ const scheduleSchema = z
 export function parseActivityForm(
   form: URLSearchParams | FormData,
   programIds: number[],
-): { ok: true; value: NewActivity } | { ok: false; errors: ActivityFormErrors } {
+): { ok: true; value: NewActivity } | { ok: false; errors: ActivityFormErrors; missing: string[] } {
   const details = parseForm(form, detailsSchema(programIds));
   const schedule = parseForm(form, scheduleSchema);
   if (details.ok && schedule.ok) return { ok: true, value: { ...details.value, schedule: schedule.value } };
-  return { ok: false, errors: { ...(details.ok ? {} : details.errors), ...(schedule.ok ? {} : schedule.errors) } };
+  return {
+    ok: false,
+    errors: { ...(details.ok ? {} : details.errors), ...(schedule.ok ? {} : schedule.errors) },
+    missing: [...(details.ok ? [] : details.missing), ...(schedule.ok ? [] : schedule.missing)],
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formToObject, parseForm } from "~/http/parse-form";
+import { formToObject, leftOutAsEmpty, parseForm } from "~/http/parse-form";
 import { GENDERS, type AttendanceError, type AttendanceInput } from "~/outcomes/attendance-rules";
 import { parseCodeList, type CodeListError } from "~/privacy/participant-code";
 
@@ -12,24 +12,33 @@ import { parseCodeList, type CodeListError } from "~/privacy/participant-code";
 
 const COUNT = /^\d{1,6}$/;
 
+// A count left out reads as blank, 0: the register's own rule (a correction asks for all four itself).
 const count = (message: AttendanceError) =>
+  leftOutAsEmpty(
+    z
+      .string()
+      .trim()
+      .refine((v) => v === "" || COUNT.test(v), message)
+      .transform((v) => (v === "" ? 0 : Number(v))),
+  );
+
+// A radio group: with nothing chosen the browser sends nothing, and the person is told to choose.
+const activityId = leftOutAsEmpty(
   z
     .string()
     .trim()
-    .refine((v) => v === "" || COUNT.test(v), message)
-    .transform((v) => (v === "" ? 0 : Number(v)));
+    .refine((v) => v === "drop-in" || (Number.isSafeInteger(Number(v)) && Number(v) > 0), "errActivity")
+    .transform((v) => (v === "drop-in" ? null : Number(v))),
+);
 
-const activityId = z
-  .string()
-  .trim()
-  .refine((v) => v === "drop-in" || (Number.isSafeInteger(Number(v)) && Number(v) > 0), "errActivity")
-  .transform((v) => (v === "drop-in" ? null : Number(v)));
-
-const firstTime = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || COUNT.test(v), "errFirstTime")
-  .transform((v) => (v === "" ? null : Number(v)));
+// Blank or left out: not asked.
+const firstTime = leftOutAsEmpty(
+  z
+    .string()
+    .trim()
+    .refine((v) => v === "" || COUNT.test(v), "errFirstTime")
+    .transform((v) => (v === "" ? null : Number(v))),
+);
 
 const fields = {
   date: z.string().trim(),
@@ -39,7 +48,7 @@ const fields = {
   other: count("errCount"),
   notStated: count("errCount"),
   firstTime,
-  note: z.string().trim(),
+  note: leftOutAsEmpty(z.string().trim()),
   codes: z.string().optional(),
 };
 
@@ -48,6 +57,7 @@ export const attendanceFormSchema = z.object(fields);
 /** The same fields, each falling back to what a blank field means: the input when some field is unreadable. */
 const lenient = z.object({
   ...fields,
+  date: fields.date.catch(""),
   activityId: activityId.catch(null),
   women: fields.women.catch(0),
   men: fields.men.catch(0),
@@ -62,6 +72,8 @@ export interface ParsedAttendanceForm {
   codes: string[] | null;
   /** Which code (1-based) a code error is about. */
   codePosition?: number;
+  /** Required fields the post left out (the date): answer 400, nothing is written. */
+  missing: string[];
   errors: Partial<
     Record<"date" | "activityId" | "counts" | "firstTime" | "note" | "codes", AttendanceError | CodeListError>
   >;
@@ -89,5 +101,5 @@ export function parseAttendanceForm(form: URLSearchParams | FormData): ParsedAtt
       codePosition = list.position;
     }
   }
-  return { input, codes, codePosition, errors };
+  return { input, codes, codePosition, errors, missing: parsed.ok ? [] : parsed.missing };
 }

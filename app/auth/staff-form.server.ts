@@ -20,10 +20,10 @@ export type StaffFormErrors = Partial<Record<keyof StaffFormValue, string>>;
 export function parseStaffForm(
   form: URLSearchParams,
   knownProgramIds: number[],
-): { ok: true; value: StaffFormValue } | { ok: false; errors: StaffFormErrors } {
+): { ok: true; value: StaffFormValue } | { ok: false; errors: StaffFormErrors; missing: string[] } {
   const parsed = parseForm(form, staffFormSchema);
   if (!parsed.ok) return parsed;
   if (parsed.value.programIds.some((id) => !knownProgramIds.includes(id)))
-    return { ok: false, errors: { programIds: "errPrograms" } };
+    return { ok: false, errors: { programIds: "errPrograms" }, missing: [] };
   return parsed;
 }

@@ -503,3 +503,52 @@ export function FormActions({
     </div>
   );
 }
+
+/**
+ * A form that posts one intent with one button: the intent button forms of the staff pages (approve, archive, a new
+ * password, add a name …). Fields sent with it come as children, before the button; `hint` is a line above the
+ * button that describes it (id `<intent>-hint` unless `hintId`).
+ *
+ *   <IntentForm intent="approve" hint={t.approveHint} submit={t.approve} />
+ *   <IntentForm intent="reject" submit={t.reject} tone="danger" className="stack">
+ *     <TextareaField label={t.rejectNote} name="note" />
+ *   </IntentForm>
+ */
+export function IntentForm({
+  intent,
+  submit,
+  hint,
+  hintId = `${intent}-hint`,
+  hintClassName,
+  tone = "primary",
+  disabled,
+  children,
+  ...form
+}: Omit<FormProps, "method" | "children"> & {
+  intent: string;
+  submit: ReactNode;
+  hint?: ReactNode;
+  hintId?: string;
+  hintClassName?: string;
+  tone?: "primary" | "secondary" | "danger";
+  /** The button is disabled (while the form is on its way). */
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  const className = tone === "primary" ? "button" : `button button--${tone}`;
+  const button = { name: "intent", value: intent, className, disabled };
+  return (
+    <Form method="post" {...form}>
+      {children}
+      {hint ? (
+        <HintedButton hint={hint} hintId={hintId} hintClassName={hintClassName} {...button}>
+          {submit}
+        </HintedButton>
+      ) : (
+        <button type="submit" {...button}>
+          {submit}
+        </button>
+      )}
+    </Form>
+  );
+}

@@ -16,6 +16,11 @@ interface HeldNote {
  */
 export function HeldNotesReview({ holdNotes, heldNotes }: { holdNotes: boolean; heldNotes: HeldNote[] }) {
   const t = useStrings(workshopStaff);
+  // A held note is shown to the room or hidden: one button per decision.
+  const decisions = [
+    { value: "approve", label: t.reviewApprove, className: "button" },
+    { value: "hide", label: t.reviewHide, className: "button button--secondary" },
+  ];
   return (
     <section aria-labelledby="review-title">
       <h2 id="review-title">{t.reviewTitle}</h2>
@@ -37,12 +42,11 @@ export function HeldNotesReview({ holdNotes, heldNotes }: { holdNotes: boolean; 
             <Form method="post" className="actions">
               <input type="hidden" name="intent" value="review-note" />
               <input type="hidden" name="noteId" value={n.id} />
-              <button type="submit" name="decision" value="approve" className="button">
-                {t.reviewApprove}
-              </button>
-              <button type="submit" name="decision" value="hide" className="button button--secondary">
-                {t.reviewHide}
-              </button>
+              {decisions.map((d) => (
+                <button key={d.value} type="submit" name="decision" value={d.value} className={d.className}>
+                  {d.label}
+                </button>
+              ))}
             </Form>
           </li>
         ))}

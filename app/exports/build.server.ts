@@ -144,17 +144,21 @@ function qiValues(layout: ExportLayout, cells: readonly CsvValue[]): (string | n
 }
 
 /**
- * Asks for the next batches before the current one is coded, so the database and the CPU work at the same
- * time; `ahead` batches are read ahead, which rides out the moments one side waits for a core on a busy machine.
+ * Asks for the next batches before the current one is handed out, so SQLite reads them (on libuv's pool) while
+ * this thread codes the current one; `ahead` batches are read ahead, which rides out the moments one side waits
+ * for a core on a busy machine. Until decision 0048 the next read was asked for only once the current batch was
+ * coded, so reading and coding took turns.
  */
 async function* prefetched<T>(source: AsyncGenerator<T>, ahead = 1): AsyncGenerator<T> {
-  // An async generator serves its calls in order, so the reads queue up and come back in order.
+  // An async generator serves its calls in order, so the reads queue up, run one after the other and come back
+  // in order.
   const queue: Promise<IteratorResult<T>>[] = [];
   try {
+    while (queue.length < ahead) queue.push(source.next());
     for (;;) {
-      while (queue.length < ahead) queue.push(source.next());
       const current = await queue.shift()!;
       if (current.done) return;
+      queue.push(source.next());
       yield current.value;
     }
   } finally {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { parseForm } from "~/http/parse-form";
+import { leftOutAsEmpty, parseForm } from "~/http/parse-form";
 import { programScope } from "~/auth/scope";
 import { audit } from "~/models/audit.server";
 import { getCampaign, listCampaigns, type Campaign } from "~/models/campaign.server";
@@ -49,17 +49,20 @@ const filterSchema = z.object({
         .min(1, "noCampaign")
         .max(MAX_CAMPAIGNS, "tooManyCampaigns"),
     ),
-  k: z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? String(MIN_K) : v))
-    .pipe(
-      z
-        .string()
-        .regex(/^\d{1,4}$/, "kNotNumber")
-        .transform(Number)
-        .pipe(z.number().min(MIN_K, "kTooSmall").max(MAX_K, "kTooLarge")),
-    ),
+  // DESIGN.md: `k` defaults to 5, so a post may leave it out.
+  k: leftOutAsEmpty(
+    z
+      .string()
+      .trim()
+      .transform((v) => (v === "" ? String(MIN_K) : v))
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,4}$/, "kNotNumber")
+          .transform(Number)
+          .pipe(z.number().min(MIN_K, "kTooSmall").max(MAX_K, "kTooLarge")),
+      ),
+  ),
   freeText: z.boolean(),
 });
 

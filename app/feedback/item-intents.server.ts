@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { badRequest, notFound } from "~/http/errors.server";
+import { badRequest, notFound, refuseLeftOutFields } from "~/http/errors.server";
 import { parseForm } from "~/http/parse-form";
 import { format } from "~/i18n/define";
 import type { feedbackStaff } from "~/i18n/strings/feedback";
@@ -56,6 +56,7 @@ interface Context {
 
 export async function feedbackItemIntent(form: URLSearchParams, ctx: Context) {
   const parsed = parseForm(form, intents);
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) return refusedForm(form.get("intent") ?? "", parsed.errors, ctx.t);
   const input = parsed.value;
   const { id, viewer, ip, t } = ctx;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { rolesFor } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { requireForm } from "~/http/body.server";
+import { refuseLeftOutFields } from "~/http/errors.server";
 import { clientAddress } from "~/http/context";
 import { parseForm } from "~/http/parse-form";
 import { localeFromRequest } from "~/i18n/locale";
@@ -18,11 +19,13 @@ export async function readFeedbackListForm<S extends z.ZodTypeAny>(
 ) {
   const staff = await requireStaff(request, { roles: rolesFor("feedback") });
   const form = await requireForm(request);
+  const parsed = parseForm(form, intents);
+  refuseLeftOutFields(parsed);
   return {
     staff,
     form,
     t: feedbackStaff[localeFromRequest(request)],
     ip: clientAddress(context),
-    parsed: parseForm(form, intents),
+    parsed,
   };
 }

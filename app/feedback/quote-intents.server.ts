@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { badRequest, notFound } from "~/http/errors.server";
+import { badRequest, notFound, refuseLeftOutFields } from "~/http/errors.server";
 import { isoDate } from "~/http/params";
 import { parseForm } from "~/http/parse-form";
 import { format } from "~/i18n/define";
@@ -35,6 +35,7 @@ export async function quoteIntent(
 ) {
   const raw = Object.fromEntries(form);
   const parsed = parseForm(form, intents);
+  refuseLeftOutFields(parsed);
   const messages: Record<QuoteProblem, string> = {
     "not-found": "",
     "no-consent": t.errNoConsent,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { leftOutAsEmpty } from "~/http/parse-form";
 
 /** A programme's name as typed: spaces collapsed, control characters dropped, 1–200 characters. */
 export const programName = z
@@ -13,7 +14,8 @@ export const programName = z
   )
   .pipe(z.string().min(1, "errName").max(200, "errName"));
 
-export const addProgramSchema = z.object({ name: programName });
+// The page's one field: a post without it is told to write a name, as one sent empty is.
+export const addProgramSchema = z.object({ name: leftOutAsEmpty(z.string().pipe(programName)) });
 
 const version = z.coerce.number({ message: "errConflict" }).int("errConflict").positive("errConflict");
 

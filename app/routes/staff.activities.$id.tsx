@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
@@ -8,11 +8,11 @@ import { programsFor } from "~/activities/programs.server";
 import { parseActivityForm } from "~/activities/activity-form";
 import { parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
-import { badRequest, notFound } from "~/http/errors.server";
+import { badRequest, notFound, refuseLeftOutFields } from "~/http/errors.server";
 import { archiveActivity, editActivity, getActivity } from "~/models/activity.server";
 import type { StaffUser } from "~/models/staff.server";
 import { ActivityForm } from "~/components/activity-form";
-import { FormAlert, HintedButton } from "~/components/forms";
+import { FormAlert, IntentForm } from "~/components/forms";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -54,6 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form,
     (await programsFor(staff, { keep: keepOf(before) })).map((p) => p.id),
   );
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   await editActivity({ before, value: parsed.value, by: { actor: staff, ip } });
   return redirect(`/staff/activities/${id}?saved=1`);
@@ -64,24 +65,15 @@ export default function EditActivity() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useStrings(attendanceStrings);
+  const archive = activity.archived ? "unarchive" : "archive";
   return (
     <div className="page page--narrow">
       <h1>{format(t.editActivity, { name: activity.name })}</h1>
       {activity.archived ? <p className="tag">{t.archived}</p> : null}
       <FormAlert tone="ok">{params.has("saved") && !result ? t.activitySaved : null}</FormAlert>
       <ActivityForm key={activity.id} programs={programs} errors={result?.errors} defaults={activity} />
-      <h2>{activity.archived ? t.unarchive : t.archive}</h2>
-      <Form method="post">
-        <HintedButton
-          hint={t.archiveHint}
-          hintId="archive-hint"
-          name="intent"
-          value={activity.archived ? "unarchive" : "archive"}
-          className="button button--secondary"
-        >
-          {activity.archived ? t.unarchive : t.archive}
-        </HintedButton>
-      </Form>
+      <h2>{t[archive]}</h2>
+      <IntentForm intent={archive} hint={t.archiveHint} hintId="archive-hint" submit={t[archive]} tone="secondary" />
     </div>
   );
 }

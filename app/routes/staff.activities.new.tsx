@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { refuseLeftOutFields } from "~/http/errors.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
@@ -30,6 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form,
     programs.map((p) => p.id),
   );
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 422 });
   const id = await addActivity({ value: parsed.value, by: { actor: staff, ip: clientAddress(context) } });
   return redirect(`/staff/activities/${id}?saved=1`);

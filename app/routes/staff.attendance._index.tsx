@@ -6,6 +6,7 @@ import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
 import { recordScope } from "~/auth/scope";
 import { isIsoDate, parseId } from "~/http/params";
 import { requireForm } from "~/http/body.server";
+import { badRequest } from "~/http/errors.server";
 import { getActivity, listActivities, type Activity } from "~/models/activity.server";
 import { getAttendance, listAttendanceForDate, registerAttendance } from "~/models/attendance.server";
 import { codedProblem, readCodedVisitors } from "~/activities/coded-attendance.server";
@@ -86,6 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(isIsoDate(day) ? `/staff/attendance?date=${day}` : "/staff/attendance", 303);
   }
   const parsed = parseAttendanceForm(form);
+  if (parsed.missing.length > 0) throw badRequest();
   const values = Object.fromEntries(
     [...new Set(["date", "activityId", ...GENDERS, "firstTime", "note", "codes", ...form.keys()])]
       .filter((k) => !k.startsWith("new") || k.startsWith("newGender.") || k.startsWith("newProgram."))

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
@@ -14,7 +14,7 @@ import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import type { StaffUser } from "~/models/staff.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
-import { Field, FormAlert } from "~/components/forms";
+import { Field, FormAlert, IntentForm } from "~/components/forms";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -149,6 +149,7 @@ export default function ImportAttendance() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
   const t = useStrings(attendanceStrings);
   const v = useStrings(visitorStrings);
   const text = (key: string, p?: Record<string, string>) =>
@@ -162,18 +163,9 @@ export default function ImportAttendance() {
       <FormAlert tone="ok">
         {params.get("imported") && !result ? format(t.importDone, { count: params.get("imported") ?? "0" }) : null}
       </FormAlert>
-      <Form method="post" encType="multipart/form-data" className="stack" reloadDocument={false}>
+      <IntentForm intent="check" submit={t.importCheck} disabled={busy} encType="multipart/form-data" className="stack">
         <Field label={t.importFile} name="file" type="file" accept=".csv,text/csv,text/plain" required />
-        <button
-          type="submit"
-          name="intent"
-          value="check"
-          className="button"
-          disabled={navigation.state === "submitting"}
-        >
-          {t.importCheck}
-        </button>
-      </Form>
+      </IntentForm>
       <FormAlert>{result?.fatal ? text(result.fatal) : null}</FormAlert>
       {result && !result.fatal && result.problems.length > 0 ? (
         <>
@@ -247,19 +239,16 @@ export default function ImportAttendance() {
               </tbody>
             </table>
           </div>
-          <Form method="post" encType="multipart/form-data" className="actions">
+          <IntentForm
+            intent="import"
+            submit={format(t.importConfirm, { count: result.count })}
+            disabled={busy}
+            encType="multipart/form-data"
+            className="actions"
+          >
             <input type="hidden" name="csv" value={result.csv} />
             <input type="hidden" name="fileName" value={result.fileName} />
-            <button
-              type="submit"
-              name="intent"
-              value="import"
-              className="button"
-              disabled={navigation.state === "submitting"}
-            >
-              {format(t.importConfirm, { count: result.count })}
-            </button>
-          </Form>
+          </IntentForm>
         </>
       ) : null}
     </div>

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { hasKioskPin, KIOSK_PIN, setKioskPin } from "~/auth/kiosk.server";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { CountTable } from "~/components/count-table";
-import { errorText, Field, FormAlert } from "~/components/forms";
+import { errorText, Field, FormAlert, IntentForm } from "~/components/forms";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
 import { parseForm } from "~/http/parse-form";
@@ -153,8 +153,7 @@ export default function VisitorRegister() {
         <h2 id="register-pin">{t.pinTitle}</h2>
         <p>{t.pinLead}</p>
         <p>{pinSet ? t.pinSet : t.pinNone}</p>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="pin" />
+        <IntentForm intent="pin" submit={t.pinSave} className="stack">
           <Field
             label={t.pinLabel}
             name="pin"
@@ -163,30 +162,22 @@ export default function VisitorRegister() {
             autoComplete="new-password"
             error={errorsOf("pin")("pin")}
           />
-          <button type="submit" className="button">
-            {t.pinSave}
-          </button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section className="stats-section" aria-labelledby="register-remove">
         <h2 id="register-remove">{t.removeTitle}</h2>
         <p>{t.removeLead}</p>
         {result?.intent === "remove" && result.notFound ? <FormAlert>{t.removeNotFound}</FormAlert> : null}
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="remove" />
+        <IntentForm intent="remove" submit={t.removeSave} tone="danger" className="stack">
           <Field label={t.removeLabel} name="code" autoComplete="off" error={errorsOf("remove")("code")} />
-          <button type="submit" className="button button--danger">
-            {t.removeSave}
-          </button>
-        </Form>
+        </IntentForm>
       </section>
 
       <section className="stats-section" aria-labelledby="register-retention">
         <h2 id="register-retention">{t.retentionTitle}</h2>
         <p>{t.retentionLead}</p>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="retention" />
+        <IntentForm intent="retention" submit={t.retentionSave} className="stack">
           <Field
             label={t.retentionLabel}
             name="years"
@@ -197,10 +188,7 @@ export default function VisitorRegister() {
             defaultValue={String(years)}
             error={errorsOf("retention")("years")}
           />
-          <button type="submit" className="button">
-            {t.retentionSave}
-          </button>
-        </Form>
+        </IntentForm>
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { refuseLeftOutFields } from "~/http/errors.server";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
@@ -95,6 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     programIds: allowed.programs.map((p) => p.id),
     today,
   });
+  refuseLeftOutFields(parsed);
 
   let text: string;
   let fileName: string;

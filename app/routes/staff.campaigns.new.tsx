@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { refuseLeftOutFields } from "~/http/errors.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PERMISSIONS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
@@ -41,6 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     programIds: allowed.programs.map((p) => p.id),
     activityIds: allowed.activities.map((a) => a.id),
   });
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) {
     const echo = Object.fromEntries(
       ["surveyKey", "title", "programId", "activityId", "opensOn", "closesOn", "mode"].map((k) => [

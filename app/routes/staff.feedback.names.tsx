@@ -11,7 +11,7 @@ import { useStrings } from "~/i18n/use-strings";
 import { addRedactionName, listRedactionNames, removeRedactionName } from "~/models/redaction-name.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import { Field, FormAlert } from "~/components/forms";
+import { Field, FormAlert, IntentForm } from "~/components/forms";
 import { readFeedbackListForm } from "~/feedback/list-form.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -59,7 +59,7 @@ export default function Names() {
       <p className="lead">{t.namesLead}</p>
       <FormAlert tone="ok">{params.has("saved") && !result ? t.saved : null}</FormAlert>
       <FormAlert id="name-error">{result?.error}</FormAlert>
-      <Form method="post" className="fb-inline">
+      <IntentForm intent="add" submit={t.addName} className="fb-inline">
         <Field
           label={t.nameLabel}
           name="name"
@@ -68,10 +68,7 @@ export default function Names() {
           defaultValue={result?.name ?? ""}
           errorIn={result?.error && "name-error"}
         />
-        <button type="submit" name="intent" value="add" className="button">
-          {t.addName}
-        </button>
-      </Form>
+      </IntentForm>
       <h2>{t.namesTitle}</h2>
       {names.length === 0 ? (
         <p>{t.noNames}</p>

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { refuseLeftOutFields } from "~/http/errors.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
@@ -65,6 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     consentNote: form.get("consentNote") ?? "",
   };
   const parsed = parseForm(form, schema);
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 422 });
   const { activities } = await choices(staff);
   const { activityId, ...note } = parsed.value;

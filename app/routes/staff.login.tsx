@@ -51,7 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const parsed = parseForm(body.form, credentials);
   if (!parsed.ok) {
-    if (!Object.values(parsed.errors).includes("missing")) return fail("tooLong", 400, t.loginTooLong);
+    const empty = parsed.missing.length > 0 || Object.values(parsed.errors).includes("missing");
+    if (!empty) return fail("tooLong", 400, t.loginTooLong);
     return fail("missing", 400, t.loginMissing, field(body.form, "email").slice(0, 254));
   }
   const { email, password } = parsed.value;

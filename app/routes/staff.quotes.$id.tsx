@@ -17,7 +17,7 @@ import { listThemes } from "~/models/feedback-theme.server";
 import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
-import { Field, FormAlert, HintedButton, SelectField, TextareaField, fieldProps } from "~/components/forms";
+import { Field, FormAlert, IntentForm, SelectField, TextareaField, fieldProps } from "~/components/forms";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageQuote");
@@ -134,24 +134,13 @@ export default function QuotePage() {
       {editable ? (
         <section className="fb-section" aria-labelledby="decide-title">
           <h2 id="decide-title">{t.approve}</h2>
-          <Form method="post">
-            <HintedButton
-              hint={t.approveHint}
-              hintId="approve-hint"
-              hintClassName="hint muted"
-              name="intent"
-              value="approve"
-              className="button"
-            >
-              {t.approve}
-            </HintedButton>
-          </Form>
+          <IntentForm intent="approve" hint={t.approveHint} hintClassName="hint muted" submit={t.approve} />
         </section>
       ) : null}
       {quote.status !== "rejected" ? (
         <section className="fb-section" aria-labelledby="reject-title">
           <h2 id="reject-title">{t.reject}</h2>
-          <Form method="post" className="stack">
+          <IntentForm intent="reject" submit={t.reject} tone="danger" className="stack">
             <TextareaField
               label={t.rejectNote}
               id="reject-note"
@@ -160,10 +149,7 @@ export default function QuotePage() {
               maxLength={1000}
               hint={t.rejectHint}
             />
-            <button type="submit" name="intent" value="reject" className="button button--danger">
-              {t.reject}
-            </button>
-          </Form>
+          </IntentForm>
         </section>
       ) : null}
     </div>

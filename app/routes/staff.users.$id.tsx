@@ -7,7 +7,7 @@ import { rolesFor } from "~/auth/capabilities";
 import { parseStaffForm } from "~/auth/staff-form.server";
 import { endSessionsOf, resetPassword, updateAccount } from "~/auth/staff-accounts.server";
 import { requireForm } from "~/http/body.server";
-import { badRequest, notFound } from "~/http/errors.server";
+import { badRequest, notFound, refuseLeftOutFields } from "~/http/errors.server";
 import { getStaffById } from "~/models/staff.server";
 import { listOpenSessions } from "~/models/staff-session.server";
 import { formatStockholmTime } from "~/outcomes/calendar";
@@ -18,7 +18,7 @@ import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
-import { FormAlert, HintedButton } from "~/components/forms";
+import { FormAlert, IntentForm } from "~/components/forms";
 
 export const meta = pageTitle(staffStrings, "pageEditUser");
 
@@ -82,6 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form,
     programs.map((p) => p.id),
   );
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) return data({ password: null, errors: parsed.errors }, { status: 422 });
   const result = await updateAccount({ actor, id, value: parsed.value, ip });
   if (!result.ok) {
@@ -123,17 +124,7 @@ export default function EditUser() {
         submitLabel={t.save}
       />
       <h2>{t.resetPassword}</h2>
-      <Form method="post">
-        <HintedButton
-          hint={t.resetPasswordHint}
-          hintId="reset-hint"
-          name="intent"
-          value="reset-password"
-          className="button button--secondary"
-        >
-          {t.resetPassword}
-        </HintedButton>
-      </Form>
+      <IntentForm intent="reset-password" hint={t.resetPasswordHint} submit={t.resetPassword} tone="secondary" />
       <h2 id="sessions">{s.sessionsTitle}</h2>
       <p className="hint">{s.sessionsLead}</p>
       <FormAlert tone="ok">{params.has("ended") ? s.sessionEnded : null}</FormAlert>

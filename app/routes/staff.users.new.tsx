@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { refuseLeftOutFields } from "~/http/errors.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
@@ -28,6 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form,
     programs.map((p) => p.id),
   );
+  refuseLeftOutFields(parsed);
   const echo = {
     name: form.get("name")?.slice(0, 200) ?? "",
     email: form.get("email")?.slice(0, 254) ?? "",

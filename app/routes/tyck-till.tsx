@@ -26,7 +26,7 @@ import {
   TextareaField,
   hasErrors,
 } from "~/components/forms";
-import { parseForm } from "~/http/parse-form";
+import { leftOutAsEmpty, parseForm } from "~/http/parse-form";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(tyckTill, "title");
@@ -46,9 +46,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const idOrNone = z
-  .union([z.literal(""), z.coerce.number().int().positive()], { errorMap: () => ({ message: "errChoice" }) })
-  .transform((v) => (v === "" ? null : v));
+// The form's contract is `text` alone (DESIGN.md): the choices and the contact may be left out, as "none".
+const idOrNone = leftOutAsEmpty(
+  z
+    .union([z.literal(""), z.coerce.number().int().positive()], { errorMap: () => ({ message: "errChoice" }) })
+    .transform((v) => (v === "" ? null : v)),
+);
 const schema = z.object({
   // Browsers send line breaks as CRLF; count them as one character, as the text box does.
   text: z
@@ -58,7 +61,7 @@ const schema = z.object({
   activityId: idOrNone,
   programId: idOrNone,
   wantsContact: z.boolean(),
-  contact: z.string().trim().max(CONTACT_MAX, "errContactLong"),
+  contact: leftOutAsEmpty(z.string().trim().max(CONTACT_MAX, "errContactLong")),
   consent: z.boolean(),
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { uniqueJoinCode } from "~/surveys/join-code.server";
 import { isoDate } from "~/http/params";
-import { parseForm } from "~/http/parse-form";
+import { leftOutAsEmpty, parseForm } from "~/http/parse-form";
 import { codeTaken, createCampaign } from "~/models/campaign.server";
 
 const date = isoDate;
@@ -14,7 +14,8 @@ export const campaignFormSchema = z
     activityId: z.union([z.literal(""), z.coerce.number().int().positive()]).transform((v) => (v === "" ? null : v)),
     opensOn: date,
     closesOn: date,
-    mode: z.enum(["anonymous", "participant_code"], { errorMap: () => ({ message: "errMode" }) }),
+    // A radio group: with nothing chosen the browser sends nothing, and the person is told to choose.
+    mode: leftOutAsEmpty(z.enum(["anonymous", "participant_code"], { errorMap: () => ({ message: "errMode" }) })),
     kiosk: z.boolean(),
   })
   .refine((v) => v.closesOn >= v.opensOn, { message: "errDates", path: ["closesOn"] });
@@ -25,7 +26,7 @@ export type CampaignFormErrors = Partial<Record<keyof CampaignFormValue, string>
 export function parseCampaignForm(
   form: URLSearchParams,
   allowed: { surveyKeys: string[]; programIds: number[]; activityIds: number[] },
-): { ok: true; value: CampaignFormValue } | { ok: false; errors: CampaignFormErrors } {
+): { ok: true; value: CampaignFormValue } | { ok: false; errors: CampaignFormErrors; missing: string[] } {
   const parsed = parseForm(form, campaignFormSchema);
   if (!parsed.ok) return parsed;
   const errors: CampaignFormErrors = {};
@@ -33,7 +34,7 @@ export function parseCampaignForm(
   if (!allowed.surveyKeys.includes(v.surveyKey)) errors.surveyKey = "errSurvey";
   if (!allowed.programIds.includes(v.programId)) errors.programId = "errProgram";
   if (v.activityId !== null && !allowed.activityIds.includes(v.activityId)) errors.activityId = "errActivity";
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: v };
+  return Object.keys(errors).length > 0 ? { ok: false, errors, missing: [] } : { ok: true, value: v };
 }
 
 export async function createCampaignWithCode({

@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import { badRequest, notFound } from "~/http/errors.server";
+import { badRequest, notFound, refuseLeftOutFields } from "~/http/errors.server";
 import { parseForm } from "~/http/parse-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -84,6 +84,7 @@ const logged =
 
 export async function controlIntent(form: URLSearchParams, ctx: Context) {
   const parsed = parseForm(form, schema);
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) throw badRequest();
   const input = parsed.value;
   switch (input.intent) {

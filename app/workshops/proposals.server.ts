@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "~/http/params";
-import { parseForm, type FieldErrors } from "~/http/parse-form";
+import { leftOutAsEmpty, parseForm, type FieldErrors } from "~/http/parse-form";
 import { badRequest } from "~/http/errors.server";
 import type { ChangedBy } from "~/models/audit.server";
 import { changeProposalStatus, createProposal, getProposal, type Proposal } from "~/models/proposal.server";
@@ -13,22 +13,26 @@ import { canSeeWorkshop } from "./staff.server";
 export const statusSchema = z.object({
   proposalId: z.coerce.number().int().positive(),
   status: z.string(),
-  comment: z.string().max(20_000),
+  // Optional and clearable: a status change may say nothing more.
+  comment: leftOutAsEmpty(z.string().max(20_000)),
 });
 
 export const proposalFieldsSchema = z.object({
   title: z.string().trim().min(1, "errProposalTitle").max(200, "errProposalTitle"),
   what: z.string().trim().min(1, "errProposalWhat").max(2000, "errProposalWhat"),
-  who: z.string().trim().max(200, "errProposalWho"),
-  dueOn: z
-    .string()
-    .trim()
-    .refine((v) => v === "" || isIsoDate(v), "errProposalDue")
-    .transform((v) => (v === "" ? null : v)),
+  // Optional and clearable: who and by when may be decided later.
+  who: leftOutAsEmpty(z.string().trim().max(200, "errProposalWho")),
+  dueOn: leftOutAsEmpty(
+    z
+      .string()
+      .trim()
+      .refine((v) => v === "" || isIsoDate(v), "errProposalDue")
+      .transform((v) => (v === "" ? null : v)),
+  ),
 });
 
 /** A new proposal also names what it came from: a theme or a note of the session, or nothing. */
-export const newProposalSchema = proposalFieldsSchema.extend({ source: z.string() });
+export const newProposalSchema = proposalFieldsSchema.extend({ source: leftOutAsEmpty(z.string()) });
 
 export type ProposalFieldErrors = FieldErrors<z.output<typeof newProposalSchema>>;
 

@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { badRequest, notFound } from "~/http/errors.server";
+import { badRequest, notFound, refuseLeftOutFields } from "~/http/errors.server";
 import { parseForm } from "~/http/parse-form";
 import { format } from "~/i18n/define";
 import { workshopStaff } from "~/i18n/strings/workshops";
@@ -56,6 +56,7 @@ const refused = (intent: string, message: string, status: number, paperId?: numb
 
 export async function votingIntent(form: URLSearchParams, ctx: Context) {
   const parsed = parseForm(form, schema);
+  refuseLeftOutFields(parsed);
   if (!parsed.ok) throw badRequest();
   const input = parsed.value;
   if (ctx.workshop.phase === "avslutad" && input.intent !== "close") return refused(input.intent, "errEnded", 409);

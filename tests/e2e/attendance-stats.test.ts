@@ -10,6 +10,7 @@ import {
   screenshot,
   signedInPage,
   openPage,
+  hydrated,
 } from "../support/browser";
 import { expectNoAxeViolationsWithoutScripts } from "../support/axe-without-scripts";
 
@@ -102,6 +103,9 @@ for (const [size, viewport] of [
     it("shows the chosen day's registrations as soon as the date changes", async () => {
       const { context, page } = await signedInPage("coordinator@demo.local", viewport);
       await openPage(page, "/staff/attendance", "Registrera närvaro");
+      // Following the date at once is the scripts' work: a date changed before they take over only changes the field
+      // ("Visa dagen" then shows the day). At E2E_CPU_SLOWDOWN=6 the fill came first and the test waited in vain.
+      await hydrated(page);
       await page.getByLabel("Datum").fill(DAY);
       await expect.poll(() => page.getByRole("heading", { name: `Registrerat ${DAY}` }).count()).toBe(1);
       expect(new URL(page.url()).searchParams.get("date")).toBe(DAY);

@@ -92,6 +92,55 @@ describe("the export's reads", () => {
     }
   });
 
+  it.skipIf(isPostgres())("read the short columns as the driver gives them, whatever SQLite stored", async () => {
+    // The short columns come packed into one text (decision 0048): each must read as the plain row read it.
+    const [program] = await makePrograms();
+    const campaign = await makeCampaign({ programId: program.id, code: "RAD5" });
+    const ids = await seedBrukarenkat({ campaignId: campaign, count: 8 });
+    const odd: [string | number | Buffer, string | null][] = [
+      [0, null],
+      [1, ""],
+      [2, "b".repeat(64)],
+      [0.5, "c"],
+      ["ja", null],
+      ["", null],
+      ["0", "x,y"],
+      [Buffer.from([1]), null],
+    ];
+    for (const [i, [staff, hmac]] of odd.entries())
+      await db.raw("UPDATE responses SET staff_assisted = ?, participant_code_hmac = ? WHERE id = ?", [
+        staff,
+        hmac,
+        ids[i],
+      ]);
+    const stored = (await db("responses").select(
+      "id",
+      "submitted_at",
+      "channel",
+      "staff_assisted",
+      "participant_code_hmac",
+    )) as {
+      id: string;
+      submitted_at: string;
+      channel: string;
+      staff_assisted: unknown;
+      participant_code_hmac: string | null;
+    }[];
+    for (const batchSize of [3, 500]) {
+      const rows = await readAll([campaign], batchSize);
+      expect(rows).toHaveLength(ids.length);
+      for (const r of rows) {
+        const s = stored.find((x) => x.id === r.id)!;
+        expect(r).toMatchObject({
+          submittedAt: s.submitted_at,
+          channel: s.channel,
+          staffAssisted: Boolean(s.staff_assisted),
+          participantCodeHmac: s.participant_code_hmac,
+        });
+      }
+    }
+  });
+
   it.skipIf(isPostgres())("go on while the app's one SQLite connection is held by a writing transaction", async () => {
     // On SQLite the app has one read-write connection; an export reading through it would wait here until the
     // transaction ends (a submission waits the same way behind an export). Its own read-only connection does not.

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { closeE2eDb } from "./e2e-database";
+import { expectNoPageErrors, watchPageErrors } from "./page-errors";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -22,15 +23,20 @@ export let browser: Browser & { cleanup: () => Promise<void> };
 
 /**
  * The one e2e set-up: every browser test file calls this once at its top. Launches Chromium before the file's
- * tests, and afterwards closes it and the file's read access to the server's database (if it opened one).
+ * tests, and afterwards closes it and the file's read access to the server's database (if it opened one). A test
+ * whose pages logged an error it did not take (`takePageErrors`) fails, as one that calls console.error does.
  */
 export function setUpBrowser(): void {
   beforeAll(async () => {
     browser = await launchBrowser();
   });
+  afterEach(() => {
+    expectNoPageErrors();
+  });
   afterAll(async () => {
     await closeE2eDb();
     await browser?.cleanup();
+    expectNoPageErrors();
   });
 }
 
@@ -58,6 +64,7 @@ export async function launchBrowser(): Promise<Browser & { cleanup: () => Promis
     const context = await open(options);
     context.setDefaultTimeout(STATE_BUDGET_MS);
     context.setDefaultNavigationTimeout(STATE_BUDGET_MS);
+    watchPageErrors(context);
     slowDownPages(context);
     return context;
   };

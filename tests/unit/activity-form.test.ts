@@ -17,6 +17,12 @@ const valid = {
   weekday1: "",
   startsAt1: "",
   endsAt1: "",
+  weekday2: "",
+  startsAt2: "",
+  endsAt2: "",
+  weekday3: "",
+  startsAt3: "",
+  endsAt3: "",
 };
 
 describe("the activity catalogue form", () => {
@@ -39,8 +45,16 @@ describe("the activity catalogue form", () => {
         ],
       },
     });
-    const bare = parseActivityForm(form({ name: "Öppet hus", kind: "special", scope: "city" }), []);
+    const blank = Object.fromEntries(Object.keys(valid).map((k) => [k, ""]));
+    const bare = parseActivityForm(form({ ...blank, name: "Öppet hus", kind: "special", scope: "city" }), []);
     expect(bare).toMatchObject({ ok: true, value: { countsAttendance: false, startsOn: null, programId: null } });
+  });
+
+  it("answers a form that leaves out a field with what is missing, and a radio group with nothing chosen as unchosen", () => {
+    const { place: _place, weekday1: _weekday1, ...leftOut } = valid;
+    expect(parseActivityForm(form(leftOut), [1, 2])).toMatchObject({ ok: false, missing: ["place"] });
+    const { kind: _kind, ...noKind } = valid;
+    expect(parseActivityForm(form(noKind), [1, 2])).toEqual({ ok: false, errors: { kind: "errKind" }, missing: [] });
   });
 
   it("says every problem at once, the schedule's with the details', as string keys", () => {
@@ -57,6 +71,7 @@ describe("the activity catalogue form", () => {
         programId: "errProgram",
         schedule: "errSchedule",
       },
+      missing: [],
     });
   });
 

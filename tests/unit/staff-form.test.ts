@@ -35,12 +35,13 @@ describe("staff form", () => {
     expect(result).toEqual({
       ok: false,
       errors: { name: "errName", email: "errEmail", role: "errRole", programIds: "errPrograms" },
+      missing: [],
     });
   });
 
   it("refuses a programme that does not exist", () => {
     const form = good();
     form.append("programIds", "99");
-    expect(parseStaffForm(form, [1, 2])).toEqual({ ok: false, errors: { programIds: "errPrograms" } });
+    expect(parseStaffForm(form, [1, 2])).toEqual({ ok: false, errors: { programIds: "errPrograms" }, missing: [] });
   });
 });

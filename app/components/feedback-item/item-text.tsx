@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { IntentForm } from "~/components/forms";
 import { QuoteStatusTag, StatusTag, formatWhen } from "~/components/feedback-ui";
 import { format } from "~/i18n/define";
 import { feedbackStaff } from "~/i18n/strings/feedback";
@@ -81,20 +82,13 @@ export function ItemText({ item, raw }: { item: Item; raw: FeedbackItemResult["r
           ) : null}
         </section>
       ) : (
-        <Form method="post">
-          <p className="hint muted" id="raw-hint">
-            {t.showRawHint}
-          </p>
-          <button
-            type="submit"
-            name="intent"
-            value="read-raw"
-            className="button button--secondary"
-            aria-describedby="raw-hint"
-          >
-            {t.showRaw}
-          </button>
-        </Form>
+        <IntentForm
+          intent="read-raw"
+          hint={t.showRawHint}
+          hintClassName="hint muted"
+          submit={t.showRaw}
+          tone="secondary"
+        />
       )}
     </>
   );
@@ -114,20 +108,13 @@ export function QuoteSection({ item }: { item: Item }) {
           <QuoteStatusTag status={item.quote.status} t={t} />
         </p>
       ) : (
-        <Form method="post">
-          <p className="hint muted" id="quote-hint">
-            {t.makeQuoteHint}
-          </p>
-          <button
-            type="submit"
-            name="intent"
-            value="quote"
-            className="button button--secondary"
-            aria-describedby="quote-hint"
-          >
-            {t.makeQuote}
-          </button>
-        </Form>
+        <IntentForm
+          intent="quote"
+          hint={t.makeQuoteHint}
+          hintClassName="hint muted"
+          submit={t.makeQuote}
+          tone="secondary"
+        />
       )}
     </section>
   );

@@ -86,6 +86,10 @@ export const surveys = defineStrings({
     kioskBadge: "Surfplatta på Mallis",
     apiPartialRefused: "Den här enkäten tar bara emot svar som är klara.",
     apiPartialEmpty: "Det finns inga svar att skicka.",
+    offlineTitleKiosk: "Svaren är sparade här på surfplattan",
+    offlineTextKiosk:
+      "Just nu finns inget internet. Svaren skickas av sig själva när surfplattan får kontakt igen. Nästa person kan börja.",
+    noConnectionTextKiosk: "Svaren sparas här på surfplattan och skickas när det finns internet igen.",
   },
   en: {
     apiNotFound: "The survey does not exist. Check the code.",
@@ -169,5 +173,9 @@ export const surveys = defineStrings({
     kioskBadge: "Tablet at Mallis",
     apiPartialRefused: "This survey only takes finished answers.",
     apiPartialEmpty: "There are no answers to send.",
+    offlineTitleKiosk: "The answers are saved here on the tablet",
+    offlineTextKiosk:
+      "There is no internet right now. The answers are sent by themselves when the tablet is online again. The next person can start.",
+    noConnectionTextKiosk: "The answers are kept here on the tablet and sent when there is internet again.",
   },
 });
