@@ -647,6 +647,14 @@ describe("kiosk mode on the shared tablet", () => {
     expect(await page.getByText(/telefon/).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Starta om nu" }).count()).toBe(1);
     await expectNoAxeViolations(page, "kiosk offline at send");
+    // Two buttons side by side, far enough apart for a finger to hit the one it means.
+    const restartBox = await page.getByRole("button", { name: "Starta om nu" }).boundingBox();
+    const retryBox = await page.getByRole("button", { name: "Försök skicka nu" }).boundingBox();
+    const apart = Math.max(
+      retryBox!.x - (restartBox!.x + restartBox!.width),
+      retryBox!.y - (restartBox!.y + restartBox!.height),
+    );
+    expect(apart).toBeGreaterThanOrEqual(8);
     await screenshot(page, "kiosk-offline-saved");
     // Nobody touches it: the start returns, with no connection, empty.
     await page.clock.runFor(KIOSK_THANKS_MS + 1000);

@@ -54,14 +54,16 @@ export function OfflineMessage({
   return (
     <Message id="offline" title={kiosk ? t.offlineTitleKiosk : t.offlineTitle} tone="calm" status>
       <p>{kiosk ? t.offlineTextKiosk : t.offlineText}</p>
-      {kiosk ? (
-        <button type="button" className="button" onClick={onRestart}>
-          {t.thanksKioskNow}
+      <div className="actions">
+        {kiosk ? (
+          <button type="button" className="button" onClick={onRestart}>
+            {t.thanksKioskNow}
+          </button>
+        ) : null}
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t.offlineRetry}
         </button>
-      ) : null}
-      <button type="button" className="button button--secondary" onClick={onRetry}>
-        {t.offlineRetry}
-      </button>
+      </div>
     </Message>
   );
 }
