@@ -51,7 +51,7 @@ describe("the demo report's wording", () => {
     expect(barriers).toMatch(/^Som hinder för att komma oftare angav de svarande främst ”[^”]+” \(\d+ procent\)/);
     expect(barriers).toContain("”Jag har inget SL-kort”");
     expect(barriers.slice(0, barriers.indexOf("."))).not.toContain("Inget hindrar mig");
-    expect(barriers).toMatch(/\d+ procent svarade ”Inget hindrar mig”\./);
+    expect(barriers).toMatch(/ Samtidigt svarade \d+ procent ”Inget hindrar mig”\./);
   });
 
   it("says once, after the changes, that none of them is statistically certain", () => {

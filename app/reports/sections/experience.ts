@@ -237,7 +237,7 @@ export function experienceSection(ctx: DraftContext): Block[] {
       const none = shown.find((d) => d.exclusive);
       if (none) {
         const key = barrierFigure(none, "Andel av de svarande som svarade");
-        parts.push(" ", { f: key }, ` svarade ”${none.label.sv}”.`);
+        parts.push(" Samtidigt svarade ", { f: key }, ` ”${none.label.sv}”.`);
       }
       blocks.push({ t: "p", parts });
     }
