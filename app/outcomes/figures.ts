@@ -160,6 +160,12 @@ export interface Axis {
 export interface Grouped {
   group?: string | null;
   groups?: Partial<Record<BreakdownKind, string | null>> | null;
+  /**
+   * A marginal count (a split page's stored sums come one axis at a time, decision 0051): it counts toward the whole
+   * wave only (`"whole"`), or only toward its group on that one axis (its raw value in `groups`). Absent: the count
+   * belongs to the whole wave and to its group on every axis.
+   */
+  onlyAxis?: BreakdownKind | "whole" | null;
 }
 
 export interface FigureInputs {
@@ -243,6 +249,11 @@ function rawRows(input: FigureInputs, m: MeasureInput, counts: CountsByQuestion)
   const axes = axesOf(input);
   const names = new Set(m.questions.map((q) => q.name));
   const targets = (campaignId: number, c: Grouped) => {
+    if (c.onlyAxis === "whole") return [row(campaignId, ALL)];
+    if (c.onlyAxis) {
+      const axis = axes.find((a) => a.kind === c.onlyAxis);
+      return axis ? [row(campaignId, groupKeyOf(axis.kind, groupOf(axis.kind, c.groups?.[axis.kind] ?? null)))] : [];
+    }
     const found = [row(campaignId, ALL)];
     for (const axis of axes) {
       const raw = c.groups ? (c.groups[axis.kind] ?? null) : axes.length === 1 ? (c.group ?? null) : undefined;
@@ -448,6 +459,8 @@ function givesAway(out: ProtectedPublication): boolean {
       .filter((f) => isSmallCount(f.value))
       .map((f) => f.key),
   );
+  // No count of 1–4 anywhere (a large wave): nothing a reader works out can be one.
+  if (small.size === 0) return false;
   return [...derivedFigures(out.all(), out.equations(), { linearPrograms: true })].some((k) => small.has(k));
 }
 
