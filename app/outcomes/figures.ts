@@ -42,6 +42,8 @@ export interface PublishedCount {
 export interface DistributionEntry {
   value: string;
   label: Text;
+  /** The question's "none of these" option: it rules the others out, so it is no option among them. */
+  exclusive?: true;
   count: PublishedCount;
   /** Share of the group's respondents (0–1), null when hidden. */
   share: number | null;
@@ -244,8 +246,10 @@ function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
   return rows;
 }
 
+type Category = { value: string; label: Text; exclusive?: true };
+
 /** The distribution's categories: the options in the file's order, then any value an older version stored. */
-function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): { value: string; label: Text }[] {
+function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): Category[] {
   if (m.measure.kind === "scale_sum") {
     const from = m.measure.positiveFrom;
     const max = m.measure.items * Math.max(...m.measure.itemValues);
@@ -255,7 +259,7 @@ function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): { value: stri
       { value: "high", label: { sv: `${from}–${max} (ensam)`, en: `${from}–${max} (lonely)` } },
     ];
   }
-  const cats = m.options.map((o) => ({ value: o.value, label: o.label }));
+  const cats: Category[] = m.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive }));
   const known = new Set(cats.map((c) => c.value));
   for (const r of rows.values())
     for (const v of r.counts.keys())
@@ -275,7 +279,7 @@ const responseKey = (campaignId: number) => `responses|w${campaignId}|all`;
 interface Prepared {
   m: MeasureInput;
   rows: Map<string, RawRow>;
-  categories: { value: string; label: Text }[];
+  categories: Category[];
   positiveValues: string[];
 }
 
@@ -513,6 +517,7 @@ function groupFigure(
     return {
       value: c.value,
       label: c.label,
+      ...(c.exclusive ? { exclusive: true as const } : {}),
       count,
       share: ok ? count.n! / respondents.n! : null,
       interval: ok && m.measure.kind === "choices" ? wilsonInterval(count.n!, respondents.n!) : null,
