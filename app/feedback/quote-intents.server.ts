@@ -26,6 +26,8 @@ const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reject"), note: z.string().trim().max(1000) }),
 ]);
 export type QuoteIntent = z.infer<typeof intents>["intent"];
+/** The field an error is about, so the page marks it and points to the message. */
+export type QuoteField = "text" | "quoteDate";
 
 type Strings = (typeof feedbackStaff)[Locale];
 
@@ -52,10 +54,12 @@ export async function quoteIntent(
       : errors.text
         ? format(t.errTooLong, { max: QUOTE_TEXT_MAX })
         : t.errInvalid;
+    const field: QuoteField | null = errors.quoteDate ? "quoteDate" : errors.text ? "text" : null;
     return data(
       {
         intent: raw.intent as QuoteIntent,
         error,
+        field,
         values: raw.intent === "save" ? { text: String(raw.text ?? ""), quoteDate: String(raw.quoteDate ?? "") } : null,
       },
       { status: 422 },
@@ -81,7 +85,12 @@ export async function quoteIntent(
     if (outcome.problem === "not-found") throw notFound();
     const values = input.intent === "save" ? { text: input.text, quoteDate: input.quoteDate } : null;
     return data(
-      { intent: input.intent as QuoteIntent, error: messages[outcome.problem], values },
+      {
+        intent: input.intent as QuoteIntent,
+        error: messages[outcome.problem],
+        field: (outcome.problem === "empty" ? "text" : null) as QuoteField | null,
+        values,
+      },
       { status: outcome.problem === "decided" || outcome.problem === "rejected" ? 409 : 422 },
     );
   }

@@ -68,7 +68,10 @@ export default function QuotePage() {
         <Link to="/staff/quotes">{t.backToQuotes}</Link>
       </p>
       <h1>{format(t.quoteTitle, { id: quote.id })}</h1>
-      <FormAlert id="quote-error">{result?.error}</FormAlert>
+      {/* Focused when it appears: on a phone the save button is far below it. */}
+      <FormAlert id="quote-error" focus>
+        {result?.error}
+      </FormAlert>
       <FormAlert tone="ok">
         {saved && !result ? (saved === "approve" ? t.approved : saved === "reject" ? t.rejected : t.saved) : null}
       </FormAlert>
@@ -97,6 +100,7 @@ export default function QuotePage() {
             key={quote.text}
             label={t.quoteText}
             {...field("text", "quote-text")}
+            errorIn={result?.field === "text" && "quote-error"}
             rows={6}
             hint={t.quoteTextHint}
           />
@@ -107,7 +111,13 @@ export default function QuotePage() {
             empty={t.noActivity}
             options={activities}
           />
-          <Field label={t.quoteDate} {...field("quoteDate", "quote-date")} type="date" required />
+          <Field
+            label={t.quoteDate}
+            {...field("quoteDate", "quote-date")}
+            errorIn={result?.field === "quoteDate" && "quote-error"}
+            type="date"
+            required
+          />
           <button type="submit" name="intent" value="save" className="button button--secondary">
             {t.saveQuote}
           </button>
