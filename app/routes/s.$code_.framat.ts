@@ -6,5 +6,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const foresight = await surveyForesight(request, params.code ?? "");
   const headers = { "Cache-Control": "no-store" };
   if (!foresight) return Response.json({ error: "not-found" }, { status: 404, headers });
-  return Response.json(foresight, { headers });
+  return new Response(foresight, { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
 }

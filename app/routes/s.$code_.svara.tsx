@@ -14,8 +14,7 @@ import { pageTitle } from "~/i18n/meta";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { surveyStep, type SurveyPageData } from "~/surveys/participant-page.server";
-import { isNetworkFailure, type StepNotSent } from "~/surveys/step-reply";
-import { announceStepReply } from "~/surveys/step-replies";
+import { announceStepReply, isNetworkFailure, type StepReply } from "~/surveys/step-reply";
 import surveyCss from "~/styles/survey.css";
 import type { PaintFirstHandle } from "~/components/paint-first";
 
@@ -44,12 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
   const step = String((await request.clone().formData()).get("step") ?? "");
-  let reply: SurveyPageData | StepNotSent;
+  let reply: StepReply;
   try {
     reply = await serverAction<typeof action>();
   } catch (error) {
     if (!isNetworkFailure(error)) throw error;
-    reply = { notSent: true, step } satisfies StepNotSent;
+    reply = { notSent: true, step };
   }
   announceStepReply(reply);
   return reply;

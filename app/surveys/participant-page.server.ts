@@ -11,6 +11,7 @@ import { campaignState } from "./campaign-state";
 import { normalizeJoinCode } from "./join-code.server";
 import {
   firstQuestionName,
+  fullForesight,
   landing,
   questionExists,
   questionPage,
@@ -47,6 +48,12 @@ export interface SurveyPageData {
    * from an earlier step's answer arriving late (several steps can be on their way on a slow connection).
    */
   step?: string;
+  /**
+   * On a shared tablet's first page: fresh starts (a response id and its "started while open" token) for the next
+   * people, used when the tablet has no connection when the next person starts (the page then starts afresh
+   * without the server, decision 0032).
+   */
+  spareStarts?: { id: string; started: string }[];
 }
 
 const PARTICIPANT_CODE = /^[\p{L}\p{N}]{4,20}$/u;
@@ -131,42 +138,41 @@ export async function surveyLanding(request: Request, rawCode: string): Promise<
     };
   const first = landing(found.survey, locale).page;
   if (!first) return { status: 200, page: shell(found, locale, kiosk, { kind: "empty" }) };
-  const id = randomUUID();
+  const freshStart = () => {
+    const id = randomUUID();
+    return { id, started: startedToken({ campaignId: found.campaign.id, responseId: id, day: todayInStockholm() }) };
+  };
   const fresh: FlowState = {
-    id,
+    ...freshStart(),
     answers: {},
     version: found.survey.hash,
     participantCode: "",
     assisted: false,
     kiosk,
-    started: startedToken({ campaignId: found.campaign.id, responseId: id, day: todayInStockholm() }),
   };
   const view: QuestionPage = { ...first, state: fresh };
-  return { status: 200, page: shell(found, locale, kiosk, view, introFor(found, locale)) };
+  const page = shell(found, locale, kiosk, view, introFor(found, locale));
+  if (!kiosk) return { status: 200, page };
+  return { status: 200, page: { ...page, spareStarts: Array.from({ length: KIOSK_SPARE_STARTS }, freshStart) } };
 }
 
+/** How many people a shared tablet can start afresh without a connection before it makes its own response ids. */
+const KIOSK_SPARE_STARTS = 10;
+
 /**
- * `POST /s/CODE/framat` (scripts only): what lies ahead of the question on screen, for the whole survey. The first
- * page is sent seeing only a few questions ahead, to stay small on a slow phone; this brings the rest once the
- * page has loaded, so quick taps on "Nästa" never wait. Null when the form's state or question is not one we made.
+ * `POST /s/CODE/framat` (scripts only): what lies ahead of the question on screen, for the whole survey, as JSON.
+ * The first page and each step's answer see only a few questions ahead, to stay small and cheap; this brings the
+ * rest once the page has loaded, so quick taps on "Nästa" never wait. Null when the form's state or question is not
+ * one we made.
  */
-export async function surveyForesight(
-  request: Request,
-  rawCode: string,
-): Promise<Pick<QuestionPage, "ahead" | "aheadByAnswer"> | null> {
+export async function surveyForesight(request: Request, rawCode: string): Promise<string | null> {
   const read = await readForm(request, { maxBytes: MAX_SUBMISSION_BYTES });
   if (!read.ok) return null;
   const state = parseFlowState(read.form.get("state"));
   const name = read.form.get("question") ?? "";
   const found = state ? await findSurvey(rawCode, state.version) : null;
   if (!found || !state || !questionExists(found.survey, name) || campaignState(found.campaign) !== "open") return null;
-  const { ahead, aheadByAnswer } = questionPage({
-    survey: found.survey,
-    locale: localeFromRequest(request),
-    state,
-    name,
-  });
-  return { ahead, aheadByAnswer };
+  return fullForesight(found.survey, localeFromRequest(request), state, name);
 }
 
 /**

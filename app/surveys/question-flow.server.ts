@@ -1,14 +1,15 @@
 import type { Model, Question } from "survey-core";
 import type { Locale } from "~/i18n/locale";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
-import type {
-  AheadByAnswer,
-  AheadPage,
-  ChoiceView,
-  FlowState,
-  QuestionKind,
-  QuestionPage,
-  QuestionView,
+import {
+  shownAnswer,
+  type AheadByAnswer,
+  type AheadPage,
+  type ChoiceView,
+  type FlowState,
+  type QuestionKind,
+  type QuestionPage,
+  type QuestionView,
 } from "./question-view";
 import { readStepAnswer, withStepAnswer, type StepFields } from "./step-input";
 import { compiledSurvey, DEFAULT_TEXT_LIMIT } from "./validate.server";
@@ -154,14 +155,8 @@ function choicesOf(q: AnyQuestion, kind: QuestionKind, locale: Locale): ChoiceVi
   }));
 }
 
-function selectedOf(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map(String);
-}
-
 function viewOf(q: AnyQuestion, locale: Locale, answers: Record<string, unknown>): QuestionView {
   const kind = kindOf(q);
-  const value = answers[q.name];
   const maxLength = Number(q.maxLength) > 0 ? Number(q.maxLength) : DEFAULT_TEXT_LIMIT;
   return {
     name: q.name,
@@ -177,9 +172,7 @@ function viewOf(q: AnyQuestion, locale: Locale, answers: Record<string, unknown>
     maxLength: kind === "text" || kind === "longText" || q.showOtherItem || q.hasOther ? maxLength : null,
     rows: Number(q.rows) > 0 ? Math.min(Number(q.rows), 10) : 4,
     otherPlaceholder: q.otherPlaceholder ? String(q.otherPlaceholder) : null,
-    selected: kind === "text" || kind === "longText" ? [] : selectedOf(value),
-    text: kind === "text" || kind === "longText" ? (typeof value === "string" ? value : "") : "",
-    otherText: typeof answers[`${q.name}-Comment`] === "string" ? String(answers[`${q.name}-Comment`]) : "",
+    ...shownAnswer({ name: q.name, kind }, answers),
   };
 }
 
@@ -191,7 +184,7 @@ export function questionPage({
   name,
   errors = [],
   model = modelWith(survey, locale, state.answers),
-  foresight = FORESIGHT_PAGES,
+  foresight = STEP_FORESIGHT_PAGES,
 }: {
   survey: FlowSurvey;
   locale: Locale;
@@ -239,11 +232,38 @@ export function questionPage({
 
 /**
  * The phone sees the rest of the survey ahead, for every answer that changes which question comes next, so that
- * "Nästa" (quick taps that skip questions too) never waits for the server. Bounded so that a page stays small.
+ * "Nästa" (quick taps that skip questions too) never waits for the server. Bounded so that a page stays small. It
+ * is worked out once per page load (`fullForesight`, fetched from /s/CODE/framat after the page has loaded), and
+ * for a fresh start once per survey version: working it out costs survey-core a whole survey's conditions per
+ * answer, 0.1–1 s of CPU for the brukarenkät.
  */
 const FORESIGHT_PAGES = 60;
 /** The first page sees less far: it is what a slow phone waits for; the rest follows it (`surveyForesight`). */
 const LANDING_FORESIGHT_PAGES = 3;
+/**
+ * Each step's answer sees as far as the first page: the page fills in the rest from the full foresight it fetched
+ * once (`useFullForesight`), so the server no longer works out 60 pages on every "Nästa".
+ */
+const STEP_FORESIGHT_PAGES = 3;
+
+export type Foresight = Pick<QuestionPage, "ahead" | "aheadByAnswer">;
+
+const freshForesights = new Map<string, string>();
+
+/**
+ * Everything that lies ahead of question `name` for these answers, as the JSON the page reads. For a fresh start (no
+ * answers) it is the same for everyone who opens the survey: worked out once per survey version and language.
+ */
+export function fullForesight(survey: FlowSurvey, locale: Locale, state: FlowState, name: string): string {
+  const fresh = Object.keys(state.answers).length === 0;
+  const key = `${survey.versionId}:${locale}:${name}`;
+  const known = fresh ? freshForesights.get(key) : undefined;
+  if (known !== undefined) return known;
+  const { ahead, aheadByAnswer } = questionPage({ survey, locale, state, name, foresight: FORESIGHT_PAGES });
+  const json = JSON.stringify({ ahead, aheadByAnswer } satisfies Foresight);
+  if (fresh) freshForesights.set(key, json);
+  return json;
+}
 
 type ConditionsRead = "not" | "value" | "filled" | "otherwise";
 

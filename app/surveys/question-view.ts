@@ -99,3 +99,19 @@ export function spokenText(question: QuestionView): string {
     .map((p) => (/[.?!…]$/.test(p) ? p : `${p}.`))
     .join(" ");
 }
+
+/** What the person has chosen or written for this question so far, as the form shows it. */
+export function shownAnswer(
+  question: Pick<QuestionView, "name" | "kind">,
+  answers: Record<string, unknown>,
+): Pick<QuestionView, "selected" | "text" | "otherText"> {
+  const value = answers[question.name];
+  const written = question.kind === "text" || question.kind === "longText";
+  const comment = answers[`${question.name}-Comment`];
+  return {
+    selected:
+      written || value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(String),
+    text: written && typeof value === "string" ? value : "",
+    otherText: typeof comment === "string" ? comment : "",
+  };
+}

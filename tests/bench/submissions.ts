@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { formatLoad, runLoad, type LoadResult } from "./load";
+import { cpuSeconds } from "../support/process-cpu";
 import { freePort, ROOT, startServer, waitForHealth } from "../support/start-server";
 
 const ANSWERS = {
@@ -28,17 +29,6 @@ const ANSWERS = {
 const body = () => JSON.stringify({ id: randomUUID(), answers: ANSWERS, locale: "sv" });
 
 const ROUNDS = 7;
-
-/** CPU seconds a process has used so far, all its threads (the SQLite driver works on libuv's pool): Linux only. */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-  } catch {
-    return NaN;
-  }
-}
 
 interface Measured extends LoadResult {
   /** Server CPU per answered request, in ms. */

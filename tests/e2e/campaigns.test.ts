@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   browser,
+  hydrated,
   setUpBrowser,
   login,
   newContext,
@@ -56,7 +57,8 @@ describe("staff campaign pages", () => {
     await page.getByRole("link", { name: "Brukarenkät 2025" }).click();
     await page.waitForURL(/\/staff\/campaigns\/\d+$/);
     await expect.poll(() => page.getByText("Svar totalt: 66").count()).toBe(1);
-    await page.waitForLoadState("networkidle");
+    // The page's scripts have taken over: the link below is then followed as a client navigation.
+    await hydrated(page);
     await page.getByRole("link", { name: "Visa enskilda svar" }).click();
     await page.waitForURL(/visa=svar/);
     await expect.poll(() => page.locator(".response-card").count()).toBe(10);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Page, Route } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PHONE, browser, expectNoAxeViolations, newContext, screenshot, setUpBrowser } from "../support/browser";
+import { openWithFirstStepHeld, openWithStepsHeld } from "../support/held-survey-steps";
 import {
   SEND,
   UNTIL_STATE,
@@ -19,40 +20,7 @@ setUpBrowser();
 // The three races of the survey's step queue with a connection that comes and goes (decision 0041). Each step is
 // held with page.route until the test lets it through, so the order of events is the test's, not the machine's.
 
-const STEP = /\/s\/DEMO\/svara\.data/;
 const NO_CONNECTION = "Ingen kontakt just nu";
-
-/**
- * Holds every step that reaches the server (with `hold()` on) until the test lets it through or aborts it. The
- * connection goes and returns through `connection`: a step posted without it fails as the network fails it (the
- * route would otherwise hold it, and hide what the page does then).
- */
-async function holdSteps(page: Page) {
-  const held: { question: string; route: Route }[] = [];
-  let holding = true;
-  let online = true;
-  await page.route(STEP, (route) => {
-    if (!online) return void route.abort("internetdisconnected");
-    if (!holding) return void route.continue();
-    const form = new URLSearchParams(route.request().postData() ?? "");
-    held.push({ question: form.get("question") ?? "", route });
-  });
-  return {
-    held,
-    asked: () => held.map((h) => h.question),
-    async connection(on: boolean) {
-      online = on;
-      await page.context().setOffline(!on);
-    },
-    release: () => (holding = false),
-    hold: () => (holding = true),
-    /** Lets a held step through: the server answers it now. */
-    async letThrough(at: number) {
-      const { route } = held[at];
-      await route.fulfill({ response: await route.fetch() });
-    },
-  };
-}
 
 /**
  * Waits until the page says there is no connection, or fails at once on the error page (what a lost step used to
@@ -89,13 +57,8 @@ async function settledAfterStepAnswer(page: Page, count: number) {
 describe("survey steps when the connection comes and goes", () => {
   it("keeps a step that was on its way when the connection went, and sends it when it returns", async () => {
     const before = (await responsesFor("DEMO")).length;
-    const context = await newContext(browser, PHONE);
-    const page = await open(context);
-    await hydrated(page);
-    const steps = await holdSteps(page);
-    await answerCurrent(page);
     // The next question shows at once (the page knows it); the step is on its way, held.
-    await pressAndWaitForChange(page, "Nästa");
+    const { context, page, steps } = await openWithFirstStepHeld();
     expect(await questionTitle(page)).toBe("Vilket kön har du?");
     await expect.poll(steps.asked, UNTIL_STATE).toEqual(["program"]);
     // The connection goes while the step is on its way: its request fails.
@@ -124,12 +87,7 @@ describe("survey steps when the connection comes and goes", () => {
   });
 
   it("holds a step that waited its turn while the connection went, and sends it when it returns", async () => {
-    const context = await newContext(browser, PHONE);
-    const page = await open(context);
-    await hydrated(page);
-    const steps = await holdSteps(page);
-    await answerCurrent(page);
-    await pressAndWaitForChange(page, "Nästa");
+    const { context, page, steps } = await openWithFirstStepHeld();
     await answerCurrent(page);
     // The second step waits its turn behind the first, still on its way.
     await pressAndWaitForChange(page, "Nästa");
@@ -159,10 +117,7 @@ describe("survey steps when the connection comes and goes", () => {
 
   it("does not bring the phone's copy back when a step's answer arrives after the answers were sent", async () => {
     const before = (await responsesFor("DEMO")).length;
-    const context = await newContext(browser, PHONE);
-    const page = await open(context);
-    await hydrated(page);
-    const steps = await holdSteps(page);
+    const { context, page, steps } = await openWithStepsHeld();
     steps.release();
     await answerAll(page);
     // One question back, then forward again with the step held: the last question shows at once.

@@ -30,10 +30,13 @@ import { e2eDb } from "../support/e2e-database";
 import { E2E_SESSION_SECRET } from "../support/e2e-global-setup";
 import { todayInStockholm } from "~/outcomes/calendar";
 import { startedToken } from "~/surveys/started-token.server";
+import { KIOSK_THANKS_MS } from "~/components/survey/use-kiosk-idle";
 
 setUpBrowser();
 
 const TABLET = { width: 800, height: 1280 };
+/** What a shared tablet says when the answers wait on it for a connection. */
+const KIOSK_OFFLINE_SAVED = "Svaren är sparade här på surfplattan";
 
 /**
  * An init script: holds the page data Remix streams into the page (`__remixContext.stream`) until the test calls
@@ -596,7 +599,7 @@ describe("kiosk mode on the shared tablet", () => {
     await answerAll(page);
     // The connection is gone when the person sends: the answers wait on the tablet.
     await page.getByRole("button", { name: SEND }).click();
-    await page.getByRole("heading", { name: OFFLINE_SAVED }).waitFor();
+    await page.getByRole("heading", { name: KIOSK_OFFLINE_SAVED }).waitFor();
     const outbox = () => page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:outbox") ?? "[]").length);
     expect(await outbox()).toBe(1);
     // The tablet starts afresh for the next person (here as staff reload it); the connection is back.
@@ -615,6 +618,65 @@ describe("kiosk mode on the shared tablet", () => {
     // The next person is still at the start: no thanks for answers that were not theirs.
     expect(await page.getByRole("heading", { name: "Tack för dina svar!" }).count()).toBe(0);
     expect(await questionTitle(page)).toBe("Var bor du?");
+    await context.close();
+  });
+
+  it("starts the next person without a connection, and sends both people's answers when it returns", async () => {
+    const before = (await responsesFor("DEMO")).length;
+    // The pages send the outbox themselves here (no service worker): the test sees what the page does.
+    const context = await browser.newContext({
+      viewport: TABLET,
+      locale: "sv-SE",
+      baseURL: baseUrl(),
+      serviceWorkers: "block",
+    });
+    const page = await context.newPage();
+    await page.clock.install();
+    const foresight = page.waitForResponse((r) => r.url().endsWith("/s/DEMO/framat"));
+    await page.goto("/s/DEMO?kiosk=1");
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    await hydrated(page);
+    // What lies ahead has come (fetched once after the page loaded); then the connection goes.
+    expect((await foresight).ok()).toBe(true);
+    await context.setOffline(true);
+    await answerAll(page);
+    await page.getByRole("button", { name: SEND }).click();
+    // The tablet says where the answers are, in words for a tablet, and that the next person can start.
+    await page.getByRole("heading", { name: KIOSK_OFFLINE_SAVED }).waitFor();
+    expect(await page.getByText("Nästa person kan börja.", { exact: false }).count()).toBe(1);
+    expect(await page.getByText(/telefon/).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Starta om nu" }).count()).toBe(1);
+    await expectNoAxeViolations(page, "kiosk offline at send");
+    // Two buttons side by side, far enough apart for a finger to hit the one it means.
+    const restartBox = await page.getByRole("button", { name: "Starta om nu" }).boundingBox();
+    const retryBox = await page.getByRole("button", { name: "Försök skicka nu" }).boundingBox();
+    const apart = Math.max(
+      retryBox!.x - (restartBox!.x + restartBox!.width),
+      retryBox!.y - (restartBox!.y + restartBox!.height),
+    );
+    expect(apart).toBeGreaterThanOrEqual(8);
+    await screenshot(page, "kiosk-offline-saved");
+    // Nobody touches it: the start returns, with no connection, empty.
+    await page.clock.runFor(KIOSK_THANKS_MS + 1000);
+    await page.getByRole("heading", { name: "Var bor du?" }).waitFor();
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Tillbaka" }).count()).toBe(0);
+    expect(await page.content()).not.toContain("Mer yoga, tack!");
+    // The next person answers to the end and sends, still without a connection.
+    await answerAll(page);
+    await page.getByRole("button", { name: SEND }).click();
+    await page.getByRole("heading", { name: KIOSK_OFFLINE_SAVED }).waitFor();
+    const waiting = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem("deltagarrost:outbox") ?? "[]").map((e: { body: { id: string } }) => e.body.id),
+    );
+    expect(new Set(waiting).size).toBe(2);
+    // The connection returns: both people's answers leave, each stored once, as the tablet's.
+    await context.setOffline(false);
+    await expect.poll(async () => (await responsesFor("DEMO")).length, UNTIL_STATE).toBe(before + 2);
+    const rows = (await responsesFor("DEMO")).slice(-2);
+    expect(rows.map((r) => r.id).sort()).toEqual([...waiting].sort());
+    expect(rows.map((r) => r.channel)).toEqual(["kiosk", "kiosk"]);
+    for (const row of rows) expect(JSON.parse(row.answers)).toMatchObject({ program: "bostad_forst" });
     await context.close();
   });
 

@@ -10,6 +10,8 @@ import { action as namesAction } from "~/routes/staff.feedback.names";
 import { action as themesAction } from "~/routes/staff.feedback.themes";
 import { action as quoteAction } from "~/routes/staff.quotes.$id";
 import { action as userAction } from "~/routes/staff.users.$id";
+import { action as newUserAction } from "~/routes/staff.users.new";
+import { staff as staffStrings } from "~/i18n/strings/staff";
 import { action as activityAction } from "~/routes/staff.activities.new";
 import { action as campaignAction } from "~/routes/staff.campaigns.new";
 import {
@@ -219,10 +221,28 @@ describe("the staff, activity and campaign forms", () => {
       role: "case_manager",
       programIds: String(bf),
     };
-    for (const name of ["email", "name", "role"]) {
+    for (const name of ["email", "name"]) {
       expectLeftOut(await post(userAction, path, without(save, name), cookie, { id: String(cm.id) }));
     }
+    // A role select with nothing chosen is not sent by a browser: the person is asked to choose, not sent away.
+    const noRole = await post(userAction, path, without(save, "role"), cookie, { id: String(cm.id) });
+    expect(statusOf(noRole)).toBe(422);
+    expect(dataOf<{ errors: Record<string, string> }>(noRole).errors).toMatchObject({ role: "errRole" });
     expect(await db("staff_users").where({ id: cm.id }).first()).toEqual(before);
+  });
+
+  it("asks for a role when a new account is saved as a browser sends it with no role chosen", async () => {
+    const { cookie } = await signedInStaff("admin");
+    const { bf } = await programsWithStaff("coordinator");
+    const accounts = await count("staff_users");
+    const fields = { intent: "save", name: "Test Person", email: "test.person@example.se", programIds: String(bf) };
+    const out = await post(newUserAction, "/staff/users/new", fields, cookie);
+    expect(statusOf(out)).toBe(422);
+    const body = dataOf<{ errors: Record<string, string>; echo: { name: string; email: string } }>(out);
+    expect(body.errors).toEqual({ role: "errRole" });
+    expect(staffStrings.sv.errRole).toBe("Välj en roll.");
+    expect(body.echo).toMatchObject({ name: "Test Person", email: "test.person@example.se" });
+    expect(await count("staff_users")).toBe(accounts);
   });
 
   it("refuses an activity without its place and a campaign without its activity; both may be sent empty", async () => {

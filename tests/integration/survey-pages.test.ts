@@ -3,11 +3,13 @@ import { updateCampaignDates } from "~/models/campaign.server";
 import { loader as surveyLoader } from "~/routes/s.$code";
 import { action as stepAction } from "~/routes/s.$code_.svara";
 import { action as foresightAction } from "~/routes/s.$code_.framat";
+import { findAhead } from "~/components/survey/use-full-foresight";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
 import { aheadKey, type AheadPage, type QuestionPage } from "~/surveys/question-view";
 import { readStepAnswer } from "~/surveys/step-input";
 import { forgetCachedCampaigns } from "~/surveys/campaign-cache.server";
-import { startedToken } from "~/surveys/started-token.server";
+import { startedToken, startedWhileOpen } from "~/surveys/started-token.server";
+import { todayInStockholm } from "~/outcomes/calendar";
 import { dataOf, db, get, makePrograms, postForm, resetDatabase, settle, statusOf } from "../support/fixtures";
 import { makeCampaign, newId, submit, VALID_ANSWERS } from "../support/surveys";
 
@@ -19,8 +21,8 @@ beforeEach(async () => {
   campaignId = await makeCampaign({ programId: program.id, code: "TEST" });
 });
 
-async function landing(code = "TEST") {
-  const out = await settle(() => surveyLoader({ request: get(`/s/${code}`), params: { code }, context: {} }));
+async function landing(code = "TEST", query = "") {
+  const out = await settle(() => surveyLoader({ request: get(`/s/${code}${query}`), params: { code }, context: {} }));
   return { status: statusOf(out), page: dataOf<SurveyPageData>(out) };
 }
 
@@ -178,6 +180,75 @@ describe("the survey as plain pages, one question each (no scripts needed)", () 
     expect(view.question.name).toBe("quote_consent");
   });
 
+  it("shows a person who taps ahead of the server the same pages with the foresight fetched once as with 60 pages on every step", async () => {
+    const first = questionOf((await landing()).page);
+    const ask = async () => {
+      const reply = await foresightAction({
+        request: postForm("/s/TEST/framat", { state: JSON.stringify(first.state), question: first.question.name }),
+        params: { code: "TEST" },
+        context: {},
+      });
+      expect(reply.status).toBe(200);
+      return reply.text();
+    };
+    // Worked out once per survey version for a fresh start: the same text for everyone (another response id too).
+    const text = await ask();
+    expect(await ask()).toBe(text);
+    const other = questionOf((await landing()).page);
+    expect(other.state.id).not.toBe(first.state.id);
+    const full = JSON.parse(text) as Pick<QuestionPage, "ahead" | "aheadByAnswer">;
+
+    const answers: Record<string, string | string[]> = {
+      program: "fot",
+      gender: "man",
+      visits: "varje_vecka",
+      activities: ["yoga"],
+      wishes: "Mer fika",
+      free_text: "",
+    };
+    // Every step answered by the server, and the same walk shown by the page alone: the served page as it is sent
+    // now (a few pages ahead) and filled in from the fetched foresight, as the page does it (`useFullForesight`).
+    let served: QuestionPage = first;
+    let given: Record<string, unknown> = {};
+    let steps = 0;
+    for (;;) {
+      const raw = answers[served.question.name] ?? [];
+      const value = readStepAnswer(served.question, { answers: [raw].flat(), other: "" }).value;
+      const known =
+        served.ahead || served.aheadByAnswer || served.isLast
+          ? served
+          : (findAhead({ ...full, question: first.question }, served.state.answers, served.question.name) ?? served);
+      const withFull = served.question.name === first.question.name ? { ...served, ...full } : known;
+      const foreseen = withFull.aheadByAnswer
+        ? withFull.aheadByAnswer.pages[aheadKey(withFull.aheadByAnswer.by, value)]
+        : withFull.ahead;
+      // And the path from the very first page alone, as a person who never waits for the server sees it.
+      given = value === undefined ? given : { ...given, [served.question.name]: value };
+      const reply = await step(served, raw === "" ? {} : { answer: raw }, served.isLast ? "send" : "next");
+      if (reply.page.view.kind !== "question") {
+        expect(foreseen ?? null).toBeNull();
+        break;
+      }
+      const next = questionOf(reply.page);
+      const alone = findAhead({ ...full, question: first.question }, given, next.question.name);
+      const pick = (p: AheadPage) => ({
+        question: { ...p.question, selected: [], text: "", otherText: "" },
+        position: p.position,
+        total: p.total,
+        isFirst: p.isFirst,
+        isLast: p.isLast,
+        mayReveal: p.mayReveal,
+      });
+      expect(foreseen, `ahead of ${served.question.name}`).toBeTruthy();
+      expect(pick(foreseen as AheadPage)).toEqual(pick(next));
+      expect(alone, `${next.question.name} from the first page`).toBeTruthy();
+      expect(pick(alone as AheadPage)).toEqual(pick(next));
+      steps += 1;
+      served = next;
+    }
+    expect(steps).toBeGreaterThan(15);
+  });
+
   it("turns broken, forged or oversized forms into a plain page, never a 500", async () => {
     const view = questionOf((await landing()).page);
     const forged = await settle(() =>
@@ -198,6 +269,22 @@ describe("the survey as plain pages, one question each (no scripts needed)", () 
     const unknownQuestion = await step({ ...view, question: { ...view.question, name: "nope" } }, {});
     expect(questionOf(unknownQuestion.page).question.name).toBe("program");
     expect(Number((await db("responses").count({ n: "*" }))[0].n)).toBe(0);
+  });
+
+  it("gives a shared tablet's first page fresh starts for the next people, each one its own signed start", async () => {
+    expect((await landing()).page.spareStarts).toBeUndefined();
+    const { page } = await landing("TEST", "?kiosk=1");
+    const spares = page.spareStarts ?? [];
+    expect(spares.length).toBeGreaterThanOrEqual(5);
+    const ids = new Set([questionOf(page).state.id, ...spares.map((s) => s.id)]);
+    expect(ids.size).toBe(spares.length + 1);
+    const campaign = { id: campaignId, opensOn: "2020-01-01", closesOn: "2099-12-31" };
+    const today = todayInStockholm();
+    for (const spare of spares) {
+      expect(startedWhileOpen({ token: spare.started, campaign, responseId: spare.id, today })).toBe(true);
+      // A token is the start of its own id only.
+      expect(startedWhileOpen({ token: spare.started, campaign, responseId: newId(), today })).toBe(false);
+    }
   });
 
   it("says a closed campaign is closed, with 410", async () => {

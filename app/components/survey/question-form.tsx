@@ -57,27 +57,31 @@ export function QuestionForm({
   const sending = view.isLast;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.value ?? "next";
     const online = typeof navigator === "undefined" || navigator.onLine !== false;
+    // Without a connection a step needs the server: the page says so and keeps everything on screen rather than
+    // fail. A shared tablet goes on where it knows the next question: the next person cannot wait for the
+    // connection, and the step waits in the queue until it returns (`useSurveySteps`).
+    const goesAhead = online || page.kiosk;
+    let foreseen: Foreseen | null = null;
     // The last page's answers go through the outbox, unless the answer here brings another question forward.
     if (intent === "send") {
-      const last = !view.mayReveal || (online ? onAhead(event.currentTarget) : "unknown") === "last";
-      if (last && onSend(event.currentTarget)) {
+      foreseen = view.mayReveal ? (goesAhead ? onAhead(form) : "unknown") : "last";
+      if (foreseen === "last" && onSend(form)) {
         event.preventDefault();
         return;
       }
     }
-    // A step needs the server; offline, say so and keep everything on screen rather than fail.
-    if (!online) {
-      event.preventDefault();
+    event.preventDefault();
+    if (intent === "next" && goesAhead) foreseen = onAhead(form);
+    if (!online && foreseen !== "shown") {
       onOffline();
       return;
     }
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const data = new FormData(form);
     data.set("intent", intent);
-    if (intent === "next") onAhead(event.currentTarget);
     sendStep(data);
   };
 

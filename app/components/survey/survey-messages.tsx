@@ -40,14 +40,30 @@ export function SendingMessage() {
   return <Message id="sending" title={t.sending} status />;
 }
 
-export function OfflineMessage({ onRetry }: { onRetry: () => void }) {
+/** The answers wait on the device for a connection. On a shared tablet the next person can start meanwhile. */
+export function OfflineMessage({
+  kiosk,
+  onRetry,
+  onRestart,
+}: {
+  kiosk: boolean;
+  onRetry: () => void;
+  onRestart: () => void;
+}) {
   const t = useStrings(surveyStrings);
   return (
-    <Message id="offline" title={t.offlineTitle} tone="calm" status>
-      <p>{t.offlineText}</p>
-      <button type="button" className="button button--secondary" onClick={onRetry}>
-        {t.offlineRetry}
-      </button>
+    <Message id="offline" title={kiosk ? t.offlineTitleKiosk : t.offlineTitle} tone="calm" status>
+      <p>{kiosk ? t.offlineTextKiosk : t.offlineText}</p>
+      <div className="actions">
+        {kiosk ? (
+          <button type="button" className="button" onClick={onRestart}>
+            {t.thanksKioskNow}
+          </button>
+        ) : null}
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          {t.offlineRetry}
+        </button>
+      </div>
     </Message>
   );
 }
@@ -124,11 +140,11 @@ export function ResumeOffer({ onContinue, onRestart }: { onContinue: () => void;
   );
 }
 
-export function NoConnectionMessage({ onRetry }: { onRetry: () => void }) {
+export function NoConnectionMessage({ kiosk, onRetry }: { kiosk: boolean; onRetry: () => void }) {
   const t = useStrings(surveyStrings);
   return (
     <Message id="no-connection" title={t.noConnectionTitle} tone="calm" status>
-      <p>{t.noConnectionText}</p>
+      <p>{kiosk ? t.noConnectionTextKiosk : t.noConnectionText}</p>
       <button type="button" className="button" onClick={onRetry}>
         {t.tryAgain}
       </button>

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { useStrings } from "~/i18n/use-strings";
 import { handToBackground } from "~/surveys/background-outbox";
-import { deviceStorage, loadProgress, readOutbox, sendEntry, type OutboxEntry } from "~/surveys/device-storage";
+import { deviceStorage, loadProgress, readOutbox, sendEntry, uuid, type OutboxEntry } from "~/surveys/device-storage";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
-import { aheadKey, type QuestionPage } from "~/surveys/question-view";
+import { aheadKey, shownAnswer, type QuestionPage } from "~/surveys/question-view";
 import { fieldsFromForm, readStepAnswer, withStepAnswer } from "~/surveys/step-input";
 import { QuestionForm, type Foreseen } from "./question-form";
 import {
@@ -60,12 +60,42 @@ async function sendPartial(entry: OutboxEntry): Promise<void> {
   }
 }
 
+const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+
 /**
  * The participant's survey page: the server's page first (it works as it is, without scripts), then, with
  * scripts, steps through a fetcher, a copy of the progress on the phone, the outbox for the send, and on a
  * shared tablet a clean start for every person.
+ *
+ * A shared tablet starts afresh by loading its first page again: nothing of the person before stays in the page or
+ * its history. Without a connection it cannot load it, so it starts the page it was loaded with afresh instead,
+ * with a fresh response id (one the server handed out for this, `spareStarts`): what lies ahead was fetched once
+ * for every fresh start, the answers wait in the outbox as any others do, and the next person is not turned away.
  */
 export function SurveyPage({ initial }: { initial: SurveyPageData }) {
+  const [run, setRun] = useState({ n: 0, shown: initial, loaded: initial, spares: initial.spareStarts ?? [] });
+  // A new page from the server (another survey's address): it starts from there.
+  if (run.loaded !== initial)
+    setRun({ n: run.n + 1, shown: initial, loaded: initial, spares: initial.spareStarts ?? [] });
+  const restart = useCallback(() => {
+    const fresh = offline() ? freshStart(run.loaded, run.spares[0]) : null;
+    if (fresh) setRun({ ...run, n: run.n + 1, shown: fresh, spares: run.spares.slice(1) });
+    else restartKiosk(run.loaded.code);
+  }, [run]);
+  return <SurveyRun key={run.n} initial={run.shown} restart={restart} />;
+}
+
+/** The page the tablet was loaded with, as a fresh start for the next person; null when it was not a first page. */
+function freshStart(loaded: SurveyPageData, spare: { id: string; started: string } | undefined): SurveyPageData | null {
+  const view = loaded.view;
+  if (view.kind !== "question" || !view.isFirst || Object.keys(view.state.answers).length > 0) return null;
+  // Past the spare starts, the tablet makes its own id: the answers are then taken while the survey is open.
+  const start = spare ?? { id: uuid(), started: "" };
+  const state = { ...view.state, ...start, participantCode: "", assisted: false };
+  return { ...loaded, spareStarts: undefined, view: { ...view, state, errors: [] } };
+}
+
+function SurveyRun({ initial, restart }: { initial: SurveyPageData; restart: () => void }) {
   const t = useStrings(surveyStrings);
   const steps = useSurveySteps(initial.code);
   const [foreseen, setForeseen] = useState<QuestionPage | null>(null);
@@ -97,7 +127,6 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
   const [touched, setTouched] = useState(false);
   useDeviceProgress(page);
 
-  const restart = useCallback(() => restartKiosk(page.code), [page.code]);
   const answering = view.kind === "question" && sender.phase === "idle";
   const started = view.kind === "question" && (!view.isFirst || Object.keys(view.state.answers).length > 0);
   const onScreen = useRef<HTMLDivElement>(null);
@@ -117,7 +146,9 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
     restart();
   }, [page, view, restart]);
   useIdle(page.kiosk && answering && (started || touched), walkedAway, KIOSK_IDLE_MS);
-  useIdle(page.kiosk && (sender.phase === "thanks" || view.kind === "thanks"), restart, KIOSK_THANKS_MS);
+  // Done, or done and waiting for a connection (the answers stay in the outbox): the next person's turn.
+  const done = sender.phase === "thanks" || sender.phase === "offline" || view.kind === "thanks";
+  useIdle(page.kiosk && done, restart, KIOSK_THANKS_MS);
 
   // A new page from the server, or one shown ahead of it, ends the "no connection" message.
   useEffect(() => setNoConnection(false), [served, foreseen]);
@@ -152,7 +183,9 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
         assisted: fields.has("participantCode") ? fields.get("assisted") === "on" : view.state.assisted,
         answers: withStepAnswer(view.state.answers, view.question.name, step),
       };
-      setForeseen({ ...ahead, state, errors: [] });
+      // What the person gave on that question before (they went back) shows, as the server would show it.
+      const question = { ...ahead.question, ...shownAnswer(ahead.question, state.answers) };
+      setForeseen({ ...ahead, question, state, errors: [] });
       return "shown";
     },
     [view],
@@ -170,7 +203,8 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
 
   let body: React.ReactNode;
   if (sender.phase === "sending") body = <SendingMessage />;
-  else if (sender.phase === "offline") body = <OfflineMessage onRetry={sender.retry} />;
+  else if (sender.phase === "offline")
+    body = <OfflineMessage kiosk={page.kiosk} onRetry={sender.retry} onRestart={restart} />;
   else if (sender.phase === "thanks" || view.kind === "thanks")
     body = <ThanksMessage kiosk={page.kiosk} onRestart={restart} />;
   else if (sender.phase === "closed" || view.kind === "closed") body = <ClosedSurvey code={page.code} />;
@@ -184,6 +218,7 @@ export function SurveyPage({ initial }: { initial: SurveyPageData }) {
       <>
         {noConnection || steps.held ? (
           <NoConnectionMessage
+            kiosk={page.kiosk}
             onRetry={() => {
               setNoConnection(false);
               steps.resend();

@@ -1,8 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SurveyPageData } from "~/surveys/participant-page.server";
-import { isStepNotSent, type StepNotSent } from "~/surveys/step-reply";
-import { onStepReply, type StepReply } from "~/surveys/step-replies";
+import { isStepNotSent, onStepReply, type StepReply } from "~/surveys/step-reply";
 
 /** Numbers the steps this page sends, across remounts too (a kept fetcher's answer never matches a new step). */
 let stepsSent = 0;
@@ -24,7 +23,7 @@ const offline = () => typeof navigator !== "undefined" && navigator.onLine === f
  * the person asks (`resend`), or gives way to a newer step.
  */
 export function useSurveySteps(code: string) {
-  const fetcher = useFetcher<SurveyPageData | StepNotSent>({ key: `survey-${code}` });
+  const fetcher = useFetcher<StepReply>({ key: `survey-${code}` });
   const [answer, setAnswer] = useState<SurveyPageData | null>(null);
   const [held, setHeld] = useState(false);
   /** The step on its way: its number, and its form (kept to send again if it never reaches the server). */
@@ -93,8 +92,27 @@ export function useSurveySteps(code: string) {
   );
 
   useEffect(() => takeReply(fetcher.data), [fetcher.data, takeReply]);
-  // The same reply as the route's clientAction receives it, once that has returned (decision 0041).
-  useEffect(() => onStepReply((reply) => window.setTimeout(() => takeReply(reply), 0)), [takeReply]);
+  // The same reply as the route's clientAction receives it, once that has returned (decision 0041). A reply still
+  // waiting for its turn when the page goes is dropped with it.
+  const replyTimers = useRef(new Set<number>());
+  useEffect(
+    () =>
+      onStepReply((reply) => {
+        const timer = window.setTimeout(() => {
+          replyTimers.current.delete(timer);
+          takeReply(reply);
+        }, 0);
+        replyTimers.current.add(timer);
+      }),
+    [takeReply],
+  );
+  useEffect(() => {
+    const timers = replyTimers.current;
+    return () => {
+      for (const timer of timers) window.clearTimeout(timer);
+      timers.clear();
+    };
+  }, []);
 
   return { Form: fetcher.Form, answer, sendStep, held, resend };
 }
