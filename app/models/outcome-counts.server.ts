@@ -85,18 +85,14 @@ export async function countOutcomesDirectly(r: CountRequest): Promise<OutcomeCou
   const filter: RespondentFilter | null =
     r.filter && filterAxis ? { questions: filterAxis.questions, values: r.filter.values } : null;
   const scope = { campaignIds: r.campaignIds, groupBy, filter };
-  const [valueCounts, respondentCounts, responseCounts, scaleRows] = await Promise.all([
-    countAnswerValues({ ...scope, questions: r.values }),
-    countRespondents({ ...scope, questions: r.respondents }),
-    countResponsesPerCampaign({ campaignIds: r.campaignIds, filter }),
-    Promise.all(r.scales.map((s) => countScaleSums({ ...scope, questions: s.questions }))),
-  ]);
-  return {
-    valueCounts,
-    respondentCounts,
-    responseCounts,
-    scaleCounts: new Map(r.scales.map((s, i) => [s.tag, scaleRows[i]])),
-  };
+  // One statement after another (as `recount`): sent at once they only queue on SQLite's one connection, and
+  // behind a large wave's counts the last waited past the pool's acquire timeout on a busy machine.
+  const valueCounts = await countAnswerValues({ ...scope, questions: r.values });
+  const respondentCounts = await countRespondents({ ...scope, questions: r.respondents });
+  const responseCounts = await countResponsesPerCampaign({ campaignIds: r.campaignIds, filter });
+  const scaleCounts = new Map<string, ScoreCount[]>();
+  for (const s of r.scales) scaleCounts.set(s.tag, await countScaleSums({ ...scope, questions: s.questions }));
+  return { valueCounts, respondentCounts, responseCounts, scaleCounts };
 }
 
 interface VersionRow {
@@ -213,13 +209,11 @@ function groupsOf(r: CountRequest, row: SumRow): { group: null; groups: GroupVal
 const asText = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 async function readSums(r: CountRequest): Promise<OutcomeCounts> {
-  const [values, respondents, scales, responses]: SumRow[][] = await Promise.all([
-    sums(db, r, "value", ["question", "value_text"]),
-    sums(db, r, "respondents", ["question"]),
-    sums(db, r, "scale", ["question", "answered", "score"]),
-    // Respondents of the wave: the whole wave, within the filter (the page's response count is never split).
-    sums(db, { ...r, split: false }, "responses", []),
-  ]);
+  const values: SumRow[] = await sums(db, r, "value", ["question", "value_text"]);
+  const respondents: SumRow[] = await sums(db, r, "respondents", ["question"]);
+  const scales: SumRow[] = await sums(db, r, "scale", ["question", "answered", "score"]);
+  // Respondents of the wave: the whole wave, within the filter (the page's response count is never split).
+  const responses: SumRow[] = await sums(db, { ...r, split: false }, "responses", []);
   const scaleCounts = new Map<string, ScoreCount[]>(r.scales.map((s) => [s.tag, []]));
   for (const row of scales)
     scaleCounts.get(String(row.question))?.push({

@@ -16,7 +16,6 @@ import {
   meanFromSums,
   newcombeDifference,
   newcombePairedDifference,
-  pairedMeanDifference,
   wilsonInterval,
   type Interval,
   type MeanSummary,
@@ -42,6 +41,8 @@ export interface PublishedCount {
 export interface DistributionEntry {
   value: string;
   label: Text;
+  /** The question's "none of these" option: it rules the others out, so it is no option among them. */
+  exclusive?: true;
   count: PublishedCount;
   /** Share of the group's respondents (0–1), null when hidden. */
   share: number | null;
@@ -127,6 +128,25 @@ export interface MeasureInput {
   options: TaggedOption[];
 }
 
+/**
+ * What SQL counts of the people with the same participant code in both compared waves (the model's
+ * `countPairedChange`): for a one-answer measure how many pairs gave each (first, second) answer; for a scale,
+ * over the pairs scored in both waves, n and the sums of the scores and of d = second − first and d².
+ */
+export type PairedCounts =
+  | { kind: "answer"; cells: { first: string; second: string; n: number }[] }
+  | {
+      kind: "scale";
+      /** Pairs scored in both waves. */
+      n: number;
+      sumFirst: number;
+      sumSecond: number;
+      /** Σ (second − first) */
+      sumDifference: number;
+      /** Σ (second − first)² */
+      sumSquaredDifference: number;
+    };
+
 /** A breakdown: its kind and its groups, in order. */
 export interface Axis {
   kind: BreakdownKind;
@@ -162,8 +182,11 @@ export interface FigureInputs {
   compare: { fromCampaignId: number; toCampaignId: number } | null;
   /** Responses per wave (within the filter), published as "57 svar". */
   responseCounts: { campaignId: number; n: number }[];
-  /** Per measure tag: the pairs' answers, when both compared waves use participant codes. */
-  paired: Map<string, { person: number; wave: "first" | "second"; question: string; value: string }[]> | null;
+  /**
+   * Per measure tag: the pairs' counts (`countPairedChange`), when both compared waves use participant codes: their
+   * joint answers for one-answer measures, the sums of the paired differences for scales.
+   */
+  paired: Map<string, PairedCounts> | null;
   /** The split's search bound, `OUTCOME_EFFORT_LIMIT` unless a test wants to see the fallback taken. */
   splitEffortLimit?: number;
 }
@@ -244,8 +267,10 @@ function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
   return rows;
 }
 
+type Category = { value: string; label: Text; exclusive?: true };
+
 /** The distribution's categories: the options in the file's order, then any value an older version stored. */
-function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): { value: string; label: Text }[] {
+function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): Category[] {
   if (m.measure.kind === "scale_sum") {
     const from = m.measure.positiveFrom;
     const max = m.measure.items * Math.max(...m.measure.itemValues);
@@ -255,7 +280,7 @@ function categoriesOf(m: MeasureInput, rows: Map<string, RawRow>): { value: stri
       { value: "high", label: { sv: `${from}–${max} (ensam)`, en: `${from}–${max} (lonely)` } },
     ];
   }
-  const cats = m.options.map((o) => ({ value: o.value, label: o.label }));
+  const cats: Category[] = m.options.map((o) => ({ value: o.value, label: o.label, exclusive: o.exclusive }));
   const known = new Set(cats.map((c) => c.value));
   for (const r of rows.values())
     for (const v of r.counts.keys())
@@ -275,7 +300,7 @@ const responseKey = (campaignId: number) => `responses|w${campaignId}|all`;
 interface Prepared {
   m: MeasureInput;
   rows: Map<string, RawRow>;
-  categories: { value: string; label: Text }[];
+  categories: Category[];
   positiveValues: string[];
 }
 
@@ -513,6 +538,7 @@ function groupFigure(
     return {
       value: c.value,
       label: c.label,
+      ...(c.exclusive ? { exclusive: true as const } : {}),
       count,
       share: ok ? count.n! / respondents.n! : null,
       interval: ok && m.measure.kind === "choices" ? wilsonInterval(count.n!, respondents.n!) : null,
@@ -581,17 +607,9 @@ function changeOf(waves: WaveFigures[], compare: FigureInputs["compare"], kind: 
 export const MIN_PAIRS = SMALL_COUNT_LIMIT;
 
 function pairedOf(p: Prepared, input: FigureInputs): PairedFigure | null {
-  const answers = input.paired?.get(p.m.measure.tag);
-  if (!input.compare || !answers || p.m.measure.kind === "choices") return null;
+  const counts = input.paired?.get(p.m.measure.tag);
+  if (!input.compare || !counts || p.m.measure.kind === "choices") return null;
   const base = { fromCampaignId: input.compare.fromCampaignId, toCampaignId: input.compare.toCampaignId };
-  const names = new Set(p.m.questions.map((q) => q.name));
-  const people = new Map<number, { first: string[]; second: string[] }>();
-  for (const a of answers) {
-    if (!names.has(a.question)) continue;
-    let person = people.get(a.person);
-    if (!person) people.set(a.person, (person = { first: [], second: [] }));
-    person[a.wave].push(a.value);
-  }
   const hidden = (pairs: number, kind: "share" | "mean", why: PairedFigure["hiddenBecause"]): PairedFigure => ({
     ...base,
     pairs,
@@ -606,38 +624,34 @@ function pairedOf(p: Prepared, input: FigureInputs): PairedFigure | null {
   });
   const m = p.m.measure;
   if (m.kind === "scale_sum") {
-    const pairs: [number, number][] = [];
-    for (const person of people.values()) {
-      if (person.first.length >= m.items && person.second.length >= m.items) {
-        const sum = (vs: string[]) => vs.reduce((s, v) => s + Number(v), 0);
-        pairs.push([sum(person.first), sum(person.second)]);
-      }
-    }
-    if (pairs.length < MIN_PAIRS) return hidden(pairs.length, "mean", "few_pairs");
-    const d = pairedMeanDifference(pairs);
-    const mean = (i: 0 | 1) => pairs.reduce((s, pair) => s + pair[i], 0) / pairs.length;
+    if (counts.kind !== "scale") return null;
+    const pairs = counts.n;
+    if (pairs < MIN_PAIRS) return hidden(pairs, "mean", "few_pairs");
+    // The paired t procedure from the sums SQL returns: the mean of d = second − first and its t interval.
+    const d = meanFromSums(pairs, counts.sumDifference, counts.sumSquaredDifference);
     return {
       ...base,
-      pairs: pairs.length,
+      pairs,
       hiddenBecause: null,
       kind: "mean",
-      first: mean(0),
-      second: mean(1),
+      first: counts.sumFirst / pairs,
+      second: counts.sumSecond / pairs,
       difference: d.mean,
       interval: d.interval,
       pValue: null,
       sure: d.interval ? excludesZero(d.interval) : false,
     };
   }
+  if (counts.kind !== "answer") return null;
+  // The pairs' joint answers folded into McNemar's 2×2 table by the measure's own rule of what is positive.
   const table: PairedTable = { both: 0, firstOnly: 0, secondOnly: 0, neither: 0 };
-  for (const person of people.values()) {
-    if (person.first.length === 0 || person.second.length === 0) continue;
-    const a = isPositive(m, person.first[0]);
-    const b = isPositive(m, person.second[0]);
-    if (a && b) table.both++;
-    else if (a) table.firstOnly++;
-    else if (b) table.secondOnly++;
-    else table.neither++;
+  for (const cell of counts.cells) {
+    const a = isPositive(m, cell.first);
+    const b = isPositive(m, cell.second);
+    if (a && b) table.both += cell.n;
+    else if (a) table.firstOnly += cell.n;
+    else if (b) table.secondOnly += cell.n;
+    else table.neither += cell.n;
   }
   const pairs = table.both + table.firstOnly + table.secondOnly + table.neither;
   if (pairs < MIN_PAIRS) return hidden(pairs, "share", "few_pairs");

@@ -23,9 +23,9 @@
  */
 import { findProgramsByIds } from "~/models/program.server";
 import { loadOutcomeCounts } from "~/models/outcome-counts.server";
+import { countPairedChange } from "~/models/outcome-pairs.server";
 import {
   findOutcomeCampaigns,
-  pairedAnswers,
   surveyVersionsOf,
   type GroupBy,
   type OutcomeCampaign,
@@ -237,42 +237,43 @@ export async function loadOutcomeReportWithAudit(
     questions: tags.get(kind)!.names,
   }));
   const filterValue = filter ? filter.values : null;
-  const [counts, pairRows] = await Promise.all([
-    loadOutcomeCounts(
-      {
-        campaignIds,
-        axes: countAxes,
-        split: groupBy !== null,
-        filter: filterValue ? { axis: "program", values: filterValue } : null,
-        values: names(["share", "mean", "choices"]),
-        respondents: names(["choices"]),
-        scales: scales.map((m) => ({ tag: m.measure.tag, questions: tags.get(m.measure.tag)!.names })),
-      },
-      {
-        singleAnswerAxes: singleAnswerAxes(
-          tagged,
-          countAxes.map((a) => a.key),
-        ),
-      },
-    ),
-    canPair
-      ? pairedAnswers({
-          firstCampaignId: fromCampaign!.id,
-          secondCampaignId: toCampaign!.id,
-          questions: names(["share", "mean", "scale_sum"]),
-          filter,
-        })
-      : Promise.resolve(null),
-  ]);
+  // One statement after another: SQLite has one connection, and statements sent together only queue on it (under
+  // load, past the pool's acquire timeout); PostgreSQL gains little from two small reads at once.
+  const counts = await loadOutcomeCounts(
+    {
+      campaignIds,
+      axes: countAxes,
+      split: groupBy !== null,
+      filter: filterValue ? { axis: "program", values: filterValue } : null,
+      values: names(["share", "mean", "choices"]),
+      respondents: names(["choices"]),
+      scales: scales.map((m) => ({ tag: m.measure.tag, questions: tags.get(m.measure.tag)!.names })),
+    },
+    {
+      singleAnswerAxes: singleAnswerAxes(
+        tagged,
+        countAxes.map((a) => a.key),
+      ),
+    },
+  );
   const { valueCounts, respondentCounts, responseCounts, scaleCounts } = counts;
 
-  const paired = pairRows
-    ? new Map(
-        measures.map((m) => {
-          const own = new Set(tags.get(m.measure.tag)!.names);
-          return [m.measure.tag, pairRows.filter((r) => own.has(r.question))];
-        }),
-      )
+  // Paired change, aggregated in SQL per measure (decision 0051): no answer row comes back.
+  const paired = canPair
+    ? await countPairedChange({
+        firstCampaignId: fromCampaign!.id,
+        secondCampaignId: toCampaign!.id,
+        measures: measures
+          .filter((m) => m.measure.kind !== "choices")
+          .map((m) => ({
+            key: m.measure.tag,
+            questions: tags.get(m.measure.tag)!.names,
+            ...(m.measure.kind === "scale_sum"
+              ? { kind: "scale" as const, items: m.measure.items }
+              : { kind: "answer" as const }),
+          })),
+        filter,
+      })
     : null;
 
   const {

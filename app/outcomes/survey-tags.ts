@@ -10,6 +10,8 @@ export interface TaggedOption {
   /** The value as stored in `response_answers.value_text`. */
   value: string;
   label: Text;
+  /** "None of these" in a checkbox question (SurveyJS `isExclusive` or its none item): an answer, not an option chosen. */
+  exclusive?: true;
 }
 
 export interface TaggedQuestion {
@@ -72,13 +74,18 @@ function optionsOf(e: Json): TaggedOption[] {
     ];
   }
   const choices = Array.isArray(e.choices) ? e.choices : [];
-  const out = choices.map((c) =>
+  const out: TaggedOption[] = choices.map((c) =>
     c && typeof c === "object"
-      ? { value: String((c as Json).value), label: text((c as Json).text, String((c as Json).value)) }
+      ? {
+          value: String((c as Json).value),
+          label: text((c as Json).text, String((c as Json).value)),
+          ...((c as Json).isExclusive === true ? { exclusive: true as const } : {}),
+        }
       : { value: String(c), label: { sv: String(c), en: String(c) } },
   );
   if (e.showOtherItem || e.hasOther) out.push({ value: "other", label: text(e.otherText, "Annat") });
-  if (e.showNoneItem || e.hasNone) out.push({ value: "none", label: text(e.noneText, "Inget av dessa") });
+  if (e.showNoneItem || e.hasNone)
+    out.push({ value: "none", label: text(e.noneText, "Inget av dessa"), exclusive: true });
   return out;
 }
 

@@ -21,6 +21,7 @@ const W = {
     interval: "95 % konfidensintervall",
     mean: "Medelvärde",
     notScored: "{n} svarade inte på alla tre frågorna och räknas inte.",
+    notScoredHidden: "Några svarade inte på alla tre frågorna och räknas inte. Hur många visas inte.",
     up: "ökning med {pp} procentenheter",
     down: "minskning med {pp} procentenheter",
     same: "ingen förändring",
@@ -46,6 +47,7 @@ const W = {
     interval: "95 % confidence interval",
     mean: "Mean",
     notScored: "{n} did not answer all three items and are not scored.",
+    notScoredHidden: "Some did not answer all three items and are not scored. How many is not shown.",
     up: "a rise of {pp} percentage points",
     down: "a fall of {pp} percentage points",
     same: "no change",
@@ -105,7 +107,10 @@ export function describeMean(g: GroupFigure, locale: Locale): string | null {
 
 export function describeNotScored(g: GroupFigure, locale: Locale): string | null {
   if (!g.notScored || g.notScored.n === 0) return null;
-  return fill(W[locale].notScored, { n: countLabel(g.notScored, locale) });
+  // A hidden count is no word to start a sentence with ("dolt svarade inte …"); "färre än 5" takes a capital.
+  if (g.notScored.n === null && g.notScored.status !== "small") return W[locale].notScoredHidden;
+  const n = countLabel(g.notScored, locale);
+  return fill(W[locale].notScored, { n: n.charAt(0).toUpperCase() + n.slice(1) });
 }
 
 /** "ökning med 5 procentenheter sedan Brukarenkät 2025 (95 % konfidensintervall −3–13): ingen säker skillnad" */

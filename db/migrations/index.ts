@@ -23,6 +23,7 @@ import * as responsePartial from "./0031_response_partial";
 import * as reportPrograms from "./0034_report_programs";
 import * as responseCountsByPartial from "./0036_response_counts_by_partial";
 import * as outcomeCountSums from "./0038_outcome_count_sums";
+import * as responseCodeLatestIndex from "./0040_response_code_latest_index";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -53,6 +54,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0034_report_programs": reportPrograms,
   "0036_response_counts_by_partial": responseCountsByPartial,
   "0038_outcome_count_sums": outcomeCountSums,
+  "0040_response_code_latest_index": responseCodeLatestIndex,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

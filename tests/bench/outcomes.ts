@@ -227,21 +227,26 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
       const g = byGender ? "left join g on g.response_id = a.response_id" : "";
       const grp = allAxes ? ", g.g0, g.g1, g.ch" : byGender ? ", g.value_text" : "";
       const pGroups = allAxes ? "p.g0, p.g1, p.ch" : "p.grp";
-      await Promise.all([
-        db.raw(
-          `${cte}select a.campaign_id, a.question, a.value_text${grp}, count(*) as n from response_answers a ${g}
+      // One after another, as the page's own statements go: SQLite has one connection, statements sent at once
+      // only queue on it (and a long queue waits past knex's acquire timeout on a busy machine).
+      for (const statement of [
+        () =>
+          db.raw(
+            `${cte}select a.campaign_id, a.question, a.value_text${grp}, count(*) as n from response_answers a ${g}
            where a.campaign_id in (${inList(ids)}) and a.question in (${inList(singleAndChoice)})
            group by a.campaign_id, a.question, a.value_text${grp}`,
-          [...cteArgs, ...ids, ...singleAndChoice],
-        ),
-        db.raw(
-          `${cte}select a.campaign_id, a.question${grp}, count(distinct a.response_id) as n from response_answers a ${g}
+            [...cteArgs, ...ids, ...singleAndChoice],
+          ),
+        () =>
+          db.raw(
+            `${cte}select a.campaign_id, a.question${grp}, count(distinct a.response_id) as n from response_answers a ${g}
            where a.campaign_id in (${inList(ids)}) and a.question in (${inList(checkbox)})
            group by a.campaign_id, a.question${grp}`,
-          [...cteArgs, ...ids, ...checkbox],
-        ),
-        db.raw(
-          `${cte}select p.campaign_id, ${pGroups}, p.answered, p.score, count(*) as n from (
+            [...cteArgs, ...ids, ...checkbox],
+          ),
+        () =>
+          db.raw(
+            `${cte}select p.campaign_id, ${pGroups}, p.answered, p.score, count(*) as n from (
              select a.campaign_id, ${allAxes ? "g.g0, g.g1, g.ch" : byGender ? "g.value_text as grp" : "null as grp"},
                     a.response_id, count(*) as answered,
                     sum(a.value_num) as score
@@ -249,36 +254,82 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
              where a.campaign_id in (${inList(ids)}) and a.question in (${inList(ucla)})
              group by a.campaign_id, a.response_id${grp}) p
            group by p.campaign_id, ${pGroups}, p.answered, p.score`,
-          [...cteArgs, ...ids, ...ucla],
-        ),
+            [...cteArgs, ...ids, ...ucla],
+          ),
         // Partial responses (decision 0032) are no respondents: the page leaves them out, so the same figures do.
-        db.raw(
-          `select campaign_id, count(*) as n from responses where campaign_id in (${inList(ids)}) and partial = ?
+        () =>
+          db.raw(
+            `select campaign_id, count(*) as n from responses where campaign_id in (${inList(ids)}) and partial = ?
            group by campaign_id`,
-          [...ids, false],
-        ),
-      ]);
+            [...ids, false],
+          ),
+      ])
+        await statement();
     }
 
+    /**
+     * Paired change written by hand: each code's latest full response in both coded waves, their answer rows picked
+     * by an IN list (no index leads from a response to its answers), the (first, second) answers counted per
+     * question and UCLA-3's paired differences summed.
+     */
+    async function rawPaired(firstId: number, secondId: number) {
+      const pairs = `with l as materialized (
+          select r.id, r.campaign_id, r.participant_code_hmac as h from responses r
+          where r.campaign_id in (?, ?) and r.participant_code_hmac is not null and r.partial = ?
+            and not exists (select 1 from responses x where x.campaign_id = r.campaign_id
+              and x.participant_code_hmac = r.participant_code_hmac and x.partial = ?
+              and (x.submitted_at > r.submitted_at or (x.submitted_at = r.submitted_at and x.id > r.id)))),
+        p as materialized (select min(case when campaign_id = ? then id end) as r1,
+            min(case when campaign_id = ? then id end) as r2 from l group by h having count(*) = 2),
+        a as materialized (select a.response_id, a.question, a.value_text, a.value_num from response_answers a
+          where a.campaign_id in (?, ?) and a.question in (${inList(pairedQuestions)})
+            and a.response_id in (select r1 from p union all select r2 from p))`;
+      const args = [firstId, secondId, false, false, firstId, secondId, firstId, secondId, ...pairedQuestions];
+      await db.raw(
+        `${pairs} select x.question, x.value_text as v1, y.value_text as v2, count(*) as n from p
+         join a x on x.response_id = p.r1 join a y on y.response_id = p.r2 and y.question = x.question
+         where x.question not in (${inList(ucla)}) group by x.question, x.value_text, y.value_text`,
+        [...args, ...ucla],
+      );
+      await db.raw(
+        `${pairs}, u as materialized (select response_id, count(*) as k, sum(value_num) as s from a
+           where question in (${inList(ucla)}) group by response_id)
+         select count(*) as n, sum(u2.s - u1.s) as d, sum((u2.s - u1.s) * (u2.s - u1.s)) as dd from p
+         join u u1 on u1.response_id = p.r1 join u u2 on u2.response_id = p.r2 where u1.k = 3 and u2.k = 3`,
+        [...args, ...ucla],
+      );
+    }
+    // The measures paired change reads: one-answer questions (checkbox ones have no paired figure) and UCLA-3.
+    const pairedQuestions = [...singleAndChoice.filter((q) => !checkbox.includes(q)), ...ucla];
+
     const median = (xs: number[]) => quantile(xs, 0.5);
-    const load = () => os.loadavg()[0].toFixed(1);
-    /** Forget every wave's stored sums: the next page counts them again (a cold page). */
-    const forgetSums = async () => {
-      await db("outcome_counts").delete();
-      await db("outcome_count_versions").delete();
-    };
+    const load = () => os.loadavg()[0];
+    const loads = (xs: number[]) =>
+      `load ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} (1-minute, ${os.cpus().length} cores)`;
+    /**
+     * A write to every chosen wave: each one's version moves, as a submission's trigger moves it (decision 0049), so
+     * the next page counts those waves' sums again from the answer rows (a cold page).
+     */
+    const bumpVersions = (ids: number[]) =>
+      db("outcome_count_versions")
+        .whereIn("campaign_id", ids)
+        .update({ version: db.raw("version + 1") });
     const pageUrl = (ids: number[], by: string | null) =>
       new URL(`http://bench/staff/outcomes?${ids.map((id) => `campaign=${id}`).join("&")}${by ? `&by=${by}` : ""}`);
     const three = campaignIds.slice(-3);
+    const [firstCoded, secondCoded] = campaignIds.slice(-2);
 
-    // The hand-written SQL of the same figures, timed RUNS times per shape (unsplit, split by all three axes: every
-    // split page publishes the same figures, decision 0039), alternating with nothing else.
-    const rawTimes = async (ids: number[], split: boolean) => {
-      await rawSql(ids, split, split);
-      const xs: number[] = [];
-      for (let r = 0; r < RUNS; r++) xs.push(await time(() => rawSql(ids, split, split)));
-      return xs;
-    };
+    lines.push(
+      `Each page: ${RUNS} interleaved rounds of [raw SQL, warm loader] (cold loader in the first ${COLD_RUNS}), ` +
+        "statements one after another on the one SQLite connection; medians (quartiles).",
+      "Raw SQL = the page's figures by hand: value counts, checkbox respondents, UCLA-3 sums, responses per wave " +
+        "(split pages: by gender, programme and channel at once, decision 0039), and paired change over the two " +
+        "coded waves (the page compares the newest wave with the one before: both coded).",
+      "Warm loader = the page's loader with every wave's stored sums up to date (decision 0049): it reads the sums " +
+        "and computes paired change, the figures and their suppression afresh; nothing of the result is kept.",
+      "Cold loader = the same right after a write to every chosen wave moved its version: all its sums are counted " +
+        "again from the answer rows (by every axis) before the page reads them.",
+    );
     const pages: { label: string; ids: number[]; by: string | null }[] = [
       {
         label: `3 latest waves (${(RESPONSES * 0.3).toLocaleString("en")} responses), no breakdown`,
@@ -294,59 +345,67 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
         by: null,
       },
     ];
-    const raw = new Map<string, number[]>();
     for (const p of pages) {
-      const key = `${p.ids.join(",")}|${p.by ? "split" : ""}`;
-      if (!raw.has(key)) {
-        raw.set(key, await rawTimes(p.ids, p.by !== null));
-        lines.push(
-          `raw SQL ${p.ids.length} waves ${p.by ? "split by all three axes" : "unsplit"}: ${spread(raw.get(key)!, 0, " ms")}, load ${load()}`,
-        );
-      }
-    }
-    for (const p of pages) {
-      const rawMs = raw.get(`${p.ids.join(",")}|${p.by ? "split" : ""}`)!;
       const url = pageUrl(p.ids, p.by);
-      // Cold: no stored sums, the page counts every chosen wave by every axis and stores the sums.
+      const split = p.by !== null;
+      const raw = () => rawSql(p.ids, split, split).then(() => rawPaired(firstCoded, secondCoded));
+      // Once each before timing: the sums stored, the database's pages read.
+      await raw();
+      await outcomePage(staff, url);
+      const rawMs: number[] = [];
+      const warm: number[] = [];
       const cold: number[] = [];
+      const sampled: number[] = [];
       // The page of every wave counts ten waves cold: once is enough to see what that costs.
       const coldRuns = p.ids.length > 3 ? 1 : COLD_RUNS;
-      for (let r = 0; r < coldRuns; r++) {
-        await forgetSums();
-        cold.push(await time(() => outcomePage(staff, url)));
+      for (let r = 0; r < RUNS; r++) {
+        sampled.push(load());
+        rawMs.push(await time(raw));
+        warm.push(await time(() => outcomePage(staff, url)));
+        if (r < coldRuns) {
+          await bumpVersions(p.ids);
+          cold.push(await time(() => outcomePage(staff, url)));
+        }
       }
-      // Warm: the sums are stored and up to date (a closed wave), the page reads them.
-      await outcomePage(staff, url);
-      const warm: number[] = [];
-      for (let r = 0; r < RUNS; r++) warm.push(await time(() => outcomePage(staff, url)));
+      sampled.push(load());
       lines.push(
-        `${p.label}, load ${load()}:`,
-        `  cold loader ${spread(cold, 0, " ms")} (${coldRuns} runs), ratio to raw SQL ${(median(cold) / median(rawMs)).toFixed(2)}×`,
-        `  warm loader ${spread(warm, 0, " ms")} (${RUNS} runs), ratio to raw SQL ${(median(warm) / median(rawMs)).toFixed(2)}×` +
+        `${p.label}, ${loads(sampled)}:`,
+        `  raw SQL      ${spread(rawMs, 0, " ms")}`,
+        `  warm loader  ${spread(warm, 0, " ms")}, ratio to raw SQL ${(median(warm) / median(rawMs)).toFixed(2)}×` +
           `   (goal ≤ 1.5×, loader < 300 ms)`,
+        `  cold loader  ${spread(cold, 0, " ms")} (${cold.length} runs), ratio to raw SQL ${(median(cold) / median(rawMs)).toFixed(2)}×`,
       );
     }
-    // Paired change (same code HMAC in both coded waves) still reads the pairs' answer rows on every page.
-    const { pairedAnswers } = await import("~/models/outcome.server");
-    const questions = [...singleAndChoice, ...ucla];
-    const pairs = await pairedAnswers({
-      firstCampaignId: campaignIds[WAVES - 2],
-      secondCampaignId: campaignIds[WAVES - 1],
-      questions,
+    // Paired change on its own: the loader's statement against the hand-written one, interleaved.
+    const { countPairedChange } = await import("~/models/outcome-pairs.server");
+    const pairedMeasures = [
+      ...pairedQuestions
+        .filter((q) => !ucla.includes(q))
+        .map((q) => ({ key: q, questions: [q], kind: "answer" as const })),
+      { key: "ucla", questions: ucla, kind: "scale" as const, items: 3 },
+    ];
+    const counted = await countPairedChange({
+      firstCampaignId: firstCoded,
+      secondCampaignId: secondCoded,
+      measures: pairedMeasures,
     });
-    const paired: number[] = [];
-    for (let r = 0; r < RUNS; r++)
-      paired.push(
+    const ours: number[] = [];
+    const byHand: number[] = [];
+    const sampled: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      sampled.push(load());
+      byHand.push(await time(() => rawPaired(firstCoded, secondCoded)));
+      ours.push(
         await time(() =>
-          pairedAnswers({
-            firstCampaignId: campaignIds[WAVES - 2],
-            secondCampaignId: campaignIds[WAVES - 1],
-            questions,
-          }),
+          countPairedChange({ firstCampaignId: firstCoded, secondCampaignId: secondCoded, measures: pairedMeasures }),
         ),
       );
+    }
+    sampled.push(load());
+    const scale = counted.get("ucla");
     lines.push(
-      `paired answers (${new Set(pairs.map((p) => p.person)).size.toLocaleString("en")} pairs, ${pairs.length.toLocaleString("en")} rows): ${spread(paired, 0, " ms")}, load ${load()}`,
+      `paired change over the two coded waves (${scale?.kind === "scale" ? scale.n.toLocaleString("en") : "?"} UCLA-3 pairs), ${loads(sampled)}:`,
+      `  hand-written SQL ${spread(byHand, 0, " ms")}; the loader's statement ${spread(ours, 0, " ms")}, ratio ${(median(ours) / median(byHand)).toFixed(2)}×`,
     );
   }
 }

@@ -44,4 +44,35 @@ describe("the demo report's wording", () => {
       /I [a-z]+ 2026 var \d+ män inskrivna i Försöks- och träningslägenheter\. Antalet kvinnor redovisas inte\./,
     );
   });
+
+  it("lists barriers in the survey's own words and never counts 'Inget hindrar mig' as a barrier", () => {
+    const survey = text("upplevelse");
+    const barriers = survey.slice(survey.indexOf("Som hinder"));
+    expect(barriers).toMatch(/^Som hinder för att komma oftare angav de svarande främst ”[^”]+” \(\d+ procent\)/);
+    expect(barriers).toContain("”Jag har inget SL-kort”");
+    expect(barriers.slice(0, barriers.indexOf("."))).not.toContain("Inget hindrar mig");
+    expect(barriers).toMatch(/ Samtidigt svarade \d+ procent ”Inget hindrar mig”\./);
+  });
+
+  it("says once, after the changes, that none of them is statistically certain", () => {
+    const survey = text("upplevelse");
+    expect(survey).not.toContain("(ingen säker skillnad)");
+    expect(survey).toContain("Ingen av förändringarna är statistiskt säkerställd, så de kan bero på slumpen.");
+  });
+
+  it("speaks of the Framtidsverkstad the attendance register knows of, and the summary agrees", () => {
+    const workshops = text("framtidsverkstad");
+    expect(workshops).toContain("Under perioden hölls en framtidsverkstad, den 14 oktober 2026.");
+    expect(workshops).not.toContain("hölls ingen framtidsverkstad");
+    expect(text("sammanfattning")).not.toContain("Ingen framtidsverkstad hölls");
+  });
+
+  it("introduces no two quotes in a row with the same words", () => {
+    const leads = draft.sections
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.t === "quote")
+      .map((b) => (b as { lead: unknown[] }).lead.join(""));
+    expect(leads.length).toBeGreaterThanOrEqual(3);
+    leads.slice(1).forEach((lead, i) => expect(lead).not.toBe(leads[i]));
+  });
 });

@@ -290,7 +290,7 @@ describe("persons reached", () => {
     const text = blocksToText(besok.blocks, report!.draft.figures);
     // 22 visits had no code: a floor, the 14 coded people or the busiest registration (nine men) where larger.
     expect(text).toContain("Under perioden nådde verksamheten minst 15 personer: minst sex kvinnor och minst nio män.");
-    expect(text).toContain("22 besök registrerades utan deltagarkod.");
+    expect(text).toContain("Av besöken registrerades 22 utan deltagarkod.");
     expect(report!.draft.tables.reach.rows[0].cells).toEqual(["6", "9", "0", "15"]);
   });
 });

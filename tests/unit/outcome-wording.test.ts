@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { PairedFigure } from "~/outcomes/figures";
+import type { GroupFigure, PairedFigure, PublishedCount } from "~/outcomes/figures";
 import { MIN_PAIRS } from "~/outcomes/figures";
-import { describePaired } from "~/outcomes/wording";
+import { describeNotScored, describePaired } from "~/outcomes/wording";
 import { protectedLabel, SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
 
 const fewPairs = (pairs: number): PairedFigure => ({
@@ -35,5 +35,31 @@ describe("the small-count threshold in the outcome wording", () => {
   it("labels a small cell with the same limit the rule uses", () => {
     expect(protectedLabel({ value: 3, status: "small" }, "sv")).toBe(`färre än ${SMALL_COUNT_LIMIT}`);
     expect(protectedLabel({ value: 3, status: "small" }, "en")).toBe(`fewer than ${SMALL_COUNT_LIMIT}`);
+  });
+});
+
+describe("the UCLA-3 not-scored sentence", () => {
+  const group = (notScored: PublishedCount): GroupFigure => ({
+    group: null,
+    respondents: { n: 40, status: "shown" },
+    positive: { n: 19, status: "shown" },
+    share: 19 / 40,
+    interval: null,
+    mean: null,
+    notScored,
+    distribution: [],
+  });
+
+  it("states a shown count and a small one with a capital, and never starts with 'dolt'", () => {
+    expect(describeNotScored(group({ n: 6, status: "shown" }), "sv")).toBe(
+      "6 svarade inte på alla tre frågorna och räknas inte.",
+    );
+    expect(describeNotScored(group({ n: null, status: "small" }), "sv")).toBe(
+      "Färre än 5 svarade inte på alla tre frågorna och räknas inte.",
+    );
+    const hidden = describeNotScored(group({ n: null, status: "complementary" }), "sv")!;
+    expect(hidden).toBe("Några svarade inte på alla tre frågorna och räknas inte. Hur många visas inte.");
+    expect(describeNotScored(group({ n: null, status: "complementary" }), "en")).not.toMatch(/^hidden/i);
+    expect(describeNotScored(group({ n: 0, status: "shown" }), "sv")).toBeNull();
   });
 });

@@ -299,13 +299,14 @@ function reachSentences(ctx: DraftContext): Block[] {
       computation: "närvaro: besök totalt minus besök med deltagarkod",
       n: reach.visits.total,
       value: reach.visits.withoutCode,
-      text: countNoun(reach.visits.withoutCode, "besök", "besök", "neuter"),
+      text: countWord(reach.visits.withoutCode, "neuter"),
     });
     blocks.push({
       t: "p",
       parts: [
-        { f: "reach.visitsWithoutCode", cap: true },
-        " registrerades utan deltagarkod. De personerna kan inte räknas var för sig, så antalet personer är ett minsta antal: den som kom utan kod räknas bara om hen inte kan ha varit någon av de andra.",
+        "Av besöken registrerades ",
+        { f: "reach.visitsWithoutCode" },
+        " utan deltagarkod. De personerna kan inte räknas var för sig, så antalet personer är ett minsta antal: den som kom utan kod räknas bara om hen inte kan ha varit någon av de andra.",
       ],
     });
   }

@@ -43,7 +43,9 @@ export function equalitySection(ctx: DraftContext): Block[] {
     } else {
       blocks.push({
         t: "p",
-        parts: [`Könsfördelningen bland de inskrivna i ${scopeName} redovisas inte, eftersom grupperna är för små.`],
+        parts: [
+          `Andelen kvinnor och män bland de inskrivna i ${scopeName} redovisas inte: en av grupperna har färre än fem personer, och andelarna skulle avslöja hur många de är.`,
+        ],
       });
     }
   } else {

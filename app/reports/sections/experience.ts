@@ -26,6 +26,20 @@ export function waveTime(opensOn: string, closesOn: string): string {
   return `under ${MONTHS[m1 - 1]} ${y1}–${MONTHS[m2 - 1]} ${y2}`;
 }
 
+/** Said once after the changes, not after each: a difference the interval does not rule out may be chance. */
+export function certaintySentence(sure: readonly boolean[]): string {
+  const certain = sure.filter(Boolean).length;
+  if (certain === 0)
+    return sure.length === 1
+      ? "Förändringen är inte statistiskt säkerställd och kan bero på slumpen."
+      : "Ingen av förändringarna är statistiskt säkerställd, så de kan bero på slumpen.";
+  if (certain === sure.length)
+    return sure.length === 1
+      ? "Förändringen är statistiskt säkerställd."
+      : "Alla förändringarna är statistiskt säkerställda.";
+  return "Övriga förändringar är inte statistiskt säkerställda och kan bero på slumpen.";
+}
+
 function measure(report: OutcomeReport, tag: string): MeasureFigures | undefined {
   return report.measures.find((m) => m.tag === tag);
 }
@@ -152,6 +166,7 @@ export function experienceSection(ctx: DraftContext): Block[] {
   // Change since the wave before, with whether it is certain.
   if (previous) {
     const changes: Part[][] = [];
+    const sure: boolean[] = [];
     for (const n of [...NARRATED, ...FURTHER]) {
       const m = measure(report, n.tag);
       if (!m?.change) continue;
@@ -172,11 +187,8 @@ export function experienceSection(ctx: DraftContext): Block[] {
         value: Math.round(m.change.difference * 1000) / 10,
         text: pp === 0 ? "är oförändrad" : `har ${direction}`,
       });
-      changes.push([
-        `andelen som ${m.statement.sv} `,
-        { f: key },
-        m.change.sure ? " (en säker skillnad)" : " (ingen säker skillnad)",
-      ]);
+      sure.push(m.change.sure);
+      changes.push([`andelen som ${m.statement.sv} `, { f: key }, m.change.sure ? " (statistiskt säkerställd)" : ""]);
     }
     if (changes.length > 0) {
       const parts: Part[] = [
@@ -186,36 +198,47 @@ export function experienceSection(ctx: DraftContext): Block[] {
         if (i > 0) parts.push(i === changes.length - 1 ? " och " : ", ");
         parts.push(...c);
       });
-      parts.push(".");
+      parts.push(". ", certaintySentence(sure));
       blocks.push({ t: "p", parts });
     }
   }
 
-  // Barriers: the options people named, the largest first.
+  // Barriers: the options people named, the largest first, in the survey's own words. "Inget hindrar mig" is no
+  // barrier: it rules the others out, so it gets a sentence of its own.
   const barriers = measure(report, "barriers");
   const b = barriers ? latest(barriers) : null;
   if (barriers && b) {
-    const named = b.distribution
-      .filter((d) => d.share !== null && d.count.n !== null && d.count.n > 0)
+    const shown = b.distribution.filter((d) => d.share !== null && d.count.n !== null && d.count.n > 0);
+    const named = shown
+      .filter((d) => !d.exclusive)
       .sort((x, y) => (y.share ?? 0) - (x.share ?? 0))
       .slice(0, 4);
+    const barrierFigure = (d: (typeof shown)[number], label: string) => {
+      const key = `survey.barrier.${d.value}`;
+      ctx.figure({
+        key,
+        label: `${label} ”${d.label.sv}”`,
+        computation: `brukarenkät: ${barriers.name.sv}`,
+        filters,
+        n: b.respondents.n,
+        value: Math.round((d.share ?? 0) * 1000) / 10,
+        text: percentText((d.share ?? 0) * 100),
+      });
+      return key;
+    };
     if (named.length > 0) {
       const parts: Part[] = ["Som hinder för att komma oftare angav de svarande främst "];
       named.forEach((d, i) => {
         if (i > 0) parts.push(i === named.length - 1 ? " och " : ", ");
-        const key = `survey.barrier.${d.value}`;
-        ctx.figure({
-          key,
-          label: `Andel av de svarande som angav hindret ”${d.label.sv}”`,
-          computation: `brukarenkät: ${barriers.name.sv}`,
-          filters,
-          n: b.respondents.n,
-          value: Math.round((d.share ?? 0) * 1000) / 10,
-          text: percentText((d.share ?? 0) * 100),
-        });
-        parts.push(`${d.label.sv.toLowerCase()} (`, { f: key }, ")");
+        const key = barrierFigure(d, "Andel av de svarande som angav hindret");
+        parts.push(`”${d.label.sv}” (`, { f: key }, ")");
       });
       parts.push(".");
+      const none = shown.find((d) => d.exclusive);
+      if (none) {
+        const key = barrierFigure(none, "Andel av de svarande som svarade");
+        parts.push(" Samtidigt svarade ", { f: key }, ` ”${none.label.sv}”.`);
+      }
       blocks.push({ t: "p", parts });
     }
   }

@@ -4,6 +4,18 @@ import { T, type DraftContext } from "../draft-context";
 import { countNoun, listText } from "../swedish";
 import { proposalFacts, statusOn } from "./workshops";
 
+/** How each quote is introduced, in turn, so that no two follow each other with the same words. */
+const QUOTE_LEADS = [
+  "En deltagare har exempelvis beskrivit att",
+  "En annan deltagare har uttryckt att",
+  "En deltagare har också sagt att",
+  "En annan berättar att",
+  "Ytterligare en deltagare säger att",
+];
+
+/** The first two leads open the quotes; the rest take turns after them. */
+const quoteLead = (i: number) => QUOTE_LEADS[i < 2 ? i : 2 + ((i - 2) % (QUOTE_LEADS.length - 2))];
+
 export const QUOTES_MIN = 2;
 export const QUOTES_MAX = 4;
 
@@ -104,13 +116,7 @@ export function viewsSection(ctx: DraftContext): Block[] {
   }
   const quotes = chosenQuotes(ctx);
   quotes.forEach((q, i) => {
-    const lead =
-      i === 0
-        ? "En deltagare har exempelvis beskrivit att"
-        : i === 1
-          ? "En annan deltagare har uttryckt att"
-          : "En deltagare har också sagt att";
-    blocks.push({ t: "quote", lead: [lead], text: q.text });
+    blocks.push({ t: "quote", lead: [quoteLead(i)], text: q.text });
   });
   const barriers = ctx.input.themes.filter((t) => t.parent === "hinder" && t.count > 0).map((t) => t.name);
   if (barriers.length > 0) {

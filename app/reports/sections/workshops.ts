@@ -38,6 +38,11 @@ export function proposalFacts(input: ReportInput) {
   return { made, done, ongoing, notFeasible, open };
 }
 
+/** Framtidsverkstad occasions in the attendance register (a workshop held without the app still had participants). */
+function workshopOccasions(ctx: DraftContext) {
+  return ctx.agg.specials.filter((s) => /framtidsverkstad/i.test(s.name));
+}
+
 /** 5. Framtidsverkstad: sessions, ideas and votes, proposals and what became of them, follow-ups. */
 export function workshopsSection(ctx: DraftContext): Block[] {
   const { input } = ctx;
@@ -47,7 +52,30 @@ export function workshopsSection(ctx: DraftContext): Block[] {
   const blocks: Block[] = [];
   const facts = proposalFacts(input);
 
-  if (inPeriod.length === 0) {
+  const occasions = workshopOccasions(ctx);
+  if (inPeriod.length === 0 && occasions.length > 0) {
+    // Held, but run on paper: the attendance register knows of it, the workshop module does not.
+    const held = ctx.figure({
+      key: "workshops.held",
+      label: "Framtidsverkstäder som hölls under perioden, enligt närvaroregistreringen (särskilda tillfällen)",
+      computation: "närvaro: särskilda tillfällen med namnet Framtidsverkstad",
+      n: occasions.length,
+      value: occasions.length,
+      text: countNoun(occasions.length, "framtidsverkstad", "framtidsverkstäder"),
+    });
+    const dates = occasions.map((o) => `den ${dateText(o.date)}`);
+    blocks.push({
+      t: "p",
+      parts: [
+        "Under perioden hölls ",
+        held,
+        occasions.length === 1 ? `, ${dates[0]}. ` : `: ${listText(dates)}. `,
+        occasions.length === 1
+          ? "Idéerna och omröstningen från den registrerades inte digitalt och redovisas därför inte här."
+          : "Idéerna och omröstningarna från dem registrerades inte digitalt och redovisas därför inte här.",
+      ],
+    });
+  } else if (inPeriod.length === 0) {
     blocks.push({ t: "p", parts: ["Under perioden hölls ingen framtidsverkstad."] });
   } else {
     const held = ctx.figure({
