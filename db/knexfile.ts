@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Knex } from "knex";
 import { databaseTarget, type DatabaseTarget } from "../app/env.server";
 import { migrationSource } from "./migrations/index";
+import { PreparedSqliteClient } from "./sqlite-client";
 
 /** Knex settings for the configured database; used by the app, the tests and the CLI alike. */
 export function knexConfig(target: DatabaseTarget = databaseTarget()): Knex.Config {
@@ -17,7 +18,8 @@ export function knexConfig(target: DatabaseTarget = databaseTarget()): Knex.Conf
   }
   fs.mkdirSync(path.dirname(target.filename), { recursive: true });
   return {
-    client: "sqlite3",
+    // knex's sqlite3 client, with the transactions' BEGIN and COMMIT prepared once per connection (decision 0052).
+    client: PreparedSqliteClient,
     connection: { filename: target.filename },
     useNullAsDefault: true,
     // One connection: SQLite has one writer, and a single connection never meets SQLITE_BUSY on lock upgrade.

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { formatLoad, runLoad, type LoadResult } from "./load";
-import { cpuSeconds } from "../support/process-cpu";
+import { cpuSeconds, threadCpuSeconds } from "../support/process-cpu";
 import { freePort, ROOT, startServer, waitForHealth } from "../support/start-server";
 
 const ANSWERS = {
@@ -33,18 +33,31 @@ const ROUNDS = 7;
 interface Measured extends LoadResult {
   /** Server CPU per answered request, in ms. */
   cpuMs: number;
+  /** Of that, the main thread's (JavaScript, HTTP) and the other threads' (SQLite in node-sqlite3's pool, V8). */
+  mainMs: number;
+  othersMs: number;
   /** The machine's one-minute load average when the run ended. */
   load: number;
 }
 
 async function measured(pid: number | undefined, run: () => Promise<LoadResult>): Promise<Measured> {
   const before = cpuSeconds(pid);
+  const threadsBefore = threadCpuSeconds(pid);
   const result = await run();
-  return { ...result, cpuMs: ((cpuSeconds(pid) - before) * 1000) / result.requests, load: os.loadavg()[0] };
+  const threadsAfter = threadCpuSeconds(pid);
+  const perRequest = (seconds: number) => (seconds * 1000) / result.requests;
+  return {
+    ...result,
+    cpuMs: perRequest(cpuSeconds(pid) - before),
+    mainMs: perRequest(threadsAfter.main - threadsBefore.main),
+    othersMs: perRequest(threadsAfter.others - threadsBefore.others),
+    load: os.loadavg()[0],
+  };
 }
 
 const describe = (r: Measured) =>
-  `${formatLoad(r)}   server CPU ${r.cpuMs.toFixed(2)} ms/req, load ${r.load.toFixed(1)}`;
+  `${formatLoad(r)}   server CPU ${r.cpuMs.toFixed(2)} ms/req (main ${r.mainMs.toFixed(2)}, other threads ` +
+  `${r.othersMs.toFixed(2)}), load ${r.load.toFixed(1)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** The q-quantile (0–1), interpolated between the sorted values. */
 function quantile(xs: number[], q: number): number {
@@ -112,6 +125,9 @@ export async function benchSubmissions({ durationMs = 3000, connections = 50 } =
     const bareCpu = median(bareCpus);
     const fullCpu = median(fullCpus);
     const cpuRatios = rounds.map((r) => r.baseline.cpuMs / r.full.cpuMs);
+    const threads = (side: "baseline" | "full") =>
+      `main ${median(rounds.map((r) => r[side].mainMs)).toFixed(2)} ms, other threads ` +
+      `${median(rounds.map((r) => r[side].othersMs)).toFixed(2)} ms`;
     const loads = rounds.flatMap((r) => [r.baseline.load, r.full.load]);
     return {
       baseline: middle.baseline,
@@ -122,9 +138,10 @@ export async function benchSubmissions({ durationMs = 3000, connections = 50 } =
           `round ${i + 1}: ${describe(r.baseline)}`,
           `round ${i + 1}: ${describe(r.full)}   ratio ${r.ratio.toFixed(2)}×`,
         ]),
-        `ratios per round: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median below, ${quartiles(ratios, 2, "×")})`,
+        `throughput ratios per round: ${ratios.map((r) => r.toFixed(2)).join(", ")} (median below, ${quartiles(ratios, 2, "×")})`,
         `server CPU per request, median of rounds: bare ${bareCpu.toFixed(2)} ms (${quartiles(bareCpus, 2, " ms")}), ` +
           `full ${fullCpu.toFixed(2)} ms (${quartiles(fullCpus, 2, " ms")})`,
+        `server CPU per request by thread, medians: bare ${threads("baseline")}; full ${threads("full")}`,
         `CPU ratio bare / full per round: median ${median(cpuRatios).toFixed(2)}× (${quartiles(cpuRatios, 2, "×")}); ` +
           `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${os.cpus().length} cores`,
       ],

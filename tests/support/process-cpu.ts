@@ -13,3 +13,26 @@ export function cpuSeconds(pid: number | undefined): number {
     return NaN;
   }
 }
+
+/**
+ * A process's CPU seconds split by thread: its main thread (JavaScript, HTTP) and all the others (for the app:
+ * node-sqlite3's pool threads, where SQLite runs, and V8's helpers). Linux only; NaN elsewhere.
+ */
+export function threadCpuSeconds(pid: number | undefined): { main: number; others: number } {
+  if (!pid) return { main: NaN, others: NaN };
+  const split = { main: 0, others: 0 };
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      let fields: string[];
+      try {
+        fields = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ");
+      } catch {
+        continue; // the thread ended between the listing and the read
+      }
+      split[tid === String(pid) ? "main" : "others"] += (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+    return split;
+  } catch {
+    return { main: NaN, others: NaN };
+  }
+}
