@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { CountStepper } from "~/components/count-stepper";
-import { ChoiceGroup, Field, TextareaField } from "~/components/forms";
+import { ChoiceGroup, NumberField, TextareaField } from "~/components/forms";
 import { NewVisitorQuestions, useCodeErrorText } from "~/components/new-visitor-questions";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
@@ -47,11 +47,9 @@ export function AttendanceFigures({
   const message = (key: string | undefined) => (key ? t[key as keyof typeof t] : undefined);
   const details = (
     <>
-      <Field
+      <NumberField
         label={t.firstTime}
         name="firstTime"
-        type="number"
-        inputMode="numeric"
         min={0}
         max={MAX_COUNT}
         defaultValue={values?.firstTime ?? defaults.firstTime ?? ""}

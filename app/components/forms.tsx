@@ -170,6 +170,16 @@ export function Field({ beside, ...props }: FieldFrame & InputProps & { beside?:
   return <FieldShell {...frame} control={row} after={after} />;
 }
 
+/** A whole number (a count, a number of years): a number input that brings up a phone's number keys. */
+export function NumberField(props: FieldFrame & Omit<InputProps, "type" | "inputMode">) {
+  return <Field type="number" inputMode="numeric" {...props} />;
+}
+
+/** A PIN: digits, hidden as they are typed, on a phone's number keys. */
+export function PinField(props: FieldFrame & Omit<InputProps, "type" | "inputMode">) {
+  return <Field type="password" inputMode="numeric" {...props} />;
+}
+
 type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children"> & { name: string };
 
 export function TextareaField(props: FieldFrame & TextareaProps) {
@@ -507,12 +517,15 @@ export function FormActions({
 /**
  * A form that posts one intent with one button: the intent button forms of the staff pages (approve, archive, a new
  * password, add a name …). Fields sent with it come as children, before the button; `hint` is a line above the
- * button that describes it (id `<intent>-hint` unless `hintId`).
+ * button that describes it (id `<intent>-hint` unless `hintId`). `hidden` names the record a row's button acts on
+ * (hidden inputs, e.g. `{ id: n.id }`), and `label` is then the button's full name ("Ta bort Anna"), since its
+ * text ("Ta bort") says it once for every row.
  *
  *   <IntentForm intent="approve" hint={t.approveHint} submit={t.approve} />
  *   <IntentForm intent="reject" submit={t.reject} tone="danger" className="stack">
  *     <TextareaField label={t.rejectNote} name="note" />
  *   </IntentForm>
+ *   <IntentForm intent="remove" hidden={{ id: n.id }} submit={t.remove} label={…} tone="quiet" />
  */
 export function IntentForm({
   intent,
@@ -522,23 +535,32 @@ export function IntentForm({
   hintClassName,
   tone = "primary",
   disabled,
+  hidden,
+  label,
   children,
   ...form
-}: Omit<FormProps, "method" | "children"> & {
+}: Omit<FormProps, "method" | "children" | "hidden"> & {
   intent: string;
   submit: ReactNode;
   hint?: ReactNode;
   hintId?: string;
   hintClassName?: string;
-  tone?: "primary" | "secondary" | "danger";
+  tone?: "primary" | "secondary" | "danger" | "quiet";
   /** The button is disabled (while the form is on its way). */
   disabled?: boolean;
+  /** Values sent with the intent as hidden inputs: the record a row's button acts on. */
+  hidden?: Record<string, string | number>;
+  /** The button's accessible name, when its text alone does not say which record it acts on. */
+  label?: string;
   children?: ReactNode;
 }) {
   const className = tone === "primary" ? "button" : `button button--${tone}`;
-  const button = { name: "intent", value: intent, className, disabled };
+  const button = { name: "intent", value: intent, className, disabled, "aria-label": label };
   return (
     <Form method="post" {...form}>
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
       {hint ? (
         <HintedButton hint={hint} hintId={hintId} hintClassName={hintClassName} {...button}>

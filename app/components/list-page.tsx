@@ -18,6 +18,7 @@
  */
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { cellClass, ColumnHeads } from "~/components/table-heads";
 
 export interface Column<Row> {
   label: string;
@@ -26,10 +27,6 @@ export interface Column<Row> {
   numeric?: boolean;
   /** A date, period or code: kept on one line on a wide screen. */
   whole?: boolean;
-}
-
-function cellClass(c: { numeric?: boolean; whole?: boolean }): string | undefined {
-  return [c.numeric ? "num" : "", c.whole ? "cell--whole" : ""].filter(Boolean).join(" ") || undefined;
 }
 
 /** A table of records with a hidden caption; each cell carries its column's label for the phone layout. */
@@ -46,15 +43,7 @@ export function DataTable<Row extends { id: string | number }>({
     <div className="table-wrap">
       <table className="responsive data-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} scope="col" className={cellClass(c)}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>

@@ -4,6 +4,7 @@ import { format } from "~/i18n/define";
 import { paper as strings } from "~/i18n/strings/paper";
 import { useStrings } from "~/i18n/use-strings";
 import type { WaveCheck } from "~/paper/wave-import.server";
+import { ColumnHeads } from "~/components/table-heads";
 
 /** What a checked file holds: its rows and columns, what is left out, and every problem by row, before anything is saved. */
 export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: number }) {
@@ -38,13 +39,7 @@ export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: n
         <div className="table-wrap">
           <table className="responsive">
             <caption className="visually-hidden">{format(t.importProblems, { n: problems })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.importLine}</th>
-                <th scope="col">{t.importColumn}</th>
-                <th scope="col">{t.importProblem}</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[t.importLine, t.importColumn, t.importProblem]} />
             <tbody>
               {check.problems.map((p, i) => (
                 <tr key={i}>
@@ -62,12 +57,7 @@ export function WaveImportPreview({ check, ready }: { check: WaveCheck; ready: n
       <div className="table-wrap">
         <table className="responsive">
           <caption className="visually-hidden">{t.importMatched}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.importColumn}</th>
-              <th scope="col">{t.importQuestion}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[t.importColumn, t.importQuestion]} />
           <tbody>
             {check.matched.map((m) => (
               <tr key={m.header}>

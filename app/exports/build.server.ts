@@ -54,7 +54,21 @@ export interface ExportSummary {
   surveyVersions: string[];
 }
 
+/**
+ * Where an export's time went, in milliseconds of wall time (the benchmark prints them): from the start to the
+ * first batch of rows (survey versions, layout, the first read), the rows (reading, coding, both CSV dialects;
+ * `waitedForRows` of it waiting for SQLite), and the rest (the plan, the held rows, the small files, the ZIP).
+ */
+export interface ExportTimings {
+  toFirstRows: number;
+  rows: number;
+  waitedForRows: number;
+  finish: number;
+}
+
 interface FirstPass {
+  /** When the first batch came and the last was coded (`performance.now()`), and how long reads were waited for. */
+  timings: { firstRowsAt: number; rowsDoneAt: number; waitedForRows: number };
   layout: ExportLayout;
   plan: SuppressionPlan;
   classes: QiClass[];
@@ -94,7 +108,13 @@ async function firstPass(
   const classes: QiClass[] = [];
   let readRows = 0;
   const rows = readExportRows({ campaignIds: filters.campaignIds, answerKeys: layout.answerKeys });
+  let firstRows = 0;
+  let waitedForRows = 0;
+  let asked = performance.now();
   for await (const batch of prefetched(rows)) {
+    const got = performance.now();
+    if (firstRows === 0) firstRows = got;
+    else waitedForRows += got - asked;
     batch.forEach((row) => {
       const wave = layout.waveCode(row.campaignId);
       cells[0] = response();
@@ -125,10 +145,13 @@ async function firstPass(
     if (scratch) {
       await Promise.all([scratch.comma.flush(), scratch.swedish.flush(), scratch.held.flush()]);
     }
+    asked = performance.now();
   }
+  const rowsDone = performance.now();
   if (scratch) await scratch.held.close();
   const plan = planSuppression(classes, source.filters.k, layout.positions.length);
-  return { layout, plan, classes, readRows, surveyVersions: versions.map((v) => v.hash) };
+  const timings = { firstRowsAt: firstRows || rowsDone, rowsDoneAt: rowsDone, waitedForRows };
+  return { timings, layout, plan, classes, readRows, surveyVersions: versions.map((v) => v.hash) };
 }
 
 /** A row's quasi-identifier values, as the suppression planner compares them (a checkbox joined by commas). */
@@ -200,6 +223,7 @@ export interface BuiltExport {
   fileName: string;
   sha256: string;
   bytes: number;
+  timings: ExportTimings;
 }
 
 /**
@@ -213,6 +237,7 @@ export async function buildExportZip(
   source: ExportSource,
   meta: { exportId: number; createdAt: string; creatorRole: string },
 ): Promise<BuiltExport> {
+  const started = performance.now();
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), "deltagarrost-export-"));
   const compressor = new Compressor();
   let partPath: string | null = null;
@@ -312,7 +337,14 @@ export async function buildExportZip(
     zip = null;
     fs.renameSync(partPath, finalPath);
     partPath = null;
-    return { summary, fileName, sha256, bytes };
+    const { firstRowsAt, rowsDoneAt, waitedForRows } = pass.timings;
+    const timings = {
+      toFirstRows: firstRowsAt - started,
+      rows: rowsDoneAt - firstRowsAt,
+      waitedForRows,
+      finish: performance.now() - rowsDoneAt,
+    };
+    return { summary, fileName, sha256, bytes, timings };
   } finally {
     zip?.destroy();
     await compressor.close();

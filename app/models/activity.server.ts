@@ -72,27 +72,33 @@ export interface NewActivity {
   schedule: ScheduleSlot[];
 }
 
+/** An activity's details as its row holds them (the schedule has its own table). */
+function detailColumns(input: NewActivity) {
+  return {
+    name: input.name,
+    place: input.place,
+    description: input.description ?? "",
+    kind: input.kind,
+    scope: input.scope,
+    counts_attendance: input.countsAttendance,
+    starts_on: input.startsOn ?? null,
+    program_id: input.programId ?? null,
+  };
+}
+
+async function insertSchedule(trx: Knex, activityId: number, schedule: ScheduleSlot[]): Promise<void> {
+  if (schedule.length === 0) return;
+  await trx("activity_schedules").insert(
+    schedule.map((s) => ({ activity_id: activityId, weekday: s.weekday, starts_at: s.startsAt, ends_at: s.endsAt })),
+  );
+}
+
 export async function createActivity(input: NewActivity, trx: Knex = db): Promise<number> {
   const now = nowIso();
   const [{ id }] = await trx("activities")
-    .insert({
-      name: input.name,
-      place: input.place,
-      description: input.description ?? "",
-      kind: input.kind,
-      scope: input.scope,
-      counts_attendance: input.countsAttendance,
-      starts_on: input.startsOn ?? null,
-      program_id: input.programId ?? null,
-      created_at: now,
-      updated_at: now,
-    })
+    .insert({ ...detailColumns(input), created_at: now, updated_at: now })
     .returning("id");
-  if (input.schedule.length > 0) {
-    await trx("activity_schedules").insert(
-      input.schedule.map((s) => ({ activity_id: id, weekday: s.weekday, starts_at: s.startsAt, ends_at: s.endsAt })),
-    );
-  }
+  await insertSchedule(trx, id, input.schedule);
   return id;
 }
 
@@ -126,24 +132,10 @@ export async function updateActivity(
   return trx.transaction(async (tx) => {
     const changed = await tx("activities")
       .where({ id })
-      .update({
-        name: value.name,
-        place: value.place,
-        description: value.description ?? "",
-        kind: value.kind,
-        scope: value.scope,
-        counts_attendance: value.countsAttendance,
-        starts_on: value.startsOn ?? null,
-        program_id: value.programId ?? null,
-        updated_at: nowIso(),
-      });
+      .update({ ...detailColumns(value), updated_at: nowIso() });
     if (changed === 0) return false;
     await tx("activity_schedules").where({ activity_id: id }).delete();
-    if (value.schedule.length > 0) {
-      await tx("activity_schedules").insert(
-        value.schedule.map((s) => ({ activity_id: id, weekday: s.weekday, starts_at: s.startsAt, ends_at: s.endsAt })),
-      );
-    }
+    await insertSchedule(tx, id, value.schedule);
     return true;
   });
 }

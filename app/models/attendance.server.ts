@@ -56,6 +56,18 @@ export function slotOf(activityId: number | null): string {
   return activityId === null ? "drop-in" : `a${activityId}`;
 }
 
+/** A registration's figures and note, its counts as numbers. */
+function figuresOf(r: AttendanceRow) {
+  return {
+    women: Number(r.women),
+    men: Number(r.men),
+    other: Number(r.other),
+    notStated: Number(r.not_stated),
+    firstTime: r.first_time === null ? null : Number(r.first_time),
+    note: r.note,
+  };
+}
+
 function toAttendance(r: AttendanceRow): Attendance {
   return {
     id: r.id,
@@ -63,12 +75,7 @@ function toAttendance(r: AttendanceRow): Attendance {
     activityId: r.activity_id,
     activityName: r.activity_name ?? null,
     programId: r.activity_program_id ?? null,
-    women: Number(r.women),
-    men: Number(r.men),
-    other: Number(r.other),
-    notStated: Number(r.not_stated),
-    firstTime: r.first_time === null ? null : Number(r.first_time),
-    note: r.note,
+    ...figuresOf(r),
     source: r.source,
     codeCount: Number(r.code_count ?? 0),
     updatedAt: r.updated_at,
@@ -289,23 +296,27 @@ function rollback(_trx: Knex, result: CodedRegistrationError): never {
   throw new Rollback(result);
 }
 
+/** A new registration's row: its day, activity and slot, its figures, where it came from and who made it when. */
+function newRow(input: AttendanceInput, source: string, actor: Actor | null, now: string) {
+  return {
+    date: input.date,
+    activity_id: input.activityId,
+    slot: slotOf(input.activityId),
+    ...columns(input),
+    source,
+    created_by: actor?.id ?? null,
+    created_at: now,
+    updated_by: actor?.id ?? null,
+    updated_at: now,
+  };
+}
+
 async function insertOne(
   trx: Knex,
   { actor, input, source }: { actor: Actor | null; input: AttendanceInput; source: string },
 ): Promise<number> {
-  const now = nowIso();
   const [row] = await trx("attendance")
-    .insert({
-      date: input.date,
-      activity_id: input.activityId,
-      slot: slotOf(input.activityId),
-      ...columns(input),
-      source,
-      created_by: actor?.id ?? null,
-      created_at: now,
-      updated_by: actor?.id ?? null,
-      updated_at: now,
-    })
+    .insert(newRow(input, source, actor, nowIso()))
     .returning("id");
   return typeof row === "object" ? (row as { id: number }).id : (row as number);
 }
@@ -367,14 +378,6 @@ export async function correctAttendance({
       // Visitors no longer linked here may have had their first or last visit on this day.
       await refreshVisitDates(trx, previous);
       const after: AttendanceRow = await trx("attendance").where({ id }).first();
-      const pick = (r: AttendanceRow) => ({
-        women: Number(r.women),
-        men: Number(r.men),
-        other: Number(r.other),
-        notStated: Number(r.not_stated),
-        firstTime: r.first_time === null ? null : Number(r.first_time),
-        note: r.note,
-      });
       await audit(
         {
           actor,
@@ -384,8 +387,8 @@ export async function correctAttendance({
           ip,
           details: {
             date: before.date,
-            before: pick(before),
-            after: pick(after),
+            before: figuresOf(before),
+            after: figuresOf(after),
             ...(coded ? { codes: hmacs.length } : {}),
           },
         },
@@ -467,17 +470,7 @@ export async function importAttendance({
       const plain = rows.filter((r) => !r.codes || r.codes.length === 0);
       await trx.batchInsert(
         "attendance",
-        plain.map((r) => ({
-          date: r.input.date,
-          activity_id: r.input.activityId,
-          slot: slotOf(r.input.activityId),
-          ...columns(r.input),
-          source: "import",
-          created_by: actor.id,
-          created_at: now,
-          updated_by: actor.id,
-          updated_at: now,
-        })),
+        plain.map((r) => newRow(r.input, "import", actor, now)),
         200,
       );
       // Rows with codes go one by one: each needs its id for the links and the register for its counts.
@@ -535,15 +528,7 @@ export async function insertAttendanceBatch({
     const now = nowIso();
     await trx.batchInsert(
       "attendance",
-      rows.map((r) => ({
-        date: r.input.date,
-        activity_id: r.input.activityId,
-        slot: slotOf(r.input.activityId),
-        ...columns(r.input),
-        source: "demo",
-        created_at: now,
-        updated_at: now,
-      })),
+      rows.map((r) => newRow(r.input, "demo", null, now)),
       200,
     );
     const withCodes = rows.filter((r) => r.codeHmacs && r.codeHmacs.length > 0);
@@ -581,7 +566,8 @@ export interface AttendanceFact extends GenderCounts {
  */
 export type Period = { from: string; to: string; programIds?: number[]; shared?: boolean };
 
-function periodQuery({ from, to, programIds, shared = true }: Period) {
+/** The period's registrations with their activities, scoped as `Period` says: the statistics' one reading. */
+export function periodQuery({ from, to, programIds, shared = true }: Period) {
   const q = db("attendance as t")
     .leftJoin("activities as a", "a.id", "t.activity_id")
     .where("t.date", ">=", from)

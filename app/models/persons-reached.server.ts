@@ -9,6 +9,7 @@ import {
   type ProtectedPersonsReached,
   type VisitFacts,
 } from "~/outcomes/persons-reached";
+import { periodQuery, type Period } from "~/models/attendance.server";
 
 export interface PersonsReached {
   /** Exact figures, for staff screens that mark what the rule would hide. */
@@ -19,30 +20,12 @@ export interface PersonsReached {
   programs: Program[];
 }
 
-/** As the statistics' period (`app/models/attendance.server.ts`): `shared: false` is one programme's own activities. */
-type Period = { from: string; to: string; programIds?: number[]; shared?: boolean };
-
-/**
- * The period's registrations the way the attendance statistics count them: a programme's figures are its own
- * activities, those open to every programme, and drop-in visits. `programIds` undefined: every programme.
- */
-function registrations({ from, to, programIds, shared = true }: Period) {
-  const q = db("attendance as t")
-    .leftJoin("activities as a", "a.id", "t.activity_id")
-    .where("t.date", ">=", from)
-    .where("t.date", "<=", to);
-  if (programIds && shared) q.where((w) => w.whereIn("a.program_id", programIds).orWhereNull("a.program_id"));
-  else if (programIds) q.whereIn("a.program_id", programIds);
-  else if (!shared) q.whereNotNull("a.program_id");
-  return q;
-}
-
 /**
  * One row per coded person with visits in the period: what they stated and how often they came. Never the code.
  * Visits are counted per code first and the register is read once per person, not once per visit.
  */
 async function listPersonFacts(period: Period): Promise<PersonFact[]> {
-  const perCode = registrations(period)
+  const perCode = periodQuery(period)
     .join("attendance_codes as c", "c.attendance_id", "t.id")
     .groupBy("c.code_hmac")
     .select("c.code_hmac")
@@ -68,7 +51,7 @@ async function listPersonFacts(period: Period): Promise<PersonFact[]> {
 
 /** The visits by gender and the largest registration; `codedVisits` is the persons' visits added up. */
 async function visitFacts(period: Period, persons: readonly PersonFact[]): Promise<VisitFacts> {
-  const [sums] = (await registrations(period)
+  const [sums] = (await periodQuery(period)
     .sum({ women: "t.women", men: "t.men", other: "t.other", notStated: "t.not_stated" })
     .max({ maxWomen: "t.women", maxMen: "t.men", maxOther: "t.other", maxNotStated: "t.not_stated" })) as Record<
     string,

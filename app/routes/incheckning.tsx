@@ -10,7 +10,7 @@ import {
   openKioskCookie,
 } from "~/auth/kiosk.server";
 import { delayAfter, FREE_FAILURES, LOGIN_WINDOW_MS } from "~/auth/login.server";
-import { Field, FormAlert } from "~/components/forms";
+import { FormAlert, PinField } from "~/components/forms";
 import { KioskCheckIn } from "~/components/kiosk-checkin";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
@@ -93,15 +93,7 @@ export default function SelfCheckIn() {
             <FormAlert id="pin-error">{result?.error ? t[result.error] : null}</FormAlert>
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="open" />
-              <Field
-                label={t.pin}
-                name="pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                required
-                errorIn={result?.error && "pin-error"}
-              />
+              <PinField label={t.pin} name="pin" autoComplete="off" required errorIn={result?.error && "pin-error"} />
               <button type="submit" className="button button--block">
                 {t.open}
               </button>

@@ -8,6 +8,7 @@ import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/attendance.css";
 import { pageTitle } from "~/i18n/meta";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(attendanceStrings, "navActivities");
@@ -35,15 +36,7 @@ export default function Activities() {
     <div className="table-wrap">
       <table className="responsive activity-list">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.place}</th>
-            <th scope="col">{t.schedule}</th>
-            <th scope="col">{t.kind}</th>
-            <th scope="col">{t.countsAttendance}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[t.name, t.place, t.schedule, t.kind, t.countsAttendance]} />
         <tbody>
           {rows.map((a) => (
             <tr key={a.id}>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { requireStaff } from "~/auth/guards.server";
 import { CATALOGUE_EDITORS, rolesFor } from "~/auth/capabilities";
@@ -18,6 +18,7 @@ import { visitors as visitorStrings } from "~/i18n/strings/visitors";
 import { checkAttendance, fieldOf, GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { isoWeekday, todayInStockholm } from "~/outcomes/calendar";
 import { AttendanceNav } from "~/components/attendance-nav";
+import { useDayFollowsDate } from "~/components/use-day-follows-date";
 import { format } from "~/i18n/define";
 import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
@@ -151,12 +152,12 @@ export default function RegisterAttendance() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const navigate = useNavigate();
   const t = useStrings(attendanceStrings);
   const v = useStrings(visitorStrings);
   const errors = result?.errors ?? {};
   const newCodes = result?.newCodes ?? [];
   const values = result?.values;
+  const { form, showDay } = useDayFollowsDate(date, values?.date || date);
   const chosen = values?.activityId ?? "";
   const registeredIds = new Set(registered.map((r) => (r.activityId === null ? "drop-in" : String(r.activityId))));
   const message = (key: string | undefined) => (key ? t[key as keyof typeof t] : undefined);
@@ -204,7 +205,7 @@ export default function RegisterAttendance() {
         </div>
       ) : null}
       <FormAlert>{Object.keys(errors).length > 0 ? t.errForm : null}</FormAlert>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate ref={form}>
         {/* Enter in a field saves: the first submit button is the one implicit submission presses. */}
         <button type="submit" hidden tabIndex={-1}>
           {t.save}
@@ -218,12 +219,7 @@ export default function RegisterAttendance() {
           defaultValue={values?.date || date}
           error={message(errors.date)}
           // The day's list and "registrerad" badges follow the chosen date at once.
-          onChange={(e) => {
-            const chosenDate = e.currentTarget.value;
-            if (/^\d{4}-\d{2}-\d{2}$/.test(chosenDate) && chosenDate !== date) {
-              navigate(`/staff/attendance?date=${chosenDate}`, { replace: true, preventScrollReset: true });
-            }
-          }}
+          onChange={(e) => showDay(e.currentTarget.value)}
           beside={
             // Without JavaScript: the same form asks for the chosen day's page.
             <button type="submit" name="intent" value="showDay" formNoValidate className="button button--secondary">

@@ -9,7 +9,7 @@ import { programsFor } from "~/activities/programs.server";
 import { isoDate } from "~/http/params";
 import { requireForm } from "~/http/body.server";
 import { parseForm } from "~/http/parse-form";
-import { ChoiceGroup, Field, FormAlert, SelectField } from "~/components/forms";
+import { ChoiceGroup, Field, FormAlert, NumberField, SelectField } from "~/components/forms";
 import { listEnrolments, saveEnrolment } from "~/models/enrolment.server";
 import { GENDERS, totalOf } from "~/outcomes/attendance-rules";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -18,6 +18,7 @@ import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/attendance.css";
 import { pageTitle } from "~/i18n/meta";
+import { ColumnHeads, NumCell } from "~/components/table-heads";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(attendanceStrings, "navEnrolment");
@@ -113,13 +114,11 @@ export default function Enrolment() {
           />
           <ChoiceGroup legend={t.enrolled} name="counts" error={msg(errors.counts)}>
             {GENDERS.map((g) => (
-              <Field
+              <NumberField
                 key={g}
                 id={`e-${g}`}
                 label={t[g]}
                 name={g}
-                type="number"
-                inputMode="numeric"
                 min={0}
                 max={10000}
                 defaultValue={values[g] ?? "0"}
@@ -138,33 +137,18 @@ export default function Enrolment() {
         <div className="table-wrap">
           <table className="responsive">
             <caption className="visually-hidden">{t.enrolmentTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.onDate}</th>
-                <th scope="col">{t.program}</th>
-                {GENDERS.map((g) => (
-                  <th key={g} scope="col" className="num">
-                    {t[g]}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t.total}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[t.onDate, t.program]} numeric={[...GENDERS.map((g) => t[g]), t.total]} />
             <tbody>
               {enrolments.map((e) => (
                 <tr key={e.id}>
                   <td data-label={t.onDate}>{e.onDate}</td>
                   <td data-label={t.program}>{e.programName}</td>
                   {GENDERS.map((g) => (
-                    <td key={g} className="num" data-label={t[g]}>
+                    <NumCell key={g} label={t[g]}>
                       {e[g]}
-                    </td>
+                    </NumCell>
                   ))}
-                  <td className="num" data-label={t.total}>
-                    {totalOf(e)}
-                  </td>
+                  <NumCell label={t.total}>{totalOf(e)}</NumCell>
                 </tr>
               ))}
             </tbody>

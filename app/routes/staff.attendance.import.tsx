@@ -21,6 +21,7 @@ import { attendance as attendanceStrings } from "~/i18n/strings/attendance";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/attendance.css";
 import { pageTitle } from "~/i18n/meta";
+import { ColumnHeads, NumCell } from "~/components/table-heads";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(attendanceStrings, "pageImport");
@@ -173,12 +174,7 @@ export default function ImportAttendance() {
           <div className="table-wrap">
             <table className="responsive">
               <caption>{t.importErrors}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.importLine}</th>
-                  <th scope="col">{t.importReason}</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={[t.importLine, t.importReason]} />
               <tbody>
                 {result.problems.map((p) => (
                   <tr key={p.line}>
@@ -199,24 +195,10 @@ export default function ImportAttendance() {
           <div className="table-wrap">
             <table className="responsive">
               <caption className="visually-hidden">{format(t.importReady, { count: result.count })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.importLine}</th>
-                  <th scope="col">{t.date}</th>
-                  <th scope="col">{t.activity}</th>
-                  {GENDERS.map((g) => (
-                    <th key={g} scope="col" className="num">
-                      {t[g]}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t.total}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.codes}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[t.importLine, t.date, t.activity]}
+                numeric={[...GENDERS.map((g) => t[g]), t.total, t.codes]}
+              />
               <tbody>
                 {result.rows.map((r) => (
                   <tr key={r.line}>
@@ -224,16 +206,12 @@ export default function ImportAttendance() {
                     <td data-label={t.date}>{r.date}</td>
                     <td data-label={t.activity}>{drop(r.activity)}</td>
                     {r.counts.map((c, i) => (
-                      <td key={i} className="num" data-label={t[GENDERS[i]]}>
+                      <NumCell key={i} label={t[GENDERS[i]]}>
                         {c}
-                      </td>
+                      </NumCell>
                     ))}
-                    <td className="num" data-label={t.total}>
-                      {r.total}
-                    </td>
-                    <td className="num" data-label={t.codes}>
-                      {r.codes}
-                    </td>
+                    <NumCell label={t.total}>{r.total}</NumCell>
+                    <NumCell label={t.codes}>{r.codes}</NumCell>
                   </tr>
                 ))}
               </tbody>

@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { CATALOGUE_EDITORS } from "~/auth/capabilities";
 import { requireStaff } from "~/auth/guards.server";
 import { hasKioskPin, KIOSK_PIN, setKioskPin } from "~/auth/kiosk.server";
 import { AttendanceNav } from "~/components/attendance-nav";
 import { CountTable } from "~/components/count-table";
-import { errorText, Field, FormAlert, IntentForm } from "~/components/forms";
+import { errorText, Field, FormAlert, IntentForm, NumberField, PinField } from "~/components/forms";
 import { requireForm } from "~/http/body.server";
 import { clientAddress } from "~/http/context";
 import { parseForm } from "~/http/parse-form";
@@ -149,47 +150,58 @@ export default function VisitorRegister() {
         ) : null}
       </section>
 
-      <section className="stats-section" aria-labelledby="register-pin">
-        <h2 id="register-pin">{t.pinTitle}</h2>
-        <p>{t.pinLead}</p>
-        <p>{pinSet ? t.pinSet : t.pinNone}</p>
-        <IntentForm intent="pin" submit={t.pinSave} className="stack">
-          <Field
-            label={t.pinLabel}
-            name="pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            error={errorsOf("pin")("pin")}
-          />
-        </IntentForm>
-      </section>
+      <SettingSection intent="pin" now={<p>{pinSet ? t.pinSet : t.pinNone}</p>}>
+        <PinField label={t.pinLabel} name="pin" autoComplete="new-password" error={errorsOf("pin")("pin")} />
+      </SettingSection>
 
-      <section className="stats-section" aria-labelledby="register-remove">
-        <h2 id="register-remove">{t.removeTitle}</h2>
-        <p>{t.removeLead}</p>
-        {result?.intent === "remove" && result.notFound ? <FormAlert>{t.removeNotFound}</FormAlert> : null}
-        <IntentForm intent="remove" submit={t.removeSave} tone="danger" className="stack">
-          <Field label={t.removeLabel} name="code" autoComplete="off" error={errorsOf("remove")("code")} />
-        </IntentForm>
-      </section>
+      <SettingSection
+        intent="remove"
+        now={<FormAlert>{result?.intent === "remove" && result.notFound ? t.removeNotFound : null}</FormAlert>}
+        tone="danger"
+      >
+        <Field label={t.removeLabel} name="code" autoComplete="off" error={errorsOf("remove")("code")} />
+      </SettingSection>
 
-      <section className="stats-section" aria-labelledby="register-retention">
-        <h2 id="register-retention">{t.retentionTitle}</h2>
-        <p>{t.retentionLead}</p>
-        <IntentForm intent="retention" submit={t.retentionSave} className="stack">
-          <Field
-            label={t.retentionLabel}
-            name="years"
-            type="number"
-            inputMode="numeric"
-            min={MIN_RETENTION_YEARS}
-            max={MAX_RETENTION_YEARS}
-            defaultValue={String(years)}
-            error={errorsOf("retention")("years")}
-          />
-        </IntentForm>
-      </section>
+      <SettingSection intent="retention">
+        <NumberField
+          label={t.retentionLabel}
+          name="years"
+          min={MIN_RETENTION_YEARS}
+          max={MAX_RETENTION_YEARS}
+          defaultValue={String(years)}
+          error={errorsOf("retention")("years")}
+        />
+      </SettingSection>
     </div>
+  );
+}
+
+/**
+ * One of the register's settings (the check-in PIN, removing a person, how long details are kept): a section with
+ * its heading, its lead and what it says now (the PIN is set, the code was not found), then its field in a form
+ * that posts the setting's intent. Heading, lead and button are the strings named after the intent.
+ */
+function SettingSection({
+  intent,
+  now,
+  tone,
+  children,
+}: {
+  intent: "pin" | "remove" | "retention";
+  now?: ReactNode;
+  tone?: "danger";
+  children: ReactNode;
+}) {
+  const t = useStrings(visitorStrings);
+  const id = `register-${intent}`;
+  return (
+    <section className="stats-section" aria-labelledby={id}>
+      <h2 id={id}>{t[`${intent}Title`]}</h2>
+      <p>{t[`${intent}Lead`]}</p>
+      {now}
+      <IntentForm intent={intent} submit={t[`${intent}Save`]} tone={tone} className="stack">
+        {children}
+      </IntentForm>
+    </section>
   );
 }

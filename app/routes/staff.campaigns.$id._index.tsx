@@ -20,6 +20,7 @@ import { format } from "~/i18n/define";
 import { campaigns as strings } from "~/i18n/strings/campaigns";
 import { useStrings } from "~/i18n/use-strings";
 import { titleFor } from "~/i18n/meta";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   titleFor(strings, matches, (t) => data?.campaign.title ?? t.pageCampaign);
@@ -171,12 +172,7 @@ export default function CampaignDetail() {
         <div className="table-wrap">
           <table>
             <caption>{t.perDay}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.day}</th>
-                <th scope="col">{t.count}</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[t.day, t.count]} />
             <tbody>
               {d.perDay.map(([day, n]) => (
                 <tr key={day}>

@@ -3,8 +3,6 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { clientAddress } from "~/http/context";
-import { requireForm } from "~/http/body.server";
 import { notFound } from "~/http/errors.server";
 import { FormAlert } from "~/components/forms";
 import { CommentsSection } from "~/components/feedback-item/comments-section";
@@ -14,13 +12,13 @@ import { AssignSection, StatusSection, ThemesSection } from "~/components/feedba
 import { useMarkAsRead } from "~/components/use-mark-read";
 import { feedbackItemIntent, type FeedbackItemResult } from "~/feedback/item-intents.server";
 import { format } from "~/i18n/define";
-import { localeFromRequest } from "~/i18n/locale";
 import { pageTitle } from "~/i18n/meta";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
 import { getFeedback, listAssignableStaff } from "~/models/feedback.server";
 import { listThemes } from "~/models/feedback-theme.server";
 import styles from "~/styles/feedback.css";
+import { feedbackIntentRequest } from "~/feedback/intent-request.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageItem");
@@ -42,15 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** One function per intent (status, assign, themes, comment, flag, raw text, quote…): app/feedback/item-intents.server.ts. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, { roles: rolesFor("feedback") });
-  const form = await requireForm(request, { maxBytes: 64 * 1024 });
-  return feedbackItemIntent(form, {
-    id: parseId(params.id),
-    viewer: staff,
-    ip: clientAddress(context),
-    t: feedbackStaff[localeFromRequest(request)],
-  });
+export async function action(args: ActionFunctionArgs) {
+  const { form, ctx } = await feedbackIntentRequest(args, "feedback");
+  return feedbackItemIntent(form, ctx);
 }
 
 export default function FeedbackItem() {

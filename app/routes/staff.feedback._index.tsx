@@ -20,6 +20,12 @@ export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "inboxTitle");
 
 const PAGE_SIZE = 50;
+/** The inbox's neighbours, linked beside "new note": quotes, themes and the names to hide. */
+const OTHER_PAGES = [
+  { to: "/staff/quotes", label: "quotesLink" },
+  { to: "/staff/feedback/themes", label: "themesLink" },
+  { to: "/staff/feedback/names", label: "namesLink" },
+] as const;
 const id = z.coerce.number().int().positive();
 const filterSchema = z.object({
   source: z.enum(FEEDBACK_SOURCES).optional().catch(undefined),
@@ -91,15 +97,11 @@ export default function FeedbackInbox() {
         <Link to="/staff/feedback/new" className="button">
           {t.newNote}
         </Link>
-        <Link to="/staff/quotes" className="button button--secondary">
-          {t.quotesLink}
-        </Link>
-        <Link to="/staff/feedback/themes" className="button button--secondary">
-          {t.themesLink}
-        </Link>
-        <Link to="/staff/feedback/names" className="button button--secondary">
-          {t.namesLink}
-        </Link>
+        {OTHER_PAGES.map(({ to, label }) => (
+          <Link key={to} to={to} className="button button--secondary">
+            {t[label]}
+          </Link>
+        ))}
       </p>
 
       <FeedbackFilters query={query} themes={themes} programs={programs} activities={activities} />

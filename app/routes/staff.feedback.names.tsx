@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
@@ -77,18 +77,14 @@ export default function Names() {
           {names.map((n) => (
             <li key={n.id}>
               <span>{n.name}</span>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="id" value={n.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="remove"
-                  className="button button--quiet"
-                  aria-label={format(t.removeName, { name: n.name })}
-                >
-                  {t.remove}
-                </button>
-              </Form>
+              <IntentForm
+                intent="remove"
+                hidden={{ id: n.id }}
+                submit={t.remove}
+                label={format(t.removeName, { name: n.name })}
+                tone="quiet"
+                className="inline-form"
+              />
             </li>
           ))}
         </ul>

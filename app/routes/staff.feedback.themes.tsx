@@ -12,6 +12,7 @@ import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
 import { Field, FormAlert, SelectField } from "~/components/forms";
 import { readFeedbackListForm } from "~/feedback/list-form.server";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "themesLink");
@@ -77,15 +78,7 @@ export default function Themes() {
       <div className="table-wrap">
         <table className="responsive">
           <caption className="visually-hidden">{t.themesTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.themeName}</th>
-              <th scope="col">{t.themeCount}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.archive}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[t.themeName, t.themeCount]} action={t.archive} />
           <tbody>
             {themes.map((th) => (
               <tr key={th.id}>

@@ -14,6 +14,7 @@ import { programs as programStrings } from "~/i18n/strings/programs";
 import { useStrings } from "~/i18n/use-strings";
 import { addProgram, listProgramsForAdmin } from "~/models/program.server";
 import { addProgramSchema } from "~/programs/program-form";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const meta = pageTitle(programStrings, "listTitle");
 
@@ -54,13 +55,7 @@ export default function Programs() {
       <div className="table-wrap">
         <table className="responsive">
           <caption className="visually-hidden">{t.listTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.colName}</th>
-              <th scope="col">{t.colStatus}</th>
-              <th scope="col">{t.colUse}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[t.colName, t.colStatus, t.colUse]} />
           <tbody>
             {programs.map((p) => {
               const words = describeUse(p.use);

@@ -3,12 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
 import { rolesFor } from "~/auth/capabilities";
-import { clientAddress } from "~/http/context";
 import { QuoteStatusTag, formatWhen, ThemeChoices } from "~/components/feedback-ui";
-import { requireForm } from "~/http/body.server";
 import { notFound } from "~/http/errors.server";
 import { format } from "~/i18n/define";
-import { localeFromRequest } from "~/i18n/locale";
 import { feedbackStaff } from "~/i18n/strings/feedback";
 import { quoteIntent } from "~/feedback/quote-intents.server";
 import { useStrings } from "~/i18n/use-strings";
@@ -18,6 +15,7 @@ import { getQuote } from "~/models/quote.server";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
 import { Field, FormAlert, IntentForm, SelectField, TextareaField, fieldProps } from "~/components/forms";
+import { feedbackIntentRequest } from "~/feedback/intent-request.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "pageQuote");
@@ -41,15 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Save, approve or reject: app/feedback/quote-intents.server.ts. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, { roles: rolesFor("quotes") });
-  const form = await requireForm(request, { maxBytes: 64 * 1024 });
-  return quoteIntent(form, {
-    id: parseId(params.id),
-    viewer: staff,
-    ip: clientAddress(context),
-    t: feedbackStaff[localeFromRequest(request)],
-  });
+export async function action(args: ActionFunctionArgs) {
+  const { form, ctx } = await feedbackIntentRequest(args, "quotes");
+  return quoteIntent(form, ctx);
 }
 
 export default function QuotePage() {

@@ -11,6 +11,7 @@ import { reports as strings } from "~/i18n/strings/reports";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/reports.css";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(strings, "versionsTitle");
@@ -52,14 +53,7 @@ export default function ReportVersions() {
       <div className="table-wrap">
         <table className="responsive">
           <caption className="visually-hidden">{t.versionsTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.colVersion}</th>
-              <th scope="col">{t.colAction}</th>
-              <th scope="col">{t.colWho}</th>
-              <th scope="col">{t.colWhen}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[t.colVersion, t.colAction, t.colWho, t.colWhen]} />
           <tbody>
             {versions.map((v) => (
               <tr key={v.version}>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { clientAddress } from "~/http/context";
 import { parseId } from "~/http/params";
 import { requireStaff } from "~/auth/guards.server";
@@ -19,6 +19,7 @@ import { staff as staffStrings } from "~/i18n/strings/staff";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
 import { FormAlert, IntentForm } from "~/components/forms";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const meta = pageTitle(staffStrings, "pageEditUser");
 
@@ -138,18 +139,10 @@ export default function EditUser() {
           <div className="table-wrap">
             <table className="responsive">
               <caption className="visually-hidden">{s.sessionsTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.sessionStarted}</th>
-                  <th scope="col">{s.sessionLastSeen}</th>
-                  <th scope="col">{s.sessionEnds}</th>
-                  <th scope="col">{s.sessionDevice}</th>
-                  <th scope="col">{s.sessionAddress}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{s.sessionEnd}</span>
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[s.sessionStarted, s.sessionLastSeen, s.sessionEnds, s.sessionDevice, s.sessionAddress]}
+                action={s.sessionEnd}
+              />
               <tbody>
                 {sessions.map((session) => (
                   <tr key={session.id}>
@@ -159,29 +152,20 @@ export default function EditUser() {
                     <td data-label={s.sessionDevice}>{session.browser ?? s.sessionUnknownDevice}</td>
                     <td data-label={s.sessionAddress}>{session.ip ?? "–"}</td>
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="sessionId" value={session.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="end-session"
-                          className="button button--secondary"
-                          aria-label={format(s.sessionEndLabel, { started: formatStockholmTime(session.createdAt) })}
-                        >
-                          {s.sessionEnd}
-                        </button>
-                      </Form>
+                      <IntentForm
+                        intent="end-session"
+                        hidden={{ sessionId: session.id }}
+                        submit={s.sessionEnd}
+                        label={format(s.sessionEndLabel, { started: formatStockholmTime(session.createdAt) })}
+                        tone="secondary"
+                      />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Form method="post">
-            <button type="submit" name="intent" value="end-all-sessions" className="button button--secondary">
-              {s.sessionEndAll}
-            </button>
-          </Form>
+          <IntentForm intent="end-all-sessions" submit={s.sessionEndAll} tone="secondary" />
         </>
       )}
     </div>

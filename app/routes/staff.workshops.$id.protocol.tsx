@@ -9,6 +9,7 @@ import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/workshops.css";
 import { pageTitle } from "~/i18n/meta";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(workshopStaff, "pageProtocol", { appName: false });
@@ -73,12 +74,7 @@ export default function Protocol() {
             {t[`target_${v.target}`]} · {v.dots} {t.dotsCount.toLowerCase()} ·{" "}
             {format(t.voters, { n: v.voters === null ? t.fewerThanFive : v.voters })}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.item}</th>
-              <th scope="col">{t.dotsCount}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[t.item, t.dotsCount]} />
           <tbody>
             {v.items.map((item, j) => (
               <tr key={j}>
@@ -96,15 +92,7 @@ export default function Protocol() {
         <div className="table-wrap">
           <table className="responsive">
             <caption className="visually-hidden">{t.protocolActionPlan}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.proposalTitle}</th>
-                <th scope="col">{t.proposalWhat}</th>
-                <th scope="col">{t.proposalWho}</th>
-                <th scope="col">{t.proposalDue}</th>
-                <th scope="col">{t.status}</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[t.proposalTitle, t.proposalWhat, t.proposalWho, t.proposalDue, t.status]} />
             <tbody>
               {p.actionPlan.map((a, i) => (
                 <tr key={i}>

@@ -5,7 +5,7 @@ import { isSmallCount } from "~/privacy/small-counts";
 import { clientAddress } from "~/http/context";
 import { requireForm } from "~/http/body.server";
 import { DotForm } from "~/components/dot-form";
-import { ChoiceGroup, Field, FormAlert, labelledOptions } from "~/components/forms";
+import { ChoiceGroup, FormAlert, labelledOptions, NumberField } from "~/components/forms";
 import { listPaperParticipants } from "~/models/workshop-participant.server";
 import { ballotFor, countVoters, getOpenVoting, listVotings, votingResults } from "~/models/workshop-vote.server";
 import { requireStaffWorkshop } from "~/workshops/staff.server";
@@ -16,6 +16,7 @@ import { workshopStaff } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import styles from "~/styles/workshops.css";
 import { pageTitle } from "~/i18n/meta";
+import { ColumnHeads } from "~/components/table-heads";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(workshopStaff, "pageVoting", { appName: false });
@@ -95,15 +96,7 @@ export default function WorkshopVoting() {
             options={labelledOptions(VOTING_TARGETS, (target) => t[`target_${target}`])}
             defaultValue={workshop.phase === "kritik" ? "critique_themes" : "fantasy_notes"}
           />
-          <Field
-            label={t.votingDots}
-            name="dots"
-            type="number"
-            min={1}
-            max={MAX_DOTS}
-            defaultValue={DEFAULT_DOTS}
-            inputMode="numeric"
-          />
+          <NumberField label={t.votingDots} name="dots" min={1} max={MAX_DOTS} defaultValue={DEFAULT_DOTS} />
           <button type="submit" className="button">
             {t.openVoting}
           </button>
@@ -180,12 +173,7 @@ export default function WorkshopVoting() {
                 })}{" "}
                 · {format(t.voters, { n: isSmallCount(voters) ? t.fewerThanFive : voters })}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.item}</th>
-                  <th scope="col">{t.dotsCount}</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={[t.item, t.dotsCount]} />
               <tbody>
                 {items.map((i) => (
                   <tr key={`${i.type}:${i.id}`}>

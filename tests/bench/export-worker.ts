@@ -116,6 +116,7 @@ if (mode === "prepare") {
       mainThreadCpuSeconds: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore,
       cpuByThread: threads,
       zipBytes: built.bytes,
+      timings: built.timings,
       suppressedCells: built.summary.suppressedCells,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       sampledPeakRssBytes: peak,

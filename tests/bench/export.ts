@@ -95,6 +95,7 @@ interface WorkerRun {
   zipBytes: number;
   suppressedCells: number;
   maxRssBytes: number;
+  timings: { toFirstRows: number; rows: number; waitedForRows: number; finish: number };
 }
 
 /** The first quartile, the median and the third quartile (linear between the nearest values). */
@@ -148,6 +149,8 @@ export async function benchExport(sizes = [100_000, 1_000_000]) {
         loads.push(os.loadavg()[0]);
       }
       const ratios = runs.map((x, i) => base[i].seconds / x.seconds);
+      const ms = (pick: (t: WorkerRun["timings"]) => number) =>
+        Math.round(quartiles(runs.map((x) => pick(x.timings)))[1]);
       const cpuRatios = runs.map((x, i) => base[i].cpuSeconds / x.cpuSeconds);
       const [q1, median, q3] = quartiles(ratios);
       const [cpuQ1, cpuMedian, cpuQ3] = quartiles(cpuRatios);
@@ -159,13 +162,17 @@ export async function benchExport(sizes = [100_000, 1_000_000]) {
       const f2 = (x: number) => x.toFixed(2);
       lines.push(
         `${size.toLocaleString("sv-SE")} responses, ${rounds} rounds, load average ${loads.map((l) => l.toFixed(1)).join(" → ")} on ${os.cpus().length} cores:`,
-        `  ratio export / sqlite3 -csv (rows per second): median ${f2(median)}× (quartiles ${f2(q1)}–${f2(q3)}, best ${f2(Math.max(...ratios))}; goal ≥ 0.5×); rounds ${ratios.map(f2).join(", ")}`,
+        `  ratio export / sqlite3 -csv (rows per second): median ${f2(median)}× (quartiles ${f2(q1)}–${f2(q3)}, best ${f2(Math.max(...ratios))}; goal ≥ 0.5×)`,
+        `  rounds (ratio at the 1-minute load after the round): ${ratios.map((r, i) => `${f2(r)}× at ${loads[i + 1].toFixed(1)}`).join(", ")}`,
         `  export ${f2(quartiles(seconds)[1])} s median (${Math.round(size / quartiles(seconds)[1]).toLocaleString("sv-SE")} rows/s, ZIP ${mb(runs[0].zipBytes)}, ${runs[0].suppressedCells} cells suppressed); ` +
           `sqlite3 -csv ${f2(quartiles(baseSeconds)[1])} s median (${Math.round(size / quartiles(baseSeconds)[1]).toLocaleString("sv-SE")} rows/s)`,
         `  CPU time (all threads): export ${f2(quartiles(runs.map((x) => x.cpuSeconds))[1])} s median` +
           (mainCpu.length > 0 ? ` (main thread ${f2(quartiles(mainCpu)[1])} s)` : "") +
           `, sqlite3 ${f2(quartiles(base.map((b) => b.cpuSeconds))[1])} s → ratio median ${f2(cpuMedian)}× (quartiles ${f2(cpuQ1)}–${f2(cpuQ3)}; less swayed by others' load than wall time)`,
-        `  peak RSS ${mb(maxRssBytes)} (goal ≤ 300 MB)`,
+        `  peak RSS ${mb(maxRssBytes)} (goal ≤ 300 MB; the whole export process, its threads included)`,
+        `  where the export's time went (medians): ${ms((t) => t.toFirstRows)} ms to the first rows (survey versions, layout, first read), ` +
+          `${ms((t) => t.rows)} ms of rows (${ms((t) => t.waitedForRows)} ms of it waiting for SQLite), ` +
+          `${ms((t) => t.finish)} ms to finish (plan, held rows, small files, ZIP)`,
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import {
   PHONE,
   baseUrl,
@@ -112,6 +112,27 @@ for (const [size, viewport] of [
       // The demo has visits that Tuesday: their activities carry the "registrerad" badge before anything is saved.
       expect(await page.getByText("registrerad", { exact: true }).count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page, `register, chosen day (${size})`);
+      await context.close();
+    });
+
+    it("shows the chosen day's registrations when the date was changed before the page's scripts took over", async () => {
+      const { context, page } = await signedInPage("coordinator@demo.local", viewport);
+      // A slow phone: the page is shown and its scripts have not come yet. They are held until the date is changed.
+      const held: Route[] = [];
+      let holding = true;
+      await page.route("**/build/**/*.js", (route) => (holding ? void held.push(route) : route.continue()));
+      await page.goto("/staff/attendance", { waitUntil: "commit" });
+      await page.getByLabel("Datum").fill(DAY);
+      expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
+      expect(await page.getByRole("heading", { name: `Registrerat ${DAY}` }).count()).toBe(0);
+      holding = false;
+      await Promise.all(held.map((route) => route.continue()));
+      await hydrated(page);
+      // The list follows the field, not the day the page was first sent with.
+      await expect.poll(() => page.getByRole("heading", { name: `Registrerat ${DAY}` }).count()).toBe(1);
+      expect(await page.getByLabel("Datum").inputValue()).toBe(DAY);
+      expect(new URL(page.url()).searchParams.get("date")).toBe(DAY);
+      expect(await page.getByText("registrerad", { exact: true }).count()).toBeGreaterThan(0);
       await context.close();
     });
   });

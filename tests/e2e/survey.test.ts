@@ -26,6 +26,7 @@ import {
   storedKeys,
 } from "../support/survey-participant";
 import { expectReadableContrast } from "../support/contrast";
+import { TABLET, answerAndSendWithoutConnection, tabletSendingFromItsPages } from "../support/kiosk-tablet";
 import { e2eDb } from "../support/e2e-database";
 import { E2E_SESSION_SECRET } from "../support/e2e-global-setup";
 import { todayInStockholm } from "~/outcomes/calendar";
@@ -33,10 +34,6 @@ import { startedToken } from "~/surveys/started-token.server";
 import { KIOSK_THANKS_MS } from "~/components/survey/use-kiosk-idle";
 
 setUpBrowser();
-
-const TABLET = { width: 800, height: 1280 };
-/** What a shared tablet says when the answers wait on it for a connection. */
-const KIOSK_OFFLINE_SAVED = "Svaren är sparade här på surfplattan";
 
 /**
  * An init script: holds the page data Remix streams into the page (`__remixContext.stream`) until the test calls
@@ -581,12 +578,7 @@ describe("kiosk mode on the shared tablet", () => {
   it("still sends a person's finished answers that waited for a connection when the next person starts", async () => {
     const before = (await responsesFor("DEMO")).length;
     // The pages send the outbox themselves here (no service worker), so the test holds every send.
-    const context = await browser.newContext({
-      viewport: TABLET,
-      locale: "sv-SE",
-      baseURL: baseUrl(),
-      serviceWorkers: "block",
-    });
+    const context = await tabletSendingFromItsPages();
     const sends: Route[] = [];
     let connected = false;
     await context.route(/\/s\/DEMO$/, (route) => {
@@ -596,10 +588,8 @@ describe("kiosk mode on the shared tablet", () => {
     });
     const page = await open(context, "/s/DEMO?kiosk=1");
     await hydrated(page);
-    await answerAll(page);
     // The connection is gone when the person sends: the answers wait on the tablet.
-    await page.getByRole("button", { name: SEND }).click();
-    await page.getByRole("heading", { name: KIOSK_OFFLINE_SAVED }).waitFor();
+    await answerAndSendWithoutConnection(page);
     const outbox = () => page.evaluate(() => JSON.parse(localStorage.getItem("deltagarrost:outbox") ?? "[]").length);
     expect(await outbox()).toBe(1);
     // The tablet starts afresh for the next person (here as staff reload it); the connection is back.
@@ -624,12 +614,7 @@ describe("kiosk mode on the shared tablet", () => {
   it("starts the next person without a connection, and sends both people's answers when it returns", async () => {
     const before = (await responsesFor("DEMO")).length;
     // The pages send the outbox themselves here (no service worker): the test sees what the page does.
-    const context = await browser.newContext({
-      viewport: TABLET,
-      locale: "sv-SE",
-      baseURL: baseUrl(),
-      serviceWorkers: "block",
-    });
+    const context = await tabletSendingFromItsPages();
     const page = await context.newPage();
     await page.clock.install();
     const foresight = page.waitForResponse((r) => r.url().endsWith("/s/DEMO/framat"));
@@ -639,10 +624,8 @@ describe("kiosk mode on the shared tablet", () => {
     // What lies ahead has come (fetched once after the page loaded); then the connection goes.
     expect((await foresight).ok()).toBe(true);
     await context.setOffline(true);
-    await answerAll(page);
-    await page.getByRole("button", { name: SEND }).click();
     // The tablet says where the answers are, in words for a tablet, and that the next person can start.
-    await page.getByRole("heading", { name: KIOSK_OFFLINE_SAVED }).waitFor();
+    await answerAndSendWithoutConnection(page);
     expect(await page.getByText("Nästa person kan börja.", { exact: false }).count()).toBe(1);
     expect(await page.getByText(/telefon/).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Starta om nu" }).count()).toBe(1);
@@ -663,9 +646,7 @@ describe("kiosk mode on the shared tablet", () => {
     expect(await page.getByRole("button", { name: "Tillbaka" }).count()).toBe(0);
     expect(await page.content()).not.toContain("Mer yoga, tack!");
     // The next person answers to the end and sends, still without a connection.
-    await answerAll(page);
-    await page.getByRole("button", { name: SEND }).click();
-    await page.getByRole("heading", { name: KIOSK_OFFLINE_SAVED }).waitFor();
+    await answerAndSendWithoutConnection(page);
     const waiting = await page.evaluate(() =>
       JSON.parse(localStorage.getItem("deltagarrost:outbox") ?? "[]").map((e: { body: { id: string } }) => e.body.id),
     );

@@ -1,6 +1,24 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Choice, ChoiceGroup, Field, FormAlert, HintedButton, SelectField, labelledOptions } from "~/components/forms";
+import {
+  Choice,
+  ChoiceGroup,
+  Field,
+  FormAlert,
+  HintedButton,
+  NumberField,
+  PinField,
+  SelectField,
+  labelledOptions,
+} from "~/components/forms";
+import { ColumnHeads, NumCell } from "~/components/table-heads";
+
+/** Records with an id and a name, as the pickers get them. */
+const PROGRAMMES = [
+  { id: 1, name: "Bostad Först" },
+  { id: 2, name: "Mallis" },
+  { id: 3, name: "Stadsdel" },
+];
 
 describe("the form toolkit", () => {
   it("describes a group of choices by its hint and error, and marks nothing invalid without an error", () => {
@@ -49,10 +67,7 @@ describe("the form toolkit", () => {
         label="Program"
         name="programId"
         empty="Alla program"
-        options={[
-          { id: 1, name: "Bostad Först" },
-          { id: 2, name: "Mallis" },
-        ]}
+        options={PROGRAMMES.slice(0, 2)}
         defaultValue="2"
       >
         <option value="none">Inget program</option>
@@ -83,16 +98,7 @@ describe("the form toolkit", () => {
     expect(radios).toContain('<input type="radio" name="mode" value="a"/>a');
     expect(radios).toContain('<input type="radio" name="mode" checked="" value="b"/>b');
     const boxes = renderToStaticMarkup(
-      <ChoiceGroup
-        legend="Program"
-        name="programIds"
-        options={[
-          { id: 1, name: "Bostad Först" },
-          { id: 2, name: "Mallis" },
-          { id: 3, name: "Stadsdel" },
-        ]}
-        defaultValue={[1, "3"]}
-      />,
+      <ChoiceGroup legend="Program" name="programIds" options={PROGRAMMES} defaultValue={[1, "3"]} />,
     );
     expect(boxes.match(/checked=""/g)).toHaveLength(2);
     expect(boxes).toContain('<input type="checkbox" name="programIds" value="2"/>Mallis');
@@ -124,5 +130,46 @@ describe("the form toolkit", () => {
         '<input type="date" name="date" id="date" aria-invalid="true" aria-describedby="date-error"/>' +
         '<button type="submit">Visa</button></div>',
     );
+  });
+
+  it.each([
+    {
+      what: "a whole number brings up the number keys",
+      field: <NumberField label="År" name="years" min={1} max={10} defaultValue="3" />,
+      input: '<input type="number" inputMode="numeric" name="years" min="1" max="10" id="years" value="3"/>',
+    },
+    {
+      what: "a PIN is hidden as it is typed, on the number keys",
+      field: <PinField label="Kod" name="pin" autoComplete="off" errorIn="pin-error" />,
+      input:
+        '<input type="password" inputMode="numeric" name="pin" autoComplete="off" id="pin" aria-invalid="true" ' +
+        'aria-describedby="pin-error"/>',
+    },
+  ])("$what", ({ field, input }) => {
+    expect(renderToStaticMarkup(field)).toContain(input);
+  });
+
+  it("heads a table's columns: plain ones, then counts right-aligned, then a button column said only to a reader", () => {
+    const head = renderToStaticMarkup(
+      <table>
+        <ColumnHeads columns={["Datum", { label: "Period", whole: true }]} numeric={["Besök"]} action="Avsluta" />
+      </table>,
+    );
+    expect(head).toBe(
+      "<table><thead><tr>" +
+        '<th scope="col">Datum</th><th scope="col" class="cell--whole">Period</th><th scope="col" class="num">Besök</th>' +
+        '<th scope="col"><span class="visually-hidden">Avsluta</span></th>' +
+        "</tr></thead></table>",
+    );
+    const cell = renderToStaticMarkup(
+      <table>
+        <tbody>
+          <tr>
+            <NumCell label="Besök">12</NumCell>
+          </tr>
+        </tbody>
+      </table>,
+    );
+    expect(cell).toContain('<td class="num" data-label="Besök">12</td>');
   });
 });

@@ -2,6 +2,7 @@ import type { StatsSelection } from "~/activities/attendance-statistics.server";
 import { AttendanceChart } from "~/components/attendance-chart.client";
 import { PALETTE } from "~/components/chart-colors";
 import { CountCell, TableWrap } from "~/components/count-table";
+import { ColumnHeads } from "~/components/table-heads";
 import { format } from "~/i18n/define";
 import { PUBLISHED_GENDERS, protectedLabel, protectedShare } from "~/privacy/small-counts";
 import { ChartBox } from "./chart-box";
@@ -57,23 +58,7 @@ export function EnrolmentSection({ stats, protection, selection }: StatsSectionP
           <TableWrap label={t.reachTitle}>
             <table className="stats-table">
               <caption>{t.reachTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.gender}</th>
-                  <th scope="col" className="num">
-                    {t.enrolled}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.enrolledShare}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.visits}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.visitsShare}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={[t.gender]} numeric={[t.enrolled, t.enrolledShare, t.visits, t.visitsShare]} />
               <tbody>
                 {PUBLISHED_GENDERS.map((g, i) => {
                   const enrolledCell = protection.enrolled.cells[i];

@@ -1,6 +1,7 @@
 import { AttendanceChart } from "~/components/attendance-chart.client";
 import { PALETTE } from "~/components/chart-colors";
 import { CountCell, TableWrap } from "~/components/count-table";
+import { ColumnHeads } from "~/components/table-heads";
 import { genderColumns } from "~/outcomes/attendance-stats";
 import { PUBLISHED_GENDERS, protectedShare } from "~/privacy/small-counts";
 import { ChartBox } from "./chart-box";
@@ -24,17 +25,7 @@ export function GenderSection({ stats, protection }: StatsSectionProps) {
       <TableWrap label={t.byGender}>
         <table className="stats-table">
           <caption>{t.byGender}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.gender}</th>
-              <th scope="col" className="num">
-                {t.visits}
-              </th>
-              <th scope="col" className="num">
-                {t.share}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[t.gender]} numeric={[t.visits, t.share]} />
           <tbody>
             {PUBLISHED_GENDERS.map((g, i) => {
               const cell = protection.byGender.cells[i];

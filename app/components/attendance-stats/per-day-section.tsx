@@ -1,6 +1,7 @@
 import { AttendanceChart } from "~/components/attendance-chart.client";
 import { PALETTE } from "~/components/chart-colors";
 import { TableWrap } from "~/components/count-table";
+import { ColumnHeads, NumCell } from "~/components/table-heads";
 import { format } from "~/i18n/define";
 import type { AttendanceStats } from "~/outcomes/attendance-stats";
 import { ChartBox } from "./chart-box";
@@ -36,36 +37,13 @@ export function PerDaySection({ perDay }: { perDay: AttendanceStats["perDay"] })
           <TableWrap label={t.perDay}>
             <table className="stats-table">
               <caption>{t.perDay}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t.min}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.median}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.max}
-                  </th>
-                  <th scope="col" className="num">
-                    {t.openingDays}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads numeric={[t.min, t.median, t.max, t.openingDays]} />
               <tbody>
                 <tr>
-                  <td className="num" data-label={t.min}>
-                    {perDay.min}
-                  </td>
-                  <td className="num" data-label={t.median}>
-                    {num(perDay.median)}
-                  </td>
-                  <td className="num" data-label={t.max}>
-                    {perDay.max}
-                  </td>
-                  <td className="num" data-label={t.openingDays}>
-                    {perDay.openingDays}
-                  </td>
+                  <NumCell label={t.min}>{perDay.min}</NumCell>
+                  <NumCell label={t.median}>{num(perDay.median)}</NumCell>
+                  <NumCell label={t.max}>{perDay.max}</NumCell>
+                  <NumCell label={t.openingDays}>{perDay.openingDays}</NumCell>
                 </tr>
               </tbody>
             </table>

@@ -82,13 +82,7 @@ export function ItemText({ item, raw }: { item: Item; raw: FeedbackItemResult["r
           ) : null}
         </section>
       ) : (
-        <IntentForm
-          intent="read-raw"
-          hint={t.showRawHint}
-          hintClassName="hint muted"
-          submit={t.showRaw}
-          tone="secondary"
-        />
+        <AsideAction intent="read-raw" hint={t.showRawHint} submit={t.showRaw} />
       )}
     </>
   );
@@ -108,14 +102,13 @@ export function QuoteSection({ item }: { item: Item }) {
           <QuoteStatusTag status={item.quote.status} t={t} />
         </p>
       ) : (
-        <IntentForm
-          intent="quote"
-          hint={t.makeQuoteHint}
-          hintClassName="hint muted"
-          submit={t.makeQuote}
-          tone="secondary"
-        />
+        <AsideAction intent="quote" hint={t.makeQuoteHint} submit={t.makeQuote} />
       )}
     </section>
   );
+}
+
+/** An action beside the item's text (read the raw text, make a quote): a quiet button under a muted line. */
+function AsideAction({ intent, hint, submit }: { intent: string; hint: string; submit: string }) {
+  return <IntentForm intent={intent} hint={hint} hintClassName="hint muted" submit={submit} tone="secondary" />;
 }

@@ -35,6 +35,29 @@ function Message({
   );
 }
 
+/** A message's button: it acts on the page (start afresh, try again, go on) and sends no form. */
+function MessageButton({
+  onClick,
+  secondary = false,
+  block = false,
+  big = false,
+  children,
+}: {
+  onClick: () => void;
+  secondary?: boolean;
+  /** As wide as the message. */
+  block?: boolean;
+  big?: boolean;
+  children: React.ReactNode;
+}) {
+  const modifiers = [secondary && "button--secondary", block && "button--block", big && "button--big"];
+  return (
+    <button type="button" className={["button", ...modifiers].filter(Boolean).join(" ")} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
 export function SendingMessage() {
   const t = useStrings(surveyStrings);
   return <Message id="sending" title={t.sending} status />;
@@ -55,14 +78,10 @@ export function OfflineMessage({
     <Message id="offline" title={kiosk ? t.offlineTitleKiosk : t.offlineTitle} tone="calm" status>
       <p>{kiosk ? t.offlineTextKiosk : t.offlineText}</p>
       <div className="actions">
-        {kiosk ? (
-          <button type="button" className="button" onClick={onRestart}>
-            {t.thanksKioskNow}
-          </button>
-        ) : null}
-        <button type="button" className="button button--secondary" onClick={onRetry}>
+        {kiosk ? <MessageButton onClick={onRestart}>{t.thanksKioskNow}</MessageButton> : null}
+        <MessageButton onClick={onRetry} secondary>
           {t.offlineRetry}
-        </button>
+        </MessageButton>
       </div>
     </Message>
   );
@@ -76,9 +95,7 @@ export function ThanksMessage({ kiosk, onRestart }: { kiosk: boolean; onRestart:
       {kiosk ? (
         <>
           <p>{t.thanksKiosk}</p>
-          <button type="button" className="button" onClick={onRestart}>
-            {t.thanksKioskNow}
-          </button>
+          <MessageButton onClick={onRestart}>{t.thanksKioskNow}</MessageButton>
         </>
       ) : (
         <ul className="link-list">
@@ -129,12 +146,12 @@ export function ResumeOffer({ onContinue, onRestart }: { onContinue: () => void;
     <Message id="resume" title={t.resumeTitle}>
       <p>{t.resumeText}</p>
       <div className="actions actions--stacked">
-        <button type="button" className="button button--block button--big" onClick={onContinue}>
+        <MessageButton onClick={onContinue} block big>
           {t.resumeContinue}
-        </button>
-        <button type="button" className="button button--secondary button--block" onClick={onRestart}>
+        </MessageButton>
+        <MessageButton onClick={onRestart} secondary block>
           {t.resumeRestart}
-        </button>
+        </MessageButton>
       </div>
     </Message>
   );
@@ -145,9 +162,7 @@ export function NoConnectionMessage({ kiosk, onRetry }: { kiosk: boolean; onRetr
   return (
     <Message id="no-connection" title={t.noConnectionTitle} tone="calm" status>
       <p>{kiosk ? t.noConnectionTextKiosk : t.noConnectionText}</p>
-      <button type="button" className="button" onClick={onRetry}>
-        {t.tryAgain}
-      </button>
+      <MessageButton onClick={onRetry}>{t.tryAgain}</MessageButton>
     </Message>
   );
 }
