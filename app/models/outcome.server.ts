@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { db } from "~/db.server";
+import type { BreakdownKind } from "~/outcomes/breakdowns";
 
 /**
  * The SQL behind the outcome figures: GROUP BY over `response_answers` joined to `responses`, never loading
@@ -31,6 +32,8 @@ export interface ValueCount {
   group: string | null;
   /** Split by `axes`: the raw value of every axis. */
   groups?: GroupValues | null;
+  /** A marginal count (the stored sums of a split page): see `Grouped.onlyAxis` in app/outcomes/figures.ts. */
+  onlyAxis?: BreakdownKind | "whole" | null;
   question: string;
   value: string;
   n: number;
@@ -41,6 +44,8 @@ export interface RespondentCount {
   group: string | null;
   /** Split by `axes`: the raw value of every axis. */
   groups?: GroupValues | null;
+  /** A marginal count (the stored sums of a split page): see `Grouped.onlyAxis` in app/outcomes/figures.ts. */
+  onlyAxis?: BreakdownKind | "whole" | null;
   question: string;
   n: number;
 }
@@ -50,6 +55,8 @@ export interface ScoreCount {
   group: string | null;
   /** Split by `axes`: the raw value of every axis. */
   groups?: GroupValues | null;
+  /** A marginal count (the stored sums of a split page): see `Grouped.onlyAxis` in app/outcomes/figures.ts. */
+  onlyAxis?: BreakdownKind | "whole" | null;
   /** The number of items answered; only `items` of them are scored. */
   answered: number;
   /** The sum of the answered items. */

@@ -160,6 +160,12 @@ export interface Axis {
 export interface Grouped {
   group?: string | null;
   groups?: Partial<Record<BreakdownKind, string | null>> | null;
+  /**
+   * A marginal count (a split page's stored sums come one axis at a time, decision 0051): it counts toward the whole
+   * wave only (`"whole"`), or only toward its group on that one axis (its raw value in `groups`). Absent: the count
+   * belongs to the whole wave and to its group on every axis.
+   */
+  onlyAxis?: BreakdownKind | "whole" | null;
 }
 
 export interface FigureInputs {
@@ -216,7 +222,23 @@ function axesOf(input: FigureInputs): Axis[] {
 /** A group's key in the publication: named by its axis, since two axes' "other" groups are not the same people. */
 export const groupKeyOf = (kind: BreakdownKind, group: string) => `${kind}:${group}`;
 
-function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
+/** Count rows by question, so each measure walks its own rows only (a split page has thousands of them). */
+interface CountsByQuestion {
+  values: Map<string, FigureInputs["valueCounts"]>;
+  respondents: Map<string, FigureInputs["respondentCounts"]>;
+}
+
+function byQuestion<T extends { question: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.question);
+    if (list) list.push(r);
+    else out.set(r.question, [r]);
+  }
+  return out;
+}
+
+function rawRows(input: FigureInputs, m: MeasureInput, counts: CountsByQuestion): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
   const row = (campaignId: number, group: string) => {
     const key = `${campaignId}|${group}`;
@@ -227,6 +249,11 @@ function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
   const axes = axesOf(input);
   const names = new Set(m.questions.map((q) => q.name));
   const targets = (campaignId: number, c: Grouped) => {
+    if (c.onlyAxis === "whole") return [row(campaignId, ALL)];
+    if (c.onlyAxis) {
+      const axis = axes.find((a) => a.kind === c.onlyAxis);
+      return axis ? [row(campaignId, groupKeyOf(axis.kind, groupOf(axis.kind, c.groups?.[axis.kind] ?? null)))] : [];
+    }
     const found = [row(campaignId, ALL)];
     for (const axis of axes) {
       const raw = c.groups ? (c.groups[axis.kind] ?? null) : axes.length === 1 ? (c.group ?? null) : undefined;
@@ -252,15 +279,13 @@ function rawRows(input: FigureInputs, m: MeasureInput): Map<string, RawRow> {
     }
     return rows;
   }
-  for (const c of input.valueCounts) {
-    if (!names.has(c.question)) continue;
-    for (const r of targets(c.campaignId, c)) add(r.counts as Map<string, number>, c.value, c.n);
-  }
+  for (const name of names)
+    for (const c of counts.values.get(name) ?? [])
+      for (const r of targets(c.campaignId, c)) add(r.counts as Map<string, number>, c.value, c.n);
   if (m.measure.kind === "choices") {
-    for (const c of input.respondentCounts) {
-      if (!names.has(c.question)) continue;
-      for (const r of targets(c.campaignId, c)) r.respondents += c.n;
-    }
+    for (const name of names)
+      for (const c of counts.respondents.get(name) ?? [])
+        for (const r of targets(c.campaignId, c)) r.respondents += c.n;
   } else {
     for (const r of rows.values()) r.respondents = [...r.counts.values()].reduce((a, b) => a + b, 0);
   }
@@ -434,6 +459,8 @@ function givesAway(out: ProtectedPublication): boolean {
       .filter((f) => isSmallCount(f.value))
       .map((f) => f.key),
   );
+  // No count of 1–4 anywhere (a large wave): nothing a reader works out can be one.
+  if (small.size === 0) return false;
   return [...derivedFigures(out.all(), out.equations(), { linearPrograms: true })].some((k) => small.has(k));
 }
 
@@ -680,8 +707,12 @@ export function computeOutcomeFigures(input: FigureInputs): {
   responses: Map<number, PublishedCount>;
   publication: OutcomePublication;
 } {
+  const counts: CountsByQuestion = {
+    values: byQuestion(input.valueCounts),
+    respondents: byQuestion(input.respondentCounts),
+  };
   const prepared: Prepared[] = input.measures.map((m) => {
-    const rows = rawRows(input, m);
+    const rows = rawRows(input, m, counts);
     const categories = categoriesOf(m, rows);
     const positiveValues =
       m.measure.kind === "scale_sum"

@@ -8,6 +8,7 @@ import {
   type OutcomeCounts,
 } from "~/models/outcome-counts.server";
 import { insertResponses, type AnswerRow, type NewResponse } from "~/models/response.server";
+import type { GroupValues } from "~/models/outcome.server";
 import { currentSurvey } from "~/surveys/registry.server";
 import { makePrograms, resetDatabase } from "../support/fixtures";
 import { makeCampaign } from "../support/surveys";
@@ -40,14 +41,44 @@ const VIEWS: [boolean, string | null][] = [
   [true, "fot"],
 ];
 
-/** Every list in one order, so two results compare as sets of rows. */
+/**
+ * Every list as its margins in one order, so two results compare as sets of rows: split counts (the direct path's
+ * every combination of axes, or the stored sums' one axis at a time, decision 0051) become the whole wave's count and
+ * each axis' group counts, which is all the figures publish. Zero counts are left out (no row is no count).
+ */
 function normalised(c: OutcomeCounts) {
-  const sorted = <T>(xs: T[]) => [...xs].map((x) => JSON.stringify(x)).sort();
+  type Row = {
+    campaignId: number;
+    n: number;
+    group?: string | null;
+    groups?: GroupValues | null;
+    onlyAxis?: string | null;
+  };
+  const margins = <T extends Row>(xs: T[]) => {
+    const sums = new Map<string, number>();
+    const add = (x: T, place: unknown) => {
+      const { n, group: _group, groups: _groups, onlyAxis: _onlyAxis, ...rest } = x;
+      const key = JSON.stringify({ ...rest, place });
+      sums.set(key, (sums.get(key) ?? 0) + n);
+    };
+    for (const x of xs) {
+      if (x.onlyAxis === "whole" || (!x.onlyAxis && !x.groups)) add(x, "whole");
+      else if (x.onlyAxis) add(x, [x.onlyAxis, x.groups?.[x.onlyAxis] ?? null]);
+      else {
+        add(x, "whole");
+        for (const [axis, value] of Object.entries(x.groups!)) add(x, [axis, value]);
+      }
+    }
+    return [...sums]
+      .filter(([, n]) => n !== 0)
+      .map(([key, n]) => `${key}=${n}`)
+      .sort();
+  };
   return {
-    valueCounts: sorted(c.valueCounts),
-    respondentCounts: sorted(c.respondentCounts),
-    responseCounts: sorted(c.responseCounts),
-    scaleCounts: Object.fromEntries([...c.scaleCounts].map(([tag, rows]) => [tag, sorted(rows)])),
+    valueCounts: margins(c.valueCounts),
+    respondentCounts: margins(c.respondentCounts),
+    responseCounts: margins(c.responseCounts),
+    scaleCounts: Object.fromEntries([...c.scaleCounts].map(([tag, rows]) => [tag, margins(rows)])),
   };
 }
 
