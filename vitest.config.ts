@@ -44,8 +44,9 @@ export default defineConfig({
           pool: "forks",
           fileParallelism: false,
           globalSetup: ["tests/support/e2e-global-setup.ts"],
-          // As in the unit and integration tests: an unexpected console.error in a test fails it.
-          setupFiles: ["tests/support/console-errors.ts"],
+          // As in the unit and integration tests: an unexpected console.error in a test fails it; and an e2e file
+          // fails when the server wrote an error to stderr meanwhile (tests/support/server-errors.ts).
+          setupFiles: ["tests/support/console-errors.ts", "tests/support/e2e-server-stderr.ts"],
           // A backstop for a whole flow on a loaded machine, well above one step's budget (50 s for an action or a
           // navigation, 30 s for a poll): a stuck step then fails with its own locator and message, not as a bare
           // "test timed out". Tests wait for states (decision 0036); no budget here is a wait.

@@ -57,8 +57,9 @@ interface QuoteRow {
   activity_name: string | null;
 }
 
-function scoped(viewer: Viewer, trx: Knex = db): Knex.QueryBuilder {
-  const query = trx("quotes")
+/** Quotes with what a list shows beside each: the feedback's source and consent, the programme's and activity's names. */
+function quoteRows(trx: Knex = db): Knex.QueryBuilder {
+  return trx("quotes")
     .join("feedback", "feedback.id", "quotes.feedback_id")
     .leftJoin("programs", "programs.id", "quotes.program_id")
     .leftJoin("activities", "activities.id", "quotes.activity_id")
@@ -70,7 +71,10 @@ function scoped(viewer: Viewer, trx: Knex = db): Knex.QueryBuilder {
       "programs.name as program_name",
       "activities.name as activity_name",
     );
-  return applyProgramScope(query, "quotes.program_id", viewer);
+}
+
+function scoped(viewer: Viewer, trx: Knex = db): Knex.QueryBuilder {
+  return applyProgramScope(quoteRows(trx), "quotes.program_id", viewer);
 }
 
 /**
@@ -308,20 +312,9 @@ export async function listApprovedQuotes({
   from?: string;
   to?: string;
 }): Promise<QuoteListItem[]> {
-  const query = db("quotes")
-    .join("feedback", "feedback.id", "quotes.feedback_id")
-    .leftJoin("programs", "programs.id", "quotes.program_id")
-    .leftJoin("activities", "activities.id", "quotes.activity_id")
+  const query = quoteRows()
     .where("quotes.status", "approved")
     .whereIn("quotes.program_id", programIds.length > 0 ? programIds : [-1])
-    .select(
-      "quotes.*",
-      "feedback.source",
-      "feedback.consent_to_quote",
-      "feedback.consent_note",
-      "programs.name as program_name",
-      "activities.name as activity_name",
-    )
     .orderBy("quotes.quote_date");
   if (from) query.where("quotes.quote_date", ">=", from);
   if (to) query.where("quotes.quote_date", "<=", to);

@@ -11,20 +11,22 @@ export interface WaveImport {
   createdAt: string;
 }
 
+type ImportRow = { id: number; campaign_id: number; file_name: string; row_count: number | string; created_at: string };
+
+function toImport(row: ImportRow): WaveImport {
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    fileName: row.file_name,
+    rowCount: Number(row.row_count),
+    createdAt: row.created_at,
+  };
+}
+
 /** The import a campaign was made from, or null for a campaign people answered themselves. */
 export async function findImportOfCampaign({ campaignId }: { campaignId: number }): Promise<WaveImport | null> {
-  const row:
-    { id: number; campaign_id: number; file_name: string; row_count: number | string; created_at: string } | undefined =
-    await db("response_imports").where({ campaign_id: campaignId }).first();
-  return row
-    ? {
-        id: row.id,
-        campaignId: row.campaign_id,
-        fileName: row.file_name,
-        rowCount: Number(row.row_count),
-        createdAt: row.created_at,
-      }
-    : null;
+  const row: ImportRow | undefined = await db("response_imports").where({ campaign_id: campaignId }).first();
+  return row ? toImport(row) : null;
 }
 
 /** The earlier import of a file with this content, with the campaign it made. */
@@ -33,29 +35,11 @@ export async function findImportByHash({
 }: {
   sha256: string;
 }): Promise<(WaveImport & { campaignTitle: string }) | null> {
-  const row:
-    | {
-        id: number;
-        campaign_id: number;
-        file_name: string;
-        row_count: number | string;
-        created_at: string;
-        title: string;
-      }
-    | undefined = await db("response_imports as i")
+  const row: (ImportRow & { title: string }) | undefined = await db("response_imports as i")
     .join("campaigns as c", "c.id", "i.campaign_id")
     .where("i.file_sha256", sha256)
     .first("i.id", "i.campaign_id", "i.file_name", "i.row_count", "i.created_at", "c.title");
-  return row
-    ? {
-        id: row.id,
-        campaignId: row.campaign_id,
-        fileName: row.file_name,
-        rowCount: Number(row.row_count),
-        createdAt: row.created_at,
-        campaignTitle: row.title,
-      }
-    : null;
+  return row ? { ...toImport(row), campaignTitle: row.title } : null;
 }
 
 export class DuplicateWaveFile extends Error {}

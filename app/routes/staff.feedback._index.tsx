@@ -19,7 +19,8 @@ import { pageTitle } from "~/i18n/meta";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta = pageTitle(feedbackStaff, "inboxTitle");
 
-const PAGE_SIZE = 50;
+/** Items on one page of the inbox: at 390 px one item is ~260 px tall, so a page stays a few screens long. */
+const PAGE_SIZE = 20;
 /** The inbox's neighbours, linked beside "new note": quotes, themes and the names to hide. */
 const OTHER_PAGES = [
   { to: "/staff/quotes", label: "quotesLink" },
@@ -89,6 +90,8 @@ export default function FeedbackInbox() {
     return s ? `?${s}` : "?";
   };
   const counted = themes.filter((th) => th.count > 0);
+  const first = (query.page - 1) * pageSize;
+  const pages = Math.ceil(total / pageSize);
   return (
     <div className="page">
       <h1>{t.inboxTitle}</h1>
@@ -109,7 +112,9 @@ export default function FeedbackInbox() {
       <div className="fb-layout">
         <section aria-labelledby="fb-results">
           <p role="status" id="fb-results">
-            {format(t.shownOf, { shown: items.length, total })}
+            {items.length === 0
+              ? format(t.shownOf, { shown: 0, total })
+              : format(t.shownRange, { first: first + 1, last: first + items.length, total })}
           </p>
           {items.length === 0 ? (
             <p>{t.nothing}</p>
@@ -168,10 +173,15 @@ export default function FeedbackInbox() {
               ))}
             </ul>
           )}
-          <nav className="pager" aria-label={t.pagesNav}>
-            {query.page > 1 ? <Link to={link({ page: query.page - 1 })}>{t.previousPage}</Link> : null}
-            {query.page * pageSize < total ? <Link to={link({ page: query.page + 1 })}>{t.nextPage}</Link> : null}
-          </nav>
+          {pages > 1 ? (
+            <nav className="pager" aria-label={t.pagesNav}>
+              {query.page > 1 ? (
+                <Link to={link({ page: Math.min(query.page - 1, pages) })}>{t.previousPage}</Link>
+              ) : null}
+              <span>{format(t.pageOf, { page: query.page, pages })}</span>
+              {query.page < pages ? <Link to={link({ page: query.page + 1 })}>{t.nextPage}</Link> : null}
+            </nav>
+          ) : null}
         </section>
 
         <aside className="fb-counts" aria-labelledby="fb-counts-title">

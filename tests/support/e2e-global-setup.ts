@@ -7,6 +7,8 @@ declare module "vitest" {
     baseUrl: string;
     /** The SQLite file the e2e server uses, for tests that check what was stored. */
     e2eDatabase: string;
+    /** The e2e server's stderr as it grows: each test file fails on a line of it that is not allowed. */
+    e2eServerStderr: string;
   }
 }
 
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject) {
   const server = await startServer({ env: { SESSION_SECRET: E2E_SESSION_SECRET } });
   project.provide("baseUrl", server.baseUrl);
   project.provide("e2eDatabase", server.databaseFile);
+  project.provide("e2eServerStderr", server.stderrFile);
   return async () => {
     if (process.env.E2E_SERVER_LOG) fs.writeFileSync(process.env.E2E_SERVER_LOG, server.output());
     await server.stop();

@@ -250,6 +250,8 @@ export const feedbackStaff = defineStrings({
     errDate: "Skriv ett datum som ÅÅÅÅ-MM-DD.",
     approved: "Citatet är godkänt.",
     rejected: "Citatet är avvisat.",
+    shownRange: "Visar {first}–{last} av {total}.",
+    pageOf: "Sida {page} av {pages}",
   },
   en: {
     pageItem: "Feedback item",
@@ -421,5 +423,7 @@ export const feedbackStaff = defineStrings({
     errDate: "Enter a date as YYYY-MM-DD.",
     approved: "The quote is approved.",
     rejected: "The quote is rejected.",
+    shownRange: "Showing {first}–{last} of {total}.",
+    pageOf: "Page {page} of {pages}",
   },
 });
