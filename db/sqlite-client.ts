@@ -17,6 +17,7 @@ interface SqliteStatement {
 }
 interface SqliteConnection {
   prepare(sql: string, callback: (err: Error | null) => void): SqliteStatement;
+  exec(sql: string, callback: (err: Error | null) => void): void;
 }
 
 const prepared = new WeakMap<object, Map<string, Promise<SqliteStatement>>>();
@@ -46,6 +47,16 @@ export async function preparedAll<R>(connection: unknown, sql: string, params: r
   const statement = await statementFor(connection as SqliteConnection, sql);
   return new Promise<R[]>((resolve, reject) =>
     statement.all([...params], (err, rows) => (err ? reject(err) : resolve(rows as R[]))),
+  );
+}
+
+/**
+ * Runs a fixed script of several statements (no parameters, no results) on a raw SQLite connection in ONE trip to
+ * node-sqlite3's pool (`sqlite3_exec`). `sql` must be a fixed text: the data it works on comes from tables.
+ */
+export function execScript(connection: unknown, sql: string): Promise<void> {
+  return new Promise<void>((resolve, reject) =>
+    (connection as SqliteConnection).exec(sql, (err) => (err ? reject(err) : resolve())),
   );
 }
 

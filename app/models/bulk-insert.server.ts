@@ -13,6 +13,14 @@ const SQLITE_ROWS_PER_STATEMENT = 20_000;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const wellFormed = (v: BulkValue): BulkValue => (typeof v === "string" ? v.replace(LONE_SURROGATE, "\uFFFD") : v);
 
+/** Rows as the one JSON array SQLite reads with `jsonb_each(?)` and `value ->> i`, lone surrogates made U+FFFD. */
+export const sqliteRowsJson = (rows: readonly BulkValue[][]): string =>
+  JSON.stringify(rows.map((row) => row.map(wellFormed)));
+
+/** `value ->> 0, value ->> 1, …`: the columns of a row read from `jsonb_each`. */
+export const sqliteRowPicks = (count: number): string =>
+  Array.from({ length: count }, (_, i) => `value ->> ${i}`).join(", ");
+
 /**
  * Many rows in one statement, the same on SQLite and PostgreSQL, inside the caller's transaction. `suffix` is what
  * follows the rows (`on conflict (id) do nothing returning id`); what the statement returns is handed back.
@@ -38,9 +46,9 @@ export async function insertRows<R = unknown>(
   const into = `insert into ${table} (${columns.join(", ")})`;
   const returned: R[] = [];
   if (!isPostgres(trx as Knex)) {
-    const picks = columns.map((_, i) => `value ->> ${i}`).join(", ");
+    const picks = sqliteRowPicks(columns.length);
     for (let i = 0; i < rows.length; i += SQLITE_ROWS_PER_STATEMENT) {
-      const json = JSON.stringify(rows.slice(i, i + SQLITE_ROWS_PER_STATEMENT).map((row) => row.map(wellFormed)));
+      const json = sqliteRowsJson(rows.slice(i, i + SQLITE_ROWS_PER_STATEMENT));
       // "where true": SQLite needs it to tell an upsert's ON CONFLICT from a join's ON after a SELECT.
       const sql = `${into} select ${picks} from jsonb_each(?) where true ${suffix}`;
       if ("isTransaction" in trx && trx.isTransaction) {

@@ -74,7 +74,10 @@ export async function recordFeedback(input: FeedbackIntake, trx: Knex = db): Pro
   return { id, created: true };
 }
 
-const FEEDBACK_COLUMNS = [
+/** An item already there (same source and ref) is skipped. */
+export const FEEDBACK_ON_CONFLICT = "on conflict (source, source_ref) do nothing";
+
+export const FEEDBACK_COLUMNS = [
   "source",
   "source_ref",
   "program_id",
@@ -94,8 +97,14 @@ const FEEDBACK_COLUMNS = [
 
 /** Many items in one statement, inside the caller's transaction; items already there (same source and ref) are skipped. */
 export async function recordFeedbackMany(items: FeedbackIntake[], trx: Knex = db): Promise<void> {
+  // One statement for the batch (the survey write queue's group commit stores one item per response).
+  await insertRows(trx, "feedback", FEEDBACK_COLUMNS, feedbackRows(items), FEEDBACK_ON_CONFLICT);
+}
+
+/** The feedback table's values of `items`, in `FEEDBACK_COLUMNS` order, risk words scanned; empty texts left out. */
+export function feedbackRows(items: FeedbackIntake[]): BulkValue[][] {
   const now = nowIso();
-  const rows = items
+  return items
     .filter((i) => i.text.trim() !== "")
     .map((input): BulkValue[] => {
       const risk = detectRisk(input.text);
@@ -117,6 +126,4 @@ export async function recordFeedbackMany(items: FeedbackIntake[], trx: Knex = db
         risk.flagged ? flagReason(risk.matches) : null,
       ];
     });
-  // One statement for the batch (the survey write queue's group commit stores one item per response).
-  await insertRows(trx, "feedback", FEEDBACK_COLUMNS, rows, "on conflict (source, source_ref) do nothing");
 }

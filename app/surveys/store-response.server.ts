@@ -2,6 +2,7 @@ import { recordFeedbackMany, type FeedbackIntake } from "~/models/feedback-intak
 import { audit, type AuditInput } from "~/models/audit.server";
 import {
   insertResponses,
+  insertSubmissions,
   markPartial,
   type AnswerRow,
   type NewResponse,
@@ -69,6 +70,10 @@ async function writeBatch(items: ResponseToStore[]): Promise<("stored" | "duplic
       source: r,
     };
   });
+  // Most batches are phones' and tablets' complete answers: one script on SQLite (decision 0052). Paper entries
+  // (their audit entry) and walked-away answers (the partial mark) join the general path's transaction.
+  if (records.every((r) => !r.source.audit && !r.source.partial))
+    return insertSubmissions(records, (r) => feedbackOf((r as (typeof records)[number]).source, r.submittedAt));
   return insertResponses(records, async (inserted, trx) => {
     const feedback = (inserted as typeof records).flatMap((r) => feedbackOf(r.source, r.submittedAt));
     if (feedback.length > 0) await recordFeedbackMany(feedback, trx);
