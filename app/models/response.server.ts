@@ -267,6 +267,22 @@ const responseValues = (r: NewResponse): BulkValue[] => [
 
 const ANSWER_COLUMNS = ["response_id", "campaign_id", "question", "value_text", "value_num"];
 
+/** The answer rows of these responses, as ANSWER_COLUMNS values, in the figures' index order. */
+function answerValues(responses: NewResponse[]): BulkValue[][] {
+  return responses
+    .flatMap((r) =>
+      r.rows.map((a) => ({
+        response_id: r.id,
+        campaign_id: r.campaignId,
+        question: a.question,
+        value_text: a.valueText,
+        value_num: a.valueNum,
+      })),
+    )
+    .sort(byAnswerIndexKey)
+    .map((a): BulkValue[] => [a.response_id, a.campaign_id, a.question, a.value_text, a.value_num]);
+}
+
 /**
  * Stores many responses in one transaction (group commit). A response whose id is already stored — or appears
  * earlier in the same batch — is skipped and reported as a duplicate. `afterInsert` gets the responses that were
@@ -295,23 +311,7 @@ export async function insertResponses(
     );
     for (const { id } of returned) stored.add(id);
     const inserted = unique.filter((r) => stored.has(r.id));
-    const rows = inserted
-      .flatMap((r) =>
-        r.rows.map((a) => ({
-          response_id: r.id,
-          campaign_id: r.campaignId,
-          question: a.question,
-          value_text: a.valueText,
-          value_num: a.valueNum,
-        })),
-      )
-      .sort(byAnswerIndexKey);
-    await insertRows(
-      trx,
-      "response_answers",
-      ANSWER_COLUMNS,
-      rows.map((a) => [a.response_id, a.campaign_id, a.question, a.value_text, a.value_num]),
-    );
+    await insertRows(trx, "response_answers", ANSWER_COLUMNS, answerValues(inserted));
     await afterInsert?.(inserted, trx);
   };
   await (outer ? write(outer) : db.transaction(write));
@@ -350,18 +350,7 @@ export async function insertSubmissions(
     if (!firstIndex.has(item.id)) firstIndex.set(item.id, i);
   });
   const unique = items.filter((item, i) => firstIndex.get(item.id) === i);
-  const answers = unique
-    .flatMap((r) =>
-      r.rows.map((a) => ({
-        response_id: r.id,
-        campaign_id: r.campaignId,
-        question: a.question,
-        value_text: a.valueText,
-        value_num: a.valueNum,
-      })),
-    )
-    .sort(byAnswerIndexKey)
-    .map((a): BulkValue[] => [a.response_id, a.campaign_id, a.question, a.value_text, a.value_num]);
+  const answers = answerValues(unique);
   // Each feedback row leads with its response's id, by which the trigger leaves out a stored response's.
   const feedback = unique.flatMap((r) => feedbackRows(feedbackOf(r)).map((row): BulkValue[] => [r.id, ...row]));
   const connection = await db.client.acquireConnection();
