@@ -62,7 +62,9 @@ describe("the demo report's wording", () => {
 
   it("speaks of the Framtidsverkstad the attendance register knows of, and the summary agrees", () => {
     const workshops = text("framtidsverkstad");
-    expect(workshops).toContain("Under perioden hölls en framtidsverkstad, den 14 oktober 2026.");
+    expect(workshops).toContain(
+      "Under perioden hölls en framtidsverkstad, den 14 oktober 2026. Det som kom fram där registrerades inte digitalt",
+    );
     expect(workshops).not.toContain("hölls ingen framtidsverkstad");
     expect(text("sammanfattning")).not.toContain("Ingen framtidsverkstad hölls");
   });

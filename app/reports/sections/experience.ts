@@ -27,7 +27,7 @@ export function waveTime(opensOn: string, closesOn: string): string {
 }
 
 /** Said once after the changes, not after each: a difference the interval does not rule out may be chance. */
-export function certaintySentence(sure: readonly boolean[]): string {
+function certaintySentence(sure: readonly boolean[]): string {
   const certain = sure.filter(Boolean).length;
   if (certain === 0)
     return sure.length === 1

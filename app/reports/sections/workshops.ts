@@ -71,8 +71,8 @@ export function workshopsSection(ctx: DraftContext): Block[] {
         held,
         occasions.length === 1 ? `, ${dates[0]}. ` : `: ${listText(dates)}. `,
         occasions.length === 1
-          ? "Idéerna och omröstningen från den registrerades inte digitalt och redovisas därför inte här."
-          : "Idéerna och omröstningarna från dem registrerades inte digitalt och redovisas därför inte här.",
+          ? "Det som kom fram där registrerades inte digitalt och redovisas därför inte här."
+          : "Det som kom fram vid dem registrerades inte digitalt och redovisas därför inte här.",
       ],
     });
   } else if (inPeriod.length === 0) {
