@@ -90,18 +90,34 @@ export function responseSequence(knex: Knex, alias: string): string {
   return `${alias}.${knex.client.config.client === "pg" ? "seq" : "rowid"}`;
 }
 
+/**
+ * The rows after the marks (an append: a few rows at the end of the table, found by their id or rowid) or, counting
+ * from nothing (`after` 0: a whole wave up to the marks), the rows up to them. The latter's bound is written `+x`
+ * so that no plan walks the table by id instead of the figures' index.
+ */
+function arrivedBound(column: string, after: number, through: number): [string, number[]] {
+  return after > 0 ? [`${column} > ? and ${column} <= ?`, [after, through]] : [`+${column} <= ?`, [through]];
+}
+
 function arrivedAnswers(q: Knex.QueryBuilder, arrived: Arrived | null | undefined, column: string) {
-  if (arrived) q.where(column, ">", arrived.answersAfter).andWhere(column, "<=", arrived.answersThrough);
+  if (arrived) q.whereRaw(...arrivedBound(column, arrived.answersAfter, arrived.answersThrough));
   return q;
 }
 
 function arrivedResponses(knex: Knex, q: Knex.QueryBuilder, arrived: Arrived | null | undefined, alias: string) {
   if (arrived)
-    q.whereRaw(`${responseSequence(knex, alias)} > ? and ${responseSequence(knex, alias)} <= ?`, [
-      arrived.responsesAfter,
-      arrived.responsesThrough,
-    ]);
+    q.whereRaw(...arrivedBound(responseSequence(knex, alias), arrived.responsesAfter, arrived.responsesThrough));
   return q;
+}
+
+/**
+ * `response_answers` under `alias`. For an append on SQLite, `not indexed`: the new rows are the table's last few
+ * (found by rowid), where the figures' index would have the planner walk every answer of the wave to the same rows.
+ */
+function answersTable(knex: Knex, alias: string, arrived: Arrived | null | undefined): string | Knex.Raw {
+  const named = alias ? `response_answers as ${alias}` : "response_answers";
+  if (!arrived || arrived.answersAfter === 0 || knex.client.config.client === "pg") return named;
+  return knex.raw(`${named} not indexed`);
 }
 
 /**
@@ -125,7 +141,9 @@ function answerRows(knex: Knex, { campaignIds, groupBy, filter, arrived }: Scope
     // channel), joined once per answer row, so all breakdowns cost about what one did.
     q.withMaterialized("g", axesOfPeople(knex, campaignIds, groupBy, arrived));
   }
-  q.from("response_answers as a").whereIn("a.campaign_id", campaignIds).whereIn("a.question", questions);
+  q.from(answersTable(knex, "a", arrived))
+    .whereIn("a.campaign_id", campaignIds)
+    .whereIn("a.question", questions);
   arrivedAnswers(q, arrived, "a.id");
   if (groupBy?.kind === "answer" || groupBy?.kind === "axes") {
     q.leftJoin("g", "g.response_id", "a.response_id");
@@ -157,7 +175,7 @@ function axesOfPeople(
       ...axis.questions,
     ]),
   );
-  const answers = arrivedAnswers(knex("response_answers"), arrived, "id")
+  const answers = arrivedAnswers(knex.from(answersTable(knex, "", arrived)), arrived, "id")
     .whereIn("campaign_id", campaignIds)
     .whereIn(
       "question",
