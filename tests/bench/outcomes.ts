@@ -366,7 +366,8 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
     const [firstCoded, secondCoded] = campaignIds.slice(-2);
 
     lines.push(
-      `Each page: ${RUNS} interleaved rounds of [raw SQL, warm loader] (cold loader in the first ${COLD_RUNS}), ` +
+      `Each page: ${RUNS} interleaved rounds of [raw SQL, warm loader, a submission to each wave and the loader, ` +
+        `in the first ${COLD_RUNS} also an update in each wave and the loader], ` +
         "statements one after another on the one SQLite connection; medians (quartiles).",
       "Raw SQL = the page's figures by hand: value counts, checkbox respondents, UCLA-3 sums, responses per wave " +
         "(split pages: by gender, programme and channel at once, decision 0039), and paired change over the two " +
