@@ -182,6 +182,14 @@ export async function down(knex: Knex): Promise<void> {
       name.startsWith("response_answers") ? "response_answers" : "responses",
     ]),
   );
+  // Before any trigger names the table again: SQLite drops a column by copying the table and renaming the copy.
+  await knex.schema.alterTable("outcome_count_versions", (t) => {
+    t.dropColumn("grown");
+    t.dropColumn("counted_grown");
+    t.dropColumn("counted_responses_through");
+    t.dropColumn("counted_answers_through");
+    t.dropColumn("merged_rows");
+  });
   if (isPg(knex)) {
     for (const fn of ["outcome_counts_grown", "outcome_counts_responses_stale", "outcome_counts_answers_stale"])
       await knex.raw(`drop function if exists ${fn}()`);
@@ -222,11 +230,4 @@ export async function down(knex: Knex): Promise<void> {
       );
     }
   }
-  await knex.schema.alterTable("outcome_count_versions", (t) => {
-    t.dropColumn("grown");
-    t.dropColumn("counted_grown");
-    t.dropColumn("counted_responses_through");
-    t.dropColumn("counted_answers_through");
-    t.dropColumn("merged_rows");
-  });
 }
