@@ -1,3 +1,4 @@
+import type { Knex } from "knex";
 import { db } from "~/db.server";
 import { insertRows, type BulkValue } from "~/models/bulk-insert.server";
 import {
@@ -6,6 +7,8 @@ import {
   countResponsesByAxes,
   countResponsesPerCampaign,
   countScaleSums,
+  responseSequence,
+  type Arrived,
   type GroupBy,
   type GroupValues,
   type RespondentCount,
@@ -28,6 +31,12 @@ import {
  * Counting again is optimistic: the version is read, the counts computed with ordinary statements, and the sums
  * stored only if the version is still the same in the storing transaction (a write that committed in between has
  * bumped it, and the sums are left stale for the next page). No long transaction holds the single SQLite connection.
+ *
+ * A submission is an append (migration 0042, decision 0055): inserting a response moves only the campaign's `grown`,
+ * and the sums remember how far they counted (the highest response sequence and answer-row id). The next page counts
+ * only the responses and answer rows that arrived since, by every axis, and adds them to the sums in one short
+ * transaction that first claims the marks it starts from. Updates and deletes of rows the sums hold still move the
+ * version: the wave is counted again in full.
  */
 
 export interface CountAxis {
@@ -97,25 +106,89 @@ export async function countOutcomesDirectly(r: CountRequest): Promise<OutcomeCou
 interface VersionRow {
   campaign_id: number;
   version: number;
+  grown: number;
   counted_version: number | null;
+  counted_grown: number | null;
+  counted_responses_through: number | null;
+  counted_answers_through: number | null;
+  merged_rows: number | null;
   spec: string | null;
 }
 
-async function versionsOf(campaignIds: number[]): Promise<Map<number, VersionRow>> {
-  const rows: VersionRow[] = await db("outcome_count_versions")
+const VERSION_COLUMNS = [
+  "campaign_id",
+  "version",
+  "grown",
+  "counted_version",
+  "counted_grown",
+  "counted_responses_through",
+  "counted_answers_through",
+  "merged_rows",
+  "spec",
+] as const;
+
+const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function versionRow(v: Record<string, unknown>): VersionRow {
+  return {
+    campaign_id: Number(v.campaign_id),
+    version: Number(v.version),
+    grown: Number(v.grown),
+    counted_version: orNull(v.counted_version),
+    counted_grown: orNull(v.counted_grown),
+    counted_responses_through: orNull(v.counted_responses_through),
+    counted_answers_through: orNull(v.counted_answers_through),
+    merged_rows: orNull(v.merged_rows),
+    spec: v.spec === null || v.spec === undefined ? null : String(v.spec),
+  };
+}
+
+async function versionsOf(campaignIds: number[], via: Knex = db): Promise<Map<number, VersionRow>> {
+  const rows: Record<string, unknown>[] = await via("outcome_count_versions")
     .whereIn("campaign_id", campaignIds)
-    .select("campaign_id", "version", "counted_version", "spec");
-  return new Map(
-    rows.map((v) => [
-      Number(v.campaign_id),
-      {
-        campaign_id: Number(v.campaign_id),
-        version: Number(v.version),
-        counted_version: v.counted_version === null ? null : Number(v.counted_version),
-        spec: v.spec,
-      },
-    ]),
+    .select(...VERSION_COLUMNS);
+  return new Map(rows.map((v) => [Number(v.campaign_id), versionRow(v)]));
+}
+
+/** What a campaign's stored sums need: nothing, the rows that arrived since they were counted, or a full count. */
+function stateOf(v: VersionRow, spec: string): "fresh" | "appended" | "stale" {
+  if (v.counted_version !== v.version || v.spec !== spec) return "stale";
+  if (v.counted_grown === v.grown) return "fresh";
+  return v.counted_responses_through === null || v.counted_answers_through === null ? "stale" : "appended";
+}
+
+const isPg = () => db.client.config.client === "pg";
+
+/**
+ * On PostgreSQL, a response's `seq` is drawn when its row is written, not when its transaction commits: a mark read
+ * while a submission is under way could pass over a response that commits later with a lower `seq`. SHARE mode waits
+ * for every transaction writing responses to end and keeps new ones out until this short one ends; responses first,
+ * as every submission takes them. SQLite writes one transaction at a time, in rowid order.
+ */
+async function holdSubmissions(trx: Knex.Transaction) {
+  if (isPg()) await trx.raw("lock table responses in share mode");
+}
+
+/**
+ * The campaign's highest response sequence and the highest answer-row id (answer ids never return: both only grow).
+ * Given the last marks (`after`), only the responses after them are looked at (on SQLite by rowid, not through an
+ * index that walks the whole wave).
+ */
+async function marksNow(
+  via: Knex,
+  campaignId: number,
+  after: number | null = null,
+): Promise<{ responses: number; answers: number }> {
+  const seq = responseSequence(via, "r");
+  const table = after !== null && !isPg() ? "responses as r not indexed" : "responses as r";
+  const rows = await via.raw(
+    `select (select coalesce(max(${seq}), ?) from ${table} where r.campaign_id = ?${after !== null ? ` and ${seq} > ?` : ""})
+              as responses,
+            (select coalesce(max(id), 0) from response_answers) as answers`,
+    after !== null ? [after, campaignId, after] : [0, campaignId],
   );
+  const [row] = (Array.isArray(rows) ? rows : rows.rows) as { responses: unknown; answers: unknown }[];
+  return { responses: Number(row.responses), answers: Number(row.answers) };
 }
 
 const STORED_COLUMNS = ["campaign_id", "kind", "question", "value_text", "answered", "score", "g0", "g1", "ch", "n"];
@@ -145,36 +218,162 @@ function storedRows(r: CountRequest, counts: OutcomeCounts, campaignId: number):
   return rows;
 }
 
+/** Every axis' counts of one campaign (all of it, or only `arrived`), as stored rows. */
+async function countForStore(
+  r: CountRequest,
+  campaignId: number,
+  arrived: Arrived | null,
+  via: Knex = db,
+): Promise<BulkValue[][]> {
+  // One statement after another: SQLite has one connection, and a page's statements queued together behind a
+  // 30 000-response wave waited past the pool's acquire timeout on a loaded machine; this way submissions and other
+  // pages get the connection between them.
+  const one = { campaignIds: [campaignId], groupBy: axesGroupBy(r), filter: null, arrived, via };
+  const valueCounts = await countAnswerValues({ ...one, questions: r.values });
+  const respondentCounts = await countRespondents({ ...one, questions: r.respondents });
+  const scaleCounts = new Map<string, ScoreCount[]>();
+  for (const s of r.scales) scaleCounts.set(s.tag, await countScaleSums({ ...one, questions: s.questions }));
+  const responses = await countResponsesByAxes({ campaignIds: one.campaignIds, groupBy: one.groupBy, arrived, via });
+  const rows = storedRows(r, { valueCounts, respondentCounts, responseCounts: [], scaleCounts }, campaignId);
+  for (const c of responses)
+    rows.push([campaignId, "responses", null, null, null, null, ...axisValues(r, c.groups), c.n]);
+  return rows;
+}
+
 /**
- * Counts the campaigns' sums again and stores each one whose version did not move meanwhile. Returns the
- * campaigns whose sums are now stored.
+ * Counts a campaign's sums again in full and stores them if no update or delete touched the wave meanwhile. The count
+ * is bounded by the marks read before it (on SQLite, where writes commit in rowid order): a response that arrives
+ * while it runs is left for the next page to add. On PostgreSQL any submission meanwhile also sends the page on
+ * (its `seq` may be lower than the mark, see `holdSubmissions`).
  */
-async function recount(r: CountRequest, stale: VersionRow[], spec: string): Promise<Set<number>> {
-  const stored = new Set<number>();
-  // One wave at a time, one statement after another: SQLite has one connection, and a page's statements queued
-  // together behind a 30 000-response wave waited past the pool's acquire timeout on a loaded machine; this way
-  // submissions and other pages get the connection between them.
-  for (const v of stale) {
-    const one = { campaignIds: [v.campaign_id], groupBy: axesGroupBy(r), filter: null };
-    const valueCounts = await countAnswerValues({ ...one, questions: r.values });
-    const respondentCounts = await countRespondents({ ...one, questions: r.respondents });
-    const scaleCounts = new Map<string, ScoreCount[]>();
-    for (const s of r.scales) scaleCounts.set(s.tag, await countScaleSums({ ...one, questions: s.questions }));
-    const responses = await countResponsesByAxes({ campaignIds: one.campaignIds, groupBy: one.groupBy });
-    const rows = storedRows(r, { valueCounts, respondentCounts, responseCounts: [], scaleCounts }, v.campaign_id);
-    for (const c of responses)
-      rows.push([v.campaign_id, "responses", null, null, null, null, ...axisValues(r, c.groups), c.n]);
-    const claimed = await db.transaction(async (trx) => {
-      // The guard: only sums counted at the campaign's current version are kept.
-      const updated = await trx("outcome_count_versions")
-        .where({ campaign_id: v.campaign_id, version: v.version })
-        .update({ counted_version: v.version, spec });
-      if (Number(updated) !== 1) return false;
-      await trx("outcome_counts").where("campaign_id", v.campaign_id).delete();
-      await insertRows(trx, "outcome_counts", STORED_COLUMNS, rows);
-      return true;
+async function recountInFull(r: CountRequest, v: VersionRow, spec: string): Promise<boolean> {
+  // Forget the marks first: from now on every update or delete of the wave moves its version (the triggers treat a
+  // row above the marks as not yet counted), so the claim below fails if one came while counting.
+  if (v.counted_responses_through !== null || v.counted_answers_through !== null)
+    await db("outcome_count_versions")
+      .where("campaign_id", v.campaign_id)
+      .update({ counted_responses_through: null, counted_answers_through: null });
+  const [now] = [...(await versionsOf([v.campaign_id])).values()];
+  if (!now) return false;
+  const marks = await marksNow(db, v.campaign_id);
+  const bounded: Arrived = {
+    responsesAfter: 0,
+    responsesThrough: marks.responses,
+    answersAfter: 0,
+    answersThrough: marks.answers,
+  };
+  const rows = await countForStore(r, v.campaign_id, isPg() ? null : bounded);
+  return db.transaction(async (trx) => {
+    await holdSubmissions(trx);
+    // The guard: only sums counted at the campaign's current version (and, on PostgreSQL, with nothing appended) stay.
+    const claim = trx("outcome_count_versions").where({ campaign_id: v.campaign_id, version: now.version });
+    if (isPg()) claim.where("grown", now.grown);
+    const updated = await claim.update({
+      counted_version: now.version,
+      counted_grown: now.grown,
+      counted_responses_through: marks.responses,
+      counted_answers_through: marks.answers,
+      merged_rows: rows.length,
+      spec,
     });
-    if (claimed) stored.add(v.campaign_id);
+    if (Number(updated) !== 1) return false;
+    await trx("outcome_counts").where("campaign_id", v.campaign_id).delete();
+    await insertRows(trx, "outcome_counts", STORED_COLUMNS, rows);
+    return true;
+  });
+}
+
+/** More arrived than this since the sums were counted: counted in full (outside a transaction) instead. */
+const APPEND_LIMIT = 2_000;
+
+/** The stored rows' key: every column but `n`. */
+const KEY_COLUMNS = STORED_COLUMNS.filter((c) => c !== "n");
+
+/**
+ * Each append stores its own rows beside the sums (a read sums them all). When a campaign's rows are more than twice
+ * what its sums had after the last full count or merge (and 1 000 more), they are merged into one row per key.
+ */
+async function mergeIfGrown(trx: Knex.Transaction, campaignId: number, mergedRows: number): Promise<number> {
+  const [{ n }] = await trx("outcome_counts").where("campaign_id", campaignId).count("* as n");
+  if (Number(n) <= 2 * mergedRows + 1_000) return mergedRows;
+  const merged: Record<string, unknown>[] = await trx("outcome_counts")
+    .where("campaign_id", campaignId)
+    .select(...KEY_COLUMNS)
+    .sum("n as n")
+    .groupBy(KEY_COLUMNS);
+  await trx("outcome_counts").where("campaign_id", campaignId).delete();
+  await insertRows(
+    trx,
+    "outcome_counts",
+    STORED_COLUMNS,
+    merged
+      .filter((m) => Number(m.n) !== 0)
+      .map((m) => STORED_COLUMNS.map((c) => (c === "n" ? Number(m.n) : m[c]) as BulkValue)),
+  );
+  return merged.length;
+}
+
+/**
+ * Adds what arrived since the sums were counted: one short transaction that claims the marks it starts from (no
+ * other page added meanwhile, no update or delete moved the version), reads the new marks, counts only the responses
+ * and answer rows between, by every axis, and stores them beside the sums (the reads sum every row of a campaign).
+ * Returns false when it could not: the caller looks again or counts in full.
+ */
+async function addArrived(r: CountRequest, v: VersionRow, spec: string): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    await holdSubmissions(trx);
+    const [{ n }] = await trx
+      .from(isPg() ? "responses as r" : trx.raw("responses as r not indexed"))
+      .where("r.campaign_id", v.campaign_id)
+      .whereRaw(`${responseSequence(trx, "r")} > ?`, [v.counted_responses_through])
+      .count("* as n");
+    // A count this size (an imported wave) belongs outside a transaction.
+    if (Number(n) > APPEND_LIMIT) return false;
+    const claimed = await trx("outcome_count_versions")
+      .where({
+        campaign_id: v.campaign_id,
+        version: v.version,
+        counted_version: v.version,
+        counted_responses_through: v.counted_responses_through,
+        counted_answers_through: v.counted_answers_through,
+        spec,
+      })
+      .update({ counted_grown: trx.ref("grown") });
+    if (Number(claimed) !== 1) return false;
+    const marks = await marksNow(trx, v.campaign_id, v.counted_responses_through);
+    const arrived: Arrived = {
+      responsesAfter: v.counted_responses_through!,
+      responsesThrough: marks.responses,
+      answersAfter: v.counted_answers_through!,
+      answersThrough: marks.answers,
+    };
+    const rows = await countForStore(r, v.campaign_id, arrived, trx);
+    await insertRows(trx, "outcome_counts", STORED_COLUMNS, rows);
+    const mergedRows = await mergeIfGrown(trx, v.campaign_id, v.merged_rows ?? 0);
+    await trx("outcome_count_versions").where("campaign_id", v.campaign_id).update({
+      counted_responses_through: marks.responses,
+      counted_answers_through: marks.answers,
+      merged_rows: mergedRows,
+    });
+    return true;
+  });
+}
+
+/** Brings the campaigns' sums up to date where it can. Returns the campaigns whose sums are now stored. */
+async function bringUpToDate(r: CountRequest, versions: VersionRow[], spec: string): Promise<Set<number>> {
+  const stored = new Set<number>();
+  // One wave at a time (see `countForStore`).
+  for (let v of versions) {
+    let done = stateOf(v, spec) === "fresh";
+    // Another page may have added the same rows meanwhile: look again once before counting in full.
+    for (let attempt = 0; attempt < 2 && !done && stateOf(v, spec) === "appended"; attempt++) {
+      done = await addArrived(r, v, spec);
+      if (!done) {
+        v = (await versionsOf([v.campaign_id])).get(v.campaign_id) ?? v;
+        done = stateOf(v, spec) === "fresh";
+      }
+    }
+    if (done || (await recountInFull(r, v, spec))) stored.add(v.campaign_id);
   }
   return stored;
 }
@@ -279,9 +478,9 @@ export async function loadOutcomeCounts(r: CountRequest, { singleAnswerAxes }: {
       .ignore();
     versions = await versionsOf(ids);
   }
-  const stale = ids.map((id) => versions.get(id)!).filter((v) => v.counted_version !== v.version || v.spec !== spec);
+  const stale = ids.map((id) => versions.get(id)!).filter((v) => stateOf(v, spec) !== "fresh");
   if (stale.length > 0) {
-    const stored = await recount(r, stale, spec);
+    const stored = await bringUpToDate(r, stale, spec);
     // A write moved a campaign's version while it was being counted: this page counts directly, the next one
     // counts that campaign again.
     if (stored.size < stale.length) return countOutcomesDirectly(r);

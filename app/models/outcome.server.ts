@@ -64,17 +64,67 @@ export interface ScoreCount {
   n: number;
 }
 
+/**
+ * Only what arrived after the stored sums were counted and up to the marks read in the counting transaction (decision
+ * 0055): responses by their sequence (SQLite's rowid, PostgreSQL's `seq`), answer rows by their id. Both only grow.
+ */
+export interface Arrived {
+  responsesAfter: number;
+  responsesThrough: number;
+  answersAfter: number;
+  answersThrough: number;
+}
+
 interface Scope {
   campaignIds: number[];
   groupBy: GroupBy;
   filter?: RespondentFilter | null;
+  /** Count only these rows (the stored sums' delta); the whole waves when absent. */
+  arrived?: Arrived | null;
+  /** The connection or transaction to count on (the stored sums count their delta inside their storing one). */
+  via?: Knex;
+}
+
+/** A response's place in arrival order: SQLite's rowid, PostgreSQL's `seq` (migration 0042). */
+export function responseSequence(knex: Knex, alias: string): string {
+  return `${alias}.${knex.client.config.client === "pg" ? "seq" : "rowid"}`;
+}
+
+/**
+ * The rows after the marks (an append: a few rows at the end of the table, found by their id or rowid) or, counting
+ * from nothing (`after` 0: a whole wave up to the marks), the rows up to them. The latter's bound is written `+x`
+ * so that no plan walks the table by id instead of the figures' index.
+ */
+function arrivedBound(column: string, after: number, through: number): [string, number[]] {
+  return after > 0 ? [`${column} > ? and ${column} <= ?`, [after, through]] : [`+${column} <= ?`, [through]];
+}
+
+function arrivedAnswers(q: Knex.QueryBuilder, arrived: Arrived | null | undefined, column: string) {
+  if (arrived) q.whereRaw(...arrivedBound(column, arrived.answersAfter, arrived.answersThrough));
+  return q;
+}
+
+function arrivedResponses(knex: Knex, q: Knex.QueryBuilder, arrived: Arrived | null | undefined, alias: string) {
+  if (arrived)
+    q.whereRaw(...arrivedBound(responseSequence(knex, alias), arrived.responsesAfter, arrived.responsesThrough));
+  return q;
+}
+
+/**
+ * `response_answers` under `alias`. For an append on SQLite, `not indexed`: the new rows are the table's last few
+ * (found by rowid), where the figures' index would have the planner walk every answer of the wave to the same rows.
+ */
+function answersTable(knex: Knex, alias: string, arrived: Arrived | null | undefined): string | Knex.Raw {
+  const named = alias ? `response_answers as ${alias}` : "response_answers";
+  if (!arrived || arrived.answersAfter === 0 || knex.client.config.client === "pg") return named;
+  return knex.raw(`${named} not indexed`);
 }
 
 /**
  * Answer rows of the campaigns for the given questions, walked in index order (campaign, question, answer): each
  * row carries its campaign (decision 0022), so no join is needed unless the figures are split or filtered.
  */
-function answerRows(knex: Knex, { campaignIds, groupBy, filter }: Scope, questions: string[]) {
+function answerRows(knex: Knex, { campaignIds, groupBy, filter, arrived }: Scope, questions: string[]) {
   const q = knex.queryBuilder();
   if (groupBy?.kind === "answer") {
     // The grouping answers of the waves' people first (one row each), then every answer row joined to that small
@@ -89,9 +139,12 @@ function answerRows(knex: Knex, { campaignIds, groupBy, filter }: Scope, questio
   } else if (groupBy?.kind === "axes") {
     // The same, with every axis at once: one row per person of the waves with each grouping answer (and the
     // channel), joined once per answer row, so all breakdowns cost about what one did.
-    q.withMaterialized("g", axesOfPeople(knex, campaignIds, groupBy));
+    q.withMaterialized("g", axesOfPeople(knex, campaignIds, groupBy, arrived));
   }
-  q.from("response_answers as a").whereIn("a.campaign_id", campaignIds).whereIn("a.question", questions);
+  q.from(answersTable(knex, "a", arrived))
+    .whereIn("a.campaign_id", campaignIds)
+    .whereIn("a.question", questions);
+  arrivedAnswers(q, arrived, "a.id");
   if (groupBy?.kind === "answer" || groupBy?.kind === "axes") {
     q.leftJoin("g", "g.response_id", "a.response_id");
   } else if (groupBy?.kind === "channel") {
@@ -111,13 +164,18 @@ function answerRows(knex: Knex, { campaignIds, groupBy, filter }: Scope, questio
 }
 
 /** One row per person of the waves: `response_id`, `g0`, `g1`, … (the answers of `answers`) and `ch` (channel). */
-function axesOfPeople(knex: Knex, campaignIds: number[], groupBy: Extract<GroupBy, { kind: "axes" }>) {
+function axesOfPeople(
+  knex: Knex,
+  campaignIds: number[],
+  groupBy: Extract<GroupBy, { kind: "axes" }>,
+  arrived?: Arrived | null,
+) {
   const answerColumns = groupBy.answers.map((axis, i) =>
     knex.raw(`max(case when question in (${axis.questions.map(() => "?").join(", ")}) then value_text end) as g${i}`, [
       ...axis.questions,
     ]),
   );
-  const answers = knex("response_answers")
+  const answers = arrivedAnswers(knex.from(answersTable(knex, "", arrived)), arrived, "id")
     .whereIn("campaign_id", campaignIds)
     .whereIn(
       "question",
@@ -126,7 +184,7 @@ function axesOfPeople(knex: Knex, campaignIds: number[], groupBy: Extract<GroupB
     .groupBy("response_id")
     .select("response_id", ...answerColumns);
   if (!groupBy.channel) return answers;
-  const people = knex("responses as r")
+  const people = arrivedResponses(knex, knex("responses as r"), arrived, "r")
     .whereIn("r.campaign_id", campaignIds)
     .select("r.id as response_id", "r.channel as ch");
   if (groupBy.answers.length === 0) return people;
@@ -174,7 +232,7 @@ export async function countAnswerValues({
   ...scope
 }: Scope & { questions: string[] }): Promise<ValueCount[]> {
   if (questions.length === 0 || scope.campaignIds.length === 0) return [];
-  const rows: GroupedRow[] = await answerRows(db, scope, questions)
+  const rows: GroupedRow[] = await answerRows(scope.via ?? db, scope, questions)
     .select("a.campaign_id", ...selectedGroups(scope.groupBy), "a.question", "a.value_text")
     .count("* as n")
     .groupBy(grouped(["a.campaign_id", "a.question", "a.value_text"], scope.groupBy));
@@ -193,7 +251,7 @@ export async function countRespondents({
   ...scope
 }: Scope & { questions: string[] }): Promise<RespondentCount[]> {
   if (questions.length === 0 || scope.campaignIds.length === 0) return [];
-  const rows: GroupedRow[] = await answerRows(db, scope, questions)
+  const rows: GroupedRow[] = await answerRows(scope.via ?? db, scope, questions)
     .select("a.campaign_id", ...selectedGroups(scope.groupBy), "a.question")
     .countDistinct("a.response_id as n")
     .groupBy(grouped(["a.campaign_id", "a.question"], scope.groupBy));
@@ -208,14 +266,15 @@ export async function countRespondents({
 /** Per campaign and group: how many people have each (items answered, sum) of a multi-item scale such as UCLA-3. */
 export async function countScaleSums({ questions, ...scope }: Scope & { questions: string[] }): Promise<ScoreCount[]> {
   if (questions.length === 0 || scope.campaignIds.length === 0) return [];
-  const perPerson = answerRows(db, scope, questions)
+  const knex = scope.via ?? db;
+  const perPerson = answerRows(knex, scope, questions)
     .select("a.campaign_id", ...selectedGroups(scope.groupBy), "a.response_id")
     .count("* as answered")
     .sum("a.value_num as score")
     .groupBy(grouped(["a.campaign_id", "a.response_id"], scope.groupBy))
     .as("p");
   const aliases = groupColumns(scope.groupBy).map((c) => `p.${c.alias}`);
-  const rows: GroupedRow[] = await db
+  const rows: GroupedRow[] = await knex
     .from(perPerson)
     .select(
       "p.campaign_id",
@@ -269,14 +328,22 @@ export async function countResponsesPerCampaign({
 export async function countResponsesByAxes({
   campaignIds,
   groupBy,
+  arrived,
+  via,
 }: {
   campaignIds: number[];
   groupBy: Extract<GroupBy, { kind: "axes" }>;
+  arrived?: Arrived | null;
+  via?: Knex;
 }): Promise<{ campaignId: number; groups: GroupValues; n: number }[]> {
   if (campaignIds.length === 0) return [];
+  const knex = via ?? db;
   const answers = { ...groupBy, channel: false };
-  const q = db("responses as r").whereIn("r.campaign_id", campaignIds).where("r.partial", false);
-  if (answers.answers.length > 0) q.leftJoin(axesOfPeople(db, campaignIds, answers).as("g"), "g.response_id", "r.id");
+  const q = arrivedResponses(knex, knex("responses as r"), arrived, "r")
+    .whereIn("r.campaign_id", campaignIds)
+    .where("r.partial", false);
+  if (answers.answers.length > 0)
+    q.leftJoin(axesOfPeople(knex, campaignIds, answers, arrived).as("g"), "g.response_id", "r.id");
   const columns = [...groupBy.answers.map((_, i) => `g.g${i}`), "r.channel"];
   const rows: GroupedRow[] = await q
     .select("r.campaign_id", ...columns)

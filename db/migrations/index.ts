@@ -24,6 +24,7 @@ import * as reportPrograms from "./0034_report_programs";
 import * as responseCountsByPartial from "./0036_response_counts_by_partial";
 import * as outcomeCountSums from "./0038_outcome_count_sums";
 import * as responseCodeLatestIndex from "./0040_response_code_latest_index";
+import * as outcomeCountAppends from "./0042_outcome_count_appends";
 
 /**
  * Migrations are listed here rather than read from disk, so they are bundled into the server build
@@ -55,6 +56,7 @@ const migrations: Record<string, Knex.Migration> = {
   "0036_response_counts_by_partial": responseCountsByPartial,
   "0038_outcome_count_sums": outcomeCountSums,
   "0040_response_code_latest_index": responseCodeLatestIndex,
+  "0042_outcome_count_appends": outcomeCountAppends,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

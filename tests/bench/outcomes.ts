@@ -1,8 +1,9 @@
 // npm run bench -- outcomes: the outcome page's figures at 100 000 responses (~2 million answer rows), against
 // hand-written raw SQL GROUP BY of the same counts on the same database in the same run. Not a timed test.
 // OUTCOME_BENCH_DB=/tmp/x.sqlite keeps the database in that file and uses it again next time (the build takes
-// minutes on a busy machine). OUTCOME_BENCH_RUNS sets the warm runs per page (default 7), OUTCOME_BENCH_COLD_RUNS
-// the cold ones (default 3: each counts the waves' sums again, decision 0049).
+// minutes on a busy machine). OUTCOME_BENCH_RUNS sets the rounds per page (default 7: raw SQL, the warm page and the
+// page right after a submission to each wave in every round), OUTCOME_BENCH_COLD_RUNS the rounds that also time the
+// page after an update (default 3: each counts the waves' sums again in full, decision 0049; 1 for all ten waves).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -117,40 +118,14 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
         }),
       );
     }
-    const survey = (await currentSurvey("brukarenkat"))!;
-    const compiled = compiledSurvey(survey.versionId, survey.json);
+    const survey = await surveyOfBench();
     const rnd = prng(1);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-    const jdn = ["ja", "delvis", "nej", "vet_inte"];
     const started = Date.now();
     let rows = 0;
     for (let i = 0; i < RESPONSES; i += 2000) {
       const batch = [];
       for (let j = i; j < Math.min(RESPONSES, i + 2000); j++) {
-        const answers = {
-          program: pick(["bostad_forst", "bostad_forst", "fot", "vet_inte"]),
-          gender: pick(["kvinna", "man", "man", "annan", "vill_inte"]),
-          visits: pick(["varje_vecka", "varje_manad", "sallan"]),
-          activities: [...new Set([pick(["yoga", "sygrupp", "matlagning"]), pick(["peer_support", "ekonomi"])])],
-          support_daytime: pick(["ja", "nej", "vet_inte"]),
-          support_loneliness: pick(["ja", "nej", "vet_inte"]),
-          ucla_companionship: 1 + Math.floor(rnd() * 3),
-          ucla_left_out: 1 + Math.floor(rnd() * 3),
-          ucla_isolated: 1 + Math.floor(rnd() * 3),
-          lonely_direct: 1 + Math.floor(rnd() * 4),
-          community: pick(["ja", "delvis", "nej"]),
-          society: pick(["ja", "delvis", "nej"]),
-          digital_part: pick(jdn),
-          digital_can: [pick(["bankid", "videosamtal", "e_tjanst"])],
-          digital_help: pick(["ja", "nej", "vet_inte"]),
-          influence: pick(jdn),
-          own_day: pick(jdn),
-          listened_to: pick(jdn),
-          barriers: [pick(["dagsform", "maende", "sl_kort", "tider"])],
-          satisfaction: 1 + Math.floor(rnd() * 5),
-        };
-        const result = validateAnswers({ survey: compiled, answers, locale: "sv", messages: strings.sv });
-        if (!result.ok) throw new Error(JSON.stringify(result.errors));
+        const result = validatedAnswers(survey.compiled, rnd);
         rows += result.rows.length;
         const wave = j % WAVES;
         // In the coded waves a share of the people gave the same code in both (person j of the one and j + 1 of
@@ -163,7 +138,7 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
           surveyVersionId: survey.versionId,
           submittedAt: new Date(Date.UTC(2017 + (j % WAVES), 3, 15)).toISOString(),
           locale: "sv",
-          channel: pick(["phone", "phone", "kiosk", "staff"] as const),
+          channel: (["phone", "phone", "kiosk", "staff"] as const)[Math.floor(rnd() * 4)],
           staffAssisted: false,
           participantCodeHmac: coded ? participantCodeHmac(`B${person}`) : null,
           answers: result.answers,
@@ -177,6 +152,42 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
     );
     if (db.client.config.client !== "pg") await db.raw("ANALYZE");
     return { staff, campaignIds };
+  }
+
+  async function surveyOfBench() {
+    const survey = (await currentSurvey("brukarenkat"))!;
+    return { versionId: survey.versionId, compiled: compiledSurvey(survey.versionId, survey.json) };
+  }
+
+  /** One person's answers to the brukarenkät, drawn from `rnd`, validated as a submission is. */
+  function validatedAnswers(compiled: ReturnType<typeof compiledSurvey>, rnd: () => number) {
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const jdn = ["ja", "delvis", "nej", "vet_inte"];
+    const answers = {
+      program: pick(["bostad_forst", "bostad_forst", "fot", "vet_inte"]),
+      gender: pick(["kvinna", "man", "man", "annan", "vill_inte"]),
+      visits: pick(["varje_vecka", "varje_manad", "sallan"]),
+      activities: [...new Set([pick(["yoga", "sygrupp", "matlagning"]), pick(["peer_support", "ekonomi"])])],
+      support_daytime: pick(["ja", "nej", "vet_inte"]),
+      support_loneliness: pick(["ja", "nej", "vet_inte"]),
+      ucla_companionship: 1 + Math.floor(rnd() * 3),
+      ucla_left_out: 1 + Math.floor(rnd() * 3),
+      ucla_isolated: 1 + Math.floor(rnd() * 3),
+      lonely_direct: 1 + Math.floor(rnd() * 4),
+      community: pick(["ja", "delvis", "nej"]),
+      society: pick(["ja", "delvis", "nej"]),
+      digital_part: pick(jdn),
+      digital_can: [pick(["bankid", "videosamtal", "e_tjanst"])],
+      digital_help: pick(["ja", "nej", "vet_inte"]),
+      influence: pick(jdn),
+      own_day: pick(jdn),
+      listened_to: pick(jdn),
+      barriers: [pick(["dagsform", "maende", "sl_kort", "tider"])],
+      satisfaction: 1 + Math.floor(rnd() * 5),
+    };
+    const result = validateAnswers({ survey: compiled, answers, locale: "sv", messages: strings.sv });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result;
   }
 
   async function measure(staff: NonNullable<Awaited<ReturnType<typeof getStaffById>>>, campaignIds: number[]) {
@@ -306,29 +317,67 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
     const load = () => os.loadavg()[0];
     const loads = (xs: number[]) =>
       `load ${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} (1-minute, ${os.cpus().length} cores)`;
+    const survey = await surveyOfBench();
+    const rnd = prng(2);
     /**
-     * A write to every chosen wave: each one's version moves, as a submission's trigger moves it (decision 0049), so
-     * the next page counts those waves' sums again from the answer rows (a cold page).
+     * One submission to every chosen wave: a response with its answer rows, stored as the survey route stores one (the
+     * same validation, `insertResponses`), so the insert trigger marks the wave grown (decision 0055) and the next
+     * page adds what arrived to the stored sums.
      */
-    const bumpVersions = (ids: number[]) =>
-      db("outcome_count_versions")
-        .whereIn("campaign_id", ids)
-        .update({ version: db.raw("version + 1") });
+    const submitToEach = async (ids: number[]) => {
+      for (const campaignId of ids) {
+        const result = validatedAnswers(survey.compiled, rnd);
+        await insertResponses([
+          {
+            id: randomUUID(),
+            campaignId,
+            surveyVersionId: survey.versionId,
+            submittedAt: new Date().toISOString(),
+            locale: "sv",
+            channel: "phone",
+            staffAssisted: false,
+            participantCodeHmac: null,
+            answers: result.answers,
+            rows: result.rows,
+          },
+        ]);
+      }
+    };
+    /**
+     * An update of one counted answer row in every chosen wave (its value written again as it was: the figures stay
+     * the same), as a redaction or a correction would: the update trigger moves the wave's version, and the next page
+     * counts its sums again in full from the answer rows.
+     */
+    const someAnswer = new Map<number, number>();
+    for (const id of campaignIds) {
+      const row = await db("response_answers").where({ campaign_id: id, question: "satisfaction" }).first("id");
+      someAnswer.set(id, Number(row.id));
+    }
+    const updateInEach = (ids: number[]) =>
+      db("response_answers")
+        .whereIn(
+          "id",
+          ids.map((id) => someAnswer.get(id)!),
+        )
+        .update({ value_text: db.raw("value_text") });
     const pageUrl = (ids: number[], by: string | null) =>
       new URL(`http://bench/staff/outcomes?${ids.map((id) => `campaign=${id}`).join("&")}${by ? `&by=${by}` : ""}`);
     const three = campaignIds.slice(-3);
     const [firstCoded, secondCoded] = campaignIds.slice(-2);
 
     lines.push(
-      `Each page: ${RUNS} interleaved rounds of [raw SQL, warm loader] (cold loader in the first ${COLD_RUNS}), ` +
+      `Each page: ${RUNS} interleaved rounds of [raw SQL, warm loader, a submission to each wave and the loader, ` +
+        `in the first ${COLD_RUNS} also an update in each wave and the loader], ` +
         "statements one after another on the one SQLite connection; medians (quartiles).",
       "Raw SQL = the page's figures by hand: value counts, checkbox respondents, UCLA-3 sums, responses per wave " +
         "(split pages: by gender, programme and channel at once, decision 0039), and paired change over the two " +
         "coded waves (the page compares the newest wave with the one before: both coded).",
       "Warm loader = the page's loader with every wave's stored sums up to date (decision 0049): it reads the sums " +
         "and computes paired change, the figures and their suppression afresh; nothing of the result is kept.",
-      "Cold loader = the same right after a write to every chosen wave moved its version: all its sums are counted " +
-        "again from the answer rows (by every axis) before the page reads them.",
+      "After a submission = the same right after one new response (answer rows and all) in every chosen wave: the " +
+        "page adds what arrived since the sums were counted, by every axis, to them (decision 0055).",
+      `After an update = the same right after an update of one counted answer row in every chosen wave (first ${COLD_RUNS} ` +
+        "rounds; 1 for all ten waves): its version moves and all its sums are counted again from the answer rows.",
     );
     const pages: { label: string; ids: number[]; by: string | null }[] = [
       {
@@ -354,26 +403,30 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
       await outcomePage(staff, url);
       const rawMs: number[] = [];
       const warm: number[] = [];
-      const cold: number[] = [];
+      const appended: number[] = [];
+      const updated: number[] = [];
       const sampled: number[] = [];
-      // The page of every wave counts ten waves cold: once is enough to see what that costs.
+      // The page of every wave counts ten waves in full after an update: once is enough to see what that costs.
       const coldRuns = p.ids.length > 3 ? 1 : COLD_RUNS;
       for (let r = 0; r < RUNS; r++) {
         sampled.push(load());
         rawMs.push(await time(raw));
         warm.push(await time(() => outcomePage(staff, url)));
+        await submitToEach(p.ids);
+        appended.push(await time(() => outcomePage(staff, url)));
         if (r < coldRuns) {
-          await bumpVersions(p.ids);
-          cold.push(await time(() => outcomePage(staff, url)));
+          await updateInEach(p.ids);
+          updated.push(await time(() => outcomePage(staff, url)));
         }
       }
       sampled.push(load());
+      const ratio = (xs: number[]) => `ratio to raw SQL ${(median(xs) / median(rawMs)).toFixed(2)}×`;
       lines.push(
         `${p.label}, ${loads(sampled)}:`,
-        `  raw SQL      ${spread(rawMs, 0, " ms")}`,
-        `  warm loader  ${spread(warm, 0, " ms")}, ratio to raw SQL ${(median(warm) / median(rawMs)).toFixed(2)}×` +
-          `   (goal ≤ 1.5×, loader < 300 ms)`,
-        `  cold loader  ${spread(cold, 0, " ms")} (${cold.length} runs), ratio to raw SQL ${(median(cold) / median(rawMs)).toFixed(2)}×`,
+        `  raw SQL                             ${spread(rawMs, 0, " ms")}`,
+        `  warm loader                         ${spread(warm, 0, " ms")}, ${ratio(warm)}   (goal ≤ 1.5×, < 300 ms)`,
+        `  after a submission to each wave     ${spread(appended, 0, " ms")}, ${ratio(appended)}`,
+        `  after an update in each wave        ${spread(updated, 0, " ms")} (${updated.length} runs), ${ratio(updated)}`,
       );
     }
     // Paired change on its own: the loader's statement against the hand-written one, interleaved.

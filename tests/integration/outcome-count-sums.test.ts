@@ -7,7 +7,7 @@ import {
   type CountRequest,
   type OutcomeCounts,
 } from "~/models/outcome-counts.server";
-import { insertResponses, type AnswerRow, type NewResponse } from "~/models/response.server";
+import { insertResponses, markPartial, type AnswerRow, type NewResponse } from "~/models/response.server";
 import type { GroupValues } from "~/models/outcome.server";
 import { currentSurvey } from "~/surveys/registry.server";
 import { makePrograms, resetDatabase } from "../support/fixtures";
@@ -138,6 +138,34 @@ async function versions() {
   return new Map(rows.map((r) => [Number(r.campaign_id), { version: Number(r.version), counted: r.counted_version }]));
 }
 
+/** A campaign's version row as the appends see it (migration 0042). */
+async function marks(campaignId: number) {
+  const row = await db("outcome_count_versions").where({ campaign_id: campaignId }).first();
+  return {
+    version: Number(row.version),
+    grown: Number(row.grown),
+    countedGrown: row.counted_grown === null ? null : Number(row.counted_grown),
+    responsesThrough: row.counted_responses_through === null ? null : Number(row.counted_responses_through),
+    mergedRows: row.merged_rows === null ? null : Number(row.merged_rows),
+  };
+}
+
+/** The stored sums of one wave's responses, whole wave: what the page reads as "N svar". */
+async function storedResponses(campaignId: number) {
+  const counts = await loadOutcomeCounts(request([campaignId], false, null), { singleAnswerAxes: true });
+  return counts.responseCounts.find((c) => c.campaignId === campaignId)?.n ?? 0;
+}
+
+/** A kiosk's walked-away answers: stored and marked partial in the same transaction, as the survey route does. */
+async function insertPartial(r: NewResponse) {
+  await insertResponses([r], (inserted, trx) =>
+    markPartial(
+      inserted.map((x) => x.id),
+      trx,
+    ),
+  );
+}
+
 beforeEach(async () => {
   await resetDatabase();
   const [bf] = await makePrograms();
@@ -170,18 +198,116 @@ describe("stored outcome sums", () => {
     expect(Number(n)).toBeLessThan(Number(answers));
   });
 
-  it("count a wave again after a response is added, and only that wave", async () => {
+  it("add a submission to the sums without counting the wave again, and only to that wave", async () => {
     const ids = [waves.a, waves.b];
     await expectSameAsDirect(ids);
+    const before = await marks(waves.a);
     await insertResponses([person(41, waves.a)]);
-    const after = await versions();
-    // SQLite bumps once per response written, PostgreSQL once per statement: either way the version moved.
-    const moved = after.get(waves.a)!.version;
-    expect(moved).toBeGreaterThan(0);
-    expect(after.get(waves.a)!.counted).toBe(0);
-    expect(after.get(waves.b)).toEqual({ version: 0, counted: 0 });
+    const after = await marks(waves.a);
+    // An insert is an append: the version stays (no full count), the wave has grown (SQLite once per response,
+    // PostgreSQL once per statement).
+    expect(after.version).toBe(before.version);
+    expect(after.grown).toBeGreaterThan(before.grown);
+    expect(await marks(waves.b)).toMatchObject({ version: 0, grown: 0 });
+    // A stored row made up on purpose (1 000 responses) is still there after the append: the wave was not counted
+    // again, only the new response was added to what was stored.
+    await db("outcome_counts").insert({ campaign_id: waves.a, kind: "responses", ch: "phone", n: 1000 });
+    expect(await storedResponses(waves.a)).toBe(41 + 1000);
+    await db("outcome_counts").where({ campaign_id: waves.a, kind: "responses", n: 1000 }).delete();
     await expectSameAsDirect(ids);
-    expect((await versions()).get(waves.a)).toEqual({ version: moved, counted: moved });
+    expect(await marks(waves.a)).toMatchObject({ version: before.version, countedGrown: after.grown });
+  });
+
+  it("add each submission exactly once, whatever comes between the pages", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(40);
+    // One, then three in one batch, then a page read twice: the responses figure moves by exactly what arrived.
+    await insertResponses([person(41, waves.a)]);
+    expect(await storedResponses(waves.a)).toBe(41);
+    expect(await storedResponses(waves.a)).toBe(41);
+    await insertResponses([42, 43, 44].map((i) => person(i, waves.a)));
+    await insertResponses([person(45, waves.b)]);
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(44);
+    // Pages and submissions at once (on SQLite they interleave statement by statement on the one connection).
+    for (let round = 0; round < 4; round++) {
+      await Promise.all([
+        loadOutcomeCounts(request(ids, round % 2 === 0, null), { singleAnswerAxes: true }),
+        insertResponses([person(50 + round, waves.a)]),
+        loadOutcomeCounts(request(ids, round % 2 === 1, null), { singleAnswerAxes: true }),
+        insertResponses([person(60 + round, waves.a), person(70 + round, waves.b)]),
+      ]);
+    }
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(44 + 8);
+  });
+
+  it("add a partial response, and a response changed or deleted before any page counted it", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    const version = (await marks(waves.b)).version;
+    // The kiosk's partial answers: inserted and marked partial in one transaction. Not counted yet: no full count.
+    await insertPartial(person(200, waves.b));
+    // A response not yet counted, changed and one deleted: nothing the sums hold changed.
+    const late = person(201, waves.b);
+    const gone = person(202, waves.b);
+    await insertResponses([late, gone]);
+    await db("response_answers")
+      .where({ response_id: late.id, question: "support_daytime" })
+      .update({ value_text: "nej" });
+    await db("response_answers").where({ response_id: gone.id }).delete();
+    await db("responses").where({ id: gone.id }).delete();
+    expect((await marks(waves.b)).version).toBe(version);
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.b)).toBe(23 + 1);
+    expect((await marks(waves.b)).version).toBe(version);
+  });
+
+  it("count a wave again in full when a response already added is changed or deleted", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    const added = person(41, waves.a);
+    await insertResponses([added]);
+    await expectSameAsDirect(ids);
+    const version = (await marks(waves.a)).version;
+    // Now counted: changing it moves the version, and the next page counts the wave in full.
+    await db("response_answers")
+      .where({ response_id: added.id, question: "support_daytime" })
+      .update({ value_text: "vet_inte" });
+    const moved = await marks(waves.a);
+    expect(moved.version).toBeGreaterThan(version);
+    expect(moved.responsesThrough).toBeNull();
+    // Appended before that page: counted in the full count, not added twice.
+    await insertResponses([person(42, waves.a)]);
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(42);
+    await insertResponses([person(43, waves.a)]);
+    await db("responses").where({ id: added.id }).update({ partial: true });
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(42);
+    await insertResponses([person(44, waves.a)]);
+    await expectSameAsDirect(ids);
+    await db("response_answers").where({ response_id: added.id }).delete();
+    await db("responses").where({ id: added.id }).delete();
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(43);
+  });
+
+  it("merge the rows appends add once they outgrow the sums, with the same figures", async () => {
+    const ids = [waves.a];
+    await expectSameAsDirect(ids);
+    const first = (await marks(waves.a)).mergedRows!;
+    expect(first).toBeGreaterThan(0);
+    let merged = false;
+    for (let round = 0; round < 20 && !merged; round++) {
+      await insertResponses(Array.from({ length: 30 }, (_, i) => person(300 + round * 30 + i, waves.a)));
+      await expectSameAsDirect(ids);
+      merged = (await marks(waves.a)).mergedRows !== first;
+    }
+    expect(merged).toBe(true);
+    const [{ n }] = await db("outcome_counts").where({ campaign_id: waves.a }).count("* as n");
+    expect(Number(n)).toBeLessThanOrEqual(2 * (await marks(waves.a)).mergedRows! + 1_000);
   });
 
   it("follow an answer changed, an answer deleted, a response deleted and a response marked partial", async () => {
