@@ -334,12 +334,25 @@ export function buildLayout({
       const otherText = hasOther && freeText;
       if (otherText) variables.push(textVariable(uniqueName(`${name}_other_text`), name, title, outcome));
       const choiceValues = all.map((c) => c.value);
+      // Each chosen value finds its column in a map (decision 0054): a row costs a lookup per chosen value, not a
+      // comparison per choice and chosen value. Choices that share a value (an "other" the list had already) keep
+      // the comparisons, so every column with that value is marked.
+      const columnOf = new Map(choiceValues.map((c, i) => [c, i]));
+      const distinct = columnOf.size === choiceValues.length;
+      const count = choiceValues.length;
       const value = valueIndex(name);
       const comment = otherText ? valueIndex(`${name}-Comment`) : -1;
       coders.push((values, out, at, redact) => {
         const v = values[value];
-        if (!Array.isArray(v)) for (let i = 0; i < choiceValues.length; i++) out[at++] = null;
-        else for (const c of choiceValues) out[at++] = chosenIn(v, c) ? 1 : 0;
+        if (!Array.isArray(v)) for (let i = 0; i < count; i++) out[at + i] = null;
+        else if (distinct) {
+          for (let i = 0; i < count; i++) out[at + i] = 0;
+          for (let i = 0; i < v.length; i++) {
+            const column = columnOf.get(String(v[i]));
+            if (column !== undefined) out[at + column] = 1;
+          }
+        } else for (let i = 0; i < count; i++) out[at + i] = chosenIn(v, choiceValues[i]) ? 1 : 0;
+        at += count;
         if (otherText) out[at++] = otherComment(values[comment], redact);
         return at;
       });
@@ -471,9 +484,10 @@ export function oneLine(text: string): string {
   return text.includes("\n") || text.includes("\r") ? text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, " / ") : text;
 }
 
+const CHANNEL_CODES = new Map(CHANNELS.map((c, i) => [c.value, i + 1]));
+
 export function channelCode(channel: string): number | null {
-  const i = CHANNELS.findIndex((c) => c.value === channel);
-  return i < 0 ? null : i + 1;
+  return CHANNEL_CODES.get(channel) ?? null;
 }
 
 /**
@@ -481,8 +495,10 @@ export function channelCode(channel: string): number | null {
  * next month there, so the clock is consulted only then (a million rows stay fast).
  */
 export function stockholmMonth(iso: string): string {
-  const day = Number(iso.slice(8, 10));
-  const hour = Number(iso.slice(11, 13));
+  // Two digits each, read without a string per field ("2026-01-31T21:…": day 31, hour 21); anything else there
+  // is read by Number() as before.
+  const day = twoDigits(iso, 8) ?? Number(iso.slice(8, 10));
+  const hour = twoDigits(iso, 11) ?? Number(iso.slice(11, 13));
   if (day < 28 || hour < 21) return iso.slice(0, 7);
   // The answer changes on the hour at most; the clock is asked once per late hour seen (a handful a month).
   const hourKey = iso.slice(0, 13);
@@ -496,3 +512,10 @@ export function stockholmMonth(iso: string): string {
 }
 
 const lateHours = new Map<string, string>();
+
+/** The number of the two decimal digits at `at`, or undefined when either is not a digit. */
+function twoDigits(text: string, at: number): number | undefined {
+  const a = text.charCodeAt(at) - 0x30;
+  const b = text.charCodeAt(at + 1) - 0x30;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : undefined;
+}

@@ -92,6 +92,32 @@ describe("the export's reads", () => {
     }
   });
 
+  it("give answers under names objects and lists inherit (toString, __proto__, length) only when stored", async () => {
+    // A reader that skips the own-property check for speed (decision 0054 measured one) would fail here.
+    const [program] = await makePrograms();
+    const campaign = await makeCampaign({ programId: program.id, code: "RAD6" });
+    const ids = await seedBrukarenkat({ campaignId: campaign, count: 4 });
+    const keys = ["toString", "__proto__", "constructor", "gender", "length", "0", "hasOwnProperty"];
+    const stored = [
+      `{"toString":"x","__proto__":{"a":1},"gender":"man","constructor":null}`,
+      `{"gender":"kvinna","hasOwnProperty":[1]}`,
+      `["a","b"]`,
+      `"text"`,
+    ];
+    for (const [i, answers] of stored.entries()) await db("responses").where({ id: ids[i] }).update({ answers });
+    const rows: ExportSourceRow[] = [];
+    for await (const batch of readExportRows({ campaignIds: [campaign], answerKeys: keys, batchSize: 3 }))
+      batch.forEach((row) => rows.push({ ...row }));
+    expect(rows).toHaveLength(stored.length);
+    for (const r of rows) {
+      const parsed = JSON.parse(stored[ids.indexOf(r.id)]) as unknown;
+      const record = (parsed !== null && typeof parsed === "object" ? parsed : {}) as Record<string, unknown>;
+      expect(r.values).toEqual(keys.map((key) => (Object.hasOwn(record, key) ? record[key] : null)));
+    }
+    expect(rows.find((r) => r.id === ids[0])!.values.slice(0, 4)).toEqual(["x", { a: 1 }, null, "man"]);
+    expect(rows.find((r) => r.id === ids[2])!.values).toEqual([null, null, null, null, 2, "a", null]);
+  });
+
   it.skipIf(isPostgres())("read the short columns as the driver gives them, whatever SQLite stored", async () => {
     // The short columns come packed into one text (decision 0048): each must read as the plain row read it.
     const [program] = await makePrograms();
