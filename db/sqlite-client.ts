@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import Client_SQLite3 from "knex/lib/dialects/sqlite3/index.js";
+import { WalCheckpointer } from "./wal-checkpointer";
 
 /**
  * knex's SQLite client with statements prepared once per connection where a hot path repeats the same text
@@ -75,6 +76,18 @@ async function finalizeStatements(connection: object): Promise<void> {
   );
 }
 
+const checkpointers = new WeakMap<object, WalCheckpointer>();
+
+/**
+ * The checkpointer that copies this connection's WAL on a connection of its own (decision 0056), made on first use;
+ * closed with the connection. `filename` is the database file the connection has open.
+ */
+export function walCheckpointer(connection: unknown, filename: string): WalCheckpointer {
+  let checkpointer = checkpointers.get(connection as object);
+  if (!checkpointer) checkpointers.set(connection as object, (checkpointer = new WalCheckpointer(filename)));
+  return checkpointer;
+}
+
 /** The texts knex's transactions send (knex/lib/execution/transaction.js): the same for every transaction. */
 const TRANSACTION_CONTROL = new Set(["BEGIN;", "COMMIT;", "ROLLBACK"]);
 
@@ -98,6 +111,8 @@ export class PreparedSqliteClient extends Client_SQLite3 {
   }
 
   override async destroyRawConnection(connection: object): Promise<void> {
+    await checkpointers.get(connection)?.close();
+    checkpointers.delete(connection);
     await finalizeStatements(connection);
     return super.destroyRawConnection(connection);
   }

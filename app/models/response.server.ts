@@ -9,7 +9,8 @@ import {
   recordFeedbackMany,
   type FeedbackIntake,
 } from "~/models/feedback-intake.server";
-import { execScript, preparedAll } from "../../db/sqlite-client";
+import { execScript, preparedAll, walCheckpointer } from "../../db/sqlite-client";
+import { BACKSTOP_AUTOCHECKPOINT } from "../../db/wal-checkpointer";
 
 export interface AnswerRow {
   question: string;
@@ -353,17 +354,23 @@ export async function insertSubmissions(
   const answers = answerValues(unique);
   // Each feedback row leads with its response's id, by which the trigger leaves out a stored response's.
   const feedback = unique.flatMap((r) => feedbackRows(feedbackOf(r)).map((row): BulkValue[] => [r.id, ...row]));
+  const responses = sqliteRowsJson(unique.map(responseValues));
+  const answerJson = sqliteRowsJson(answers);
+  const feedbackJson = sqliteRowsJson(feedback);
   const connection = await db.client.acquireConnection();
   try {
     if (!withBatchTrigger.has(connection)) {
       await execScript(connection, BATCH_TRIGGER);
       withBatchTrigger.add(connection);
     }
+    const checkpointer = walCheckpointer(connection, databaseFile());
+    await checkpointer.beforeWrite();
     const [{ existing }] = await preparedAll<{ existing: string }>(connection, BATCH_WRITE, [
-      sqliteRowsJson(unique.map(responseValues)),
-      sqliteRowsJson(answers),
-      sqliteRowsJson(feedback),
+      responses,
+      answerJson,
+      feedbackJson,
     ]);
+    checkpointer.afterCommit();
     const stored = new Set(unique.map((r) => r.id));
     for (const id of JSON.parse(existing) as string[]) stored.delete(id);
     return items.map((item, i) => (firstIndex.get(item.id) === i && stored.has(item.id) ? "stored" : "duplicate"));
@@ -374,6 +381,8 @@ export async function insertSubmissions(
 
 const withBatchTrigger = new WeakSet<object>();
 
+const databaseFile = () => (db.client.config.connection as { filename: string }).filename;
+
 const rowsOf = (column: string) => `jsonb_each(new.${column})`;
 const notStored = "value ->> 0 not in (select id from temp.submission_stored)";
 
@@ -382,6 +391,7 @@ const notStored = "value ->> 0 not in (select id from temp.submission_stored)";
  * of it already stored, and the trigger that writes the rest.
  */
 const BATCH_TRIGGER = `
+  pragma wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT};
   create temp table if not exists submission_batch (
     id integer primary key check (id = 1),
     responses text not null,

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
+import { isPostgres } from "~/db.server";
 import { insertSubmissions, type NewResponse } from "~/models/response.server";
+import { BACKSTOP_AUTOCHECKPOINT } from "../../db/wal-checkpointer";
 import { currentSurvey } from "~/surveys/registry.server";
 import { db, makePrograms, resetDatabase } from "../support/fixtures";
 import { makeCampaign } from "../support/surveys";
@@ -101,4 +103,14 @@ describe("a batch of submissions", () => {
     expect(await count("response_answers")).toBe(2);
     expect(await count("feedback")).toBe(1);
   });
+
+  it.skipIf(isPostgres())(
+    "leaves SQLite's checkpoints to a connection of their own, its automatic one only a net (decision 0056)",
+    async () => {
+      await insertSubmissions([response(randomUUID(), "Mer kaffe")], feedbackOf);
+      const [{ wal_autocheckpoint }] = await db.raw("pragma wal_autocheckpoint");
+      expect(wal_autocheckpoint).toBe(BACKSTOP_AUTOCHECKPOINT);
+      expect(BACKSTOP_AUTOCHECKPOINT).toBeGreaterThan(1000);
+    },
+  );
 });
