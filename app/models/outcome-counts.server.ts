@@ -359,11 +359,55 @@ async function addArrived(r: CountRequest, v: VersionRow, spec: string): Promise
   });
 }
 
-/** Brings the campaigns' sums up to date where it can. Returns the campaigns whose sums are now stored. */
-async function bringUpToDate(r: CountRequest, versions: VersionRow[], spec: string): Promise<Set<number>> {
+/**
+ * Full counts that a page without a breakdown left for after it answered (it counted its own view of those waves
+ * directly, about what its raw SQL costs): one campaign at a time, each started after a turn of the event loop, so the
+ * page's next statement (paired change) is sent first. A page that needs one of these campaigns waits for its count
+ * instead of starting another.
+ */
+const laterCounts = new Map<number, Promise<boolean>>();
+let laterQueue: Promise<unknown> = Promise.resolve();
+
+function countInFullLater(r: CountRequest, versions: VersionRow[], spec: string) {
+  for (const v of versions) {
+    if (laterCounts.has(v.campaign_id)) continue;
+    const job = laterQueue
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(() => recountInFull(r, v, spec))
+      // Nothing waits for it but the next page: a count that failed (a write meanwhile, the server stopping) is
+      // counted again by the page that next finds the wave stale.
+      .catch(() => false);
+    laterQueue = job;
+    laterCounts.set(v.campaign_id, job);
+    void job.then(() => {
+      if (laterCounts.get(v.campaign_id) === job) laterCounts.delete(v.campaign_id);
+    });
+  }
+}
+
+/** Resolves when every full count left for after a page has ended (the tests and the bench wait for it). */
+export async function outcomeCountsSettled(): Promise<void> {
+  while (laterCounts.size > 0) await Promise.all([...laterCounts.values()]);
+}
+
+/**
+ * Brings the campaigns' sums up to date where it can: appends always, full counts when `inFull`. Returns the
+ * campaigns whose sums are now stored.
+ */
+async function bringUpToDate(
+  r: CountRequest,
+  versions: VersionRow[],
+  spec: string,
+  { inFull }: { inFull: boolean },
+): Promise<Set<number>> {
   const stored = new Set<number>();
   // One wave at a time (see `countForStore`).
   for (let v of versions) {
+    const later = laterCounts.get(v.campaign_id);
+    if (later) {
+      await later;
+      v = (await versionsOf([v.campaign_id])).get(v.campaign_id) ?? v;
+    }
     let done = stateOf(v, spec) === "fresh";
     // Another page may have added the same rows meanwhile: look again once before counting in full.
     for (let attempt = 0; attempt < 2 && !done && stateOf(v, spec) === "appended"; attempt++) {
@@ -373,9 +417,21 @@ async function bringUpToDate(r: CountRequest, versions: VersionRow[], spec: stri
         done = stateOf(v, spec) === "fresh";
       }
     }
-    if (done || (await recountInFull(r, v, spec))) stored.add(v.campaign_id);
+    if (done || (inFull && (await recountInFull(r, v, spec)))) stored.add(v.campaign_id);
   }
   return stored;
+}
+
+/** Two sets of counts of different campaigns as one. */
+function combined(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
+  const scaleCounts = new Map(a.scaleCounts);
+  for (const [tag, list] of b.scaleCounts) scaleCounts.set(tag, [...(scaleCounts.get(tag) ?? []), ...list]);
+  return {
+    valueCounts: [...a.valueCounts, ...b.valueCounts],
+    respondentCounts: [...a.respondentCounts, ...b.respondentCounts],
+    responseCounts: [...a.responseCounts, ...b.responseCounts],
+    scaleCounts,
+  };
 }
 
 type SumRow = Record<string, unknown>;
@@ -479,11 +535,20 @@ export async function loadOutcomeCounts(r: CountRequest, { singleAnswerAxes }: {
     versions = await versionsOf(ids);
   }
   const stale = ids.map((id) => versions.get(id)!).filter((v) => stateOf(v, spec) !== "fresh");
-  if (stale.length > 0) {
-    const stored = await bringUpToDate(r, stale, spec);
-    // A write moved a campaign's version while it was being counted: this page counts directly, the next one
-    // counts that campaign again.
-    if (stored.size < stale.length) return countOutcomesDirectly(r);
-  }
-  return readSums({ ...r, campaignIds: ids });
+  if (stale.length === 0) return readSums({ ...r, campaignIds: ids });
+  // A split page counts a wave by every axis anyway (about its raw SQL): it stores what it counts. A page without a
+  // breakdown adds what arrived (milliseconds), but a wave that must be counted in full (after an update or delete)
+  // it counts only in its own view, directly, and leaves the full count by every axis for after it answered.
+  const stored = await bringUpToDate(r, stale, spec, { inFull: r.split });
+  const left = stale.filter((v) => !stored.has(v.campaign_id));
+  if (left.length === 0) return readSums({ ...r, campaignIds: ids });
+  // On a split page, a write moved a campaign's version while it was being counted: this page counts directly, the
+  // next one counts that campaign again.
+  if (r.split) return countOutcomesDirectly(r);
+  const leftIds = new Set(left.map((v) => v.campaign_id));
+  const direct = await countOutcomesDirectly({ ...r, campaignIds: [...leftIds] });
+  const rest = ids.filter((id) => !leftIds.has(id));
+  const counts = rest.length > 0 ? combined(direct, await readSums({ ...r, campaignIds: rest })) : direct;
+  countInFullLater(r, left, spec);
+  return counts;
 }

@@ -61,6 +61,7 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
   const { compiledSurvey, validateAnswers } = await import("~/surveys/validate.server");
   const { surveys: strings } = await import("~/i18n/strings/surveys");
   const { outcomePage } = await import("~/outcomes/outcome-page.server");
+  const { outcomeCountsSettled } = await import("~/models/outcome-counts.server");
   const { participantCodeHmac } = await import("~/privacy/participant-code.server");
   const lines: string[] = [];
   // Printed as measured too (on stderr): a run takes many minutes on a loaded machine.
@@ -377,7 +378,8 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
       "After a submission = the same right after one new response (answer rows and all) in every chosen wave: the " +
         "page adds what arrived since the sums were counted, by every axis, to them (decision 0055).",
       `After an update = the same right after an update of one counted answer row in every chosen wave (first ${COLD_RUNS} ` +
-        "rounds; 1 for all ten waves): its version moves and all its sums are counted again from the answer rows.",
+        "rounds; 1 for all ten waves): its version moves and its sums are counted again from the answer rows, by every " +
+        "axis before a split page reads them; a page without a breakdown counts its own view and stores them after.",
     );
     const pages: { label: string; ids: number[]; by: string | null }[] = [
       {
@@ -405,6 +407,7 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
       const warm: number[] = [];
       const appended: number[] = [];
       const updated: number[] = [];
+      const storedAfter: number[] = [];
       const sampled: number[] = [];
       // The page of every wave counts ten waves in full after an update: once is enough to see what that costs.
       const coldRuns = p.ids.length > 3 ? 1 : COLD_RUNS;
@@ -417,6 +420,9 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
         if (r < coldRuns) {
           await updateInEach(p.ids);
           updated.push(await time(() => outcomePage(staff, url)));
+          // A page without a breakdown leaves the full count by every axis for after it answered (decision 0055):
+          // timed from the page's end, and awaited before the next round.
+          storedAfter.push(await time(outcomeCountsSettled));
         }
       }
       sampled.push(load());
@@ -427,6 +433,7 @@ export async function benchOutcomes(): Promise<{ lines: string[] }> {
         `  warm loader                         ${spread(warm, 0, " ms")}, ${ratio(warm)}   (goal ≤ 1.5×, < 300 ms)`,
         `  after a submission to each wave     ${spread(appended, 0, " ms")}, ${ratio(appended)}`,
         `  after an update in each wave        ${spread(updated, 0, " ms")} (${updated.length} runs), ${ratio(updated)}`,
+        ...(split ? [] : [`    then stored by every axis after the page in ${spread(storedAfter, 0, " ms")}`]),
       );
     }
     // Paired change on its own: the loader's statement against the hand-written one, interleaved.

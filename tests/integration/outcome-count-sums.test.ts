@@ -4,6 +4,7 @@ import { db } from "~/db.server";
 import {
   countOutcomesDirectly,
   loadOutcomeCounts,
+  outcomeCountsSettled,
   type CountRequest,
   type OutcomeCounts,
 } from "~/models/outcome-counts.server";
@@ -143,6 +144,7 @@ async function marks(campaignId: number) {
   const row = await db("outcome_count_versions").where({ campaign_id: campaignId }).first();
   return {
     version: Number(row.version),
+    countedVersion: row.counted_version === null ? null : Number(row.counted_version),
     grown: Number(row.grown),
     countedGrown: row.counted_grown === null ? null : Number(row.counted_grown),
     responsesThrough: row.counted_responses_through === null ? null : Number(row.counted_responses_through),
@@ -292,6 +294,27 @@ describe("stored outcome sums", () => {
     await db("responses").where({ id: added.id }).delete();
     await expectSameAsDirect(ids);
     expect(await storedResponses(waves.a)).toBe(43);
+  });
+
+  it("count a wave that needs a full count in the page's own view when it has no breakdown, and store it after", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    await db("response_answers")
+      .where({ campaign_id: waves.a, question: "satisfaction", value_text: "2" })
+      .update({ value_text: "3", value_num: 3 });
+    const moved = await marks(waves.a);
+    expect(moved.countedVersion).not.toBe(moved.version);
+    // Within one programme, wave a counted directly and wave b read from its sums: the same counts.
+    const r = request(ids, false, "bostad_forst");
+    expect(normalised(await loadOutcomeCounts(r, { singleAnswerAxes: true }))).toEqual(
+      normalised(await countOutcomesDirectly(r)),
+    );
+    // The full count by every axis was left for after the page, and stored then.
+    await outcomeCountsSettled();
+    const after = await marks(waves.a);
+    expect(after.countedVersion).toBe(after.version);
+    expect(after.countedGrown).toBe(after.grown);
+    await expectSameAsDirect(ids);
   });
 
   it("merge the rows appends add once they outgrow the sums, with the same figures", async () => {

@@ -8,6 +8,7 @@ import { createProgram, type Program } from "~/models/program.server";
 import { createStaff, type StaffUser } from "~/models/staff.server";
 import { forgetLoadedSurveys } from "~/surveys/registry.server";
 import { forgetCachedCampaigns } from "~/surveys/campaign-cache.server";
+import { outcomeCountsSettled } from "~/models/outcome-counts.server";
 import { truncateAll } from "./test-database";
 
 export const BASE = "http://127.0.0.1:3000";
@@ -16,6 +17,8 @@ export const PASSWORD = "correct-horse-battery";
 let cachedHash: string | undefined;
 
 export async function resetDatabase(): Promise<void> {
+  // A full count an outcome page left for after it answered (decision 0055) ends before the tables are emptied.
+  await outcomeCountsSettled();
   forgetAuditRepeats();
   await truncateAll(db);
   forgetLoadedSurveys();
