@@ -376,15 +376,20 @@ function register(
           positiveValues.map((v) => key(tag, campaignId, group, `v:${v}`)),
         );
       }
-      if (m.measure.kind === "scale_sum") pub.figure(key(tag, campaignId, group, "ns"), r.notScored);
+      // Item non-response is not protected (decision 0055): how many did not answer a question, wholly or some of a
+      // scale's items, says nothing of what anyone answered, and every measure gives it away anyway ("48 svar",
+      // "45 svarade"). The not scored are printed as they fall, even 1–4; what people answered stays protected.
+      if (m.measure.kind === "scale_sum")
+        pub.figure(key(tag, campaignId, group, "ns"), r.notScored, { sensitive: false });
       // The wave's responses (printed above the figures) are the scored, the not scored and those who answered no
-      // item, whom nothing prints: without this sum "66 svar", "65 svarade" and "färre än 5 svarade inte på alla"
-      // read together give the 1 away.
-      if (m.measure.kind === "scale_sum" && group === ALL && responses !== undefined)
-        pub.sum(pub.figure(responseKey(campaignId), responses, { keepShown: true }), [
+      // item. The last is registered as a figure the reader knows, not sensitive (as the breakdown by visits does
+      // with its non-response): a stronger reader than the real one, so never less protection of the answers.
+      const unanswered = responses === undefined ? -1 : responses - r.respondents - r.notScored;
+      if (m.measure.kind === "scale_sum" && group === ALL && unanswered >= 0)
+        pub.sum(pub.figure(responseKey(campaignId), responses!, { keepShown: true }), [
           key(tag, campaignId, ALL, "n"),
           key(tag, campaignId, ALL, "ns"),
-          key(tag, campaignId, ALL, "unanswered"),
+          pub.figure(key(tag, campaignId, ALL, "unanswered"), unanswered, { sensitive: false }),
         ]);
     }
     // Each axis' groups add up to the whole wave: every axis is one more set of sums over the same wave figures.

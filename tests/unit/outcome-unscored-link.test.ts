@@ -3,10 +3,10 @@ import { computeOutcomeFigures, type FigureInputs } from "~/outcomes/figures";
 import { measureFor } from "~/outcomes/measures";
 
 /**
- * Seen on the demo page (Brukarenkät 2025): "66 svar" above the figures, UCLA-3 "65 svarade" and "färre än 5 svarade
- * inte på alla". A reader knows the not scored are at most 66 − 65 = 1 and at least 1 (the label): the 1 is worked
- * out. The wave's responses are the scored, the not scored and those who answered no item, so that sum is known to
- * the suppression and something more is hidden.
+ * Item non-response is not protected (decision 0055). Seen on the demo page: UCLA-3 hidden whole for Brukarenkät 2024
+ * and 2025 while every other measure's skipped count could be read off "66 svar" and "n svarade". How many did not
+ * answer a question, wholly or some of a scale's items, is printed as it falls; what people answered stays protected,
+ * also against a reader who knows every non-response count.
  */
 const UCLA = ["ucla_companionship", "ucla_left_out", "ucla_isolated"];
 
@@ -40,7 +40,7 @@ function inputs(scored: { score: number; n: number }[], notScored: number, respo
 }
 
 describe("a scale's not-scored count beside the wave's responses", () => {
-  it("is not worked out from the responses minus the scored", () => {
+  it("is printed as it falls, even 1, beside the responses and the scored (item non-response is not protected)", () => {
     const { measures, responses } = computeOutcomeFigures(
       inputs(
         [
@@ -52,26 +52,29 @@ describe("a scale's not-scored count beside the wave's responses", () => {
       ),
     );
     const wave = measures[0].waves[0].all;
-    expect(wave.notScored?.status).toBe("small");
-    const shownResponses = responses.get(1)!.n;
-    const shownScored = wave.respondents.n;
-    // Either count hidden, or their difference leaves the not scored undetermined (more than one value of 1–4).
-    if (shownResponses !== null && shownScored !== null) expect(shownResponses - shownScored).toBeGreaterThan(1);
+    expect(responses.get(1)).toEqual({ n: 66, status: "shown" });
+    expect(wave.respondents).toEqual({ n: 65, status: "shown" });
+    expect(wave.notScored).toEqual({ n: 1, status: "shown" });
   });
 
-  it("leaves the figures alone where the difference tells nothing (2 left over, 1–2 not scored)", () => {
+  it("still protects what people answered: a lonely count of 1–4 cannot be worked out through the responses", () => {
+    // 67 responses, 1 not scored, 3 who answered no item (known to the reader), so 63 scored whatever is printed:
+    // 60 not lonely and 3 lonely. Printing the 60 would give the 3 away.
     const { measures, responses } = computeOutcomeFigures(
       inputs(
         [
-          { score: 4, n: 30 },
-          { score: 7, n: 35 },
+          { score: 4, n: 60 },
+          { score: 7, n: 3 },
         ],
         1,
         67,
       ),
     );
-    expect(responses.get(1)!.n).toBe(67);
-    expect(measures[0].waves[0].all.respondents.n).toBe(65);
-    expect(measures[0].waves[0].all.notScored?.status).toBe("small");
+    const wave = measures[0].waves[0].all;
+    expect(responses.get(1)).toEqual({ n: 67, status: "shown" });
+    expect(wave.notScored).toEqual({ n: 1, status: "shown" });
+    expect(wave.positive).toEqual({ n: null, status: "small" });
+    const notLonely = wave.distribution.find((d) => d.count.n !== null && d.count.n >= 5);
+    expect(notLonely).toBeUndefined();
   });
 });
