@@ -243,6 +243,20 @@ describe("stored outcome sums", () => {
     }
     await expectSameAsDirect(ids);
     expect(await storedResponses(waves.a)).toBe(44 + 8);
+    // And with updates among them (each one a full count of its wave), split and unsplit pages alike.
+    for (let round = 0; round < 4; round++) {
+      await Promise.all([
+        loadOutcomeCounts(request(ids, round % 2 === 0, null), { singleAnswerAxes: true }),
+        insertResponses([person(80 + round, waves.a)]),
+        db("response_answers")
+          .where({ campaign_id: round % 2 === 0 ? waves.a : waves.b, question: "satisfaction", value_text: "3" })
+          .update({ value_text: "4", value_num: 4 }),
+        loadOutcomeCounts(request(ids, round % 2 === 1, "fot"), { singleAnswerAxes: true }),
+        insertResponses([person(90 + round, waves.b)]),
+      ]);
+    }
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(44 + 8 + 4);
   });
 
   it("add a partial response, and a response changed or deleted before any page counted it", async () => {
