@@ -314,10 +314,26 @@ async function mergeIfGrown(trx: Knex.Transaction, campaignId: number, mergedRow
 }
 
 /**
+ * A self-check of an append: the responses the sums hold plus those just counted must be every full response the wave
+ * has. The marks are places in the tables' order, and SQLite renumbers the rowids of a table without an integer key
+ * when the file is vacuumed or restored from a dump: new responses could then sit below the marks, unseen by every
+ * later append. Two counts from indexes and the stored rows, a few milliseconds a wave.
+ */
+async function holdsEveryResponse(trx: Knex.Transaction, campaignId: number, arrivedRows: BulkValue[][]) {
+  const arrived = arrivedRows.filter((row) => row[1] === "responses").reduce((n, row) => n + Number(row.at(-1)), 0);
+  const [{ stored }] = await trx("outcome_counts")
+    .where({ campaign_id: campaignId, kind: "responses" })
+    .sum("n as stored");
+  const [{ actual }] = await trx("responses").where({ campaign_id: campaignId, partial: false }).count("* as actual");
+  return Number(stored ?? 0) + arrived === Number(actual);
+}
+
+/**
  * Adds what arrived since the sums were counted: one short transaction that claims the marks it starts from (no
  * other page added meanwhile, no update or delete moved the version), reads the new marks, counts only the responses
  * and answer rows between, by every axis, and stores them beside the sums (the reads sum every row of a campaign).
- * Returns false when it could not: the caller looks again or counts in full.
+ * Returns false when it could not: the caller looks again or counts in full (also when `holdsEveryResponse` finds
+ * the marks adrift).
  */
 async function addArrived(r: CountRequest, v: VersionRow, spec: string): Promise<boolean> {
   return db.transaction(async (trx) => {
@@ -348,6 +364,13 @@ async function addArrived(r: CountRequest, v: VersionRow, spec: string): Promise
       answersThrough: marks.answers,
     };
     const rows = await countForStore(r, v.campaign_id, arrived, trx);
+    if (!(await holdsEveryResponse(trx, v.campaign_id, rows))) {
+      // The marks no longer say what was counted: forget them, and the caller counts the wave in full.
+      await trx("outcome_count_versions")
+        .where("campaign_id", v.campaign_id)
+        .update({ version: trx.raw("version + 1"), counted_responses_through: null, counted_answers_through: null });
+      return false;
+    }
     await insertRows(trx, "outcome_counts", STORED_COLUMNS, rows);
     const mergedRows = await mergeIfGrown(trx, v.campaign_id, v.merged_rows ?? 0);
     await trx("outcome_count_versions").where("campaign_id", v.campaign_id).update({

@@ -378,7 +378,8 @@ function register(
       }
       // Item non-response is not protected (decision 0055): how many did not answer a question, wholly or some of a
       // scale's items, says nothing of what anyone answered, and every measure gives it away anyway ("48 svar",
-      // "45 svarade"). The not scored are printed as they fall, even 1–4; what people answered stays protected.
+      // "45 svarade"). The suppression knows the not scored (nothing is hidden to keep them secret); what people
+      // answered stays protected. Like every count of persons, 1–4 is still printed as "färre än 5" (`nonResponse`).
       if (m.measure.kind === "scale_sum")
         pub.figure(key(tag, campaignId, group, "ns"), r.notScored, { sensitive: false });
       // The wave's responses (printed above the figures) are the scored, the not scored and those who answered no
@@ -552,6 +553,14 @@ function published(out: OutcomePublication, k: string): PublishedCount {
   return { n: c.status === "shown" ? c.value : null, status: c.status };
 }
 
+/**
+ * A count of item non-response as printed. It is not protected (decision 0055: the suppression treats it as known),
+ * but no count of persons from 1 to 4 is ever printed as a digit: those read "färre än 5", as everywhere else.
+ */
+function nonResponse(c: PublishedCount): PublishedCount {
+  return c.n !== null && c.n > 0 && c.n < SMALL_COUNT_LIMIT ? { n: null, status: "small" } : c;
+}
+
 function groupFigure(
   out: OutcomePublication,
   p: Prepared,
@@ -613,7 +622,7 @@ function groupFigure(
     share,
     interval,
     mean,
-    notScored: m.measure.kind === "scale_sum" ? published(out, key(tag, campaignId, group, "ns")) : null,
+    notScored: m.measure.kind === "scale_sum" ? nonResponse(published(out, key(tag, campaignId, group, "ns"))) : null,
     distribution,
   };
 }

@@ -86,7 +86,9 @@ export function countLabel(c: PublishedCount, locale: Locale): string {
 
 export function intervalText(i: Interval, locale: Locale, asPercent = true): string {
   const f = (v: number) => (asPercent ? percent(v, locale) : formatNumber(v, locale, 1));
-  return `${W[locale].interval}: ${f(i.lower)}–${f(i.upper)}${asPercent ? (locale === "sv" ? " procent" : " per cent") : ""}`;
+  // "−1,3 till −0,2", not "−1,3–−0,2": a dash beside a minus sign reads as neither (as the change sentences say it).
+  const between = i.lower < 0 ? (locale === "sv" ? " till " : " to ") : "–";
+  return `${W[locale].interval}: ${f(i.lower)}${between}${f(i.upper)}${asPercent ? (locale === "sv" ? " procent" : " per cent") : ""}`;
 }
 
 /** "33 procent (19 av 57) behöver …", or why no share is shown. */

@@ -211,11 +211,28 @@ describe("stored outcome sums", () => {
     expect(after.version).toBe(before.version);
     expect(after.grown).toBeGreaterThan(before.grown);
     expect(await marks(waves.b)).toMatchObject({ version: 0, grown: 0 });
-    // A stored row made up on purpose (1 000 responses) is still there after the append: the wave was not counted
-    // again, only the new response was added to what was stored.
-    await db("outcome_counts").insert({ campaign_id: waves.a, kind: "responses", ch: "phone", n: 1000 });
-    expect(await storedResponses(waves.a)).toBe(41 + 1000);
-    await db("outcome_counts").where({ campaign_id: waves.a, kind: "responses", n: 1000 }).delete();
+    // A stored row made up on purpose (1 000 answers "5" to satisfaction) is still there after the append: the wave
+    // was not counted again, only the new response was added to what was stored.
+    const fives = async () => {
+      const counts = await loadOutcomeCounts(request([waves.a], false, null), { singleAnswerAxes: true });
+      return counts.valueCounts
+        .filter((c) => c.question === "satisfaction" && c.value === "5")
+        .reduce((n, c) => n + c.n, 0);
+    };
+    const direct = (await countOutcomesDirectly(request([waves.a], false, null))).valueCounts
+      .filter((c) => c.question === "satisfaction" && c.value === "5")
+      .reduce((n, c) => n + c.n, 0);
+    await db("outcome_counts").insert({
+      campaign_id: waves.a,
+      kind: "value",
+      question: "satisfaction",
+      value_text: "5",
+      ch: "phone",
+      n: 1000,
+    });
+    expect(await fives()).toBe(direct + 1000);
+    expect(await storedResponses(waves.a)).toBe(41);
+    await db("outcome_counts").where({ campaign_id: waves.a, kind: "value", n: 1000 }).delete();
     await expectSameAsDirect(ids);
     expect(await marks(waves.a)).toMatchObject({ version: before.version, countedGrown: after.grown });
   });
@@ -243,6 +260,36 @@ describe("stored outcome sums", () => {
     }
     await expectSameAsDirect(ids);
     expect(await storedResponses(waves.a)).toBe(44 + 8);
+    // And with updates among them (each one a full count of its wave), split and unsplit pages alike.
+    for (let round = 0; round < 4; round++) {
+      await Promise.all([
+        loadOutcomeCounts(request(ids, round % 2 === 0, null), { singleAnswerAxes: true }),
+        insertResponses([person(80 + round, waves.a)]),
+        db("response_answers")
+          .where({ campaign_id: round % 2 === 0 ? waves.a : waves.b, question: "satisfaction", value_text: "3" })
+          .update({ value_text: "4", value_num: 4 }),
+        loadOutcomeCounts(request(ids, round % 2 === 1, "fot"), { singleAnswerAxes: true }),
+        insertResponses([person(90 + round, waves.b)]),
+      ]);
+    }
+    await expectSameAsDirect(ids);
+    expect(await storedResponses(waves.a)).toBe(44 + 8 + 4);
+  });
+
+  it("count a wave in full when its marks no longer say what was counted (rowids renumbered by a vacuum or a dump)", async () => {
+    const ids = [waves.a, waves.b];
+    await expectSameAsDirect(ids);
+    // As after SQLite renumbered the rowids: the mark lies past responses that are not yet counted.
+    const before = await marks(waves.a);
+    await db("outcome_count_versions")
+      .where({ campaign_id: waves.a })
+      .update({ counted_responses_through: before.responsesThrough! + 1000 });
+    await insertResponses([person(41, waves.a), person(42, waves.a)]);
+    expect(await storedResponses(waves.a)).toBe(42);
+    await expectSameAsDirect(ids);
+    const after = await marks(waves.a);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.responsesThrough).toBeLessThan(before.responsesThrough! + 1000);
   });
 
   it("add a partial response, and a response changed or deleted before any page counted it", async () => {

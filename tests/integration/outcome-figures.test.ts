@@ -118,8 +118,8 @@ describe("loadOutcomeReport", () => {
     const all = measure(report.measures, "loneliness_ucla3").waves[0].all;
     expect(all.respondents).toEqual({ n: 18, status: "shown" });
     expect(all.positive).toEqual({ n: 7, status: "shown" });
-    // Item non-response is printed as it falls, even under 5 (decision 0055).
-    expect(all.notScored).toEqual({ n: 2, status: "shown" });
+    // Item non-response is not protected, but 1–4 is printed as "färre än 5" like every count of persons (0055).
+    expect(all.notScored).toEqual({ n: null, status: "small" });
     expect(all.mean?.mean).toBeCloseTo(100 / 18, 10);
     expect(all.distribution.map((d) => d.count.n)).toEqual([11, 7]);
   });

@@ -5,8 +5,9 @@ import { measureFor } from "~/outcomes/measures";
 /**
  * Item non-response is not protected (decision 0055). Seen on the demo page: UCLA-3 hidden whole for Brukarenkät 2024
  * and 2025 while every other measure's skipped count could be read off "66 svar" and "n svarade". How many did not
- * answer a question, wholly or some of a scale's items, is printed as it falls; what people answered stays protected,
- * also against a reader who knows every non-response count.
+ * answer a question, wholly or some of a scale's items, is known to the suppression (nothing is hidden to keep it
+ * secret) but, like every count of persons, 1–4 is printed as "färre än 5"; what people answered stays protected, also
+ * against a reader who knows every non-response count.
  */
 const UCLA = ["ucla_companionship", "ucla_left_out", "ucla_isolated"];
 
@@ -40,7 +41,7 @@ function inputs(scored: { score: number; n: number }[], notScored: number, respo
 }
 
 describe("a scale's not-scored count beside the wave's responses", () => {
-  it("is printed as it falls, even 1, beside the responses and the scored (item non-response is not protected)", () => {
+  it('hides nothing else for it: the responses and the scored show, the 1 not scored reads "färre än 5"', () => {
     const { measures, responses } = computeOutcomeFigures(
       inputs(
         [
@@ -54,7 +55,7 @@ describe("a scale's not-scored count beside the wave's responses", () => {
     const wave = measures[0].waves[0].all;
     expect(responses.get(1)).toEqual({ n: 66, status: "shown" });
     expect(wave.respondents).toEqual({ n: 65, status: "shown" });
-    expect(wave.notScored).toEqual({ n: 1, status: "shown" });
+    expect(wave.notScored).toEqual({ n: null, status: "small" });
   });
 
   it("still protects what people answered: a lonely count of 1–4 cannot be worked out through the responses", () => {
@@ -72,7 +73,7 @@ describe("a scale's not-scored count beside the wave's responses", () => {
     );
     const wave = measures[0].waves[0].all;
     expect(responses.get(1)).toEqual({ n: 67, status: "shown" });
-    expect(wave.notScored).toEqual({ n: 1, status: "shown" });
+    expect(wave.notScored).toEqual({ n: null, status: "small" });
     expect(wave.positive).toEqual({ n: null, status: "small" });
     const notLonely = wave.distribution.find((d) => d.count.n !== null && d.count.n >= 5);
     expect(notLonely).toBeUndefined();

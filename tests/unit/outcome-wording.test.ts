@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GroupFigure, PairedFigure, PublishedCount } from "~/outcomes/figures";
 import { MIN_PAIRS } from "~/outcomes/figures";
-import { describeNotScored, describePaired } from "~/outcomes/wording";
+import { describeNotScored, describePaired, intervalText } from "~/outcomes/wording";
 import { protectedLabel, SMALL_COUNT_LIMIT } from "~/privacy/small-counts";
 
 const fewPairs = (pairs: number): PairedFigure => ({
@@ -61,5 +61,15 @@ describe("the UCLA-3 not-scored sentence", () => {
     expect(hidden).toBe("Några svarade inte på alla tre frågorna och räknas inte. Hur många visas inte.");
     expect(describeNotScored(group({ n: null, status: "complementary" }), "en")).not.toMatch(/^hidden/i);
     expect(describeNotScored(group({ n: 0, status: "shown" }), "sv")).toBeNull();
+  });
+});
+
+describe("an interval in words", () => {
+  it("joins two bounds with a dash, but says 'till' where the lower one is negative", () => {
+    expect(intervalText({ lower: 4.61, upper: 6.19 }, "sv", false)).toBe("95 % konfidensintervall: 4,6–6,2");
+    expect(intervalText({ lower: -1.28, upper: -0.16 }, "sv", false)).toBe("95 % konfidensintervall: −1,3 till −0,2");
+    expect(intervalText({ lower: -1.28, upper: 0.5 }, "en", false)).toMatch(
+      /^95 % confidence interval: .*1\.3 to 0\.5$/,
+    );
   });
 });
