@@ -113,6 +113,9 @@ describe("visitor register and self check-in at phone size", () => {
     const date = staffPage.getByLabel("Datum");
     // A day long before the demo data, so the drop-in slot is free.
     await date.fill("2020-01-02");
+    // The page then shows that day (its list follows the date field): wait for it, as a person would, before saving.
+    // Saving while the day is still loading aborts that load, which Remix reports as an error in the console.
+    await expect.poll(() => new URL(staffPage.url()).searchParams.get("date")).toBe("2020-01-02");
     await staffPage.getByRole("button", { name: "Spara närvaro" }).tap();
     await expect.poll(() => staffPage.getByText("Ny besökare med kod NYKOD42").count()).toBe(1);
     await expectNoAxeViolations(staffPage, "staff form asks about a new code (phone)");
