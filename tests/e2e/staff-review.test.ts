@@ -69,3 +69,27 @@ describe("a feedback item", () => {
     await context.close();
   });
 });
+
+describe("a survey round's responses per day", () => {
+  it("draws each day's bar in proportion to its count (2 is two thirds of 3, not nearly as long)", async () => {
+    const { context, page } = await signedInPage("coordinator@demo.local", PHONE);
+    await openPage(page, "/staff/campaigns", "Enkäter");
+    await page.getByRole("link", { name: "Brukarenkät – demo" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Brukarenkät – demo");
+    const table = page.getByRole("table", { name: "Svar per dag" });
+    const rows = table.getByRole("row");
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    const widths = new Map<number, number>();
+    for (const row of await rows.all()) {
+      if ((await row.getByRole("cell").count()) === 0) continue; // the head row
+      const count = Number((await row.getByRole("cell").last().innerText()).trim());
+      const box = await row.locator("[aria-hidden=true]").boundingBox();
+      if (box && count > 0) widths.set(count, box.width);
+    }
+    const counts = [...widths.keys()].sort((a, b) => a - b);
+    expect(counts.length).toBeGreaterThanOrEqual(2);
+    const [low, high] = [counts[0], counts[counts.length - 1]];
+    expect(widths.get(low)! / widths.get(high)!).toBeCloseTo(low / high, 1);
+    await context.close();
+  });
+});
