@@ -57,7 +57,8 @@ export interface ExportSummary {
 /**
  * Where an export's time went, in milliseconds of wall time (the benchmark prints them): from the start to the
  * first batch of rows (survey versions, layout, the first read), the rows (reading, coding, both CSV dialects;
- * `waitedForRows` of it waiting for SQLite), and the rest (the plan, the held rows, the small files, the ZIP).
+ * `waitedForRows` of it between asking for a batch and having it: SQLite's read, and the driver building the batch's
+ * rows on this thread, most of it (decision 0057)), and the rest (the plan, the held rows, the small files, the ZIP).
  */
 export interface ExportTimings {
   toFirstRows: number;

@@ -11,6 +11,7 @@ import { DataTable } from "~/components/list-page";
 import { format } from "~/i18n/define";
 import { staff as staffStrings } from "~/i18n/strings/staff";
 import { security as securityStrings } from "~/i18n/strings/security";
+import { auditActions, auditRecords, labelFor } from "~/i18n/strings/audit";
 import { useStrings } from "~/i18n/use-strings";
 import { pageTitle } from "~/i18n/meta";
 
@@ -41,6 +42,8 @@ export default function Audit() {
   const { entries, total, actions, filter, pageSize } = useLoaderData<typeof loader>();
   const t = useStrings(staffStrings);
   const s = useStrings(securityStrings);
+  const actionLabels = useStrings(auditActions);
+  const recordLabels = useStrings(auditRecords);
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
     for (const key of ["action", "actor", "from", "to"] as const)
@@ -62,7 +65,10 @@ export default function Audit() {
           label={t.action}
           {...filterField("action")}
           empty={t.all}
-          options={labelledOptions(actions, (a) => a)}
+          options={labelledOptions(
+            [...actions].sort((a, b) => labelFor(actionLabels, a).localeCompare(labelFor(actionLabels, b), "sv")),
+            (a) => labelFor(actionLabels, a),
+          )}
         />
         <Field label={t.actor} {...filterField("actor")} type="search" maxLength={254} />
         <Field label={t.from} {...filterField("from")} type="date" />
@@ -85,7 +91,7 @@ export default function Audit() {
               label: t.action,
               cell: (e) => (
                 <>
-                  {e.action}
+                  <span title={e.action}>{labelFor(actionLabels, e.action)}</span>
                   {e.repeatCount > 1 ? (
                     <>
                       {" "}
@@ -100,7 +106,10 @@ export default function Audit() {
                 </>
               ),
             },
-            { label: t.what, cell: (e) => (e.entityType ? `${e.entityType} ${e.entityId ?? ""}` : "–") },
+            {
+              label: t.what,
+              cell: (e) => (e.entityType ? `${labelFor(recordLabels, e.entityType)} ${e.entityId ?? ""}`.trim() : "–"),
+            },
             { label: t.address, cell: (e) => e.ip ?? "–" },
             { label: t.details, cell: (e) => (e.details ? <code>{JSON.stringify(e.details)}</code> : "–") },
           ]}

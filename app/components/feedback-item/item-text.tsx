@@ -43,7 +43,7 @@ export function ItemFacts({ item }: { item: Item }) {
       <dd>{item.wantsContact ? t.contactYes : t.contactNo}</dd>
       {item.assignedToName ? (
         <>
-          <dt>{t.assignHeading}</dt>
+          <dt>{t.filterAssigned}</dt>
           <dd>{item.assignedToName}</dd>
         </>
       ) : null}

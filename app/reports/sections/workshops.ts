@@ -135,7 +135,9 @@ export function workshopsSection(ctx: DraftContext): Block[] {
     const earlier = input.workshops.find((x) => x.id === id)!;
     const fromIt = input.proposals.filter((p) => p.workshopId === id);
     const doneSoFar = fromIt.filter((p) => statusOn(p, to) === "genomford").length;
-    const ordinal = first && first.id === id ? "Den första framtidsverkstaden" : "Framtidsverkstaden";
+    // Only the first session can be named by its place in the series; any other is introduced as a new one, so
+    // that the next sentence's "Framtidsverkstaden" points back at it and not at the session just described.
+    const ordinal = first && first.id === id ? "Den första framtidsverkstaden" : "En senare framtidsverkstad";
     const parts: Part[] = [`${ordinal} ägde rum i ${monthText(earlier.heldOn)}`];
     if (fromIt.length > 0) {
       parts.push(

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import {
+  DESKTOP,
+  PHONE,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  openPage,
+  screenshot,
+  setUpBrowser,
+  signedInPage,
+} from "../support/browser";
+
+setUpBrowser();
+
+/** Fixes from walking the staff side as its users: each test reads what a person sees. */
+describe("the audit log reads in Swedish", () => {
+  it("names a refused researcher's attempt in words, not codes, on a phone and a desktop", async () => {
+    const researcher = await signedInPage("researcher@demo.local", DESKTOP);
+    const refused = await researcher.page.goto("/staff/feedback");
+    expect(refused?.status()).toBe(403);
+    await researcher.context.close();
+
+    for (const [viewport, name] of [
+      [DESKTOP, "desktop"],
+      [PHONE, "phone"],
+    ] as const) {
+      const { context, page } = await signedInPage("admin@demo.local", viewport);
+      await openPage(page, "/staff/audit?actor=researcher%40demo.local", "Logg");
+      const table = page.getByRole("table", { name: "Logg" });
+      const refusal = table
+        .getByRole("row")
+        .filter({ hasText: "Nekad åtkomst" })
+        .filter({ hasText: "/staff/feedback" });
+      await expect.poll(() => refusal.count()).toBeGreaterThan(0);
+      expect(await refusal.first().innerText()).toContain("sida /staff/feedback");
+      const login = table.getByRole("row").filter({ hasText: "Inloggning" });
+      await expect.poll(() => login.count()).toBeGreaterThan(0);
+      expect(await login.first().innerText()).toContain("konto ");
+      // No event code or record type in English left in the cells people read (the codes stay in a tooltip).
+      const cells = await table.getByRole("cell").allInnerTexts();
+      expect(cells.filter((c) => /^(access\.forbidden|login)$/.test(c.trim()))).toEqual([]);
+      expect(cells.filter((c) => /^(path|staff) /.test(c.trim()))).toEqual([]);
+      // The filter offers the same words, and filtering by one still works.
+      const select = page.getByLabel("Händelse");
+      expect(await select.locator("option", { hasText: "Nekad åtkomst" }).count()).toBeGreaterThan(0);
+      expect(await select.locator("option", { hasText: "access.forbidden" }).count()).toBe(0);
+      await select.selectOption({ label: "Nekad åtkomst" });
+      await page.getByRole("button", { name: "Filtrera" }).click();
+      await page.waitForURL((url) => url.searchParams.get("action") === "access.forbidden");
+      await expect.poll(() => table.getByRole("row").filter({ hasText: "Inloggning" }).count()).toBe(0);
+      await expectNoAxeViolations(page, `audit log (${name})`);
+      if (viewport === PHONE) await expectNoHorizontalScroll(page);
+      await screenshot(page, `audit-log-${name}`);
+      await context.close();
+    }
+  });
+});
+
+describe("a feedback item", () => {
+  it("says who it is assigned to with 'Tilldelad', not the verb of the form below", async () => {
+    const { context, page } = await signedInPage("coordinator@demo.local", DESKTOP);
+    await openPage(page, "/staff/feedback", "Synpunkter");
+    const assigned = page.getByRole("listitem").filter({ hasText: "Tilldelad:" }).first();
+    await assigned.getByRole("link").first().click();
+    await page.waitForURL(/\/staff\/feedback\/\d+$/);
+    const facts = page.locator("dl").first();
+    await expect.poll(() => facts.locator("dt").allInnerTexts()).toContain("Tilldelad");
+    expect(await facts.locator("dt").allInnerTexts()).not.toContain("Tilldela");
+    await context.close();
+  });
+});
+
+describe("a survey round's responses per day", () => {
+  it("draws each day's bar in proportion to its count (2 is two thirds of 3, not nearly as long)", async () => {
+    const { context, page } = await signedInPage("coordinator@demo.local", PHONE);
+    await openPage(page, "/staff/campaigns", "Enkäter");
+    await page.getByRole("link", { name: "Brukarenkät – demo" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Brukarenkät – demo");
+    const table = page.getByRole("table", { name: "Svar per dag" });
+    const rows = table.getByRole("row");
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    const widths = new Map<number, number>();
+    for (const row of await rows.all()) {
+      if ((await row.getByRole("cell").count()) === 0) continue; // the head row
+      const count = Number((await row.getByRole("cell").last().innerText()).trim());
+      const box = await row.locator("[aria-hidden=true]").boundingBox();
+      if (box && count > 0) widths.set(count, box.width);
+    }
+    const counts = [...widths.keys()].sort((a, b) => a - b);
+    expect(counts.length).toBeGreaterThanOrEqual(2);
+    const [low, high] = [counts[0], counts[counts.length - 1]];
+    expect(widths.get(low)! / widths.get(high)!).toBeCloseTo(low / high, 1);
+    await context.close();
+  });
+});
