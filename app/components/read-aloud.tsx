@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useLocale } from "~/i18n/use-strings";
 
 /** True once the browser has a speech voice; false on the server and where there is none. */
 export function useSpeechAvailable(): boolean {
@@ -38,21 +39,27 @@ export function speak(text: string, lang = "sv-SE"): void {
 export function ReadAloudButton({
   text,
   label,
-  lang = "sv-SE",
+  name,
+  lang,
   className = "",
 }: {
   text: string;
   label: string;
+  /** The button's accessible name where several are on one page ("Läs upp: Gratis SL-kort"); it starts with `label`. */
+  name?: string;
+  /** The voice's language; by default the page's, so English text is not read with a Swedish voice. */
   lang?: string;
   className?: string;
 }) {
+  const locale = useLocale();
   const available = useSpeechAvailable();
   if (!available) return null;
   return (
     <button
       type="button"
       className={`button button--secondary read-aloud ${className}`}
-      onClick={() => speak(text, lang)}
+      aria-label={name}
+      onClick={() => speak(text, lang ?? (locale === "en" ? "en-GB" : "sv-SE"))}
     >
       <span aria-hidden="true">🔊</span> {label}
     </button>

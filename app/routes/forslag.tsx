@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listAllProposalsByLatestChange } from "~/models/proposal.server";
 import { ReadAloudButton } from "~/components/read-aloud";
+import { spokenSentences } from "~/components/spoken-sentences";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
 import { useLocale, useStrings } from "~/i18n/use-strings";
@@ -40,7 +41,7 @@ export default function Forslag() {
     <div className="page page--narrow">
       <h1>{t.forslagTitle}</h1>
       <p className="lead">{t.forslagLead}</p>
-      <ReadAloudButton text={`${t.forslagTitle}. ${t.forslagLead}`} label={t.readAloud} />
+      <ReadAloudButton text={spokenSentences([t.forslagTitle, t.forslagLead])} label={t.readAloud} />
       <details className="status-help">
         <summary>{t.statusHelpTitle}</summary>
         <p>{t.statusHelp}</p>
@@ -61,6 +62,16 @@ export default function Forslag() {
                 {p.comment}
               </p>
             ) : null}
+            <ReadAloudButton
+              text={spokenSentences([
+                p.title,
+                `${t.statusLabel}: ${t[`status_${p.status}`]}`,
+                p.what,
+                p.comment ? `${t.forslagComment}: ${p.comment}` : null,
+              ])}
+              label={t.readAloud}
+              name={format(t.readAloudIdea, { title: p.title })}
+            />
             <p className="proposal__meta">
               {format(t.forslagChanged, { date: longDate(p.changedOn, locale) })} ·{" "}
               {format(t.forslagFrom, { date: longDate(p.sessionDate, locale) })}

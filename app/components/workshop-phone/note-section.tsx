@@ -54,7 +54,9 @@ export function NoteSection({
           rows={4}
           defaultValue={failed ? (failed.text ?? "") : ""}
           key={failed ? `err-${failed.text?.length ?? 0}` : "note"}
-          required
+          // Not `required`: the browser's own bubble is brief, in the phone's language and not read aloud; the
+          // page's plain message ("Lappen är tom …") says it instead and stays.
+          aria-required="true"
         />
         <button type="submit" className="button button--block button--big" disabled={busy}>
           {t.send}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  PHONE,
+  baseUrl,
+  browser,
+  expectNoAxeViolations,
+  newContext,
+  screenshot,
+  setUpBrowser,
+} from "../support/browser";
+
+setUpBrowser();
+
+/** A browser with a Swedish and an English voice that records what it is asked to say, and in which language. */
+async function withVoices(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+    const voices = [
+      { lang: "sv-SE", name: "Svenska", default: true, localService: true, voiceURI: "sv" },
+      { lang: "en-GB", name: "English", default: false, localService: true, voiceURI: "en" },
+    ];
+    const synth = {
+      getVoices: () => voices,
+      speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
+      cancel: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+  });
+}
+
+const lastSpoken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken.at(-1));
+
+describe("read-aloud on /forslag", () => {
+  it("reads the page's heading as one question, and every idea with its status on its own button", async () => {
+    const context = await newContext(browser, PHONE);
+    await withVoices(context);
+    const page = await context.newPage();
+    await page.goto("/forslag");
+    await page.getByRole("button", { name: "Läs upp", exact: true }).click();
+    expect(await lastSpoken(page)).toEqual({
+      lang: "sv-SE",
+      text: "Vad hände med våra idéer? På framtidsverkstaden kom deltagarna med idéer. Här ser du vad som har hänt med varje idé.",
+    });
+    const first = page.getByRole("listitem").first();
+    const title = (await first.getByRole("heading", { level: 2 }).innerText()).trim();
+    const button = page.getByRole("button", { name: `Läs upp: ${title}` });
+    expect(await button.count()).toBe(1);
+    const box = await button.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await button.click();
+    const said = await lastSpoken(page);
+    expect(said?.lang).toBe("sv-SE");
+    expect(said?.text.startsWith(`${title}${/[.?!]$/.test(title) ? "" : "."} Läge: `)).toBe(true);
+    await expectNoAxeViolations(page, "forslag with read-aloud");
+    await screenshot(page, "forslag-read-aloud-phone");
+    await context.close();
+  });
+
+  it("speaks English with an English voice once the person has chosen English", async () => {
+    const context = await newContext(browser, PHONE);
+    await withVoices(context);
+    const page = await context.newPage();
+    await page.goto("/sprak/en?tillbaka=%2Fforslag");
+    await page.getByRole("heading", { name: "What happened to our ideas?" }).waitFor();
+    await page.getByRole("button", { name: "Read aloud", exact: true }).click();
+    expect(await lastSpoken(page)).toEqual({
+      lang: "en-GB",
+      text: "What happened to our ideas? At the future workshop participants came up with ideas. Here you see what has happened to each idea.",
+    });
+    await page.goto("/w/FRAMTID");
+    await page.getByRole("button", { name: "Read aloud" }).click();
+    expect((await lastSpoken(page))?.lang).toBe("en-GB");
+    await context.close();
+  });
+});
+
+describe("a workshop note sent empty", () => {
+  for (const scripts of [true, false]) {
+    it(`gets the page's own plain message, not the browser's bubble (${scripts ? "with" : "without"} scripts)`, async () => {
+      const context = scripts
+        ? await newContext(browser, PHONE)
+        : await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, locale: "sv-SE", baseURL: baseUrl() });
+      const page = await context.newPage();
+      await page.goto("/w/FRAMTID");
+      const box = page.getByLabel("Skriv din lapp");
+      await box.waitFor();
+      await page.getByRole("button", { name: "Skicka lappen" }).click();
+      await expect
+        .poll(() => page.getByRole("alert").filter({ hasText: "Lappen är tom. Skriv något först." }).count())
+        .toBe(1);
+      expect(await box.getAttribute("aria-required")).toBe("true");
+      await context.close();
+    });
+  }
+});
