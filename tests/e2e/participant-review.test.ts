@@ -98,3 +98,24 @@ describe("a workshop note sent empty", () => {
     });
   }
 });
+
+describe("a workshop note's length", () => {
+  it("is counted while the person types, as the server counts it, and says plainly how much is too much", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto("/w/FRAMTID");
+    const box = page.getByLabel("Skriv din lapp");
+    await page.getByText("300 tecken kvar", { exact: true }).waitFor();
+    await box.fill("  Mer grönt på Mallis  ");
+    await page.getByText("281 tecken kvar", { exact: true }).waitFor();
+    await box.fill("x".repeat(305));
+    const over = page.getByText("5 tecken för mycket. Gör lappen kortare.", { exact: true });
+    await over.waitFor();
+    // Said to screen readers with the box, not only shown.
+    const described = (await box.getAttribute("aria-describedby"))!.split(" ");
+    expect(described).toContain(await over.getAttribute("id"));
+    await expectNoAxeViolations(page, "workshop note too long while typing");
+    await screenshot(page, "workshop-note-count-over-phone");
+    await context.close();
+  });
+});
