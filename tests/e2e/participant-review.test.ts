@@ -10,6 +10,9 @@ import {
   setUpBrowser,
 } from "../support/browser";
 
+import { expectReadableContrast } from "../support/contrast";
+import { TABLET } from "../support/kiosk-tablet";
+
 setUpBrowser();
 
 /** A browser with a Swedish and an English voice that records what it is asked to say, and in which language. */
@@ -117,5 +120,28 @@ describe("a workshop note's length", () => {
     await expectNoAxeViolations(page, "workshop note too long while typing");
     await screenshot(page, "workshop-note-count-over-phone");
     await context.close();
+  });
+});
+
+describe("participant pages beyond the survey", () => {
+  it("have readable contrast by computed colours on a phone, and on the shared tablet in kiosk mode", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    for (const path of ["/", "/tyck-till", "/forslag", "/w/FRAMTID", "/incheckning"]) {
+      await page.goto(path);
+      await expectReadableContrast(page, path);
+    }
+    // A refused form: the error colours too.
+    await page.goto("/tyck-till");
+    await page.getByRole("button", { name: "Skicka" }).click();
+    await page.getByText("Du har inte skrivit något. Skriv i rutan och tryck på Skicka igen.").first().waitFor();
+    await expectReadableContrast(page, "/tyck-till refused");
+    await context.close();
+    const tablet = await browser.newContext({ viewport: TABLET, locale: "sv-SE", baseURL: baseUrl() });
+    const kiosk = await tablet.newPage();
+    await kiosk.goto("/s/YOGA?kiosk=1");
+    await kiosk.getByText("Surfplatta på Mallis").waitFor();
+    await expectReadableContrast(kiosk, "kiosk survey");
+    await tablet.close();
   });
 });
