@@ -10,6 +10,7 @@ import { formatStockholmTime } from "~/outcomes/calendar";
 import { requireReport } from "~/reports/report-page.server";
 import { regenerateReport } from "~/reports/report-service.server";
 import { resolveSections } from "~/reports/resolve";
+import { sectionsStillToWrite } from "~/reports/unfinished";
 import { EditLink, ReportSections } from "~/components/report-view";
 import { format } from "~/i18n/define";
 import { titleFor } from "~/i18n/meta";
@@ -25,6 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { report } = await requireReport(request, params.id);
   const { draft } = report;
+  const sections = resolveSections(draft, report.sections);
   return {
     id: report.id,
     title: report.title,
@@ -35,8 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     generatedAt: formatStockholmTime(report.generatedAt),
     finalisedAt: report.finalisedAt ? formatStockholmTime(report.finalisedAt) : null,
     finalisedByName: report.finalisedByName,
+    stillToWrite: report.status === "draft" ? sectionsStillToWrite(sections) : [],
     view: {
-      sections: resolveSections(draft, report.sections).map((s) => ({
+      sections: sections.map((s) => ({
         ...s,
         editedAt: s.editedAt ? formatStockholmTime(s.editedAt) : null,
       })),
@@ -47,13 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Problem = Exclude<ChangeResult, { ok: true }>["problem"] | "confirm" | "intent";
+type Problem = Exclude<ChangeResult, { ok: true }>["problem"] | "confirm" | "intent" | "unfinished";
 const problemStatus: Record<Problem, number> = {
   "not-found": 404,
   final: 409,
   conflict: 409,
   confirm: 422,
   intent: 400,
+  unfinished: 422,
 };
 
 // The version the page was drawn from: a change made meanwhile by someone else is a conflict, not an overwrite.
@@ -77,6 +81,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "finalise") {
     if (!parsed.value.confirm) return fail("confirm");
+    // The instructions left for the coordinator must be replaced by their text before the report is fixed for good.
+    if (sectionsStillToWrite(resolveSections(report.draft, report.sections)).length > 0) return fail("unfinished");
     const result = await finaliseReport({ id: report.id, expectedVersion, actor: staff, ip });
     if (!result.ok) return fail(result.problem);
     return redirect(`/staff/reports/${report.id}?done=finalised`, 303);
@@ -109,6 +115,7 @@ export default function ReportPage() {
     conflict: t.errConflict,
     confirm: t.finaliseNeedsConfirm,
     intent: t.errIntent,
+    unfinished: format(t.errUnfinished, { sections: listText(r.stillToWrite, t.and) }),
   };
   return (
     <div className="page report-page">
@@ -131,7 +138,7 @@ export default function ReportPage() {
           ? format(t.finalisedAt, { time: r.finalisedAt, name: r.finalisedByName ?? "" })
           : format(t.generatedAt, { time: r.generatedAt })}
       </p>
-      <FormAlert>{result ? problemText[result.problem] : null}</FormAlert>
+      <FormAlert focus>{result ? problemText[result.problem] : null}</FormAlert>
       <FormAlert tone={done === "regenerated" && anyStale ? "warn" : "ok"}>
         {!result && done ? doneText[done] : null}
       </FormAlert>
@@ -211,6 +218,11 @@ export default function ReportPage() {
           <Form method="post" className="stack">
             <input type="hidden" name="version" value={r.version} />
             <p>{t.finaliseHint}</p>
+            {r.stillToWrite.length > 0 ? (
+              <p className="alert alert--warn" role="note">
+                {format(t.stillToWrite, { sections: listText(r.stillToWrite, t.and) })}
+              </p>
+            ) : null}
             <CheckboxField label={t.finaliseConfirm} name="confirm" required />
             <button type="submit" name="intent" value="finalise" className="button" disabled={busy}>
               {t.finalise}
@@ -220,4 +232,11 @@ export default function ReportPage() {
       ) : null}
     </div>
   );
+}
+
+/** Section titles in a sentence, each quoted (titles hold "och" themselves): ”A”, ”B” och ”C”. */
+function listText(items: readonly string[], and: string): string {
+  const quoted = items.map((title) => `”${title}”`);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${and} ${quoted[quoted.length - 1]}`;
 }

@@ -93,3 +93,51 @@ describe("a survey round's responses per day", () => {
     await context.close();
   });
 });
+
+describe("finalising a report", () => {
+  it("is refused, in words and where the person is, while a section still says 'Beskriv här …'", async () => {
+    const { context, page } = await signedInPage("coordinator@demo.local", PHONE);
+    const heading = () => page.getByRole("heading", { level: 1 }).textContent();
+    await openPage(page, "/staff/reports/new", "Ny uppföljningsrapport");
+    await page.getByLabel("Rubrik").fill("Uppföljning våren 2026 (granskning)");
+    await page.getByLabel("Från och med").fill("2026-01-01");
+    await page.getByLabel("Till och med").fill("2026-06-30");
+    await page.getByRole("button", { name: "Skriv utkast" }).click();
+    await page.waitForURL(/\/staff\/reports\/\d+$/);
+    await expect.poll(heading).toBe("Uppföljning våren 2026 (granskning)");
+    const reportUrl = new URL(page.url()).pathname;
+    const writeSection = async (section: string, text: string) => {
+      await page.getByRole("link", { name: `Redigera – ${section}` }).click();
+      await expect.poll(heading).toBe(`Redigera avsnittet ${section}`);
+      await page.getByLabel("Text").fill(text);
+      await page.getByRole("button", { name: "Spara" }).click();
+      await page.waitForURL((url) => url.pathname === reportUrl);
+      await expect.poll(() => page.getByRole("status").textContent()).toBe("Avsnittet är sparat.");
+    };
+    // Background written but the drafting's instruction left in (an earlier report's text may have been carried
+    // over, so the instruction is put back here rather than assumed).
+    await writeSection("Bakgrund", "Partnerskapet gäller 2026–2028. Beskriv här eventuella förändringar.");
+    const note = page.getByRole("note").filter({ hasText: "Innan du fastställer rapporten" });
+    await expect.poll(() => note.textContent()).toContain("”Bakgrund”");
+    await page.getByLabel("Jag har läst igenom rapporten och vill fastställa den").check();
+    await page.getByRole("button", { name: "Fastställ rapporten" }).click();
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toContain("Rapporten kan inte fastställas ännu");
+    expect(await alert.textContent()).toContain("”Bakgrund”");
+    // The message is where the person is (the button is far below it on a phone): focus moved to it.
+    await expect.poll(() => alert.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText("Utkast", { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page, "report refused to finalise (phone)");
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "report-unfinished-phone");
+
+    await writeSection("Bakgrund", "Partnerskapet gäller 1 januari 2026 – 31 december 2028.");
+    if ((await note.count()) > 0)
+      await writeSection("Ledning och samverkan inom partnerskapet", "Styrgruppen har sammanträtt två gånger.");
+    expect(await note.count()).toBe(0);
+    await page.getByLabel("Jag har läst igenom rapporten och vill fastställa den").check();
+    await page.getByRole("button", { name: "Fastställ rapporten" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Rapporten är fastställd.");
+    await context.close();
+  });
+});

@@ -89,6 +89,18 @@ const reportPost = (id: number, fields: Record<string, string>) =>
     reportAction({ request: postForm(`/staff/reports/${id}`, fields, { cookie }), params: { id: String(id) }, ...ctx }),
   );
 
+/** Writes the two sections the drafting leaves an instruction in, as the coordinator does before finalising. */
+async function writeInstructedSections(id: number, version: number): Promise<void> {
+  const background = "Partnerskapet gäller 1 januari 2026 – 31 december 2028.";
+  const governance = "Styrgruppen har sammanträtt två gånger och samverkansgruppen varje månad.";
+  expect(
+    statusOf(await sectionPost(id, "bakgrund", { intent: "save", text: background, version: String(version) })),
+  ).toBe(303);
+  expect(
+    statusOf(await sectionPost(id, "samverkan", { intent: "save", text: governance, version: String(version + 1) })),
+  ).toBe(303);
+}
+
 describe("POST /staff/reports/new", () => {
   it("drafts a report and redirects to it (the fixed contract)", async () => {
     const id = await newReport();
@@ -204,14 +216,32 @@ describe("editing, regenerating and finalising", () => {
     expect((await getReport({ id }))!.version).toBe(1);
   });
 
+  it("refuses to finalise while a section still holds the drafting's instruction ('Beskriv här …')", async () => {
+    const id = await newReport();
+    const refused = await reportPost(id, { intent: "finalise", version: "1", confirm: "on" });
+    expect(statusOf(refused)).toBe(422);
+    const report = await getReport({ id });
+    expect(report!.status).toBe("draft");
+    expect(report!.version).toBe(1);
+    expect(await db("audit_log").where({ action: "report.finalise", entity_id: String(id) })).toHaveLength(0);
+    // Written, but the instruction left in: still refused.
+    const kept = "Avtalet gäller 2026–2028. Beskriv här partnerskapets avtalsperiod och eventuella förändringar.";
+    expect(statusOf(await sectionPost(id, "bakgrund", { intent: "save", text: kept, version: "1" }))).toBe(303);
+    expect(statusOf(await reportPost(id, { intent: "finalise", version: "2", confirm: "on" }))).toBe(422);
+    await writeInstructedSections(id, 2);
+    expect(statusOf(await reportPost(id, { intent: "finalise", version: "4", confirm: "on" }))).toBe(303);
+    expect((await getReport({ id }))!.status).toBe("final");
+  });
+
   it("locks a finalised report: its figures stay frozen and edits are refused", async () => {
     const id = await newReport();
     expect(statusOf(await reportPost(id, { intent: "finalise", version: "1" }))).toBe(422);
-    expect(statusOf(await reportPost(id, { intent: "finalise", version: "1", confirm: "on" }))).toBe(303);
+    await writeInstructedSections(id, 1);
+    expect(statusOf(await reportPost(id, { intent: "finalise", version: "3", confirm: "on" }))).toBe(303);
     const [activity] = await db("activities").select("id");
     await attendance("2026-09-01", 5, 5, activity.id);
-    expect(statusOf(await sectionPost(id, "besok", { intent: "save", text: "Nytt", version: "2" }))).toBe(409);
-    expect(statusOf(await reportPost(id, { intent: "regenerate", version: "2" }))).toBe(409);
+    expect(statusOf(await sectionPost(id, "besok", { intent: "save", text: "Nytt", version: "4" }))).toBe(409);
+    expect(statusOf(await reportPost(id, { intent: "regenerate", version: "4" }))).toBe(409);
     const report = await getReport({ id });
     expect(report!.status).toBe("final");
     expect(report!.draft.figures["visits.total"].value).toBe(22);

@@ -59,6 +59,11 @@ export const reports = defineStrings({
     finaliseHint: "När rapporten är fastställd kan den inte ändras. Siffrorna fryses som de är nu.",
     finaliseConfirm: "Jag har läst igenom rapporten och vill fastställa den",
     finaliseNeedsConfirm: "Kryssa i rutan för att bekräfta att du vill fastställa rapporten.",
+    stillToWrite:
+      "Innan du fastställer rapporten: skriv in det som efterfrågas där det står ”Beskriv här …” och ta bort instruktionen. Det gäller {sections}.",
+    errUnfinished:
+      "Rapporten kan inte fastställas ännu: det står fortfarande ”Beskriv här …” i {sections}. Redigera avsnittet, skriv in texten och ta bort instruktionen.",
+    and: "och",
     finalised: "Rapporten är fastställd.",
     download: "Ladda ner Word-fil (DOCX)",
     print: "Utskriftsvänlig version (A4)",
@@ -170,6 +175,11 @@ export const reports = defineStrings({
     finaliseHint: "Once finalised the report cannot be changed. The figures are frozen as they are now.",
     finaliseConfirm: "I have read the report and want to finalise it",
     finaliseNeedsConfirm: "Tick the box to confirm that you want to finalise the report.",
+    stillToWrite:
+      "Before you finalise the report: write what is asked for where it says “Beskriv här …” and remove the instruction. This applies to {sections}.",
+    errUnfinished:
+      "The report cannot be finalised yet: “Beskriv här …” is still in {sections}. Edit the section, write the text and remove the instruction.",
+    and: "and",
     finalised: "The report is finalised.",
     download: "Download Word file (DOCX)",
     print: "Printable version (A4)",
