@@ -41,13 +41,21 @@ export function previousPhase(phase: Phase): Phase | null {
 
 export type NoteTextProblem = "empty" | "tooLong";
 
+/** A note as it is kept: line ends made one, and trimmed. */
+const noteText = (raw: string) => raw.replace(/\r\n?/g, "\n").trim();
+
+/** How many characters a note counts against `NOTE_MAX_LENGTH`, as the check counts them (the phone's counter too). */
+export function noteTextLength(raw: string): number {
+  return [...noteText(raw)].length;
+}
+
 /** Trims and checks a note; whitespace runs inside are kept as the person typed them. */
 export function checkNoteText(
   raw: string,
 ): { ok: true; text: string } | { ok: false; problem: NoteTextProblem; length: number } {
-  const text = raw.replace(/\r\n?/g, "\n").trim();
+  const text = noteText(raw);
   if (text === "") return { ok: false, problem: "empty", length: 0 };
-  const length = [...text].length;
+  const length = noteTextLength(text);
   if (length > NOTE_MAX_LENGTH) return { ok: false, problem: "tooLong", length };
   return { ok: true, text };
 }

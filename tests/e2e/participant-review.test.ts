@@ -10,6 +10,9 @@ import {
   setUpBrowser,
 } from "../support/browser";
 
+import { expectReadableContrast } from "../support/contrast";
+import { TABLET } from "../support/kiosk-tablet";
+
 setUpBrowser();
 
 /** A browser with a Swedish and an English voice that records what it is asked to say, and in which language. */
@@ -97,4 +100,48 @@ describe("a workshop note sent empty", () => {
       await context.close();
     });
   }
+});
+
+describe("a workshop note's length", () => {
+  it("is counted while the person types, as the server counts it, and says plainly how much is too much", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto("/w/FRAMTID");
+    const box = page.getByLabel("Skriv din lapp");
+    await page.getByText("300 tecken kvar", { exact: true }).waitFor();
+    await box.fill("  Mer grönt på Mallis  ");
+    await page.getByText("281 tecken kvar", { exact: true }).waitFor();
+    await box.fill("x".repeat(305));
+    const over = page.getByText("5 tecken för mycket. Gör lappen kortare.", { exact: true });
+    await over.waitFor();
+    // Said to screen readers with the box, not only shown.
+    const described = (await box.getAttribute("aria-describedby"))!.split(" ");
+    expect(described).toContain(await over.getAttribute("id"));
+    await expectNoAxeViolations(page, "workshop note too long while typing");
+    await screenshot(page, "workshop-note-count-over-phone");
+    await context.close();
+  });
+});
+
+describe("participant pages beyond the survey", () => {
+  it("have readable contrast by computed colours on a phone, and on the shared tablet in kiosk mode", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    for (const path of ["/", "/tyck-till", "/forslag", "/w/FRAMTID", "/incheckning"]) {
+      await page.goto(path);
+      await expectReadableContrast(page, path);
+    }
+    // A refused form: the error colours too.
+    await page.goto("/tyck-till");
+    await page.getByRole("button", { name: "Skicka" }).click();
+    await page.getByText("Du har inte skrivit något. Skriv i rutan och tryck på Skicka igen.").first().waitFor();
+    await expectReadableContrast(page, "/tyck-till refused");
+    await context.close();
+    const tablet = await browser.newContext({ viewport: TABLET, locale: "sv-SE", baseURL: baseUrl() });
+    const kiosk = await tablet.newPage();
+    await kiosk.goto("/s/YOGA?kiosk=1");
+    await kiosk.getByText("Surfplatta på Mallis").waitFor();
+    await expectReadableContrast(kiosk, "kiosk survey");
+    await tablet.close();
+  });
 });

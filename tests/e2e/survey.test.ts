@@ -256,9 +256,37 @@ describe("the brukarenkät on a phone", () => {
     await page.getByRole("heading", { name: "Ingen kontakt just nu" }).waitFor();
     await expectNoAxeViolations(page, "survey no connection");
     expect(await page.getByRole("radio", { name: "I Bostad Först" }).isChecked()).toBe(true);
+    // "Försök igen" with no connection still: the page says so again, and nothing moves or is lost.
+    await page.getByRole("button", { name: "Försök igen" }).click();
+    await page.getByRole("heading", { name: "Ingen kontakt just nu" }).waitFor();
+    expect(await questionTitle(page)).toBe("Var bor du?");
+    expect(await page.getByRole("radio", { name: "I Bostad Först" }).isChecked()).toBe(true);
+    // The connection returns: the step the person asked for goes by itself, and the message goes.
     await context.setOffline(false);
-    await pressAndWaitForChange(page, "Nästa");
-    expect(await questionTitle(page)).toBe("Vilket kön har du?");
+    await expect.poll(() => questionTitle(page), UNTIL_STATE).toBe("Vilket kön har du?");
+    expect(await page.getByRole("heading", { name: "Ingen kontakt just nu" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("goes on with 'Försök igen' once the connection is back, where the browser does not say it is back", async () => {
+    const context = await newContext(browser, PHONE);
+    // Some phones never fire "online": the page must not rely on it for the person's own retry.
+    await context.addInitScript(() => {
+      const add = window.addEventListener.bind(window);
+      window.addEventListener = ((type: string, ...rest: [EventListenerOrEventListenerObject, unknown?]) => {
+        if (type !== "online") add(type, ...(rest as [EventListenerOrEventListenerObject]));
+      }) as typeof window.addEventListener;
+    });
+    const page = await open(context);
+    await hydrated(page);
+    await answerCurrent(page);
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Nästa" }).click();
+    await page.getByRole("heading", { name: "Ingen kontakt just nu" }).waitFor();
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Försök igen" }).click();
+    await expect.poll(() => questionTitle(page), UNTIL_STATE).toBe("Vilket kön har du?");
+    expect(await page.getByRole("heading", { name: "Ingen kontakt just nu" }).count()).toBe(0);
     await context.close();
   });
 

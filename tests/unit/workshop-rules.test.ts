@@ -6,6 +6,7 @@ import {
   previousPhase,
   rankByDots,
   NOTE_MAX_LENGTH,
+  noteTextLength,
 } from "~/workshops/rules";
 import { longDate } from "~/i18n/date-words";
 
@@ -49,5 +50,15 @@ describe("workshop rules", () => {
     expect(longDate("2023-06-14")).toBe("14 juni 2023");
     expect(longDate("2023-06-14", "en")).toBe("14 June 2023");
     expect(longDate("nonsense")).toBe("nonsense");
+  });
+});
+
+describe("noteTextLength", () => {
+  it("counts a note as the check does: trimmed, one line end for CR LF, one for each emoji", () => {
+    expect(noteTextLength("  Mer grönt\r\npå Mallis  ")).toBe(19);
+    expect(noteTextLength("🌱🌱")).toBe(2);
+    const long = `${"å".repeat(301)}\n`;
+    expect(noteTextLength(long)).toBe(301);
+    expect(checkNoteText(long)).toEqual({ ok: false, problem: "tooLong", length: noteTextLength(long) });
   });
 });

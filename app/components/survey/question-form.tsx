@@ -33,7 +33,8 @@ export function QuestionForm({
   Form: FetcherWithComponents<unknown>["Form"];
   extraErrors: string[];
   onSend: (form: HTMLFormElement) => boolean;
-  onOffline: () => void;
+  /** The step found no connection; `intent` is the button pressed ("next", "back" or "send"), to press again. */
+  onOffline: (intent: string) => void;
   /**
    * Shows the next question at once while the step goes to the server, when the page says which it is for this
    * answer; "last" when this answer leaves no question after it.
@@ -77,7 +78,7 @@ export function QuestionForm({
     event.preventDefault();
     if (intent === "next" && goesAhead) foreseen = onAhead(form);
     if (!online && foreseen !== "shown") {
-      onOffline();
+      onOffline(intent);
       return;
     }
     const data = new FormData(form);

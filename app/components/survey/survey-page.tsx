@@ -153,6 +153,22 @@ function SurveyRun({ initial, restart }: { initial: SurveyPageData; restart: () 
   // A new page from the server, or one shown ahead of it, ends the "no connection" message.
   useEffect(() => setNoConnection(false), [served, foreseen]);
 
+  // The button the person pressed when the step found no connection: "Försök igen", or the connection's return,
+  // presses it again (with no connection still, the page says so again). The answer on screen is still in the form.
+  const pressedOffline = useRef<string | null>(null);
+  const pressAgain = useCallback(() => {
+    const intent = pressedOffline.current;
+    pressedOffline.current = null;
+    setNoConnection(false);
+    const button = onScreen.current?.querySelector<HTMLButtonElement>(`form button[name="intent"][value="${intent}"]`);
+    button?.click();
+  }, []);
+  useEffect(() => {
+    if (!noConnection) return;
+    window.addEventListener("online", pressAgain);
+    return () => window.removeEventListener("online", pressAgain);
+  }, [noConnection, pressAgain]);
+
   const onSend = useCallback(
     (form: HTMLFormElement) => {
       if (view.kind !== "question") return false;
@@ -220,7 +236,7 @@ function SurveyRun({ initial, restart }: { initial: SurveyPageData; restart: () 
           <NoConnectionMessage
             kiosk={page.kiosk}
             onRetry={() => {
-              setNoConnection(false);
+              if (noConnection) pressAgain();
               steps.resend();
             }}
           />
@@ -234,7 +250,10 @@ function SurveyRun({ initial, restart }: { initial: SurveyPageData; restart: () 
               .filter((p) => p.question === view.question.name || !p.question)
               .map((p) => p.message)}
             onSend={onSend}
-            onOffline={() => setNoConnection(true)}
+            onOffline={(intent) => {
+              pressedOffline.current = intent;
+              setNoConnection(true);
+            }}
             onAhead={onAhead}
             sendStep={steps.sendStep}
           />

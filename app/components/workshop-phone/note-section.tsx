@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormAlert, TextareaField } from "~/components/forms";
 import { ReadAloudButton } from "~/components/read-aloud";
 import { format } from "~/i18n/define";
@@ -7,7 +7,7 @@ import { workshopPublic } from "~/i18n/strings/workshops";
 import { useStrings } from "~/i18n/use-strings";
 import type { ParticipantResult } from "~/workshops/participant-result";
 import { NOTE_LIMITS } from "~/workshops/note-limits";
-import { NOTE_MAX_LENGTH, WRITING_PHASES, type WritingPhase } from "~/workshops/rules";
+import { NOTE_MAX_LENGTH, WRITING_PHASES, noteTextLength, type WritingPhase } from "~/workshops/rules";
 
 /** The question of a writing phase and the note form under it. */
 export function NoteSection({
@@ -23,11 +23,21 @@ export function NoteSection({
 }) {
   const t = useStrings(workshopPublic);
   const noteForm = useRef<HTMLFormElement>(null);
+  const failed = result?.intent === "note" && !result.ok ? result : null;
+  // Counted as the server counts, shown once scripts run (without them the hint's "Högst 300 tecken" stands alone).
+  const [length, setLength] = useState<number | null>(null);
+  // What the box holds now: on the first render with scripts, and after a refused note comes back into a new box.
   useEffect(() => {
-    if (result?.intent === "note" && result.ok) noteForm.current?.reset();
+    const box = noteForm.current?.elements.namedItem("text");
+    setLength(noteTextLength(box instanceof HTMLTextAreaElement ? box.value : ""));
+  }, [failed]);
+  useEffect(() => {
+    if (result?.intent === "note" && result.ok) {
+      noteForm.current?.reset();
+      setLength(0);
+    }
   }, [result]);
   const step = (WRITING_PHASES as readonly string[]).indexOf(phase) + 1;
-  const failed = result?.intent === "note" && !result.ok ? result : null;
   const noteError = failed ? noteProblemText(t, failed) : null;
   return (
     <section aria-labelledby="question" className="workshop-question">
@@ -51,13 +61,23 @@ export function NoteSection({
           id="note-text"
           hint={format(t.noteHint, { max: NOTE_MAX_LENGTH })}
           errorIn={noteError && "note-error"}
+          describedBy={length === null ? undefined : "note-count"}
+          onChange={(e) => setLength(noteTextLength(e.currentTarget.value))}
           rows={4}
           defaultValue={failed ? (failed.text ?? "") : ""}
           key={failed ? `err-${failed.text?.length ?? 0}` : "note"}
           // Not `required`: the browser's own bubble is brief, in the phone's language and not read aloud; the
           // page's plain message ("Lappen är tom …") says it instead and stays.
           aria-required="true"
-        />
+        >
+          {length === null ? null : (
+            <p className={`hint${length > NOTE_MAX_LENGTH ? " note-count--over" : ""}`} id="note-count">
+              {length > NOTE_MAX_LENGTH
+                ? format(t.charsOver, { count: length - NOTE_MAX_LENGTH })
+                : format(t.charsLeft, { count: NOTE_MAX_LENGTH - length })}
+            </p>
+          )}
+        </TextareaField>
         <button type="submit" className="button button--block button--big" disabled={busy}>
           {t.send}
         </button>
