@@ -398,7 +398,9 @@ function enrolmentSentences(ctx: DraftContext): Block[] {
   if (input.enrolment.length === 0)
     return [{ t: "p", parts: ["Uppgifter om antalet inskrivna finns inte registrerade för perioden."] }];
   const table = ctx.pub.get(T.enrolment);
-  return input.enrolment.map((e, i) => {
+  // The note on what is withheld is said once, after the last programme that withholds something, not per programme.
+  const withholds: boolean[] = [];
+  const blocks = input.enrolment.map((e, i) => {
     const row = table.rows[i];
     const total = row[NGEN];
     const filters = `${e.programName}, senaste uppgift på eller före ${dateText(input.period.to)} (${dateText(e.onDate)})`;
@@ -436,14 +438,15 @@ function enrolmentSentences(ctx: DraftContext): Block[] {
             ]
           : [`Antalet inskrivna i ${e.programName} i ${when} redovisas inte.`];
       if (stated.length > 0 && notStated.length > 0) parts.push(` Antalet ${notStated.join(" och ")} redovisas inte.`);
-      parts.push(` ${WITHHELD}`);
+      withholds[i] = true;
       return { t: "p" as const, parts };
     }
     if (withheld(row[0]) || withheld(row[1])) {
       const shown = withheld(row[0]) ? men : women;
+      withholds[i] = true;
       return {
         t: "p" as const,
-        parts: [`I ${monthText(e.onDate)} var `, all, ` inskrivna i ${e.programName}, varav `, shown, `. ${WITHHELD}`],
+        parts: [`I ${monthText(e.onDate)} var `, all, ` inskrivna i ${e.programName}, varav `, shown, "."],
       };
     }
     return {
@@ -459,6 +462,9 @@ function enrolmentSentences(ctx: DraftContext): Block[] {
       ],
     };
   });
+  const last = withholds.lastIndexOf(true);
+  if (last >= 0) blocks[last] = { t: "p", parts: [...blocks[last].parts, ` ${WITHHELD}`] };
+  return blocks;
 }
 
 /** 10, part one: the attendance tables and charts of the appendix. */
