@@ -85,7 +85,7 @@ export default function Audit() {
           caption={t.auditTitle}
           rows={entries}
           columns={[
-            { label: t.when, cell: (e) => <time dateTime={e.at}>{formatStockholmTime(e.at)}</time> },
+            { label: t.when, whole: true, cell: (e) => <time dateTime={e.at}>{formatStockholmTime(e.at)}</time> },
             { label: t.actor, cell: (e) => e.actorEmail ?? "–" },
             {
               label: t.action,
@@ -110,7 +110,7 @@ export default function Audit() {
               label: t.what,
               cell: (e) => (e.entityType ? `${labelFor(recordLabels, e.entityType)} ${e.entityId ?? ""}`.trim() : "–"),
             },
-            { label: t.address, cell: (e) => e.ip ?? "–" },
+            { label: t.address, whole: true, cell: (e) => e.ip ?? "–" },
             { label: t.details, cell: (e) => (e.details ? <code>{JSON.stringify(e.details)}</code> : "–") },
           ]}
         />

@@ -48,6 +48,14 @@ describe("the audit log reads in Swedish", () => {
       await page.getByRole("button", { name: "Filtrera" }).click();
       await page.waitForURL((url) => url.searchParams.get("action") === "access.forbidden");
       await expect.poll(() => table.getByRole("row").filter({ hasText: "Inloggning" }).count()).toBe(0);
+      if (viewport === DESKTOP) {
+        // On a wide screen a time and an address stay on one line ("2026-11-" over "30 12:08" read as two values).
+        const lines = await table
+          .locator("time")
+          .first()
+          .evaluate((el) => el.getClientRects().length);
+        expect(lines).toBe(1);
+      }
       await expectNoAxeViolations(page, `audit log (${name})`);
       if (viewport === PHONE) await expectNoHorizontalScroll(page);
       await screenshot(page, `audit-log-${name}`);
@@ -139,5 +147,33 @@ describe("finalising a report", () => {
     await page.getByRole("button", { name: "Fastställ rapporten" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Rapporten är fastställd.");
     await context.close();
+  });
+});
+
+describe("plain, consistent words on the staff pages", () => {
+  it("names the merged gender category as the report does, and says plainly what a setting is", async () => {
+    const coordinator = await signedInPage("coordinator@demo.local", DESKTOP);
+    await openPage(coordinator.page, "/staff/attendance/stats", "Statistik över närvaro");
+    const months = coordinator.page.getByRole("table", { name: "Besök per månad" });
+    expect(await months.getByRole("columnheader").allInnerTexts()).toContain("Annan eller ej angivet");
+    const persons = coordinator.page.getByRole("table", { name: "Personer per kön" });
+    expect(await persons.getByRole("columnheader").allInnerTexts()).toContain("Annan eller ej angivet");
+    expect(await coordinator.page.getByText(/Annan (eller|\/) vill inte uppge/).count()).toBe(0);
+    await openPage(coordinator.page, "/staff/campaigns", "Enkäter");
+    await coordinator.page.getByRole("link", { name: "Brukarenkät – demo" }).click();
+    await expect.poll(() => coordinator.page.locator("dt").allInnerTexts()).toContain("Anonymitet");
+    await coordinator.context.close();
+
+    const admin = await signedInPage("admin@demo.local", PHONE);
+    await openPage(admin.page, "/staff/programs", "Program");
+    await expect.poll(() => admin.page.getByText(/\d+ uppgifter om antal inskrivna/).count()).toBeGreaterThan(0);
+    expect(await admin.page.getByText(/siffr(a|or) över inskrivna/).count()).toBe(0);
+    await admin.context.close();
+
+    const researcher = await signedInPage("researcher@demo.local", PHONE);
+    await openPage(researcher.page, "/staff/exports", "Forskningsexport");
+    await expect.poll(() => researcher.page.getByText("Fritext tas bara med om du kryssar i rutan.").count()).toBe(1);
+    expect(await researcher.page.getByText("Av från början.").count()).toBe(0);
+    await researcher.context.close();
   });
 });

@@ -26,7 +26,7 @@ export const attendance = defineStrings({
     men: "Män",
     other: "Annan/ickebinär",
     notStated: "Vill inte uppge",
-    otherOrNotStated: "Annan eller vill inte uppge",
+    otherOrNotStated: "Annan eller ej angivet",
     total: "Totalt",
     decrease: "Minska {label}",
     increase: "Öka {label}",

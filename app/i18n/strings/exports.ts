@@ -12,7 +12,7 @@ export const exportsStrings = defineStrings({
     noCampaigns: "Det finns inga enkätomgångar i dina program.",
     freeText: "Ta med fritext (maskerad)",
     freeTextHint:
-      "Av från början. Personnummer, telefonnummer, e-post och kända namn byts mot [hakparentes], men läs ändå igenom texten.",
+      "Fritext tas bara med om du kryssar i rutan. Personnummer, telefonnummer, e-post och kända namn byts mot [hakparentes], men läs ändå igenom texten.",
     k: "k (minsta gruppstorlek)",
     kHint: "Varje kombination av kön, program och andra känsliga frågor ska finnas minst så många gånger. Minst 5.",
     preview: "Förhandsgranska",

@@ -49,7 +49,7 @@ export const visitors = defineStrings({
     "band2-4": "2–4 besök",
     "band5-9": "5–9 besök",
     "band10+": "10 eller fler",
-    reachGenderOther: "Annan / vill inte uppge",
+    reachGenderOther: "Annan eller ej angivet",
     reachTotal: "Totalt",
     navRegister: "Besöksregister",
     registerTitle: "Besöksregister",
