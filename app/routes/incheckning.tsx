@@ -47,15 +47,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ open: true as const, today, activities, programs }, { headers });
 }
 
-const openSchema = z.object({ intent: z.literal("open"), pin: z.string().trim().regex(KIOSK_PIN, "errPin") });
+const pinSchema = z.object({
+  intent: z.enum(["open", "close"]),
+  pin: z.string().trim().regex(KIOSK_PIN, "errPin"),
+});
 
+/**
+ * Opening and closing both take the staff PIN: a visitor who taps "Stäng incheckningen" (thinking it ends their own
+ * turn) must not lock the tablet for everyone after them.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await requireForm(request, { maxBytes: 4 * 1024 });
   const ip = clientAddress(context);
-  if (form.get("intent") === "close") {
-    await audit({ actorEmail: "kiosk", action: "kiosk.close", ip });
-    return redirect("/incheckning", { headers: { "Set-Cookie": await closeKioskCookie(request) } });
-  }
   // Guessing the PIN is slowed down like guessing a password: a few free tries, then a growing wait.
   const since = new Date(Date.now() - LOGIN_WINDOW_MS).toISOString();
   const { pair } = await failureCounts({ email: PIN_ACCOUNT, ip, since });
@@ -68,13 +71,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(Math.ceil((waitUntil - Date.now()) / 1000)) } },
     );
   }
-  const parsed = parseForm(form, openSchema);
+  const parsed = parseForm(form, pinSchema);
   if (!parsed.ok || !(await checkKioskPin(parsed.value.pin))) {
     await recordLoginAttempt({ email: PIN_ACCOUNT, ip, success: false });
     await audit({ actorEmail: "kiosk", action: "kiosk.refused", ip, details: { reason: "pin" } });
     return data({ error: "errPin" as const }, { status: 422 });
   }
   await recordLoginAttempt({ email: PIN_ACCOUNT, ip, success: true });
+  if (parsed.value.intent === "close") {
+    await audit({ actorEmail: "kiosk", action: "kiosk.close", ip });
+    return redirect("/incheckning", { headers: { "Set-Cookie": await closeKioskCookie(request) } });
+  }
   await audit({ actorEmail: "kiosk", action: "kiosk.open", ip });
   return redirect("/incheckning", { headers: { "Set-Cookie": await openKioskCookie(request) } });
 }
@@ -108,12 +115,24 @@ export default function SelfCheckIn() {
   return (
     <div className="page page--narrow kiosk">
       <KioskCheckIn today={loaded.today} activities={loaded.activities} programs={loaded.programs} />
-      <Form method="post" className="kiosk-close">
-        <input type="hidden" name="intent" value="close" />
-        <button type="submit" className="button button--quiet">
-          {t.close}
-        </button>
-      </Form>
+      <details className="kiosk-close" open={Boolean(result?.error)}>
+        <summary>{t.staffOnly}</summary>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="close" />
+          <FormAlert id="close-error">{result?.error ? t[result.error] : null}</FormAlert>
+          <PinField
+            label={t.pin}
+            name="pin"
+            id="close-pin"
+            autoComplete="off"
+            required
+            errorIn={result?.error && "close-error"}
+          />
+          <button type="submit" className="button button--quiet">
+            {t.close}
+          </button>
+        </Form>
+      </details>
     </div>
   );
 }

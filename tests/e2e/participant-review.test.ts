@@ -5,11 +5,12 @@ import {
   baseUrl,
   browser,
   expectNoAxeViolations,
+  hydrated,
   newContext,
   screenshot,
   setUpBrowser,
+  signedInPage,
 } from "../support/browser";
-
 import { expectReadableContrast } from "../support/contrast";
 import { TABLET } from "../support/kiosk-tablet";
 
@@ -142,6 +143,42 @@ describe("participant pages beyond the survey", () => {
     await kiosk.goto("/s/YOGA?kiosk=1");
     await kiosk.getByText("Surfplatta på Mallis").waitFor();
     await expectReadableContrast(kiosk, "kiosk survey");
+    await tablet.close();
+  });
+});
+
+describe("the check-in tablet", () => {
+  it("cannot be closed by a visitor's tap: closing takes the staff PIN, a wrong one changes nothing", async () => {
+    const { context: staff, page: staffPage } = await signedInPage("coordinator@demo.local", PHONE);
+    await staffPage.goto("/staff/attendance/visitors");
+    await staffPage.getByLabel("Ny kod").fill("2468");
+    await staffPage.getByRole("button", { name: "Spara koden" }).click();
+    await expect
+      .poll(() => staffPage.getByRole("status").first().textContent())
+      .toContain("Koden för incheckningen är sparad");
+    await staff.close();
+
+    const tablet = await browser.newContext({ viewport: TABLET, locale: "sv-SE", baseURL: baseUrl(), hasTouch: true });
+    const page = await tablet.newPage();
+    await page.goto("/incheckning");
+    await page.getByLabel("Personalens kod").fill("2468");
+    await page.getByRole("button", { name: "Öppna incheckningen" }).tap();
+    await page.getByRole("heading", { name: "Välkommen!" }).waitFor();
+    await hydrated(page);
+    // What a visitor sees: no button that closes the tablet, only a small "För personal".
+    expect(await page.getByRole("button", { name: "Stäng incheckningen" }).isVisible()).toBe(false);
+    const staffOnly = page.getByText("För personal", { exact: true });
+    expect((await staffOnly.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await staffOnly.tap();
+    await page.getByLabel("Personalens kod").fill("1357");
+    await page.getByRole("button", { name: "Stäng incheckningen" }).tap();
+    await page.getByRole("alert").filter({ hasText: "Fel kod. Försök igen." }).waitFor();
+    expect(await page.getByRole("heading", { name: "Välkommen!" }).count()).toBe(1);
+    await expectNoAxeViolations(page, "check-in close refused");
+    await screenshot(page, "checkin-close-refused-tablet");
+    await page.getByLabel("Personalens kod").fill("2468");
+    await page.getByRole("button", { name: "Stäng incheckningen" }).tap();
+    await page.getByRole("heading", { name: "Incheckningen är stängd" }).waitFor();
     await tablet.close();
   });
 });

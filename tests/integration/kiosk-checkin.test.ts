@@ -149,4 +149,22 @@ describe("self check-in", () => {
     const { entries } = await listAudit({ action: "kiosk.refused" });
     expect(entries.length).toBeGreaterThanOrEqual(6);
   });
+
+  it("closes only with the staff PIN: a visitor's tap without it, or a wrong one, leaves the tablet open", async () => {
+    await setup();
+    await setKioskPin("4711");
+    const close = (fields: Record<string, string>) =>
+      settle(() =>
+        kioskAction({ request: postForm("/incheckning", { intent: "close", ...fields }), params: {}, ...ctx }),
+      );
+    for (const fields of [{}, { pin: "0000" }] as Record<string, string>[]) {
+      const refused = await close(fields);
+      expect(statusOf(refused)).toBe(422);
+      expect(refused.value instanceof Response ? refused.value.headers.get("Set-Cookie") : null).toBeNull();
+    }
+    const closed = await close({ pin: "4711" });
+    expect(statusOf(closed)).toBe(302);
+    expect((closed.value as Response).headers.get("Set-Cookie")).toMatch(/^__kiosk=.*; Max-Age=0;/);
+    expect((await listAudit({ action: "kiosk.close" })).entries.length).toBe(1);
+  });
 });
