@@ -28,10 +28,13 @@ const CHART_PX_WIDTH = 600;
 // The text width of A4 with 2.54 cm margins, in twentieths of a point: what table columns share.
 const TEXT_WIDTH = 9026;
 
-/** Column widths: the label column gets what the number columns leave, at least a third. */
+/**
+ * Column widths: the label column gets what the number columns leave, at least a third. A number column holds a
+ * bold head ("Synpunkter") and "färre än 5" on one line: at 1400 twips both broke mid-word in Word.
+ */
 function columnWidths(count: number): number[] {
   if (count <= 1) return [TEXT_WIDTH];
-  const number = Math.min(1400, Math.floor((TEXT_WIDTH * 2) / 3 / (count - 1)));
+  const number = Math.min(1800, Math.floor((TEXT_WIDTH * 2) / 3 / (count - 1)));
   return [TEXT_WIDTH - number * (count - 1), ...Array.from({ length: count - 1 }, () => number)];
 }
 
