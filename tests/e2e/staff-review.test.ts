@@ -146,6 +146,8 @@ describe("finalising a report", () => {
     await page.getByLabel("Jag har läst igenom rapporten och vill fastställa den").check();
     await page.getByRole("button", { name: "Fastställ rapporten" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Rapporten är fastställd.");
+    // Said once: the notice under it says what finalising means, not the same sentence again.
+    expect(await page.getByText(/Rapporten är fastställd\./).count()).toBe(1);
     await context.close();
   });
 });

@@ -36,7 +36,7 @@ export const reports = defineStrings({
     finalisedAt: "Fastställd {time} av {name}",
     draftNotice:
       "Det här är ett utkast. Läs igenom varje avsnitt och skriv om det som behövs. Siffrorna ändras inte förrän du hämtar dem på nytt.",
-    finalNotice: "Rapporten är fastställd. Text och siffror är låsta och ändras inte när uppgifterna i appen ändras.",
+    finalNotice: "Text och siffror är låsta och ändras inte när uppgifterna i appen ändras.",
     edit: "Redigera",
     editSection: "Redigera avsnittet {title}",
     edited: "Redigerad {time} av {name}",
@@ -152,7 +152,7 @@ export const reports = defineStrings({
     finalisedAt: "Finalised {time} by {name}",
     draftNotice:
       "This is a draft. Read each section and rewrite what is needed. The figures do not change until you fetch them again.",
-    finalNotice: "The report is finalised. Text and figures are locked and do not change when the app's data changes.",
+    finalNotice: "Text and figures are locked and do not change when the app's data changes.",
     edit: "Edit",
     editSection: "Edit the section {title}",
     edited: "Edited {time} by {name}",
