@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
-import { InlineStylesProvider, type PaintFirstHandle } from "./components/paint-first";
+import { InlineStylesProvider, type InlineStyles, type PaintFirstHandle } from "./components/paint-first";
 import { DeferModuleScripts } from "./http/defer-module-scripts.server";
 import { DropNulBytes } from "./http/drop-nul-bytes.server";
 import { inlineStyles } from "./http/inline-styles.server";
@@ -35,7 +35,7 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <InlineStylesProvider value={paintFirst.css}>
+        <InlineStylesProvider value={paintFirst.styles}>
           <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
         </InlineStylesProvider>
       </NonceProvider>,
@@ -68,15 +68,19 @@ export default function handleRequest(
  * A paint-first page (decision 0029) carries its stylesheets inside it and starts its scripts after loading.
  * The styles are the stylesheets its matched routes link, read from the build.
  */
-function paintFirstStyles({ staticHandlerContext, routeModules }: EntryContext): { on: boolean; css: string | null } {
+function paintFirstStyles({ staticHandlerContext, routeModules }: EntryContext): {
+  on: boolean;
+  styles: InlineStyles | null;
+} {
   const matched = staticHandlerContext.matches.map((m) => routeModules[m.route.id]);
-  if (!matched.some((m) => (m?.handle as PaintFirstHandle | undefined)?.paintFirst)) return { on: false, css: null };
+  if (!matched.some((m) => (m?.handle as PaintFirstHandle | undefined)?.paintFirst)) return { on: false, styles: null };
   const hrefs = matched.flatMap((m) =>
     (m?.links?.() ?? []).flatMap((l) =>
       "rel" in l && l.rel === "stylesheet" && "href" in l && l.href ? [l.href] : [],
     ),
   );
-  return { on: true, css: inlineStyles(hrefs) };
+  const css = inlineStyles(hrefs);
+  return { on: true, styles: css === null ? null : { css, hrefs } };
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

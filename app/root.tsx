@@ -60,7 +60,11 @@ export function Layout({ children }: { children: ReactNode }) {
         {inlined ? (
           <>
             {/* A page that must show at once on a slow phone carries its styles: no round trip before the paint. */}
-            <style id={INLINE_STYLES_ID} dangerouslySetInnerHTML={{ __html: inlined }} />
+            <style
+              id={INLINE_STYLES_ID}
+              data-hrefs={inlined.hrefs.join(" ")}
+              dangerouslySetInnerHTML={{ __html: inlined.css }}
+            />
             <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           </>
         ) : (

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { useMatches } from "@remix-run/react";
+import type { LinkDescriptor } from "@remix-run/node";
 
 /**
  * Pages a person on a cheap phone must see at once (the participant's survey) are painted before any script:
@@ -13,15 +14,36 @@ export interface PaintFirstHandle {
 /** The `id` of the page's inlined `<style>`: the browser reads the same text back when it hydrates. */
 export const INLINE_STYLES_ID = "inline-styles";
 
-const InlineStylesContext = createContext<string | null>(null);
+/** The styles a paint-first page carries: their text, and the stylesheets (hrefs) it was made from. */
+export interface InlineStyles {
+  css: string;
+  hrefs: string[];
+}
 
-export function InlineStylesProvider({ value, children }: { value: string | null; children: ReactNode }) {
+const InlineStylesContext = createContext<InlineStyles | null>(null);
+
+export function InlineStylesProvider({ value, children }: { value: InlineStyles | null; children: ReactNode }) {
   return <InlineStylesContext.Provider value={value}>{children}</InlineStylesContext.Provider>;
 }
 
 /** In the browser: the styles the server put inside the page, or null when it linked them. */
-export function inlineStylesInDocument(): string | null {
-  return document.getElementById(INLINE_STYLES_ID)?.textContent || null;
+export function inlineStylesInDocument(): InlineStyles | null {
+  const element = document.getElementById(INLINE_STYLES_ID);
+  const css = element?.textContent;
+  if (!element || !css) return null;
+  return { css, hrefs: (element.dataset.hrefs ?? "").split(" ").filter(Boolean) };
+}
+
+/**
+ * A route's stylesheets, less those the page already carries inside it. Before Remix commits the answer to a form
+ * posted to a route (a survey step), it preloads the route's linked stylesheets that are not linked in the page,
+ * and waits for them. A paint-first page links none: each step then fetched the stylesheet it already had, and its
+ * answer waited for that (on a slow phone, the whole file on the first step). The server still gets every one, to
+ * put inside the page.
+ */
+export function stylesheetsNotInPage(...hrefs: string[]): LinkDescriptor[] {
+  const inPage = typeof document === "undefined" ? [] : (inlineStylesInDocument()?.hrefs ?? []);
+  return hrefs.filter((href) => !inPage.includes(href)).map((href) => ({ rel: "stylesheet", href }));
 }
 
 export function usePaintFirst(): boolean {
@@ -29,7 +51,7 @@ export function usePaintFirst(): boolean {
 }
 
 /** The styles to put inside this page: only for a paint-first page, and only when the server had them. */
-export function useInlineStyles(): string | null {
+export function useInlineStyles(): InlineStyles | null {
   const css = useContext(InlineStylesContext);
   return usePaintFirst() ? css : null;
 }

@@ -8,12 +8,12 @@ import { surveys as surveyStrings } from "~/i18n/strings/surveys";
 import { surveyLanding } from "~/surveys/participant-page.server";
 import { ParticipantErrorBoundary } from "~/components/participant-error-boundary";
 import surveyCss from "~/styles/survey.css";
-import type { PaintFirstHandle } from "~/components/paint-first";
+import { stylesheetsNotInPage, type PaintFirstHandle } from "~/components/paint-first";
 
 // Answers are POSTed as JSON to this same address (the contract): server.js hands that to
 // app/surveys/submission.server.ts before Remix sees it. The form of each question posts to /s/CODE/svara.
 
-export const links = () => [{ rel: "stylesheet", href: surveyCss }];
+export const links = () => stylesheetsNotInPage(surveyCss);
 
 // The first question must show at once on a slow phone: styles inside the page, scripts after it (decision 0029).
 export const handle: PaintFirstHandle = { paintFirst: true };

@@ -16,13 +16,13 @@ import { useStrings } from "~/i18n/use-strings";
 import { surveyStep, type SurveyPageData } from "~/surveys/participant-page.server";
 import { announceStepReply, isNetworkFailure, type StepReply } from "~/surveys/step-reply";
 import surveyCss from "~/styles/survey.css";
-import type { PaintFirstHandle } from "~/components/paint-first";
+import { stylesheetsNotInPage, type PaintFirstHandle } from "~/components/paint-first";
 
 // One step of the survey as a plain form post: what a phone without scripts sends on "Nästa" and "Tillbaka".
 // With scripts the same form is sent by a fetcher from /s/CODE, and this route only answers it. It has no loader:
 // Remix runs loaders again after a document POST, and this page's data is the action's alone.
 
-export const links = () => [{ rel: "stylesheet", href: surveyCss }];
+export const links = () => stylesheetsNotInPage(surveyCss);
 
 // Without scripts every question is a page of its own: each one shows at once (decision 0029).
 export const handle: PaintFirstHandle = { paintFirst: true };

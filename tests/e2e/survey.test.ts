@@ -202,6 +202,30 @@ describe("the brukarenkät on a phone", () => {
     await context.close();
   });
 
+  it("fetches no stylesheet on its way: the page carries its styles, so a step's answer waits for nothing else", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    // Every stylesheet the phone asks for once the page is there. Remix fetches a route's linked stylesheets before
+    // it takes a step's answer in, unless the page links them: this page carries them inside it instead. Fetched
+    // anyway, they cost a slow phone the whole file on the first step, and the answer waited for it.
+    const stylesheets: string[] = [];
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (request.resourceType() === "stylesheet" || pathname.endsWith(".css")) stylesheets.push(pathname);
+    });
+    const answered: string[] = [];
+    page.on("response", (response) => {
+      if (/\/s\/DEMO\/svara\.data/.test(response.url())) answered.push(response.url());
+    });
+    await page.goto("/s/DEMO");
+    await hydrated(page);
+    await answerAll(page);
+    await expect.poll(() => answered.length, UNTIL_STATE).toBeGreaterThan(0);
+    await pressAndWaitForChange(page, "Tillbaka");
+    expect(stylesheets).toEqual([]);
+    await context.close();
+  });
+
   it("keeps working when keys are pressed while the page's scripts take over", async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
