@@ -304,6 +304,7 @@ export class Publication {
     const proven = new Set<string>();
     try {
       this.search(figures, equations, status, primary, reader, proven);
+      this.showWhatIsWorkedOutAnyway(figures, equations, status, primary, effortLimit);
     } catch (error) {
       if (!(error instanceof EffortExceeded)) throw error;
       for (const key of reader.linkedTo(primary.filter((k) => !proven.has(k)))) {
@@ -316,6 +317,46 @@ export class Publication {
       limit: effort.limit,
       fellBack: effort.used > effort.limit,
     });
+  }
+
+  /**
+   * Shows again each cell the search hid that a reader works out exactly anyway, from the published sums and what the
+   * labels tell (a women's total that is the total less the men and the rest): hiding it hid nothing, and it left
+   * the reader of a print to do the sum. A value the reader already pins down adds nothing to what the reader can
+   * learn, so the small cells stay as protected as the search left them; as a second guard, every small cell is
+   * checked again with the linear program afterwards, and should one be given away, nothing is shown again.
+   * Bounded by its own effort: when that runs out, the cells stay hidden (`fellBack` is the search's alone).
+   */
+  private showWhatIsWorkedOutAnyway(
+    figures: Figure[],
+    equations: Equation[],
+    status: Map<string, CellStatus>,
+    primary: string[],
+    effortLimit: number,
+  ): void {
+    const effort = new Effort(effortLimit);
+    const reader = new Reader(this.figures, equations, effort.spend);
+    const shownAgain: string[] = [];
+    try {
+      for (let changed = true; changed;) {
+        changed = false;
+        for (const f of figures) {
+          if (status.get(f.key) !== "complementary" || f.settled === "hidden" || isSmallCount(f.value)) continue;
+          if (!reader.determines(f.key, status, reader.component(f.key, status), 1)) continue;
+          status.set(f.key, "shown");
+          shownAgain.push(f.key);
+          changed = true;
+        }
+      }
+      if (shownAgain.length === 0) return;
+      const givenAway = primary.some(
+        (k) => status.get(k) === "small" && reader.determines(k, status, reader.component(k, status), 2),
+      );
+      if (!givenAway) return;
+    } catch (error) {
+      if (!(error instanceof EffortExceeded)) throw error;
+    }
+    for (const k of shownAgain) status.set(k, "complementary");
   }
 
   /** The search for secondary cells (`protect`); throws `EffortExceeded` past the effort bound. */
