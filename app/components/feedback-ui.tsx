@@ -23,11 +23,6 @@ export function QuoteStatusTag({ status, t }: { status: string; t: FeedbackStaff
   return <span className={`tag ${tone}`}>{label}</span>;
 }
 
-/** 20000 → "20 000", with a no-break space as Swedish writes it, the same on every server and browser. */
-export function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-}
-
 /** The managed themes as check boxes, sub-themes indented under their parent; used for feedback items and quotes. */
 export function ThemeChoices({
   themes,

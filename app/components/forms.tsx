@@ -6,6 +6,9 @@
  *   <ToolkitForm errors={result?.errors} alert={t.errForm}>                // posts; its alert comes first
  *     <Field label={t.name} {...field("name")} maxLength={200} />
  *     <TextareaField label={t.note} {...field("note")} hint={t.noteHint} rows={4} />
+ *     <TextareaField label={t.text} name="text" describedBy="text-count" onChange={(e) => setText(e.target.value)}>
+ *       <CharacterCount id="text-count" text={text} count={length} max={500} left={t.left} over={t.over} />
+ *     </TextareaField>                                                     // "12 tecken kvar", "3 tecken för mycket."
  *     <SelectField label={t.programme} {...field("programId")} options={programs} />  // records with id and name
  *     <CheckboxField label={t.disable} name="disabled" hint={t.disableHint} defaultChecked={v.disabled} />
  *     <FormActions submit={t.save} cancel={t.cancel} cancelTo="/staff/users" />
@@ -20,12 +23,14 @@ import { Form, Link, type FormProps } from "@remix-run/react";
 import {
   useEffect,
   useRef,
+  useState,
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
+import { format, groupDigits } from "~/i18n/define";
 
 interface FieldFrame {
   label: ReactNode;
@@ -185,6 +190,66 @@ type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children
 export function TextareaField(props: FieldFrame & TextareaProps) {
   const { frame, after, control } = useFieldParts(props);
   return <FieldShell {...frame} control={<textarea {...control} />} after={after} />;
+}
+
+/** The wording of a `CharacterCount`: templates with `{count}`, a number grouped as Swedish writes it. */
+export interface CharacterCountWording {
+  /** Within the limit: "{count} tecken kvar". */
+  left: string;
+  /** Past it, with what to do: "{count} tecken för mycket. Gör texten kortare." */
+  over: string;
+}
+
+/** What a `CharacterCount` says of `length` characters against `max`: how many are left, or how many too many. */
+export function characterCount(
+  length: number,
+  max: number,
+  { left, over }: CharacterCountWording,
+): { over: boolean; message: string } {
+  const isOver = length > max;
+  return { over: isOver, message: format(isOver ? over : left, { count: groupDigits(Math.abs(max - length)) }) };
+}
+
+/**
+ * The characters left in a text box, counted as the box is typed in (a child of its `TextareaField`, whose
+ * `describedBy` is `id`): "300 tecken kvar", and past `max` "5 tecken för mycket. Gör lappen kortare.", marked,
+ * never a negative number. `text` is what the box holds (null: nothing is shown, e.g. before scripts run) and
+ * `count` counts it as the server does. A screen reader hears the count with the box; it is told, politely, only
+ * when the text goes past the limit or comes back within it, not on every key (a hidden status says it then, and
+ * is emptied at the next key, so it never holds an old count).
+ */
+export function CharacterCount({
+  id,
+  text,
+  count,
+  max,
+  ...wording
+}: CharacterCountWording & {
+  id: string;
+  text: string | null;
+  count: (text: string) => number;
+  max: number;
+}) {
+  const state = text === null ? null : characterCount(count(text), max, wording);
+  const over = state?.over ?? false;
+  const message = state?.message ?? "";
+  const [said, setSaid] = useState("");
+  const wasOver = useRef(over);
+  useEffect(() => {
+    setSaid(wasOver.current === over ? "" : message);
+    wasOver.current = over;
+  }, [over, message]);
+  if (!state) return null;
+  return (
+    <>
+      <p className={over ? "hint character-count--over" : "hint"} id={id}>
+        {message}
+      </p>
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
+    </>
+  );
 }
 
 /** One choice of a `SelectField` or a `ChoiceGroup`. */

@@ -12,3 +12,8 @@ export function defineStrings<const S extends Record<string, string>>(strings: {
 export function format(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
+
+/** 20000 → "20 000", with a no-break space as Swedish writes it, the same on every server and browser. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}

@@ -3,10 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { z } from "zod";
 import { assertSameOrigin } from "~/auth/origin.server";
-import { groupDigits } from "~/components/feedback-ui";
 import { ReadAloudButton } from "~/components/read-aloud";
 import { readForm } from "~/http/body.server";
-import { format } from "~/i18n/define";
+import { format, groupDigits } from "~/i18n/define";
 import { localeFromRequest } from "~/i18n/locale";
 import { tyckTill } from "~/i18n/strings/feedback";
 import { useStrings } from "~/i18n/use-strings";
@@ -17,6 +16,7 @@ import { FORM_TEXT_MAX } from "~/models/feedback-constants";
 import styles from "~/styles/feedback.css";
 import { pageTitle } from "~/i18n/meta";
 import {
+  CharacterCount,
   CheckboxField,
   Choice,
   ChoiceGroup,
@@ -34,6 +34,8 @@ export const meta = pageTitle(tyckTill, "title");
 // Room for the longest text we refuse politely (20 000 characters of å, ä and ö, form-encoded).
 const MAX_BODY_BYTES = 256 * 1024;
 const CONTACT_MAX = 200;
+/** The text's length as the server counts it (line breaks are one character in a text box already). */
+const textLength = (text: string) => text.trim().length;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -139,7 +141,10 @@ export default function TyckTill() {
   const busy = navigation.state === "submitting";
   const values = result?.values;
   const errors: Errors = result?.errors ?? {};
-  const [length, setLength] = useState((values?.text ?? "").trim().length);
+  // Counted as it is typed; rendered by the server too, so without scripts the count of what was sent stands.
+  const [text, setText] = useState(values?.text ?? "");
+  // The thanks page and "Skriv mer" keep this page mounted: the new, empty box starts the count again.
+  if (thanks && !result && text !== "") setText("");
   const max = groupDigits(FORM_TEXT_MAX);
   if (thanks && !result) {
     return (
@@ -190,11 +195,16 @@ export default function TyckTill() {
           hint={format(t.textHint, { max })}
           error={errors.text}
           describedBy="text-count"
-          onChange={(e) => setLength(e.currentTarget.value.trim().length)}
+          onChange={(e) => setText(e.currentTarget.value)}
         >
-          <p className={`hint ${length > FORM_TEXT_MAX ? "tyck-till__over" : ""}`} id="text-count">
-            {format(t.charsLeft, { count: groupDigits(FORM_TEXT_MAX - length) })}
-          </p>
+          <CharacterCount
+            id="text-count"
+            text={text}
+            count={textLength}
+            max={FORM_TEXT_MAX}
+            left={t.charsLeft}
+            over={t.charsOver}
+          />
         </TextareaField>
 
         <SelectField

@@ -3,14 +3,24 @@ import type { Page } from "playwright-core";
 import {
   DESKTOP,
   PHONE,
+  baseUrl,
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   browser,
+  hydrated,
   setUpBrowser,
   newContext,
   screenshot,
   signedInPage,
 } from "../support/browser";
+import {
+  countLine,
+  countSaid,
+  countStatuses,
+  expectDescribes,
+  expectNoNegativeCount,
+} from "../support/character-count";
+import { expectReadableContrast } from "../support/contrast";
 
 setUpBrowser();
 
@@ -129,6 +139,72 @@ describe("feedback from a phone to an approved quote", () => {
     expect(await page.getByRole("button", { name: "Godkänn" }).count()).toBe(1);
     await expectNoAxeViolations(page, "quote refused (desktop)");
     await screenshot(page, "quote-refused-desktop");
+    await context.close();
+  });
+});
+
+describe("the length of a text on /tyck-till", () => {
+  it("is counted while it is typed: how many are left, past 5 000 how many too many and what to do", async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto("/tyck-till");
+    const box = page.getByLabel("Vad vill du säga?");
+    await countLine(page, "5\u00a0000 tecken kvar").waitFor();
+    // The server renders the count too; it follows the typing once the page's scripts have taken over.
+    await hydrated(page);
+    await box.fill("x".repeat(5012));
+    const over = countLine(page, "12 tecken för mycket. Gör texten kortare.");
+    await over.waitFor();
+    await expectNoNegativeCount(page);
+    await expectDescribes(box, over);
+    // Going over is said once to a screen reader; the next key changes the line, and the status says nothing more.
+    await countSaid(page, "12 tecken för mycket. Gör texten kortare.").waitFor();
+    await box.press("End");
+    await box.press("y");
+    await countLine(page, "13 tecken för mycket. Gör texten kortare.").waitFor();
+    await expect.poll(() => countStatuses(page).count()).toBe(0);
+    await expectNoAxeViolations(page, "tyck-till text too long while typing");
+    await expectReadableContrast(page, "tyck-till text too long while typing");
+    await screenshot(page, "tyck-till-count-over-phone");
+
+    // Shorter again: the count comes back, and so does the word of it.
+    await box.fill("x".repeat(4988));
+    await countLine(page, "12 tecken kvar").waitFor();
+    await countSaid(page, "12 tecken kvar").waitFor();
+    await expect.poll(() => countLine(page, "13 tecken för mycket. Gör texten kortare.").count()).toBe(0);
+    await expectNoNegativeCount(page);
+
+    // After a sent text and "Skriv mer", the new empty box is counted from the start.
+    await box.fill("Mer frukt på Mallis");
+    await countLine(page, "4\u00a0981 tecken kvar").waitFor();
+    await page.getByRole("button", { name: "Skicka" }).click();
+    await page.getByRole("link", { name: "Skriv något mer" }).click();
+    await expect.poll(() => box.inputValue()).toBe("");
+    await countLine(page, "5\u00a0000 tecken kvar").waitFor();
+    await context.close();
+  });
+
+  it("is said in English too, and without scripts the server's count of what was sent stands, never negative", async () => {
+    const english = await newContext(browser, PHONE);
+    await english.addCookies([{ name: "lang", value: "en", url: baseUrl() }]);
+    const en = await english.newPage();
+    await en.goto("/tyck-till");
+    await hydrated(en);
+    await en.getByLabel("What do you want to say?").fill("x".repeat(5003));
+    await countLine(en, "3 characters too many. Make the text shorter.").waitFor();
+    await en.getByLabel("What do you want to say?").fill("x".repeat(4990));
+    await countLine(en, "10 characters left").waitFor();
+    await english.close();
+
+    const context = await newContext(browser, PHONE, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/tyck-till");
+    await countLine(page, "5\u00a0000 tecken kvar").waitFor();
+    await page.getByLabel("Vad vill du säga?").fill("x".repeat(5020));
+    await page.getByRole("button", { name: "Skicka" }).click();
+    await page.getByRole("alert").filter({ hasText: "Texten är för lång." }).waitFor();
+    await countLine(page, "20 tecken för mycket. Gör texten kortare.").waitFor();
+    await expectNoNegativeCount(page);
     await context.close();
   });
 });

@@ -11,6 +11,13 @@ import {
   setUpBrowser,
   signedInPage,
 } from "../support/browser";
+import {
+  countLine,
+  countSaid,
+  countStatuses,
+  expectDescribes,
+  expectNoNegativeCount,
+} from "../support/character-count";
 import { expectReadableContrast } from "../support/contrast";
 import { TABLET } from "../support/kiosk-tablet";
 
@@ -109,17 +116,38 @@ describe("a workshop note's length", () => {
     const page = await context.newPage();
     await page.goto("/w/FRAMTID");
     const box = page.getByLabel("Skriv din lapp");
-    await page.getByText("300 tecken kvar", { exact: true }).waitFor();
+    await countLine(page, "300 tecken kvar").waitFor();
     await box.fill("  Mer grönt på Mallis  ");
-    await page.getByText("281 tecken kvar", { exact: true }).waitFor();
+    await countLine(page, "281 tecken kvar").waitFor();
     await box.fill("x".repeat(305));
-    const over = page.getByText("5 tecken för mycket. Gör lappen kortare.", { exact: true });
+    const over = countLine(page, "5 tecken för mycket. Gör lappen kortare.");
     await over.waitFor();
-    // Said to screen readers with the box, not only shown.
-    const described = (await box.getAttribute("aria-describedby"))!.split(" ");
-    expect(described).toContain(await over.getAttribute("id"));
+    await expectNoNegativeCount(page);
+    // Said to screen readers with the box, not only shown; going over is said once, not again at the next key.
+    await expectDescribes(box, over);
+    await countSaid(page, "5 tecken för mycket. Gör lappen kortare.").waitFor();
+    await box.press("End");
+    await box.press("y");
+    await countLine(page, "6 tecken för mycket. Gör lappen kortare.").waitFor();
+    await expect.poll(() => countStatuses(page).count()).toBe(0);
     await expectNoAxeViolations(page, "workshop note too long while typing");
+    await expectReadableContrast(page, "workshop note too long while typing");
     await screenshot(page, "workshop-note-count-over-phone");
+
+    // Shorter again: back within the limit, and said so.
+    await box.fill("x".repeat(290));
+    await countLine(page, "10 tecken kvar").waitFor();
+    await countSaid(page, "10 tecken kvar").waitFor();
+    await expectNoNegativeCount(page);
+    await context.close();
+  });
+
+  it("is not counted without scripts: the hint says the limit", async () => {
+    const context = await newContext(browser, PHONE, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/w/FRAMTID");
+    await page.getByText("Skriv kort. En sak per lapp. Högst 300 tecken.", { exact: true }).waitFor();
+    expect(await page.getByText(/tecken kvar|tecken för mycket/).count()).toBe(0);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import {
+  CharacterCount,
   Choice,
   ChoiceGroup,
   Field,
@@ -9,6 +10,7 @@ import {
   NumberField,
   PinField,
   SelectField,
+  characterCount,
   labelledOptions,
 } from "~/components/forms";
 import { ColumnHeads, NumCell } from "~/components/table-heads";
@@ -171,5 +173,44 @@ describe("the form toolkit", () => {
       </table>,
     );
     expect(cell).toContain('<td class="num" data-label="Besök">12</td>');
+  });
+});
+
+describe("a character count", () => {
+  const wording = { left: "{count} tecken kvar", over: "{count} tecken för mycket. Gör texten kortare." };
+
+  it("says how many are left up to the limit, then how many too many, never a negative number", () => {
+    expect(characterCount(0, 300, wording)).toEqual({ over: false, message: "300 tecken kvar" });
+    expect(characterCount(300, 300, wording)).toEqual({ over: false, message: "0 tecken kvar" });
+    expect(characterCount(301, 300, wording)).toEqual({
+      over: true,
+      message: "1 tecken för mycket. Gör texten kortare.",
+    });
+    // Digits grouped as Swedish writes them, with a no-break space.
+    expect(characterCount(12, 5000, wording).message).toBe("4\u00a0988 tecken kvar");
+    expect(characterCount(6234, 5000, wording).message).toBe("1\u00a0234 tecken för mycket. Gör texten kortare.");
+  });
+
+  it("counts with the caller's own counting, and is marked only past the limit", () => {
+    const trimmed = (text: string) => text.trim().length;
+    const within = renderToStaticMarkup(
+      <CharacterCount id="text-count" text="  hej  " count={trimmed} max={5} {...wording} />,
+    );
+    expect(within).toBe(
+      '<p class="hint" id="text-count">2 tecken kvar</p><p class="visually-hidden" role="status"></p>',
+    );
+    const over = renderToStaticMarkup(
+      <CharacterCount id="text-count" text="  hej hej  " count={trimmed} max={5} {...wording} />,
+    );
+    expect(over).toContain(
+      '<p class="hint character-count--over" id="text-count">2 tecken för mycket. Gör texten kortare.</p>',
+    );
+  });
+
+  it("shows nothing while there is no text to count (before scripts run)", () => {
+    const html = renderToStaticMarkup(
+      <CharacterCount id="note-count" text={null} count={(t) => t.length} max={300} {...wording} />,
+    );
+    expect(html).toBe("");
   });
 });

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { FormAlert, TextareaField } from "~/components/forms";
+import { CharacterCount, FormAlert, TextareaField } from "~/components/forms";
 import { ReadAloudButton } from "~/components/read-aloud";
 import { format } from "~/i18n/define";
 import { workshopPublic } from "~/i18n/strings/workshops";
@@ -25,16 +25,16 @@ export function NoteSection({
   const noteForm = useRef<HTMLFormElement>(null);
   const failed = result?.intent === "note" && !result.ok ? result : null;
   // Counted as the server counts, shown once scripts run (without them the hint's "Högst 300 tecken" stands alone).
-  const [length, setLength] = useState<number | null>(null);
+  const [text, setText] = useState<string | null>(null);
   // What the box holds now: on the first render with scripts, and after a refused note comes back into a new box.
   useEffect(() => {
     const box = noteForm.current?.elements.namedItem("text");
-    setLength(noteTextLength(box instanceof HTMLTextAreaElement ? box.value : ""));
+    setText(box instanceof HTMLTextAreaElement ? box.value : "");
   }, [failed]);
   useEffect(() => {
     if (result?.intent === "note" && result.ok) {
       noteForm.current?.reset();
-      setLength(0);
+      setText("");
     }
   }, [result]);
   const step = (WRITING_PHASES as readonly string[]).indexOf(phase) + 1;
@@ -61,8 +61,8 @@ export function NoteSection({
           id="note-text"
           hint={format(t.noteHint, { max: NOTE_MAX_LENGTH })}
           errorIn={noteError && "note-error"}
-          describedBy={length === null ? undefined : "note-count"}
-          onChange={(e) => setLength(noteTextLength(e.currentTarget.value))}
+          describedBy={text === null ? undefined : "note-count"}
+          onChange={(e) => setText(e.currentTarget.value)}
           rows={4}
           defaultValue={failed ? (failed.text ?? "") : ""}
           key={failed ? `err-${failed.text?.length ?? 0}` : "note"}
@@ -70,13 +70,14 @@ export function NoteSection({
           // page's plain message ("Lappen är tom …") says it instead and stays.
           aria-required="true"
         >
-          {length === null ? null : (
-            <p className={`hint${length > NOTE_MAX_LENGTH ? " note-count--over" : ""}`} id="note-count">
-              {length > NOTE_MAX_LENGTH
-                ? format(t.charsOver, { count: length - NOTE_MAX_LENGTH })
-                : format(t.charsLeft, { count: NOTE_MAX_LENGTH - length })}
-            </p>
-          )}
+          <CharacterCount
+            id="note-count"
+            text={text}
+            count={noteTextLength}
+            max={NOTE_MAX_LENGTH}
+            left={t.charsLeft}
+            over={t.charsOver}
+          />
         </TextareaField>
         <button type="submit" className="button button--block button--big" disabled={busy}>
           {t.send}

@@ -38,6 +38,7 @@ export const tyckTill = defineStrings({
     errChoice: "Välj något i listan igen.",
     errBody: "Det gick inte att läsa det du skickade. Försök igen.",
     charsLeft: "{count} tecken kvar",
+    charsOver: "{count} tecken för mycket. Gör texten kortare.",
   },
   en: {
     title: "Say your piece",
@@ -75,6 +76,7 @@ export const tyckTill = defineStrings({
     errChoice: "Choose something from the list again.",
     errBody: "We could not read what you sent. Try again.",
     charsLeft: "{count} characters left",
+    charsOver: "{count} characters too many. Make the text shorter.",
   },
 });
 
