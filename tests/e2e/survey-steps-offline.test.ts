@@ -47,11 +47,16 @@ const stepAnswersReceived = (page: Page) =>
  * Waits until the page has done everything a step answer leads to: the browser has received it in full (`count`
  * answers in all), and the page has no work left (an idle callback runs only once the page's queued work, the
  * router's and React's included, is done).
+ *
+ * An idle callback with no deadline can wait for ever on a starved machine: in 2 of 23 runs of this file beside three
+ * busy loops the test hung until its 180 s limit, and the second was traced, step by step, to the first idle
+ * callback after the late answer (20 more traced checks were idle at once). So each has a deadline: past it, Chromium
+ * runs it as an ordinary task, after the work already waiting. It still returns as soon as the page is idle.
  */
 async function settledAfterStepAnswer(page: Page, count: number) {
   await expect.poll(() => stepAnswersReceived(page), UNTIL_STATE).toBe(count);
   for (let i = 0; i < 2; i++)
-    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())));
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 5_000 })));
 }
 
 describe("survey steps when the connection comes and goes", () => {
