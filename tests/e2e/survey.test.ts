@@ -784,6 +784,10 @@ describe("the 30-second activity survey on the Mallis tablet", () => {
       .first();
     expect(feedback).toMatchObject({ text: "Lugnt och skönt" });
     expect(feedback.activity_id).not.toBeNull();
+    // The next person starts in Swedish: the language was this person's choice, not the tablet's.
+    await page.getByRole("button", { name: "Restart now" }).click();
+    await page.getByRole("heading", { name: "Hur var det idag?" }).waitFor();
+    expect(await page.getByRole("link", { name: "Change language to English" }).count()).toBe(1);
     await context.close();
   });
 

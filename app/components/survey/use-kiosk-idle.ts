@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from "~/i18n/locale";
 import { useEffect } from "react";
 
 /** A shared tablet forgets the answers after this long without a touch, and the start returns. */
@@ -23,7 +24,15 @@ export function useIdle(enabled: boolean, onIdle: () => void | Promise<void>, ms
   }, [enabled, onIdle, ms]);
 }
 
-/** The start page of a kiosk survey, loaded afresh: nothing of the last person stays in the page or its history. */
+/**
+ * The start page of a kiosk survey, loaded afresh: nothing of the last person stays in the page or its history, nor
+ * their choice of language (the language link keeps it for a year, as a phone should): the next person starts in
+ * Swedish, and can change it again on any page.
+ */
 export function restartKiosk(code: string) {
-  window.location.replace(`/s/${encodeURIComponent(code)}?kiosk=1`);
+  const start = `/s/${encodeURIComponent(code)}?kiosk=1`;
+  const chosen = document.documentElement.lang;
+  window.location.replace(
+    chosen === DEFAULT_LOCALE ? start : `/sprak/${DEFAULT_LOCALE}?tillbaka=${encodeURIComponent(start)}`,
+  );
 }
