@@ -324,7 +324,8 @@ export class Publication {
    * labels tell (a women's total that is the total less the men and the rest): hiding it hid nothing, and it left
    * the reader of a print to do the sum. A value the reader already pins down adds nothing to what the reader can
    * learn, so the small cells stay as protected as the search left them; as a second guard, every small cell is
-   * checked again with the linear program afterwards, and should one be given away, nothing is shown again.
+   * checked again with the linear program afterwards (those printed "dolt" too), and should one be given away, nothing
+   * is shown again.
    * Bounded by its own effort: when that runs out, the cells stay hidden (`fellBack` is the search's alone).
    */
   private showWhatIsWorkedOutAnyway(
@@ -349,8 +350,9 @@ export class Publication {
         }
       }
       if (shownAgain.length === 0) return;
+      // Every small count still hidden, "färre än 5" or "dolt" alike.
       const givenAway = primary.some(
-        (k) => status.get(k) === "small" && reader.determines(k, status, reader.component(k, status), 2),
+        (k) => status.get(k) !== "shown" && reader.determines(k, status, reader.component(k, status), 2),
       );
       if (!givenAway) return;
     } catch (error) {
